@@ -1,1 +1,3 @@
-# src/doc/local.mk: sources and unit tests of src/doc/ (included by Makefile.am)
+# src/doc/local.mk: the document model and parsers (no curses, no SQLite)
+src_libgavel_a_SOURCES += src/doc/resolution.c src/doc/resolution.h src/doc/parse.h \
+	src/doc/parse.c src/doc/json.c src/doc/json.h

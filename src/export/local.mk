@@ -1,1 +1,1 @@
-# src/export/local.mk: sources and unit tests of src/export/ (included by Makefile.am)
+# src/export/local.mk: one file per export format behind one interface

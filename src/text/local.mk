@@ -1,1 +1,2 @@
-# src/text/local.mk: sources and unit tests of src/text/ (included by Makefile.am)
+# src/text/local.mk: UTF-8, display width, wrapping, folded search (libunistring only here)
+src_libgavel_a_SOURCES += src/text/utf8.h src/text/wrap.h src/text/fold.h

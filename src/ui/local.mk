@@ -1,1 +1,2 @@
-# src/ui/local.mk: sources and unit tests of src/ui/ (included by Makefile.am)
+# src/ui/local.mk: the curses reader (the only code that includes curses)
+src_gavel_SOURCES += src/ui/reader.c

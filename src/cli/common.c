@@ -1,0 +1,122 @@
+/* common.c: what every subcommand shares: one way to load a document and report problems,
+ * the bundled sample's location, the database path and the common options. */
+#include "config.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+#define SAMPLE_NAME "a-res-58-190-en.ods.txt"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("gavel: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int readable(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/* Installed copy first; then share/ next to the build tree's src/gavel; then the source tree
+ * (a VPATH build keeps share/ in the source directory). */
+const char *cli_sample_path(void)
+{
+	static char path[PATH_MAX];
+	const char *env = getenv("GAVEL_SAMPLE");
+	if (env && *env) {
+		snprintf(path, sizeof path, "%s", env);
+		return path;
+	}
+	snprintf(path, sizeof path, "%s/%s", PKGDATADIR, SAMPLE_NAME);
+	if (readable(path))
+		return path;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *dir = dirname(exe);             /* .../src */
+		snprintf(path, sizeof path, "%s/../share/%s", dir, SAMPLE_NAME);
+		if (readable(path))
+			return path;
+	}
+	snprintf(path, sizeof path, "%s/share/%s", ABS_TOP_SRCDIR, SAMPLE_NAME);
+	if (readable(path))
+		return path;
+	snprintf(path, sizeof path, "%s/%s", PKGDATADIR, SAMPLE_NAME);
+	return path;
+}
+
+int cli_load(const char *path, const struct cli_opts *opts, struct collection **out)
+{
+	struct parse_diag diag;
+	memset(&diag, 0, sizeof diag);
+	if (!path)
+		path = cli_sample_path();
+	int rc = parse_file(path, opts->format, out, &diag);
+	for (int i = 0; i < diag.nwarnings; i++)
+		fprintf(stderr, "gavel: %s: warning: %s\n", path, diag.warnings[i]);
+	if (rc != 0) {
+		cli_error("%s: %s", path, diag.reason[0] ? diag.reason : "cannot read");
+		*out = NULL;
+	}
+	return rc;
+}
+
+char *cli_db_path(const struct cli_opts *opts)
+{
+	if (opts->db && *opts->db)
+		return strdup(opts->db);
+	return store_default_path();
+}
+
+int cli_common_option(int c, const char *arg, struct cli_opts *opts)
+{
+	switch (c) {
+	case OPT_DB:
+		if (!arg || !*arg) {
+			cli_error("--db needs a path");
+			return -1;
+		}
+		opts->db = arg;
+		return 1;
+	case OPT_INPUT_FORMAT: {
+		int f = input_format_from_name(arg);
+		if (f < 0) {
+			cli_error("unknown input format '%s' (auto, ods, pdf or plain)", arg);
+			return -1;
+		}
+		opts->format = (enum input_format)f;
+		return 1;
+	}
+	case OPT_WIDTH: {
+		char *end;
+		errno = 0;
+		long w = strtol(arg, &end, 10);
+		if (errno || *end || w < 10 || w > 10000) {
+			cli_error("--width needs a number from 10 to 10000, not '%s'", arg);
+			return -1;
+		}
+		opts->width = (int)w;
+		return 1;
+	}
+	case OPT_NO_COLOR:
+		opts->no_color = 1;
+		return 1;
+	}
+	return 0;
+}

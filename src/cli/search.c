@@ -1,0 +1,11 @@
+/* search.c: placeholder until the search command lands; replaced whole by its owner. */
+#include "config.h"
+#include <sysexits.h>
+#include "cli/cli.h"
+
+int cmd_search(int argc, char **argv, struct cli_opts *opts)
+{
+	(void)argc; (void)argv; (void)opts;
+	cli_error("search: not available in this build");
+	return EX_UNAVAILABLE;
+}

@@ -1,0 +1,41 @@
+/* parse.h: text of any supported shape -> resolution model. No curses, no SQLite.
+ *
+ * parse_file() reads and decodes a file (BOM, CRLF, invalid UTF-8, legacy encodings), detects
+ * its shape, and builds a collection of one or more resolutions. Fatal problems come back as a
+ * sysexits code with a one-line reason; recoverable ones as warnings. */
+#ifndef GAVEL_DOC_PARSE_H
+#define GAVEL_DOC_PARSE_H
+
+#include <stddef.h>
+#include "doc/resolution.h"
+
+enum input_format {
+	INPUT_AUTO = 0,
+	INPUT_ODS,      /* ODS extract: one line per paragraph, <<ODS ...>> tags */
+	INPUT_PDF,      /* text pulled out of the official PDF: pages, running heads, per-page footnotes */
+	INPUT_PLAIN     /* hard-wrapped plain text, blank lines between paragraphs */
+};
+
+/* "ods", "pdf", "plain", "auto" -> format; returns -1 for an unknown name. */
+int input_format_from_name(const char *name);
+const char *input_format_name(enum input_format);
+
+#define PARSE_MAX_WARNINGS 16
+
+/* Diagnostics of one parse. `reason` is set when a fatal code is returned. */
+struct parse_diag {
+	char reason[256];                          /* "empty file", "binary data", "No such file or directory" */
+	char warnings[PARSE_MAX_WARNINGS][256];    /* "invalid UTF-8 replaced by U+FFFD (3 sequences)" */
+	int nwarnings;
+};
+
+/* Parse a file. Returns 0 and sets *out (caller frees with collection_free), or a sysexits code:
+ * EX_NOINPUT (66) for a missing/unreadable file or a directory, EX_DATAERR (65) for an empty
+ * file or binary data, EX_OSERR/EX_SOFTWARE for out of memory. */
+int parse_file(const char *path, enum input_format, struct collection **out, struct parse_diag *);
+
+/* Same, on bytes already in memory (the fuzz targets and tests use this). */
+int parse_buffer(const char *buf, size_t len, enum input_format, struct collection **out,
+                 struct parse_diag *);
+
+#endif

@@ -1,0 +1,127 @@
+/* resolution.h: the document model of a UN resolution, independent of any input shape or UI.
+ *
+ * A resolution is held as one flat array of paragraphs in reading order (preamble, operative
+ * paragraphs with their sub-paragraphs, annexes, then footnotes); the nesting is kept in
+ * `parent` and `depth`. A flat array makes navigation, layout and search by index cheap and
+ * lets the JSON writer rebuild the tree. Every string is UTF-8, NUL-terminated and owned by
+ * the resolution: res_free() releases everything. */
+#ifndef GAVEL_DOC_RESOLUTION_H
+#define GAVEL_DOC_RESOLUTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum para_kind {
+	PARA_PREAMBLE,      /* pp3, or a.pp1 inside part A */
+	PARA_OPERATIVE,     /* op10, or b.op2 inside part B */
+	PARA_SUB,           /* op3.a, op3.a.ii, annex1.p4.b: nested under `parent` */
+	PARA_ANNEX_TITLE,   /* annex1: "Annex A" and its title */
+	PARA_ANNEX_HEADING, /* annex1.h2: "I. General provisions" */
+	PARA_ANNEX,         /* annex1.p4 (numbered) or annex1.t3 (unnumbered text, bullets) */
+	PARA_FOOTNOTE,      /* fn16 */
+	PARA_PLAIN          /* p1: a document whose structure could not be found */
+};
+
+/* A footnote marker, removed from the text and kept as a link at its exact place. */
+struct mark {
+	size_t byte;        /* byte offset into para.text where the marker stood */
+	int footnote;       /* the footnote's number as printed (16) */
+};
+
+enum ref_kind { REF_RESOLUTION, REF_DOCUMENT };
+
+/* A cited document inside a paragraph's text: "resolution 57/218", "A/CONF.157/24 (Part I)". */
+struct ref {
+	enum ref_kind kind;
+	char *target;       /* normalised: "57/218", "2200 A (XXI)", "242 (1967)", "A/58/508/Add.2" */
+	size_t byte, len;   /* the span in para.text that is drawn as the link */
+};
+
+struct para {
+	enum para_kind kind;
+	char *id;           /* stable id: "op3.a.ii" */
+	char *label;        /* for people: "OP 3 (a) (ii)", "PP 3", "Footnote 16", "Annex A" */
+	char *num;          /* as numbered: "3", "a", "ii", "16"; NULL when unnumbered */
+	char *text;         /* without number or markers, whitespace normalised */
+	size_t text_len;    /* bytes */
+	size_t lead_len;    /* bytes of the opening participle or verb ("Reaffirming also"); 0 if none */
+	int depth;          /* 0 for top-level paragraphs, 1 for (a), 2 for (ii) ... */
+	int parent;         /* index of the enclosing paragraph, -1 at top level */
+	int part;           /* index into resolution.parts, -1 outside parts */
+	int annex;          /* index into resolution.annexes, -1 outside annexes */
+	struct mark *marks;
+	size_t nmarks;
+	struct ref *refs;
+	size_t nrefs;
+};
+
+struct res_part {
+	char *id;           /* "a" */
+	char *label;        /* "A" */
+};
+
+struct res_annex {
+	char *id;           /* "annex1" */
+	char *label;        /* "Annex", "Annex A", "Annex II" */
+	char *title;        /* may be NULL */
+};
+
+/* Metadata: every field is NULL when unknown. */
+struct res_meta {
+	char *symbol;       /* "A/RES/58/190", "S/RES/242 (1967)" */
+	char *organ;        /* "General Assembly", "Security Council" */
+	char *number;       /* "58/190", "242" */
+	char *title;        /* "Protection of migrants" */
+	char *adopted;      /* YYYY-MM-DD */
+	char *session;      /* "58" */
+	char *agenda_item;
+	char *report;       /* "A/58/508/Add.2" */
+	char *meeting;      /* "77th plenary meeting", "1382nd meeting" */
+	char *distributed;  /* YYYY-MM-DD */
+	char *language;     /* ISO 639-1: "en", "fr", "es", "ru", "zh", "ar" */
+	char *vote;         /* "Adopted unanimously at the 1382nd meeting." */
+	char *job;          /* "N0350598E", "25-19346 (E)" */
+};
+
+struct resolution {
+	struct res_meta meta;
+	struct para *paras;
+	size_t npara;
+	size_t para_cap;    /* allocated; owned by res_add_para */
+	struct res_part *parts;
+	size_t nparts;
+	struct res_annex *annexes;
+	size_t nannexes;
+};
+
+/* A file may hold several resolutions one after another (a session's volume). */
+struct collection {
+	struct resolution **docs;
+	size_t ndocs;
+};
+
+struct resolution *res_new(void);           /* NULL when out of memory */
+void res_free(struct resolution *);
+void collection_free(struct collection *);
+
+/* Appends a zeroed paragraph (parent/part/annex = -1) and returns its index, or -1 when out of
+ * memory. Pointers into res->paras are invalidated by this call. */
+int res_add_para(struct resolution *, enum para_kind);
+
+/* Index of the paragraph with this id ("op3.a.ii", "fn16"), or -1. */
+int res_find(const struct resolution *, const char *id);
+
+/* Index of footnote number `num` ("16"), or -1. */
+int res_find_footnote(const struct resolution *, int num);
+
+/* The paragraphs that cite footnote `fn_index` through a marker, in document order.
+ * Returns the count; *out (caller frees) holds paragraph indexes. -1 when out of memory. */
+int res_cited_by(const struct resolution *, int fn_index, int **out);
+
+/* Character (code point) offset of a byte offset into a UTF-8 string. */
+size_t res_char_offset(const char *text, size_t byte);
+
+/* Human label for a paragraph id, as UN documents cite it: "OP 3 (a) (ii)". */
+const char *res_label(const struct resolution *, int index);
+
+#endif

@@ -1,0 +1,23 @@
+/* wrap.h: display width and word wrapping by display columns (libunistring). */
+#ifndef GAVEL_TEXT_WRAP_H
+#define GAVEL_TEXT_WRAP_H
+
+#include <stddef.h>
+
+/* Display width of the first n bytes of UTF-8 s: double-width CJK counts 2, combining marks 0,
+ * controls as the replacement they are drawn as. */
+int text_width(const char *s, size_t n);
+
+/* One wrapped line: bytes [start, end) of the input, end excludes trailing spaces. */
+struct wrap_line {
+	size_t start, end;
+	int width;
+};
+
+/* Wraps s (n bytes, UTF-8) at word boundaries (Unicode line breaking, so CJK breaks between
+ * ideographs) so that no line is wider than `width` columns; a word wider than the line is
+ * cut at a character boundary. Returns the number of lines and sets *lines (caller frees),
+ * or -1 when out of memory. An empty text gives one empty line. */
+int text_wrap(const char *s, size_t n, int width, struct wrap_line **lines);
+
+#endif
