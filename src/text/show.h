@@ -1,0 +1,33 @@
+/* show.h: the document as a reader sees it, as plain text (`gavel show`, and the `annotated`
+ * export, which adds highlight marks and notes through the hooks). */
+#ifndef GAVEL_TEXT_SHOW_H
+#define GAVEL_TEXT_SHOW_H
+
+#include <stdio.h>
+#include "doc/resolution.h"
+
+/* A range of a paragraph's text to mark, in bytes of para.text. */
+struct show_span {
+	size_t start, end;
+};
+
+struct show_opts {
+	int width;                       /* display columns (>= 20) */
+	/* Optional: spans of paragraph `index` to enclose in hl_open/hl_close. Sets *spans (the
+	 * callee owns it until the next call) and returns their count. */
+	size_t (*highlights)(void *ctx, int index, const struct show_span **spans);
+	const char *hl_open, *hl_close;  /* e.g. "[", "]" */
+	/* Optional: called after paragraph `index` is printed, to set notes under it. */
+	void (*after_para)(void *ctx, FILE *, const struct resolution *, int index, int width);
+	void *ctx;
+};
+
+/* Prints the whole resolution (ids == NULL) or only the given ids (and their sub-paragraphs):
+ * a heading with symbol and title, paragraphs with their labels in a gutter, wrapped at word
+ * boundaries to opts->width columns, markers shown as [16], footnotes at the end. Control
+ * characters are neutralised. Returns 0, or -1 on a write error or an unknown id (named in
+ * *bad_id when bad_id is not NULL). */
+int show_write(FILE *, const struct resolution *, const char *const *ids, size_t nids,
+               const struct show_opts *, const char **bad_id);
+
+#endif
