@@ -21,6 +21,7 @@ void annotation_clear(struct annotation *a)
 	free(a->tags);
 	free(a->created);
 	free(a->updated);
+	free(a->para_label);
 	memset(a, 0, sizeof *a);
 }
 

@@ -29,6 +29,7 @@ struct annotation {
 	char *created;        /* ISO 8601 UTC: "2026-11-27T05:28:46Z" */
 	char *updated;
 	enum anchor_status status;
+	char *para_label;     /* "OP 10" as of the last anchoring; NULL when not known */
 };
 
 void annotation_clear(struct annotation *);          /* frees the fields, keeps the struct */

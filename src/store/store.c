@@ -1,6 +1,447 @@
-/* store.c: placeholder until the store lands; replaced whole by its owner. */
+/* store.c: opening the database safely (never altering one we cannot vouch for), errors,
+ * transactions and the change counter. */
 #include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "store/store.h"
-char *store_default_path(void) { return strdup("gavel.db"); }
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "store/schema.h"
+#include "store/store-int.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+char *store_default_path(void)
+{
+	const char *env = getenv("GAVEL_DB");
+	if (env && *env)
+		return strdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *p = NULL;
+	int n;
+	/* The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored. */
+	if (xdg && xdg[0] == '/')
+		n = asprintf(&p, "%s/gavel/gavel.db", xdg);
+	else if (home && *home)
+		n = asprintf(&p, "%s/.local/share/gavel/gavel.db", home);
+	else
+		n = asprintf(&p, "gavel.db");
+	return n < 0 ? NULL : p;
+}
+
+int store_set_error(struct store *s, int err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static int map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: return STORE_OK;
+	case SQLITE_NOMEM: return STORE_ERR_NOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return STORE_ERR_BUSY;
+	case SQLITE_FULL: return STORE_ERR_FULL;
+	case SQLITE_READONLY:
+	case SQLITE_PERM: return STORE_ERR_READONLY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: return STORE_ERR_CORRUPT;
+	case SQLITE_CONSTRAINT: return STORE_ERR_INVALID;
+	case SQLITE_CANTOPEN: return STORE_ERR_OPEN;
+	}
+	return STORE_ERR_IO;
+}
+
+int store_fail(struct store *s, int rc, const char *what)
+{
+	int err = map_rc(rc);
+	if (err == STORE_ERR_FULL)
+		store_set_error(s, err, "%s: the disk holding %s is full; nothing was saved", what,
+		                s->path);
+	else if (err == STORE_ERR_BUSY)
+		store_set_error(s, err, "%s: %s is locked by another gavel for too long; try again",
+		                what, s->path);
+	else
+		store_set_error(s, err, "%s: %s", what, sqlite3_errmsg(s->db));
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return err;
+}
+
+int store_begin(struct store *s)
+{
+	if (s->readonly)
+		return store_set_error(s, STORE_ERR_READONLY,
+		                       "%s is read-only: changes cannot be saved", s->path);
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc, "starting a change");
+}
+
+int store_commit(struct store *s)
+{
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc, "saving");
+}
+
+void store_now(char buf[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int store_readonly(const struct store *s)
+{
+	return s->readonly;
+}
+
+const char *store_errmsg(const struct store *s)
+{
+	return s->errmsg;
+}
+
+/* --- opening --- */
+
+/* Creates the missing directories of path's parent, 0700 (notes are private). */
+static int make_parents(const char *path)
+{
+	char *d = strdup(path);
+	if (!d)
+		return -1;
+	for (char *p = d + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0700) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(d);
+			errno = e;
+			return -1;
+		}
+		*p = '/';
+	}
+	free(d);
+	return 0;
+}
+
+/* A new file's name is on the disk only once its directory is synced: without this, a power
+ * cut soon after the first notes could lose the whole file (SQLite syncs its WAL's name, not
+ * the name of a main file it did not create). */
+static void sync_parent(const char *path)
+{
+	char *d = strdup(path);
+	if (!d)
+		return;
+	char *slash = strrchr(d, '/');
+	if (slash == d)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	int fd = open(slash ? d : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(d);
+}
+
+static int dir_writable(const char *path)
+{
+	char *d = strdup(path);
+	if (!d)
+		return 0;
+	char *slash = strrchr(d, '/');
+	int ok;
+	if (!slash)
+		ok = access(".", W_OK) == 0;
+	else {
+		if (slash == d)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		ok = access(d, W_OK) == 0;
+	}
+	free(d);
+	return ok;
+}
+
+/* One integer from a PRAGMA. */
+static int pragma_int(sqlite3 *db, const char *sql, int *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The checks that need only reading: an SQLite file, one of ours, not from a newer gavel, and
+ * sound. Returns a store error with the message set. */
+static int check_existing(struct store *s, int *version)
+{
+	int app = 0, tables = 0, rc;
+	rc = pragma_int(s->db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s->db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_master", &tables);
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return store_set_error(s, STORE_ERR_CORRUPT,
+		                       "%s is not a gavel database or is damaged (%s); it was left untouched",
+		                       s->path, sqlite3_errstr(rc));
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, s->path);
+	if (*version > STORE_SCHEMA_VERSION)
+		return store_set_error(s, STORE_ERR_NEWER,
+		                       "%s was written by a newer gavel (schema version %d; this gavel knows "
+		                       "up to %d); it was left untouched: use a newer gavel",
+		                       s->path, *version, STORE_SCHEMA_VERSION);
+	if ((app != 0 && app != SCHEMA_APPLICATION_ID) || (app == 0 && *version == 0 && tables > 0))
+		return store_set_error(s, STORE_ERR_CORRUPT,
+		                       "%s is another program's SQLite database, not gavel's; it was left "
+		                       "untouched", s->path);
+	if (tables == 0)
+		return STORE_OK;
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *r = (const char *)sqlite3_column_text(st, 0);
+			if (!r || strcmp(r, "ok") != 0) {
+				store_set_error(s, STORE_ERR_CORRUPT,
+				                "%s is damaged (%s); it was left untouched", s->path,
+				                r ? r : "integrity check failed");
+				sqlite3_finalize(st);
+				return STORE_ERR_CORRUPT;
+			}
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK)
+		return store_set_error(s, map_rc(rc) == STORE_ERR_BUSY ? STORE_ERR_BUSY : STORE_ERR_CORRUPT,
+		                       "%s cannot be checked (%s); it was left untouched", s->path,
+		                       sqlite3_errstr(rc));
+	return STORE_OK;
+}
+
+/* WAL lets readers and a writer work at once; switching to it needs a moment alone with the
+ * file, which the busy handler does not wait for, so retry for the busy timeout. */
+static int set_wal(struct store *s)
+{
+	for (int waited = 0;; waited += 20) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+		}
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			return SQLITE_OK;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return rc;
+		sqlite3_sleep(20);
+	}
+}
+
+/* Whether a read-only connection cannot even read (a WAL file without a -shm beside it on
+ * read-only media). */
+static int readonly_wal_blocked(sqlite3 *db)
+{
+	int v, rc = pragma_int(db, "PRAGMA user_version", &v) & 0xff;
+	return rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
+}
+
+/* "file:PATH?immutable=1" with the characters a URI reserves escaped. */
+static char *immutable_uri(const char *path)
+{
+	char *uri = malloc(strlen(path) * 3 + 32), *o = uri;
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += sprintf(o, "%%%02X", (unsigned char)*p);
+		else
+			*o++ = *p;
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+static int open_fail(struct store *s, int err, int created, char **msg)
+{
+	if (msg)
+		*msg = strdup(s->errmsg[0] ? s->errmsg : "cannot open the database");
+	if (s->db)
+		sqlite3_close(s->db);
+	/* A file we created a moment ago holds nothing of the user's: leave no trace of it. */
+	if (created && s->path) {
+		char side[4096];
+		unlink(s->path);
+		snprintf(side, sizeof side, "%s-wal", s->path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", s->path);
+		unlink(side);
+	}
+	free(s->path);
+	free(s);
+	return err;
+}
+
+int store_open(const char *path, struct store **out, char **msg)
+{
+	*out = NULL;
+	if (msg)
+		*msg = NULL;
+	struct store *s = calloc(1, sizeof *s);
+	if (!s || !path || !(s->path = strdup(path))) {
+		free(s);
+		if (msg)
+			*msg = strdup("out of memory");
+		return STORE_ERR_NOMEM;
+	}
+	int memory = strcmp(path, ":memory:") == 0;
+	int created = 0, err;
+	struct stat st;
+	if (memory) {
+		/* nothing on disk */
+	} else if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "%s is not a regular file",
+			                                    path), 0, msg);
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "cannot read %s: %s", path,
+			                                    strerror(errno)), 0, msg);
+		char hdr[16];
+		ssize_t n = read(fd, hdr, sizeof hdr);
+		close(fd);
+		if (st.st_size > 0 && (n != 16 || memcmp(hdr, "SQLite format 3", 16) != 0))
+			return open_fail(s, store_set_error(s, STORE_ERR_CORRUPT,
+			                                    "%s is not a gavel database (not an SQLite file); it "
+			                                    "was left untouched", path), 0, msg);
+		s->readonly = access(path, W_OK) != 0 || !dir_writable(path);
+	} else if (errno == ENOENT) {
+		if (make_parents(path) != 0)
+			return open_fail(s, store_set_error(s, STORE_ERR_OPEN,
+			                                    "cannot create the directory of %s: %s", path,
+			                                    strerror(errno)), 0, msg);
+		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			created = 1;
+			close(fd);
+			sync_parent(path);
+		} else if (errno != EEXIST) {
+			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "cannot create %s: %s", path,
+			                                    strerror(errno)), 0, msg);
+		}
+	} else {
+		return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "cannot open %s: %s", path,
+		                                    strerror(errno)), 0, msg);
+	}
+
+	int flags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	            (memory ? SQLITE_OPEN_CREATE : 0);
+	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK)
+		return open_fail(s, store_set_error(s, map_rc(rc) == STORE_ERR_NOMEM ? STORE_ERR_NOMEM
+		                                    : STORE_ERR_OPEN, "cannot open %s: %s", path,
+		                                    s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc)),
+		                 created, msg);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (s->readonly && !memory && readonly_wal_blocked(s->db)) {
+		/* A WAL database on read-only media: its -shm cannot be made, so SQLite cannot
+		 * coordinate with writers. Nobody can write there either: read it as immutable. */
+		sqlite3_close(s->db);
+		s->db = NULL;
+		char *uri = immutable_uri(path);
+		rc = uri ? sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+		         : SQLITE_NOMEM;
+		free(uri);
+		if (rc != SQLITE_OK)
+			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "cannot open %s: %s", path,
+			                                    sqlite3_errstr(rc)), created, msg);
+		sqlite3_extended_result_codes(s->db, 1);
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
+		s->readonly = 1;
+
+	int version = 0;
+	if ((err = check_existing(s, &version)) != STORE_OK)
+		return open_fail(s, err, created, msg);
+
+	if (!s->readonly) {
+		rc = set_wal(s);
+		if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+			s->readonly = 1;
+		else if (rc != SQLITE_OK)
+			return open_fail(s, store_fail(s, rc, path), created, msg);
+	}
+	/* FULL: a commit is on the disk, WAL included, before store_* returns. */
+	rc = sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", NULL, NULL,
+	                  NULL);
+	if (rc != SQLITE_OK)
+		return open_fail(s, store_fail(s, rc, path), created, msg);
+
+	if (version < STORE_SCHEMA_VERSION) {
+		if (s->readonly)
+			return open_fail(s, store_set_error(s, STORE_ERR_READONLY,
+			                                    version ? "%s is from an older gavel and read-only: "
+			                                    "it cannot be upgraded" : "%s is read-only: the "
+			                                    "database cannot be created", path), created, msg);
+		char *why = NULL;
+		rc = schema_migrate(s->db, STORE_SCHEMA_VERSION, &why);
+		if (rc != SQLITE_OK) {
+			err = map_rc(rc);
+			store_set_error(s, err, "%s: %s", path, why ? why : sqlite3_errstr(rc));
+			free(why);
+			return open_fail(s, err, created, msg);
+		}
+	}
+	*out = s;
+	return STORE_OK;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+/* The change counter other connections move. */
+int store_data_version(struct store *s, int64_t *version)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "reading the change counter");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? STORE_OK : store_fail(s, rc, "reading the change counter");
+}

@@ -23,12 +23,13 @@ enum store_err {
 	STORE_ERR_FULL,       /* disk full */
 	STORE_ERR_NOTFOUND,   /* no such annotation or document */
 	STORE_ERR_INVALID,    /* bad argument (unknown paragraph id, range outside the text) */
-	STORE_ERR_IO
+	STORE_ERR_IO,
+	STORE_ERR_EXISTS      /* an annotation with this id is already stored (an import twice) */
 };
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* The default path: $GAVEL_DB, else $XDG_DATA_HOME/gavel/gavel.db, else
  * ~/.local/share/gavel/gavel.db. Caller frees. */
@@ -43,19 +44,37 @@ int store_readonly(const struct store *);
 const char *store_errmsg(const struct store *);     /* the last error, for messages */
 
 /* Registers the document (by symbol + language), and when its text hash changed re-anchors
- * its annotations against the new text. Sets *doc_id. */
+ * its annotations against the new text. Sets *doc_id. A document without a symbol is known
+ * as "sha256:" + the first 16 hex digits of its text hash, without a language as "und".
+ * Read-only: a known document is found (not re-anchored), an unknown one is NOTFOUND. */
 int store_doc_sync(struct store *, const struct resolution *, int64_t *doc_id);
 
 /* Finds a known document by symbol + language. STORE_ERR_NOTFOUND if never synced. */
 int store_doc_find(struct store *, const char *symbol, const char *language, int64_t *doc_id);
 
 /* Adds an annotation: fills a->id (when empty), created, updated, prefix/suffix/exact from
- * the paragraph text when NULL. Returns only once committed. */
+ * the paragraph text when NULL. Returns only once committed. When a->exact is given but is not
+ * the text at [start, end) (a note brought from another copy), the quote is looked for in the
+ * paragraph and start/end/status are updated, else STORE_ERR_INVALID. A given id (any case)
+ * is stored lower-case; an id already stored gives STORE_ERR_EXISTS. The stored prefix and
+ * suffix are always taken from the current text. Fields the store fills are malloc'd. */
 int store_annot_add(struct store *, int64_t doc_id, const struct resolution *, struct annotation *a);
 /* Replaces note, colour and tags of annotation `id`; bumps updated. */
 int store_annot_update(struct store *, const struct annotation *a);
 int store_annot_delete(struct store *, const char *id);
 int store_annot_get(struct store *, const char *id, struct annotation *out);
+/* The full id of the one annotation whose id starts with `prefix` (at least 4 characters, as
+ * `gavel notes rm 3f2a` allows): STORE_ERR_NOTFOUND when none, STORE_ERR_INVALID when the
+ * prefix is too short or several match. */
+int store_annot_find(struct store *, const char *prefix, char id[37]);
+
+/* Imports annotations as they were written elsewhere (`gavel notes import`): id, paragraph,
+ * range, quote, colour, note, tags, times and status kept. All in one transaction: on any
+ * error nothing is imported. An id already stored is skipped (*skipped counts them, *added the
+ * others). A document not yet known is registered by doc_symbol and doc_language; every
+ * document that received notes is re-anchored by its next store_doc_sync. */
+int store_annot_import(struct store *, const struct annotation *v, size_t n, size_t *added,
+                       size_t *skipped);
 
 /* Filters for listing: NULL fields match everything. */
 struct annot_filter {
@@ -78,7 +97,8 @@ int store_position_get(struct store *, int64_t doc_id, struct position *out);
 int store_position_set(struct store *, int64_t doc_id, const struct position *);
 
 /* A counter that changes whenever another connection committed (PRAGMA data_version), so the
- * UI can reload annotations added elsewhere without a restart. */
+ * UI can reload annotations added elsewhere without a restart. The handle's own commits do
+ * not change it. */
 int store_data_version(struct store *, int64_t *version);
 
 #endif

@@ -1,0 +1,20 @@
+/* schema.h: the store's tables, as a list of forward migrations (PRAGMA user_version). */
+#ifndef GAVEL_STORE_SCHEMA_H
+#define GAVEL_STORE_SCHEMA_H
+
+#include <sqlite3.h>
+
+/* PRAGMA application_id of a gavel database ("GAVL"): another program's SQLite file is
+ * refused rather than filled with our tables. */
+#define SCHEMA_APPLICATION_ID 0x4741564c
+
+/* The newest version this build knows (== STORE_SCHEMA_VERSION). */
+int schema_latest(void);
+
+/* Applies every step after the database's user_version up to `target`, each step in its own
+ * IMMEDIATE transaction that re-reads the version first (another process may have migrated
+ * meanwhile). Returns an SQLite result code; on failure the failing step is rolled back and
+ * *errmsg (caller frees, may be NULL) says which step failed and why. */
+int schema_migrate(sqlite3 *, int target, char **errmsg);
+
+#endif
