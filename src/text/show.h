@@ -26,7 +26,13 @@ struct show_opts {
  * a heading with symbol and title, paragraphs with their labels in a gutter, wrapped at word
  * boundaries to opts->width columns, markers shown as [16], footnotes at the end. Control
  * characters are neutralised. Returns 0, or -1 on a write error or an unknown id (named in
- * *bad_id when bad_id is not NULL). */
+ * *bad_id when bad_id is not NULL; nothing is printed then).
+ * Details: with ids, the footnotes the shown paragraphs cite come too, and an annex id brings
+ * the whole annex; footnotes are listed as "[16]  text" so they match the markers; a label
+ * wider than the gutter gets a line of its own; right-to-left paragraphs (Arabic) are drawn
+ * in visual order with bidi_visual(), right-aligned (a paragraph is right-to-left when the
+ * document's language is "ar" or its first strong letter is).
+ * Widths below 10 are treated as 10. */
 int show_write(FILE *, const struct resolution *, const char *const *ids, size_t nids,
                const struct show_opts *, const char **bad_id);
 

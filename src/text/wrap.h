@@ -17,7 +17,12 @@ struct wrap_line {
 /* Wraps s (n bytes, UTF-8) at word boundaries (Unicode line breaking, so CJK breaks between
  * ideographs) so that no line is wider than `width` columns; a word wider than the line is
  * cut at a character boundary. Returns the number of lines and sets *lines (caller frees),
- * or -1 when out of memory. An empty text gives one empty line. */
+ * or -1 when out of memory. An empty text gives one empty line.
+ * Details: the cut inside a long word falls between grapheme clusters (a letter keeps its
+ * combining marks); "." "," ":" "/" directly followed by a letter or digit are not break points
+ * ("A/RES/58/190", "E.95.XIII.18"); a newline (LF, CR LF, U+2028...) ends a line and is not part
+ * of either; only a single character wider than the whole width (a CJK ideograph at width 1)
+ * can exceed it, on a line of its own. Time and memory are linear in n. */
 int text_wrap(const char *s, size_t n, int width, struct wrap_line **lines);
 
 #endif

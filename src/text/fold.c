@@ -1,0 +1,383 @@
+/* fold.c: case, accent and white-space folding with a byte map back to the original, and the
+ * smart-case search built on it. ASCII runs take a table-driven fast path; everything else goes
+ * one code point at a time through libunistring (full case folding + NFD, marks dropped). */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+struct fold_buf {
+	struct folded *f;
+	size_t cap;
+	int want_map;    /* 0: the search's first pass, which only needs to know if there is a hit */
+};
+
+static int grow(struct fold_buf *b, size_t more)
+{
+	struct folded *f = b->f;
+	if (f->len + more <= b->cap)
+		return 0;
+	size_t cap = b->cap * 2;
+	if (cap < f->len + more)
+		cap = f->len + more;
+	char *s = realloc(f->s, cap + 1);
+	if (!s)
+		return -1;
+	f->s = s;
+	if (b->want_map) {
+		size_t *map = realloc(f->map, (cap + 1) * sizeof *map);
+		if (!map)
+			return -1;
+		f->map = map;
+	}
+	b->cap = cap;
+	return 0;
+}
+
+static int ascii_space(unsigned char b)
+{
+	return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
+/* Dropped from the folded text: marks (accents, Arabic harakat) and invisible format
+ * characters that would otherwise split a word. */
+static int dropped(uint32_t c)
+{
+	if (uc_is_general_category(c, UC_CATEGORY_M))
+		return 1;
+	return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF;
+}
+
+/* Appends the folded form of one non-ASCII code point (bytes [at, at+len) of the original). */
+static int fold_char(struct fold_buf *b, const char *s, size_t at, size_t len, uint32_t c,
+                     int keep_case)
+{
+	uint8_t small[64];
+	size_t rlen = sizeof small;
+	uint8_t *r;
+	if (c == 0xFFFD) {
+		r = (uint8_t *)"\xEF\xBF\xBD";
+		rlen = 3;
+	} else if (keep_case) {
+		r = u8_normalize(UNINORM_NFD, (const uint8_t *)s + at, len, small, &rlen);
+	} else {
+		r = u8_casefold((const uint8_t *)s + at, len, NULL, UNINORM_NFD, small, &rlen);
+	}
+	if (!r)
+		return -1;
+	int rc = 0;
+	if (grow(b, rlen) < 0) {
+		rc = -1;
+		goto out;
+	}
+	struct folded *f = b->f;
+	for (size_t k = 0; k < rlen;) {
+		uint32_t d;
+		size_t dl = utf8_decode((const char *)r + k, rlen - k, &d);
+		if (!dropped(d)) {
+			memcpy(f->s + f->len, r + k, dl);
+			for (size_t m = 0; m < dl && f->map; m++)
+				f->map[f->len + m] = at;
+			f->len += dl;
+		}
+		k += dl;
+	}
+out:
+	if (r != small && r != (uint8_t *)"\xEF\xBF\xBD")
+		free(r);
+	return rc;
+}
+
+/* The folded forms of the code points met most outside ASCII (Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, and the general punctuation of typographic quotes and dashes), computed
+ * once: a libunistring call per accented letter would otherwise cost more than all the ASCII
+ * around it. Written once under pthread_once, read-only afterwards. */
+enum { ENTRY_SLOW = 0xFF, ENTRY_SPACE = 0xFE };
+struct fold_entry {
+	unsigned char len;   /* bytes in s; 0 for a dropped character; or an ENTRY_ value */
+	char s[7];
+};
+#define CACHE_A_LO 0x80u
+#define CACHE_A_HI 0x800u
+#define CACHE_B_LO 0x2000u
+#define CACHE_B_HI 0x2070u
+#define CACHE_SIZE ((CACHE_A_HI - CACHE_A_LO) + (CACHE_B_HI - CACHE_B_LO))
+static struct fold_entry fold_cache[2][CACHE_SIZE];
+static pthread_once_t fold_cache_once = PTHREAD_ONCE_INIT;
+
+static int cache_index(uint32_t c)
+{
+	if (c >= CACHE_A_LO && c < CACHE_A_HI)
+		return (int)(c - CACHE_A_LO);
+	if (c >= CACHE_B_LO && c < CACHE_B_HI)
+		return (int)(CACHE_A_HI - CACHE_A_LO + c - CACHE_B_LO);
+	return -1;
+}
+
+static void fold_cache_init(void)
+{
+	for (int mode = 0; mode < 2; mode++) {
+		for (uint32_t c = CACHE_A_LO; c < CACHE_B_HI; c++) {
+			int ci = cache_index(c);
+			if (ci < 0)
+				continue;
+			struct fold_entry *e = &fold_cache[mode][ci];
+			e->len = ENTRY_SLOW;
+			if (uc_is_property_white_space(c)) {
+				e->len = ENTRY_SPACE;
+				continue;
+			}
+			if (dropped(c)) {
+				e->len = 0;
+				continue;
+			}
+			char enc[4];
+			size_t el = utf8_encode(c, enc);
+			struct folded f = { 0 };
+			struct fold_buf b = { &f, 0, 0 };
+			if (grow(&b, 16) == 0 && fold_char(&b, enc, 0, el, c, mode) == 0 &&
+			    f.len <= sizeof e->s) {
+				memcpy(e->s, f.s, f.len);
+				e->len = (unsigned char)f.len;
+			}
+			free(f.s);
+		}
+	}
+}
+
+static int fold_impl(const char *s, size_t n, int keep_case, int want_map, struct folded *out)
+{
+	pthread_once(&fold_cache_once, fold_cache_init);
+	memset(out, 0, sizeof *out);
+	struct fold_buf b = { out, 0, want_map };
+	if (grow(&b, n + n / 8 + 16) < 0)
+		goto oom;
+	int in_space = 0;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c0 = (unsigned char)s[i];
+		if (c0 < 0x80) {
+			/* ASCII run: room for all of it at once, then one store per byte. */
+			size_t j = i;
+			while (j < n && (unsigned char)s[j] < 0x80)
+				j++;
+			if (grow(&b, j - i) < 0)
+				goto oom;
+			char *d = out->s + out->len;
+			if (!want_map) {
+				/* Same loop without the map: half the stores. */
+				for (; i < j; i++) {
+					unsigned char ch = (unsigned char)s[i];
+					if (ascii_space(ch)) {
+						if (in_space)
+							continue;
+						in_space = 1;
+						ch = ' ';
+					} else {
+						in_space = 0;
+						if (!keep_case && ch >= 'A' && ch <= 'Z')
+							ch = (unsigned char)(ch + ('a' - 'A'));
+					}
+					*d++ = (char)ch;
+				}
+				out->len = (size_t)(d - out->s);
+				continue;
+			}
+			size_t *m = out->map + out->len;
+			for (; i < j; i++) {
+				unsigned char ch = (unsigned char)s[i];
+				if (ascii_space(ch)) {
+					if (in_space)
+						continue;
+					in_space = 1;
+					ch = ' ';
+				} else {
+					in_space = 0;
+					if (!keep_case && ch >= 'A' && ch <= 'Z')
+						ch = (unsigned char)(ch + ('a' - 'A'));
+				}
+				*d++ = (char)ch;
+				*m++ = i;
+			}
+			out->len = (size_t)(d - out->s);
+			continue;
+		}
+		uint32_t c;
+		size_t len = utf8_decode(s + i, n - i, &c);
+		int ci = cache_index(c);
+		const struct fold_entry *e = ci >= 0 ? &fold_cache[keep_case ? 1 : 0][ci] : NULL;
+		if (e && e->len != ENTRY_SLOW && e->len != ENTRY_SPACE) {
+			if (e->len > 0) {
+				if (grow(&b, e->len) < 0)
+					goto oom;
+				memcpy(out->s + out->len, e->s, e->len);
+				for (size_t m = 0; want_map && m < e->len; m++)
+					out->map[out->len + m] = i;
+				out->len += e->len;
+				in_space = 0;
+			}
+		} else if ((e && e->len == ENTRY_SPACE) || (!e && uc_is_property_white_space(c))) {
+			if (!in_space) {
+				if (grow(&b, 1) < 0)
+					goto oom;
+				out->s[out->len] = ' ';
+				if (want_map)
+					out->map[out->len] = i;
+				out->len++;
+				in_space = 1;
+			}
+		} else if (!dropped(c)) {
+			if (fold_char(&b, s, i, len, c, keep_case) < 0)
+				goto oom;
+			in_space = 0;
+		}
+		i += len;
+	}
+	out->s[out->len] = '\0';
+	if (want_map)
+		out->map[out->len] = n;
+	return 0;
+oom:
+	fold_free(out);
+	return -1;
+}
+
+int text_fold_mode(const char *s, size_t n, int keep_case, struct folded *out)
+{
+	return fold_impl(s, n, keep_case, 1, out);
+}
+
+int text_fold(const char *s, size_t n, struct folded *out)
+{
+	return text_fold_mode(s, n, 0, out);
+}
+
+void fold_free(struct folded *f)
+{
+	if (!f)
+		return;
+	free(f->s);
+	free(f->map);
+	f->s = NULL;
+	f->map = NULL;
+	f->len = 0;
+}
+
+/* Smart case: a capital (upper- or title-case letter) anywhere makes the search exact in case. */
+static int has_capital(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += utf8_decode(s + i, n - i, &c);
+		if (uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt))
+			return 1;
+	}
+	return 0;
+}
+
+int search_compile(const char *pattern, struct search_pat *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t n = strlen(pattern);
+	out->case_sensitive = has_capital(pattern, n);
+	struct folded f;
+	if (text_fold_mode(pattern, n, out->case_sensitive, &f) < 0)
+		return -1;
+	size_t a = 0, z = f.len;
+	while (a < z && f.s[a] == ' ')
+		a++;
+	while (z > a && f.s[z - 1] == ' ')
+		z--;
+	out->needle = malloc(z - a + 1);
+	if (!out->needle) {
+		fold_free(&f);
+		return -1;
+	}
+	memcpy(out->needle, f.s + a, z - a);
+	out->needle[z - a] = '\0';
+	out->len = z - a;
+	fold_free(&f);
+	return 0;
+}
+
+void search_pat_free(struct search_pat *p)
+{
+	if (!p)
+		return;
+	free(p->needle);
+	p->needle = NULL;
+	p->len = 0;
+}
+
+int search_text(const struct search_pat *pat, const char *s, size_t n, struct search_hit **hits)
+{
+	*hits = NULL;
+	if (!pat->needle || pat->len == 0 || n == 0)
+		return 0;
+	/* Most texts do not match: fold without the map (8 bytes per byte) first, and build it
+	 * only when there is a hit to map back. */
+	struct folded f;
+	if (fold_impl(s, n, pat->case_sensitive, 0, &f) < 0)
+		return -1;
+	int found = memmem(f.s, f.len, pat->needle, pat->len) != NULL;
+	fold_free(&f);
+	if (!found)
+		return 0;
+	if (fold_impl(s, n, pat->case_sensitive, 1, &f) < 0)
+		return -1;
+	struct search_hit *v = NULL;
+	size_t count = 0, cap = 0;
+	size_t at = 0;
+	size_t window = 256;
+	while (at + pat->len <= f.len) {
+		/* Look in a window that doubles while nothing is found and shrinks after a hit, so
+		 * the bytes handed to memmem stay proportional to the distance between hits (a
+		 * sanitizer checks the whole haystack of every call). */
+		size_t span = f.len - at;
+		if (span > window + pat->len)
+			span = window + pat->len;
+		const char *p = memmem(f.s + at, span, pat->needle, pat->len);
+		if (!p) {
+			if (at + span >= f.len)
+				break;
+			at += span - pat->len + 1;
+			window *= 2;
+			continue;
+		}
+		window = 256;
+		size_t fs = (size_t)(p - f.s), fe = fs + pat->len;
+		/* The end is where the next original character begins: a character that folded to
+		 * several bytes ("ß" -> "ss") is taken whole, with any marks that were dropped after
+		 * it. */
+		size_t last = f.map[fe - 1], k = fe;
+		while (k < f.len && f.map[k] == last)
+			k++;
+		if (count == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct search_hit *nv = realloc(v, nc * sizeof *nv);
+			if (!nv) {
+				free(v);
+				fold_free(&f);
+				return -1;
+			}
+			v = nv;
+			cap = nc;
+		}
+		v[count].start = f.map[fs];
+		v[count].end = k < f.len ? f.map[k] : n;
+		count++;
+		at = fe;
+		if (count > (size_t)INT32_MAX - 1)
+			break;
+	}
+	fold_free(&f);
+	*hits = v;
+	return (int)count;
+}

@@ -1,0 +1,488 @@
+/* show.c: the document as plain text for `gavel show` and the annotated export. Each paragraph
+ * is rebuilt with its footnote markers ("[16]") and highlight delimiters, wrapped by display
+ * width next to a label gutter, neutralised for the terminal and, when it holds right-to-left
+ * text, put in visual order line by line. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/bidi.h"
+#include "text/show.h"
+#include "text/utf8.h"
+#include "text/wrap.h"
+
+#define MIN_WIDTH 10
+
+/* Something to insert into a paragraph's text at a byte position. At one position, closing
+ * highlights come first, then markers, then opening highlights. */
+struct insert {
+	size_t pos;
+	int rank;        /* 0 close, 1 marker, 2 open */
+	size_t seq;      /* input order, to keep the sort stable */
+	const char *str; /* highlight delimiter, or NULL for a marker */
+	int footnote;
+};
+
+static int insert_cmp(const void *a, const void *b)
+{
+	const struct insert *x = a, *y = b;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* A position moved off the middle of a UTF-8 sequence and into the text. */
+static size_t boundary(const char *s, size_t n, size_t pos)
+{
+	if (pos > n)
+		pos = n;
+	while (pos < n && ((unsigned char)s[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static int sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *ns = realloc(b->s, cap);
+		if (!ns)
+			return -1;
+		b->s = ns;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+/* The paragraph's text as it is shown: markers and highlight delimiters put back in. */
+static char *display_text(const struct para *p, int index, const struct show_opts *o,
+                          size_t *outlen)
+{
+	const char *text = p->text ? p->text : "";
+	size_t n = p->text ? p->text_len : 0;
+	const struct show_span *spans = NULL;
+	size_t nspans = 0;
+	if (o->highlights && o->hl_open && o->hl_close)
+		nspans = o->highlights(o->ctx, index, &spans);
+	if (!spans)
+		nspans = 0;
+	size_t nins = p->nmarks + 2 * nspans;
+	struct insert *ins = nins ? malloc(nins * sizeof *ins) : NULL;
+	if (nins && !ins)
+		return NULL;
+	size_t k = 0;
+	for (size_t j = 0; j < p->nmarks; j++, k++)
+		ins[k] = (struct insert){ boundary(text, n, p->marks[j].byte), 1, k, NULL,
+		                          p->marks[j].footnote };
+	for (size_t j = 0; j < nspans; j++) {
+		size_t a = boundary(text, n, spans[j].start), z = boundary(text, n, spans[j].end);
+		if (z < a)
+			z = a;
+		ins[k] = (struct insert){ a, 2, k, o->hl_open, 0 };
+		k++;
+		ins[k] = (struct insert){ z, 0, k, o->hl_close, 0 };
+		k++;
+	}
+	if (nins)
+		qsort(ins, nins, sizeof *ins, insert_cmp);
+	struct sbuf b = { 0 };
+	size_t at = 0;
+	int rc = sbuf_add(&b, "", 0);
+	for (size_t j = 0; j < nins && rc == 0; j++) {
+		rc = sbuf_add(&b, text + at, ins[j].pos - at);
+		at = ins[j].pos;
+		if (rc == 0 && ins[j].str) {
+			rc = sbuf_add(&b, ins[j].str, strlen(ins[j].str));
+		} else if (rc == 0) {
+			char mk[24];
+			int ml = snprintf(mk, sizeof mk, "[%d]", ins[j].footnote);
+			rc = sbuf_add(&b, mk, (size_t)ml);
+		}
+	}
+	if (rc == 0)
+		rc = sbuf_add(&b, text + at, n - at);
+	free(ins);
+	if (rc < 0) {
+		free(b.s);
+		return NULL;
+	}
+	*outlen = b.len;
+	return b.s;
+}
+
+static void spaces(FILE *f, int n)
+{
+	for (; n > 0; n--)
+		fputc(' ', f);
+}
+
+/* Writes s wrapped to `avail` columns, each line starting at column `col`; the first line
+ * may instead follow a prefix already printed. dir is the paragraph's direction. */
+static int write_wrapped(FILE *f, const char *s, size_t n, int col, int avail, int first_done,
+                         enum bidi_dir dir)
+{
+	struct wrap_line *lines;
+	int nl = text_wrap(s, n, avail, &lines);
+	if (nl < 0)
+		return -1;
+	int rc = 0;
+	for (int k = 0; k < nl && rc == 0; k++) {
+		if (k > 0 || !first_done)
+			spaces(f, col);
+		const char *ls = s + lines[k].start;
+		size_t ll = lines[k].end - lines[k].start;
+		if (dir == BIDI_RTL || bidi_has_rtl(ls, ll)) {
+			/* bidi_visual neutralises controls before reordering: an override in the
+			 * text can neither reach the terminal nor steer the order. */
+			size_t vl;
+			char *vis = bidi_visual(ls, ll, dir, &vl, NULL);
+			if (!vis) {
+				rc = -1;
+				break;
+			}
+			if (dir == BIDI_RTL)
+				spaces(f, avail - lines[k].width);
+			rc = utf8_write_safe(f, vis, vl);
+			free(vis);
+		} else {
+			rc = utf8_write_safe(f, ls, ll);
+		}
+		fputc('\n', f);
+	}
+	free(lines);
+	return rc;
+}
+
+/* Where a paragraph's label and text go. */
+struct place {
+	char label[64];
+	int label_col, text_col;
+	int heading;     /* annex title or heading: full width, no gutter */
+};
+
+static const char *para_label(const struct para *p)
+{
+	return p->label ? p->label : p->id ? p->id : "";
+}
+
+/* sibw (may be NULL) holds, per paragraph, the widest label among its sub-paragraphs, so
+ * "(i)" to "(viii)" line their text up. */
+static void place_para(const struct resolution *res, int i, int gutter, int width,
+                       const int *sibw, struct place *pl)
+{
+	const struct para *p = &res->paras[i];
+	memset(pl, 0, sizeof *pl);
+	switch (p->kind) {
+	case PARA_ANNEX_TITLE:
+	case PARA_ANNEX_HEADING:
+		pl->heading = 1;
+		return;
+	case PARA_FOOTNOTE:
+		snprintf(pl->label, sizeof pl->label, "[%s]", p->num ? p->num : para_label(p));
+		break;
+	case PARA_SUB:
+		if (p->num)
+			snprintf(pl->label, sizeof pl->label, "(%s)", p->num);
+		else
+			snprintf(pl->label, sizeof pl->label, "%s", para_label(p));
+		break;
+	case PARA_ANNEX:
+		if (p->num)
+			snprintf(pl->label, sizeof pl->label, "%s.", p->num);
+		break;
+	default:
+		/* Inside a part the part's letter is printed above its paragraphs already: the
+		 * gutter says "OP 2", not "Part A, OP 2". */
+		if (p->part >= 0 && p->num && p->kind == PARA_OPERATIVE)
+			snprintf(pl->label, sizeof pl->label, "OP %s", p->num);
+		else if (p->part >= 0 && p->num && p->kind == PARA_PREAMBLE)
+			snprintf(pl->label, sizeof pl->label, "PP %s", p->num);
+		else
+			snprintf(pl->label, sizeof pl->label, "%s", para_label(p));
+		break;
+	}
+	int depth = p->depth > 0 ? p->depth : 0;
+	if (depth == 0 || p->kind == PARA_FOOTNOTE) {
+		pl->label_col = 0;
+		pl->text_col = gutter;
+	} else {
+		int lw = text_width(pl->label, strlen(pl->label));
+		if (sibw && p->parent >= 0 && sibw[p->parent] > lw)
+			lw = sibw[p->parent];
+		pl->label_col = gutter + 5 * (depth - 1);
+		pl->text_col = pl->label_col + (lw + 2 > 5 ? lw + 2 : 5);
+	}
+	/* Keep at least half the width for the text, however deep the nesting. */
+	if (pl->text_col > width / 2)
+		pl->text_col = width / 2;
+	if (pl->label_col > pl->text_col)
+		pl->label_col = pl->text_col;
+}
+
+static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_t n)
+{
+	if (res->meta.language && strcmp(res->meta.language, "ar") == 0)
+		return BIDI_RTL;
+	if (!bidi_has_rtl(s, n))
+		return BIDI_LTR;
+	return bidi_direction(s, n);
+}
+
+static int write_heading_para(FILE *f, const struct resolution *res, int i, int width)
+{
+	const struct para *p = &res->paras[i];
+	int rc;
+	if (p->kind == PARA_ANNEX_TITLE) {
+		const struct res_annex *a = p->annex >= 0 && (size_t)p->annex < res->nannexes
+		                            ? &res->annexes[p->annex] : NULL;
+		const char *label = a && a->label ? a->label : para_label(p);
+		rc = write_wrapped(f, label, strlen(label), 0, width, 0, para_dir(res, label,
+		                   strlen(label)));
+		const char *title = p->text && *p->text ? p->text : a && a->title ? a->title : NULL;
+		if (rc == 0 && title)
+			rc = write_wrapped(f, title, strlen(title), 0, width, 0,
+			                   para_dir(res, title, strlen(title)));
+		return rc;
+	}
+	/* A heading: "I. General provisions", its number put back in front. */
+	struct sbuf b = { 0 };
+	rc = sbuf_add(&b, "", 0);
+	if (rc == 0 && p->num && *p->num) {
+		rc = sbuf_add(&b, p->num, strlen(p->num));
+		if (rc == 0 && !strchr(".)", p->num[strlen(p->num) - 1]))
+			rc = sbuf_add(&b, ".", 1);
+		if (rc == 0)
+			rc = sbuf_add(&b, " ", 1);
+	}
+	if (rc == 0 && p->text)
+		rc = sbuf_add(&b, p->text, p->text_len);
+	if (rc == 0)
+		rc = write_wrapped(f, b.s, b.len, 0, width, 0, para_dir(res, b.s, b.len));
+	free(b.s);
+	return rc;
+}
+
+static int write_para(FILE *f, const struct resolution *res, int i, int gutter, int width,
+                      const int *sibw, const struct show_opts *o)
+{
+	const struct para *p = &res->paras[i];
+	struct place pl;
+	place_para(res, i, gutter, width, sibw, &pl);
+	int rc;
+	if (pl.heading) {
+		rc = write_heading_para(f, res, i, width);
+	} else {
+		size_t n;
+		char *d = display_text(p, i, o, &n);
+		if (!d)
+			return -1;
+		size_t lablen = strlen(pl.label);
+		int lw = text_width(pl.label, lablen);
+		int first_done = 0;
+		rc = 0;
+		if (lw > 0) {
+			if (pl.label_col + lw + 1 <= pl.text_col) {
+				spaces(f, pl.label_col);
+				rc = utf8_write_safe(f, pl.label, lablen);
+				spaces(f, pl.text_col - pl.label_col - lw);
+				first_done = 1;
+			} else {
+				/* A label wider than its gutter gets a line of its own. */
+				rc = write_wrapped(f, pl.label, lablen, pl.label_col,
+				                   width - pl.label_col, 0, BIDI_LTR);
+			}
+		}
+		if (rc == 0)
+			rc = write_wrapped(f, d, n, pl.text_col, width - pl.text_col, first_done,
+			                   para_dir(res, d, n));
+		free(d);
+	}
+	if (rc == 0 && o->after_para)
+		o->after_para(o->ctx, f, res, i, width);
+	return rc;
+}
+
+/* The heading: symbol, title and adoption, each wrapped and neutralised like the text. */
+static int write_title(FILE *f, const struct resolution *res, int width)
+{
+	const struct res_meta *m = &res->meta;
+	int rc = 0;
+	if (m->symbol)
+		rc = write_wrapped(f, m->symbol, strlen(m->symbol), 0, width, 0, BIDI_LTR);
+	if (rc == 0 && m->title)
+		rc = write_wrapped(f, m->title, strlen(m->title), 0, width, 0,
+		                   para_dir(res, m->title, strlen(m->title)));
+	if (rc == 0 && (m->adopted || m->organ)) {
+		struct sbuf b = { 0 };
+		rc = sbuf_add(&b, "Adopted", 7);
+		if (rc == 0 && m->organ) {
+			rc = sbuf_add(&b, " by the ", 8);
+			if (rc == 0)
+				rc = sbuf_add(&b, m->organ, strlen(m->organ));
+		}
+		if (rc == 0 && m->adopted) {
+			rc = sbuf_add(&b, " on ", 4);
+			if (rc == 0)
+				rc = sbuf_add(&b, m->adopted, strlen(m->adopted));
+		}
+		if (rc == 0 && m->meeting) {
+			rc = sbuf_add(&b, " (", 2);
+			if (rc == 0)
+				rc = sbuf_add(&b, m->meeting, strlen(m->meeting));
+			if (rc == 0)
+				rc = sbuf_add(&b, ")", 1);
+		}
+		if (rc == 0)
+			rc = write_wrapped(f, b.s, b.len, 0, width, 0, BIDI_LTR);
+		free(b.s);
+	}
+	return rc;
+}
+
+/* Marks what is shown: the requested paragraphs, their sub-paragraphs (and for an annex its
+ * whole body), and the footnotes they cite. With no ids, everything. */
+static int select_paras(const struct resolution *res, const char *const *ids, size_t nids,
+                        char *sel, const char **bad_id)
+{
+	if (!ids) {
+		memset(sel, 1, res->npara);
+		return 0;
+	}
+	for (size_t k = 0; k < nids; k++) {
+		int i = res_find(res, ids[k]);
+		if (i < 0) {
+			if (bad_id)
+				*bad_id = ids[k];
+			return -1;
+		}
+		sel[i] = 1;
+		const struct para *p = &res->paras[i];
+		if (p->kind == PARA_ANNEX_TITLE && p->annex >= 0)
+			for (size_t j = 0; j < res->npara; j++)
+				if (res->paras[j].annex == p->annex)
+					sel[j] = 1;
+	}
+	for (size_t i = 0; i < res->npara; i++) {
+		int par = res->paras[i].parent;
+		if (par >= 0 && (size_t)par < i && sel[par])
+			sel[i] = 1;
+	}
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		if (!sel[i] || p->kind == PARA_FOOTNOTE)
+			continue;
+		for (size_t j = 0; j < p->nmarks; j++) {
+			int fi = res_find_footnote(res, p->marks[j].footnote);
+			if (fi >= 0)
+				sel[fi] = 1;
+		}
+	}
+	return 0;
+}
+
+/* Gutter width: the widest top-level label of the given kind plus two spaces, capped at 12
+ * columns and a third of the width. */
+static int gutter_for(const struct resolution *res, const char *sel, int footnotes, int width)
+{
+	int g = 0;
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		if (!sel[i] || (p->kind == PARA_FOOTNOTE) != footnotes || p->depth > 0)
+			continue;
+		struct place pl;
+		place_para(res, (int)i, 0, width, NULL, &pl);
+		int lw = text_width(pl.label, strlen(pl.label));
+		if (lw + 2 > g)
+			g = lw + 2;
+	}
+	/* A rare long label ("Footnote 1234") gets a line of its own rather than widening the
+	 * gutter of every paragraph. */
+	if (g > 12)
+		g = 12;
+	if (g > width / 3)
+		g = width / 3;
+	return g;
+}
+
+int show_write(FILE *f, const struct resolution *res, const char *const *ids, size_t nids,
+               const struct show_opts *o, const char **bad_id)
+{
+	if (bad_id)
+		*bad_id = NULL;
+	int width = o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
+	char *sel = calloc(res->npara + 1, 1);
+	if (!sel)
+		return -1;
+	if (select_paras(res, ids, nids, sel, bad_id) < 0) {
+		free(sel);
+		return -1;
+	}
+	int *sibw = calloc(res->npara + 1, sizeof *sibw);
+	if (!sibw) {
+		free(sel);
+		return -1;
+	}
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		if (p->kind != PARA_SUB || p->parent < 0 || (size_t)p->parent >= res->npara)
+			continue;
+		struct place pl;
+		place_para(res, (int)i, 0, width, NULL, &pl);
+		int lw = text_width(pl.label, strlen(pl.label));
+		if (lw > sibw[p->parent])
+			sibw[p->parent] = lw;
+	}
+	const struct res_meta *m = &res->meta;
+	int started = m->symbol || m->title || m->adopted || m->organ;  /* a blank line separates */
+	int rc = write_title(f, res, width);
+	int gutter = gutter_for(res, sel, 0, width);
+	int part = -1;
+	for (size_t i = 0; i < res->npara && rc == 0; i++) {
+		const struct para *p = &res->paras[i];
+		if (!sel[i] || p->kind == PARA_FOOTNOTE)
+			continue;
+		if (p->part != part && p->part >= 0 && (size_t)p->part < res->nparts) {
+			const char *pl = res->parts[p->part].label;
+			if (started)
+				fputc('\n', f);
+			if (pl)
+				rc = write_wrapped(f, pl, strlen(pl), 0, width, 0, BIDI_LTR);
+			started = 1;
+		}
+		part = p->part;
+		if ((p->depth <= 0 || p->kind == PARA_ANNEX_HEADING) && started)
+			fputc('\n', f);
+		if (rc == 0)
+			rc = write_para(f, res, (int)i, gutter, width, sibw, o);
+		started = 1;
+	}
+	int fgutter = gutter_for(res, sel, 1, width);
+	int any = 0;
+	for (size_t i = 0; i < res->npara && rc == 0; i++) {
+		if (!sel[i] || res->paras[i].kind != PARA_FOOTNOTE)
+			continue;
+		if (!any) {
+			fputs(started ? "\nFootnotes\n\n" : "Footnotes\n\n", f);
+			any = 1;
+		}
+		rc = write_para(f, res, (int)i, fgutter, width, sibw, o);
+	}
+	free(sibw);
+	free(sel);
+	if (rc == 0 && ferror(f))
+		rc = -1;
+	return rc;
+}

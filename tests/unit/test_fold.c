@@ -1,0 +1,259 @@
+/* test_fold.c: case and accent folding with its byte map, smart case and search hits. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "text/fold.h"
+
+static void fold_accents_and_case(void **state)
+{
+	(void)state;
+	struct folded f;
+	const char *s = "R\xC3\xA9unification STRA\xC3\x9F" "E";   /* Réunification STRAßE */
+	assert_int_equal(text_fold(s, strlen(s), &f), 0);
+	assert_string_equal(f.s, "reunification strasse");
+	assert_int_equal(f.map[0], 0);
+	assert_int_equal(f.map[1], 1);    /* é (bytes 1-2) folds to "e" */
+	assert_int_equal(f.map[2], 3);
+	assert_int_equal(f.map[18], 19);  /* ß -> "ss" both map to its first byte */
+	assert_int_equal(f.map[19], 19);
+	assert_int_equal(f.map[f.len], strlen(s));
+	fold_free(&f);
+
+	/* Decomposed input folds the same as precomposed. */
+	assert_int_equal(text_fold("re\xCC\x81union", 9, &f), 0);
+	assert_string_equal(f.s, "reunion");
+	fold_free(&f);
+}
+
+static void fold_whitespace_and_format(void **state)
+{
+	(void)state;
+	struct folded f;
+	const char *s = "migrant \n\t children\xC2\xA0:\xE2\x80\xAF\xC2\xBB co\xC2\xAD" "operation";
+	assert_int_equal(text_fold(s, strlen(s), &f), 0);
+	assert_string_equal(f.s, "migrant children : \xC2\xBB cooperation");
+	fold_free(&f);
+}
+
+static void fold_keep_case(void **state)
+{
+	(void)state;
+	struct folded f;
+	assert_int_equal(text_fold_mode("R\xC3\xA9union \xC3\x89tat", 14, 1, &f), 0);
+	assert_string_equal(f.s, "Reunion Etat");
+	fold_free(&f);
+}
+
+static void fold_other_scripts(void **state)
+{
+	(void)state;
+	struct folded f;
+	/* Cyrillic upper -> lower; Arabic harakat dropped (مُهاجِر -> مهاجر); Greek final sigma. */
+	const char *ru = "\xD0\x9C\xD0\x98\xD0\x93\xD0\xA0\xD0\x90\xD0\x9D\xD0\xA2";   /* МИГРАНТ */
+	assert_int_equal(text_fold(ru, strlen(ru), &f), 0);
+	assert_string_equal(f.s, "\xD0\xBC\xD0\xB8\xD0\xB3\xD1\x80\xD0\xB0\xD0\xBD\xD1\x82");
+	fold_free(&f);
+	const char *ar = "\xD9\x85\xD9\x8F\xD9\x87\xD8\xA7\xD8\xAC\xD9\x90\xD8\xB1";
+	assert_int_equal(text_fold(ar, strlen(ar), &f), 0);
+	assert_string_equal(f.s, "\xD9\x85\xD9\x87\xD8\xA7\xD8\xAC\xD8\xB1");
+	fold_free(&f);
+}
+
+static void fold_invalid(void **state)
+{
+	(void)state;
+	struct folded f;
+	assert_int_equal(text_fold("a\xFF" "B\xE2\x82", 5, &f), 0);
+	assert_string_equal(f.s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	assert_int_equal(f.map[f.len], 5);
+	fold_free(&f);
+}
+
+static int hits_of(const char *pattern, const char *text, struct search_hit **h)
+{
+	struct search_pat p;
+	assert_int_equal(search_compile(pattern, &p), 0);
+	int n = search_text(&p, text, strlen(text), h);
+	search_pat_free(&p);
+	return n;
+}
+
+static void search_accent_insensitive(void **state)
+{
+	(void)state;
+	const char *t = "facilitate family r\xC3\xA9unification and promote";
+	struct search_hit *h;
+	assert_int_equal(hits_of("reunification", t, &h), 1);
+	assert_int_equal(h[0].start, 18);
+	assert_int_equal(h[0].end, 32);      /* "réunification" is 14 bytes */
+	free(h);
+	assert_int_equal(hits_of("R\xC3\x89UNIFICATION", "x REUNIFICATION y", &h), 1);
+	free(h);
+}
+
+static void search_smart_case(void **state)
+{
+	(void)state;
+	const char *t = "Migrants and migrants and MIGRANTS";
+	struct search_hit *h;
+	assert_int_equal(hits_of("migrants", t, &h), 3);
+	assert_int_equal(h[2].start, 26);
+	free(h);
+	assert_int_equal(hits_of("Migrants", t, &h), 1);
+	assert_int_equal(h[0].start, 0);
+	free(h);
+	assert_int_equal(hits_of("MIGRANTS", t, &h), 1);
+	assert_int_equal(h[0].start, 26);
+	free(h);
+	/* Capital but accent-free pattern still finds the accented text. */
+	assert_int_equal(hits_of("Etat", "l'\xC3\x89tat et l'etat", &h), 1);
+	assert_int_equal(h[0].start, 2);
+	assert_int_equal(h[0].end, 7);
+	free(h);
+}
+
+static void search_across_whitespace(void **state)
+{
+	(void)state;
+	const char *t = "rights of migrant\n   children, in particular unaccompanied migrant "
+	                "children";
+	struct search_hit *h;
+	assert_int_equal(hits_of("  migrant children ", t, &h), 2);
+	assert_int_equal(h[0].start, 10);
+	assert_int_equal(h[0].end, 29);
+	assert_memory_equal(t + h[1].start, "migrant children", 16);
+	assert_int_equal(h[1].end, strlen(t));
+	free(h);
+}
+
+static void search_hit_ends(void **state)
+{
+	(void)state;
+	struct search_hit *h;
+	/* A hit ending inside "ß" -> "ss" takes the whole character. */
+	assert_int_equal(hits_of("stras", "Stra\xC3\x9F" "e", &h), 1);
+	assert_int_equal(h[0].end, 6);
+	free(h);
+	/* Combining marks after the last letter belong to the hit. */
+	assert_int_equal(hits_of("re", "re\xCC\x81" "el", &h), 1);
+	assert_int_equal(h[0].end, 4);
+	free(h);
+	/* Non-overlapping, left to right. */
+	assert_int_equal(hits_of("aa", "aaaaa", &h), 2);
+	assert_int_equal(h[1].start, 2);
+	free(h);
+}
+
+static void search_nothing(void **state)
+{
+	(void)state;
+	struct search_hit *h = (struct search_hit *)1;
+	assert_int_equal(hits_of("absent", "nothing here", &h), 0);
+	assert_null(h);
+	assert_int_equal(hits_of("   ", "a b c", &h), 0);
+	assert_int_equal(hits_of("x", "", &h), 0);
+}
+
+/* Random text with invalid bytes, marks and spaces: hits stay in bounds, in order, on
+ * character boundaries, and a pattern taken from a plain word of the text is found. */
+static void random_texts(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"Mig", "rant", " ", "\n\t ", "\xC3\xA9", "E\xCC\x81", "\xCC\x81", "\xC3\x9F",
+		"\xE5\xA4\xA7", "\xC2\xA0", "\xFF", "\xE2\x82", "\xD0\x9C", "\xC2\xAD", "x",
+	};
+	unsigned seed = 777;
+	char buf[600];
+	struct search_pat p;
+	assert_int_equal(search_compile("migrant", &p), 0);
+	for (int iter = 0; iter < 3000; iter++) {
+		size_t n = 0;
+		int count = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 50;
+		for (int k = 0; k < count; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *s = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			memcpy(buf + n, s, strlen(s));
+			n += strlen(s);
+		}
+		memcpy(buf + n, " migrants", 9);
+		n += 9;
+		buf[n] = '\0';
+		struct search_hit *h;
+		int nh = search_text(&p, buf, n, &h);
+		assert_true(nh >= 1);
+		size_t prev = 0;
+		for (int i = 0; i < nh; i++) {
+			assert_true(h[i].start >= prev && h[i].start < h[i].end && h[i].end <= n);
+			assert_true(((unsigned char)buf[h[i].start] & 0xC0) != 0x80);
+			assert_true(h[i].end == n || ((unsigned char)buf[h[i].end] & 0xC0) != 0x80);
+			prev = h[i].end;
+		}
+		assert_int_equal(h[nh - 1].start, n - 8);
+		free(h);
+	}
+	search_pat_free(&p);
+}
+
+/* Throughput on ASCII text: must be fast (hundreds of MB/s) and never quadratic. */
+static void search_throughput(void **state)
+{
+	(void)state;
+	size_t n = 64u << 20;
+	char *s = malloc(n + 1);
+	assert_non_null(s);
+	const char *para = "Requests all States, in conformity with national legislation and "
+	                   "applicable international legal instruments, to protect migrants; ";
+	size_t pl = strlen(para), i = 0;
+	for (; i + pl <= n; i += pl)
+		memcpy(s + i, para, pl);
+	n = i;
+	s[n] = '\0';
+	struct search_pat p;
+	assert_int_equal(search_compile("Migrant children", &p), 0);
+	struct search_hit *h;
+	clock_t t0 = clock();
+	assert_int_equal(search_text(&p, s, n, &h), 0);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	search_pat_free(&p);
+	assert_int_equal(search_compile("protect migrants", &p), 0);
+	clock_t t1 = clock();
+	int nh = search_text(&p, s, n, &h);
+	double secs2 = (double)(clock() - t1) / CLOCKS_PER_SEC;
+	assert_int_equal(nh, (int)(n / pl));
+	free(h);
+	search_pat_free(&p);
+	fprintf(stderr, "search: %.0f MB, %.0f MB/s (no hit, case-sensitive), %.0f MB/s (%d hits)\n",
+	        n / 1048576.0, n / 1048576.0 / (secs > 0 ? secs : 1e-9),
+	        n / 1048576.0 / (secs2 > 0 ? secs2 : 1e-9), nh);
+	assert_true(secs < 10.0 && secs2 < 10.0);
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fold_accents_and_case),
+		cmocka_unit_test(fold_whitespace_and_format),
+		cmocka_unit_test(fold_keep_case),
+		cmocka_unit_test(fold_other_scripts),
+		cmocka_unit_test(fold_invalid),
+		cmocka_unit_test(search_accent_insensitive),
+		cmocka_unit_test(search_smart_case),
+		cmocka_unit_test(search_across_whitespace),
+		cmocka_unit_test(search_hit_ends),
+		cmocka_unit_test(search_nothing),
+		cmocka_unit_test(random_texts),
+		cmocka_unit_test(search_throughput),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
