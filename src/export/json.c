@@ -1,0 +1,185 @@
+/* json.c: the W3C Web Annotation Data Model (JSON-LD), the format notes travel between
+ * machines in; `gavel notes import` reads it back (import.c), so nothing gavel keeps may be
+ * missing here.
+ *
+ * Shape: an AnnotationCollection whose first AnnotationPage holds every Annotation:
+ *   id         "urn:uuid:<the annotation's UUID>"
+ *   motivation "commenting" when there is a note, else "highlighting"
+ *   created, modified (ISO 8601 UTC)
+ *   body       [TextualBody purpose "commenting" with the note, one TextualBody purpose
+ *              "tagging" per tag] (absent when neither)
+ *   target     source: "https://undocs.org/<lang>/<symbol>" (the UN's own document resolver),
+ *              selector: [TextQuoteSelector exact/prefix/suffix, TextPositionSelector start/end]
+ * gavel's own facts are properties with the "gavel:" prefix (JSON-LD reads an undefined prefix
+ * as an absolute IRI, so they are ignored by other tools, not rejected):
+ *   on the Annotation: "gavel:color" (colour key), "gavel:status" (anchored, moved, orphan)
+ *   on the target: "gavel:symbol", "gavel:language", "gavel:paragraph" (paragraph id "op10").
+ * Both selectors are scoped to the paragraph's text named by gavel:paragraph: positions count
+ * Unicode code points from the start of that paragraph, and prefix/suffix stop at its edges. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/json.h"
+#include "export/export.h"
+
+static void key(FILE *f, int indent, const char *k)
+{
+	fprintf(f, "%*s", indent, "");
+	json_write_string(f, k);
+	fputs(": ", f);
+}
+
+/* "key": "value" with a comma unless it is the last member. */
+static void field(FILE *f, int indent, const char *k, const char *v, int more)
+{
+	key(f, indent, k);
+	json_write_string(f, v);
+	fputs(more ? ",\n" : "\n", f);
+}
+
+/* Percent-encodes a symbol for the path of a URL: "S/RES/242 (1967)" -> "S/RES/242%20(1967)". */
+static void url_path(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		int keep = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		           (*p >= '0' && *p <= '9') || strchr("-._~/()!$&'*+,;=:@", *p);
+		if (keep)
+			fputc(*p, f);
+		else
+			fprintf(f, "%%%02X", *p);
+	}
+}
+
+static const char *doc_language(const struct export_doc *d, const struct annotation *a)
+{
+	if (d->res && d->res->meta.language && *d->res->meta.language)
+		return d->res->meta.language;
+	if (d->language && *d->language)
+		return d->language;
+	return a->doc_language;
+}
+
+static void annotation(FILE *f, const struct export_doc *d, const struct annotation *a)
+{
+	const int in = 8;
+	int has_note = a->note && *a->note;
+	char uri[64];
+	snprintf(uri, sizeof uri, "urn:uuid:%s", a->id);
+
+	fprintf(f, "%*s{\n", in - 2, "");
+	field(f, in, "id", uri, 1);
+	field(f, in, "type", "Annotation", 1);
+	field(f, in, "motivation", has_note ? "commenting" : "highlighting", 1);
+	if (a->created)
+		field(f, in, "created", a->created, 1);
+	if (a->updated)
+		field(f, in, "modified", a->updated, 1);
+	if (a->color)
+		field(f, in, "gavel:color", a->color, 1);
+	field(f, in, "gavel:status", anchor_status_name(a->status), 1);
+
+	if (has_note || a->ntags) {
+		key(f, in, "body");
+		fputs("[\n", f);
+		size_t nb = (has_note ? 1 : 0) + a->ntags, k = 0;
+		if (has_note) {
+			fprintf(f, "%*s{\n", in + 2, "");
+			field(f, in + 4, "type", "TextualBody", 1);
+			field(f, in + 4, "purpose", "commenting", 1);
+			field(f, in + 4, "format", "text/plain", 1);
+			field(f, in + 4, "value", a->note, 0);
+			fprintf(f, "%*s}%s\n", in + 2, "", ++k < nb ? "," : "");
+		}
+		for (size_t i = 0; i < a->ntags; i++) {
+			fprintf(f, "%*s{\n", in + 2, "");
+			field(f, in + 4, "type", "TextualBody", 1);
+			field(f, in + 4, "purpose", "tagging", 1);
+			field(f, in + 4, "value", a->tags[i], 0);
+			fprintf(f, "%*s}%s\n", in + 2, "", ++k < nb ? "," : "");
+		}
+		fprintf(f, "%*s],\n", in, "");
+	}
+
+	const char *symbol = export_symbol(d);
+	const char *lang = doc_language(d, a);
+	key(f, in, "target");
+	fputs("{\n", f);
+	key(f, in + 2, "source");
+	fputs("\"https://undocs.org/", f);
+	if (lang && *lang) {
+		url_path(f, lang);
+		fputc('/', f);
+	}
+	url_path(f, symbol);
+	fputs("\",\n", f);
+	field(f, in + 2, "gavel:symbol", symbol, 1);
+	if (lang)
+		field(f, in + 2, "gavel:language", lang, 1);
+	field(f, in + 2, "gavel:paragraph", a->para_id ? a->para_id : "", 1);
+	key(f, in + 2, "selector");
+	fputs("[\n", f);
+	fprintf(f, "%*s{\n", in + 4, "");
+	field(f, in + 6, "type", "TextQuoteSelector", 1);
+	field(f, in + 6, "exact", a->exact ? a->exact : "", 1);
+	field(f, in + 6, "prefix", a->prefix ? a->prefix : "", 1);
+	field(f, in + 6, "suffix", a->suffix ? a->suffix : "", 0);
+	fprintf(f, "%*s},\n", in + 4, "");
+	fprintf(f, "%*s{\n", in + 4, "");
+	field(f, in + 6, "type", "TextPositionSelector", 1);
+	key(f, in + 6, "start");
+	fprintf(f, "%zu,\n", a->start);
+	key(f, in + 6, "end");
+	fprintf(f, "%zu\n", a->end);
+	fprintf(f, "%*s}\n", in + 4, "");
+	fprintf(f, "%*s]\n", in + 2, "");
+	fprintf(f, "%*s}\n", in, "");
+	fprintf(f, "%*s}", in - 2, "");
+}
+
+int export_json(FILE *f, const struct export_doc *docs, size_t ndocs, const struct export_opts *o)
+{
+	char when[21];
+	export_time(o->now, 0, when);
+	size_t total = 0;
+	for (size_t i = 0; i < ndocs; i++)
+		total += docs[i].n;
+
+	fputs("{\n", f);
+	field(f, 2, "@context", "http://www.w3.org/ns/anno.jsonld", 1);
+	field(f, 2, "type", "AnnotationCollection", 1);
+	if (ndocs == 1) {
+		char label[300];
+		snprintf(label, sizeof label, "Notes on %s", export_symbol(&docs[0]));
+		field(f, 2, "label", label, 1);
+	} else {
+		field(f, 2, "label", "Notes", 1);
+	}
+	field(f, 2, "generated", when, 1);
+	key(f, 2, "total");
+	fprintf(f, "%zu,\n", total);
+	key(f, 2, "first");
+	fputs("{\n", f);
+	field(f, 4, "type", "AnnotationPage", 1);
+	key(f, 4, "startIndex");
+	fputs("0,\n", f);
+	key(f, 4, "items");
+	fputs(total ? "[\n" : "[]\n", f);
+	size_t written = 0;
+	for (size_t i = 0; i < ndocs; i++) {
+		size_t nanchored;
+		const struct annotation **v = export_order(&docs[i], &nanchored);
+		if (docs[i].n && !v)
+			return -1;
+		for (size_t j = 0; j < docs[i].n; j++) {
+			annotation(f, &docs[i], v[j]);
+			fputs(++written < total ? ",\n" : "\n", f);
+		}
+		free(v);
+	}
+	if (total)
+		fputs("    ]\n", f);
+	fputs("  }\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}

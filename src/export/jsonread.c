@@ -1,0 +1,568 @@
+/* jsonread.c: a recursive-descent JSON reader with a depth limit, exact error positions, and
+ * no allocation left behind on failure. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/jsonread.h"
+
+struct reader {
+	const char *s;
+	size_t len, pos;
+	char *err;
+	size_t errlen;
+	int failed;
+};
+
+/* Reports the first error only, at the current position as line and column (1-based, columns
+ * counted in bytes: the message is for people finding the spot in an editor). */
+static void fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(struct reader *r, const char *fmt, ...)
+{
+	if (r->failed)
+		return;
+	r->failed = 1;
+	if (!r->err || r->errlen == 0)
+		return;
+	size_t line = 1, col = 1;
+	for (size_t i = 0; i < r->pos && i < r->len; i++) {
+		if (r->s[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	char msg[160];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (strcmp(msg, "out of memory") == 0)
+		snprintf(r->err, r->errlen, "%s", msg);
+	else
+		snprintf(r->err, r->errlen, "line %zu, column %zu: %s", line, col, msg);
+}
+
+static void skip_ws(struct reader *r)
+{
+	while (r->pos < r->len) {
+		char c = r->s[r->pos];
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+		r->pos++;
+	}
+}
+
+static int peek(const struct reader *r)
+{
+	return r->pos < r->len ? (unsigned char)r->s[r->pos] : -1;
+}
+
+/* Describes the byte found where something else was expected. */
+static const char *found(const struct reader *r)
+{
+	static char buf[32];
+	int c = peek(r);
+	if (c < 0)
+		return "end of input";
+	if (c >= 0x21 && c < 0x7f)
+		snprintf(buf, sizeof buf, "'%c'", c);
+	else
+		snprintf(buf, sizeof buf, "byte 0x%02x", (unsigned)c);
+	return buf;
+}
+
+static void val_clear(struct jsonval *v)
+{
+	free(v->str);
+	for (size_t i = 0; i < v->n; i++) {
+		val_clear(&v->items[i]);
+		if (v->keys)
+			free(v->keys[i]);
+	}
+	free(v->items);
+	free(v->keys);
+	memset(v, 0, sizeof *v);
+}
+
+void jsonread_free(struct jsonval *v)
+{
+	if (!v)
+		return;
+	val_clear(v);
+	free(v);
+}
+
+/* Growable byte buffer for decoded strings. */
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static int buf_put(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 32;
+		while (b->n + n + 1 > cap)
+			cap *= 2;
+		char *np = realloc(b->p, cap);
+		if (!np)
+			return -1;
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+	return 0;
+}
+
+static size_t jr_utf8_encode(uint32_t c, char out[4])
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is invalid
+ * (overlong, surrogate, above U+10FFFF, truncated). */
+static size_t jr_utf8_valid_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t len;
+	uint32_t cp, min;
+	if ((c & 0xE0) == 0xC0) {
+		len = 2; cp = c & 0x1F; min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3; cp = c & 0x0F; min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4; cp = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+static int hex4(struct reader *r, uint32_t *out)
+{
+	uint32_t v = 0;
+	for (int i = 0; i < 4; i++) {
+		int c = peek(r);
+		int d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else {
+			fail(r, "bad \\u escape: expected a hex digit, found %s", found(r));
+			return -1;
+		}
+		v = v * 16 + (uint32_t)d;
+		r->pos++;
+	}
+	*out = v;
+	return 0;
+}
+
+/* At the opening quote; on success sets *out and *outlen to a new NUL-terminated string. */
+static int parse_string(struct reader *r, char **out, size_t *outlen)
+{
+	struct buf b = { 0 };
+	r->pos++; /* the quote */
+	if (buf_put(&b, "", 0) < 0)
+		goto nomem;
+	for (;;) {
+		if (r->pos >= r->len) {
+			fail(r, "unterminated string");
+			goto bad;
+		}
+		unsigned char c = (unsigned char)r->s[r->pos];
+		if (c == '"') {
+			r->pos++;
+			break;
+		}
+		if (c < 0x20) {
+			fail(r, "control character 0x%02x inside a string (escape it)", c);
+			goto bad;
+		}
+		if (c == '\\') {
+			r->pos++;
+			int e = peek(r);
+			char ch;
+			switch (e) {
+			case '"': ch = '"'; break;
+			case '\\': ch = '\\'; break;
+			case '/': ch = '/'; break;
+			case 'b': ch = '\b'; break;
+			case 'f': ch = '\f'; break;
+			case 'n': ch = '\n'; break;
+			case 'r': ch = '\r'; break;
+			case 't': ch = '\t'; break;
+			case 'u': {
+				r->pos++;
+				uint32_t cp;
+				if (hex4(r, &cp) < 0)
+					goto bad;
+				if (cp >= 0xDC00 && cp <= 0xDFFF) {
+					fail(r, "lone low surrogate \\u%04X", (unsigned)cp);
+					goto bad;
+				}
+				if (cp >= 0xD800 && cp <= 0xDBFF) {
+					uint32_t lo;
+					if (peek(r) != '\\' || r->pos + 1 >= r->len || r->s[r->pos + 1] != 'u') {
+						fail(r, "high surrogate \\u%04X not followed by a low one", (unsigned)cp);
+						goto bad;
+					}
+					r->pos += 2;
+					if (hex4(r, &lo) < 0)
+						goto bad;
+					if (lo < 0xDC00 || lo > 0xDFFF) {
+						fail(r, "high surrogate \\u%04X not followed by a low one", (unsigned)cp);
+						goto bad;
+					}
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				}
+				if (cp == 0) {
+					fail(r, "\\u0000 is not allowed in a string");
+					goto bad;
+				}
+				char enc[4];
+				if (buf_put(&b, enc, jr_utf8_encode(cp, enc)) < 0)
+					goto nomem;
+				continue;
+			}
+			default:
+				fail(r, "bad escape '\\%c'", e >= 0x20 && e < 0x7f ? e : '?');
+				goto bad;
+			}
+			r->pos++;
+			if (buf_put(&b, &ch, 1) < 0)
+				goto nomem;
+			continue;
+		}
+		size_t n = jr_utf8_valid_len((const unsigned char *)r->s + r->pos, r->len - r->pos);
+		if (n == 0) {
+			fail(r, "invalid UTF-8");
+			goto bad;
+		}
+		if (buf_put(&b, r->s + r->pos, n) < 0)
+			goto nomem;
+		r->pos += n;
+	}
+	*out = b.p;
+	*outlen = b.n;
+	return 0;
+nomem:
+	fail(r, "out of memory");
+bad:
+	free(b.p);
+	return -1;
+}
+
+/* RFC 8259 number grammar, checked by hand so "01", "1.", ".5", "+1" and "1e" are refused. */
+static int parse_number(struct reader *r, double *out)
+{
+	size_t start = r->pos;
+	if (peek(r) == '-')
+		r->pos++;
+	if (peek(r) == '0') {
+		r->pos++;
+		if (peek(r) >= '0' && peek(r) <= '9') {
+			fail(r, "leading zero in a number");
+			return -1;
+		}
+	} else if (peek(r) >= '1' && peek(r) <= '9') {
+		while (peek(r) >= '0' && peek(r) <= '9')
+			r->pos++;
+	} else {
+		fail(r, "expected a digit, found %s", found(r));
+		return -1;
+	}
+	if (peek(r) == '.') {
+		r->pos++;
+		if (!(peek(r) >= '0' && peek(r) <= '9')) {
+			fail(r, "expected a digit after '.', found %s", found(r));
+			return -1;
+		}
+		while (peek(r) >= '0' && peek(r) <= '9')
+			r->pos++;
+	}
+	if (peek(r) == 'e' || peek(r) == 'E') {
+		r->pos++;
+		if (peek(r) == '+' || peek(r) == '-')
+			r->pos++;
+		if (!(peek(r) >= '0' && peek(r) <= '9')) {
+			fail(r, "expected a digit in the exponent, found %s", found(r));
+			return -1;
+		}
+		while (peek(r) >= '0' && peek(r) <= '9')
+			r->pos++;
+	}
+	char tmp[64];
+	size_t n = r->pos - start;
+	if (n >= sizeof tmp) {
+		/* Long numbers are legal JSON; strtod on a heap copy handles them. */
+		char *big = malloc(n + 1);
+		if (!big) {
+			fail(r, "out of memory");
+			return -1;
+		}
+		memcpy(big, r->s + start, n);
+		big[n] = '\0';
+		*out = strtod(big, NULL);
+		free(big);
+		return 0;
+	}
+	memcpy(tmp, r->s + start, n);
+	tmp[n] = '\0';
+	*out = strtod(tmp, NULL);
+	return 0;
+}
+
+static int parse_value(struct reader *r, struct jsonval *v, int depth);
+
+/* Appends a zeroed slot to an array or object value. */
+static struct jsonval *grow(struct reader *r, struct jsonval *v, size_t *cap, int with_keys)
+{
+	if (v->n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 4;
+		struct jsonval *ni = realloc(v->items, nc * sizeof *ni);
+		if (!ni) {
+			fail(r, "out of memory");
+			return NULL;
+		}
+		v->items = ni;
+		if (with_keys) {
+			char **nk = realloc(v->keys, nc * sizeof *nk);
+			if (!nk) {
+				fail(r, "out of memory");
+				return NULL;
+			}
+			v->keys = nk;
+		}
+		*cap = nc;
+	}
+	memset(&v->items[v->n], 0, sizeof v->items[v->n]);
+	if (with_keys)
+		v->keys[v->n] = NULL;
+	return &v->items[v->n++];
+}
+
+static int parse_array(struct reader *r, struct jsonval *v, int depth)
+{
+	size_t cap = 0;
+	v->type = JSON_ARRAY;
+	r->pos++;
+	skip_ws(r);
+	if (peek(r) == ']') {
+		r->pos++;
+		return 0;
+	}
+	for (;;) {
+		struct jsonval *item = grow(r, v, &cap, 0);
+		if (!item || parse_value(r, item, depth + 1) < 0)
+			return -1;
+		skip_ws(r);
+		if (peek(r) == ',') {
+			r->pos++;
+			skip_ws(r);
+			if (peek(r) == ']') {
+				fail(r, "trailing comma before ']'");
+				return -1;
+			}
+			continue;
+		}
+		if (peek(r) == ']') {
+			r->pos++;
+			return 0;
+		}
+		fail(r, "expected ',' or ']', found %s", found(r));
+		return -1;
+	}
+}
+
+static int parse_object(struct reader *r, struct jsonval *v, int depth)
+{
+	size_t cap = 0;
+	v->type = JSON_OBJECT;
+	r->pos++;
+	skip_ws(r);
+	if (peek(r) == '}') {
+		r->pos++;
+		return 0;
+	}
+	for (;;) {
+		if (peek(r) != '"') {
+			fail(r, "expected a string key, found %s", found(r));
+			return -1;
+		}
+		size_t keypos = r->pos;
+		char *key;
+		size_t keylen;
+		if (parse_string(r, &key, &keylen) < 0)
+			return -1;
+		for (size_t i = 0; i < v->n; i++) {
+			if (strcmp(v->keys[i], key) == 0) {
+				r->pos = keypos;
+				fail(r, "duplicate key \"%.40s\"", key);
+				free(key);
+				return -1;
+			}
+		}
+		struct jsonval *item = grow(r, v, &cap, 1);
+		if (!item) {
+			free(key);
+			return -1;
+		}
+		v->keys[v->n - 1] = key;
+		skip_ws(r);
+		if (peek(r) != ':') {
+			fail(r, "expected ':' after a key, found %s", found(r));
+			return -1;
+		}
+		r->pos++;
+		if (parse_value(r, item, depth + 1) < 0)
+			return -1;
+		skip_ws(r);
+		if (peek(r) == ',') {
+			r->pos++;
+			skip_ws(r);
+			if (peek(r) == '}') {
+				fail(r, "trailing comma before '}'");
+				return -1;
+			}
+			continue;
+		}
+		if (peek(r) == '}') {
+			r->pos++;
+			return 0;
+		}
+		fail(r, "expected ',' or '}', found %s", found(r));
+		return -1;
+	}
+}
+
+static int literal(struct reader *r, const char *word)
+{
+	size_t n = strlen(word);
+	if (r->len - r->pos < n || memcmp(r->s + r->pos, word, n) != 0) {
+		fail(r, "unexpected %s", found(r));
+		return -1;
+	}
+	r->pos += n;
+	return 0;
+}
+
+static int parse_value(struct reader *r, struct jsonval *v, int depth)
+{
+	if (depth > JSONREAD_MAX_DEPTH) {
+		fail(r, "nested deeper than %d levels", JSONREAD_MAX_DEPTH);
+		return -1;
+	}
+	skip_ws(r);
+	int c = peek(r);
+	switch (c) {
+	case '{':
+		return parse_object(r, v, depth);
+	case '[':
+		return parse_array(r, v, depth);
+	case '"':
+		v->type = JSON_STRING;
+		return parse_string(r, &v->str, &v->len);
+	case 't':
+		v->type = JSON_BOOL;
+		v->boolean = 1;
+		return literal(r, "true");
+	case 'f':
+		v->type = JSON_BOOL;
+		return literal(r, "false");
+	case 'n':
+		v->type = JSON_NULL;
+		return literal(r, "null");
+	default:
+		if (c == '-' || (c >= '0' && c <= '9')) {
+			v->type = JSON_NUMBER;
+			return parse_number(r, &v->number);
+		}
+		fail(r, "expected a value, found %s", found(r));
+		return -1;
+	}
+}
+
+int jsonread_parse(const char *buf, size_t len, struct jsonval **out, char *err, size_t errlen)
+{
+	struct reader r = { buf, len, 0, err, errlen, 0 };
+	*out = NULL;
+	if (err && errlen)
+		err[0] = '\0';
+	struct jsonval *v = calloc(1, sizeof *v);
+	if (!v) {
+		fail(&r, "out of memory");
+		return -1;
+	}
+	/* A UTF-8 byte order mark is not JSON, but editors add it: skip it rather than refuse. */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		r.pos = 3;
+	if (parse_value(&r, v, 1) == 0) {
+		skip_ws(&r);
+		if (r.pos < r.len)
+			fail(&r, "unexpected %s after the JSON value", found(&r));
+	}
+	if (r.failed) {
+		jsonread_free(v);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+const struct jsonval *jsonread_get(const struct jsonval *v, const char *key)
+{
+	if (!v || v->type != JSON_OBJECT)
+		return NULL;
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->keys[i], key) == 0)
+			return &v->items[i];
+	return NULL;
+}
+
+const char *jsonread_str(const struct jsonval *v)
+{
+	return v && v->type == JSON_STRING ? v->str : NULL;
+}
