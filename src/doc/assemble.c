@@ -1,0 +1,505 @@
+/* assemble.c: hard-wrapped lines -> paragraph blocks (the rules are in assemble.h). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "doc/assemble.h"
+#include "doc/lang.h"
+
+void assemble_init(struct assemble *a, struct block_list *out, const char *text, size_t len)
+{
+	memset(a, 0, sizeof *a);
+	a->out = out;
+	unwrap_init(&a->u, text, len);
+	a->lang = lang_detect(text, len);
+}
+
+void assemble_free(struct assemble *a)
+{
+	unwrap_free(&a->u);
+	unwrap_buf_free(&a->cur);
+}
+
+static ucs4_t cp(const char *s, size_t n)
+{
+	ucs4_t c = 0;
+	if (n && u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
+		c = 0xFFFD;
+	return c;
+}
+
+static int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int starts(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+/* "12." or "12.\t" or "3 -" (Arabic numbering): bytes of the number with its punctuation. */
+static size_t para_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 4 && digit(s[i]))
+		i++;
+	if (i == 0 || i > 3)
+		return 0;
+	if (i < n && s[i] == '.') {
+		if (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t')
+			return i + 1;
+		return 0;
+	}
+	size_t j = i;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (j < n && (s[j] == '-' || starts(s + j, n - j, "\xe2\x80\x93")) ) {
+		size_t k = j + (s[j] == '-' ? 1 : 3);
+		if (k == n || s[k] == ' ')
+			return k;
+	}
+	return 0;
+}
+
+/* "(a)", "(ii)", "(1)", "a)", "（a）", "(أ)", "б)": bytes of the label. */
+static size_t sub_label(const char *s, size_t n)
+{
+	size_t i = 0;
+	int paren = 0;
+	if (i < n && s[i] == '(') {
+		paren = 1;
+		i++;
+	} else if (starts(s, n, "\xef\xbc\x88")) {          /* （ */
+		paren = 1;
+		i += 3;
+	}
+	size_t a = i;
+	int kind = 0, count = 0;
+	while (i < n) {
+		ucs4_t c = cp(s + i, n - i);
+		int k = digit(s[i]) ? 1 : (c >= 'a' && c <= 'z') ? 2 :
+		        (c >= 'A' && c <= 'Z' && paren) ? 3 : (c >= 0x430 && c <= 0x44F) ? 4 :
+		        (c >= 0x621 && c <= 0x64A) ? 5 : 0;
+		if (!k || (kind && k != kind))
+			break;
+		kind = k;
+		count++;
+		i += (size_t)u8_mblen((const uint8_t *)s + i, n - i) > 0 ?
+		     (size_t)u8_mblen((const uint8_t *)s + i, n - i) : 1;
+	}
+	if (i == a || count > (kind == 2 ? 7 : kind == 1 ? 3 : 1))
+		return 0;
+	if (!paren && kind != 2 && kind != 4)
+		return 0;
+	if (!paren && count > 4)
+		return 0;
+	size_t close;
+	if (i < n && s[i] == ')')
+		close = 1;
+	else if (starts(s + i, n - i, "\xef\xbc\x89"))     /* ） */
+		close = 3;
+	else
+		return 0;
+	i += close;
+	if (i < n && s[i] != ' ' && s[i] != '\t' && !(paren && (unsigned char)s[i] >= 0xE3))
+		return 0;
+	return i;
+}
+
+static size_t bullet(const char *s, size_t n)
+{
+	static const char *const marks[] = { "\xe2\x80\xa2", "\xe2\x96\xaa", "\xe2\x97\x8f",
+		"\xe2\x97\xa6", "\xc2\xb7", "\xe2\x80\x93", "\xe2\x80\x94", "-", "*", NULL };
+	for (int i = 0; marks[i]; i++) {
+		size_t k = strlen(marks[i]);
+		if (starts(s, n, marks[i]) && (k == n || s[k] == ' ' || s[k] == '\t'))
+			return k;
+	}
+	return 0;
+}
+
+static int strong_bullet(const char *s, size_t n)
+{
+	size_t k = bullet(s, n);
+	return k && (k == n || (s[0] != '-' && s[0] != '*' && !starts(s, n, "\xe2\x80\x93") &&
+	                        !starts(s, n, "\xe2\x80\x94")));
+}
+
+/* "I. General provisions": a roman heading, short and not ending a clause. */
+static int roman_heading(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && strchr("IVXLC", s[i]) && s[i])
+		i++;
+	if (i == 0 || i > 6 || i + 2 >= n || s[i] != '.' || s[i + 1] != ' ')
+		return 0;
+	if (n > 120)
+		return 0;
+	char last = s[n - 1];
+	return !strchr(".;,:", last);
+}
+
+static int annex_line(const char *s, size_t n)
+{
+	size_t k = lang_annex_word(s, n);
+	if (!k)
+		return 0;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k == n)
+		return 1;
+	size_t e = k;
+	while (e < n && s[e] != ' ')
+		e++;
+	return e == n && n - k <= 16;
+}
+
+int assemble_is_vote(const char *s, size_t n)
+{
+	static const char *const votes[] = {
+		"Adopted unanimously", "Adopted at the", "Adopted without a vote", "Adopted without vote",
+		"Adoptée à l'unanimité", "Adoptée à la", "Adoptée sans vote", "Adoptée sans mise aux voix",
+		"Aprobada por unanimidad", "Aprobada en la", "Aprobada sin votación",
+		"Принята единогласно", "Принята на", "Принята без голосования",
+		"一致通过", "未经表决通过", "اتخذ بالإجماع", "اتخذ في الجلسة", "اعتمد بالإجماع",
+		"اتُخذ بالإجماع", NULL
+	};
+	for (int i = 0; votes[i]; i++)
+		if (starts(s, n, votes[i]))
+			return 1;
+	return 0;
+}
+
+/* "Resolution 1454 (2002)": the heading of a Security Council resolution. */
+static int sc_heading(const char *s, size_t n)
+{
+	size_t k = strlen("Resolution ");
+	if (!starts(s, n, "Resolution "))
+		return 0;
+	size_t i = k;
+	while (i < n && digit(s[i]))
+		i++;
+	if (i == k || i + 7 != n)
+		return 0;
+	return s[i] == ' ' && s[i + 1] == '(' && digit(s[i + 2]) && digit(s[i + 5]) && s[i + 6] == ')';
+}
+
+/* Lines that open a resolution's heading: a paragraph starts there whatever came before. */
+static int heading_start(const char *s, size_t n)
+{
+	static const char *const heads[] = { "Adopted by the Security Council at its",
+		"Resolution adopted by", "Résolution adoptée par", "Resolución aprobada por",
+		"Резолюция, принятая", NULL };
+	for (int i = 0; heads[i]; i++)
+		if (starts(s, n, heads[i]))
+			return 1;
+	/* "77/1. Title", "77/1 - Title" (Arabic): the resolution's number and title */
+	size_t i = 0;
+	while (i < n && i < 4 && digit(s[i]))
+		i++;
+	if (!i || i >= n || s[i] != '/')
+		return 0;
+	size_t k = ++i;
+	while (i < n && i < k + 5 && digit(s[i]))
+		i++;
+	if (i == k || i + 2 >= n)
+		return 0;
+	if (s[i] == '.' && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+		return 1;
+	return s[i] == ' ' && (s[i + 1] == '-' || starts(s + i + 1, n - i - 1, "\xe2\x80\x93"));
+}
+
+/* A line that is a block of its own, and after which a new block starts. */
+static int standalone(const char *s, size_t n)
+{
+	if (sc_heading(s, n))
+		return 1;
+	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
+		return 1;                                   /* part letter */
+	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n))
+		return 1;
+	const char *organ;
+	int comma;
+	size_t k = lang_opening(s, n, &organ, &comma);
+	return k && k == n;
+}
+
+size_t assemble_clean_line(const char *s, size_t n, char *out)
+{
+	static const char *const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl" };
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '|' && (i == 0 || s[i - 1] == ' ') && (i + 1 == n || s[i + 1] == ' '))
+			continue;
+		unsigned char c0 = (unsigned char)s[i];
+		if (c0 == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+			i++;                            /* U+00AD soft hyphen */
+			continue;
+		}
+		if (c0 == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xAC &&
+		    (unsigned char)s[i + 2] <= 0x84) {
+			const char *l = ligatures[(unsigned char)s[i + 2] - 0x80];
+			size_t k = strlen(l);           /* never longer than the 3 bytes it replaces */
+			memcpy(out + o, l, k);
+			o += k;
+			i += 2;
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	while (o && (out[o - 1] == ' ' || out[o - 1] == '\t'))
+		o--;
+	return o;
+}
+
+int assemble_ends_clause(const char *s, size_t n)
+{
+	if (!n)
+		return 1;
+	/* a footnote marker glued after the punctuation: "Human Rights,1", "Action;16" */
+	size_t d = 0;
+	while (d < n && d < 3 && digit(s[n - 1 - d]))
+		d++;
+	if (d && d < n && strchr(".;:,", s[n - 1 - d]))
+		n -= d;
+	else if (d && d + 1 < n && s[n - 1 - d] == ' ' && strchr(".;:,", s[n - 2 - d]))
+		n -= d + 1;                     /* spaced: "of 10 April 1972, 61" */
+	char c = s[n - 1];
+	if (strchr(".;:,]", c))
+		return 1;
+	static const char *const ends[] = { "\xe3\x80\x82", "\xef\xbc\x9b", "\xef\xbc\x9a",
+		"\xef\xbc\x8c", "\xe3\x80\x81", "\xd8\x8c", "\xd8\x9b", NULL };   /* 。；：，、،؛ */
+	for (int i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
+			return 1;
+	}
+	static const char *const conj[] = { "; and", "; or", ", and", ", or", "; et", "; ou",
+		"; y", "; o", "; и", "; или", NULL };
+	for (int i = 0; conj[i]; i++) {
+		size_t k = strlen(conj[i]);
+		if (n >= k && memcmp(s + n - k, conj[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int clause_end(const struct unwrap_buf *b)
+{
+	return assemble_ends_clause(b->s, b->n);
+}
+
+/* The paragraph so far ends in a letter or digit: a sentence broken off. */
+static int open_end(const struct unwrap_buf *b)
+{
+	if (!b->n)
+		return 0;
+	size_t i = b->n;
+	while (i > 0 && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	ucs4_t c = cp(b->s + i, b->n - i);
+	return uc_is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+size_t assemble_footnote_start(const char *s, size_t n, int expect, int *num)
+{
+	size_t i = 0;
+	int v = 0;
+	if (n >= 3 && s[0] == '(') {
+		/* "(1) text": Arabic texts put footnote numbers in brackets */
+		size_t j = 1;
+		while (j < n && j < 5 && digit(s[j]))
+			v = v * 10 + (s[j++] - '0');
+		if (j == 1 || j >= n || s[j] != ')' || v == 0 || (expect && v != expect))
+			return 0;
+		j++;
+		while (j < n && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		*num = v;
+		return j;
+	}
+	while (i < n && i < 4 && digit(s[i])) {
+		v = v * 10 + (s[i] - '0');
+		i++;
+	}
+	if (i == 0 || i > 3 || v == 0)
+		return 0;
+	if (expect && v != expect)
+		return 0;
+	size_t j = i;
+	while (j < n && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (j == i) {
+		/* glued "1Resolution" or the number alone on its line */
+		if (i < n) {
+			ucs4_t c = cp(s + i, n - i);
+			if (!uc_is_alpha(c))
+				return 0;
+		}
+	} else if (j < n && (s[j] == '.' || s[j] == ',' || s[j] == '-' || s[j] == '/' ||
+	                     s[j] == ')' || digit(s[j]))) {
+		return 0;
+	}
+	if (i < n && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ')' || s[i] == '-'))
+		return 0;
+	*num = v;
+	return j;
+}
+
+static int push(struct assemble *a)
+{
+	if (!a->cur.n)
+		return 0;
+	int r = blocks_push(a->out, a->cur.s, a->cur.n, a->zone, a->indent, a->page);
+	unwrap_buf_clear(&a->cur);
+	a->number_only = 0;
+	return r;
+}
+
+int assemble_flush(struct assemble *a)
+{
+	int was_vote = a->cur.n && a->zone == ZONE_BODY && assemble_is_vote(a->cur.s, a->cur.n);
+	if (push(a))
+		return -1;
+	if (was_vote && !a->notes)
+		a->notes = 2;                                   /* tentative: a vote line */
+	return 0;
+}
+
+void assemble_blank(struct assemble *a)
+{
+	/* a vote line ends with its paragraph: footnotes may follow */
+	if (a->cur.n && a->zone == ZONE_BODY && assemble_is_vote(a->cur.s, a->cur.n)) {
+		if (assemble_flush(a) == 0)
+			return;
+	}
+	if (a->cur.n)
+		a->blank = 1;
+}
+
+void assemble_notes(struct assemble *a, int on)
+{
+	a->notes = on ? 1 : 0;
+}
+
+static int start(struct assemble *a, const char *s, size_t n, enum block_zone zone, int indent,
+                 int page)
+{
+	if (assemble_flush(a))
+		return -1;
+	a->zone = zone;
+	a->indent = indent;
+	a->page = page;
+	a->alone = 0;
+	a->number_only = 0;
+	return unwrap_append(&a->u, &a->cur, s, n);
+}
+
+int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int page, int flags)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	if (!n)
+		return 0;
+	int blank = a->blank;
+	a->blank = 0;
+
+	/* footnotes: "N text" with the next number (any number for the first one, and 1 again
+	 * when a new resolution restarts the numbering) */
+	char date[11];
+	int date_line = lang_parse_date(s, n, date) == n;
+	/* a finished vote line: footnotes may follow even without a blank line */
+	if (!a->notes && a->cur.n && a->zone == ZONE_BODY && a->cur.s[a->cur.n - 1] == '.' &&
+	    assemble_is_vote(a->cur.s, a->cur.n))
+		a->notes = 2;
+	if (a->notes && !date_line) {
+		int num = 0;
+		size_t k = assemble_footnote_start(s, n, 0, &num);
+		int in_note = a->zone == ZONE_FOOTNOTE && a->cur.n;
+		int ok = k && (a->last_fn == 0 || num == a->last_fn + 1 || (num == 1 && !in_note));
+		if (ok && k < n && uc_is_lower(cp(s + k, n - k)))
+			ok = 0;                                     /* "12 countries": text, not a note */
+		if (ok && a->notes == 2 && !in_note && !blank && a->cur.n && !a->alone &&
+		    a->cur.s[a->cur.n - 1] != '.')
+			ok = 0;         /* a guessed zone needs a blank line or a finished vote line */
+		if (ok) {
+			a->last_fn = num;
+			a->notes = a->notes == 3 ? 3 : 1;
+			/* every footnote block reads "N text": "1Resolution" gets its space back and
+			 * the Arabic "(1) text" its plain number */
+			char num_s[8];
+			snprintf(num_s, sizeof num_s, "%d", num);
+			if (start(a, num_s, strlen(num_s), ZONE_FOOTNOTE, indent, page))
+				return -1;
+			if (k < n && unwrap_append(&a->u, &a->cur, s + k, n - k))
+				return -1;
+			if (k == n)
+				a->number_only = 1;
+			return 0;
+		}
+		/* a meeting line, an annex, a part letter or a vote after the notes ends them */
+		int ends = a->notes != 3 && (standalone(s, n) || assemble_is_vote(s, n));
+		if (in_note && !ends && (!blank || a->notes == 3))
+			return unwrap_append(&a->u, &a->cur, s, n);   /* a footnote goes on */
+		if (a->notes != 3)
+			a->notes = 0;                               /* the zone was a guess, or ended */
+	}
+
+	/* a date alone closes ("22 December 2003" under the meeting line), unless it ends a
+	 * sentence broken off before it ("... at its 9999th meeting, on" / "5 May 2033") */
+	int alone = standalone(s, n) || (date_line && (a->alone || !open_end(&a->cur)));
+	int brk = !a->cur.n || alone || a->alone;
+	if (!brk && a->number_only)
+		brk = 0;                                        /* "1." then its text */
+	else if (!brk && blank) {
+		ucs4_t c = cp(s, n);
+		/* a lower-case start goes on with a paragraph broken off mid-sentence; across a
+		 * page break also after a comma (but a Russian preamble starts in lower case) */
+		int cont = open_end(&a->cur) ||
+		           ((flags & ASSEMBLE_PAGE_START) && a->cur.n && a->cur.s[a->cur.n - 1] == ',' &&
+		            strcmp(a->lang, "ru") != 0);
+		brk = !(uc_is_lower(c) && cont && a->zone == ZONE_BODY);
+	} else if (!brk) {
+		int label = para_number(s, n) || sub_label(s, n) || bullet(s, n);
+		if ((label && (clause_end(&a->cur) || (a->soft && (flags & ASSEMBLE_SHORT_BEFORE)))) ||
+		    strong_bullet(s, n) || s[0] == '[' || heading_start(s, n))
+			brk = 1;
+		else if ((a->soft || (flags & ASSEMBLE_PAGE_START)) && clause_end(&a->cur)) {
+			ucs4_t c = cp(s, n);
+			int lower = uc_is_lower(c) && strcmp(a->lang, "ru") != 0;
+			if (a->soft && (flags & ASSEMBLE_SHORT_BEFORE) && !lower)
+				brk = 1;
+			else if (strcmp(a->lang, "en") == 0 && uc_is_upper(c) &&
+			         lang_lead_len(a->lang, s, n, 0) > 0)
+				brk = 1;
+		}
+	}
+	if (brk) {
+		if (start(a, s, n, ZONE_BODY, indent, page))
+			return -1;
+		a->alone = alone;
+		size_t pn = para_number(s, n), sl = sub_label(s, n), bl = bullet(s, n);
+		if ((pn && pn == n) || (sl && sl == n) || (bl && bl == n))
+			a->number_only = 1;         /* "1.", "(a)" or "•" alone: its text follows */
+		if (alone && lang_is_meeting_line(s, n) && !a->notes)
+			a->notes = 2;
+		if (date_line && a->notes == 0 && a->out->n && lang_is_meeting_line(
+		        a->out->v[a->out->n - 1].text, a->out->v[a->out->n - 1].len))
+			a->notes = 2;                               /* "22 December 2003" closes too */
+		return 0;
+	}
+	a->number_only = 0;
+	return unwrap_append(&a->u, &a->cur, s, n);
+}

@@ -1,0 +1,488 @@
+/* furniture.c: page furniture and masthead lines. A line is furniture when every token on it
+ * is a page number, a job number, a barcode or a symbol, so combined footers ("2/5 25-19346")
+ * are recognised without a pattern for each layout. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/furniture.h"
+#include "doc/lang.h"
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit(s[i]))
+			return 0;
+	return 1;
+}
+
+static int starts_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+static int ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+static const char *find(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return s + i;
+	return NULL;
+}
+
+int furniture_is_symbol(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_upper(s[i]))
+		i++;
+	if (i == 0 || i > 6 || i >= n || s[i] != '/' || n > 48)
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')
+		return 0;                       /* "A/79/301." is a sentence (a footnote), not a head */
+	int digit = 0, space = 0;
+	for (; i < n; i++) {
+		char c = s[i];
+		if (is_digit(c))
+			digit = 1;
+		else if (c == ' ') {
+			/* only "S/RES/1454 (2002)": a space before a bracketed year or roman numeral */
+			if (space++ || i + 1 >= n || s[i + 1] != '(')
+				return 0;
+		} else if (!((c >= 'a' && c <= 'z') || is_upper(c) || strchr("/.-()", c)))
+			return 0;
+	}
+	return digit;
+}
+
+enum token_kind { TOK_OTHER, TOK_PAGE, TOK_JOB, TOK_LANGCODE, TOK_DATE6, TOK_BARCODE, TOK_SYMBOL };
+
+static enum token_kind token_kind(const char *s, size_t n)
+{
+	if (all_digits(s, n) && n <= 3)
+		return TOK_PAGE;
+	if (all_digits(s, n) && n == 6)
+		return TOK_DATE6;
+	const char *sl = memchr(s, '/', n);
+	if (sl && all_digits(s, (size_t)(sl - s)) && all_digits(sl + 1, n - (size_t)(sl - s) - 1) &&
+	    n <= 7)
+		return TOK_PAGE;
+	if (n >= 7 && n <= 9 && all_digits(s, 2) && s[2] == '-' && all_digits(s + 3, n - 3))
+		return TOK_JOB;
+	if ((n == 8 || n == 9) && s[0] == 'N' && all_digits(s + 1, 7) && (n == 8 || is_upper(s[8])))
+		return TOK_JOB;
+	if (n == 3 && s[0] == '(' && is_upper(s[1]) && s[2] == ')')
+		return TOK_LANGCODE;
+	if (n >= 7 && n <= 11 && s[0] == '*' && s[n - 1] == '*' && all_digits(s + 1, n - 2))
+		return TOK_BARCODE;
+	if (furniture_is_symbol(s, n))
+		return TOK_SYMBOL;
+	if (n == 6 && s[0] == '(' && s[5] == ')' && all_digits(s + 1, 4))
+		return TOK_SYMBOL;                  /* the "(2002)" of "S/RES/1454 (2002)" */
+	return TOK_OTHER;
+}
+
+/* Whether the line holds a page token of the form "2/5". */
+static int slash_page(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t e = i;
+		while (e < n && s[e] != ' ')
+			e++;
+		if (e > i && memchr(s + i, '/', e - i) && token_kind(s + i, e - i) == TOK_PAGE)
+			return 1;
+		i = e;
+	}
+	return 0;
+}
+
+/* Footer and header lines made only of page numbers, job numbers, barcodes and symbols. */
+static enum furniture_kind token_line(const char *s, size_t n)
+{
+	int seen[TOK_SYMBOL + 1] = { 0 };
+	size_t ntok = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t e = i;
+		while (e < n && s[e] != ' ')
+			e++;
+		if (e == i)
+			break;
+		enum token_kind k = token_kind(s + i, e - i);
+		if (k == TOK_OTHER)
+			return FURN_NONE;
+		seen[k]++;
+		ntok++;
+		i = e;
+	}
+	if (!ntok)
+		return FURN_NONE;
+	if (seen[TOK_LANGCODE] && !seen[TOK_JOB])
+		return FURN_NONE;
+	if (seen[TOK_DATE6] && !seen[TOK_JOB])
+		return FURN_NONE;
+	if (seen[TOK_JOB])
+		return FURN_JOB;
+	if (seen[TOK_BARCODE])
+		return FURN_BARCODE;
+	if (seen[TOK_SYMBOL]) {
+		/* "2/5 A/RES/80/9" is a running head; "3 A/79/301" could be a footnote */
+		if (furniture_is_symbol(s, n))
+			return FURN_SYMBOL;
+		return seen[TOK_PAGE] && (memchr(s, '/', n) && (find(s, n, "/RES/") || slash_page(s, n))) ?
+		       FURN_SYMBOL : FURN_NONE;
+	}
+	/* page numbers: one token ("2", "2/7"); several numbers are a table row, not furniture */
+	return seen[TOK_PAGE] == 1 ? FURN_PAGE : FURN_NONE;
+}
+
+static const char *const un_names[] = {
+	"United Nations", "Nations Unies", "Naciones Unidas", "Организация Объединенных Наций",
+	"联合国", "الأمم المتحدة", NULL
+};
+static const char *const organ_names[] = {
+	"General Assembly", "Security Council", "Economic and Social Council",
+	"Assemblée générale", "Conseil de sécurité", "Asamblea General", "Consejo de Seguridad",
+	"Генеральная Ассамблея", "Совет Безопасности", "大会", "安全理事会", "الجمعية العامة",
+	"مجلس الأمن", NULL
+};
+static const char *const agenda_words[] = {
+	"Agenda item", "Agenda items", "Point", "Points", "Tema", "Temas", "Пункт", "Пункты",
+	"议程项目", "البند", "البندان", NULL
+};
+
+static size_t prefix_of(const char *s, size_t n, const char *const *list)
+{
+	size_t best = 0;
+	for (int i = 0; list[i]; i++) {
+		size_t k = strlen(list[i]);
+		/* a word must end (Chinese names need not: "议程项目20") */
+		if (k > best && starts_with(s, n, list[i]) &&
+		    (n == k || s[k] == ' ' || s[k] == ',' || (unsigned char)s[k] >= 0x80 ||
+		     (unsigned char)list[i][k - 1] >= 0x80 || s[k] == 'A' || s[k] == 'S' || s[k] == 'E'))
+			best = k;
+	}
+	return best;
+}
+
+static int has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_digit(s[i]))
+			return 1;
+	return 0;
+}
+
+static enum furniture_kind classify(const char *s, size_t n, int masthead);
+
+/* Chinese mastheads space out short names ("大　会"): a copy without spaces is classified
+ * too. */
+enum furniture_kind furniture_classify(const char *s, size_t n, int masthead)
+{
+	enum furniture_kind k = classify(s, n, masthead);
+	if (k != FURN_NONE || !masthead || n > 96)
+		return k;
+	char c[96];
+	size_t o = 0;
+	int cjk = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (i + 2 < n && (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80) {
+			i += 2;                 /* U+3000 ideographic space */
+			continue;
+		}
+		cjk |= (unsigned char)s[i] >= 0xE3;
+		c[o++] = s[i];
+	}
+	if (!cjk || o == n)
+		return k;
+	k = classify(c, o, masthead);
+	/* only what names the masthead: a spaced-out body line stays text */
+	return k == FURN_MASTHEAD || k == FURN_ORGAN || k == FURN_SESSION || k == FURN_AGENDA ?
+	       k : FURN_NONE;
+}
+
+static enum furniture_kind classify(const char *s, size_t n, int masthead)
+{
+	if (!n)
+		return FURN_NONE;
+	size_t under = 0;
+	for (size_t i = 0; i < n; i++)
+		under += s[i] == '_';
+	if (under >= 5 && under + 2 >= n)
+		return FURN_RULE;
+	enum furniture_kind k = token_line(s, n);
+	if (k)
+		return k;
+	if (n == 8 && all_digits(s, 2) && s[2] == ' ' && all_digits(s + 3, 5))
+		return FURN_JOB;                /* "03 50598": the job number, spaced */
+	if (n >= 7 && (starts_with(s, n, "- ") && ends_with(s, n, " -")) && all_digits(s + 2, n - 4))
+		return FURN_PAGE;
+	if (starts_with(s, n, "Page ") && n <= 16 && has_digit(s, n))
+		return FURN_PAGE;
+	if (starts_with(s, n, "Please recycle") || starts_with(s, n, "\xe2\x99\xb2"))
+		return FURN_RECYCLE;
+	if (!masthead || n > 120)
+		return FURN_NONE;
+	if (prefix_of(s, n, un_names))
+		return FURN_MASTHEAD;
+	size_t o = prefix_of(s, n, organ_names);
+	if (o) {
+		size_t r = o;
+		while (r < n && s[r] == ' ')
+			r++;
+		if (r == n)
+			return FURN_ORGAN;
+		if (starts_with(s + r, n - r, "Distr."))
+			return FURN_DISTR;
+		return FURN_NONE;
+	}
+	if (starts_with(s, n, "Distr."))
+		return FURN_DISTR;
+	if (n < 80 && !has_digit(s, n) &&
+	    (ends_with(s, n, " session") || ends_with(s, n, "período de sesiones") ||
+	     ends_with(s, n, " сессия") || ends_with(s, n, "届会议") ||
+	     starts_with(s, n, "الدورة")))
+		return FURN_SESSION;
+	if (prefix_of(s, n, agenda_words) && has_digit(s, n) &&
+	    (starts_with(s, n, "Agenda") || find(s, n, "ordre du jour") || find(s, n, "programa") ||
+	     find(s, n, "повестки") || starts_with(s, n, "议程") || find(s, n, "جدول الأعمال")))
+		return FURN_AGENDA;
+	return FURN_NONE;
+}
+
+int furniture_ordinal(const char *s, size_t n)
+{
+	static const char *const units[] = { "first", "second", "third", "fourth", "fifth", "sixth",
+		"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+		"fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth" };
+	static const char *const tens[] = { "twent", "thirt", "fort", "fift", "sixt", "sevent",
+		"eight", "ninet" };
+	char w[40];
+	if (n >= sizeof w)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+	w[n] = '\0';
+	for (int i = 0; i < 19; i++)
+		if (strcmp(w, units[i]) == 0)
+			return i + 1;
+	for (int t = 0; t < 8; t++) {
+		size_t k = strlen(tens[t]);
+		if (strncmp(w, tens[t], k) != 0)
+			continue;
+		const char *r = w + k;
+		if (strcmp(r, "ieth") == 0)
+			return (t + 2) * 10;
+		if (r[0] == 'y' && r[1] == '-')
+			for (int i = 0; i < 9; i++)
+				if (strcmp(r + 2, units[i]) == 0)
+					return (t + 2) * 10 + i + 1;
+	}
+	return 0;
+}
+
+/* "第七十九届会议" -> 79: Chinese numerals up to 999 after 第. */
+static int chinese_number(const char *s, size_t n)
+{
+	static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八",
+		"九" };
+	if (!starts_with(s, n, "第"))
+		return 0;
+	size_t i = strlen("第");
+	int total = 0, cur = 0, any = 0;
+	while (i + 3 <= n) {
+		int d = -1;
+		for (int k = 0; k < 10; k++)
+			if (memcmp(s + i, digits[k], 3) == 0)
+				d = k;
+		int unit = memcmp(s + i, "十", 3) == 0 ? 10 : memcmp(s + i, "百", 3) == 0 ? 100 : 0;
+		if (d >= 0) {
+			cur = d;
+		} else if (unit) {
+			total += (cur ? cur : 1) * unit;    /* "十" alone is ten, "七十" seventy */
+			cur = 0;
+		} else {
+			break;
+		}
+		any = 1;
+		i += 3;
+	}
+	return any ? total + cur : 0;
+}
+
+static int set(char **field, const char *s, size_t n)
+{
+	while (n && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n || *field)
+		return 0;
+	*field = strndup(s, n);
+	return *field ? 0 : -1;
+}
+
+/* The symbol inside a masthead line ("United Nations A/RES/58/190"). */
+static int hint_symbol_in(struct res_meta *h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((i == 0 || s[i - 1] == ' ') && is_upper(s[i])) {
+			size_t e = i;
+			while (e < n && s[e] != ' ')
+				e++;
+			/* take a following "(2002)" too */
+			size_t e2 = e;
+			if (e + 1 < n && s[e + 1] == '(') {
+				e2 = e + 1;
+				while (e2 < n && s[e2] != ')')
+					e2++;
+				if (e2 < n)
+					e2++;
+			}
+			if (furniture_is_symbol(s + i, e2 - i))
+				return set(&h->symbol, s + i, e2 - i);
+			if (furniture_is_symbol(s + i, e - i))
+				return set(&h->symbol, s + i, e - i);
+		}
+	}
+	return 0;
+}
+
+int furniture_hint(struct res_meta *h, enum furniture_kind k, const char *s, size_t n)
+{
+	char date[11];
+	switch (k) {
+	case FURN_SYMBOL:
+		return hint_symbol_in(h, s, n);
+	case FURN_JOB:
+		for (size_t i = 0; i < n;) {
+			size_t e = i;
+			while (e < n && s[e] != ' ')
+				e++;
+			if (n == 8 && e - i == 2 && all_digits(s + 3, 5))
+				return set(&h->job, s, n);
+			if (token_kind(s + i, e - i) == TOK_JOB) {
+				/* keep the language code: "25-19346 (E)" */
+				size_t end = e;
+				if (e + 4 <= n && token_kind(s + e + 1, 3) == TOK_LANGCODE)
+					end = e + 4;
+				return set(&h->job, s + i, end - i);
+			}
+			i = e + 1;
+		}
+		return 0;
+	case FURN_MASTHEAD:
+		return hint_symbol_in(h, s, n);
+	case FURN_ORGAN:
+	case FURN_DISTR: {
+		/* "大　会": compare without the spaces */
+		char c[96];
+		size_t cn = 0;
+		for (size_t i = 0; i < n && cn < sizeof c; i++) {
+			if (s[i] == ' ')
+				continue;
+			if (i + 2 < n && (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+			    (unsigned char)s[i + 2] == 0x80) {
+				i += 2;
+				continue;
+			}
+			c[cn++] = s[i];
+		}
+		for (int i = 0; organ_names[i]; i++) {
+			if (starts_with(s, n, organ_names[i]) ||
+			    ((unsigned char)organ_names[i][0] >= 0xE3 && starts_with(c, cn, organ_names[i]))) {
+				const char *organ = strstr(organ_names[i], "Security") ||
+				                    strstr(organ_names[i], "Seguridad") ||
+				                    strstr(organ_names[i], "sécurité") ||
+				                    strstr(organ_names[i], "Безопасности") ||
+				                    strstr(organ_names[i], "安全") ||
+				                    strstr(organ_names[i], "الأمن") ? "Security Council" :
+				                    strstr(organ_names[i], "Economic") ? "Economic and Social Council" :
+				                    "General Assembly";
+				if (set(&h->organ, organ, strlen(organ)))
+					return -1;
+				break;
+			}
+		}
+		if (k == FURN_DISTR && lang_find_date(s, n, date))
+			return set(&h->distributed, date, 10);
+		return 0;
+	}
+	case FURN_SESSION: {
+		size_t w = 0;
+		while (w < n && s[w] != ' ')
+			w++;
+		int v = furniture_ordinal(s, w);
+		if (v == 0)
+			v = chinese_number(s, n);
+		if (v > 0) {
+			char num[16];
+			snprintf(num, sizeof num, "%d", v);
+			return set(&h->session, num, strlen(num));
+		}
+		return 0;
+	}
+	case FURN_AGENDA: {
+		/* from the first digit to the last digit or closing bracket: "117 (b)" */
+		size_t a = 0, b = 0;
+		while (a < n && !is_digit(s[a]))
+			a++;
+		for (size_t i = a; i < n; i++)
+			if (is_digit(s[i]) || s[i] == ')')
+				b = i + 1;
+		return b > a ? set(&h->agenda_item, s + a, b - a) : 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+int furniture_agenda_title(const char *s, size_t n)
+{
+	static const char *const starts[] = { "Resolution", "Résolution", "Resolución",
+		"Резолюция", "[", "大会", "قرار", "إن ", "The ", NULL };
+	if (!n || n > 200 || furniture_classify(s, n, 1) != FURN_NONE)
+		return 0;
+	for (int i = 0; starts[i]; i++)
+		if (starts_with(s, n, starts[i]))
+			return 0;
+	const char *organ;
+	int comma;
+	if (lang_opening(s, n, &organ, &comma))
+		return 0;
+	/* "77/1. Title" or "77/1 - ..." */
+	size_t i = 0;
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (i && i < n && s[i] == '/')
+		return 0;
+	return 1;
+}

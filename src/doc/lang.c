@@ -1,0 +1,872 @@
+/* lang.c: the six official languages as tables of phrases, and one small matcher that reads
+ * them. The matcher is forgiving where documents vary for no reason (case, the kind of space or
+ * apostrophe or hyphen, Arabic-Indic digits) and strict about word ends, so "Annexed" is not
+ * "Annex". */
+#include "config.h"
+
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "doc/lang.h"
+
+/* --- code points ---------------------------------------------------------------------- */
+
+/* Decodes one code point; invalid bytes count as one U+FFFD byte so scans always advance. */
+static size_t cp_at(const char *s, size_t len, ucs4_t *uc)
+{
+	if (len == 0) {
+		*uc = 0;
+		return 0;
+	}
+	int n = u8_mbtouc(uc, (const uint8_t *)s, len);
+	return n > 0 ? (size_t)n : 1;
+}
+
+static int is_space_cp(ucs4_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+	       c == 0x2009 || c == 0x2007 || c == 0x3000 || c == 0x200B;
+}
+
+/* Digit value, or -1: ASCII, Arabic-Indic, extended Arabic-Indic and full-width digits. */
+static int digit_val(ucs4_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0x660 && c <= 0x669)
+		return (int)(c - 0x660);
+	if (c >= 0x6F0 && c <= 0x6F9)
+		return (int)(c - 0x6F0);
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return (int)(c - 0xFF10);
+	return -1;
+}
+
+static int is_cjk(ucs4_t c)
+{
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* A letter that continues a word (CJK ideographs do not: Chinese has no word spaces). */
+static int is_word_cp(ucs4_t c)
+{
+	if (is_cjk(c))
+		return 0;
+	return uc_is_alpha(c) || digit_val(c) >= 0 || c == 0x640 /* tatweel */;
+}
+
+static int apostrophe(ucs4_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
+}
+
+static int hyphen(ucs4_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0xAD;
+}
+
+/* Same letter ignoring case; Arabic hamza forms of alef count as one (documents vary). */
+static int same_letter(ucs4_t a, ucs4_t b)
+{
+	if (a == b)
+		return 1;
+	if (uc_tolower(a) == uc_tolower(b))
+		return 1;
+	int alef_a = a == 0x627 || a == 0x623 || a == 0x625 || a == 0x622;
+	int alef_b = b == 0x627 || b == 0x623 || b == 0x625 || b == 0x622;
+	if (alef_a && alef_b)
+		return 1;
+	/* ё/е and final yeh/alef maqsura are spelled both ways */
+	if ((a == 0x451 || a == 0x435) && (b == 0x451 || b == 0x435))
+		return 1;
+	if ((a == 0x64A || a == 0x649) && (b == 0x64A || b == 0x649))
+		return 1;
+	return 0;
+}
+
+/* Matches pattern p at the start of s. In p: ' ' is one or more spaces (any kind), '_' zero or
+ * more, '#' one or more digits, '\'' any apostrophe, '-' any hyphen; other characters match
+ * ignoring case. A pattern that ends in a letter must end at a word end in s. Returns the
+ * bytes of s matched, or 0. */
+static size_t match(const char *s, size_t len, const char *p)
+{
+	size_t i = 0;
+	ucs4_t last = 0;
+	while (*p) {
+		if (*p == ' ' || *p == '_') {
+			size_t n = 0;
+			ucs4_t c;
+			size_t k;
+			while (i < len && (k = cp_at(s + i, len - i, &c)) && is_space_cp(c)) {
+				i += k;
+				n++;
+			}
+			if (*p == ' ' && n == 0)
+				return 0;
+			p++;
+			last = ' ';
+			continue;
+		}
+		if (*p == '#') {
+			size_t n = 0;
+			ucs4_t c;
+			size_t k;
+			while (i < len && (k = cp_at(s + i, len - i, &c)) && digit_val(c) >= 0) {
+				i += k;
+				n++;
+			}
+			if (n == 0)
+				return 0;
+			p++;
+			last = '0';
+			continue;
+		}
+		ucs4_t pc, sc;
+		size_t pk = cp_at(p, strlen(p), &pc);
+		if (i >= len)
+			return 0;
+		size_t sk = cp_at(s + i, len - i, &sc);
+		int ok = pc == '\'' ? apostrophe(sc) : pc == '-' ? hyphen(sc) : same_letter(pc, sc);
+		if (!ok)
+			return 0;
+		i += sk;
+		p += pk;
+		last = pc;
+	}
+	if (last && is_word_cp(last) && i < len) {
+		ucs4_t c;
+		cp_at(s + i, len - i, &c);
+		if (is_word_cp(c))
+			return 0;
+	}
+	return i;
+}
+
+/* Longest match of any pattern in a NULL-terminated list; *which gets its index. */
+static size_t match_any(const char *s, size_t len, const char *const *list, int *which)
+{
+	size_t best = 0;
+	for (int k = 0; list[k]; k++) {
+		size_t n = match(s, len, list[k]);
+		if (n > best) {
+			best = n;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+	ucs4_t c;
+	size_t k;
+	while (i < len && (k = cp_at(s + i, len - i, &c)) && is_space_cp(c))
+		i += k;
+	return i;
+}
+
+/* --- detection ------------------------------------------------------------------------ */
+
+static const char *const words_en[] = { "the", "of", "and", "to", "its", "with", "that", "for", NULL };
+static const char *const words_fr[] = { "les", "des", "et", "du", "une", "aux", "sur", "dans", NULL };
+static const char *const words_es[] = { "los", "las", "y", "del", "el", "con", "por", "una", NULL };
+
+const char *lang_detect(const char *text, size_t len)
+{
+	size_t arabic = 0, cjk = 0, cyr = 0, latin = 0;
+	size_t en = 0, fr = 0, es = 0;
+	size_t lim = len > (1u << 18) ? (1u << 18) : len;
+	size_t i = 0;
+	int at_word = 1;
+	while (i < lim) {
+		ucs4_t c;
+		size_t k = cp_at(text + i, lim - i, &c);
+		if (c >= 0x600 && c <= 0x6FF)
+			arabic++;
+		else if (c >= 0xFB50 && c <= 0xFEFF)
+			arabic++;
+		else if (is_cjk(c))
+			cjk++;
+		else if (c >= 0x400 && c <= 0x4FF)
+			cyr++;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F))
+			latin++;
+		if (at_word && uc_is_alpha(c) && c < 0x250) {
+			if (match_any(text + i, lim - i, words_en, NULL))
+				en++;
+			else if (match_any(text + i, lim - i, words_fr, NULL))
+				fr++;
+			else if (match_any(text + i, lim - i, words_es, NULL))
+				es++;
+		}
+		at_word = !is_word_cp(c) && !apostrophe(c);
+		i += k;
+	}
+	/* CJK ideographs carry a word each, so weigh them against letters */
+	size_t top = latin;
+	const char *lang = "en";
+	if (cyr > top) {
+		top = cyr;
+		lang = "ru";
+	}
+	if (arabic > top) {
+		top = arabic;
+		lang = "ar";
+	}
+	if (cjk * 3 > top) {
+		top = cjk * 3;
+		lang = "zh";
+	}
+	if (strcmp(lang, "en") != 0 || latin == 0)
+		return lang;
+	if (fr > en && fr >= es)
+		return "fr";
+	if (es > en && es > fr)
+		return "es";
+	return "en";
+}
+
+/* --- openings ------------------------------------------------------------------------- */
+
+struct opening {
+	const char *words;
+	const char *organ;
+	int needs_comma;    /* the bare organ name is also a masthead line */
+};
+
+static const struct opening openings[] = {
+	{ "The General Assembly", "General Assembly", 0 },
+	{ "The Security Council", "Security Council", 0 },
+	{ "L'Assemblée générale", "General Assembly", 0 },
+	{ "L'Assemblee generale", "General Assembly", 0 },
+	{ "Le Conseil de sécurité", "Security Council", 0 },
+	{ "Le Conseil de securite", "Security Council", 0 },
+	{ "La Asamblea General", "General Assembly", 0 },
+	{ "El Consejo de Seguridad", "Security Council", 0 },
+	{ "Генеральная Ассамблея", "General Assembly", 0 },
+	{ "Совет Безопасности", "Security Council", 0 },
+	{ "大会", "General Assembly", 0 },
+	{ "安全理事会", "Security Council", 0 },
+	{ "安理会", "Security Council", 0 },
+	{ "إن الجمعية العامة", "General Assembly", 0 },
+	{ "ان الجمعية العامة", "General Assembly", 0 },
+	{ "الجمعية العامة", "General Assembly", 1 },
+	{ "إن مجلس الأمن", "Security Council", 0 },
+	{ "مجلس الأمن", "Security Council", 1 },
+	{ NULL, NULL, 0 }
+};
+
+static size_t comma_len(const char *s, size_t len)
+{
+	ucs4_t c;
+	size_t k = cp_at(s, len, &c);
+	return (c == ',' || c == 0xFF0C || c == 0x60C || c == 0x3001) ? k : 0;
+}
+
+size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
+{
+	size_t i = skip_spaces(s, len, 0);
+	for (int k = 0; openings[k].words; k++) {
+		size_t n = match(s + i, len - i, openings[k].words);
+		if (!n)
+			continue;
+		size_t end = i + n;
+		size_t j = skip_spaces(s, len, end);
+		size_t c = j < len ? comma_len(s + j, len - j) : 0;
+		if (c) {
+			if (organ)
+				*organ = openings[k].organ;
+			if (comma)
+				*comma = 1;
+			return j + c;
+		}
+		if (openings[k].needs_comma)
+			continue;
+		/* without a comma it must stand alone ("The General Assembly" then "Adopts ...");
+		 * "大会决定" or "The General Assembly decides" is a sentence, not the opening */
+		if (j >= len || s[j] == '\n') {
+			if (organ)
+				*organ = openings[k].organ;
+			if (comma)
+				*comma = 0;
+			return end;
+		}
+		if (j > end) {
+			/* "The General Assembly Adopts the Declaration" glued onto one line */
+			ucs4_t uc;
+			cp_at(s + j, len - j, &uc);
+			if (uc_is_upper(uc) && openings[k].words[0] != 0) {
+				ucs4_t first;
+				cp_at(openings[k].words, strlen(openings[k].words), &first);
+				if (first < 0x250) {
+					if (organ)
+						*organ = openings[k].organ;
+					if (comma)
+						*comma = 0;
+					return end;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/* --- dates ---------------------------------------------------------------------------- */
+
+struct month_name {
+	const char *name;
+	int month;
+};
+
+static const struct month_name months[] = {
+	{ "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 }, { "May", 5 },
+	{ "June", 6 }, { "July", 7 }, { "August", 8 }, { "September", 9 }, { "October", 10 },
+	{ "November", 11 }, { "December", 12 },
+	{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 },
+	{ "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 },
+	{ "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
+	{ "decembre", 12 },
+	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
+	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 }, { "setiembre", 9 },
+	{ "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 },
+	{ "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 }, { "мая", 5 },
+	{ "июня", 6 }, { "июля", 7 }, { "августа", 8 }, { "сентября", 9 }, { "октября", 10 },
+	{ "ноября", 11 }, { "декабря", 12 },
+	/* Arabic: UN texts write the Levantine and the Egyptian name, "كانون الأول/ديسمبر" */
+	{ "كانون الثاني", 1 }, { "شباط", 2 }, { "آذار", 3 }, { "نيسان", 4 }, { "أيار", 5 },
+	{ "حزيران", 6 }, { "تموز", 7 }, { "آب", 8 }, { "أيلول", 9 }, { "تشرين الأول", 10 },
+	{ "تشرين الثاني", 11 }, { "كانون الأول", 12 },
+	{ "يناير", 1 }, { "فبراير", 2 }, { "مارس", 3 }, { "أبريل", 4 }, { "مايو", 5 },
+	{ "يونيه", 6 }, { "يونيو", 6 }, { "يوليه", 7 }, { "يوليو", 7 }, { "أغسطس", 8 },
+	{ "سبتمبر", 9 }, { "أكتوبر", 10 }, { "نوفمبر", 11 }, { "ديسمبر", 12 },
+	{ NULL, 0 }
+};
+
+static size_t month_at(const char *s, size_t len, int *month)
+{
+	size_t best = 0;
+	for (int k = 0; months[k].name; k++) {
+		size_t n = match(s, len, months[k].name);
+		if (n > best) {
+			best = n;
+			*month = months[k].month;
+		}
+	}
+	if (!best)
+		return 0;
+	/* "كانون الأول/ديسمبر": the second name must agree */
+	size_t j = skip_spaces(s, len, best);
+	if (j < len && s[j] == '/') {
+		size_t k2 = skip_spaces(s, len, j + 1);
+		for (int k = 0; months[k].name; k++) {
+			size_t n = match(s + k2, len - k2, months[k].name);
+			if (n && months[k].month == *month)
+				return k2 + n;
+		}
+	}
+	return best;
+}
+
+/* Reads up to `max` digits as a number; returns bytes consumed and the count in *ndig. */
+static size_t number_at(const char *s, size_t len, int max, long *val, int *ndig)
+{
+	size_t i = 0;
+	*val = 0;
+	*ndig = 0;
+	while (i < len) {
+		ucs4_t c;
+		size_t k = cp_at(s + i, len - i, &c);
+		int d = digit_val(c);
+		if (d < 0)
+			break;
+		if (*ndig >= max)
+			return 0;
+		*val = *val * 10 + d;
+		(*ndig)++;
+		i += k;
+	}
+	return i;
+}
+
+static int valid_date(long y, int m, long d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
+}
+
+static void put_date(char out[11], long y, int m, long d)
+{
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = 0;
+}
+
+static const char *const day_suffixes[] = { "er", "re", "º", "°", "ª", NULL };
+static const char *const year_tails[] = { " года", " г.", " г", " م", NULL };
+
+/* "22 December 2003", "1er janvier 2004", "22 de diciembre de 2003", "22 декабря 2003 года",
+ * "22 كانون الأول/ديسمبر 2003" */
+static size_t date_dmy(const char *s, size_t len, char out[11])
+{
+	long d, y;
+	int nd, m = 0;
+	size_t i = number_at(s, len, 2, &d, &nd);
+	if (!i)
+		return 0;
+	size_t k = 0;
+	for (int x = 0; day_suffixes[x]; x++) {
+		size_t n = strlen(day_suffixes[x]);
+		if (len - i >= n && memcmp(s + i, day_suffixes[x], n) == 0) {
+			k = n;
+			break;
+		}
+	}
+	i += k;
+	size_t j = skip_spaces(s, len, i);
+	if (j == i)
+		return 0;
+	size_t de = match(s + j, len - j, "de ");
+	j += de;
+	size_t mn = month_at(s + j, len - j, &m);
+	if (!mn)
+		return 0;
+	j += mn;
+	size_t j2 = skip_spaces(s, len, j);
+	if (j2 == j)
+		return 0;
+	j2 += match(s + j2, len - j2, "de ");
+	size_t yn = number_at(s + j2, len - j2, 4, &y, &nd);
+	if (!yn || nd != 4 || !valid_date(y, m, d))
+		return 0;
+	j2 += yn;
+	size_t t = match_any(s + j2, len - j2, year_tails, NULL);
+	put_date(out, y, m, d);
+	return j2 + t;
+}
+
+/* "December 22, 2003" */
+static size_t date_mdy(const char *s, size_t len, char out[11])
+{
+	int m = 0, nd;
+	long d, y;
+	size_t i = month_at(s, len, &m);
+	if (!i)
+		return 0;
+	size_t j = skip_spaces(s, len, i);
+	if (j == i)
+		return 0;
+	size_t n = number_at(s + j, len - j, 2, &d, &nd);
+	if (!n)
+		return 0;
+	j += n;
+	if (j < len && s[j] == ',')
+		j++;
+	size_t j2 = skip_spaces(s, len, j);
+	if (j2 == j)
+		return 0;
+	n = number_at(s + j2, len - j2, 4, &y, &nd);
+	if (!n || nd != 4 || !valid_date(y, m, d))
+		return 0;
+	put_date(out, y, m, d);
+	return j2 + n;
+}
+
+/* "2003年12月22日" */
+static size_t date_ymd(const char *s, size_t len, char out[11])
+{
+	long y, m, d;
+	int nd;
+	size_t i = number_at(s, len, 4, &y, &nd);
+	if (!i || nd != 4)
+		return 0;
+	i = skip_spaces(s, len, i);
+	size_t n = match(s + i, len - i, "年");
+	if (!n)
+		return 0;
+	i = skip_spaces(s, len, i + n);
+	n = number_at(s + i, len - i, 2, &m, &nd);
+	if (!n)
+		return 0;
+	i = skip_spaces(s, len, i + n);
+	n = match(s + i, len - i, "月");
+	if (!n)
+		return 0;
+	i = skip_spaces(s, len, i + n);
+	n = number_at(s + i, len - i, 2, &d, &nd);
+	if (!n)
+		return 0;
+	i = skip_spaces(s, len, i + n);
+	n = match(s + i, len - i, "日");
+	if (!n || !valid_date(y, (int)m, d))
+		return 0;
+	put_date(out, y, (int)m, d);
+	return i + n;
+}
+
+size_t lang_parse_date(const char *s, size_t len, char out[11])
+{
+	size_t n;
+	if ((n = date_ymd(s, len, out)) || (n = date_dmy(s, len, out)) || (n = date_mdy(s, len, out)))
+		return n;
+	return 0;
+}
+
+int lang_find_date(const char *s, size_t len, char out[11])
+{
+	ucs4_t prev = ' ';
+	size_t i = 0;
+	while (i < len) {
+		ucs4_t c;
+		size_t k = cp_at(s + i, len - i, &c);
+		if (!is_word_cp(prev) && (digit_val(c) >= 0 || uc_is_alpha(c)) &&
+		    lang_parse_date(s + i, len - i, out))
+			return 1;
+		prev = c;
+		i += k;
+	}
+	return 0;
+}
+
+/* --- annexes and meetings ------------------------------------------------------------- */
+
+static const char *const annex_words[] = {
+	"Annex", "Annexe", "Anexo", "Приложение", "附件", "مرفق", "المرفق", NULL
+};
+
+size_t lang_annex_word(const char *s, size_t len)
+{
+	return match_any(s, len, annex_words, NULL);
+}
+
+static const char *const meeting_lines[] = {
+	"#st plenary meeting", "#nd plenary meeting", "#rd plenary meeting", "#th plenary meeting",
+	"#e séance plénière", "# e séance plénière", "#re séance plénière", "#er séance plénière",
+	"#ème séance plénière", "#e seance pleniere",
+	"#ª sesión plenaria", "#.ª sesión plenaria", "#a. sesión plenaria", "#a sesión plenaria",
+	"#º sesión plenaria", "#ª sesion plenaria", "#a. sesion plenaria", "#a sesion plenaria",
+	"#-е пленарное заседание", "#-e пленарное заседание", "# пленарное заседание",
+	"第_#_次全体会议", "第_#_次全会",
+	"الجلسة العامة #", "الجلسة العامة _#", "الجلسة العامة رقم #",
+	NULL
+};
+
+int lang_is_meeting_line(const char *s, size_t len)
+{
+	size_t a = skip_spaces(s, len, 0);
+	size_t b = len;
+	/* trailing spaces (no-break ones too) and a full stop */
+	while (b > a) {
+		if (s[b - 1] == '.' || s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n')
+			b--;
+		else if (b - a >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
+			b -= 2;
+		else
+			break;
+	}
+	if (b <= a)
+		return 0;
+	return match_any(s + a, b - a, meeting_lines, NULL) == b - a;
+}
+
+/* --- lead phrases --------------------------------------------------------------------- */
+
+/* One language's lead phrases. A lead is: adverbs that may precede, then a head (a fixed phrase
+ * from `heads`, or one word the language's rule accepts), then any run of `tails` ("also",
+ * "further", "of" after "note"). */
+struct lead_table {
+	const char *lang;
+	const char *const *pre;      /* "Deeply", "Also", "Вновь", "又" */
+	const char *const *heads;    /* fixed multi-word heads: "Bearing in mind", "Calls upon" */
+	const char *const *tails;    /* "also", "further", "once again" */
+	int any_word_head;           /* accept any first word as the head (verb-first languages) */
+	int cjk;                     /* no spaces: only listed heads count */
+};
+
+static const char *const en_pre[] = {
+	"Deeply", "Gravely", "Seriously", "Strongly", "Firmly", "Fully", "Profoundly", "Further",
+	"Also", "Once again", "Again", "Having", "Being", "Equally", "Particularly", "Greatly",
+	"Still", "Highly", "Sincerely", NULL
+};
+static const char *const en_heads[] = {
+	"Bearing in mind", "Keeping in mind", "Having in mind", "Taking note", "Taking into account",
+	"Taking into consideration", "Taking account", "Taking fully into account",
+	"Noting with concern", "Noting with deep concern", "Noting with grave concern",
+	"Noting with appreciation", "Noting with satisfaction", "Noting with interest",
+	"Noting with regret", "Noting with alarm",
+	"Encouraged by", "Guided by", "Inspired by", "Motivated by", "Moved by", "Prompted by",
+	"Expressing concern", "Expressing deep concern", "Expressing grave concern",
+	"Expressing its deep concern", "Expressing its grave concern", "Expressing its concern",
+	"Expressing its appreciation", "Expressing its gratitude", "Expressing its support",
+	"Expressing appreciation", "Expressing its deep appreciation", "Expressing its satisfaction",
+	"Calls upon", "Calls on", "Calls for", "Takes note", "Takes into account", "Bears in mind",
+	"Notes with concern", "Notes with deep concern", "Notes with grave concern",
+	"Notes with appreciation", "Notes with satisfaction", "Notes with interest",
+	"Expresses concern", "Expresses deep concern", "Expresses its deep concern",
+	"Expresses its grave concern", "Expresses its concern", "Expresses its appreciation",
+	"Expresses its gratitude", "Expresses its support", "Expresses its full support",
+	"Expresses its deep appreciation", "Expresses its readiness", "Expresses the hope",
+	"Draws attention", "Pays tribute", "Looks forward", "Takes note with appreciation",
+	"Takes note with satisfaction", "Takes note with interest", "Taking note with appreciation",
+	"Taking note with satisfaction", "Taking note with interest", "Welcomes with appreciation",
+	"Welcoming with appreciation",
+	NULL
+};
+static const char *const en_tails[] = {
+	"also", "further", "furthermore", "moreover", "again", "once again", "once more",
+	"in particular", "emphatically", "strongly", "firmly", "of", "with appreciation",
+	"with satisfaction", "with concern", "with deep concern", "with grave concern",
+	"with great concern", "with serious concern", "with interest", "with regret", "with alarm",
+	"with deep appreciation", "with great satisfaction", "upon", "on", NULL
+};
+
+static const char *const fr_pre[] = {
+	"Profondément", "Gravement", "Vivement", "Sérieusement", "Fermement", "Énergiquement",
+	"Se", "S'", "Ayant", "Étant", "Tout en", "De nouveau", "Également", NULL
+};
+static const char *const fr_heads[] = {
+	"Prenant note", "Prend note", "Tenant compte", "Ayant à l'esprit", "Gardant à l'esprit",
+	"Ayant présent à l'esprit", "Gardant présent à l'esprit", "Tient compte",
+	"Se félicitant", "Se félicite", "Accueillant avec satisfaction", "Accueille avec satisfaction",
+	"Notant avec préoccupation", "Note avec préoccupation", "Notant avec satisfaction",
+	"Note avec satisfaction", "Exprimant sa profonde préoccupation", "Exprime sa profonde préoccupation",
+	"Demande instamment", "Engage vivement", "Condamne énergiquement", "Condamne fermement",
+	"Encouragée par", "Guidée par", "Guidé par", "Encouragé par", "Inspirée par",
+	"Ayant examiné", "Ayant entendu", "Rend hommage", NULL
+};
+static const char *const fr_tails[] = {
+	"également", "aussi", "en outre", "de plus", "de nouveau", "à nouveau", "encore",
+	"énergiquement", "fermement", "vivement", "instamment", "en particulier", NULL
+};
+
+static const char *const es_pre[] = {
+	"Profundamente", "Gravemente", "Seriamente", "Firmemente", "Enérgicamente", "Además",
+	"Asimismo", "También", "Nuevamente", "Habiendo", "Siendo", NULL
+};
+static const char *const es_heads[] = {
+	"Teniendo presente", "Teniendo en cuenta", "Tomando nota", "Toma nota", "Tiene presente",
+	"Acogiendo con beneplácito", "Acoge con beneplácito", "Acogiendo con satisfacción",
+	"Acoge con satisfacción", "Observando con preocupación", "Observa con preocupación",
+	"Observando con satisfacción", "Observa con satisfacción", "Expresando su profunda preocupación",
+	"Expresa su profunda preocupación", "Condena enérgicamente", "Condena firmemente",
+	"Insta encarecidamente", "Exhorta a", "Insta a", "Alentada por", "Alentado por",
+	"Guiada por", "Guiado por", "Inspirada por", "Habiendo examinado", "Rinde homenaje", NULL
+};
+static const char *const es_tails[] = {
+	"también", "además", "asimismo", "nuevamente", "una vez más", "de nuevo", "enérgicamente",
+	"firmemente", "encarecidamente", "en particular", NULL
+};
+
+static const char *const ru_pre[] = {
+	"Вновь", "Глубоко", "Серьезно", "Решительно", "Настоятельно", "Твердо", "Также", "Далее",
+	"Будучи", "Особо", "Еще раз", NULL
+};
+static const char *const ru_heads[] = {
+	"Принимая во внимание", "Принимая к сведению", "Принимает к сведению", "Будучи глубоко обеспокоена", "Будучи глубоко обеспокоен",
+	"Будучи убеждена", "Будучи убежден", "Руководствуясь", "Учитывая",
+	"Выражая глубокую обеспокоенность", "Выражает глубокую обеспокоенность",
+	"С удовлетворением отмечая", "С удовлетворением отмечает", "С озабоченностью отмечая",
+	"С озабоченностью отмечает", "С признательностью отмечая", "С признательностью отмечает",
+	"Настоятельно призывает", "Решительно осуждает",
+	"Отдает должное", NULL
+};
+static const char *const ru_tails[] = {
+	"также", "далее", "вновь", "еще раз", "решительно", "настоятельно", "в частности", NULL
+};
+
+static const char *const zh_pre[] = {
+	"又", "还", "并", "再次", "也", "另", "进一步", "深为", "深切", "强烈", "严重", "坚决", NULL
+};
+static const char *const zh_heads[] = {
+	"回顾", "重申", "铭记", "关切", "关注", "注意到", "欢迎", "确认", "强调", "深信", "认识到",
+	"意识到", "考虑到", "申明", "审议了", "表示", "赞赏", "鼓励", "受到鼓舞", "遵循", "念及",
+	"忆及", "震惊", "承认", "肯定", "重视", "满意地注意到", "关切地注意到", "赞赏地注意到",
+	"决定", "请", "吁请", "呼吁", "促请", "敦促", "谴责", "强烈谴责", "邀请", "建议", "支持",
+	"核可", "通过", "赞扬", "感谢", "鼓励", "授权", "要求", "责成", "注意到", "满意地注意到",
+	"表示深切关注", "表示关切", "致意", NULL
+};
+static const char *const zh_tails[] = { "又", "还", NULL };
+
+static const char *const ar_pre[] = {
+	"وإذ", "إذ", "واذ", "اذ", "وهي", "وهو", NULL
+};
+static const char *const ar_heads[] = {
+	"تضع في اعتبارها", "يضع في اعتباره", "تحيط علما", "يحيط علما", "تهيب ب", "يهيب ب",
+	"يساورها بالغ القلق", "يساوره بالغ القلق", "يساورها القلق", "يساوره القلق",
+	"تؤكد من جديد", "يؤكد من جديد", "تدين بشدة", "يدين بشدة", "تعرب عن بالغ قلقها",
+	"يعرب عن بالغ قلقه", "تعرب عن", "يعرب عن", "تأخذ في الاعتبار", "يأخذ في الاعتبار",
+	NULL
+};
+static const char *const ar_tails[] = {
+	"أيضا", "أيضاً", "كذلك", "من جديد", "مجددا", "بشدة", "علما", "أيضا علما", NULL
+};
+
+static const struct lead_table lead_tables[] = {
+	{ "en", en_pre, en_heads, en_tails, 0, 0 },
+	{ "fr", fr_pre, fr_heads, fr_tails, 1, 0 },
+	{ "es", es_pre, es_heads, es_tails, 1, 0 },
+	{ "ru", ru_pre, ru_heads, ru_tails, 1, 0 },
+	{ "zh", zh_pre, zh_heads, zh_tails, 0, 1 },
+	{ "ar", ar_pre, ar_heads, ar_tails, 1, 0 },
+};
+
+/* Bytes of the word at s (letters, apostrophes and inner hyphens). */
+static size_t word_len(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		ucs4_t c;
+		size_t k = cp_at(s + i, len - i, &c);
+		if (is_word_cp(c) || (i > 0 && (apostrophe(c) || hyphen(c))))
+			i += k;
+		else
+			break;
+	}
+	/* a trailing apostrophe or hyphen is not part of the word */
+	while (i > 0 && (s[i - 1] == '\'' || s[i - 1] == '-'))
+		i--;
+	return i;
+}
+
+static int ends_with(const char *w, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		char a = w[n - k + i], b = suf[i];
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether the ASCII word w (lower case) occurs as a whole word in s[0..n). */
+static int has_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++) {
+		if ((i == 0 || s[i - 1] == ' ') && (i + k == n || s[i + k] == ' ')) {
+			size_t j = 0;
+			while (j < k && (s[i + j] | 0x20) == w[j])
+				j++;
+			if (j == k)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Words in -ed or -ing that open a wrapped line without being a participle. */
+static const char *const en_not_participles[] = {
+	"United", "Hundred", "Kindred", "Sacred", "Naked", "Wicked", "Red", "Bed", "Ahmed",
+	"Mohammed", "Mohamed", "Beijing", "Nanjing", "Chongqing", "Kunming", "Thing", "Things",
+	"Nothing", "Something", "Anything", "Everything", "King", "Kingdom", "Spring", "Ring",
+	"During", "Morning", "Evening", "Ceiling", NULL
+};
+
+/* Participles in -en and adjectives of attitude that open a preambular paragraph. */
+static const char *const en_adjectives[] = {
+	"Given", "Taken", "Driven", "Shaken", "Stricken",
+	"Aware", "Mindful", "Conscious", "Cognizant", "Cognisant", "Desirous", "Confident",
+	"Anxious", "Appreciative", "Grateful", "Resolved", "Committed", "Determined", "Convinced",
+	NULL
+};
+
+/* English has a rule for the head where the others have lists: a preambular paragraph opens
+ * with a participle or an adjective of attitude, an operative one with a verb in -s. */
+static size_t en_head(const char *s, size_t len, int operative, int first)
+{
+	size_t n = word_len(s, len);
+	if (n < 3 || (first && !uc_is_upper((ucs4_t)(unsigned char)s[0])))
+		return 0;
+	if (operative)
+		return ends_with(s, n, "s") && !ends_with(s, n, "ss") ? n : 0;
+	/* after an adverb the participle is in lower case ("Deeply concerned"): "Especially
+	 * Women" is no lead */
+	if (!first && !uc_is_lower((ucs4_t)(unsigned char)s[0]))
+		return 0;
+	if (match_any(s, len, en_not_participles, NULL))
+		return 0;
+	if (ends_with(s, n, "ing") || (ends_with(s, n, "ed") && !ends_with(s, n, "eed")) ||
+	    match_any(s, len, en_adjectives, NULL))
+		return n;
+	return 0;
+}
+
+size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
+{
+	const struct lead_table *t = &lead_tables[0];
+	for (size_t k = 0; k < sizeof lead_tables / sizeof lead_tables[0]; k++)
+		if (lang && strcmp(lang, lead_tables[k].lang) == 0)
+			t = &lead_tables[k];
+	size_t i = skip_spaces(s, len, 0);
+	size_t start = i;
+
+	/* adverbs before the head: listed ones, and in English any word in -ly */
+	for (int rounds = 0; rounds < 3; rounds++) {
+		size_t n = match_any(s + i, len - i, t->pre, NULL);
+		if (!n && t == &lead_tables[0]) {
+			size_t w = word_len(s + i, len - i);
+			if (w > 3 && ends_with(s + i, w, "ly") && uc_is_upper((ucs4_t)(unsigned char)s[i]))
+				n = w;
+		}
+		if (!n)
+			break;
+		/* the adverb alone is no lead ("Also" must be followed by the verb) */
+		size_t j = t->cjk ? i + n : skip_spaces(s, len, i + n);
+		if (j == i + n && !t->cjk)
+			break;
+		i = j;
+	}
+
+	size_t head = match_any(s + i, len - i, t->heads, NULL);
+	if (!head) {
+		if (t->cjk)
+			return 0;
+		if (strcmp(t->lang, "en") == 0)
+			head = en_head(s + i, len - i, operative, i == start);
+		else if (t->any_word_head)
+			head = word_len(s + i, len - i);
+	}
+	if (!head) {
+		/* "Also requests" took "Also" as an adverb, nothing followed: no lead */
+		return 0;
+	}
+	size_t end = i + head;
+
+	/* tails: "also", "further", "of" after "note" ... */
+	for (int rounds = 0; rounds < 4; rounds++) {
+		size_t j = t->cjk ? end : skip_spaces(s, len, end);
+		if (j == end && !t->cjk)
+			break;
+		int which = -1;
+		size_t n = match_any(s + j, len - j, t->tails, &which);
+		if (!n)
+			break;
+		/* "of" belongs to "note" only; "on"/"upon" to "calls"/"depends" */
+		if (t == &lead_tables[0]) {
+			const char *w = t->tails[which];
+			if (strcmp(w, "of") == 0 && !has_word(s + start, end - start, "note"))
+				break;
+			if ((strcmp(w, "on") == 0 || strcmp(w, "upon") == 0) &&
+			    !match(s + i, len - i, "Calls") && !match(s + i, len - i, "Calling"))
+				break;
+		}
+		end = j + n;
+	}
+	return end - start;
+}

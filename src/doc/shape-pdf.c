@@ -1,0 +1,442 @@
+/* shape-pdf.c: text as pdftotext gives it from an official PDF. Pages are split at form feeds;
+ * each page's masthead, running head and footer are furniture (their facts go to the hints),
+ * lines below a ____ rule are that page's footnotes (without a rule: the numbered lines at the
+ * foot that go on from the last footnote and are cited above), the rest is body. Body
+ * paragraphs and footnotes both run on across page breaks: a footnote that continues on the
+ * next page comes first under that page's rule, without a number, and is joined to the one
+ * before it. Footnote blocks follow their resolution's body, as in the ODS extract.
+ * Hard-wrapped text without blank lines between paragraphs also comes here (detect.c): the
+ * line measure and lead phrases find its paragraphs. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uniwidth.h>
+
+#include "doc/assemble.h"
+#include "doc/blocks.h"
+#include "doc/furniture.h"
+#include "doc/lang.h"
+
+struct span {
+	const char *s;
+	size_t n;
+};
+
+struct page {
+	struct span *lines;
+	size_t n;
+};
+
+static struct span trim(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t' || *s == '\r')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return (struct span){ s, n };
+}
+
+static int width(struct span l)
+{
+	int w = u8_width((const uint8_t *)l.s, l.n, "UTF-8");
+	return w < 0 ? (int)l.n : w;
+}
+
+/* Splits text into pages of lines (spans into text). Returns the page count, -1 on OOM. */
+static long split_pages(const char *text, size_t len, struct page **out, struct span **store)
+{
+	size_t nlines = 1, npages = 1;
+	for (size_t i = 0; i < len; i++) {
+		nlines += text[i] == '\n' || text[i] == '\f';
+		npages += text[i] == '\f';
+	}
+	struct span *ls = malloc(nlines * sizeof *ls);
+	struct page *ps = calloc(npages, sizeof *ps);
+	if (!ls || !ps) {
+		free(ls);
+		free(ps);
+		return -1;
+	}
+	size_t li = 0, pi = 0;
+	ps[0].lines = ls;
+	size_t a = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n' && text[i] != '\f')
+			continue;
+		ls[li++] = trim(text + a, i - a);
+		ps[pi].n++;
+		if (i < len && text[i] == '\f') {
+			pi++;
+			ps[pi].lines = ls + li;
+		}
+		a = i + 1;
+	}
+	*out = ps;
+	*store = ls;
+	return (long)pi + 1;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* The measure: the width most full lines have (75th percentile of lines of some length). */
+static int measure(const struct span *ls, size_t n)
+{
+	int *w = malloc((n ? n : 1) * sizeof *w);
+	if (!w)
+		return 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int x = width(ls[i]);
+		if (x >= 20)
+			w[k++] = x;
+	}
+	int m = 0;
+	if (k) {
+		qsort(w, k, sizeof *w, cmp_int);
+		m = w[k * 3 / 4];
+	}
+	free(w);
+	return m;
+}
+
+/* Running heads that are not symbols (a title repeated at the top of pages): the first
+ * non-furniture line of a page, when the same text opens at least two pages. */
+static int repeated_head(const struct page *ps, long np, long self, struct span l)
+{
+	if (l.n == 0 || l.n > 160)
+		return 0;
+	int seen = 0;
+	/* running heads repeat on every page or every other: neighbours are enough, and keep
+	 * a volume of thousands of pages linear */
+	for (long p = self - 4 < 0 ? 0 : self - 4; p < np && p <= self + 4; p++) {
+		if (p == self)
+			continue;
+		for (size_t i = 0, k = 0; i < ps[p].n && k < 3; i++) {
+			struct span x = ps[p].lines[i];
+			if (!x.n || furniture_classify(x.s, x.n, 0))
+				continue;
+			k++;
+			if (x.n == l.n && memcmp(x.s, l.s, l.n) == 0) {
+				seen++;
+				break;
+			}
+		}
+	}
+	return seen >= 1;
+}
+
+/* Moves the footnote blocks read so far into out, after the body. */
+static int move_notes(struct block_list *notes, struct block_list *out)
+{
+	for (size_t i = 0; i < notes->n; i++) {
+		struct block *b = &notes->v[i];
+		if (blocks_push(out, b->text, b->len, ZONE_FOOTNOTE, b->indent, b->page))
+			return -1;
+		free(b->text);
+	}
+	notes->n = 0;
+	return 0;
+}
+
+/* The resolution's title from its "77/1. Title" line (or "77/1 - Title"), which running heads
+ * repeat; empty when there is none. */
+static struct span find_title(const struct page *ps, long np)
+{
+	for (long p = 0; p < np && p < 3; p++)
+		for (size_t i = 0; i < ps[p].n; i++) {
+			struct span l = ps[p].lines[i];
+			size_t k = 0;
+			while (k < l.n && k < 4 && l.s[k] >= '0' && l.s[k] <= '9')
+				k++;
+			if (!k || k >= l.n || l.s[k] != '/')
+				continue;
+			k++;
+			size_t d = k;
+			while (k < l.n && l.s[k] >= '0' && l.s[k] <= '9')
+				k++;
+			if (k == d || k >= l.n || (l.s[k] != '.' && l.s[k] != ' '))
+				continue;
+			while (k < l.n && (l.s[k] == '.' || l.s[k] == ' ' || l.s[k] == '-'))
+				k++;
+			if (l.n - k >= 8)
+				return (struct span){ l.s + k, l.n - k };
+		}
+	return (struct span){ NULL, 0 };
+}
+
+/* A running head that repeats the title, alone or beside the symbol or page number
+ * ("A/RES/77/1    Title" in layout mode). */
+static int running_title(struct span l, struct span title)
+{
+	if (!title.n)
+		return 0;
+	/* drop a leading and a trailing furniture token */
+	for (int side = 0; side < 2; side++) {
+		size_t cut = side == 0 ? 0 : l.n;
+		if (side == 0) {
+			while (cut < l.n && l.s[cut] != ' ')
+				cut++;
+			if (cut < l.n && furniture_classify(l.s, cut, 0) != FURN_NONE) {
+				while (cut < l.n && l.s[cut] == ' ')
+					cut++;
+				l.s += cut;
+				l.n -= cut;
+			}
+		} else {
+			while (cut > 0 && l.s[cut - 1] != ' ')
+				cut--;
+			if (cut > 0 && furniture_classify(l.s + cut, l.n - cut, 0) != FURN_NONE) {
+				while (cut > 0 && l.s[cut - 1] == ' ')
+					cut--;
+				l.n = cut;
+			}
+		}
+	}
+	return l.n >= 8 && l.n <= title.n && memcmp(l.s, title.s, l.n) == 0;
+}
+
+/* Whether the body text [top, end) cites footnote num by a marker glued to a word or a
+ * closing mark ("Rights1", "2021,3", "20172") or set apart (" 8 "). */
+static int cites(const struct span *L, size_t top, size_t end, int num)
+{
+	char want[8];
+	int k = snprintf(want, sizeof want, "%d", num);
+	for (size_t i = top; i < end; i++)
+		for (size_t j = 1; j + (size_t)k <= L[i].n; j++) {
+			if (memcmp(L[i].s + j, want, (size_t)k) != 0)
+				continue;
+			char before = L[i].s[j - 1];
+			size_t after = j + (size_t)k;
+			if ((before >= '0' && before <= '9' && j < 4) || (after < L[i].n &&
+			    L[i].s[after] >= '0' && L[i].s[after] <= '9'))
+				continue;
+			/* "report.3" ends a sentence with a marker; "A/85/3" and "No. 3" do not */
+			int last = after == L[i].n || L[i].s[after] == ' ';
+			if (before == '.' ? last && j >= 2 && L[i].s[j - 2] != ' ' :
+			    before != '/' && before != '-' && before != '(')
+				return 1;
+		}
+	return 0;
+}
+
+/* Footnotes whose rule the extraction lost: the lines at the foot of a page that number on
+ * from the last footnote read ("3 See ...", "4 ..."), the first of them cited above.
+ * Returns the index of the first such line, or bot. */
+static size_t unruled_notes(const struct span *L, size_t top, size_t bot, int last_fn)
+{
+	size_t first = bot;
+	int want = 0;
+	for (size_t i = bot; i-- > top + 1;) {
+		int num;
+		char date[11];
+		if (bot - i > 15)
+			break;                      /* notes at the foot of a page, not half of it */
+		if (!L[i].n || !assemble_footnote_start(L[i].s, L[i].n, 0, &num) ||
+		    lang_parse_date(L[i].s, L[i].n, date))
+			continue;                   /* "1 July 2030, ..." runs a sentence on */
+		if (want && num != want - 1)
+			continue;
+		first = i;
+		want = num;
+		if (num == last_fn + 1)
+			break;
+	}
+	if (first == bot || want != last_fn + 1 || !cites(L, top, first, want))
+		return bot;
+	return first;
+}
+
+/* A page opens with a masthead: the first page, or one whose first line is "United Nations"
+ * (a new resolution in a compilation). */
+static int page_masthead(const struct page *ps, long p)
+{
+	for (size_t i = 0; i < ps[p].n; i++)
+		if (ps[p].lines[i].n)
+			return p == 0 ||
+			       furniture_classify(ps[p].lines[i].s, ps[p].lines[i].n, 1) == FURN_MASTHEAD;
+	return p == 0;
+}
+
+/* Where a page's text runs: [top, rule) is body, (rule, bot) footnotes; the furniture around
+ * them goes into h (NULL: only measure). Returns 0, or -1 when out of memory. */
+static int page_bounds(const struct page *ps, long np, long p, int mast, struct span title,
+                       struct res_meta *h, size_t *topp, size_t *botp, size_t *rulep)
+{
+	const struct span *L = ps[p].lines;
+	size_t n = ps[p].n, top = 0, bot = n;
+	int rc = 0, after_distr = 0, after_agenda = 0;
+	char date[11];
+	for (; top < n; top++) {
+		struct span l = L[top];
+		if (!l.n) {
+			after_agenda = 0;
+			continue;
+		}
+		if (mast && after_agenda && after_agenda++ <= 3 && furniture_agenda_title(l.s, l.n))
+			continue;
+		after_agenda = 0;
+		enum furniture_kind k = furniture_classify(l.s, l.n, mast);
+		if (k == FURN_RULE)
+			break;
+		if (k == FURN_NONE && mast && after_distr && lang_parse_date(l.s, l.n, date) == l.n) {
+			if (h && !h->distributed && !(h->distributed = strdup(date)))
+				rc = -1;
+			after_distr = 0;
+			continue;
+		}
+		if (k == FURN_NONE && !mast && (running_title(l, title) || repeated_head(ps, np, p, l)))
+			continue;
+		if (k == FURN_NONE)
+			break;
+		after_distr = k == FURN_DISTR;
+		after_agenda = k == FURN_AGENDA;
+		if (h && furniture_hint(h, k, l.s, l.n))
+			rc = -1;
+	}
+	/* the bottom: page numbers, job numbers, barcodes, symbols */
+	while (bot > top) {
+		struct span l = L[bot - 1];
+		enum furniture_kind k = l.n ? furniture_classify(l.s, l.n, 0) : FURN_NONE;
+		if (l.n && (k == FURN_NONE || k == FURN_RULE))
+			break;
+		if (h && l.n && furniture_hint(h, k, l.s, l.n))
+			rc = -1;
+		bot--;
+	}
+	size_t rule = bot;
+	for (size_t i = top; i < bot; i++)
+		if (L[i].n && furniture_classify(L[i].s, L[i].n, 0) == FURN_RULE) {
+			rule = i;
+			break;
+		}
+	*topp = top;
+	*botp = bot;
+	*rulep = rule;
+	return rc;
+}
+
+int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
+{
+	(void)d;
+	struct page *ps;
+	struct span *store;
+	long np = split_pages(text, len, &ps, &store);
+	if (np < 0)
+		return -1;
+	struct block_list notes;
+	memset(&notes, 0, sizeof notes);
+	struct assemble body, fn;
+	assemble_init(&body, out, text, len);
+	assemble_init(&fn, &notes, text, len);
+	/* blank lines between paragraphs, when the text has them, are the only paragraph
+	 * breaks; without them the line measure and lead phrases find the breaks */
+	struct span title = find_title(ps, np);
+	char *scratch = malloc(len + 1);
+	if (!scratch) {
+		free(store);
+		free(ps);
+		return -1;
+	}
+	size_t nblank = 0, ntext = 0;
+	for (long p = 0; p < np; p++) {
+		size_t top, bot, rule;
+		page_bounds(ps, np, p, page_masthead(ps, p), title, NULL, &top, &bot, &rule);
+		for (size_t i = top; i < rule; i++) {
+			if (ps[p].lines[i].n)
+				ntext++;
+			else if (i > top && ps[p].lines[i - 1].n)
+				nblank++;
+		}
+	}
+	body.soft = nblank * 8 < ntext;
+	size_t total = 0;
+	for (long p = 0; p < np; p++)
+		total += ps[p].n;
+	int full = measure(store, total);
+	int rc = 0;
+	int prev_w = 0;           /* width of the last body line, across pages */
+
+	for (long p = 0; p < np && rc == 0; p++) {
+		struct span *L = ps[p].lines;
+
+		/* the top: masthead on the first page (or on a page that starts a new document) */
+		int mast = page_masthead(ps, p);
+		if (mast && p > 0 && (out->n || body.cur.n)) {
+			/* a new resolution: finish the last one, its footnotes after it */
+			if (assemble_flush(&body) || assemble_flush(&fn) || move_notes(&notes, out)) {
+				rc = -1;
+				break;
+			}
+			fn.last_fn = 0;
+			body.last_fn = 0;
+		}
+		size_t top, bot, rule;
+		if (page_bounds(ps, np, p, mast, title, &out->hints, &top, &bot, &rule)) {
+			rc = -1;
+			break;
+		}
+		size_t body_end = rule, notes_from = rule + 1;
+		if (rule >= bot)
+			body_end = notes_from = unruled_notes(L, top, bot, fn.last_fn);
+
+		/* body lines: a page break is no paragraph break by itself */
+		int blank = 0, first_on_page = p > 0;
+		for (size_t i = top; i < body_end && rc == 0; i++) {
+			struct span l = L[i];
+			if (!l.n) {
+				blank = 1;
+				continue;
+			}
+			enum furniture_kind k = furniture_classify(l.s, l.n, 0);
+			if (k == FURN_BARCODE || k == FURN_JOB || k == FURN_RECYCLE) {
+				if (furniture_hint(&out->hints, k, l.s, l.n))
+					rc = -1;
+				continue;
+			}
+			/* in text with blank lines between paragraphs a page break counts as one
+			 * (a paragraph that runs on starts in lower case and is joined) */
+			if (blank || (first_on_page && !body.soft))
+				assemble_blank(&body);
+			blank = 0;
+			int w = width(l);
+			int flags = full > 0 && prev_w * 5 < full * 4 ? ASSEMBLE_SHORT_BEFORE : 0;
+			if (first_on_page)
+				flags |= ASSEMBLE_PAGE_START;
+			first_on_page = 0;
+			size_t bn = assemble_clean_line(l.s, l.n, scratch);
+			if (bn && assemble_line(&body, scratch, bn, 0, (int)p + 1, flags))
+				rc = -1;
+			prev_w = w;
+		}
+		/* footnotes: the zone is sticky, so a note runs on until the next number */
+		fn.notes = 3;
+		for (size_t i = notes_from; i < bot && rc == 0; i++) {
+			struct span l = L[i];
+			if (!l.n)
+				continue;
+			if (furniture_classify(l.s, l.n, 0) == FURN_RULE)
+				continue;
+			if (assemble_line(&fn, l.s, l.n, 0, (int)p + 1, 0))
+				rc = -1;
+		}
+	}
+	if (rc == 0 && (assemble_flush(&body) || assemble_flush(&fn) || move_notes(&notes, out)))
+		rc = -1;
+	assemble_free(&body);
+	assemble_free(&fn);
+	for (size_t i = 0; i < notes.n; i++)
+		free(notes.v[i].text);
+	free(notes.v);
+	free(scratch);
+	free(store);
+	free(ps);
+	return rc;
+}

@@ -1,0 +1,208 @@
+/* test_lang.c: the language tables: detection, openings, dates, annexes, meetings, leads. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "doc/lang.h"
+
+#define S(x) x, strlen(x)
+
+static void detect_scripts(void **state)
+{
+	(void)state;
+	assert_string_equal(lang_detect(S("The General Assembly, Recalling its resolution 57/218 of the year")), "en");
+	assert_string_equal(lang_detect(S("L'Assemblée générale, Rappelant sa résolution et les droits des migrants dans les pays")), "fr");
+	assert_string_equal(lang_detect(S("La Asamblea General, Recordando su resolución y los derechos de las personas del mundo")), "es");
+	assert_string_equal(lang_detect(S("Генеральная Ассамблея, ссылаясь на свою резолюцию")), "ru");
+	assert_string_equal(lang_detect(S("大会，回顾其关于保护移徙者的第57/218号决议")), "zh");
+	assert_string_equal(lang_detect(S("إن الجمعية العامة، إذ تشير إلى قرارها")), "ar");
+	assert_string_equal(lang_detect(S("")), "en");
+	assert_string_equal(lang_detect(S("12345 ... ---")), "en");
+	/* a Latin symbol inside Chinese text does not make it English */
+	assert_string_equal(lang_detect(S("大会，回顾A/RES/58/190号决议和A/58/508/Add.2号文件")), "zh");
+}
+
+static void openings(void **state)
+{
+	(void)state;
+	const char *organ = NULL;
+	int comma = -1;
+	assert_int_equal(lang_opening(S("The General Assembly,"), &organ, &comma), 21);
+	assert_string_equal(organ, "General Assembly");
+	assert_int_equal(comma, 1);
+	assert_int_equal(lang_opening(S("The Security Council,"), &organ, &comma), 21);
+	assert_string_equal(organ, "Security Council");
+	assert_int_equal(lang_opening(S("The General Assembly"), &organ, &comma), 20);
+	assert_int_equal(comma, 0);
+	assert_int_equal(lang_opening(S("The General Assembly decides to convene"), &organ, &comma), 0);
+	assert_int_equal(lang_opening(S("The General Assemblyman,"), &organ, &comma), 0);
+	assert_true(lang_opening(S("L’Assemblée générale,"), &organ, &comma) > 0);
+	assert_string_equal(organ, "General Assembly");
+	assert_true(lang_opening(S("L'Assemblée générale,"), &organ, &comma) > 0);
+	assert_true(lang_opening(S("La Asamblea General,"), &organ, &comma) > 0);
+	assert_true(lang_opening(S("Генеральная Ассамблея,"), &organ, &comma) > 0);
+	assert_true(lang_opening(S("Совет Безопасности,"), &organ, &comma) > 0);
+	assert_string_equal(organ, "Security Council");
+	assert_int_equal(lang_opening(S("大会，"), &organ, &comma), strlen("大会，"));
+	assert_int_equal(comma, 1);
+	assert_int_equal(lang_opening(S("大会决定"), &organ, &comma), 0);
+	assert_int_equal(lang_opening(S("إن الجمعية العامة،"), &organ, &comma), strlen("إن الجمعية العامة،"));
+	assert_string_equal(organ, "General Assembly");
+	assert_int_equal(lang_opening(S("Recalling"), &organ, &comma), 0);
+	assert_int_equal(lang_opening("", 0, &organ, &comma), 0);
+}
+
+static void dates(void **state)
+{
+	(void)state;
+	char d[11];
+	assert_int_equal(lang_parse_date(S("22 December 2003"), d), 16);
+	assert_string_equal(d, "2003-12-22");
+	assert_true(lang_parse_date(S("22 décembre 2003"), d) > 0);
+	assert_string_equal(d, "2003-12-22");
+	assert_true(lang_parse_date(S("1er janvier 2004"), d) > 0);
+	assert_string_equal(d, "2004-01-01");
+	assert_int_equal(lang_parse_date(S("22 de diciembre de 2003 y"), d), strlen("22 de diciembre de 2003"));
+	assert_string_equal(d, "2003-12-22");
+	assert_int_equal(lang_parse_date(S("22 декабря 2003 года"), d), strlen("22 декабря 2003 года"));
+	assert_string_equal(d, "2003-12-22");
+	assert_int_equal(lang_parse_date(S("2003年12月22日第"), d), strlen("2003年12月22日"));
+	assert_string_equal(d, "2003-12-22");
+	assert_int_equal(lang_parse_date(S("22 كانون الأول/ديسمبر 2003"), d), strlen("22 كانون الأول/ديسمبر 2003"));
+	assert_string_equal(d, "2003-12-22");
+	assert_true(lang_parse_date(S("3 تشرين الثاني/نوفمبر 1999"), d) > 0);
+	assert_string_equal(d, "1999-11-03");
+	assert_true(lang_parse_date(S("December 22, 2003"), d) > 0);
+	assert_string_equal(d, "2003-12-22");
+	/* not dates */
+	assert_int_equal(lang_parse_date(S("31 February 2003"), d), 0);
+	assert_int_equal(lang_parse_date(S("22 Decembers 2003"), d), 0);
+	assert_int_equal(lang_parse_date(S("22 December 03"), d), 0);
+	assert_int_equal(lang_parse_date(S("resolution 57/218"), d), 0);
+	assert_int_equal(lang_parse_date(S("122 December 2003"), d), 0);
+	assert_true(lang_find_date(S("Adopted by the Security Council at its 4683rd meeting, on 30 December 2002"), d));
+	assert_string_equal(d, "2002-12-30");
+	assert_true(lang_find_date(S("of 22 November 1967"), d));
+	assert_string_equal(d, "1967-11-22");
+	assert_false(lang_find_date(S("5-13 September"), d));
+	assert_false(lang_find_date(S(""), d));
+}
+
+static void annexes(void **state)
+{
+	(void)state;
+	assert_int_equal(lang_annex_word(S("Annex")), 5);
+	assert_int_equal(lang_annex_word(S("Annex II")), 5);
+	assert_int_equal(lang_annex_word(S("ANNEX A")), 5);
+	assert_int_equal(lang_annex_word(S("Annexe")), 6);
+	assert_int_equal(lang_annex_word(S("Anexo")), 5);
+	assert_int_equal(lang_annex_word(S("Приложение")), strlen("Приложение"));
+	assert_int_equal(lang_annex_word(S("附件一")), strlen("附件"));
+	assert_int_equal(lang_annex_word(S("المرفق")), strlen("المرفق"));
+	assert_int_equal(lang_annex_word(S("Annexed to the present resolution")), 0);
+	assert_int_equal(lang_annex_word(S("Annexes")), 0);
+	assert_int_equal(lang_annex_word(S("An")), 0);
+}
+
+static void meetings(void **state)
+{
+	(void)state;
+	assert_true(lang_is_meeting_line(S("77th plenary meeting")));
+	assert_true(lang_is_meeting_line(S("  101st plenary meeting.")));
+	assert_true(lang_is_meeting_line(S("2nd plenary meeting")));
+	assert_true(lang_is_meeting_line(S("77e séance plénière")));
+	assert_true(lang_is_meeting_line(S("1re séance plénière")));
+	assert_true(lang_is_meeting_line(S("77ª sesión plenaria")));
+	assert_true(lang_is_meeting_line(S("77‑е пленарное заседание")));
+	assert_true(lang_is_meeting_line(S("第77次全体会议")));
+	assert_true(lang_is_meeting_line(S("الجلسة العامة 77")));
+	assert_false(lang_is_meeting_line(S("77th plenary meeting of the Assembly")));
+	assert_false(lang_is_meeting_line(S("plenary meeting")));
+	assert_false(lang_is_meeting_line(S("Adopted unanimously at the 1382nd meeting.")));
+	assert_false(lang_is_meeting_line(S("")));
+}
+
+/* The lead of s must be exactly `want`. */
+static void lead_is(const char *lang, const char *s, int operative, const char *want)
+{
+	size_t n = lang_lead_len(lang, s, strlen(s), operative);
+	char got[256];
+	memcpy(got, s, n);
+	got[n] = 0;
+	assert_string_equal(got, want);
+}
+
+static void leads_english(void **state)
+{
+	(void)state;
+	lead_is("en", "Recalling its resolution 57/218", 0, "Recalling");
+	lead_is("en", "Reaffirming also that", 0, "Reaffirming also");
+	lead_is("en", "Bearing in mind also the", 0, "Bearing in mind also");
+	lead_is("en", "Deeply concerned at the", 0, "Deeply concerned");
+	lead_is("en", "Taking note also of the report", 0, "Taking note also of");
+	lead_is("en", "Taking note of the report", 0, "Taking note of");
+	lead_is("en", "Encouraged by the", 0, "Encouraged by");
+	lead_is("en", "Welcoming the", 0, "Welcoming");
+	lead_is("en", "Aware of the", 0, "Aware");
+	lead_is("en", "Noting with deep concern the", 0, "Noting with deep concern");
+	lead_is("en", "Recalling of course", 0, "Recalling");
+	lead_is("en", "Welcomes the report", 1, "Welcomes");
+	lead_is("en", "Strongly condemns also the", 1, "Strongly condemns also");
+	lead_is("en", "Calls upon all States", 1, "Calls upon");
+	lead_is("en", "Requests the Secretary-General", 1, "Requests");
+	lead_is("en", "Reaffirms emphatically the duty", 1, "Reaffirms emphatically");
+	lead_is("en", "Decides to include", 1, "Decides");
+	lead_is("en", "Also requests the Secretary-General", 1, "Also requests");
+	lead_is("en", "Takes note with appreciation of the report", 1, "Takes note with appreciation of");
+	lead_is("en", "Requests of", 1, "Requests");
+	lead_is("en", "the Secretary-General", 1, "");
+	lead_is("en", "Also", 1, "");
+	lead_is("en", "", 0, "");
+}
+
+static void leads_others(void **state)
+{
+	(void)state;
+	lead_is("fr", "Rappelant également sa résolution", 0, "Rappelant également");
+	lead_is("fr", "Profondément préoccupée par", 0, "Profondément préoccupée");
+	lead_is("fr", "Prenant note du rapport", 0, "Prenant note");
+	lead_is("fr", "Prie le Secrétaire général", 1, "Prie");
+	lead_is("fr", "Se félicite du rapport", 1, "Se félicite");
+	lead_is("fr", "Demande également aux États", 1, "Demande également");
+	lead_is("es", "Recordando también su", 0, "Recordando también");
+	lead_is("es", "Teniendo presente que", 0, "Teniendo presente");
+	lead_is("es", "Pide al Secretario General", 1, "Pide");
+	lead_is("es", "Condena enérgicamente todas", 1, "Condena enérgicamente");
+	lead_is("ru", "ссылаясь на свою резолюцию", 0, "ссылаясь");
+	lead_is("ru", "Вновь подтверждая свою", 0, "Вновь подтверждая");
+	lead_is("ru", "Просит также Генерального", 1, "Просит также");
+	lead_is("ru", "Принимая во внимание", 0, "Принимая во внимание");
+	lead_is("zh", "回顾其第57/218号决议", 0, "回顾");
+	lead_is("zh", "又回顾其决议", 0, "又回顾");
+	lead_is("zh", "请秘书长", 1, "请");
+	lead_is("zh", "强烈谴责一切", 1, "强烈谴责");
+	lead_is("zh", "秘书长", 1, "");
+	lead_is("ar", "وإذ تشير إلى قرارها", 0, "وإذ تشير");
+	lead_is("ar", "تطلب أيضا إلى الأمين العام", 1, "تطلب أيضا");
+	lead_is("ar", "تحيط علما بتقرير", 1, "تحيط علما");
+	/* an unknown language reads as English */
+	lead_is("xx", "Decides to", 1, "Decides");
+	lead_is(NULL, "Decides to", 1, "Decides");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(detect_scripts),
+		cmocka_unit_test(openings),
+		cmocka_unit_test(dates),
+		cmocka_unit_test(annexes),
+		cmocka_unit_test(meetings),
+		cmocka_unit_test(leads_english),
+		cmocka_unit_test(leads_others),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,371 @@
+/* test_shape_pdf.c: text as pdftotext gives it -> blocks (shape-pdf.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "doc/blocks.h"
+
+static struct block_list read_pdf(const char *text)
+{
+	struct block_list bl;
+	struct parse_diag d;
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(shape_pdf(text, strlen(text), &bl, &d), 0);
+	return bl;
+}
+
+/* Three pages, no blank lines between paragraphs (the measure and the lead phrases find
+ * them), masthead, running heads, footers, and a footnote that runs onto the next page. */
+static const char three_pages[] =
+	"United Nations\n"
+	"A/RES/71/300\n"
+	"General Assembly\n"
+	"Distr.: General\n"
+	"12 January 2017\n"
+	"Seventy-first session\n"
+	"Agenda item 68 (b)\n"
+	"Resolution adopted by the General Assembly on 20 December 2016\n"
+	"[on the report of the Third Committee (A/71/484/Add.2)]\n"
+	"71/300. Protection of lighthouse keepers\n"
+	"The General Assembly,\n"
+	"Recalling its resolutions 69/170 of 18 December 2014 and 70/145 of 17 Decem-\n"
+	"ber 2015, and the Universal Declaration of Human Rights,1\n"
+	"Reaffirming the importance of the Convention on Coastal Safety of 20152 and the\n"
+	"work of the maritime communities in the pro-\n"
+	"tection of lighthouse keepers,\n"
+	"Deeply concerned at the isolation of keepers in remote stations,\n"
+	"_______________\n"
+	"1 Resolution 217 A (III).\n"
+	"2 United Nations, Treaty Series, vol. 3001, No. 51234; see also the report of the\n"
+	"\n"
+	"16-22511 (E) 100117\n"
+	"*1622511*\n"
+	"\f"
+	"A/RES/71/300\n"
+	"Protection of lighthouse keepers\n"
+	"2/3\n"
+	"1.\n"
+	"Welcomes the efforts of States to improve the conditions of keepers and the\n"
+	"support given by the International Maritime Organization;3\n"
+	"2.\n"
+	"Calls upon all States to ensure that keepers have regular contact with their\n"
+	"families, and to provide them with\n"
+	"_______________\n"
+	"Secretary-General on the safety of navigation (A/70/999).\n"
+	"3 See A/71/123, annex.\n"
+	"16-22511\n"
+	"\f"
+	"A/RES/71/300\n"
+	"Protection of lighthouse keepers\n"
+	"3/3\n"
+	"means of communication;\n"
+	"3.\n"
+	"Decides to continue its consideration of the question at its seventy-third session.\n"
+	"65th plenary meeting\n"
+	"20 December 2016\n"
+	"16-22511\n";
+
+static void three_page_resolution(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(three_pages);
+	const char *want[] = {
+		"Resolution adopted by the General Assembly on 20 December 2016",
+		"[on the report of the Third Committee (A/71/484/Add.2)]",
+		"71/300. Protection of lighthouse keepers",
+		"The General Assembly,",
+		"Recalling its resolutions 69/170 of 18 December 2014 and 70/145 of 17 December "
+		"2015, and the Universal Declaration of Human Rights,1",
+		"Reaffirming the importance of the Convention on Coastal Safety of 20152 and the work "
+		"of the maritime communities in the protection of lighthouse keepers,",
+		"Deeply concerned at the isolation of keepers in remote stations,",
+		"1. Welcomes the efforts of States to improve the conditions of keepers and the "
+		"support given by the International Maritime Organization;3",
+		"2. Calls upon all States to ensure that keepers have regular contact with their "
+		"families, and to provide them with means of communication;",
+		"3. Decides to continue its consideration of the question at its seventy-third "
+		"session.",
+		"65th plenary meeting",
+		"20 December 2016",
+		"1 Resolution 217 A (III).",
+		"2 United Nations, Treaty Series, vol. 3001, No. 51234; see also the report of the "
+		"Secretary-General on the safety of navigation (A/70/999).",
+		"3 See A/71/123, annex.",
+	};
+	size_t nw = sizeof want / sizeof *want;
+	for (size_t i = 0; i < bl.n && i < nw; i++)
+		assert_string_equal(bl.v[i].text, want[i]);
+	assert_int_equal(bl.n, nw);
+	for (size_t i = 0; i < nw; i++)
+		assert_int_equal(bl.v[i].zone, i >= nw - 3 ? ZONE_FOOTNOTE : ZONE_BODY);
+	assert_int_equal(bl.v[7].page, 2);
+	assert_int_equal(bl.v[13].page, 1);
+	assert_string_equal(bl.hints.symbol, "A/RES/71/300");
+	assert_string_equal(bl.hints.organ, "General Assembly");
+	assert_string_equal(bl.hints.distributed, "2017-01-12");
+	assert_string_equal(bl.hints.session, "71");
+	assert_string_equal(bl.hints.agenda_item, "68 (b)");
+	assert_string_equal(bl.hints.job, "16-22511 (E)");
+	blocks_free(&bl);
+}
+
+/* The same with blank lines between paragraphs, as pdftotext gives some documents. */
+static void blank_separated_pages(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"A/RES/71/301\n\n"
+		"The General Assembly,\n\n"
+		"Recalling its resolution 70/1,\n\n"
+		"1. Requests the Secretary-General to submit a short\n"
+		"report,\n\n"
+		"2/2\n\f"
+		"A/RES/71/301\n\n"
+		"with recommendations, at its seventy-second session;\n\n"
+		"2. Decides to conclude.\n");
+	assert_int_equal(bl.n, 4);
+	assert_string_equal(bl.v[2].text, "1. Requests the Secretary-General to submit a short "
+		"report, with recommendations, at its seventy-second session;");
+	assert_string_equal(bl.v[3].text, "2. Decides to conclude.");
+	blocks_free(&bl);
+}
+
+/* Two resolutions, each with a masthead page: footnotes stay with their resolution and
+ * the numbering restarts. */
+static void compilation_keeps_footnotes_apart(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"United Nations\nA/RES/71/1\nGeneral Assembly\nDistr.: General\n1 October 2016\n"
+		"71/1. First\nThe General Assembly,\n1. Decides to act.1\n"
+		"_______________\n1 First note.\n16-22512 (E)\n\f"
+		"United Nations\nA/RES/71/2\nGeneral Assembly\nDistr.: General\n1 October 2016\n"
+		"71/2. Second\nThe General Assembly,\n1. Decides to act too.1\n"
+		"_______________\n1 Second note.\n");
+	const char *want[] = { "71/1. First", "The General Assembly,", "1. Decides to act.1",
+		"1 First note.", "71/2. Second", "The General Assembly,", "1. Decides to act too.1",
+		"1 Second note." };
+	assert_int_equal(bl.n, 8);
+	for (size_t i = 0; i < 8; i++)
+		assert_string_equal(bl.v[i].text, want[i]);
+	assert_int_equal(bl.v[3].zone, ZONE_FOOTNOTE);
+	assert_int_equal(bl.v[4].zone, ZONE_BODY);
+	assert_int_equal(bl.v[7].zone, ZONE_FOOTNOTE);
+	blocks_free(&bl);
+}
+
+static void ligatures_and_soft_hyphens(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf("1. Notes the \xef\xac\x81nancial e\xef\xac\x80" "ects of the "
+	                                "pro\xc2\xadtection o\xef\xac\x83" "ce;\n");
+	assert_int_equal(bl.n, 1);
+	assert_string_equal(bl.v[0].text, "1. Notes the financial effects of the protection office;");
+	blocks_free(&bl);
+}
+
+/* The rule was a drawn line the extraction lost: numbered notes at the foot of a page that
+ * the page cites are still footnotes; a wrapped date at a line start is not. */
+static void footnotes_without_rule(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"The General Assembly,\n"
+		"Recalling the Convention of 20151 and its decision taken on\n"
+		"1 July 2030,\n"
+		"1. Decides to act.2\n"
+		"1 United Nations, Treaty Series, vol. 3000, No. 1.\n"
+		"2 See A/85/1.\n"
+		"30-11111 (E)\n\f"
+		"A/RES/85/1\n"
+		"2. Requests a report.3\n"
+		"3 A/85/2.\n");
+	const char *want[] = { "The General Assembly,",
+		"Recalling the Convention of 20151 and its decision taken on 1 July 2030,",
+		"1. Decides to act.2", "2. Requests a report.3",
+		"1 United Nations, Treaty Series, vol. 3000, No. 1.", "2 See A/85/1.", "3 A/85/2." };
+	size_t nw = sizeof want / sizeof *want;
+	for (size_t i = 0; i < bl.n && i < nw; i++)
+		assert_string_equal(bl.v[i].text, want[i]);
+	assert_int_equal(bl.n, nw);
+	assert_int_equal(bl.v[4].zone, ZONE_FOOTNOTE);
+	assert_int_equal(bl.v[6].zone, ZONE_FOOTNOTE);
+	blocks_free(&bl);
+}
+
+static void glued_footnote_numbers(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"1. Takes note.1\n_______________\n1Resolution 217 A (III).\n2\nSee A/58/275.\n");
+	assert_int_equal(bl.n, 3);
+	assert_string_equal(bl.v[1].text, "1 Resolution 217 A (III).");
+	assert_string_equal(bl.v[2].text, "2 See A/58/275.");
+	blocks_free(&bl);
+}
+
+/* pdftotext -layout: two-column masthead, the agenda item's title under it, a running head
+ * that repeats the title next to the symbol on the only other page. */
+static void layout_mode_and_running_title(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"United Nations                                        A/RES/79/88\n"
+		"General Assembly                                      Distr.: General\n"
+		"                                                      11 December 2024\n"
+		"Seventy-ninth session\n"
+		"Agenda item 7\n"
+		"Organization of work, adoption of the agenda and allocation of\n"
+		"items\n"
+		"\n"
+		"Resolution adopted by the General Assembly on 9 December 2024\n"
+		"\n"
+		"79/88. Safety of harbour pilots\n"
+		"The General Assembly,\n"
+		"      Recalling its resolution 77/190,\n"
+		"      1. Decides to keep the question under review;\n"
+		"24-23456 (E)\n"
+		"\f"
+		"A/RES/79/88                                  Safety of harbour pilots\n"
+		"      2. Requests a report.\n"
+		"2/2                                                          24-23456\n");
+	const char *want[] = { "Resolution adopted by the General Assembly on 9 December 2024",
+		"79/88. Safety of harbour pilots", "The General Assembly,",
+		"Recalling its resolution 77/190,", "1. Decides to keep the question under review;",
+		"2. Requests a report." };
+	for (size_t i = 0; i < bl.n && i < 6; i++)
+		assert_string_equal(bl.v[i].text, want[i]);
+	assert_int_equal(bl.n, 6);
+	assert_string_equal(bl.hints.symbol, "A/RES/79/88");
+	assert_string_equal(bl.hints.distributed, "2024-12-11");
+	assert_string_equal(bl.hints.agenda_item, "7");
+	assert_string_equal(bl.hints.session, "79");
+	blocks_free(&bl);
+}
+
+/* Mastheads in other languages: names, spaced-out Chinese, agenda titles go to the hints or
+ * away; the heading lines each start a block. */
+static void mastheads_in_other_languages(void **state)
+{
+	(void)state;
+	static const char *const docs[][2] = {
+		{ "Nations Unies\nA/RES/79/412\nAssemblée générale\nDistr. générale\n"
+		  "18 décembre 2024\nSoixante-dix-neuvième session\nPoint 20 de l’ordre du jour\n"
+		  "Développement durable\n"
+		  "Résolution adoptée par l’Assemblée générale le 14 décembre 2024\n"
+		  "[sur la base du rapport de la Deuxième Commission (A/79/455)]\n"
+		  "79/412. Sécurité des voies navigables intérieures\nL’Assemblée générale,\n"
+		  "Rappelant sa résolution 77/190,\n1. Décide de poursuivre.\n24-23456 (F)\n*2423456*\n",
+		  "Résolution adoptée par l’Assemblée générale le 14 décembre 2024" },
+		{ "联合国\nA/RES/79/412\n大　会\nDistr.: General\n2024年12月18日\n第七十九届会议\n"
+		  "议程项目20\n可持续发展\n大会2024年12月14日通过的决议\n"
+		  "[根据第二委员会的报告(A/79/455)通过]\n79/412. 内河航道安全\n大会，\n"
+		  "回顾其第77/190号决议，\n1. 决定继续审议。\n24-23456 (C)\n*2423456*\n",
+		  "大会2024年12月14日通过的决议" },
+		{ "Организация Объединенных Наций\nA/RES/79/412\nГенеральная Ассамблея\n"
+		  "Distr.: General\n18 December 2024\nСемьдесят девятая сессия\n"
+		  "Пункт 20 повестки дня\nУстойчивое развитие\n"
+		  "Резолюция, принятая Генеральной Ассамблеей 14 декабря 2024 года\n"
+		  "[по докладу Второго комитета (A/79/455)]\n79/412. Безопасность\n"
+		  "Генеральная Ассамблея,\nссылаясь на свою резолюцию 77/190,\n"
+		  "1. постановляет продолжить.\n24-23456 (R)\n",
+		  "Резолюция, принятая Генеральной Ассамблеей 14 декабря 2024 года" },
+	};
+	for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
+		struct block_list bl = read_pdf(docs[k][0]);
+		assert_int_equal(bl.n, 6);
+		assert_string_equal(bl.v[0].text, docs[k][1]);
+		assert_true(bl.v[1].text[0] == '[');
+		assert_memory_equal(bl.v[2].text, "79/412", 6);
+		assert_string_equal(bl.hints.symbol, "A/RES/79/412");
+		assert_string_equal(bl.hints.organ, "General Assembly");
+		assert_string_equal(bl.hints.distributed, "2024-12-18");
+		assert_string_equal(bl.hints.agenda_item, "20");
+		assert_int_equal(bl.hints.job[0], '2');
+		if (k == 1)
+			assert_string_equal(bl.hints.session, "79");   /* 第七十九届会议 */
+		blocks_free(&bl);
+	}
+}
+
+/* A hard-wrapped Security Council text that lost its blank lines. */
+static void security_council_without_blank_lines(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"Resolution 3200 (2032)\n"
+		"Adopted by the Security Council at its 9990th meeting,\n"
+		"on 2 May 2032\n"
+		"The Security Council,\n"
+		"Recalling the report of the Secretary-General of 10 April 2032, 12\n"
+		"Noting with concern the situation in the region and the statements by the\n"
+		"parties, |\n"
+		"1. Decides to extend the mandate of the mission until 31 May 2033;\n"
+		"2. Requests the Secretary-General to report on the implementation of this\n"
+		"resolution every ninety days.\n"
+		"Adopted unanimously at the\n"
+		"9990th meeting.\n"
+		"12 S/2032/301.\n"
+		"13 S/2032/302.\n");
+	const char *want[] = { "Resolution 3200 (2032)",
+		"Adopted by the Security Council at its 9990th meeting, on 2 May 2032",
+		"The Security Council,", "Recalling the report of the Secretary-General of 10 April 2032, 12",
+		"Noting with concern the situation in the region and the statements by the parties,",
+		"1. Decides to extend the mandate of the mission until 31 May 2033;",
+		"2. Requests the Secretary-General to report on the implementation of this resolution "
+		"every ninety days.",
+		"Adopted unanimously at the 9990th meeting.", "12 S/2032/301.", "13 S/2032/302." };
+	size_t nw = sizeof want / sizeof *want;
+	for (size_t i = 0; i < bl.n && i < nw; i++)
+		assert_string_equal(bl.v[i].text, want[i]);
+	assert_int_equal(bl.n, nw);
+	assert_int_equal(bl.v[7].zone, ZONE_BODY);
+	assert_int_equal(bl.v[8].zone, ZONE_FOOTNOTE);
+	assert_int_equal(bl.v[9].zone, ZONE_FOOTNOTE);
+	blocks_free(&bl);
+}
+
+static void bad_input_never_breaks(void **state)
+{
+	(void)state;
+	const char *inputs[] = { "", "\f", "\f\f\n\f", "____________\n", "____________\f____",
+		"1\n2\n3\n", "United Nations\f", "A/RES/1\fA/RES/1\fA/RES/1", "1.\f2.\f",
+		"_______\n3 x\f\f_______\ncontinued\n" };
+	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		struct block_list bl = read_pdf(inputs[i]);
+		for (size_t k = 0; k < bl.n; k++)
+			assert_int_equal(strlen(bl.v[k].text), bl.v[k].len);
+		blocks_free(&bl);
+	}
+	size_t n = 1 << 20;
+	char *big = malloc(n + 1);
+	assert_non_null(big);
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)("ab-_\n\f1 (1)."[i % 13]);
+	big[n] = 0;
+	struct block_list bl = read_pdf(big);
+	blocks_free(&bl);
+	free(big);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(three_page_resolution),
+		cmocka_unit_test(blank_separated_pages),
+		cmocka_unit_test(compilation_keeps_footnotes_apart),
+		cmocka_unit_test(glued_footnote_numbers),
+		cmocka_unit_test(footnotes_without_rule),
+		cmocka_unit_test(ligatures_and_soft_hyphens),
+		cmocka_unit_test(layout_mode_and_running_title),
+		cmocka_unit_test(security_council_without_blank_lines),
+		cmocka_unit_test(mastheads_in_other_languages),
+		cmocka_unit_test(bad_input_never_breaks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
