@@ -1,11 +1,112 @@
-/* reader.c: placeholder until the curses reader lands; replaced whole by its owner. */
+/* reader.c: `gavel [FILE]`: the interactive reader's entry point and event loop. */
 #include "config.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "ui/ui.h"
+#include "view/view.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal interrupts the wait for a key, so the loop can end cleanly. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void resize(struct view *v)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	view_resize(v, cols, rows);
+}
 
 int cmd_read(const char *file, struct cli_opts *opts)
 {
-	(void)file; (void)opts;
-	cli_error("the reader is not available in this build");
-	return EX_UNAVAILABLE;
+	setlocale(LC_ALL, "");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("the reader needs a terminal; 'gavel show FILE' prints the text");
+		return EX_USAGE;
+	}
+	struct collection *col = NULL;
+	int rc = cli_load(file, opts, &col);
+	if (rc != 0)
+		return rc;
+	if (!col || col->ndocs == 0) {
+		cli_error("%s: no resolution found", file ? file : cli_sample_path());
+		collection_free(col);
+		return EX_DATAERR;
+	}
+	int utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	struct view v;
+	if (view_open(&v, col, 0, utf8) < 0) {
+		cli_error("out of memory");
+		collection_free(col);
+		return EX_OSERR;
+	}
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		cli_error("cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		view_close(&v);
+		collection_free(col);
+		return EX_UNAVAILABLE;
+	}
+	catch_signals();
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keyin_init();
+	style_init(opts->no_color);
+	resize(&v);
+	int status = 0;
+	while (!v.quit) {
+		draw_screen(&v);
+		int key = keyin_read(&v);
+		if (got_signal) {
+			if (got_signal != SIGINT) {
+				/* SIGTERM, SIGHUP: leave the terminal clean, exit as the shell expects. */
+				status = 128 + got_signal;
+				break;
+			}
+			got_signal = 0;
+			/* Ctrl-C cancels a command line or popup, as Esc does; q quits. */
+			if (v.mode != MODE_NORMAL)
+				view_key(&v, VK_ESC);
+			else
+				view_message(&v, 0, "type q to quit");
+			continue;
+		}
+		if (key == VK_RESIZE) {
+			resize(&v);
+			continue;
+		}
+		if (key >= 0 && key != VK_MOUSE)
+			view_key(&v, key);
+	}
+	endwin();
+	delscreen(scr);
+	view_close(&v);
+	collection_free(col);
+	return status;
 }

@@ -1,0 +1,16 @@
+/* keys-man.c: prints the reader's key table as roff (`make keys-man`), so the man page lists
+ * the same keys as the help screen. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "view/keys.h"
+
+int main(void)
+{
+	if (keys_write_roff(stdout) < 0 || fflush(stdout) != 0) {
+		perror("keys-man");
+		return 1;
+	}
+	return 0;
+}
