@@ -72,6 +72,27 @@ static int glued(uint32_t prev, uint32_t c)
 	return uc_is_alpha(c);
 }
 
+/* A footnote marker stays with the word it follows, as in print: no break before a
+ * superscript digit ("Punishment,⁹") or before a bracketed number ("Punishment,[9]"). */
+static int is_superscript_digit(uint32_t c)
+{
+	return c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+static int marker_glued(uint32_t prev, const char *s, size_t i, size_t n, uint32_t c)
+{
+	if (prev == ' ' || prev == 0xA0 || prev == 0)
+		return 0;
+	if (is_superscript_digit(c))
+		return 1;
+	if (c != '[')
+		return 0;
+	size_t j = i + 1;
+	while (j < n && s[j] >= '0' && s[j] <= '9')
+		j++;
+	return j > i + 1 && j < n && s[j] == ']';
+}
+
 /* Whether a grapheme cluster may end between prev and c. Below U+0300 there are no combining
  * marks, joiners or jamo, so only CR LF holds together: the common case costs nothing. */
 static int grapheme_break(uint32_t prev, uint32_t c)
@@ -158,7 +179,8 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 					goto oom;
 				NEWLINE(i);
 			} else {
-				if (brk[i] == UC_BREAK_POSSIBLE && !glued(prev, c))
+				if (brk[i] == UC_BREAK_POSSIBLE && !glued(prev, c) &&
+				    !marker_glued(prev, s, i, n, c))
 					bp = (struct cut){ i, ne, (int)wne };
 				if (grapheme_break(prev, c))
 					gb = (struct cut){ i, ne, (int)wne };

@@ -192,6 +192,33 @@ static void symbols_stay_whole(void **state)
 	}
 }
 
+/* A footnote marker never starts a line: it stays glued to the word before it. */
+static void markers_stay_with_their_word(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"the Convention against Torture or Punishment,\u2079 the International Convention",
+		"the Convention against Torture or Punishment,[9] the International Convention",
+		"the Vienna Convention on Consular Relations of 1963\u00b9\u2076 to ensure",
+	};
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		const char *s = texts[t];
+		/* From 15 columns "Punishment,[9]" fits on a line; narrower, a word is cut anyway. */
+		for (int w = 15; w <= 60; w++) {
+			struct wrap_line *l;
+			int n = text_wrap(s, strlen(s), w, &l);
+			check_lines(s, w, l, n);
+			for (int i = 1; i < n; i++) {
+				const char *start = s + l[i].start;
+				if (strncmp(start, "[9]", 3) == 0 || strncmp(start, "\u2079", 3) == 0 ||
+				    strncmp(start, "\u00b9", 2) == 0 || strncmp(start, "\u2076", 3) == 0)
+					fail_msg("marker starts line %d at width %d: '%.20s'", i, w, start);
+			}
+			free(l);
+		}
+	}
+}
+
 static void newline_is_mandatory(void **state)
 {
 	(void)state;
@@ -303,6 +330,7 @@ int main(void)
 		cmocka_unit_test(cjk_breaks_between_ideographs),
 		cmocka_unit_test(french_no_break_space),
 		cmocka_unit_test(symbols_stay_whole),
+		cmocka_unit_test(markers_stay_with_their_word),
 		cmocka_unit_test(newline_is_mandatory),
 		cmocka_unit_test(invalid_and_controls),
 		cmocka_unit_test(random_texts),
