@@ -69,6 +69,16 @@ static void fill(int y, int x, int cols, attr_t a)
 	attrset(A_NORMAL);
 }
 
+int draw_str(int y, int x, int cols, const char *s, attr_t a)
+{
+	return put_str(y, x, cols, s, a);
+}
+
+void draw_fill(int y, int x, int cols, attr_t a)
+{
+	fill(y, x, cols, a);
+}
+
 struct line_ctx {
 	const struct dpara *d;
 	int sel;                 /* selected link, -1 */
@@ -167,6 +177,8 @@ static void draw_pane(struct view *v, int pi)
 				}
 				put_str(y, gx, gw, g, style_attr(is_cur && focused ? S_GUTTER_CUR : S_GUTTER));
 			}
+			if (line == 0)
+				draw_notes_mark(v, pi, y, d->para);
 			struct line_ctx c = { d, is_cur ? sel : -1, 0, 0 };
 			size_t ms, me;
 			if (view_current_match(v, d->para, &ms, &me) == 0) {
@@ -336,6 +348,10 @@ void draw_screen(struct view *v)
 	} else if (v->mode == MODE_LIST) {
 		draw_list(v);
 		draw_status(v);
+	} else if (draw_notes_fullscreen(v)) {
+		draw_notes_overlay(v);
+		if (!draw_notes_status(v))
+			draw_status(v);
 	} else {
 		for (int i = 0; i < v->geom.npanes; i++) {
 			if (v->geom.pane[i].h <= 0)
@@ -349,7 +365,9 @@ void draw_screen(struct view *v)
 		}
 		if (v->mode == MODE_PREVIEW)
 			draw_preview(v);
-		draw_status(v);
+		draw_notes_overlay(v);
+		if (!draw_notes_status(v))
+			draw_status(v);
 		if (v->mode == MODE_COMMAND || v->mode == MODE_SEARCH)
 			curs_set(1);
 	}

@@ -5,8 +5,15 @@
 
 #include "ui/ui.h"
 
+#include "view/ledit.h"
+
+/* Ctrl-Left and Ctrl-Right have no KEY_ constant: ncurses knows them by terminfo name. */
+static int key_word_left, key_word_right;
+
 void keyin_init(void)
 {
+	key_word_left = key_defined("kLFT5");
+	key_word_right = key_defined("kRIT5");
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	mouseinterval(0);
@@ -15,6 +22,10 @@ void keyin_init(void)
 
 static int translate(int code)
 {
+	if (code > 0 && code == key_word_left)
+		return VK_WORD_LEFT;
+	if (code > 0 && code == key_word_right)
+		return VK_WORD_RIGHT;
 	switch (code) {
 	case KEY_UP: return VK_UP;
 	case KEY_DOWN: return VK_DOWN;

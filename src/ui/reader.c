@@ -12,8 +12,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 #include "ui/ui.h"
+#include "view/extedit.h"
 #include "view/view.h"
+#include "view/vnotes.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -32,6 +35,34 @@ static void catch_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Opens the notes database; without it the document is still read (vnotes says why). */
+static struct store *open_store(const struct cli_opts *opts, char **msg)
+{
+	char *path = cli_db_path(opts);
+	struct store *st = NULL;
+	*msg = NULL;
+	if (!path) {
+		*msg = strdup("out of memory");
+		return NULL;
+	}
+	if (store_open(path, &st, msg) != STORE_OK)
+		st = NULL;
+	free(path);
+	return st;
+}
+
+/* A long note in the user's editor: curses steps aside while it runs. */
+static void run_editor(struct view *v, struct vnotes *n)
+{
+	def_prog_mode();
+	endwin();
+	char *out = NULL, err[512];
+	int rc = extedit_run(n->editor_text, &out, err, sizeof err);
+	reset_prog_mode();
+	vnotes_editor_done(n, v, rc == 0 ? out : NULL, err);
+	free(out);
 }
 
 static void resize(struct view *v)
@@ -71,6 +102,12 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		collection_free(col);
 		return EX_UNAVAILABLE;
 	}
+	char *store_msg = NULL;
+	struct store *st = open_store(opts, &store_msg);
+	struct vnotes notes;
+	vnotes_open(&notes, &v, st, store_msg);
+	free(store_msg);
+	v.notes = &notes;
 	catch_signals();
 	cbreak();
 	noecho();
@@ -78,9 +115,13 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	intrflush(stdscr, FALSE);
 	keyin_init();
 	style_init(opts->no_color);
+	/* Wake up every second to show notes other processes added. */
+	timeout(1000);
 	resize(&v);
+	vnotes_restore_position(&notes, &v);
 	int status = 0;
 	while (!v.quit) {
+		vnotes_poll(&notes, &v);
 		draw_screen(&v);
 		int key = keyin_read(&v);
 		if (got_signal) {
@@ -91,7 +132,7 @@ int cmd_read(const char *file, struct cli_opts *opts)
 			}
 			got_signal = 0;
 			/* Ctrl-C cancels a command line or popup, as Esc does; q quits. */
-			if (v.mode != MODE_NORMAL)
+			if (v.mode != MODE_NORMAL || vnotes_active(&notes))
 				view_key(&v, VK_ESC);
 			else
 				view_message(&v, 0, "type q to quit");
@@ -103,9 +144,15 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		}
 		if (key >= 0 && key != VK_MOUSE)
 			view_key(&v, key);
+		if (notes.want_editor)
+			run_editor(&v, &notes);
 	}
 	endwin();
 	delscreen(scr);
+	vnotes_save_position(&notes, &v);
+	vnotes_close(&notes, &v);
+	v.notes = NULL;
+	store_close(st);
 	view_close(&v);
 	collection_free(col);
 	return status;

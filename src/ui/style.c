@@ -36,14 +36,15 @@ static const struct style_def {
 	[S_RULE]        = { COLOR_BLUE, -1, A_NORMAL, A_DIM },
 	[S_POPUP]       = { -1, -1, A_NORMAL, A_NORMAL },
 	[S_LIST_SEL]    = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
-	/* Highlights (annotations): yellow, green, blue, red, purple, and two spare. */
+	/* Highlights (annotations): yellow, green, blue, red, purple, a colour gavel does not
+	 * know (imported notes), and the selection being made. */
 	[S_HL1]         = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_STANDOUT },
 	[S_HL2]         = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_STANDOUT },
 	[S_HL3]         = { COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_STANDOUT },
 	[S_HL4]         = { COLOR_WHITE, COLOR_RED, A_NORMAL, A_STANDOUT },
 	[S_HL5]         = { COLOR_WHITE, COLOR_MAGENTA, A_NORMAL, A_STANDOUT },
 	[S_HL6]         = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_STANDOUT },
-	[S_HL7]         = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_STANDOUT },
+	[S_HL7]         = { COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD },   /* selection */
 };
 
 static attr_t attrs[S_COUNT];
@@ -79,6 +80,8 @@ attr_t style_text_attr(unsigned st, int sel, int cur)
 	attr_t extra = (st & ST_LEAD) ? italic : 0;
 	if (st & ST_HEADING)
 		extra |= A_BOLD;
+	if (st & ST_OVERLAP)
+		extra |= A_UNDERLINE;
 	if (cur)
 		return attrs[S_MATCH_CUR] | extra;
 	if (sel && (st & ST_LINK))

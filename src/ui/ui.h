@@ -22,6 +22,19 @@ attr_t style_attr(enum ui_style);
  * link; cur: part of the current search match. */
 attr_t style_text_attr(unsigned st, int sel, int cur);
 
+/* Drawing primitives shared with draw-notes.c: a safe string clipped to cols columns (returns
+ * the columns used), and a row of blanks. */
+int draw_str(int y, int x, int cols, const char *s, attr_t a);
+void draw_fill(int y, int x, int cols, attr_t a);
+
+/* The notes layer on screen (draw-notes.c): the gutter mark of paragraph para on row y of
+ * pane pi; the popup or the notes pane; whether the notes pane takes the whole screen; the
+ * prompt, question or hint on the status line (returns 1 when it drew the status line). */
+void draw_notes_mark(struct view *, int pi, int y, int para);
+void draw_notes_overlay(struct view *);
+int draw_notes_fullscreen(const struct view *);
+int draw_notes_status(struct view *);
+
 /* Draws the whole screen from the view into curses' buffer and updates the terminal. */
 void draw_screen(struct view *);
 

@@ -354,8 +354,9 @@ struct dpara *dpara_build(const struct resolution *res, int index, const struct 
 		if (s->start >= s->end || s->end > n || s->color < 1 || s->color > 7)
 			continue;
 		for (size_t k = from[s->start]; k < from[s->end] && k < d->body_len; k++)
-			d->style[k] = (uint16_t)((d->style[k] & ~ST_HL_MASK) |
-			                         ((unsigned)s->color << ST_HL_SHIFT));
+			d->style[k] = (uint16_t)((d->style[k] & ~(ST_HL_MASK | ST_OVERLAP)) |
+			                         ((unsigned)s->color << ST_HL_SHIFT) |
+			                         (s->extra & ST_OVERLAP));
 	}
 	if (o->pat && o->pat->len > 0) {
 		struct search_hit *hits = NULL;

@@ -26,6 +26,7 @@ enum {
 	ST_NOTE = 1 << 6,      /* reserved: text under a note */
 	ST_DIM = 1 << 7,       /* "cited in" and other furniture */
 };
+#define ST_OVERLAP (1u << 11)   /* two or more highlights overlap here (drawn underlined) */
 #define ST_HL_SHIFT 8
 #define ST_HL_MASK (7u << ST_HL_SHIFT)   /* highlight colour 1..7, 0 = none */
 #define ST_LINK (ST_MARK | ST_REF | ST_BACKREF)
@@ -46,6 +47,7 @@ struct dlink {
 struct dspan {
 	size_t start, end;
 	int color;
+	unsigned extra;      /* more style bits for the span: ST_OVERLAP */
 };
 
 struct dpara_opts {

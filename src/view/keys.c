@@ -42,6 +42,10 @@ const struct binding keys_bindings[] = {
 	{ 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
 	{ ':', ACT_COMMAND },
 	{ 'o', ACT_OUTLINE },
+	{ 'v', ACT_SELECT }, { 'V', ACT_SELECT_PARA },
+	{ 'c', ACT_NOTE }, { 'C', ACT_NOTE_EDITOR },
+	{ 'i', ACT_NOTES_HERE }, { 'a', ACT_NOTES_PANE },
+	{ 'u', ACT_UNDO }, { 'E', ACT_EXPORT },
 	{ '?', ACT_HELP }, { VK_F1, ACT_HELP },
 	{ VK_CTRL('l'), ACT_REDRAW },
 	{ 'q', ACT_QUIT },
@@ -73,7 +77,8 @@ enum key_group keys_action_group(enum action a)
 
 const char *keys_group_name(enum key_group g)
 {
-	static const char *names[] = { "Moving", "Panes", "References", "Search", "Other" };
+	static const char *names[] = { "Moving", "Panes", "References", "Search", "Notes",
+	                               "Other" };
 	return g >= 0 && g <= KG_OTHER ? names[g] : "";
 }
 
@@ -87,8 +92,9 @@ const char *keys_name(int key, char *buf, size_t size)
 		[VK_ESC - VK_BASE] = "Esc", [VK_TAB - VK_BASE] = "Tab", [VK_BTAB - VK_BASE] = "Shift-Tab",
 		[VK_DELETE - VK_BASE] = "Delete", [VK_F1 - VK_BASE] = "F1",
 		[VK_RESIZE - VK_BASE] = "Resize", [VK_MOUSE - VK_BASE] = "Mouse",
+		[VK_WORD_LEFT - VK_BASE] = "Ctrl-Left", [VK_WORD_RIGHT - VK_BASE] = "Ctrl-Right",
 	};
-	if (key > VK_BASE && key <= VK_MOUSE)
+	if (key > VK_BASE && key <= VK_WORD_RIGHT)
 		snprintf(buf, size, "%s", special[key - VK_BASE]);
 	else if (key == ' ')
 		snprintf(buf, size, "Space");
@@ -134,6 +140,11 @@ static const char *const help_intro[] = {
 	"Search: case-insensitive unless the pattern has a capital, accents folded; all panes and "
 	"every document of a compilation; Esc hides the matches. On the : and / lines, Tab completes, "
 	"Esc or Ctrl-C cancels.",
+	"Notes: v selects words from the search match or the paragraph's start (h l w b e 0 $ "
+	"move, o swaps the ends, V takes the paragraph); 1-5 then highlights in yellow, green, "
+	"blue, red or purple (names and symbols are set in ~/.config/gavel/config), c writes a "
+	"note in place and C in $EDITOR. Overlapping highlights show the newest colour, "
+	"underlined. i shows the paragraph's notes, a lists them all (1-5 and t filter there).",
 	"In this help: j/k, Space/b scroll; q, Esc or ? close it.",
 };
 

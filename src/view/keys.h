@@ -14,11 +14,12 @@ enum {
 	VK_BASE = 0x110000,      /* above every code point */
 	VK_UP, VK_DOWN, VK_LEFT, VK_RIGHT, VK_PGUP, VK_PGDN, VK_HOME, VK_END,
 	VK_BACKSPACE, VK_ENTER, VK_ESC, VK_TAB, VK_BTAB, VK_DELETE, VK_F1,
-	VK_RESIZE, VK_MOUSE
+	VK_RESIZE, VK_MOUSE,
+	VK_WORD_LEFT, VK_WORD_RIGHT   /* Ctrl-Left, Ctrl-Right: by word on the edited lines */
 };
 #define VK_CTRL(c) ((c) & 0x1f)
 
-enum key_group { KG_MOVE, KG_PANES, KG_REFS, KG_SEARCH, KG_OTHER };
+enum key_group { KG_MOVE, KG_PANES, KG_REFS, KG_SEARCH, KG_NOTES, KG_OTHER };
 
 /* X(ID, group, "name", "help") */
 #define VIEW_ACTIONS(X) \
@@ -48,6 +49,14 @@ enum key_group { KG_MOVE, KG_PANES, KG_REFS, KG_SEARCH, KG_OTHER };
 	X(SEARCH_BACK,  KG_SEARCH, "search-back",  "Search backward (? is help, as in mutt)") \
 	X(SEARCH_NEXT,  KG_SEARCH, "search-next",  "Next match") \
 	X(SEARCH_PREV,  KG_SEARCH, "search-prev",  "Previous match") \
+	X(SELECT,       KG_NOTES,  "select",       "Select words, from the search match or the paragraph's start") \
+	X(SELECT_PARA,  KG_NOTES,  "select-paragraph", "Select the whole paragraph") \
+	X(NOTE,         KG_NOTES,  "note",         "Write a note on the selection or the paragraph, typed in place") \
+	X(NOTE_EDITOR,  KG_NOTES,  "note-editor",  "Write a note in $VISUAL or $EDITOR (long notes)") \
+	X(NOTES_HERE,   KG_NOTES,  "notes-here",   "The paragraph's notes in a popup (e edit, d delete, 1-5 colour)") \
+	X(NOTES_PANE,   KG_NOTES,  "notes",        "The notes pane: every note in document order; Enter goes there") \
+	X(UNDO,         KG_NOTES,  "undo",         "Undo the last delete of a note") \
+	X(EXPORT,       KG_NOTES,  "export",       "Export this document's notes (asks for format and file)") \
 	X(COMMAND,      KG_OTHER,  "command",      "Command line (:op 10, :fn 16, :annex 1, :q)") \
 	X(OUTLINE,      KG_OTHER,  "outline",      "Outline of the resolution; Enter goes there") \
 	X(HELP,         KG_OTHER,  "help",         "This help") \

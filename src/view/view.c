@@ -12,8 +12,10 @@
 #include "view/command.h"
 #include "view/find.h"
 #include "view/pane.h"
+#include "view/ledit.h"
 #include "view/view.h"
 #include "view/vlist.h"
+#include "view/vnotes.h"
 
 #define COMPL_MAX 64
 
@@ -327,6 +329,8 @@ void view_resize(struct view *v, int cols, int rows)
 		v->list.top = v->list.cur - (size_t)v->list.height + 1;
 	if (v->mode == MODE_PREVIEW)
 		build_preview(v);
+	if (v->notes)
+		vnotes_resize(v->notes, rows);
 }
 
 static void here(struct view *v, struct place *pl)
@@ -726,6 +730,17 @@ static void normal_action(struct view *v, enum action a)
 	case ACT_QUIT:
 		v->quit = 1;
 		break;
+	case ACT_SELECT:
+	case ACT_SELECT_PARA:
+	case ACT_NOTE:
+	case ACT_NOTE_EDITOR:
+	case ACT_NOTES_HERE:
+	case ACT_NOTES_PANE:
+	case ACT_UNDO:
+	case ACT_EXPORT:
+		if (!v->notes || !vnotes_action(v->notes, v, a))
+			view_message(v, 1, "notes are not available");
+		break;
 	case ACT_COUNT:
 		break;
 	}
@@ -829,7 +844,7 @@ static void edit_key(struct view *v, int key)
 	}
 	if (key != VK_TAB)
 		compl_free(v);
-	switch (lineedit_key(&v->edit, key)) {
+	switch (ledit_key(&v->edit, key)) {
 	case LE_ACCEPT: {
 		char line[LINEEDIT_MAX];
 		memcpy(line, v->edit.buf, v->edit.len + 1);
@@ -896,6 +911,10 @@ void view_key(struct view *v, int key)
 {
 	if (key == VK_RESIZE || key == VK_MOUSE)
 		return;
+	if (v->notes && vnotes_active(v->notes) && v->mode == MODE_NORMAL) {
+		vnotes_key(v->notes, v, key);
+		return;
+	}
 	switch (v->mode) {
 	case MODE_COMMAND:
 	case MODE_SEARCH:
@@ -940,7 +959,7 @@ void view_click(struct view *v, int y, int x)
 		}
 		return;
 	}
-	if (v->mode != MODE_NORMAL) {
+	if (v->mode != MODE_NORMAL || (v->notes && vnotes_active(v->notes))) {
 		view_key(v, VK_ESC);
 		return;
 	}
@@ -974,6 +993,11 @@ void view_click(struct view *v, int y, int x)
 
 void view_wheel(struct view *v, int y, int x, int delta)
 {
+	if (v->notes && (v->notes->mode == VN_PANE || v->notes->mode == VN_POPUP)) {
+		for (int i = 0; i < (delta > 0 ? delta : -delta); i++)
+			vnotes_key(v->notes, v, delta > 0 ? 'j' : 'k');
+		return;
+	}
 	if (v->mode == MODE_LIST) {
 		for (int i = 0; i < (delta > 0 ? delta : -delta); i++)
 			vlist_key(v, delta > 0 ? 'j' : 'k');

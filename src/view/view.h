@@ -20,6 +20,8 @@
 #include "view/keys.h"
 #include "view/lineedit.h"
 
+struct vnotes;
+
 enum { PANE_PREAMBLE, PANE_OPERATIVE, PANE_FOOTNOTES, VIEW_NPANES };
 
 struct pane {
@@ -105,6 +107,9 @@ struct view {
 	/* Optional, for annotations: highlight spans of a paragraph (issue 5). */
 	size_t (*spans)(void *ctx, int para, const struct dspan **out);
 	void *spans_ctx;
+	/* Optional: highlights, notes, the notes pane (vnotes.h); it takes the keys while it
+	 * shows a selection, prompt, popup or pane. */
+	struct vnotes *notes;
 };
 
 /* Opens the view on document `doc` of col. Returns 0, or -1 when out of memory. */

@@ -69,9 +69,10 @@ tm_wait "type q to quit" && ok "Ctrl-C does not kill the reader" || fail "Ctrl-C
 tm_keys q
 tm_wait "__EXITED__ 0" || fail "q"
 
-# NO_COLOR: attributes only, no colour escapes on screen (a new run in the same server).
+# NO_COLOR: attributes only, no colour escapes on screen (a new run in the same server; each
+# run has its own database, else the reading position saved by the last run comes back).
 tm respawn-pane -k -t t \
-	"printf '\\033[H\\033[2J'; env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 $GAVEL; echo __EXITED__ \$?; sleep 3600"
+	"printf '\\033[H\\033[2J'; env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 GAVEL_DB=$TMP/nocolor.db $GAVEL; echo __EXITED__ \$?; sleep 3600"
 tm_wait "Operative · OP 1 of 27" || fail "NO_COLOR start"
 if tm capture-pane -e -p -t t | grep -qE '\[(3[0-7]|4[0-7]|38;|48;)'; then
 	fail "NO_COLOR: colours on screen"
@@ -83,7 +84,7 @@ tm_wait "__EXITED__ 0" || fail "q (NO_COLOR)"
 
 # A terminal that is not UTF-8: markers as [16], no byte above ASCII on screen.
 tm respawn-pane -k -t t \
-	"printf '\\033[H\\033[2J'; env TERM=xterm-256color LANG=C LC_ALL=C $GAVEL; echo __EXITED__ \$?; sleep 3600"
+	"printf '\\033[H\\033[2J'; env TERM=xterm-256color LANG=C LC_ALL=C GAVEL_DB=$TMP/c.db $GAVEL; echo __EXITED__ \$?; sleep 3600"
 tm_wait "Operative - OP 1 of 27" || fail "C locale start"
 tm_keys : o p ' ' 1 0 Enter
 if tm_wait "1963[16] to ensure" && ! tm_screen | LC_ALL=C grep -q '[^ -~]'; then

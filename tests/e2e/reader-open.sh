@@ -15,10 +15,11 @@ for size in 100x30 60x20; do
 		tm_start "$cols" "$rows" "$GAVEL"
 		first=0
 	else
-		# A new run in the same tmux server (restarting the server races with its exit).
+		# A new run in the same tmux server (restarting the server races with its exit), with
+		# its own database: the reading position saved by the last run would be restored.
 		tm resize-window -t t -x "$cols" -y "$rows"
 		tm respawn-pane -k -t t \
-			"printf '\\033[H\\033[2J'; env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $GAVEL; echo __EXITED__ \$?; sleep 3600"
+			"printf '\\033[H\\033[2J'; env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 GAVEL_DB=$TMP/$size.db $GAVEL; echo __EXITED__ \$?; sleep 3600"
 	fi
 	if tm_wait "Operative · OP 1 of 27" && tm_wait "Preamble · PP 1 of 14" &&
 	   tm_wait "Footnotes · 1 of 19" && tm_wait "A/RES/58/190"; then
