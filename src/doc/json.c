@@ -1,4 +1,459 @@
-/* json.c: placeholder until the JSON writer lands; replaced whole by its owner. */
+/* json.c: the public JSON shape of the model (`gavel parse`) and the one JSON string escaper
+ * every layer uses. The model is a flat array; the tree (items inside paragraphs, parts,
+ * annexes) is rebuilt here in one pass per section, without recursion. */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/input.h"
 #include "doc/json.h"
-int json_write_collection(FILE *f, const struct collection *c) { (void)f; (void)c; return -1; }
+
+void json_write_stringn(FILE *f, const char *s, size_t n)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	const unsigned char *u = (const unsigned char *)s;
+	putc('"', f);
+	for (size_t i = 0; i < n;) {
+		unsigned c = u[i];
+		if (c == '"' || c == '\\') {
+			putc('\\', f);
+			putc((int)c, f);
+			i++;
+		} else if (c == '\n') {
+			fputs("\\n", f);
+			i++;
+		} else if (c == '\t') {
+			fputs("\\t", f);
+			i++;
+		} else if (c < 0x20 || c == 0x7F) {
+			fprintf(f, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			putc((int)c, f);
+			i++;
+		} else {
+			size_t k = input_utf8_seq(u + i, n - i);
+			if (!k) {
+				fputs("\\ufffd", f);      /* never emit invalid UTF-8 */
+				i++;
+			} else if (k == 2 && c == 0xC2 && u[i + 1] < 0xA0) {
+				fprintf(f, "\\u%04x", u[i + 1]);   /* C1 controls */
+				i += 2;
+			} else if (k == 3 && c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+				fprintf(f, "\\u%04x", u[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+				i += 3;
+			} else {
+				fwrite(u + i, 1, k, f);
+				i += k;
+			}
+		}
+	}
+	putc('"', f);
+}
+
+void json_write_string(FILE *f, const char *s)
+{
+	json_write_stringn(f, s, s ? strlen(s) : 0);
+}
+
+static void key(FILE *f, const char *k, int *first)
+{
+	if (!*first)
+		putc(',', f);
+	*first = 0;
+	json_write_string(f, k);
+	putc(':', f);
+}
+
+static void field(FILE *f, const char *k, const char *v, int *first)
+{
+	key(f, k, first);
+	json_write_string(f, v);
+}
+
+/* Which section a top-level paragraph belongs to. */
+enum section { SEC_PREAMBLE, SEC_OPERATIVE, SEC_ANNEX, SEC_FOOTNOTE, SEC_PLAIN, SEC_NONE };
+
+static enum section section_of(const struct para *p)
+{
+	switch (p->kind) {
+	case PARA_PREAMBLE: return SEC_PREAMBLE;
+	case PARA_OPERATIVE: return SEC_OPERATIVE;
+	case PARA_ANNEX:
+	case PARA_ANNEX_HEADING: return SEC_ANNEX;
+	case PARA_FOOTNOTE: return SEC_FOOTNOTE;
+	case PARA_PLAIN: return SEC_PLAIN;
+	default: return SEC_NONE;
+	}
+}
+
+/* Writes the paragraphs listed in idx (one section, in document order), nesting
+ * sub-paragraphs as "items". */
+static void write_tree(FILE *f, const struct resolution *res, const size_t *idx, size_t n,
+                       enum section sec)
+{
+	int stack[64];       /* depths of the open paragraphs */
+	int nopen = 0, first = 1;
+	putc('[', f);
+	for (size_t x = 0; x < n; x++) {
+		size_t i = idx[x];
+		const struct para *p = &res->paras[i];
+		while (nopen > 0 && p->depth <= stack[nopen - 1]) {
+			fputs("]}", f);
+			nopen--;
+			first = 0;
+		}
+		if (!first)
+			putc(',', f);
+		first = 1;
+		int ff = 1;
+		putc('{', f);
+		field(f, "id", p->id, &ff);
+		if (sec != SEC_PREAMBLE || p->kind == PARA_SUB)
+			field(f, "num", p->num, &ff);
+		if (p->kind == PARA_ANNEX_HEADING)
+			field(f, "kind", "heading", &ff);
+		key(f, "text", &ff);
+		json_write_stringn(f, p->text ? p->text : "", p->text_len);
+		int kids = i + 1 < res->npara && res->paras[i + 1].depth > p->depth;
+		if (sec == SEC_PREAMBLE && p->kind != PARA_SUB && !kids) {
+			putc('}', f);          /* the documented {"id","text"} */
+			first = 0;
+			continue;
+		}
+		key(f, "items", &ff);
+		putc('[', f);
+		if (nopen < 64)
+			stack[nopen++] = p->depth;
+		else {
+			fputs("]}", f);
+			first = 0;
+		}
+	}
+	while (nopen-- > 0)
+		fputs("]}", f);
+	putc(']', f);
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+	return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* Footnote number -> footnote paragraph index, through a sorted (number, index) table. */
+static int fn_lookup(const int *pairs, size_t n, int num)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pairs[2 * mid] < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && pairs[2 * lo] == num ? pairs[2 * lo + 1] : -1;
+}
+
+static int write_footnotes(FILE *f, const struct resolution *res)
+{
+	size_t nfn = 0;
+	for (size_t i = 0; i < res->npara; i++)
+		nfn += res->paras[i].kind == PARA_FOOTNOTE;
+	int *pairs = malloc((nfn ? nfn : 1) * 2 * sizeof *pairs);
+	int *count = calloc(res->npara ? res->npara : 1, sizeof *count);
+	int *lastp = malloc((res->npara ? res->npara : 1) * sizeof *lastp);
+	if (!pairs || !count || !lastp) {
+		free(pairs);
+		free(count);
+		free(lastp);
+		return -1;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < res->npara; i++)
+		if (res->paras[i].kind == PARA_FOOTNOTE) {
+			pairs[2 * k] = atoi(res->paras[i].num ? res->paras[i].num : "0");
+			pairs[2 * k + 1] = (int)i;
+			lastp[i] = -1;
+			k++;
+		}
+	qsort(pairs, nfn, 2 * sizeof *pairs, cmp_pair);
+	/* Citing paragraphs per footnote, each paragraph once, in document order: counts, then
+	 * offsets, then fill (a CSR table, linear in the number of marks). */
+	size_t total = 0;
+	for (size_t i = 0; i < res->npara; i++)
+		for (size_t j = 0; j < res->paras[i].nmarks; j++) {
+			int fi = fn_lookup(pairs, nfn, res->paras[i].marks[j].footnote);
+			if (fi >= 0 && lastp[fi] != (int)i) {
+				lastp[fi] = (int)i;
+				count[fi]++;
+				total++;
+			}
+		}
+	int *start = malloc((res->npara + 1) * sizeof *start);
+	int *cite = malloc((total ? total : 1) * sizeof *cite);
+	if (!start || !cite) {
+		free(pairs);
+		free(count);
+		free(lastp);
+		free(start);
+		free(cite);
+		return -1;
+	}
+	int acc = 0;
+	for (size_t i = 0; i < res->npara; i++) {
+		start[i] = acc;
+		acc += count[i];
+		count[i] = 0;
+		if (res->paras[i].kind == PARA_FOOTNOTE)
+			lastp[i] = -1;
+	}
+	for (size_t i = 0; i < res->npara; i++)
+		for (size_t j = 0; j < res->paras[i].nmarks; j++) {
+			int fi = fn_lookup(pairs, nfn, res->paras[i].marks[j].footnote);
+			if (fi >= 0 && lastp[fi] != (int)i) {
+				lastp[fi] = (int)i;
+				cite[start[fi] + count[fi]++] = (int)i;
+			}
+		}
+	putc('[', f);
+	int first = 1;
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		if (p->kind != PARA_FOOTNOTE)
+			continue;
+		if (!first)
+			putc(',', f);
+		first = 0;
+		int ff = 1;
+		putc('{', f);
+		field(f, "id", p->id, &ff);
+		field(f, "num", p->num, &ff);
+		key(f, "text", &ff);
+		json_write_stringn(f, p->text ? p->text : "", p->text_len);
+		key(f, "cited_by", &ff);
+		putc('[', f);
+		for (int c = 0; c < count[i]; c++) {
+			if (c)
+				putc(',', f);
+			json_write_string(f, res->paras[cite[start[i] + c]].id);
+		}
+		fputs("]}", f);
+	}
+	putc(']', f);
+	free(pairs);
+	free(count);
+	free(lastp);
+	free(start);
+	free(cite);
+	return 0;
+}
+
+static void write_refs(FILE *f, const struct resolution *res)
+{
+	static const char *const kinds[] = { [REF_RESOLUTION] = "resolution",
+	                                     [REF_DOCUMENT] = "document" };
+	int first = 1;
+	putc('[', f);
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		size_t byte = 0, chars = 0;
+		for (size_t j = 0; j < p->nrefs; j++) {
+			const struct ref *r = &p->refs[j];
+			/* refs come in text order: count characters incrementally. */
+			if (r->byte < byte)
+				byte = chars = 0;
+			chars += res_char_offset(p->text + byte, r->byte - byte);
+			byte = r->byte;
+			if (!first)
+				putc(',', f);
+			first = 0;
+			int ff = 1;
+			putc('{', f);
+			field(f, "from", p->id, &ff);
+			field(f, "kind", kinds[r->kind], &ff);
+			field(f, "target", r->target, &ff);
+			key(f, "offset", &ff);
+			fprintf(f, "%zu}", chars);
+		}
+	}
+	putc(']', f);
+}
+
+static void write_marks(FILE *f, const struct resolution *res)
+{
+	int first = 1;
+	putc('[', f);
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		size_t byte = 0, chars = 0;
+		for (size_t j = 0; j < p->nmarks; j++) {
+			const struct mark *m = &p->marks[j];
+			if (m->byte < byte)
+				byte = chars = 0;
+			chars += res_char_offset(p->text + byte, m->byte - byte);
+			byte = m->byte;
+			if (!first)
+				putc(',', f);
+			first = 0;
+			fputs("{\"from\":", f);
+			json_write_string(f, p->id);
+			fprintf(f, ",\"footnote\":\"fn%d\",\"offset\":%zu}", m->footnote, chars);
+		}
+	}
+	putc(']', f);
+}
+
+/* Section groups in the order they are written: top-level preamble, operative, then each
+ * part's preamble and operative, each annex, plain paragraphs. -1: not written as a tree. */
+static long group_of(const struct resolution *res, const struct para *t)
+{
+	long np = (long)res->nparts, part = t->part >= 0 && t->part < np ? t->part : -1;
+	switch (section_of(t)) {
+	case SEC_PREAMBLE:
+		return part < 0 ? 0 : 2 + 2 * part;
+	case SEC_OPERATIVE:
+		if (t->annex >= 0)
+			return -1;
+		return part < 0 ? 1 : 3 + 2 * part;
+	case SEC_ANNEX:
+		return t->annex >= 0 && (size_t)t->annex < res->nannexes ? 2 + 2 * np + t->annex : -1;
+	case SEC_PLAIN:
+		return 2 + 2 * np + (long)res->nannexes;
+	default:
+		return -1;
+	}
+}
+
+int json_write_resolution(FILE *f, const struct resolution *res)
+{
+	size_t np = res->npara ? res->npara : 1;
+	size_t ngroups = 3 + 2 * res->nparts + res->nannexes;
+	int *top = malloc(np * sizeof *top);
+	long *grp = malloc(np * sizeof *grp);
+	size_t *start = calloc(ngroups + 1, sizeof *start);
+	size_t *idx = malloc(np * sizeof *idx);
+	if (!top || !grp || !start || !idx) {
+		free(top);
+		free(grp);
+		free(start);
+		free(idx);
+		return -1;
+	}
+	int plain = 0;
+	/* One pass for the top-level ancestors and groups, then a counting sort: writing every
+	 * section stays linear however many parts and annexes there are. */
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		top[i] = p->parent >= 0 && (size_t)p->parent < i ? top[p->parent] : (int)i;
+		grp[i] = group_of(res, &res->paras[top[i]]);
+		if (grp[i] >= 0)
+			start[grp[i] + 1]++;
+		plain |= p->kind == PARA_PLAIN;
+	}
+	for (size_t g = 0; g < ngroups; g++)
+		start[g + 1] += start[g];
+	size_t *fill = calloc(ngroups, sizeof *fill);
+	if (!fill) {
+		free(top);
+		free(grp);
+		free(start);
+		free(idx);
+		return -1;
+	}
+	for (size_t i = 0; i < res->npara; i++)
+		if (grp[i] >= 0)
+			idx[start[grp[i]] + fill[grp[i]]++] = i;
+	free(fill);
+#define GROUP(g) (idx + start[g]), (start[(g) + 1] - start[g])
+	const struct res_meta *m = &res->meta;
+	int ff = 1;
+	putc('{', f);
+	field(f, "symbol", m->symbol, &ff);
+	field(f, "organ", m->organ, &ff);
+	field(f, "number", m->number, &ff);
+	field(f, "title", m->title, &ff);
+	field(f, "adopted", m->adopted, &ff);
+	field(f, "session", m->session, &ff);
+	field(f, "agenda_item", m->agenda_item, &ff);
+	field(f, "report", m->report, &ff);
+	field(f, "meeting", m->meeting, &ff);
+	field(f, "distributed", m->distributed, &ff);
+	field(f, "language", m->language, &ff);
+	field(f, "vote", m->vote, &ff);
+	field(f, "job", m->job, &ff);
+	key(f, "preamble", &ff);
+	write_tree(f, res, GROUP(0), SEC_PREAMBLE);
+	key(f, "operative", &ff);
+	write_tree(f, res, GROUP(1), SEC_OPERATIVE);
+	key(f, "parts", &ff);
+	putc('[', f);
+	for (size_t k = 0; k < res->nparts; k++) {
+		int pf = 1;
+		fputs(k ? ",{" : "{", f);
+		field(f, "id", res->parts[k].id, &pf);
+		field(f, "label", res->parts[k].label, &pf);
+		field(f, "title", res->parts[k].title, &pf);
+		key(f, "preamble", &pf);
+		write_tree(f, res, GROUP(2 + 2 * k), SEC_PREAMBLE);
+		key(f, "operative", &pf);
+		write_tree(f, res, GROUP(3 + 2 * k), SEC_OPERATIVE);
+		putc('}', f);
+	}
+	putc(']', f);
+	key(f, "annexes", &ff);
+	putc('[', f);
+	for (size_t k = 0; k < res->nannexes; k++) {
+		int af = 1;
+		fputs(k ? ",{" : "{", f);
+		field(f, "id", res->annexes[k].id, &af);
+		field(f, "label", res->annexes[k].label, &af);
+		field(f, "title", res->annexes[k].title, &af);
+		key(f, "paragraphs", &af);
+		write_tree(f, res, GROUP(2 + 2 * res->nparts + k), SEC_ANNEX);
+		putc('}', f);
+	}
+	putc(']', f);
+	if (plain) {
+		key(f, "paragraphs", &ff);
+		write_tree(f, res, GROUP(2 + 2 * res->nparts + res->nannexes), SEC_PLAIN);
+	}
+	key(f, "footnotes", &ff);
+	int rc = write_footnotes(f, res);
+	key(f, "references", &ff);
+	write_refs(f, res);
+	key(f, "marks", &ff);
+	write_marks(f, res);
+	putc('}', f);
+#undef GROUP
+	free(top);
+	free(grp);
+	free(start);
+	free(idx);
+	return rc || ferror(f) ? -1 : 0;
+}
+
+int json_write_collection(FILE *f, const struct collection *col)
+{
+	if (!col)
+		return -1;
+	if (col->ndocs == 1) {
+		if (json_write_resolution(f, col->docs[0]))
+			return -1;
+	} else {
+		fputs("{\"documents\":[", f);
+		for (size_t i = 0; i < col->ndocs; i++) {
+			if (i)
+				putc(',', f);
+			if (json_write_resolution(f, col->docs[i]))
+				return -1;
+		}
+		fputs("]}", f);
+	}
+	putc('\n', f);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,3 +1,59 @@
 # src/doc/local.mk: the document model and parsers (no curses, no SQLite)
 src_libgavel_a_SOURCES += src/doc/resolution.c src/doc/resolution.h src/doc/parse.h \
 	src/doc/parse.c src/doc/json.c src/doc/json.h src/doc/blocks.h src/doc/lang.h
+src_libgavel_a_SOURCES += src/doc/lang.c
+check_PROGRAMS += tests/unit/test_lang
+TESTS += tests/unit/test_lang
+tests_unit_test_lang_SOURCES = tests/unit/test_lang.c
+tests_unit_test_lang_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_lang_LDADD = $(UNIT_LDADD)
+src_libgavel_a_SOURCES += src/doc/input.c src/doc/input.h src/doc/blocks.c src/doc/shape-ods.c \
+	src/doc/build.c src/doc/build.h src/doc/build-meta.c src/doc/refs.c src/doc/refs.h
+src_libgavel_a_SOURCES += src/doc/shape-pdf.c src/doc/shape-plain.c src/doc/detect.c \
+	src/doc/assemble.c src/doc/assemble.h src/doc/unwrap.c src/doc/unwrap.h \
+	src/doc/furniture.c src/doc/furniture.h
+check_PROGRAMS += tests/unit/test_shape_pdf tests/unit/test_shape_plain tests/unit/test_detect
+TESTS += tests/unit/test_shape_pdf tests/unit/test_shape_plain tests/unit/test_detect
+tests_unit_test_shape_pdf_SOURCES = tests/unit/test_shape_pdf.c
+tests_unit_test_shape_pdf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_shape_pdf_LDADD = $(UNIT_LDADD)
+tests_unit_test_shape_plain_SOURCES = tests/unit/test_shape_plain.c
+tests_unit_test_shape_plain_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_shape_plain_LDADD = $(UNIT_LDADD)
+tests_unit_test_detect_SOURCES = tests/unit/test_detect.c
+tests_unit_test_detect_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_detect_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_parse tests/unit/test_input tests/unit/test_refs \
+	tests/unit/test_json tests/unit/test_build tests/unit/test_resolution
+TESTS += tests/unit/test_parse tests/unit/test_input tests/unit/test_refs \
+	tests/unit/test_json tests/unit/test_build tests/unit/test_resolution
+tests_unit_test_parse_SOURCES = tests/unit/test_parse.c
+tests_unit_test_parse_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_parse_LDADD = $(UNIT_LDADD)
+tests_unit_test_input_SOURCES = tests/unit/test_input.c
+tests_unit_test_input_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_input_LDADD = $(UNIT_LDADD)
+tests_unit_test_refs_SOURCES = tests/unit/test_refs.c
+tests_unit_test_refs_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_refs_LDADD = $(UNIT_LDADD)
+tests_unit_test_json_SOURCES = tests/unit/test_json.c
+tests_unit_test_json_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_json_LDADD = $(UNIT_LDADD)
+tests_unit_test_build_SOURCES = tests/unit/test_build.c
+tests_unit_test_build_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_build_LDADD = $(UNIT_LDADD)
+tests_unit_test_resolution_SOURCES = tests/unit/test_resolution.c
+tests_unit_test_resolution_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_resolution_LDADD = $(UNIT_LDADD)
+TESTS += tests/e2e/parse-cli.sh
+EXTRA_DIST += tests/e2e/parse-cli.sh
+TESTS += tests/e2e/shapes.sh
+EXTRA_DIST += tests/e2e/shapes.sh tests/e2e/shapes-check.py tests/data/gen-variants.py \
+	tests/data/shapes/pdf-ga-3pages.txt tests/data/shapes/sc-parts.txt \
+	tests/data/shapes/pdf-sc-2pages.txt tests/data/shapes/pdf-ga-annex.txt \
+	tests/data/shapes/ga-declaration.txt tests/data/shapes/compilation-3.txt \
+	tests/data/shapes/cp1252.txt tests/data/shapes/lang-en.txt tests/data/shapes/lang-fr.txt \
+	tests/data/shapes/lang-es.txt tests/data/shapes/lang-ru.txt tests/data/shapes/lang-zh.txt \
+	tests/data/shapes/lang-ar.txt
+EXTRA_DIST += tests/data/sc/s-res-0101-1953.txt tests/data/sc/s-res-0242-1967.txt \
+	tests/data/sc/s-res-0687-1991.txt tests/data/sc/s-res-1454-2002.txt

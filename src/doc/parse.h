@@ -29,6 +29,10 @@ struct parse_diag {
 	int nwarnings;
 };
 
+/* Adds a warning (printf-style) unless PARSE_MAX_WARNINGS are already there; the same text is
+ * never added twice, so a reader may warn from a loop. */
+void parse_warn(struct parse_diag *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Parse a file. Returns 0 and sets *out (caller frees with collection_free), or a sysexits code:
  * EX_NOINPUT (66) for a missing/unreadable file or a directory, EX_DATAERR (65) for an empty
  * file or binary data, EX_OSERR/EX_SOFTWARE for out of memory. */

@@ -43,6 +43,7 @@ void res_free(struct resolution *res)
 	for (size_t i = 0; i < res->nparts; i++) {
 		free(res->parts[i].id);
 		free(res->parts[i].label);
+		free(res->parts[i].title);
 	}
 	free(res->parts);
 	for (size_t i = 0; i < res->nannexes; i++) {

@@ -56,8 +56,9 @@ struct para {
 };
 
 struct res_part {
-	char *id;           /* "a" */
-	char *label;        /* "A" */
+	char *id;           /* "a", "ii" */
+	char *label;        /* "A", "II" */
+	char *title;        /* the part's heading ("Lighthouse keepers"); may be NULL */
 };
 
 struct res_annex {

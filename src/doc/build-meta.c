@@ -1,0 +1,248 @@
+/* build-meta.c: the resolution's metadata: what the header lines above the opening say
+ * (symbol, number, title, adoption, report, meeting), in any of the languages, and the last
+ * touches once the body is read (symbol from number, session, the masthead's hints). */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/build.h"
+#include "doc/lang.h"
+#include "doc/refs.h"
+
+static const char *const organs[] = { "General Assembly", "Security Council",
+	"Economic and Social Council", "Trusteeship Council", NULL };
+
+static const char *organ_in(const char *s, size_t n)
+{
+	for (size_t i = 0; organs[i]; i++)
+		if (build_find(s, n, organs[i]))
+			return organs[i];
+	return NULL;
+}
+
+static void first_symbol(struct bstate *st, char **field, const char *s, size_t n)
+{
+	struct ref *refs = NULL;
+	size_t nrefs = 0;
+	if (refs_find_documents(s, n, &refs, &nrefs))
+		st->oom = 1;
+	for (size_t i = 0; i < nrefs; i++) {
+		if (refs[i].kind == REF_DOCUMENT && !*field) {
+			*field = refs[i].target;
+			refs[i].target = NULL;
+		}
+		free(refs[i].target);
+	}
+	free(refs);
+}
+
+/* "at its 4683rd meeting" / "at the 1382nd meeting" -> "4683rd meeting". */
+void build_meta_meeting(struct bstate *st, char **field, const char *s, size_t n)
+{
+	const char *m = build_find(s, n, " meeting");
+	if (!m || *field)
+		return;
+	const char *b = m;
+	while (b > s && b[-1] != ' ')
+		b--;
+	if (b < m && isdigit((unsigned char)*b)) {
+		/* "plenary meeting" keeps its adjective. */
+		const char *e = m + 8;
+		build_set_meta(st, field, b, (size_t)(e - b));
+	} else if (b > s) {
+		const char *w = b - 1;
+		while (w > s && w[-1] != ' ')
+			w--;
+		if (isdigit((unsigned char)*w))
+			build_set_meta(st, field, w, (size_t)(m + 8 - w));
+	}
+}
+
+void build_meta_header(struct bstate *st, const char *s, size_t n)
+{
+	struct res_meta *m = &st->res->meta;
+	char date[11];
+	size_t rn;
+	const char *organ = organ_in(s, n);
+	if (build_starts(s, n, "Resolution adopted by")) {
+		if (organ)
+			build_set_meta(st, &m->organ, organ, strlen(organ));
+		if (lang_find_date(s, n, date))
+			build_set_meta(st, &m->adopted, date, 10);
+		return;
+	}
+	if (build_starts(s, n, "[on the report") || build_starts(s, n, "(on the report")
+	    || build_starts(s, n, "[without reference")) {
+		first_symbol(st, &m->report, s, n);
+		return;
+	}
+	if ((rn = refs_resolution_number(s, n)) && rn + 3 < n && s[rn] == ' ' && s[rn + 1] == '-'
+	    && s[rn + 2] == ' ') {
+		/* "79/412 - Title" (Arabic). */
+		build_set_meta(st, &m->number, s, rn);
+		build_set_meta(st, &m->title, s + rn + 3, n - rn - 3);
+		return;
+	}
+	if (s[0] == '[') {
+		/* "[on the report of ... (A/58/508/Add.2)]" in any language. */
+		first_symbol(st, &m->report, s, n);
+		return;
+	}
+	if ((rn = refs_resolution_number(s, n)) && rn < n && s[rn] == '.') {
+		/* "58/190. Protection of migrants", "101 (1953). Resolution of 24 November 1953" */
+		build_set_meta(st, &m->number, s, rn);
+		size_t t = rn + 1;
+		while (t < n && s[t] == ' ')
+			t++;
+		if (build_starts(s + t, n - t, "Resolution of")) {
+			if (lang_find_date(s + t, n - t, date))
+				build_set_meta(st, &m->adopted, date, 10);
+		} else if (t < n)
+			build_set_meta(st, &m->title, s + t, n - t);
+		return;
+	}
+	if (build_starts(s, n, "Resolution ") && (rn = refs_resolution_number(s + 11, n - 11))) {
+		build_set_meta(st, &m->number, s + 11, rn);
+		if (lang_find_date(s + 11 + rn, n - 11 - rn, date))
+			build_set_meta(st, &m->adopted, date, 10);
+		return;
+	}
+	if (build_starts(s, n, "of ") && lang_parse_date(s + 3, n - 3, date)) {
+		build_set_meta(st, &m->adopted, date, 10);
+		return;
+	}
+	if (build_starts(s, n, "Adopted by the")) {
+		if (organ)
+			build_set_meta(st, &m->organ, organ, strlen(organ));
+		build_meta_meeting(st, &m->meeting, s, n);
+		if (lang_find_date(s, n, date))
+			build_set_meta(st, &m->adopted, date, 10);
+		else
+			st->date_pending = 1;     /* "..., on" and the date on the next line */
+		return;
+	}
+	if (st->date_pending && lang_find_date(s, n, date)) {
+		st->date_pending = 0;
+		build_set_meta(st, &m->adopted, date, 10);
+		return;
+	}
+	if (build_starts(s, n, "United Nations")) {
+		first_symbol(st, &m->symbol, s, n);
+		return;
+	}
+	if (organ && build_find(s, n, "Distr.")) {
+		build_set_meta(st, &m->organ, organ, strlen(organ));
+		return;
+	}
+	if (build_date_line(s, n) && lang_find_date(s, n, date)) {
+		build_set_meta(st, &m->distributed, date, 10);
+		return;
+	}
+	/* "Résolution adoptée par l'Assemblée générale le ...", in any language. */
+	if (lang_find_date(s, n, date))
+		build_set_meta(st, &m->adopted, date, 10);
+}
+
+/* Whether a block just above an opening belongs to that resolution's header (in a file
+ * holding several resolutions). */
+int build_meta_header_like(const struct block *b)
+{
+	const char *s = b->text;
+	size_t n = b->len, rn;
+	char date[11];
+	if (n == 0 || n > 400)
+		return 0;
+	static const char *const words[] = { "Resolution", "Résolution", "Resolución", "Резолюция",
+		"决议", "قرار", "[", "(on the report", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (build_starts(s, n, words[i]))
+			return 1;
+	if ((rn = refs_resolution_number(s, n)) && rn + 3 < n && s[rn] == ' ' && s[rn + 1] == '-')
+		return 1;                            /* "79/412 - Title" */
+	/* "Resolution adopted by the General Assembly on <date>" in any language: an organ and
+	 * a date on one short line. */
+	static const char *const organs_any[] = { "General Assembly", "Security Council",
+		"Assemblée générale", "Conseil de sécurité", "Asamblea General", "Consejo de Seguridad",
+		"Генеральн", "Совет Безопасности", "大会", "安全理事会", "الجمعية العامة", "مجلس الأمن", NULL };
+	if (n < 200 && !isdigit((unsigned char)s[0]) && lang_find_date(s, n, date))
+		for (size_t i = 0; organs_any[i]; i++)
+			if (build_find(s, n, organs_any[i]))
+				return 1;
+	return build_starts(s, n, "Resolution") || build_starts(s, n, "[on the report")
+	    || build_starts(s, n, "(on the report") || build_starts(s, n, "[without reference")
+	    || build_starts(s, n, "Adopted by the") || build_starts(s, n, "United Nations")
+	    || ((rn = refs_resolution_number(s, n)) && rn < n && s[rn] == '.')
+	    || (build_starts(s, n, "of ") && lang_parse_date(s + 3, n - 3, date))
+	    || (organ_in(s, n) && build_find(s, n, "Distr."));
+}
+
+void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_hints)
+{
+	struct res_meta *m = &st->res->meta;
+	if (use_hints) {
+		char *const *h[] = { &hints->symbol, &hints->organ, &hints->number, &hints->title,
+		                     &hints->adopted, &hints->session, &hints->agenda_item,
+		                     &hints->report, &hints->meeting, &hints->distributed,
+		                     &hints->language, &hints->vote, &hints->job };
+		char **f[] = { &m->symbol, &m->organ, &m->number, &m->title, &m->adopted, &m->session,
+		               &m->agenda_item, &m->report, &m->meeting, &m->distributed,
+		               &m->language, &m->vote, &m->job };
+		/* The masthead's symbol and distribution date are authoritative; the rest only
+		 * fills gaps. */
+		if (hints->symbol && m->symbol && strcmp(hints->symbol, m->symbol) != 0) {
+			free(m->symbol);
+			m->symbol = NULL;
+		}
+		if (hints->distributed && m->distributed && strcmp(hints->distributed, m->distributed) != 0) {
+			free(m->distributed);
+			m->distributed = NULL;
+		}
+		for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+			if (*h[i])
+				build_set_meta(st, f[i], *h[i], strlen(*h[i]));
+	}
+	if (!m->language)
+		build_set_meta(st, &m->language, st->lang, strlen(st->lang));
+	/* Number from the symbol ("A/RES/58/190" -> "58/190"), or the symbol from the number. */
+	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "A/RES/"))
+		build_set_meta(st, &m->number, m->symbol + 6, strlen(m->symbol + 6));
+	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "S/RES/")) {
+		const char *s = m->symbol + 6;
+		size_t n = 0;
+		while (isdigit((unsigned char)s[n]))
+			n++;
+		build_set_meta(st, &m->number, s, n);
+	}
+	if (m->number) {
+		const char *num = m->number;
+		size_t n = strlen(num);
+		const char *paren = strchr(num, '(');
+		int sc_year = paren && isdigit((unsigned char)paren[1]);
+		if (sc_year && !m->organ)
+			build_set_meta(st, &m->organ, "Security Council", 16);
+		if (!m->symbol) {
+			char *sym = NULL;
+			if (m->organ && strcmp(m->organ, "Security Council") == 0)
+				sym = build_printf(st, "S/RES/%s", num);
+			else if (!m->organ || strcmp(m->organ, "General Assembly") == 0)
+				sym = build_printf(st, "A/RES/%s", num);
+			m->symbol = sym;
+		}
+		if (sc_year) {
+			/* "242 (1967)" -> number "242"; the symbol keeps the year. */
+			size_t d = 0;
+			while (d < n && isdigit((unsigned char)num[d]))
+				d++;
+			char *t = build_strndup(st, num, d);
+			if (t) {
+				free(m->number);
+				m->number = t;
+			}
+		}
+		const char *slash = strchr(m->number ? m->number : "", '/');
+		if (slash && !m->session && isdigit((unsigned char)m->number[0]))
+			build_set_meta(st, &m->session, m->number, (size_t)(slash - m->number));
+	}
+}

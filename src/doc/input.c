@@ -1,0 +1,404 @@
+/* input.c: reading a file and decoding it into clean UTF-8, so every shape reader sees the
+ * same kind of text whatever the user's editor, platform or extraction tool produced. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "doc/input.h"
+
+/* Files bigger than this are refused rather than exhausting memory. */
+#define INPUT_MAX ((size_t)1 << 30)
+
+static int fail(struct parse_diag *d, int code, const char *reason)
+{
+	snprintf(d->reason, sizeof d->reason, "%s", reason);
+	return code;
+}
+
+int input_read(const char *path, char **data, size_t *len, struct parse_diag *d)
+{
+	*data = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return fail(d, EX_NOINPUT, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		close(fd);
+		return fail(d, EX_NOINPUT, strerror(e));
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return fail(d, EX_NOINPUT, "is a directory");
+	}
+	/* Regular files come in one allocation; pipes and devices grow by doubling. */
+	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	if (cap > INPUT_MAX + 1) {
+		close(fd);
+		return fail(d, EX_DATAERR, "file too large (over 1 GiB)");
+	}
+	char *buf = malloc(cap);
+	size_t n = 0;
+	if (!buf) {
+		close(fd);
+		return fail(d, EX_OSERR, "out of memory");
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap > INPUT_MAX) {
+				free(buf);
+				close(fd);
+				return fail(d, EX_DATAERR, "file too large (over 1 GiB)");
+			}
+			char *nb = realloc(buf, cap * 2);
+			if (!nb) {
+				free(buf);
+				close(fd);
+				return fail(d, EX_OSERR, "out of memory");
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + n, cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(buf);
+			close(fd);
+			return fail(d, e == EISDIR ? EX_NOINPUT : EX_IOERR, strerror(e));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+size_t input_utf8_seq(const unsigned char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t need;
+	unsigned lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		need = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;   /* no UTF-16 surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (n < need || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < need; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return need;
+}
+
+/* A growable output buffer; `oom` latches the first allocation failure. */
+struct obuf {
+	char *p;
+	size_t n, cap;
+	int oom;
+};
+
+static void ob_reserve(struct obuf *o, size_t more)
+{
+	if (o->oom || o->n + more < o->cap)
+		return;
+	size_t cap = o->cap ? o->cap : 256;
+	while (o->n + more >= cap)
+		cap *= 2;
+	char *np = realloc(o->p, cap);
+	if (!np) {
+		o->oom = 1;
+		return;
+	}
+	o->p = np;
+	o->cap = cap;
+}
+
+static void ob_put(struct obuf *o, const char *s, size_t n)
+{
+	ob_reserve(o, n);
+	if (o->oom)
+		return;
+	memcpy(o->p + o->n, s, n);
+	o->n += n;
+}
+
+static void ob_cp(struct obuf *o, uint32_t c)
+{
+	char b[4];
+	size_t n;
+	if (c < 0x80) {
+		b[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		b[0] = (char)(0xC0 | c >> 6);
+		b[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		b[0] = (char)(0xE0 | c >> 12);
+		b[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		b[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (char)(0xF0 | c >> 18);
+		b[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		b[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		b[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	ob_put(o, b, n);
+}
+
+/* Windows-1252's 0x80..0x9F; 0 where the code page leaves a hole. Latin-1 is the rest. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0
+};
+
+/* Whether byte s[i] (not UTF-8) reads naturally as Windows-1252/Latin-1 text: an accented
+ * letter next to an ASCII letter ("g\xe9n\xe9rale"), or quotes, dashes, no-break space,
+ * guillemets, ellipsis, euro, degree. */
+static int legacy_plausible(const unsigned char *s, size_t len, size_t i)
+{
+	unsigned c = s[i];
+	static const unsigned char punct[] = { 0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97,
+		0xA0, 0xA7, 0xAB, 0xB0, 0xBA, 0xAA, 0xBB, 0 };
+	if (memchr(punct, (int)c, sizeof punct - 1))
+		return 1;
+	/* Letters of the official languages' Latin scripts; not ×, ÷, ð, þ, ÿ and their kin,
+	 * which are far likelier to be damaged UTF-8 than text. */
+	if (c >= 0xC0 && !strchr("\xD0\xD7\xDE\xF0\xF7\xFE\xFF", (int)c)) {
+		int before = i > 0 && (isalpha(s[i - 1]) || (s[i - 1] >= 0xC0 && s[i - 1] < 0xFE));
+		int after = i + 1 < len && isalpha(s[i + 1]);
+		return before || after;
+	}
+	return 0;
+}
+
+static void warn(struct parse_diag *d, const char *msg)
+{
+	if (d->nwarnings < PARSE_MAX_WARNINGS)
+		snprintf(d->warnings[d->nwarnings++], sizeof d->warnings[0], "%s", msg);
+}
+
+/* UTF-16 with a byte-order mark -> UTF-8 (unpaired surrogates become U+FFFD). */
+static void from_utf16(const unsigned char *s, size_t len, int big, struct obuf *o, size_t *bad)
+{
+	for (size_t i = 2; i + 1 < len; i += 2) {
+		uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			uint32_t v = big ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
+			                 : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				ob_cp(o, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+				i += 2;
+				continue;
+			}
+		}
+		if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+			(*bad)++;
+		}
+		ob_cp(o, u);
+	}
+	if (len % 2)
+		(*bad)++;
+}
+
+/* Whether the bytes look like a binary file: known magic numbers, or many control bytes
+ * in the first 64 KiB. Sets *what to a short description. */
+static int looks_binary(const unsigned char *s, size_t len, const char **what)
+{
+	static const struct { const char *magic; size_t n; const char *what; } magic[] = {
+		{ "%PDF-", 5, "binary data (a PDF file: extract its text first, e.g. with pdftotext)" },
+		{ "PK\003\004", 4, "binary data (a ZIP or office file: save it as text first)" },
+		{ "\177ELF", 4, "binary data (an executable)" },
+		{ "\211PNG", 4, "binary data (an image)" },
+		{ "\377\330\377", 3, "binary data (an image)" },
+		{ "\320\317\021\340", 4, "binary data (an old office file: save it as text first)" },
+	};
+	for (size_t i = 0; i < sizeof magic / sizeof *magic; i++)
+		if (len >= magic[i].n && memcmp(s, magic[i].magic, magic[i].n) == 0) {
+			*what = magic[i].what;
+			return 1;
+		}
+	size_t n = len < 65536 ? len : 65536, ctl = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f'
+		     && s[i] != '\v' && s[i] != 0x1B) || s[i] == 0x7F)
+			ctl++;
+	*what = "binary data";
+	return n > 0 && ctl * 10 > n;
+}
+
+int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d)
+{
+	const unsigned char *s = (const unsigned char *)raw;
+	struct obuf u16 = { 0 };
+	size_t bad = 0;
+	char msg[160];
+	*out = NULL;
+	*outlen = 0;
+	if (len == 0)
+		return fail(d, EX_DATAERR, "empty file");
+
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		ob_reserve(&u16, len + len / 2 + 4);
+		from_utf16(s, len, s[0] == 0xFE, &u16, &bad);
+		if (u16.oom) {
+			free(u16.p);
+			return fail(d, EX_OSERR, "out of memory");
+		}
+		warn(d, "UTF-16 text converted to UTF-8");
+		s = (const unsigned char *)u16.p;
+		len = u16.n;
+	} else {
+		const char *what;
+		if (looks_binary(s, len, &what))
+			return fail(d, EX_DATAERR, what);
+	}
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		s += 3;
+		len -= 3;
+	}
+
+	/* First pass: is this UTF-8 at all? Text with invalid bytes and not one valid multi-byte
+	 * sequence is a legacy single-byte encoding, not damaged UTF-8. */
+	size_t nmb = 0, nbad = 0, nodd = 0, nc1 = 0;
+	for (size_t i = 0; i < len;) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = input_utf8_seq(s + i, len - i);
+		if (k) {
+			nmb++;
+			i += k;
+		} else {
+			nbad++;
+			nc1 += s[i] <= 0x9F;
+			nodd += !legacy_plausible(s, len, i);
+			i++;
+		}
+	}
+	/* Legacy only when every odd byte reads as a letter inside a word or as typographic
+	 * punctuation; stray bytes in UTF-8 or ASCII text become U+FFFD instead. */
+	int legacy = nbad > 0 && nmb == 0 && nodd == 0;
+
+	struct obuf o = { 0 };
+	ob_reserve(&o, len + len / 16 + 16);
+	size_t nnul = 0, nctl = 0;
+	for (size_t i = 0; i < len && !o.oom;) {
+		unsigned c = s[i];
+		if (c == '\r') {
+			ob_put(&o, "\n", 1);
+			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+		} else if (c == 0) {
+			nnul++;
+			i++;
+		} else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || c == 0x7F) {
+			/* Escapes and other controls must never reach a terminal: one space instead. */
+			nctl++;
+			ob_put(&o, " ", 1);
+			i++;
+		} else if (c < 0x80) {
+			ob_put(&o, (const char *)s + i, 1);
+			i++;
+		} else if (legacy) {
+			uint32_t cp = c;
+			if (c <= 0x9F)
+				cp = cp1252[c - 0x80] ? cp1252[c - 0x80] : 0xFFFD;
+			ob_cp(&o, cp);
+			i++;
+		} else {
+			size_t k = input_utf8_seq(s + i, len - i);
+			if (k == 2 && c == 0xC2 && s[i + 1] < 0xA0) {
+				/* C1 controls (U+0080..U+009F, CSI among them) act on terminals too. */
+				nctl++;
+				ob_put(&o, " ", 1);
+				i += 2;
+			} else if (k == 3 && c == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
+				i += 3;          /* a BOM inside the text: files pasted together */
+			} else if (k) {
+				ob_put(&o, (const char *)s + i, k);
+				i += k;
+			} else {
+				/* One U+FFFD per maximal invalid run of continuation bytes. */
+				ob_cp(&o, 0xFFFD);
+				bad++;
+				i++;
+				while (i < len && (s[i] & 0xC0) == 0x80 && !input_utf8_seq(s + i, len - i))
+					i++;
+			}
+		}
+	}
+	free(u16.p);
+	ob_put(&o, "", 1);
+	if (o.oom) {
+		free(o.p);
+		return fail(d, EX_OSERR, "out of memory");
+	}
+	o.n--;
+	size_t k = 0;
+	while (k < o.n && (o.p[k] == ' ' || o.p[k] == '\n' || o.p[k] == '\t' || o.p[k] == '\f'))
+		k++;
+	if (k == o.n) {
+		free(o.p);
+		return fail(d, EX_DATAERR, len == 0 ? "empty file" : "empty file (only white space)");
+	}
+	if (legacy) {
+		warn(d, nc1 > 0
+		        ? "not UTF-8: decoded as Windows-1252"
+		        : "not UTF-8: decoded as Latin-1 (ISO-8859-1)");
+	}
+	if (bad) {
+		snprintf(msg, sizeof msg, "invalid UTF-8 replaced by U+FFFD (%zu sequence%s)", bad,
+		         bad == 1 ? "" : "s");
+		warn(d, msg);
+	}
+	if (nnul) {
+		snprintf(msg, sizeof msg, "%zu NUL byte%s removed", nnul, nnul == 1 ? "" : "s");
+		warn(d, msg);
+	}
+	if (nctl) {
+		snprintf(msg, sizeof msg, "%zu control character%s replaced by spaces", nctl,
+		         nctl == 1 ? "" : "s");
+		warn(d, msg);
+	}
+	*out = o.p;
+	*outlen = o.n;
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* input.h: bytes of a file -> clean UTF-8 text for the shape readers.
+ *
+ * input_read() loads a file whole (missing, unreadable and directories are EX_NOINPUT);
+ * input_decode() strips a BOM, turns CRLF and CR into LF, drops NUL bytes, converts
+ * UTF-16 and legacy single-byte encodings (Windows-1252, Latin-1), and replaces invalid
+ * UTF-8 by U+FFFD, reporting each fix once as a warning. Empty text and binary data are
+ * EX_DATAERR. Both run in time linear in the input. */
+#ifndef GAVEL_DOC_INPUT_H
+#define GAVEL_DOC_INPUT_H
+
+#include <stddef.h>
+#include "doc/parse.h"
+
+/* Reads the whole file into *data (caller frees; NUL-terminated). Returns 0 or a sysexits
+ * code with d->reason set. */
+int input_read(const char *path, char **data, size_t *len, struct parse_diag *d);
+
+/* Decodes raw bytes into *out (caller frees; NUL-terminated, LF line ends, valid UTF-8 without
+ * NUL). Returns 0 or a sysexits code with d->reason set. */
+int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d);
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if the bytes there are not one. */
+size_t input_utf8_seq(const unsigned char *s, size_t n);
+
+#endif

@@ -1,0 +1,598 @@
+/* refs.c: footnote markers and cited documents inside paragraph text.
+ *
+ * Extraction flattens superscript markers into the text, so "Rights1", "Action;6" and
+ * "of 196316" hold a marker but "resolution 57/218", "OC-16/99" and "1,000" do not. A digit run
+ * is a marker only when the document backs it: its number is one of the footnotes, and it is
+ * either a footnote already cited or the next one expected (new footnotes are cited in
+ * increasing order). */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/lang.h"
+#include "doc/refs.h"
+
+struct refs_notes {
+	int *nums;              /* sorted, unique */
+	unsigned char *cited;
+	size_t n;
+	size_t next;            /* index of the next footnote expected to be cited for the first time */
+	int paren;              /* markers look like "(1)" */
+	int orphans;            /* the footnote texts are missing: find markers by their run */
+	long olast;             /* the highest such marker */
+};
+
+void refs_notes_orphans(struct refs_notes *rn, int on)
+{
+	rn->orphans = on;
+	rn->olast = 0;
+}
+
+void refs_notes_parenthesized(struct refs_notes *rn, int on)
+{
+	rn->paren = on;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+struct refs_notes *refs_notes_new(const int *nums, size_t n)
+{
+	struct refs_notes *rn = calloc(1, sizeof *rn);
+	if (!rn)
+		return NULL;
+	rn->nums = malloc((n ? n : 1) * sizeof *rn->nums);
+	rn->cited = calloc(n ? n : 1, 1);
+	if (!rn->nums || !rn->cited) {
+		refs_notes_free(rn);
+		return NULL;
+	}
+	if (n)
+		memcpy(rn->nums, nums, n * sizeof *nums);
+	qsort(rn->nums, n, sizeof *rn->nums, cmp_int);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || rn->nums[u - 1] != rn->nums[i])
+			rn->nums[u++] = rn->nums[i];
+	rn->n = u;
+	return rn;
+}
+
+void refs_notes_free(struct refs_notes *rn)
+{
+	if (!rn)
+		return;
+	free(rn->nums);
+	free(rn->cited);
+	free(rn);
+}
+
+static long note_index(const struct refs_notes *rn, long v)
+{
+	size_t lo = 0, hi = rn->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (rn->nums[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < rn->n && rn->nums[lo] == v ? (long)lo : -1;
+}
+
+static void cite(struct refs_notes *rn, long k)
+{
+	rn->cited[k] = 1;
+	if ((size_t)k >= rn->next)
+		rn->next = (size_t)k + 1;
+	while (rn->next < rn->n && rn->cited[rn->next])
+		rn->next++;
+}
+
+/* Glued markers may re-cite a footnote, cite the next one, or skip at most two the extraction
+ * lost. */
+static long glued_ok(const struct refs_notes *rn, long v)
+{
+	long k = note_index(rn, v);
+	if (k < 0)
+		return -1;
+	if (rn->cited[k] || (size_t)k == rn->next
+	    || ((size_t)k > rn->next && (size_t)k - rn->next <= 2))
+		return k;
+	return -1;
+}
+
+/* A number standing alone ("1953 8 and") is a marker only as the very next new footnote. */
+static long spaced_ok(const struct refs_notes *rn, long v)
+{
+	long k = note_index(rn, v);
+	return k >= 0 && (size_t)k == rn->next && !rn->cited[k] ? k : -1;
+}
+
+static long digits_value(const char *s, size_t n)
+{
+	if (n == 0 || n > 6 || s[0] == '0')
+		return -1;
+	long v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* The word ending at out[w) (letters only, at most 15), lower-cased into buf. */
+static void word_before(const char *out, size_t w, char *buf, size_t cap)
+{
+	size_t e = w;
+	while (e > 0 && out[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && e - b < cap - 1 && isalpha((unsigned char)out[b - 1]))
+		b--;
+	size_t n = e - b;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)out[b + i]);
+	buf[n] = '\0';
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words after which a lone number counts something rather than citing a footnote. */
+static const char *const count_words[] = { "paragraph", "paragraphs", "para", "paras",
+	"resolution", "resolutions", "no", "nos", "article", "articles", "chapter", "chapters",
+	"annex", "section", "sections", "page", "pages", "rule", "rules", "item", "items",
+	"principle", "principles", "part", "vol", "volume", "and", "to", "or", "of", "from",
+	"between", "table", "figure", "than", "over", "about", "some", "least", "only", "by",
+	"with", "at", "per", "under", "in", "on", "for", "the", "a", "all", "each", "every",
+	"first", "last", "within", "until", "since", "before", "after", "agenda", "goal", "goals",
+	"target", "targets", "protocol", "group", "phase", "level", "category", "appendix",
+	"decision", "decisions", "session", "meeting", "plan", "option", "step", "stage", NULL };
+
+/* Whether the number at s[0..n) is followed by a unit, a month or a capitalised noun. */
+static int counts_something(const char *s, size_t n)
+{
+	static const char *const units[] = { "days", "day", "months", "month", "years", "year",
+		"weeks", "hours", "per", "percent", "members", "persons", "people", "times", "votes",
+		"abstentions", "countries", "states", "paragraphs", "kilometres", "km", "metres",
+		"million", "billion", "hundred", "thousand", NULL };
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == 0 || i >= n)
+		return 0;
+	if (isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '%')
+		return 1;
+	char w[16];
+	size_t k = 0;
+	while (i + k < n && k < sizeof w - 1 && isalpha((unsigned char)s[i + k])) {
+		w[k] = (char)tolower((unsigned char)s[i + k]);
+		k++;
+	}
+	w[k] = '\0';
+	return in_list(w, units);
+}
+
+/* Whether the text after a lone number goes on as a clause ("and", "he", "thereby",
+ * "establishing", a comma, the end): a marker sits between words, a count before a noun. */
+static int joins_clause(const char *s, size_t n)
+{
+	static const char *const words[] = { "and", "or", "to", "he", "she", "it", "they", "which",
+		"who", "thereby", "the", "of", "in", "for", "with", "that", "as", "was", "were", "is",
+		"are", "has", "have", "had", "on", "by", "at", "from", "pursuant", "concerning",
+		"should", "shall", "will", "would", "may", "might", "must", "can", "could", "be",
+		"been", "not", "also", "but", "if", "where", "when", "while", "between", "into",
+		"under", "within", "without", "signed", "adopted", "done", "entered", NULL };
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n)
+		return 1;
+	if (i == 0 && strchr(",;:.)", s[i])) {
+		/* "1.B.4" and "2. CERTIFYING" are numbering, not a marker before punctuation. */
+		if (i + 1 < n && isalnum((unsigned char)s[i + 1]))
+			return 0;
+		if (s[i] == '.' && i + 2 < n && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2]))
+			return 0;
+		return 1;
+	}
+	if (i == 0)
+		return 0;
+	char w[24];
+	size_t k = 0;
+	while (i + k < n && k < sizeof w - 1 && islower((unsigned char)s[i + k])) {
+		w[k] = s[i + k];
+		k++;
+	}
+	w[k] = '\0';
+	if (i + k < n && isalnum((unsigned char)s[i + k]))
+		return 0;
+	return in_list(w, words) || (k > 4 && strcmp(w + k - 3, "ing") == 0)
+	    || (k > 4 && strcmp(w + k - 2, "ed") == 0);
+}
+
+/* Whether out[w) ends in a no-break space (U+00A0 or U+202F): a thousands separator. */
+static int nbsp_before(const char *out, size_t w)
+{
+	return (w >= 2 && (unsigned char)out[w - 2] == 0xC2 && (unsigned char)out[w - 1] == 0xA0)
+	    || (w >= 3 && (unsigned char)out[w - 3] == 0xE2 && (unsigned char)out[w - 2] == 0x80
+	        && (unsigned char)out[w - 1] == 0xAF);
+}
+
+/* The token ending at out[w) holds a '/' (a document symbol), or is 1-2 capitals ("G77"). */
+static int symbol_token(const char *out, size_t w)
+{
+	size_t b = w, caps = 0, other = 0;
+	while (b > 0 && w - b < 64 && out[b - 1] != ' ') {
+		char c = out[--b];
+		if (c == '/')
+			return 1;
+		if (isupper((unsigned char)c))
+			caps++;
+		else
+			other++;
+	}
+	return other == 0 && caps > 0 && caps <= 2;
+}
+
+static int push_mark(struct mark **marks, size_t *nmarks, size_t byte, int footnote)
+{
+	/* Grow at powers of two so the marks of one huge paragraph cost linear time. */
+	size_t n = *nmarks;
+	if ((n & (n - 1)) == 0) {
+		struct mark *nm = realloc(*marks, (n ? n * 2 : 4) * sizeof *nm);
+		if (!nm)
+			return -1;
+		*marks = nm;
+	}
+	(*marks)[n].byte = byte;
+	(*marks)[n].footnote = footnote;
+	*nmarks = n + 1;
+	return 0;
+}
+
+int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct mark **marks,
+                      size_t *nmarks)
+{
+	size_t len = *lenp, w = 0;
+	char *out = text;        /* compacted in place: w <= r always */
+	for (size_t r = 0; r < len;) {
+		if (!isdigit((unsigned char)text[r]) || (rn->n == 0 && !rn->orphans)) {
+			out[w++] = text[r++];
+			continue;
+		}
+		size_t ds = r, de = r;
+		while (de < len && isdigit((unsigned char)text[de]))
+			de++;
+		size_t dn = de - ds;
+		unsigned char q = de < len ? (unsigned char)text[de] : ' ';
+		unsigned char q2 = de + 1 < len ? (unsigned char)text[de + 1] : ' ';
+		unsigned char p = w > 0 ? (unsigned char)out[w - 1] : ' ';
+		int ok_after = !isalnum(q) && !((q == '.' || q == ',' || q == '-' || q == '/' || q == ':')
+		                                && isdigit(q2)) && q != '/' && !(q == '.' && isalpha(q2));
+		long k = -1;
+		size_t cut = ds;             /* digits from `cut` to `de` are the marker */
+		int drop_space = 0;
+		if (rn->paren && p == '(' && q == ')' && w > 1 && out[w - 2] != ' ') {
+			/* "2017(1)": the parentheses go with the marker. */
+			k = glued_ok(rn, digits_value(text + ds, dn));
+			if (k >= 0) {
+				w--;
+				de++;
+			}
+		} else if (ok_after && w > 0) {
+			int space = p == ' ' || nbsp_before(out, w);
+			if (!space && (isalpha(p) || p >= 0x80)) {
+				if (!symbol_token(out, w))
+					k = glued_ok(rn, digits_value(text + ds, dn));
+			} else if (!space && strchr(",;:)]\"'", p)) {
+				/* "1,000" is a number; "2001,100" (four digits before) is a marker. */
+				size_t b = w - 1;
+				while (b > 0 && w - 1 - b < 5 && isdigit((unsigned char)out[b - 1]))
+					b--;
+				size_t before = w - 1 - b;
+				if (!(p == ',' && before >= 1 && before <= 3 && dn == 3))
+					k = glued_ok(rn, digits_value(text + ds, dn));
+			} else if (p == '.' && w > 1 && (q == ' ' || q == '\n' || de == len)) {
+				unsigned char pp = (unsigned char)out[w - 2];
+				char wb[16];
+				word_before(out, w - 1, wb, sizeof wb);
+				if ((islower(pp) || pp == ')' || pp == '"') && strcmp(wb, "no") != 0
+				    && strcmp(wb, "nos") != 0 && strcmp(wb, "para") != 0
+				    && strcmp(wb, "paras") != 0 && strcmp(wb, "corr") != 0
+				    && strcmp(wb, "add") != 0 && strcmp(wb, "rev") != 0)
+					k = glued_ok(rn, digits_value(text + ds, dn));
+			} else if (p == ' ' && (dn == 5 || dn == 6)) {
+				/* "of 196316": a year with the next footnote glued on. */
+				long year = digits_value(text + ds, 4);
+				if (year >= 1800 && year <= 2099) {
+					k = spaced_ok(rn, digits_value(text + ds + 4, dn - 4));
+					cut = ds + 4;
+				}
+			} else if (p == ' ' && dn <= 3 && w > 1) {
+				/* "of 27 October 1953 8 and": a marker set off by a space. */
+				unsigned char pp = (unsigned char)out[w - 2];
+				char wb[16];
+				word_before(out, w, wb, sizeof wb);
+				int prev_year = 0;
+				if (isdigit(pp)) {
+					size_t b = w - 1;
+					while (b > 0 && isdigit((unsigned char)out[b - 1]))
+						b--;
+					long y = w - 1 - b == 4 ? digits_value(out + b, 4) : -1;
+					prev_year = y >= 1800 && y <= 2099 && (b == 0 || out[b - 1] == ' ');
+				}
+				/* After "1, " the number is a list item ("items 1, 2, 4"); after
+				 * "1925, " or "matters\", " it may be a marker. */
+				int list_item = 0;
+				if ((pp == ',' || pp == ';') && w > 2 && isdigit((unsigned char)out[w - 3])) {
+					size_t b = w - 2;
+					while (b > 0 && isdigit((unsigned char)out[b - 1]))
+						b--;
+					long y = w - 2 - b == 4 ? digits_value(out + b, 4) : -1;
+					list_item = !(y >= 1800 && y <= 2099);
+				}
+				if (!list_item
+				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words))
+				        || strchr(",;)\"", pp) || pp >= 0x80)
+				    && !counts_something(text + de, len - de < 24 ? len - de : 24)
+				    && joins_clause(text + de, len - de)) {
+					long v = digits_value(text + ds, dn);
+					if (rn->orphans) {
+						/* No footnote texts: an increasing run of lone numbers followed
+						 * by a connecting word ("Council 41 and", "1925, 59 and"). */
+						/* Printed volumes number notes across resolutions, so the run
+						 * is near-increasing: within 20 of the highest seen. */
+						if (rn->olast == 0 || labs(v - rn->olast) <= 20) {
+							if (v > rn->olast)
+								rn->olast = v;
+							drop_space = 1;
+							w--;
+							if (push_mark(marks, nmarks, w, (int)v))
+								return -1;
+							r = de;
+							continue;
+						}
+					} else {
+						k = spaced_ok(rn, v);
+						drop_space = k >= 0;
+					}
+				}
+			}
+		}
+		if (k < 0) {
+			memmove(out + w, text + ds, dn);
+			w += dn;
+			r = de;
+			continue;
+		}
+		if (cut > ds) {
+			memmove(out + w, text + ds, cut - ds);
+			w += cut - ds;
+		}
+		if (drop_space)
+			w--;
+		if (push_mark(marks, nmarks, w, rn->nums[k]))
+			return -1;
+		cite(rn, k);
+		r = de;
+	}
+	out[w] = '\0';
+	*lenp = w;
+	return 0;
+}
+
+/* ---- cited documents ---- */
+
+static int is_roman(char c)
+{
+	return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
+}
+
+size_t refs_resolution_number(const char *s, size_t len)
+{
+	size_t i = 0;
+	if (len >= 3 && s[0] == 'E' && s[1] == 'S' && s[2] == '-')
+		i = 3;
+	else if (len >= 2 && s[0] == 'S' && s[1] == '-')
+		i = 2;
+	size_t d = i;
+	while (i < len && isdigit((unsigned char)s[i]) && i - d < 6)
+		i++;
+	if (i == d || (i < len && isalnum((unsigned char)s[i])))
+		return 0;
+	if (i + 1 < len && s[i] == '/' && isdigit((unsigned char)s[i + 1])) {
+		size_t j = i + 1;
+		while (j < len && isdigit((unsigned char)s[j]))
+			j++;
+		if (j < len && (isalpha((unsigned char)s[j]) || s[j] == '/'))
+			return 0;
+		return j;
+	}
+	if (d > 0)
+		return 0;
+	size_t j = i;
+	/* Optional part letter: "2200 A (XXI)". */
+	if (j + 2 < len && s[j] == ' ' && isupper((unsigned char)s[j + 1]) && s[j + 2] == ' ')
+		j += 2;
+	if (j + 2 < len && s[j] == ' ' && s[j + 1] == '(') {
+		size_t k = j + 2, b = k;
+		if (k < len && isdigit((unsigned char)s[k])) {
+			while (k < len && isdigit((unsigned char)s[k]))
+				k++;
+			if (k - b != 4)
+				return 0;
+		} else {
+			while (k < len && is_roman(s[k]))
+				k++;
+			if (k == b)
+				return 0;
+		}
+		if (k < len && s[k] == ')')
+			return k + 1;
+	}
+	return 0;
+}
+
+static int push_ref(struct ref **refs, size_t *nrefs, enum ref_kind kind, const char *s,
+                    size_t byte, size_t n)
+{
+	size_t c = *nrefs;
+	if ((c & (c - 1)) == 0) {
+		struct ref *nr = realloc(*refs, (c ? c * 2 : 4) * sizeof *nr);
+		if (!nr)
+			return -1;
+		*refs = nr;
+	}
+	char *t = strndup(s + byte, n);
+	if (!t)
+		return -1;
+	(*refs)[c].kind = kind;
+	(*refs)[c].target = t;
+	(*refs)[c].byte = byte;
+	(*refs)[c].len = n;
+	*nrefs = c + 1;
+	return 0;
+}
+
+/* "resolution", "résolution", "resolución", "резолюция" ... at s, in any case and number:
+ * returns bytes up to the end of the word, 0 if it is not one. */
+static size_t resolution_word(const char *s, size_t len)
+{
+	static const char *const stems[] = { "resolution", "Resolution", "résolution",
+		"Résolution", "resolución", "Resolución", "resoluciones", "Resoluciones",
+		"резолюци", "Резолюци", NULL };
+	for (size_t i = 0; stems[i]; i++) {
+		size_t k = strlen(stems[i]);
+		if (len >= k && memcmp(s, stems[i], k) == 0) {
+			while (k < len && ((unsigned char)s[k] >= 0x80 || isalpha((unsigned char)s[k])))
+				k++;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* Skips what may stand between two numbers of a list of resolutions: ", ", "and",
+ * "of 18 December 2002", "also", "in particular". Returns the new position. */
+static size_t skip_list_glue(const char *s, size_t len, size_t i)
+{
+	static const char *const words[] = { "and ", "of ", "also ", "in particular ",
+		"in particular, ", "particularly ", "including ", "notably ", "et ", "y ", "и ", NULL };
+	for (int guard = 0; guard < 8 && i < len; guard++) {
+		size_t start = i;
+		while (i < len && (s[i] == ' ' || s[i] == ','))
+			i++;
+		for (size_t w = 0; words[w]; w++) {
+			size_t k = strlen(words[w]);
+			if (len - i >= k && memcmp(s + i, words[w], k) == 0) {
+				i += k;
+				if (strcmp(words[w], "of ") == 0) {
+					char date[11];
+					size_t dl = lang_parse_date(s + i, len - i, date);
+					if (!dl)
+						return start;
+					i += dl;
+				}
+				break;
+			}
+		}
+		if (i == start)
+			break;
+	}
+	return i;
+}
+
+/* A document symbol at s[i]: capitals, '/', then segments with at least one digit. */
+static size_t symbol_at(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+	while (j < len && isupper((unsigned char)s[j]) && j - i < 8)
+		j++;
+	if (j == i || j >= len || s[j] != '/')
+		return 0;
+	int digit = 0;
+	size_t e = j;
+	while (e < len && (isalnum((unsigned char)s[e]) || s[e] == '/' || s[e] == '.' || s[e] == '-')) {
+		if (isdigit((unsigned char)s[e]))
+			digit = 1;
+		e++;
+	}
+	while (e > j + 1 && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/'))
+		e--;
+	if (!digit || e <= j + 1)
+		return 0;
+	/* "(Part I)", "(Vol. II)", and the year of Security Council symbols "(1967)". */
+	static const char *const tails[] = { " (Part ", " (Vol. ", " (Vols. ", " (", NULL };
+	for (size_t t = 0; tails[t]; t++) {
+		size_t k = strlen(tails[t]);
+		if (len - e <= k || memcmp(s + e, tails[t], k) != 0)
+			continue;
+		size_t m = e + k, b = m;
+		if (t == 3) {
+			while (m < len && isdigit((unsigned char)s[m]))
+				m++;
+			if (m - b != 4)
+				continue;
+		} else {
+			while (m < len && (is_roman(s[m]) || isdigit((unsigned char)s[m])))
+				m++;
+			if (m == b)
+				continue;
+		}
+		if (m < len && s[m] == ')')
+			return m + 1 - i;
+	}
+	return e - i;
+}
+
+int refs_find_documents(const char *s, size_t len, struct ref **refs, size_t *nrefs)
+{
+	for (size_t i = 0; i < len;) {
+		int boundary = i == 0 || (!isalnum((unsigned char)s[i - 1]) && s[i - 1] != '/'
+		                          && s[i - 1] != '.' && s[i - 1] != '-');
+		if (!boundary) {
+			i++;
+			continue;
+		}
+		size_t rw = resolution_word(s + i, len - i);
+		if (rw) {
+			size_t j = rw + i;
+			if (j < len && s[j] == ' ') {
+				j++;
+				size_t n = refs_resolution_number(s + j, len - j);
+				size_t last = i + rw;
+				while (n) {
+					if (push_ref(refs, nrefs, REF_RESOLUTION, s, j, n))
+						return -1;
+					last = j + n;
+					size_t nj = skip_list_glue(s, len, last);
+					n = nj > last ? refs_resolution_number(s + nj, len - nj) : 0;
+					j = nj;
+				}
+				i = last;
+				continue;
+			}
+			i += rw;
+			continue;
+		}
+		size_t k = symbol_at(s, len, i);
+		if (k) {
+			if (push_ref(refs, nrefs, REF_DOCUMENT, s, i, k))
+				return -1;
+			i += k;
+			continue;
+		}
+		i++;
+	}
+	return 0;
+}

@@ -1,0 +1,630 @@
+/* test_build.c: the structure builder on blocks pushed by hand, whatever shape made them. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "doc/blocks.h"
+
+/* Builds from NULL-terminated lines, one block each; ZONE_FOOTNOTE when a line starts "^". */
+static struct collection *build(const char *const *lines, struct parse_diag *d)
+{
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	memset(d, 0, sizeof *d);
+	for (size_t i = 0; lines[i]; i++) {
+		const char *s = lines[i];
+		enum block_zone z = ZONE_BODY;
+		if (s[0] == '^') {
+			z = ZONE_FOOTNOTE;
+			s++;
+		}
+		assert_int_equal(blocks_push(&bl, s, strlen(s), z, 0, 0), 0);
+	}
+	struct collection *col;
+	assert_int_equal(build_collection(&bl, &col, d), 0);
+	blocks_free(&bl);
+	assert_non_null(col);
+	return col;
+}
+
+static const struct para *get(const struct resolution *r, const char *id)
+{
+	int i = res_find(r, id);
+	if (i < 0)
+		fail_msg("no paragraph %s", id);
+	return &r->paras[i];
+}
+
+static size_t count(const struct resolution *r, enum para_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->npara; i++)
+		n += r->paras[i].kind == k;
+	return n;
+}
+
+static void blocks_normalise(void **state)
+{
+	(void)state;
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	assert_int_equal(blocks_push(&bl, "  a\t\tb \n c  ", 12, ZONE_BODY, 2, 3), 0);
+	assert_string_equal(bl.v[0].text, "a b c");
+	assert_int_equal(bl.v[0].len, 5);
+	assert_int_equal(bl.v[0].indent, 2);
+	assert_int_equal(bl.v[0].page, 3);
+	blocks_free(&bl);
+	blocks_free(&bl);     /* twice is harmless */
+}
+
+static void general_assembly(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"Resolution adopted by the General Assembly on 22 December 2003",
+		"[on the report of the Third Committee (A/58/508/Add.2)]",
+		"58/190. Protection of migrants",
+		"The General Assembly,",
+		"Recalling its resolution 57/218 of 18 December 2002,",
+		"Reaffirming that the Universal Declaration of Human Rights1 proclaims",
+		"1. Requests all States, in conformity with the Declaration1 and the Covenants,2 to act;",
+		"2. Decides:",
+		"(a) To do one thing;",
+		"(b) To do another:",
+		"(i) in one way;",
+		"(ii) in another way;",
+		"(c) To report;",
+		"3. Reaffirms the duty under the Convention of 19633 to ensure;",
+		"77th plenary meeting",
+		"22 December 2003",
+		"1 Resolution 217 A (III).",
+		"2 Resolution 2200 A (XXI), annex.",
+		"3 United Nations, Treaty Series, vol. 596, No. 8638.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	assert_int_equal(col->ndocs, 1);
+	const struct resolution *r = col->docs[0];
+	assert_string_equal(r->meta.symbol, "A/RES/58/190");
+	assert_string_equal(r->meta.organ, "General Assembly");
+	assert_string_equal(r->meta.number, "58/190");
+	assert_string_equal(r->meta.title, "Protection of migrants");
+	assert_string_equal(r->meta.adopted, "2003-12-22");
+	assert_string_equal(r->meta.session, "58");
+	assert_string_equal(r->meta.report, "A/58/508/Add.2");
+	assert_string_equal(r->meta.meeting, "77th plenary meeting");
+	assert_string_equal(r->meta.language, "en");
+	assert_null(r->meta.vote);
+	assert_int_equal(count(r, PARA_PREAMBLE), 2);
+	assert_int_equal(count(r, PARA_OPERATIVE), 3);
+	assert_int_equal(count(r, PARA_FOOTNOTE), 3);
+	const struct para *p = get(r, "op2.b.ii");
+	assert_string_equal(p->label, "OP 2 (b) (ii)");
+	assert_string_equal(p->text, "in another way;");
+	assert_int_equal(p->depth, 2);
+	assert_int_equal(p->parent, res_find(r, "op2.b"));
+	assert_string_equal(get(r, "op2.c")->label, "OP 2 (c)");
+	assert_string_equal(get(r, "pp2")->label, "PP 2");
+	assert_string_equal(get(r, "op3")->label, "OP 3");
+	assert_string_equal(get(r, "fn3")->label, "Footnote 3");
+	/* Markers: removed and linked; "19633" is 1963 + footnote 3. */
+	p = get(r, "op3");
+	assert_string_equal(p->text, "Reaffirms the duty under the Convention of 1963 to ensure;");
+	assert_int_equal(p->nmarks, 1);
+	assert_int_equal(p->marks[0].footnote, 3);
+	assert_int_equal(p->marks[0].byte, strlen("Reaffirms the duty under the Convention of 1963"));
+	p = get(r, "op1");
+	assert_int_equal(p->nmarks, 2);
+	assert_string_equal(p->text, "Requests all States, in conformity with the Declaration and the Covenants, to act;");
+	/* Openings of paragraphs: participle and verb. */
+	assert_int_equal(get(r, "pp1")->lead_len, strlen("Recalling"));
+	assert_int_equal(get(r, "op1")->lead_len, strlen("Requests"));
+	/* References, footnotes included. */
+	p = get(r, "pp1");
+	assert_int_equal(p->nrefs, 1);
+	assert_string_equal(p->refs[0].target, "57/218");
+	assert_string_equal(get(r, "fn2")->refs[0].target, "2200 A (XXI)");
+	collection_free(col);
+}
+
+static void letters_and_numerals(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"The Security Council,",
+		"1. Decides:",
+		"(a) a;", "(b) b;", "(c) c;", "(d) d;", "(e) e;", "(f) f;", "(g) g;", "(h) h;",
+		"(i) the ninth letter;",
+		"(j) j;",
+		"2. Decides also:",
+		"(a) first:",
+		"(i) a numeral;",
+		"(ii) another;",
+		"(iii) and a third;",
+		"(b) back to letters;",
+		"3. Lists:",
+		"(1) Withdrawal of forces;",
+		"(ii) Termination of claims;",
+		"4.",
+		"Requests a report, its number on a line of its own;",
+		"(a)",
+		"with its letter too.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(get(r, "op1.i")->depth, 1);           /* (i) after (h) is a letter */
+	assert_int_equal(get(r, "op1.j")->depth, 1);
+	assert_int_equal(get(r, "op2.a.i")->depth, 2);         /* (i) under (a) is a numeral */
+	assert_int_equal(get(r, "op2.a.iii")->parent, res_find(r, "op2.a"));
+	assert_int_equal(get(r, "op2.b")->parent, res_find(r, "op2"));
+	assert_int_equal(get(r, "op3.i")->depth, 1);           /* OCR "(1)" before "(ii)" */
+	assert_int_equal(get(r, "op3.ii")->depth, 1);
+	assert_int_equal(res_find(r, "op3.1"), -1);
+	assert_string_equal(get(r, "op4")->text, "Requests a report, its number on a line of its own;");
+	assert_string_equal(get(r, "op4.a")->text, "with its letter too.");
+	collection_free(col);
+}
+
+static void long_roman_and_deep(void **state)
+{
+	(void)state;
+	/* (i) .. (xxviii) and nesting far deeper than any document goes. */
+	static const char *const romans[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
+		"ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi",
+		"xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii", "xxviii" };
+	const char *lines[200];
+	char buf[200][32];
+	size_t n = 0;
+	lines[n++] = "The General Assembly,";
+	lines[n++] = "1. Decides:";
+	lines[n++] = "(a) that:";
+	for (size_t i = 0; i < 28; i++) {
+		snprintf(buf[n], sizeof buf[n], "(%s) item;", romans[i]);
+		lines[n] = buf[n];
+		n++;
+	}
+	lines[n++] = "2. Nests:";
+	for (int i = 0; i < 60; i++)
+		lines[n++] = (i % 2) ? "(i) deeper;" : "(a) deeper;";
+	lines[n] = NULL;
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	const struct para *p = get(r, "op1.a.xxviii");
+	assert_int_equal(p->depth, 2);
+	assert_int_equal(p->parent, res_find(r, "op1.a"));
+	int maxd = 0;
+	for (size_t i = 0; i < r->npara; i++)
+		if (r->paras[i].depth > maxd)
+			maxd = r->paras[i].depth;
+	assert_true(maxd <= 8);
+	collection_free(col);
+}
+
+static void security_council_parts(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"Resolution 101 (1953)",
+		"of 24 November 1953",
+		"The Security Council,",
+		"Recalling its resolutions 54 (1948) of 15 July 1948 and 73 (1949) of 11 August 1949,",
+		"Noting the reports of 27 October 1953 8 and 9 November 1953 9 to the Council,",
+		"A",
+		"1. Finds that the action violates the Agreement between Israel and Jordan 10 and the Charter;",
+		"2. Expresses censure;",
+		"B",
+		"1. Takes note of the fact, and",
+		"requests the Government to continue;",
+		"2. Recalls the obligations;",
+		"C",
+		"Considering the situation,",
+		"1. Reaffirms the need;",
+		"Adopted at the 642nd meeting by 9 votes to none, with 2 abstentions (Lebanon, Union of Soviet Socialist Republics).",
+		"8 Ibid., Eighth Year, 630th meeting. 9 Ibid., 635th meeting, annex.",
+		"10 Ibid., Fourth Year, Special Supplement No. 1.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_string_equal(r->meta.symbol, "S/RES/101 (1953)");
+	assert_string_equal(r->meta.number, "101");
+	assert_string_equal(r->meta.organ, "Security Council");
+	assert_string_equal(r->meta.adopted, "1953-11-24");
+	assert_string_equal(r->meta.meeting, "642nd meeting");
+	assert_non_null(strstr(r->meta.vote, "by 9 votes to none"));
+	assert_int_equal(r->nparts, 3);
+	assert_string_equal(r->parts[1].id, "b");
+	assert_string_equal(r->parts[1].label, "B");
+	const struct para *p = get(r, "b.op1");
+	assert_int_equal(p->part, 1);
+	assert_string_equal(p->text, "Takes note of the fact, and requests the Government to continue;");
+	assert_int_equal(get(r, "c.pp1")->part, 2);
+	assert_int_equal(get(r, "pp2")->part, -1);
+	assert_int_equal(res_find(r, "op1"), -1);
+	/* Footnotes numbered from 8, two glued in one block, spaced markers. */
+	assert_int_equal(count(r, PARA_FOOTNOTE), 3);
+	assert_string_equal(get(r, "fn9")->text, "Ibid., 635th meeting, annex.");
+	p = get(r, "pp2");
+	assert_int_equal(p->nmarks, 2);
+	assert_string_equal(p->text, "Noting the reports of 27 October 1953 and 9 November 1953 to the Council,");
+	assert_int_equal(get(r, "a.op1")->nmarks, 1);
+	p = get(r, "pp1");
+	assert_int_equal(p->nrefs, 2);
+	assert_string_equal(p->refs[1].target, "73 (1949)");
+	collection_free(col);
+}
+
+static void annexes_and_modern_sc(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"United Nations S/RES/1454 (2002)",
+		"Security Council Distr.: General",
+		"30 December 2002",
+		"Resolution 1454 (2002)",
+		"Adopted by the Security Council at its 4683rd meeting, on 30 December 2002",
+		"The Security Council,",
+		"Recalling the Goods Review List (S/2002/515),",
+		"1. Approves the changes in Annex A to this resolution;",
+		"2. Decides to remain seized of the matter.",
+		"Annex A",
+		"Textual entries for the Goods Review List",
+		"Chemical Section:",
+		"(1) C.1: Atropine;",
+		"(2) A.52: Phosphide;",
+		"(a) Incineration;",
+		"(b) Other disposal;",
+		"(3) A.53: Pesticides.",
+		"Annex B Goods Review List procedures",
+		"I. General provisions",
+		"1. The following procedures apply.",
+		"2. The Committee shall:",
+		"(a) review;",
+		"II. Final provisions",
+		"3. These procedures replace the earlier ones.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_string_equal(r->meta.symbol, "S/RES/1454 (2002)");
+	assert_string_equal(r->meta.meeting, "4683rd meeting");
+	assert_string_equal(r->meta.adopted, "2002-12-30");
+	assert_string_equal(r->meta.distributed, "2002-12-30");
+	assert_int_equal(count(r, PARA_OPERATIVE), 2);
+	assert_int_equal(r->nannexes, 2);
+	assert_string_equal(r->annexes[0].label, "Annex A");
+	assert_string_equal(r->annexes[0].title, "Textual entries for the Goods Review List");
+	assert_string_equal(r->annexes[1].label, "Annex B");
+	assert_string_equal(r->annexes[1].title, "Goods Review List procedures");
+	assert_int_equal(get(r, "annex1.p2")->annex, 0);
+	assert_int_equal(get(r, "annex1.p2.a")->parent, res_find(r, "annex1.p2"));
+	assert_int_equal(get(r, "annex1.p3")->depth, 0);
+	assert_int_equal(get(r, "annex1.t1")->kind, PARA_ANNEX);
+	assert_int_equal(get(r, "annex2.h2")->kind, PARA_ANNEX_HEADING);
+	assert_string_equal(get(r, "annex2.p3")->label, "Annex B, para. 3");
+	assert_int_equal(get(r, "annex2.p2.a")->annex, 1);
+	assert_int_equal(res_find(r, "op3"), -1);              /* annex paragraphs stay apart */
+	collection_free(col);
+}
+
+/* A General Assembly resolution in parts, each restating the opening: one resolution. */
+static void parts_with_openings(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"Resolution adopted by the General Assembly on 9 December 2025",
+		"80/12. Questions relating to lighthouses",
+		"A",
+		"Lighthouses in the world",
+		"The General Assembly,",
+		"Recalling its resolution 79/1,",
+		"1. Decides to act;",
+		"2. Requests a report;",
+		"B",
+		"Lighthouse keepers",
+		"The General Assembly,",
+		"Noting the report,",
+		"1. Welcomes the report;",
+		"55th plenary meeting",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	assert_int_equal(col->ndocs, 1);
+	const struct resolution *r = col->docs[0];
+	assert_string_equal(r->meta.number, "80/12");
+	assert_int_equal(r->nparts, 2);
+	assert_int_equal(get(r, "a.op2")->part, 0);
+	assert_int_equal(get(r, "a.pp1")->part, 0);
+	assert_int_equal(get(r, "b.pp1")->part, 1);
+	assert_string_equal(get(r, "b.op1")->text, "Welcomes the report;");
+	assert_int_equal(res_find(r, "b.pp2"), -1);       /* the part title is not a paragraph */
+	assert_string_equal(r->parts[0].title, "Lighthouses in the world");
+	assert_string_equal(r->parts[1].title, "Lighthouse keepers");
+	collection_free(col);
+}
+
+/* An omnibus resolution: roman sections with headings, numbering running on. */
+static void roman_sections(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"The General Assembly,",
+		"Recalling its resolutions,",
+		"I",
+		"Implementation of the Convention",
+		"1. Calls upon States to act;",
+		"II",
+		"Capacity-building",
+		"2. Encourages cooperation;",
+		"3. Invites donors:",
+		"(a) to give;",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(r->nparts, 2);
+	assert_string_equal(r->parts[1].id, "ii");
+	assert_string_equal(r->parts[1].label, "II");
+	assert_string_equal(r->parts[1].title, "Capacity-building");
+	assert_int_equal(get(r, "ii.op3")->part, 1);
+	assert_int_equal(get(r, "ii.op3.a")->depth, 1);
+	assert_int_equal(get(r, "i.op1")->part, 0);
+	assert_int_equal(get(r, "pp1")->part, -1);
+	collection_free(col);
+}
+
+/* Slips in the numbering (a part letter or a footnote number printed twice) never give two
+ * paragraphs the same id. */
+static void unique_ids(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"The Security Council,", "A", "1. One;", "A", "1. Two;", "B", "1. Three.",
+		"Adopted unanimously at the 1st meeting.", "1 Note.", "1 Again.", NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(r->nparts, 3);
+	assert_string_equal(r->parts[1].id, "a2");
+	assert_int_equal(get(r, "a2.op1")->part, 1);
+	for (size_t i = 0; i < r->npara; i++)
+		for (size_t j = i + 1; j < r->npara; j++)
+			assert_string_not_equal(r->paras[i].id, r->paras[j].id);
+	collection_free(col);
+}
+
+static void compilation(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"Resolution adopted by the General Assembly on 22 December 2003",
+		"58/190. Protection of migrants",
+		"The General Assembly,",
+		"Recalling the Declaration1 of 1948,",
+		"1. Welcomes the Convention;",
+		"2. Decides to continue;",
+		"77th plenary meeting",
+		"22 December 2003",
+		"1 Resolution 217 A (III).",
+		"Resolution adopted by the General Assembly on 23 December 2003",
+		"58/191. Another matter",
+		"The General Assembly,",
+		"Noting the report,1",
+		"1. Requests the Secretary-General to report;",
+		"78th plenary meeting",
+		"23 December 2003",
+		"1 A/58/1.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	assert_int_equal(col->ndocs, 2);
+	const struct resolution *a = col->docs[0], *b = col->docs[1];
+	assert_string_equal(a->meta.number, "58/190");
+	assert_string_equal(b->meta.number, "58/191");
+	assert_string_equal(b->meta.title, "Another matter");
+	assert_string_equal(b->meta.adopted, "2003-12-23");
+	assert_string_equal(a->meta.meeting, "77th plenary meeting");
+	assert_string_equal(b->meta.meeting, "78th plenary meeting");
+	assert_int_equal(count(a, PARA_OPERATIVE), 2);
+	assert_int_equal(count(b, PARA_OPERATIVE), 1);
+	/* Each keeps its own footnotes and ids. */
+	assert_int_equal(count(a, PARA_FOOTNOTE), 1);
+	assert_int_equal(count(b, PARA_FOOTNOTE), 1);
+	assert_string_equal(get(b, "fn1")->text, "A/58/1.");
+	assert_int_equal(get(b, "pp1")->nmarks, 1);
+	assert_int_equal(d.nwarnings, 0);
+	collection_free(col);
+}
+
+static void declaration_and_page_footnotes(void **state)
+{
+	(void)state;
+	/* "The General Assembly" without a comma: the only operative paragraph adopts the annex. */
+	static const char *const lines[] = {
+		"The General Assembly",
+		"Adopts the Declaration on Something annexed to the present resolution.",
+		"^1 A footnote that continues",
+		"^on the next page.",
+		"80th plenary meeting",
+		"Annex",
+		"Declaration on Something",
+		"Considering the Charter,2",
+		"Article 1",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	const struct para *p = get(r, "op1");
+	assert_null(p->num);
+	assert_int_equal(count(r, PARA_PREAMBLE), 0);
+	assert_string_equal(r->annexes[0].label, "Annex");
+	assert_string_equal(r->annexes[0].title, "Declaration on Something");
+	assert_string_equal(get(r, "fn1")->text, "A footnote that continues on the next page.");
+	assert_string_equal(r->meta.meeting, "80th plenary meeting");
+	assert_string_equal(get(r, "annex1.t1")->text, "Considering the Charter,2");   /* no fn2 */
+	collection_free(col);
+}
+
+/* Arabic conventions: "1 - " numbers, (أ) letters, markers and footnotes in parentheses. */
+static void arabic_conventions(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"قرار اتخذته الجمعية العامة في 14 كانون الأول/ديسمبر 2024",
+		"[بناء على تقرير اللجنة الثانية (A/79/455)]",
+		"79/412 - سلامة الممرات المائية الداخلية",
+		"إن الجمعية العامة،",
+		"وإذ تؤكد من جديد اتفاقية لعام 2017(1) وبروتوكولها لعام 2021(2)،",
+		"1 - ترحب بتقرير الأمين العام(3)؛",
+		"2 - تهيب بجميع الدول:",
+		"(أ) أن تعزز تدريب الطواقم؛",
+		"(ب) أن تتبادل البيانات(1)؛",
+		"(هـ) أن تنظر في الانضمام؛",
+		"الجلسة العامة 52",
+		"14 كانون الأول/ديسمبر 2024",
+		"(1) الأمم المتحدة، مجموعة المعاهدات، المجلد 3210.",
+		"(2) المرجع نفسه.",
+		"(3) A/79/301.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_string_equal(r->meta.language, "ar");
+	assert_string_equal(r->meta.number, "79/412");
+	assert_string_equal(r->meta.symbol, "A/RES/79/412");
+	assert_string_equal(r->meta.report, "A/79/455");
+	assert_string_equal(r->meta.adopted, "2024-12-14");
+	assert_string_equal(get(r, "op2.b")->num, "ب");
+	assert_string_equal(get(r, "op2.b")->label, "OP 2 (b)");
+	assert_int_equal(get(r, "op2.e")->depth, 1);
+	assert_int_equal(count(r, PARA_FOOTNOTE), 3);
+	const struct para *p = get(r, "pp1");
+	assert_int_equal(p->nmarks, 2);
+	assert_null(strchr(p->text, '('));
+	assert_int_equal(get(r, "op1")->nmarks, 1);
+	assert_int_equal(get(r, "op2.b")->marks[0].footnote, 1);
+	collection_free(col);
+}
+
+/* Another organ's resolution opens too; inside an Assembly annex such a line is text. */
+static void other_organs(void **state)
+{
+	(void)state;
+	static const char *const hrc[] = {
+		"The Human Rights Council,", "Recalling its resolution 5/1,", "1. Decides to act;", NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(hrc, &d);
+	const struct resolution *r = col->docs[0];
+	assert_string_equal(r->meta.organ, "Human Rights Council");
+	assert_null(r->meta.symbol);
+	assert_int_equal(count(r, PARA_OPERATIVE), 1);
+	assert_int_equal(d.nwarnings, 0);
+	collection_free(col);
+	static const char *const ga[] = {
+		"The General Assembly,", "1. Adopts the Declaration annexed hereto;", "Annex",
+		"Declaration", "The World Conference,", "Considering everything,", NULL
+	};
+	col = build(ga, &d);
+	assert_int_equal(col->ndocs, 1);
+	assert_int_equal(col->docs[0]->nannexes, 1);
+	collection_free(col);
+}
+
+static void plain_fallback(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"Minutes of the meeting of the garden committee.",
+		"We discussed the roses and resolution 57/218.",
+		"1. Nobody came.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(r->npara, 3);
+	assert_int_equal(count(r, PARA_PLAIN), 3);
+	assert_string_equal(r->paras[0].id, "p1");
+	assert_string_equal(r->paras[2].id, "p3");
+	assert_string_equal(r->paras[2].text, "1. Nobody came.");
+	assert_int_equal(r->paras[1].nrefs, 1);
+	assert_int_equal(d.nwarnings, 1);
+	assert_non_null(strstr(d.warnings[0], "no resolution structure"));
+	collection_free(col);
+}
+
+/* A million tiny paragraphs and thousands of footnotes build in linear time. */
+static void many_paragraphs(void **state)
+{
+	(void)state;
+	enum { N = 1000000, F = 5000 };
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	char buf[64];
+	assert_int_equal(blocks_push(&bl, "The General Assembly,", 21, ZONE_BODY, 0, 0), 0);
+	for (int i = 1; i <= N; i++) {
+		int n = i <= F ? snprintf(buf, sizeof buf, "%d. Decides so,%d", i, i)
+		               : snprintf(buf, sizeof buf, "%d. Decides.", i);
+		assert_int_equal(blocks_push(&bl, buf, (size_t)n, ZONE_BODY, 0, 0), 0);
+	}
+	for (int i = 1; i <= F; i++) {
+		int n = snprintf(buf, sizeof buf, "%d Note %d.", i, i);
+		assert_int_equal(blocks_push(&bl, buf, (size_t)n, ZONE_BODY, 0, 0), 0);
+	}
+	clock_t t0 = clock();
+	struct collection *col;
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(build_collection(&bl, &col, &d), 0);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	blocks_free(&bl);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(count(r, PARA_OPERATIVE), N);
+	assert_int_equal(count(r, PARA_FOOTNOTE), F);
+	assert_int_equal(r->paras[F - 1].nmarks, 1);
+	assert_true(secs < 30.0);
+	collection_free(col);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(blocks_normalise),
+		cmocka_unit_test(general_assembly),
+		cmocka_unit_test(letters_and_numerals),
+		cmocka_unit_test(long_roman_and_deep),
+		cmocka_unit_test(security_council_parts),
+		cmocka_unit_test(annexes_and_modern_sc),
+		cmocka_unit_test(parts_with_openings),
+		cmocka_unit_test(roman_sections),
+		cmocka_unit_test(unique_ids),
+		cmocka_unit_test(compilation),
+		cmocka_unit_test(declaration_and_page_footnotes),
+		cmocka_unit_test(arabic_conventions),
+		cmocka_unit_test(other_organs),
+		cmocka_unit_test(plain_fallback),
+		cmocka_unit_test(many_paragraphs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

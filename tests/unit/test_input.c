@@ -1,0 +1,208 @@
+/* test_input.c: reading and decoding: every bad input the issue names, and big files. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "doc/input.h"
+
+static int decode(const char *raw, size_t len, char **out, struct parse_diag *d)
+{
+	size_t n;
+	memset(d, 0, sizeof *d);
+	int rc = input_decode(raw, len, out, &n, d);
+	if (rc == 0)
+		assert_int_equal(strlen(*out), n);   /* no NUL inside */
+	return rc;
+}
+
+static void fatal_inputs(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *out;
+	assert_int_equal(decode("", 0, &out, &d), EX_DATAERR);
+	assert_string_equal(d.reason, "empty file");
+	assert_int_equal(decode(" \n\t\r\n ", 6, &out, &d), EX_DATAERR);
+	assert_non_null(strstr(d.reason, "empty"));
+	static const char bin[] = "\x00\x01\x02\x03\x00\x00\x10\x11\x12 binary\x00\x00\x00";
+	assert_int_equal(decode(bin, sizeof bin, &out, &d), EX_DATAERR);
+	assert_string_equal(d.reason, "binary data");
+	assert_int_equal(decode("%PDF-1.7\nstuff", 14, &out, &d), EX_DATAERR);
+	assert_non_null(strstr(d.reason, "PDF"));
+	assert_int_equal(decode("\177ELF\2\1\1", 7, &out, &d), EX_DATAERR);
+}
+
+static void read_errors(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *data;
+	size_t len;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(input_read("/nonexistent/gavel/file.txt", &data, &len, &d), EX_NOINPUT);
+	assert_string_equal(d.reason, "No such file or directory");
+	assert_int_equal(input_read("/tmp", &data, &len, &d), EX_NOINPUT);
+	assert_string_equal(d.reason, "is a directory");
+	char path[] = "/tmp/gavel-input-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "hello\n", 6), 6);
+	close(fd);
+	assert_int_equal(input_read(path, &data, &len, &d), 0);
+	assert_int_equal(len, 6);
+	assert_string_equal(data, "hello\n");
+	free(data);
+	if (geteuid() != 0) {        /* root reads anything */
+		chmod(path, 0);
+		assert_int_equal(input_read(path, &data, &len, &d), EX_NOINPUT);
+		assert_string_equal(d.reason, "Permission denied");
+	}
+	unlink(path);
+}
+
+static void bom_and_line_ends(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *out;
+	static const char in[] = "\xef\xbb\xbfThe General Assembly,\r\nRecalling\rNoting\n";
+	assert_int_equal(decode(in, sizeof in - 1, &out, &d), 0);
+	assert_string_equal(out, "The General Assembly,\nRecalling\nNoting\n");
+	assert_int_equal(d.nwarnings, 0);      /* BOM and CRLF are invisible */
+	free(out);
+	/* Two files pasted together: the second BOM goes too. */
+	static const char two[] = "\xef\xbb\xbfOne \xc3\xa9\n\xef\xbb\xbfTwo\n";
+	assert_int_equal(decode(two, sizeof two - 1, &out, &d), 0);
+	assert_string_equal(out, "One \xc3\xa9\nTwo\n");
+	free(out);
+}
+
+static void invalid_utf8_one_warning(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *out;
+	/* Valid "é" plus three bad spots: a stray continuation run, an overlong "/", a surrogate. */
+	static const char in[] = "caf\xc3\xa9 \x80\x81 x \xc0\xaf y \xed\xa0\x80 z";
+	assert_int_equal(decode(in, sizeof in - 1, &out, &d), 0);
+	assert_non_null(strstr(out, "caf\xc3\xa9 \xef\xbf\xbd x"));
+	assert_null(strstr(out, "\xc0"));
+	assert_int_equal(d.nwarnings, 1);
+	assert_non_null(strstr(d.warnings[0], "U+FFFD"));
+	free(out);
+	/* A truncated sequence at the very end. */
+	assert_int_equal(decode("\xc3\xa9 ab\xe2\x82", 7, &out, &d), 0);
+	assert_string_equal(out, "\xc3\xa9 ab\xef\xbf\xbd");
+	free(out);
+}
+
+static void legacy_encodings(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *out;
+	/* Windows-1252 curly quotes and a dash; no UTF-8 anywhere. */
+	static const char cp[] = "\x93Protection\x94 \x96 migrants";
+	assert_int_equal(decode(cp, sizeof cp - 1, &out, &d), 0);
+	assert_string_equal(out, "\xe2\x80\x9cProtection\xe2\x80\x9d \xe2\x80\x93 migrants");
+	assert_int_equal(d.nwarnings, 1);
+	assert_non_null(strstr(d.warnings[0], "Windows-1252"));
+	free(out);
+	static const char l1[] = "L'Assembl\xe9" "e g\xe9n\xe9rale";
+	assert_int_equal(decode(l1, sizeof l1 - 1, &out, &d), 0);
+	assert_string_equal(out, "L'Assembl\xc3\xa9" "e g\xc3\xa9n\xc3\xa9rale");
+	assert_non_null(strstr(d.warnings[0], "Latin-1"));
+	free(out);
+}
+
+static void nul_and_controls(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *out;
+	static const char in[] = "The General\0 Assembly,\nRecalling \x1b[31mred\x1b[0m text here\n";
+	assert_int_equal(decode(in, sizeof in - 1, &out, &d), 0);
+	assert_null(strchr(out, '\x1b'));                 /* never reaches a terminal */
+	assert_non_null(strstr(out, "The General Assembly,"));
+	assert_int_equal(d.nwarnings, 2);
+	assert_non_null(strstr(d.warnings[0], "NUL"));
+	free(out);
+}
+
+static void utf16(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	char *out;
+	static const char le[] = "\xff\xfeO\0K\0\r\0\n\0\xe9\0";
+	assert_int_equal(decode(le, sizeof le - 1, &out, &d), 0);
+	assert_string_equal(out, "OK\n\xc3\xa9");
+	free(out);
+	static const char be[] = "\xfe\xff\0O\0K";
+	assert_int_equal(decode(be, sizeof be - 1, &out, &d), 0);
+	assert_string_equal(out, "OK");
+	free(out);
+}
+
+static void utf8_sequences(void **state)
+{
+	(void)state;
+	assert_int_equal(input_utf8_seq((const unsigned char *)"a", 1), 1);
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xc3\xa9", 2), 2);
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xe4\xb8\xad", 3), 3);
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xf0\x9f\x98\x80", 4), 4);
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xc1\xbf", 2), 0);    /* overlong */
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xe0\x80\x80", 3), 0);
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+	assert_int_equal(input_utf8_seq((const unsigned char *)"\xc3", 1), 0);
+}
+
+/* A big file decodes in linear time: 60 MB with CRLF and some bad bytes. */
+static void big_input(void **state)
+{
+	(void)state;
+	size_t n = 60u << 20;
+	char *raw = malloc(n);
+	assert_non_null(raw);
+	static const char line[] = "Reaffirming also the provisions concerning migrants\r\n";
+	for (size_t i = 0; i < n; i++)
+		raw[i] = line[i % (sizeof line - 1)];
+	raw[12345] = '\xff';
+	clock_t t0 = clock();
+	struct parse_diag d;
+	char *out;
+	assert_int_equal(decode(raw, n, &out, &d), 0);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_true(secs < 20.0);
+	assert_null(strchr(out, '\r'));
+	assert_int_equal(d.nwarnings, 1);
+	free(out);
+	free(raw);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fatal_inputs),
+		cmocka_unit_test(read_errors),
+		cmocka_unit_test(bom_and_line_ends),
+		cmocka_unit_test(invalid_utf8_one_warning),
+		cmocka_unit_test(legacy_encodings),
+		cmocka_unit_test(nul_and_controls),
+		cmocka_unit_test(utf16),
+		cmocka_unit_test(utf8_sequences),
+		cmocka_unit_test(big_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,458 @@
+/* test_parse.c: the entry points on the bundled resolution, the ODS reader, bad and huge
+ * inputs. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "doc/blocks.h"
+#include "doc/input.h"
+#include "doc/json.h"
+#include "doc/parse.h"
+
+#define SAMPLE ABS_TOP_SRCDIR "/share/a-res-58-190-en.ods.txt"
+
+static char *slurp(const char *path, size_t *len)
+{
+	struct parse_diag d;
+	char *data;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(input_read(path, &data, len, &d), 0);
+	return data;
+}
+
+static char *to_json(const struct collection *col)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_int_equal(json_write_collection(f, col), 0);
+	fclose(f);
+	return buf;
+}
+
+static const struct para *get(const struct resolution *r, const char *id)
+{
+	int i = res_find(r, id);
+	if (i < 0)
+		fail_msg("no paragraph %s", id);
+	return &r->paras[i];
+}
+
+static void format_names(void **state)
+{
+	(void)state;
+	assert_int_equal(input_format_from_name("auto"), INPUT_AUTO);
+	assert_int_equal(input_format_from_name("ods"), INPUT_ODS);
+	assert_int_equal(input_format_from_name("pdf"), INPUT_PDF);
+	assert_int_equal(input_format_from_name("plain"), INPUT_PLAIN);
+	assert_int_equal(input_format_from_name("docx"), -1);
+	assert_int_equal(input_format_from_name(NULL), -1);
+	assert_string_equal(input_format_name(INPUT_PDF), "pdf");
+	assert_string_equal(input_format_name(INPUT_ODS), "ods");
+}
+
+static void check_sample(const struct resolution *r, const char *title)
+{
+	size_t npp = 0, nop = 0, nfn = 0, nmarks = 0;
+	for (size_t i = 0; i < r->npara; i++) {
+		const struct para *p = &r->paras[i];
+		npp += p->kind == PARA_PREAMBLE;
+		nop += p->kind == PARA_OPERATIVE;
+		nfn += p->kind == PARA_FOOTNOTE;
+		nmarks += p->nmarks;
+		/* No marker digit left: a digit right after a letter or ,;: never stays. */
+		for (size_t k = 1; k < p->text_len && p->kind != PARA_FOOTNOTE; k++)
+			if (p->text[k] >= '0' && p->text[k] <= '9' && strchr("abcdefghijklmnopqrstuvwxyz,;", p->text[k - 1]))
+				fail_msg("marker left in %s: %s", p->id, p->text + k - 1);
+		assert_null(strstr(p->text, "<<ODS"));
+		assert_null(strstr(p->text, "[DU1]"));
+		assert_null(strstr(p->text, "Distr."));
+	}
+	assert_int_equal(npp, 14);
+	assert_int_equal(nop, 27);
+	assert_int_equal(nfn, 19);
+	assert_int_equal(nmarks, 21);
+	const struct res_meta *m = &r->meta;
+	assert_string_equal(m->symbol, "A/RES/58/190");
+	assert_string_equal(m->organ, "General Assembly");
+	assert_string_equal(m->number, "58/190");
+	assert_string_equal(m->title, title);
+	assert_string_equal(m->adopted, "2003-12-22");
+	assert_string_equal(m->session, "58");
+	assert_string_equal(m->report, "A/58/508/Add.2");
+	assert_string_equal(m->meeting, "77th plenary meeting");
+	assert_string_equal(m->distributed, "2004-03-22");
+	assert_string_equal(m->agenda_item, "117 (b)");
+	assert_string_equal(m->job, "N0350598E");
+	assert_string_equal(m->language, "en");
+	int *by;
+	assert_int_equal(res_cited_by(r, res_find_footnote(r, 1), &by), 2);
+	assert_string_equal(r->paras[by[0]].id, "pp2");
+	assert_string_equal(r->paras[by[1]].id, "op2");
+	free(by);
+	assert_int_equal(res_cited_by(r, res_find_footnote(r, 6), &by), 2);
+	assert_string_equal(r->paras[by[0]].id, "pp4");
+	assert_string_equal(r->paras[by[1]].id, "op3");
+	free(by);
+	const struct para *op10 = get(r, "op10");
+	assert_int_equal(op10->nmarks, 1);
+	assert_int_equal(op10->marks[0].footnote, 16);
+	assert_memory_equal(op10->text + op10->marks[0].byte - 8, " of 1963", 8);
+	/* Numbers that are not markers keep their digits. */
+	assert_non_null(strstr(get(r, "pp1")->text, "resolution 57/218 of 18 December 2002,"));
+	assert_non_null(strstr(get(r, "pp11")->text, "OC-16/99"));
+	assert_non_null(strstr(get(r, "fn1")->text, "217 A (III)"));
+	assert_non_null(strstr(get(r, "fn4")->text, "Sales No. E.96.IV.8"));
+	assert_non_null(strstr(get(r, "fn3")->text, "5-13 September 1994"));
+	assert_string_equal(get(r, "fn15")->text, "Ibid., annex III.");
+	assert_int_equal(get(r, "fn15")->nrefs, 0);              /* "Ibid." is no reference */
+	assert_string_equal(get(r, "fn2")->refs[0].target, "A/CONF.157/24 (Part I)");
+	assert_string_equal(get(r, "pp3")->label, "PP 3");
+	assert_string_equal(get(r, "op10")->label, "OP 10");
+	assert_string_equal(get(r, "fn16")->label, "Footnote 16");
+	assert_int_equal(get(r, "pp3")->lead_len, strlen("Reaffirming also"));
+	assert_int_equal(get(r, "op6")->lead_len, strlen("Strongly condemns also"));
+}
+
+static void bundled_sample(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct collection *col;
+	assert_int_equal(parse_file(SAMPLE, INPUT_AUTO, &col, &d), 0);
+	assert_int_equal(d.nwarnings, 0);
+	assert_int_equal(col->ndocs, 1);
+	check_sample(col->docs[0], "Protection of migrants");
+	collection_free(col);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file(SAMPLE, INPUT_ODS, &col, &d), 0);
+	check_sample(col->docs[0], "Protection of migrants");
+	collection_free(col);
+}
+
+/* The same resolution with a BOM and CRLF line ends gives the same model. */
+static void bom_crlf_variant(void **state)
+{
+	(void)state;
+	size_t len;
+	char *raw = slurp(SAMPLE, &len);
+	char *v = malloc(2 * len + 4);
+	size_t n = 0;
+	memcpy(v, "\xef\xbb\xbf", 3);
+	n = 3;
+	for (size_t i = 0; i < len; i++) {
+		if (raw[i] == '\n')
+			v[n++] = '\r';
+		v[n++] = raw[i];
+	}
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct collection *a, *b;
+	assert_int_equal(parse_buffer(raw, len, INPUT_ODS, &a, &d), 0);
+	assert_int_equal(parse_buffer(v, n, INPUT_ODS, &b, &d), 0);
+	assert_int_equal(d.nwarnings, 0);
+	char *ja = to_json(a), *jb = to_json(b);
+	assert_string_equal(ja, jb);
+	free(ja);
+	free(jb);
+	collection_free(a);
+	collection_free(b);
+	/* Damage one byte: one warning, same structure. */
+	char *p = strstr(raw, "Protection of migrants");
+	p[2] = '\xff';
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_buffer(raw, len, INPUT_ODS, &a, &d), 0);
+	assert_int_equal(d.nwarnings, 1);
+	check_sample(a->docs[0], "Pr\xef\xbf\xbdtection of migrants");
+	collection_free(a);
+	free(v);
+	free(raw);
+}
+
+static void ods_furniture(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"[DU1]\n"
+		"\tThe General Assembly,\n"
+		"\t1.\tDecides;\n"
+		"[DU1]<<ODS JOB NO>>N0312345E<<ODS JOB NO>>\n"
+		"<<ODS DOC SYMBOL1>>A/RES/58/1<<ODS DOC SYMBOL1>>\n"
+		"______________\n"
+		"------\n"
+		"6\n"
+		"United NationsA/RES/58/1Security CouncilDistr.: General\n"
+		"1 April 2004Fifty-eighth session\n"
+		"Agenda item 12\n"
+		"03 12345\n"
+		"A/RES/58/1\n";
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(shape_ods(text, sizeof text - 1, &bl, &d), 0);
+	assert_int_equal(bl.n, 2);
+	assert_string_equal(bl.v[0].text, "The General Assembly,");
+	assert_int_equal(bl.v[0].indent, 1);
+	assert_string_equal(bl.v[1].text, "1. Decides;");
+	assert_string_equal(bl.hints.job, "N0312345E");
+	assert_string_equal(bl.hints.symbol, "A/RES/58/1");
+	assert_string_equal(bl.hints.organ, "Security Council");
+	assert_string_equal(bl.hints.distributed, "2004-04-01");
+	assert_string_equal(bl.hints.session, "58");
+	assert_string_equal(bl.hints.agenda_item, "12");
+	blocks_free(&bl);
+	/* Another language's masthead after the tags is furniture too. */
+	static const char fr[] =
+		"\tL'Assembl\xc3\xa9" "e g\xc3\xa9n\xc3\xa9rale,\n"
+		"[DU1]<<ODS JOB NO>>N0312345F<<ODS JOB NO>>\n"
+		"Nations UniesA/RES/58/1Assembl\xc3\xa9" "e g\xc3\xa9n\xc3\xa9raleDistr. g\xc3\xa9n\xc3\xa9rale\n"
+		"Distr. g\xc3\xa9n\xc3\xa9rale 17 mars 2004\n";
+	memset(&bl, 0, sizeof bl);
+	assert_int_equal(shape_ods(fr, sizeof fr - 1, &bl, &d), 0);
+	assert_int_equal(bl.n, 1);
+	assert_string_equal(bl.hints.distributed, "2004-03-17");
+	blocks_free(&bl);
+}
+
+static void bad_files(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	struct collection *col;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file("/nonexistent/x.txt", INPUT_AUTO, &col, &d), EX_NOINPUT);
+	assert_null(col);
+	assert_int_equal(parse_file(ABS_TOP_SRCDIR, INPUT_AUTO, &col, &d), EX_NOINPUT);
+	assert_string_equal(d.reason, "is a directory");
+	char path[] = "/tmp/gavel-parse-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file(path, INPUT_AUTO, &col, &d), EX_DATAERR);
+	assert_string_equal(d.reason, "empty file");
+	FILE *f = fopen(path, "wb");
+	for (int i = 0; i < 4096; i++)
+		fputc(i * 7 % 256, f);
+	fclose(f);
+	assert_int_equal(parse_file(path, INPUT_AUTO, &col, &d), EX_DATAERR);
+	assert_string_equal(d.reason, "binary data");
+	unlink(path);
+	memset(&d, 0, sizeof d);
+	static const char prose[] = "Dear diary,\n\nToday it rained.\n\nTomorrow, sun.\n";
+	assert_int_equal(parse_buffer(prose, sizeof prose - 1, INPUT_AUTO, &col, &d), 0);
+	assert_int_equal(col->docs[0]->paras[0].kind, PARA_PLAIN);
+	assert_string_equal(col->docs[0]->paras[0].id, "p1");
+	assert_int_equal(d.nwarnings, 1);
+	collection_free(col);
+}
+
+/* Ids, marks and citations of a resolution as one string, to compare languages. */
+static char *outline(const struct resolution *r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	for (size_t i = 0; i < r->npara; i++) {
+		const struct para *p = &r->paras[i];
+		fprintf(f, "%s", p->id);
+		for (size_t k = 0; k < p->nmarks; k++)
+			fprintf(f, "[%d]", p->marks[k].footnote);
+		fprintf(f, " ");
+	}
+	fclose(f);
+	return buf;
+}
+
+static void six_languages(void **state)
+{
+	(void)state;
+	static const char *const langs[] = { "en", "fr", "es", "ru", "zh", "ar" };
+	char *first = NULL;
+	for (size_t i = 0; i < 6; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/tests/data/shapes/lang-%s.txt", ABS_TOP_SRCDIR, langs[i]);
+		if (access(path, R_OK) != 0)
+			skip();
+		struct parse_diag d;
+		memset(&d, 0, sizeof d);
+		struct collection *col;
+		assert_int_equal(parse_file(path, INPUT_AUTO, &col, &d), 0);
+		const struct resolution *r = col->docs[0];
+		assert_string_equal(r->meta.language, langs[i]);
+		assert_string_equal(r->meta.number, "79/412");
+		assert_string_equal(r->meta.adopted, "2024-12-14");
+		char *o = outline(r);
+		if (!first)
+			first = o;
+		else {
+			assert_string_equal(o, first);
+			free(o);
+		}
+		collection_free(col);
+	}
+	assert_non_null(strstr(first, "op2.b[4]"));
+	free(first);
+}
+
+static const struct resolution *sc(const char *name, struct collection **col)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/data/sc/%s", ABS_TOP_SRCDIR, name);
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file(path, INPUT_AUTO, col, &d), 0);
+	assert_int_equal((*col)->ndocs, 1);
+	return (*col)->docs[0];
+}
+
+static size_t kind_count(const struct resolution *r, enum para_kind k, int part)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->npara; i++)
+		n += r->paras[i].kind == k && r->paras[i].part == part;
+	return n;
+}
+
+/* The Security Council texts of the corpus (copies in tests/data/sc): structure, vote,
+ * meeting, markers. */
+static void security_council_corpus(void **state)
+{
+	(void)state;
+	struct collection *col;
+	const struct resolution *r = sc("s-res-0242-1967.txt", &col);
+	assert_string_equal(r->meta.symbol, "S/RES/242 (1967)");
+	assert_string_equal(r->meta.organ, "Security Council");
+	assert_string_equal(r->meta.adopted, "1967-11-22");
+	assert_string_equal(r->meta.vote, "Adopted unanimously at the 1382nd meeting.");
+	assert_string_equal(r->meta.meeting, "1382nd meeting");
+	assert_int_equal(kind_count(r, PARA_PREAMBLE, -1), 3);
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, -1), 4);
+	assert_int_equal(get(r, "op1.i")->depth, 1);           /* OCR "(1)" read as "(i)" */
+	assert_int_equal(get(r, "op1.ii")->depth, 1);
+	assert_int_equal(get(r, "op2.c")->parent, res_find(r, "op2"));
+	collection_free(col);
+
+	r = sc("s-res-0101-1953.txt", &col);
+	assert_string_equal(r->meta.symbol, "S/RES/101 (1953)");
+	assert_string_equal(r->meta.adopted, "1953-11-24");
+	assert_string_equal(r->meta.meeting, "642nd meeting");
+	assert_non_null(strstr(r->meta.vote, "9 votes to none, with 2"));
+	assert_int_equal(kind_count(r, PARA_PREAMBLE, -1), 2);
+	assert_int_equal(r->nparts, 3);
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, 0), 2);
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, 1), 3);
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, 2), 4);
+	assert_int_equal(kind_count(r, PARA_FOOTNOTE, -1), 4);
+	int *by;
+	assert_int_equal(res_cited_by(r, res_find_footnote(r, 11), &by), 1);
+	assert_string_equal(r->paras[by[0]].id, "c.op4");
+	free(by);
+	assert_null(strstr(get(r, "pp2")->text, "1953 8"));
+	collection_free(col);
+
+	r = sc("s-res-0687-1991.txt", &col);
+	assert_string_equal(r->meta.symbol, "S/RES/687 (1991)");
+	assert_non_null(r->meta.vote);
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, -1), 1);
+	assert_int_equal(r->nparts, 9);
+	assert_int_equal(get(r, "c.op9.b.iii")->depth, 2);
+	assert_int_equal(get(r, "f.op24.d")->parent, res_find(r, "f.op24"));
+	/* Markers whose notes the extract lost are still taken out of the text. */
+	const struct para *p = get(r, "pp5");
+	assert_int_equal(p->nmarks, 3);
+	assert_null(strstr(p->text, "Council 41"));
+	assert_non_null(strstr(get(r, "pp1")->text, "678 (1990) of 29 November 1990"));
+	collection_free(col);
+
+	r = sc("s-res-1454-2002.txt", &col);
+	assert_string_equal(r->meta.symbol, "S/RES/1454 (2002)");
+	assert_string_equal(r->meta.meeting, "4683rd meeting");
+	assert_string_equal(r->meta.adopted, "2002-12-30");
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, -1), 5);
+	assert_int_equal(r->nannexes, 2);
+	assert_string_equal(r->annexes[0].label, "Annex A");
+	assert_string_equal(r->annexes[1].label, "Annex B");
+	assert_int_equal(get(r, "annex1.p6.a")->parent, res_find(r, "annex1.p6"));
+	for (size_t i = 0; i < r->npara; i++)
+		assert_int_equal(r->paras[i].nmarks, 0);          /* "Alloy 400," is no marker */
+	collection_free(col);
+}
+
+/* Twenty thousand annexes and parts: writing the JSON stays linear. */
+static void many_annexes(void **state)
+{
+	(void)state;
+	size_t cap = 4u << 20, n = 0;
+	char *buf = malloc(cap);
+	n += (size_t)snprintf(buf + n, cap - n, "The General Assembly,\n1. Adopts the annexes.\n");
+	for (int i = 0; i < 20000 && n + 100 < cap; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s\nAnnex\nTitle %d\n1. Text.\n",
+		                      i % 2 ? "B" : "A", i);
+	clock_t t0 = clock();
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct collection *col;
+	assert_int_equal(parse_buffer(buf, n, INPUT_ODS, &col, &d), 0);
+	char *j = to_json(col);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
+	assert_int_equal(col->docs[0]->nannexes, 20000);
+	assert_non_null(strstr(j, "\"annex20000\""));
+	free(j);
+	collection_free(col);
+	free(buf);
+}
+
+/* A 20 MB single line parses in linear time. */
+static void huge_line(void **state)
+{
+	(void)state;
+	size_t n = 20u << 20;
+	char *buf = malloc(n + 64);
+	size_t k = (size_t)snprintf(buf, 64, "The General Assembly,\n1. Decides ");
+	while (k < n) {
+		memcpy(buf + k, "that migrants 2002, ", 20);
+		k += 20;
+	}
+	buf[k++] = ';';
+	clock_t t0 = clock();
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct collection *col;
+	assert_int_equal(parse_buffer(buf, k, INPUT_ODS, &col, &d), 0);
+	char *j = to_json(col);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_true(secs < 30.0);
+	assert_true(strlen(j) > n);
+	assert_int_equal(col->docs[0]->npara, 1);
+	free(j);
+	collection_free(col);
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(format_names),
+		cmocka_unit_test(bundled_sample),
+		cmocka_unit_test(bom_crlf_variant),
+		cmocka_unit_test(ods_furniture),
+		cmocka_unit_test(bad_files),
+		cmocka_unit_test(six_languages),
+		cmocka_unit_test(security_council_corpus),
+		cmocka_unit_test(many_annexes),
+		cmocka_unit_test(huge_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

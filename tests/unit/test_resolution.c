@@ -1,0 +1,114 @@
+/* test_resolution.c: the model's allocation, lookups, labels and offsets. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "doc/resolution.h"
+
+static int add(struct resolution *r, enum para_kind k, const char *id, const char *num)
+{
+	int i = res_add_para(r, k);
+	assert_true(i >= 0);
+	r->paras[i].id = strdup(id);
+	r->paras[i].num = num ? strdup(num) : NULL;
+	r->paras[i].text = strdup("text");
+	r->paras[i].text_len = 4;
+	return i;
+}
+
+static void add_and_find(void **state)
+{
+	(void)state;
+	struct resolution *r = res_new();
+	assert_non_null(r);
+	int a = add(r, PARA_PREAMBLE, "pp1", NULL);
+	int b = add(r, PARA_OPERATIVE, "op1", "1");
+	int c = add(r, PARA_SUB, "op1.a", "a");
+	assert_int_equal(r->paras[c].parent, -1);      /* zeroed, parent/part/annex = -1 */
+	assert_int_equal(r->paras[c].part, -1);
+	assert_int_equal(r->paras[c].annex, -1);
+	/* Many additions keep every earlier paragraph. */
+	char id[32];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(id, sizeof id, "x%d", i);
+		add(r, PARA_PLAIN, id, NULL);
+	}
+	assert_int_equal(res_find(r, "pp1"), a);
+	assert_int_equal(res_find(r, "op1"), b);
+	assert_int_equal(res_find(r, "op1.a"), c);
+	assert_int_equal(res_find(r, "x999"), 1002);
+	assert_int_equal(res_find(r, "op2"), -1);
+	assert_int_equal(res_find(r, NULL), -1);
+	res_free(r);
+	res_free(NULL);
+	collection_free(NULL);
+}
+
+static void footnotes_and_citations(void **state)
+{
+	(void)state;
+	struct resolution *r = res_new();
+	int pp2 = add(r, PARA_PREAMBLE, "pp2", NULL);
+	int op2 = add(r, PARA_OPERATIVE, "op2", "2");
+	int op3 = add(r, PARA_OPERATIVE, "op3", "3");
+	int fn1 = add(r, PARA_FOOTNOTE, "fn1", "1");
+	int fn16 = add(r, PARA_FOOTNOTE, "fn16", "16");
+	struct mark *m = calloc(2, sizeof *m);
+	m[0].footnote = 1;
+	m[1].footnote = 1;                /* cited twice in one paragraph: listed once */
+	r->paras[pp2].marks = m;
+	r->paras[pp2].nmarks = 2;
+	m = calloc(1, sizeof *m);
+	m[0].footnote = 1;
+	r->paras[op3].marks = m;
+	r->paras[op3].nmarks = 1;
+	assert_int_equal(res_find_footnote(r, 1), fn1);
+	assert_int_equal(res_find_footnote(r, 16), fn16);
+	assert_int_equal(res_find_footnote(r, 2), -1);
+	int *by;
+	assert_int_equal(res_cited_by(r, fn1, &by), 2);
+	assert_int_equal(by[0], pp2);
+	assert_int_equal(by[1], op3);
+	free(by);
+	assert_int_equal(res_cited_by(r, fn16, &by), 0);
+	free(by);
+	assert_int_equal(res_cited_by(r, op2, &by), 0);   /* not a footnote */
+	free(by);
+	assert_int_equal(res_cited_by(r, 99, &by), 0);
+	res_free(r);
+}
+
+static void labels_and_offsets(void **state)
+{
+	(void)state;
+	struct resolution *r = res_new();
+	int i = add(r, PARA_SUB, "op3.a.ii", "ii");
+	assert_string_equal(res_label(r, i), "op3.a.ii");    /* falls back to the id */
+	r->paras[i].label = strdup("OP 3 (a) (ii)");
+	assert_string_equal(res_label(r, i), "OP 3 (a) (ii)");
+	assert_string_equal(res_label(r, -1), "");
+	assert_string_equal(res_label(r, 5), "");
+	res_free(r);
+	/* Characters, not bytes: "é" is two bytes, "中" three. */
+	assert_int_equal(res_char_offset("abc", 2), 2);
+	assert_int_equal(res_char_offset("\xc3\xa9t\xc3\xa9", 5), 3);
+	assert_int_equal(res_char_offset("\xe4\xb8\xad\xe6\x96\x87x", 6), 2);
+	assert_int_equal(res_char_offset("ab", 10), 2);      /* stops at the end */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(add_and_find),
+		cmocka_unit_test(footnotes_and_citations),
+		cmocka_unit_test(labels_and_offsets),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
