@@ -47,7 +47,9 @@ enum { OPT_DB = 0x100, OPT_INPUT_FORMAT, OPT_WIDTH, OPT_NO_COLOR };
 	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT }, \
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR }
 
-/* Prints "gavel: " + message to stderr. */
+/* Print "gavel: " + message + newline to stderr, control characters neutralised (a file name
+ * or a quote cannot drive the terminal). cli_notice is for warnings and notices. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

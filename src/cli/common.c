@@ -14,17 +14,35 @@
 
 #include "cli/cli.h"
 #include "store/store.h"
+#include "text/utf8.h"
 
 #define SAMPLE_NAME "a-res-58-190-en.ods.txt"
+
+/* Messages name files and quote documents: a path or text holding escape sequences must not
+ * reach the terminal raw, so every message goes through the sanitiser. */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+	char buf[2048];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	char *safe = utf8_sanitize(buf, strlen(buf), 0);
+	fprintf(stderr, "gavel: %s%s\n", prefix, safe ? safe : "(message lost: out of memory)");
+	free(safe);
+}
 
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("gavel: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+void cli_notice(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("", fmt, ap);
+	va_end(ap);
 }
 
 static int readable(const char *path)
@@ -69,7 +87,7 @@ int cli_load(const char *path, const struct cli_opts *opts, struct collection **
 		path = cli_sample_path();
 	int rc = parse_file(path, opts->format, out, &diag);
 	for (int i = 0; i < diag.nwarnings; i++)
-		fprintf(stderr, "gavel: %s: warning: %s\n", path, diag.warnings[i]);
+		cli_notice("%s: warning: %s", path, diag.warnings[i]);
 	if (rc != 0) {
 		cli_error("%s: %s", path, diag.reason[0] ? diag.reason : "cannot read");
 		*out = NULL;

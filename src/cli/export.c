@@ -369,7 +369,7 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 			cli_error("export: %s", err);
 			rc = w == -1 ? EX_CANTCREAT : EX_IOERR;
 		} else {
-			fprintf(stderr, "gavel: exported %zu note%s to %s (%s)\n", total,
+			cli_notice("exported %zu note%s to %s (%s)", total,
 			        total == 1 ? "" : "s", output, fmt->name);
 		}
 		signal(SIGINT, SIG_DFL);

@@ -110,7 +110,7 @@ static void anchor_file(struct store *st, const char *path, struct cli_opts *opt
 			       strcmp(v[k].doc_language, lang) == 0;
 		int64_t id;
 		if (ours && store_doc_sync(st, col->docs[i], &id) != STORE_OK)
-			fprintf(stderr, "gavel: notes import: warning: %s\n", store_errmsg(st));
+			cli_notice("notes import: warning: %s", store_errmsg(st));
 	}
 	collection_free(col);
 }

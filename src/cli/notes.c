@@ -113,7 +113,7 @@ static int open_db(const struct cli_opts *opts, int write, struct store **s)
 			free(path);
 			return EX_CANTCREAT;
 		}
-		fprintf(stderr, "gavel: notice: %s is read-only; notes are shown as last saved\n", path);
+		cli_notice("notice: %s is read-only; notes are shown as last saved", path);
 	}
 	free(path);
 	return 0;
@@ -472,8 +472,8 @@ static int place_quote(const struct resolution *res, int para, const char *q, si
 	if (*q && anchor_find(text, q, 0, start, end)) {
 		size_t s2, e2;
 		if (anchor_find(text, q, *start + 1, &s2, &e2))
-			fprintf(stderr, "gavel: notice: the quote occurs more than once in %s; the first "
-			        "is highlighted\n", label);
+			cli_notice("notice: the quote occurs more than once in %s; the first "
+			           "is highlighted", label);
 		return 0;
 	}
 	int folded = *q ? find_folded(text, q, start, end) : 1;
@@ -484,9 +484,8 @@ static int place_quote(const struct resolution *res, int para, const char *q, si
 		return EX_DATAERR;
 	}
 	size_t b0 = anchor_cp_byte(text, *start), b1 = anchor_cp_byte(text, *end);
-	fputs("gavel: notice: the quote was found as “", stderr);
-	utf8_write_safe(stderr, text + b0, b1 - b0);
-	fputs("” (case or accents differ)\n", stderr);
+	cli_notice("notice: the quote was found as “%.*s” (case or accents differ)", (int)(b1 - b0),
+	           text + b0);
 	return 0;
 }
 
