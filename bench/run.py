@@ -1,0 +1,516 @@
+#!/usr/bin/env python3
+"""run.py: gavel's side-by-side benchmark (`make bench`).
+
+Generates a ~50 MB made-up compilation of resolutions (bench/gen.py), then measures gavel and,
+in the same run and on the same files, the tools a user would compare it with:
+
+  parse        bench_parse: parse_file() MB/s and peak RSS / file size
+  first screen the reader from process start to the first full screen, in a pseudo-terminal,
+               on the bundled resolution and the 50 MB document; peer: less
+  reach end    `G` until the end shows; peer: less
+  layout       bench_wrap: text_wrap() of every paragraph at 80 columns, MB/s; peer: fold -s -w 80
+  scrolling    CPU per keystroke (j, k, Space, b) on both documents (the process's CPU time
+               from /proc/PID/schedstat before and after the keys), which must not grow with
+               the document
+  search       bench_search: search_text() of a word, case- and accent-folded, MB/s; peer: grep -ci
+  store        100,000 annotations inserted (one transaction each, as gavel commits them); peer:
+               the sqlite3 shell inserting as many rows in one transaction; opening a document
+               with 10,000 annotations; exporting them (gavel export --format json)
+
+Each figure is the median of several runs (BENCH_RUNS, default 3). A measurement whose code is
+not built yet prints "not available: ..." and the run goes on. The table goes to stdout and to
+bench/out/results.md (in the build tree), with the machine it ran on.
+
+Usage: run.py --srcdir DIR --builddir DIR [--size MB] [--runs N] [--quick]
+"""
+import argparse
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import fcntl
+import termios
+
+RESULTS = []          # (section, measure, gavel, peer-name, peer, ratio, target)
+NOTES = []
+
+
+class Unavailable(Exception):
+    pass
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "unknown"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = "%.1f GB" % (int(line.split()[1]) / 1024 / 1024)
+                break
+    except OSError:
+        pass
+    return "%d CPUs (nproc), %s, %s RAM, %s" % (os.cpu_count() or 0, cpu, mem, os.uname().release)
+
+
+def run_kv(cmd, timeout=900):
+    """Runs a bench helper that prints key=value lines; exit 77 means not available."""
+    if not os.path.exists(cmd[0]):
+        raise Unavailable("%s is not built (its layer may not link yet)" % os.path.basename(cmd[0]))
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    kv = dict(l.split("=", 1) for l in p.stdout.splitlines() if "=" in l)
+    if p.returncode == 77:
+        raise Unavailable(kv.get("unavailable", "helper says not available"))
+    if p.returncode != 0:
+        raise Unavailable("%s exited %d: %s" % (os.path.basename(cmd[0]), p.returncode,
+                                                 (p.stderr or p.stdout).strip()[:200]))
+    return kv
+
+
+def wall(cmd, runs, stdin=None, timeout=900):
+    """Median wall seconds of a command (output discarded); fails on a non-zero exit."""
+    times = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        # Output into a pipe, not /dev/null: GNU grep stops at the first match when it sees
+        # /dev/null, which would not be a measurement of anything.
+        with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
+            p = subprocess.run(cmd, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               timeout=timeout)
+        times.append(time.monotonic() - t0)
+        if p.returncode not in (0, 1):   # grep -c exits 1 when nothing matched
+            raise Unavailable("%s exited %d: %s" % (cmd[0], p.returncode,
+                                                     p.stderr.decode(errors="replace").strip()[:200]))
+    return median(times)
+
+
+# --- pseudo-terminal sessions -----------------------------------------------------------------
+
+class Session:
+    """A program in a pseudo-terminal of a fixed size; collects everything it draws."""
+
+    def __init__(self, argv, cols=100, rows=30, env=None):
+        self.t0 = time.monotonic()
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                os.execvpe(argv[0], argv, env or os.environ)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.buf = bytearray()
+        self.last = self.t0       # time of the last byte read
+        self.status = None
+        self.rusage = None
+
+    def pump(self, timeout):
+        """Reads what is there within timeout; returns the bytes read (b'' on timeout/EOF)."""
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return b""
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            return b""
+        if data:
+            self.buf += data
+            self.last = time.monotonic()
+            # Answer a cursor position request, as a terminal would.
+            if b"\x1b[6n" in data:
+                os.write(self.fd, b"\x1b[1;1R")
+        return data
+
+    def wait_for(self, marker, limit, start=0):
+        """Waits until marker shows in the output after offset start; then until the output has
+        been quiet for 50 ms (the end of that screen's drawing). Returns the time of the last
+        byte of that burst, from process start, or None."""
+        end = time.monotonic() + limit
+        markers = marker if isinstance(marker, tuple) else (marker,)
+        while not any(m in self.buf[start:] for m in markers):
+            if time.monotonic() > end or self.exited():
+                return None
+            self.pump(0.05)
+        while self.pump(0.05):
+            pass
+        return self.last - self.t0
+
+    def key(self, k, wait=0.3):
+        """Sends a key and waits for the redraw to start; returns latency or None."""
+        n = len(self.buf)
+        t = time.monotonic()
+        os.write(self.fd, k)
+        end = t + wait
+        while len(self.buf) == n and time.monotonic() < end:
+            self.pump(0.01)
+        lat = time.monotonic() - t if len(self.buf) > n else None
+        while self.pump(0.002):
+            pass
+        return lat
+
+    def exited(self):
+        if self.status is not None:
+            return True
+        pid, status, ru = os.wait4(self.pid, os.WNOHANG)
+        if pid:
+            self.status, self.rusage = status, ru
+            return True
+        return False
+
+    def quit(self, keys=b"q"):
+        try:
+            os.write(self.fd, keys)
+        except OSError:
+            pass
+        end = time.monotonic() + 5
+        while not self.exited() and time.monotonic() < end:
+            self.pump(0.05)
+        if not self.exited():
+            os.kill(self.pid, signal.SIGKILL)
+            _, self.status, self.rusage = os.wait4(self.pid, 0)
+        os.close(self.fd)
+        return self.rusage
+
+
+def term_env(tmp):
+    env = dict(os.environ)
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=tmp,
+               XDG_DATA_HOME=os.path.join(tmp, "xdg"), GAVEL_DB=os.path.join(tmp, "reader.db"),
+               LESS="", LESSHISTFILE="-")
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def first_screen(argv, marker, env, runs, end_key=None, end_marker=None):
+    """Median time to the first full screen, and (optionally) from end_key to end_marker."""
+    firsts, ends = [], []
+    for _ in range(runs):
+        s = Session(argv, env=env)
+        t = s.wait_for(marker, 60)
+        if t is None:
+            text = bytes(s.buf[-300:]).decode(errors="replace")
+            s.quit(b"q:q\r")
+            raise Unavailable("%r never showed %r (last output: %r)" % (
+                os.path.basename(argv[0]), b" or ".join(marker).decode(), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)[-120:]))
+        firsts.append(t)
+        if end_key:
+            n = len(s.buf)
+            t0 = time.monotonic()
+            os.write(s.fd, end_key)
+            te = s.wait_for(end_marker, 60, start=n)
+            ends.append(None if te is None else s.last - t0)
+        s.quit(b"q")
+    e = None
+    if end_key:
+        e = None if None in ends else median(ends)
+    return median(firsts), e
+
+
+def cpu_seconds(pid):
+    """CPU time a running process has used: /proc/PID/schedstat (nanoseconds on CPU)."""
+    with open("/proc/%d/schedstat" % pid) as f:
+        return int(f.read().split()[0]) / 1e9
+
+
+def scroll_cost(argv, marker, env, runs, keys):
+    """CPU seconds per keystroke: the process's CPU time (schedstat) after the keys minus after
+    its first screen, divided by the keys, median of runs; and the median latency from a key
+    to the start of its redraw."""
+    per_key, lat_all = [], []
+    for _ in range(runs):
+        s = Session(argv, env=env)
+        if s.wait_for(marker, 60) is None:
+            s.quit(b"q")
+            raise Unavailable("the reader never showed %r" % b" or ".join(marker).decode())
+        try:
+            before = cpu_seconds(s.pid)
+        except OSError as e:
+            s.quit(b"q")
+            raise Unavailable("cannot read the CPU time of the process: %s" % e)
+        for k in keys:
+            lat = s.key(k)
+            if lat is not None:
+                lat_all.append(lat)
+        after = cpu_seconds(s.pid)
+        s.quit(b"q")
+        per_key.append((after - before) / len(keys))
+    return median(per_key), (median(lat_all) if lat_all else None), len(lat_all)
+
+
+# --- the measurements -------------------------------------------------------------------------
+
+def add(section, measure, gavel, peer_name="", peer=None, ratio=None, target=""):
+    RESULTS.append((section, measure, gavel, peer_name, peer, ratio, target))
+
+
+def na(section, measure, why, peer_name="", peer=None, target=""):
+    log("  not available: %s: %s" % (measure, why))
+    RESULTS.append((section, measure, "not available: " + why, peer_name, peer, None, target))
+
+
+def mbps(nbytes, secs):
+    return nbytes / 1e6 / secs if secs > 0 else float("inf")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--srcdir", default=".")
+    ap.add_argument("--builddir", default=".")
+    ap.add_argument("--size", type=float, default=float(os.environ.get("BENCH_MB", 50)))
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
+    ap.add_argument("--quick", action="store_true", help="5 MB, one run, 10,000 notes")
+    a = ap.parse_args()
+    if a.quick:
+        a.size, a.runs = min(a.size, 5), 1
+    runs = a.runs
+    src, bld = os.path.abspath(a.srcdir), os.path.abspath(a.builddir)
+    out = os.path.join(bld, "bench", "out")
+    os.makedirs(out, exist_ok=True)
+    gavel = os.path.join(bld, "src", "gavel")
+    helper = lambda name: os.path.join(bld, "bench", name)
+    sample = os.path.join(src, "share", "a-res-58-190-en.ods.txt")
+    big = os.path.join(out, "compilation-%gmb.txt" % a.size)
+    tmp = tempfile.mkdtemp(prefix="gavel-bench.")
+    env = term_env(tmp)
+    notes_n = 10_000 if a.quick else 100_000
+
+    log("machine: " + machine())
+    if not os.path.exists(big):
+        log("generating %s" % big)
+        subprocess.run([sys.executable, os.path.join(src, "bench", "gen.py"), big, str(a.size)], check=True)
+    size = os.path.getsize(big)
+    ssize = os.path.getsize(sample)
+    log("documents: %s (%.1f MB), %s (%.1f kB); %d run(s) each, medians" % (
+        os.path.basename(big), size / 1e6, os.path.basename(sample), ssize / 1e3, runs))
+
+    # parse
+    log("parse")
+    try:
+        secs, rss = [], []
+        for _ in range(runs):
+            kv = run_kv([helper("bench_parse"), big])
+            secs.append(float(kv["seconds"]))
+            rss.append(int(kv["maxrss_kb"]) * 1024)
+        add("parse", "parse the %g MB compilation" % a.size, "%.1f MB/s (%.2f s, %s docs, %s paragraphs)" % (
+            mbps(size, median(secs)), median(secs), kv["docs"], kv["paras"]))
+        add("parse", "peak RSS / file size", "%.2fx (%.0f MB)" % (median(rss) / size, median(rss) / 1e6),
+            target="")
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("parse", "parse MB/s and peak RSS", str(e))
+
+    # first screen and reaching the end, reader vs less
+    log("first screen")
+    # Either the first preambular paragraph's opening word or the first resolution's number
+    # (a reader may open a compilation on its outline of resolutions).
+    first_markers = {sample: (b"Recalling", b"58/190"),
+                     big: first_markers_of(big)}
+    end_markers = {sample: b"fulfilment", big: b"zyxwvutsrq"}
+    # In a compilation the reader's G ends the current resolution: go to the last one first.
+    end_keys = {sample: b"G", big: b":res " + last_number(big) + b"\rG"}
+    biglabel = "%g MB document" % a.size
+    for doc, label in ((sample, "bundled resolution"), (big, biglabel)):
+        less_first = less_end = None
+        try:
+            less_first, less_end = first_screen(["less", doc], first_markers[doc], env, runs,
+                                                end_key=b"G", end_marker=b"(END)")
+        except Unavailable as e:
+            NOTES.append("less on %s: %s" % (label, e))
+        try:
+            if not os.path.exists(gavel):
+                raise Unavailable("src/gavel is not built")
+            g_first, g_end = first_screen([gavel, doc], first_markers[doc], env, runs,
+                                          end_key=end_keys[doc], end_marker=end_markers[doc])
+            add("first screen", "first screen, %s" % label, "%.0f ms" % (g_first * 1e3), "less",
+                "%.0f ms" % (less_first * 1e3) if less_first else None,
+                g_first / less_first if less_first else None, "<= less (50 MB)")
+            if g_end is not None:
+                add("first screen", "%s to the end, %s" % (end_keys[doc].decode().replace("\r", " Enter "), label), "%.0f ms" % (g_end * 1e3), "less",
+                    "%.0f ms" % (less_end * 1e3) if less_end else None,
+                    g_end / less_end if less_end else None)
+            else:
+                na("first screen", "to the end, %s" % label, "the end (%r) never showed after %r" % (
+                    end_markers[doc].decode(), end_keys[doc].decode()))
+        except Unavailable as e:
+            na("first screen", "first screen, %s" % label, str(e), "less",
+               "%.0f ms" % (less_first * 1e3) if less_first else None, "<= less (50 MB)")
+
+    # layout
+    log("layout")
+    f = mbps(size, wall(["fold", "-s", "-w", "80", big], runs))
+    try:
+        kv = run_kv([helper("bench_wrap"), big, "80", str(runs)])
+        g = mbps(int(kv["bytes"]), float(kv["seconds"]))
+        add("layout", "wrap every paragraph at 80 columns", "%.1f MB/s (%s lines)" % (g, kv["lines"]),
+            "fold -s -w 80", "%.1f MB/s" % f, g / f, ">= 0.5x fold")
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("layout", "wrap at 80 columns", str(e), "fold -s -w 80", "%.1f MB/s" % f, ">= 0.5x fold")
+
+    # scrolling
+    log("scrolling")
+    keys = [b"j"] * 60 + [b"k"] * 60 + [b" ", b"b"] * 30
+    costs = {}
+    for doc, label in ((sample, "bundled resolution"), (big, biglabel)):
+        less_cpu = None
+        try:
+            less_cpu = scroll_cost(["less", doc], first_markers[doc], env, runs, keys)[0]
+        except Unavailable as e:
+            NOTES.append("less scrolling on %s: %s" % (label, e))
+        less_fig = "%.0f us" % (less_cpu * 1e6) if less_cpu else None
+        try:
+            if not os.path.exists(gavel):
+                raise Unavailable("src/gavel is not built")
+            cpu, lat, n = scroll_cost([gavel, doc], first_markers[doc], env, runs, keys)
+            costs[doc] = cpu
+            add("scrolling", "CPU per keystroke, %s" % label,
+                "%.0f us (latency %s, %d/%d keys redrew)" % (
+                    cpu * 1e6, "%.1f ms" % (lat * 1e3) if lat else "-", n // runs, len(keys)),
+                "less", less_fig, cpu / less_cpu if less_cpu else None)
+        except Unavailable as e:
+            na("scrolling", "scrolling, %s" % label, str(e), "less", less_fig)
+    if len(costs) == 2 and costs[sample] > 0:
+        r = costs[big] / costs[sample]
+        add("scrolling", "per-keystroke cost, %s / bundled" % biglabel, "%.2fx" % r, target="flat (about 1x)")
+
+    # search
+    log("search")
+    word = "migrants"
+    gr = mbps(size, wall(["grep", "-ci", word, big], runs))
+    try:
+        kv = run_kv([helper("bench_search"), big, word, str(runs)])
+        g = mbps(int(kv["bytes"]), float(kv["seconds"]))
+        add("search", "all matches of '%s', folded" % word,
+            "%.1f MB/s (%s hits in %s paragraphs)" % (g, kv["hits"], kv["paras_hit"]),
+            "grep -ci", "%.1f MB/s" % gr, g / gr, ">= 0.5x grep")
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("search", "search", str(e), "grep -ci", "%.1f MB/s" % gr, ">= 0.5x grep")
+
+    # store
+    log("store")
+    db = os.path.join(tmp, "bench.db")
+    peer = sqlite_bulk(tmp, notes_n, runs)
+    try:
+        kv = run_kv([helper("bench_store"), "insert", db, sample, str(notes_n)], timeout=1800)
+        g = float(kv["seconds"])
+        add("store", "insert %d annotations" % notes_n, "%.2f s (%.0f us each, one transaction each)" % (
+            g, g / notes_n * 1e6), "sqlite3 shell, one transaction", "%.2f s" % peer, g / peer)
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("store", "insert %d annotations" % notes_n, str(e), "sqlite3 shell, one transaction", "%.2f s" % peer)
+    db10 = os.path.join(tmp, "ten-thousand.db")
+    try:
+        run_kv([helper("bench_store"), "insert", db10, sample, "10000"], timeout=1800)
+        opens = [float(run_kv([helper("bench_store"), "open", db10, sample])["seconds"]) for _ in range(runs)]
+        add("store", "open a document with 10,000 annotations", "%.0f ms" % (median(opens) * 1e3))
+        if os.path.exists(gavel):
+            env10 = dict(env, GAVEL_DB=db10)
+            try:
+                t, _ = first_screen([gavel, sample], first_markers[sample], env10, runs)
+                add("store", "reader: first screen with 10,000 annotations", "%.0f ms" % (t * 1e3))
+            except Unavailable as e:
+                na("store", "reader: first screen with 10,000 annotations", str(e))
+            t = wall([gavel, "--db", db10, "notes", "list", sample], runs)
+            add("store", "gavel notes list (10,000, whole command)", "%.0f ms" % (t * 1e3))
+            for fmt in ("json", "md"):
+                t = wall([gavel, "--db", db10, "export", "--format", fmt], runs)
+                add("store", "gavel export --format %s (10,000)" % fmt, "%.0f ms" % (t * 1e3))
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("store", "open/export 10,000 annotations", str(e))
+
+    report(out, machine(), size, runs)
+    subprocess.run(["rm", "-rf", tmp])
+
+
+def last_number(path):
+    """The number of the last resolution in a generated compilation ("57/35")."""
+    last = b""
+    with open(path, "rb") as f:
+        for line in f:
+            m = re.match(rb"(\d+/\d+)\.\t", line)
+            if m:
+                last = m.group(1)
+    return last
+
+
+def first_markers_of(path):
+    """What the first screen of any reader shows of a generated compilation: the first
+    preambular paragraph's opening word, or the first resolution's number ("50/2")."""
+    found = []
+    with open(path, "rb") as f:
+        for line in f:
+            m = re.match(rb"(\d+/\d+)\.\t", line)
+            if m and len(found) == 0:
+                found.append(m.group(1))
+            m = re.match(rb"\t(Recalling|Reaffirming|Welcoming|Recognizing|Bearing|Deeply|Underlining|"
+                         rb"Taking|Noting|Convinced|Stressing|Emphasizing|Mindful|Acknowledging)\b", line)
+            if m:
+                return tuple([m.group(1)] + found)
+    return tuple(found) or (b"General Assembly",)
+
+
+def sqlite_bulk(tmp, n, runs):
+    """The sqlite3 shell inserting n annotation-like rows in one transaction (median seconds)."""
+    sql = os.path.join(tmp, "bulk.sql")
+    with open(sql, "w") as f:
+        f.write("PRAGMA journal_mode=WAL;\nCREATE TABLE IF NOT EXISTS a(id TEXT PRIMARY KEY, doc INTEGER, "
+                "para TEXT, start INTEGER, end_ INTEGER, exact TEXT, prefix TEXT, suffix TEXT, color TEXT, "
+                "note TEXT, created TEXT, updated TEXT);\nBEGIN;\n")
+        for i in range(n):
+            f.write("INSERT INTO a VALUES('%08x-0000-4000-8000-%012x',1,'op%d',0,12,'Requests all','',"
+                    "' Governments','yellow','benchmark note %d','2026-11-27T05:00:00Z','2026-11-27T05:00:00Z');\n"
+                    % (i, i, i % 27 + 1, i))
+        f.write("COMMIT;\n")
+    times = []
+    for r in range(runs):
+        db = os.path.join(tmp, "peer-%d.db" % r)
+        t0 = time.monotonic()
+        with open(sql, "rb") as inp:
+            p = subprocess.run(["sqlite3", db], stdin=inp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.monotonic() - t0)
+        if p.returncode:
+            raise Unavailable("sqlite3 failed: " + p.stderr.decode()[:200])
+    return median(times)
+
+
+def report(out, mach, size, runs):
+    lines = ["# gavel benchmark", "",
+             "Machine: %s  " % mach,
+             "Document: made-up compilation, %.1f MB (bench/gen.py); bundled A/RES/58/190.  " % (size / 1e6),
+             "Each figure is the median of %d run(s). Ratio = gavel / peer: for times below 1 means "
+             "gavel is faster, for speeds (MB/s) above 1 means gavel is faster." % runs, "",
+             "| section | measure | gavel | peer | peer figure | ratio | target |",
+             "|---|---|---|---|---|---|---|"]
+    for sec, meas, g, pn, p, r, tgt in RESULTS:
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+            sec, meas, g, pn or "", p or "", "%.2f" % r if r is not None else "", tgt))
+    if NOTES:
+        lines += ["", "Notes:"] + ["- " + n for n in NOTES]
+    text = "\n".join(lines) + "\n"
+    print()
+    print(text)
+    with open(os.path.join(out, "results.md"), "w") as f:
+        f.write(text)
+    log("written to %s" % os.path.join(out, "results.md"))
+
+
+if __name__ == "__main__":
+    main()

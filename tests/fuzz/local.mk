@@ -1,0 +1,34 @@
+# tests/fuzz/local.mk: fuzz targets (built only with --enable-fuzzing, clang/libFuzzer) and the
+# replay of saved inputs through the same code in every `make check`.
+
+# The replay runs in every build: crashes once found stay fixed.
+check_PROGRAMS += tests/fuzz/replay_parse tests/fuzz/replay_import
+TESTS += tests/fuzz/replay.sh
+tests_fuzz_replay_parse_SOURCES = tests/fuzz/fuzz_parse.c tests/fuzz/standalone.c
+tests_fuzz_replay_parse_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_replay_import_SOURCES = tests/fuzz/fuzz_import.c tests/fuzz/standalone.c
+tests_fuzz_replay_import_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+
+EXTRA_DIST += tests/fuzz/README tests/fuzz/replay.sh tests/fuzz/fuzz-smoke.sh tests/ci-extra.sh \
+	tests/fuzz/parse.dict tests/fuzz/json.dict tests/fuzz/regress tests/fuzz/regress-import
+
+FUZZ_SECONDS = 20
+FUZZ_TARGETS = tests/fuzz/fuzz_parse$(EXEEXT) tests/fuzz/fuzz_import$(EXEEXT)
+
+if FUZZING
+noinst_PROGRAMS = $(FUZZ_TARGETS)
+tests_fuzz_fuzz_parse_SOURCES = tests/fuzz/fuzz_parse.c
+tests_fuzz_fuzz_parse_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_parse_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_fuzz_import_SOURCES = tests/fuzz/fuzz_import.c
+tests_fuzz_fuzz_import_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_import_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+
+# Each target for FUZZ_SECONDS (override: make fuzz-smoke FUZZ_SECONDS=600); fails on a crash.
+fuzz-smoke: $(FUZZ_TARGETS)
+	$(SHELL) $(srcdir)/tests/fuzz/fuzz-smoke.sh '$(srcdir)' '$(builddir)' $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+else
+fuzz-smoke:
+	@echo "fuzz-smoke: configure with 'CC=clang ./configure --enable-fuzzing' first" >&2; exit 1
+endif
+.PHONY: fuzz-smoke
