@@ -40,6 +40,11 @@ char *cli_db_path(const struct cli_opts *);
  * handled, 0 if not, and -1 (after printing a message) on a bad value. */
 int cli_common_option(int c, const char *arg, struct cli_opts *);
 
+/* For a getopt_long result that is none of command `cmd`'s own options: a common option is
+ * applied; anything else is refused with "CMD: unknown option; try 'gavel CMD --help'" (a bad
+ * value with cli_common_option's message). Returns 0 to go on, else EX_USAGE. */
+int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *);
+
 /* The option codes for cli_common_option, for use in each command's getopt table. */
 enum { OPT_DB = 0x100, OPT_INPUT_FORMAT, OPT_WIDTH, OPT_NO_COLOR };
 #define CLI_COMMON_LONGOPTS \

@@ -138,3 +138,13 @@ int cli_common_option(int c, const char *arg, struct cli_opts *opts)
 	}
 	return 0;
 }
+
+int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *opts)
+{
+	int r = cli_common_option(c, arg, opts);
+	if (r > 0)
+		return 0;
+	if (r == 0)
+		cli_error("%s: unknown option; try 'gavel %s --help'", cmd, cmd);
+	return EX_USAGE;
+}

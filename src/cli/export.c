@@ -287,14 +287,9 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		case '?':
 			cli_error("export: unknown option '%s'; try 'gavel export --help'", argv[optind - 1]);
 			return EX_USAGE;
-		default: {
-			int r = cli_common_option(c, optarg, opts);
-			if (r <= 0) {
-				if (r == 0)
-					cli_error("export: unknown option; try 'gavel export --help'");
+		default:
+			if (cli_other_option("export", c, optarg, opts))
 				return EX_USAGE;
-			}
-		}
 		}
 	}
 	const struct export_format *fmt = export_find(format);

@@ -134,12 +134,8 @@ int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 			       "others are anchored the next time their document is opened.\n");
 			return 0;
 		}
-		int r = c == '?' ? 0 : cli_common_option(c, optarg, opts);
-		if (r <= 0) {
-			if (r == 0)
-				cli_error("notes import: unknown option; try 'gavel notes import --help'");
+		if (cli_other_option("notes import", c, optarg, opts))
 			return EX_USAGE;
-		}
 	}
 	if (optind >= argc) {
 		cli_error("notes import: which FILE.json? try 'gavel notes import --help'");

@@ -63,6 +63,38 @@ static int usage_error(const char *what)
 	return EX_USAGE;
 }
 
+/* A getopt_long result that is none of the subcommand's own options: --help, a missing value,
+ * an unknown option or a common option. Returns -1 to go on, else the exit code to return
+ * (0 after --help). */
+static int other_option(int c, struct cli_opts *opts)
+{
+	switch (c) {
+	case 'h': notes_usage(stdout); return 0;
+	case ':': return usage_error("an option needs a value");
+	case '?': return usage_error("unknown option");
+	default: return cli_common_option(c, optarg, opts) <= 0 ? EX_USAGE : -1;
+	}
+}
+
+/* Parses the options of a subcommand that has none of its own ("+" in optstring stops at
+ * the first operand). Returns -1 to go on with argv[optind], else the exit code. */
+static int common_options_only(int argc, char **argv, const char *optstring,
+                               struct cli_opts *opts)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1)
+		if ((rc = other_option(c, opts)) >= 0)
+			return rc;
+	return -1;
+}
+
 /* The exit code for a store error (documented in notes_usage). */
 static int exit_for(int err)
 {
@@ -135,6 +167,54 @@ static int check_color(const char *c)
 	return EX_USAGE;
 }
 
+/* The options of add; edit has the same but --quote (the table from its second entry). */
+static const struct option note_longopts[] = {
+	{ "quote", required_argument, NULL, 'q' },
+	CLI_COMMON_LONGOPTS,
+	{ "color", required_argument, NULL, 'c' },
+	{ "tag", required_argument, NULL, 't' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* What add and edit are told: --quote (add only), --color, --tag. */
+struct note_args {
+	const char *quote, *color;
+	char **tags;       /* the --tag values, in order (points into argv) */
+	size_t ntags;
+	int retag;         /* --tag given: the tags are to be replaced */
+};
+
+/* Parses the options of add (with_quote) or edit. Returns -1 to go on (the caller then frees
+ * na->tags), else the exit code with nothing left to free. */
+static int note_options(int argc, char **argv, int with_quote, struct cli_opts *opts,
+                        struct note_args *na)
+{
+	const struct option *longopts = with_quote ? note_longopts : note_longopts + 1;
+	memset(na, 0, sizeof *na);
+	na->tags = calloc((size_t)argc, sizeof *na->tags);
+	if (!na->tags)
+		return EX_OSERR;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		int rc = -1;
+		switch (c) {
+		case 'q': na->quote = optarg; break;
+		case 'c': na->color = optarg; rc = check_color(optarg) ? EX_USAGE : -1; break;
+		case 't': na->tags[na->ntags++] = optarg; na->retag = 1; break;
+		default: rc = other_option(c, opts);
+		}
+		if (rc >= 0) {
+			free(na->tags);
+			na->tags = NULL;
+			return rc;
+		}
+	}
+	return -1;
+}
+
 /* --- output --- */
 
 /* Up to `max` code points of the first line of s, sanitised, with "…" when cut. */
@@ -173,41 +253,37 @@ static void put_text(FILE *f, const struct annotation *a)
 	fprintf(f, "  %s\n", a->id);
 }
 
+/* One member after the first: `, "key": "value"`. */
+static void put_member(FILE *f, const char *key, const char *value)
+{
+	fprintf(f, ", \"%s\": ", key);
+	json_write_string(f, value);
+}
+
 static void put_json(FILE *f, const struct annotation *a, int first)
 {
-	fputs(first ? "\n  {" : ",\n  {", f);
-	fputs("\"id\": ", f);
+	fputs(first ? "\n  {\"id\": " : ",\n  {\"id\": ", f);
 	json_write_string(f, a->id);
-	fputs(", \"document\": ", f);
-	json_write_string(f, a->doc_symbol);
-	fputs(", \"language\": ", f);
-	json_write_string(f, a->doc_language);
-	fputs(", \"para_id\": ", f);
-	json_write_string(f, a->para_id);
-	fputs(", \"label\": ", f);
-	json_write_string(f, a->para_label ? a->para_label : a->para_id);
-	fprintf(f, ", \"start\": %zu, \"end\": %zu, \"exact\": ", a->start, a->end);
-	json_write_string(f, a->exact);
-	fputs(", \"prefix\": ", f);
-	json_write_string(f, a->prefix);
-	fputs(", \"suffix\": ", f);
-	json_write_string(f, a->suffix);
-	fputs(", \"color\": ", f);
-	json_write_string(f, a->color);
-	fputs(", \"note\": ", f);
-	json_write_string(f, a->note);
+	put_member(f, "document", a->doc_symbol);
+	put_member(f, "language", a->doc_language);
+	put_member(f, "para_id", a->para_id);
+	put_member(f, "label", a->para_label ? a->para_label : a->para_id);
+	fprintf(f, ", \"start\": %zu, \"end\": %zu", a->start, a->end);
+	put_member(f, "exact", a->exact);
+	put_member(f, "prefix", a->prefix);
+	put_member(f, "suffix", a->suffix);
+	put_member(f, "color", a->color);
+	put_member(f, "note", a->note);
 	fputs(", \"tags\": [", f);
 	for (size_t i = 0; i < a->ntags; i++) {
 		if (i)
 			fputs(", ", f);
 		json_write_string(f, a->tags[i]);
 	}
-	fputs("], \"created\": ", f);
-	json_write_string(f, a->created);
-	fputs(", \"updated\": ", f);
-	json_write_string(f, a->updated);
-	fputs(", \"status\": ", f);
-	json_write_string(f, anchor_status_name(a->status));
+	fputs("]", f);
+	put_member(f, "created", a->created);
+	put_member(f, "updated", a->updated);
+	put_member(f, "status", anchor_status_name(a->status));
 	fputs("}", f);
 }
 
@@ -270,7 +346,7 @@ static int notes_list(int argc, char **argv, struct cli_opts *opts)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int json = 0, c;
+	int json = 0, c, bad;
 	struct annot_filter filter = { NULL, NULL };
 	optind = 0;
 	opterr = 0;
@@ -283,12 +359,9 @@ static int notes_list(int argc, char **argv, struct cli_opts *opts)
 			filter.color = optarg;
 			break;
 		case 't': filter.tag = optarg; break;
-		case 'h': notes_usage(stdout); return 0;
-		case ':': return usage_error("an option needs a value");
-		case '?': return usage_error("unknown option");
 		default:
-			if (cli_common_option(c, optarg, opts) <= 0)
-				return EX_USAGE;
+			if ((bad = other_option(c, opts)) >= 0)
+				return bad;
 		}
 	}
 	if (argc - optind > 1)
@@ -491,47 +564,20 @@ static int place_quote(const struct resolution *res, int para, const char *q, si
 
 static int notes_add(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "quote", required_argument, NULL, 'q' },
-		{ "color", required_argument, NULL, 'c' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *quote = NULL, *color = NULL;
-	char **tags = calloc((size_t)argc, sizeof *tags);
-	size_t ntags = 0;
-	int c;
-	if (!tags)
-		return EX_OSERR;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		int bad = 0;
-		switch (c) {
-		case 'q': quote = optarg; break;
-		case 'c': color = optarg; bad = check_color(optarg); break;
-		case 't': tags[ntags++] = optarg; break;
-		case 'h': notes_usage(stdout); free(tags); return 0;
-		case ':': bad = usage_error("an option needs a value"); break;
-		case '?': bad = usage_error("unknown option"); break;
-		default: bad = cli_common_option(c, optarg, opts) <= 0 ? EX_USAGE : 0;
-		}
-		if (bad) {
-			free(tags);
-			return bad;
-		}
-	}
+	struct note_args na;
+	int rc = note_options(argc, argv, 1, opts, &na);
+	if (rc >= 0)
+		return rc;
+	const char *quote = na.quote, *color = na.color;
 	if (argc - optind < 2 || argc - optind > 3) {
-		free(tags);
+		free(na.tags);
 		return usage_error("add needs FILE ID [TEXT]");
 	}
 	const char *file = argv[optind], *id = argv[optind + 1];
 	const char *text = argc - optind == 3 ? argv[optind + 2] : NULL;
 
 	struct collection *col = NULL;
-	int rc = cli_load(file, opts, &col);
+	rc = cli_load(file, opts, &col);
 	const struct resolution *res = NULL;
 	int para = -1;
 	if (!rc)
@@ -562,8 +608,8 @@ static int notes_add(int argc, char **argv, struct cli_opts *opts)
 		a.para_id = strdup(res->paras[para].id);
 		a.color = color ? strdup(color) : NULL;
 		a.note = text && *text ? strdup(text) : NULL;
-		a.tags = tags;
-		a.ntags = ntags;
+		a.tags = na.tags;
+		a.ntags = na.ntags;
 		if (!err)
 			err = store_annot_add(s, doc, res, &a);
 		a.tags = NULL;
@@ -578,7 +624,7 @@ static int notes_add(int argc, char **argv, struct cli_opts *opts)
 	annotation_clear(&a);
 	store_close(s);
 	collection_free(col);
-	free(tags);
+	free(na.tags);
 	return rc;
 }
 
@@ -586,46 +632,21 @@ static int notes_add(int argc, char **argv, struct cli_opts *opts)
 
 static int notes_edit(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "color", required_argument, NULL, 'c' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *color = NULL;
-	char **tags = calloc((size_t)argc, sizeof *tags);
-	size_t ntags = 0;
-	int c, retag = 0;
-	if (!tags)
-		return EX_OSERR;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		int bad = 0;
-		switch (c) {
-		case 'c': color = optarg; bad = check_color(optarg); break;
-		case 't': tags[ntags++] = optarg; retag = 1; break;
-		case 'h': notes_usage(stdout); free(tags); return 0;
-		case ':': bad = usage_error("an option needs a value"); break;
-		case '?': bad = usage_error("unknown option"); break;
-		default: bad = cli_common_option(c, optarg, opts) <= 0 ? EX_USAGE : 0;
-		}
-		if (bad) {
-			free(tags);
-			return bad;
-		}
-	}
+	struct note_args na;
+	int rc = note_options(argc, argv, 0, opts, &na);
+	if (rc >= 0)
+		return rc;
+	const char *color = na.color;
 	int nargs = argc - optind;
-	if (nargs < 1 || nargs > 2 || (nargs == 1 && !color && !retag)) {
-		free(tags);
+	if (nargs < 1 || nargs > 2 || (nargs == 1 && !color && !na.retag)) {
+		free(na.tags);
 		return usage_error("edit needs NOTE-ID and TEXT, --color or --tag");
 	}
 	const char *text = nargs == 2 ? argv[optind + 1] : NULL;
 	struct store *s = NULL;
-	int rc = open_db(opts, 1, &s);
+	rc = open_db(opts, 1, &s);
 	if (rc) {
-		free(tags);
+		free(na.tags);
 		return rc;
 	}
 	char id[37];
@@ -645,9 +666,9 @@ static int notes_edit(int argc, char **argv, struct cli_opts *opts)
 		}
 		char **old = a.tags;
 		size_t nold = a.ntags;
-		if (retag) {
-			a.tags = tags;
-			a.ntags = ntags;
+		if (na.retag) {
+			a.tags = na.tags;
+			a.ntags = na.ntags;
 		}
 		err = store_annot_update(s, &a);
 		a.tags = old;
@@ -656,34 +677,19 @@ static int notes_edit(int argc, char **argv, struct cli_opts *opts)
 	rc = err ? store_error(s, err) : 0;
 	annotation_clear(&a);
 	store_close(s);
-	free(tags);
+	free(na.tags);
 	return rc;
 }
 
 static int notes_rm(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': notes_usage(stdout); return 0;
-		case ':': return usage_error("an option needs a value");
-		case '?': return usage_error("unknown option");
-		default:
-			if (cli_common_option(c, optarg, opts) <= 0)
-				return EX_USAGE;
-		}
-	}
+	int rc = common_options_only(argc, argv, ":h", opts);
+	if (rc >= 0)
+		return rc;
 	if (optind >= argc)
 		return usage_error("rm needs a NOTE-ID");
 	struct store *s = NULL;
-	int rc = open_db(opts, 1, &s);
+	rc = open_db(opts, 1, &s);
 	/* Every id is checked before any is removed: a typo removes nothing. */
 	char (*ids)[37] = rc ? NULL : calloc((size_t)(argc - optind), sizeof *ids);
 	if (!rc && !ids)
@@ -717,24 +723,9 @@ static const struct sub {
 int cmd_notes(int argc, char **argv, struct cli_opts *opts)
 {
 	/* Common options may come before the subcommand too: `gavel notes --db X list`. */
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': notes_usage(stdout); return 0;
-		case ':': return usage_error("an option needs a value");
-		case '?': return usage_error("unknown option");
-		default:
-			if (cli_common_option(c, optarg, opts) <= 0)
-				return EX_USAGE;
-		}
-	}
+	int rc = common_options_only(argc, argv, "+:h", opts);
+	if (rc >= 0)
+		return rc;
 	if (optind >= argc) {
 		notes_usage(stderr);
 		return EX_USAGE;

@@ -22,12 +22,8 @@ int cmd_parse(int argc, char **argv, struct cli_opts *opts)
 			       "Print the resolution model of FILE as JSON.\n");
 			return 0;
 		}
-		int r = cli_common_option(c, optarg, opts);
-		if (r <= 0) {
-			if (r == 0)
-				cli_error("parse: unknown option; try 'gavel parse --help'");
+		if (cli_other_option("parse", c, optarg, opts))
 			return EX_USAGE;
-		}
 	}
 	if (argc - optind > 1) {
 		cli_error("parse: one FILE at a time");

@@ -188,12 +188,8 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 			o.json = 1;
 			continue;
 		}
-		int r = cli_common_option(c, optarg, opts);
-		if (r <= 0) {
-			if (r == 0)
-				cli_error("search: unknown option; try 'gavel search --help'");
+		if (cli_other_option("search", c, optarg, opts))
 			return EX_USAGE;
-		}
 	}
 	if (optind >= argc) {
 		cli_error("search: a PATTERN is needed; try 'gavel search --help'");

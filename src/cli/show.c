@@ -61,12 +61,8 @@ int cmd_show(int argc, char **argv, struct cli_opts *opts)
 			show_usage(stdout);
 			return 0;
 		}
-		int r = cli_common_option(c, optarg, opts);
-		if (r <= 0) {
-			if (r == 0)
-				cli_error("show: unknown option; try 'gavel show --help'");
+		if (cli_other_option("show", c, optarg, opts))
 			return EX_USAGE;
-		}
 	}
 	const char *file = optind < argc ? argv[optind++] : NULL;
 	const char *const *ids = optind < argc ? (const char *const *)argv + optind : NULL;

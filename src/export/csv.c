@@ -30,23 +30,15 @@ static int csv_field(FILE *f, const char *s, int last)
 	return 0;
 }
 
-static int csv_row(FILE *f, const struct export_doc *d, const struct annotation *a)
+static int csv_row(FILE *f, const struct export_doc *d, const struct annotation *a, void *arg)
 {
+	(void)arg;
 	char label[128], cite[256];
 	export_label(d, a->para_id, label, sizeof label);
 	export_citation(d, a->para_id, cite, sizeof cite);
-	size_t len = 1;
-	for (size_t i = 0; i < a->ntags; i++)
-		len += strlen(a->tags[i]) + 2;
-	char *tags = malloc(len);
+	char *tags = export_tags(a, "; ");
 	if (!tags)
 		return -1;
-	tags[0] = '\0';
-	for (size_t i = 0; i < a->ntags; i++) {
-		if (i)
-			strcat(tags, "; ");
-		strcat(tags, a->tags[i]);
-	}
 	int rc = csv_field(f, export_symbol(d), 0) || csv_field(f, a->id, 0) ||
 	         csv_field(f, label, 0) || csv_field(f, cite, 0) || csv_field(f, a->color, 0) ||
 	         csv_field(f, tags, 0) || csv_field(f, a->exact, 0) || csv_field(f, a->note, 0) ||
@@ -59,18 +51,7 @@ int export_csv(FILE *f, const struct export_doc *docs, size_t ndocs, const struc
 {
 	(void)o;
 	fputs("document,id,label,citation,color,tags,quote,note,created,updated\r\n", f);
-	for (size_t i = 0; i < ndocs; i++) {
-		size_t nanchored;
-		const struct annotation **v = export_order(&docs[i], &nanchored);
-		if (docs[i].n && !v)
-			return -1;
-		for (size_t j = 0; j < docs[i].n; j++) {
-			if (csv_row(f, &docs[i], v[j])) {
-				free(v);
-				return -1;
-			}
-		}
-		free(v);
-	}
+	if (export_each(f, docs, ndocs, csv_row, NULL))
+		return -1;
 	return ferror(f) ? -1 : 0;
 }

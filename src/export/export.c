@@ -163,7 +163,59 @@ const struct annotation **export_order(const struct export_doc *d, size_t *nanch
 	return out;
 }
 
+size_t export_count(const struct export_doc *docs, size_t ndocs)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ndocs; i++)
+		total += docs[i].n;
+	return total;
+}
+
+int export_each(FILE *f, const struct export_doc *docs, size_t ndocs,
+                int (*fn)(FILE *, const struct export_doc *, const struct annotation *, void *),
+                void *arg)
+{
+	for (size_t i = 0; i < ndocs; i++) {
+		size_t nanchored;
+		const struct annotation **v = export_order(&docs[i], &nanchored);
+		if (docs[i].n && !v)
+			return -1;
+		int rc = 0;
+		for (size_t j = 0; j < docs[i].n && !rc; j++)
+			rc = fn(f, &docs[i], v[j], arg);
+		free(v);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+char *export_tags(const struct annotation *a, const char *sep)
+{
+	size_t len = 1, seplen = strlen(sep);
+	for (size_t i = 0; i < a->ntags; i++)
+		len += strlen(a->tags[i]) + seplen;
+	char *s = malloc(len);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < a->ntags; i++) {
+		if (i)
+			strcat(s, sep);
+		strcat(s, a->tags[i]);
+	}
+	return s;
+}
+
 /* --- Labels and citations from a paragraph id --- */
+
+/* Part letters are shown in capitals ("part B", "B OP 2"); ids are ASCII. */
+static void ascii_upper(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 'a' + 'A');
+}
 
 /* The pieces of an id such as "b.op3.a.ii", "annex1.p4.b", "pp5", "fn16", "p2". */
 struct idparts {
@@ -296,9 +348,7 @@ static void ref_of(const struct export_doc *d, const char *para_id, char *buf, s
 	if (p.part[0]) {
 		char up[16];
 		snprintf(up, sizeof up, "%s", part_label(d, para_id, p.part));
-		for (char *c = up; *c; c++)
-			if (*c >= 'a' && *c <= 'z')
-				*c = (char)(*c - 'a' + 'A');
+		ascii_upper(up);
 		snprintf(part, sizeof part, "part %s, ", up);
 	}
 	if (strcmp(p.kind, "pp") == 0) {
@@ -353,9 +403,7 @@ char *export_label(const struct export_doc *d, const char *para_id, char *buf, s
 	char part[24] = "";
 	if (p.part[0]) {
 		snprintf(part, sizeof part, "%s ", p.part);
-		for (char *c = part; *c; c++)
-			if (*c >= 'a' && *c <= 'z')
-				*c = (char)(*c - 'a' + 'A');
+		ascii_upper(part);
 	}
 	if (strcmp(p.kind, "pp") == 0) {
 		snprintf(buf, size, "%sPP %s", part, p.num);

@@ -86,6 +86,20 @@ char *export_label(const struct export_doc *, const char *para_id, char *buf, si
  * "S/RES/101 (1953), part B, para. 2", "A/RES/58/190, footnote 16". Same buffer rules. */
 char *export_citation(const struct export_doc *, const char *para_id, char *buf, size_t size);
 
+/* How many annotations docs[0..ndocs) hold together. */
+size_t export_count(const struct export_doc *, size_t ndocs);
+
+/* Calls fn(f, doc, annotation, arg) on the annotations of every document, each document's in
+ * export_order, and stops at the first nonzero return. Returns 0, or -1 when fn failed or
+ * out of memory. For formats that write one record per note (csv, json). */
+int export_each(FILE *f, const struct export_doc *, size_t ndocs,
+                int (*fn)(FILE *, const struct export_doc *, const struct annotation *, void *),
+                void *arg);
+
+/* a's tags joined with sep ("tag1; tag2"), "" without tags. Caller frees; NULL when out of
+ * memory. */
+char *export_tags(const struct annotation *a, const char *sep);
+
 /* Formats t as "YYYY-MM-DD" (date_only) or "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
 void export_time(time_t t, int date_only, char buf[21]);
 

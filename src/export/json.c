@@ -138,13 +138,24 @@ static void annotation(FILE *f, const struct export_doc *d, const struct annotat
 	fprintf(f, "%*s}", in - 2, "");
 }
 
+/* The items array: a comma after every annotation but the last. */
+struct json_items {
+	size_t written, total;
+};
+
+static int json_item(FILE *f, const struct export_doc *d, const struct annotation *a, void *arg)
+{
+	struct json_items *it = arg;
+	annotation(f, d, a);
+	fputs(++it->written < it->total ? ",\n" : "\n", f);
+	return 0;
+}
+
 int export_json(FILE *f, const struct export_doc *docs, size_t ndocs, const struct export_opts *o)
 {
 	char when[21];
 	export_time(o->now, 0, when);
-	size_t total = 0;
-	for (size_t i = 0; i < ndocs; i++)
-		total += docs[i].n;
+	size_t total = export_count(docs, ndocs);
 
 	fputs("{\n", f);
 	field(f, 2, "@context", "http://www.w3.org/ns/anno.jsonld", 1);
@@ -166,18 +177,9 @@ int export_json(FILE *f, const struct export_doc *docs, size_t ndocs, const stru
 	fputs("0,\n", f);
 	key(f, 4, "items");
 	fputs(total ? "[\n" : "[]\n", f);
-	size_t written = 0;
-	for (size_t i = 0; i < ndocs; i++) {
-		size_t nanchored;
-		const struct annotation **v = export_order(&docs[i], &nanchored);
-		if (docs[i].n && !v)
-			return -1;
-		for (size_t j = 0; j < docs[i].n; j++) {
-			annotation(f, &docs[i], v[j]);
-			fputs(++written < total ? ",\n" : "\n", f);
-		}
-		free(v);
-	}
+	struct json_items items = { 0, total };
+	if (export_each(f, docs, ndocs, json_item, &items))
+		return -1;
 	if (total)
 		fputs("    ]\n", f);
 	fputs("  }\n}\n", f);

@@ -295,6 +295,18 @@ bad:
 	return -1;
 }
 
+/* The digits of a fraction or an exponent: at least one, else "expected a digit WHERE". */
+static int digits(struct reader *r, const char *where)
+{
+	if (!(peek(r) >= '0' && peek(r) <= '9')) {
+		fail(r, "expected a digit %s, found %s", where, found(r));
+		return -1;
+	}
+	while (peek(r) >= '0' && peek(r) <= '9')
+		r->pos++;
+	return 0;
+}
+
 /* RFC 8259 number grammar, checked by hand so "01", "1.", ".5", "+1" and "1e" are refused. */
 static int parse_number(struct reader *r, double *out)
 {
@@ -316,23 +328,15 @@ static int parse_number(struct reader *r, double *out)
 	}
 	if (peek(r) == '.') {
 		r->pos++;
-		if (!(peek(r) >= '0' && peek(r) <= '9')) {
-			fail(r, "expected a digit after '.', found %s", found(r));
+		if (digits(r, "after '.'") < 0)
 			return -1;
-		}
-		while (peek(r) >= '0' && peek(r) <= '9')
-			r->pos++;
 	}
 	if (peek(r) == 'e' || peek(r) == 'E') {
 		r->pos++;
 		if (peek(r) == '+' || peek(r) == '-')
 			r->pos++;
-		if (!(peek(r) >= '0' && peek(r) <= '9')) {
-			fail(r, "expected a digit in the exponent, found %s", found(r));
+		if (digits(r, "in the exponent") < 0)
 			return -1;
-		}
-		while (peek(r) >= '0' && peek(r) <= '9')
-			r->pos++;
 	}
 	char tmp[64];
 	size_t n = r->pos - start;
@@ -384,49 +388,63 @@ static struct jsonval *grow(struct reader *r, struct jsonval *v, size_t *cap, in
 	return &v->items[v->n++];
 }
 
-static int parse_array(struct reader *r, struct jsonval *v, int depth)
+/* Arrays and objects open alike: past the bracket, and done at once when `close` follows.
+ * Returns 1 when empty (and closed), 0 when members follow. */
+static int open_container(struct reader *r, struct jsonval *v, enum jsonval_type type,
+                          char close)
 {
-	size_t cap = 0;
-	v->type = JSON_ARRAY;
+	v->type = type;
 	r->pos++;
 	skip_ws(r);
-	if (peek(r) == ']') {
+	if (peek(r) == close) {
+		r->pos++;
+		return 1;
+	}
+	return 0;
+}
+
+/* After a member: ',' goes on (but not straight before `close`), `close` ends. Returns 1 to
+ * go on, 0 at the end, -1 on an error. */
+static int next_member(struct reader *r, char close)
+{
+	skip_ws(r);
+	if (peek(r) == ',') {
+		r->pos++;
+		skip_ws(r);
+		if (peek(r) == close) {
+			fail(r, "trailing comma before '%c'", close);
+			return -1;
+		}
+		return 1;
+	}
+	if (peek(r) == close) {
 		r->pos++;
 		return 0;
 	}
+	fail(r, "expected ',' or '%c', found %s", close, found(r));
+	return -1;
+}
+
+static int parse_array(struct reader *r, struct jsonval *v, int depth)
+{
+	size_t cap = 0;
+	if (open_container(r, v, JSON_ARRAY, ']'))
+		return 0;
 	for (;;) {
 		struct jsonval *item = grow(r, v, &cap, 0);
 		if (!item || parse_value(r, item, depth + 1) < 0)
 			return -1;
-		skip_ws(r);
-		if (peek(r) == ',') {
-			r->pos++;
-			skip_ws(r);
-			if (peek(r) == ']') {
-				fail(r, "trailing comma before ']'");
-				return -1;
-			}
-			continue;
-		}
-		if (peek(r) == ']') {
-			r->pos++;
-			return 0;
-		}
-		fail(r, "expected ',' or ']', found %s", found(r));
-		return -1;
+		int more = next_member(r, ']');
+		if (more <= 0)
+			return more;
 	}
 }
 
 static int parse_object(struct reader *r, struct jsonval *v, int depth)
 {
 	size_t cap = 0;
-	v->type = JSON_OBJECT;
-	r->pos++;
-	skip_ws(r);
-	if (peek(r) == '}') {
-		r->pos++;
+	if (open_container(r, v, JSON_OBJECT, '}'))
 		return 0;
-	}
 	for (;;) {
 		if (peek(r) != '"') {
 			fail(r, "expected a string key, found %s", found(r));
@@ -459,22 +477,9 @@ static int parse_object(struct reader *r, struct jsonval *v, int depth)
 		r->pos++;
 		if (parse_value(r, item, depth + 1) < 0)
 			return -1;
-		skip_ws(r);
-		if (peek(r) == ',') {
-			r->pos++;
-			skip_ws(r);
-			if (peek(r) == '}') {
-				fail(r, "trailing comma before '}'");
-				return -1;
-			}
-			continue;
-		}
-		if (peek(r) == '}') {
-			r->pos++;
-			return 0;
-		}
-		fail(r, "expected ',' or '}', found %s", found(r));
-		return -1;
+		int more = next_member(r, '}');
+		if (more <= 0)
+			return more;
 	}
 }
 

@@ -151,9 +151,7 @@ int export_md(FILE *f, const struct export_doc *docs, size_t ndocs, const struct
 {
 	char date[21];
 	export_time(o->now, 1, date);
-	size_t total = 0;
-	for (size_t i = 0; i < ndocs; i++)
-		total += docs[i].n;
+	size_t total = export_count(docs, ndocs);
 
 	fputs("---\n", f);
 	if (ndocs == 1) {

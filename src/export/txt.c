@@ -28,18 +28,9 @@ static int put_clean(FILE *f, const char *s)
 
 static int tags_line(FILE *f, const struct annotation *a, int width)
 {
-	size_t len = 1;
-	for (size_t i = 0; i < a->ntags; i++)
-		len += strlen(a->tags[i]) + 2;
-	char *s = malloc(len);
+	char *s = export_tags(a, ", ");
 	if (!s)
 		return -1;
-	s[0] = '\0';
-	for (size_t i = 0; i < a->ntags; i++) {
-		if (i)
-			strcat(s, ", ");
-		strcat(s, a->tags[i]);
-	}
 	int rc = export_wrap(f, "  Tags:   ", TXT_INDENT, s, width);
 	free(s);
 	return rc;

@@ -69,10 +69,10 @@ int schema_latest(void)
 	return steps[sizeof steps / sizeof *steps - 1].version;
 }
 
-static int user_version(sqlite3 *db, int *v)
+int schema_query_int(sqlite3 *db, const char *sql, int *v)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sqlite3_step(st);
@@ -103,7 +103,7 @@ int schema_migrate(sqlite3 *db, int target, char **errmsg)
 		int v = 0;
 		int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK)
-			rc = user_version(db, &v);
+			rc = schema_query_int(db, "PRAGMA user_version", &v);
 		if (rc == SQLITE_OK && v < s->version) {
 			char set[64];
 			snprintf(set, sizeof set, "PRAGMA user_version = %d", s->version);

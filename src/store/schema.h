@@ -17,4 +17,9 @@ int schema_latest(void);
  * *errmsg (caller frees, may be NULL) says which step failed and why. */
 int schema_migrate(sqlite3 *, int target, char **errmsg);
 
+/* The first column of the first row of `sql` as an int ("PRAGMA user_version", a count):
+ * SQLITE_OK with *v set, SQLITE_DONE (no row, *v untouched) or an SQLite error code. For the
+ * migrations and for the store's checks on open. */
+int schema_query_int(sqlite3 *, const char *sql, int *v);
+
 #endif

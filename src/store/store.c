@@ -177,32 +177,16 @@ static int dir_writable(const char *path)
 	return ok;
 }
 
-/* One integer from a PRAGMA. */
-static int pragma_int(sqlite3 *db, const char *sql, int *v)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*v = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* The checks that need only reading: an SQLite file, one of ours, not from a newer gavel, and
  * sound. Returns a store error with the message set. */
 static int check_existing(struct store *s, int *version)
 {
 	int app = 0, tables = 0, rc;
-	rc = pragma_int(s->db, "PRAGMA user_version", version);
+	rc = schema_query_int(s->db, "PRAGMA user_version", version);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(s->db, "PRAGMA application_id", &app);
+		rc = schema_query_int(s->db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_master", &tables);
+		rc = schema_query_int(s->db, "SELECT count(*) FROM sqlite_master", &tables);
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return store_set_error(s, STORE_ERR_CORRUPT,
 		                       "%s is not a gavel database or is damaged (%s); it was left untouched",
@@ -267,7 +251,7 @@ static int set_wal(struct store *s)
  * read-only media). */
 static int readonly_wal_blocked(sqlite3 *db)
 {
-	int v, rc = pragma_int(db, "PRAGMA user_version", &v) & 0xff;
+	int v, rc = schema_query_int(db, "PRAGMA user_version", &v) & 0xff;
 	return rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY;
 }
 

@@ -61,8 +61,9 @@ char *bidi_visual(const char *s, size_t n, enum bidi_dir dir, size_t *outlen, si
 	FriBidiStrIndex *map = malloc((n + 1) * sizeof *map);
 	char *out = malloc(n * 4 + 1);   /* shaping keeps one code point for one, of up to 4 bytes */
 	size_t *lo = log_of ? malloc((n * 4 + 1) * sizeof *lo) : NULL;
+	char *result = NULL;
 	if (!u || !pos || !types || !brackets || !levels || !ar || !map || !out || (log_of && !lo))
-		goto oom;
+		goto done;
 
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
@@ -82,7 +83,7 @@ char *bidi_visual(const char *s, size_t n, enum bidi_dir dir, size_t *outlen, si
 		fribidi_get_bidi_types(u, fl, types);
 		fribidi_get_bracket_types(u, fl, types, brackets);
 		if (!fribidi_get_par_embedding_levels_ex(types, brackets, fl, &base, levels))
-			goto oom;
+			goto done;
 		fribidi_get_joining_types(u, fl, ar);
 		fribidi_join_arabic(types, fl, levels, ar);
 		/* Presentation forms, not ligatures: one code point stays one code point, so the
@@ -93,7 +94,7 @@ char *bidi_visual(const char *s, size_t n, enum bidi_dir dir, size_t *outlen, si
 			map[k] = k;
 		if (!fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, types, fl, 0, base, levels, u,
 		                          map))
-			goto oom;
+			goto done;
 		for (size_t k = 0; k < len; k++) {
 			size_t l = utf8_encode(u[k], out + o);
 			if (lo)
@@ -107,15 +108,11 @@ char *bidi_visual(const char *s, size_t n, enum bidi_dir dir, size_t *outlen, si
 		*outlen = o;
 	if (log_of)
 		*log_of = lo;
-	free(u);
-	free(pos);
-	free(types);
-	free(brackets);
-	free(levels);
-	free(ar);
-	free(map);
-	return out;
-oom:
+	result = out;
+	out = NULL;
+	lo = NULL;
+done:
+	/* Success and failure free the same scratch; out and lo only when not handed over. */
 	free(u);
 	free(pos);
 	free(types);
@@ -125,5 +122,5 @@ oom:
 	free(map);
 	free(out);
 	free(lo);
-	return NULL;
+	return result;
 }

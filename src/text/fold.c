@@ -46,6 +46,23 @@ static int ascii_space(unsigned char b)
 	return b == ' ' || (b >= '\t' && b <= '\r');
 }
 
+/* One ASCII byte folded (both loops of fold_impl share it; inlined, so the fast path stays
+ * fast): a whitespace run becomes one space, capitals small unless keep_case. Returns the
+ * byte to store, or -1 when it joins the space before it. */
+static inline int fold_ascii(unsigned char ch, int keep_case, int *in_space)
+{
+	if (ascii_space(ch)) {
+		if (*in_space)
+			return -1;
+		*in_space = 1;
+		return ' ';
+	}
+	*in_space = 0;
+	if (!keep_case && ch >= 'A' && ch <= 'Z')
+		ch = (unsigned char)(ch + ('a' - 'A'));
+	return ch;
+}
+
 /* Dropped from the folded text: marks (accents, Arabic harakat) and invisible format
  * characters that would otherwise split a word. */
 static int dropped(uint32_t c)
@@ -174,35 +191,18 @@ static int fold_impl(const char *s, size_t n, int keep_case, int want_map, struc
 			if (!want_map) {
 				/* Same loop without the map: half the stores. */
 				for (; i < j; i++) {
-					unsigned char ch = (unsigned char)s[i];
-					if (ascii_space(ch)) {
-						if (in_space)
-							continue;
-						in_space = 1;
-						ch = ' ';
-					} else {
-						in_space = 0;
-						if (!keep_case && ch >= 'A' && ch <= 'Z')
-							ch = (unsigned char)(ch + ('a' - 'A'));
-					}
-					*d++ = (char)ch;
+					int ch = fold_ascii((unsigned char)s[i], keep_case, &in_space);
+					if (ch >= 0)
+						*d++ = (char)ch;
 				}
 				out->len = (size_t)(d - out->s);
 				continue;
 			}
 			size_t *m = out->map + out->len;
 			for (; i < j; i++) {
-				unsigned char ch = (unsigned char)s[i];
-				if (ascii_space(ch)) {
-					if (in_space)
-						continue;
-					in_space = 1;
-					ch = ' ';
-				} else {
-					in_space = 0;
-					if (!keep_case && ch >= 'A' && ch <= 'Z')
-						ch = (unsigned char)(ch + ('a' - 'A'));
-				}
+				int ch = fold_ascii((unsigned char)s[i], keep_case, &in_space);
+				if (ch < 0)
+					continue;
 				*d++ = (char)ch;
 				*m++ = i;
 			}
