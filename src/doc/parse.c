@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "doc/blocks.h"
 #include "doc/input.h"
@@ -105,4 +108,79 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	r = parse_buffer(raw, len, f, out, d);
 	free(raw);
 	return r;
+}
+
+/* Reads up to max bytes into buf; returns the count or -1. */
+static ssize_t read_upto(int fd, char *buf, size_t max)
+{
+	size_t n = 0;
+	while (n < max) {
+		ssize_t r = read(fd, buf + n, max - n);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	return (ssize_t)n;
+}
+
+int parse_file_prefix(const char *path, size_t max, enum input_format f, struct collection **out,
+                      int *partial, struct parse_diag *d)
+{
+	*out = NULL;
+	*partial = 0;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;   /* parse_file says why */
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size <= max) {
+		close(fd);
+		return -1;
+	}
+	char *buf = malloc(max + 1);
+	if (!buf) {
+		close(fd);
+		return -1;
+	}
+	ssize_t got = read_upto(fd, buf, max);
+	close(fd);
+	size_t len = got > 0 ? (size_t)got : 0;
+	/* Cut after the last line end; UTF-16, NUL bytes or invalid UTF-8 (a legacy encoding the
+	 * whole file decides) are left to the full parse. */
+	while (len > 0 && buf[len - 1] != '\n')
+		len--;
+	int ok = len > 0 && !memchr(buf, '\0', len);
+	for (size_t i = 0; ok && i < len;) {
+		if ((unsigned char)buf[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = input_utf8_seq((const unsigned char *)buf + i, len - i);
+		if (k == 0)
+			ok = 0;
+		i += k;
+	}
+	if (!ok) {
+		free(buf);
+		return -1;
+	}
+	struct collection *col = NULL;
+	int r = parse_buffer(buf, len, f, &col, d);
+	free(buf);
+	if (r != 0 || !col || col->ndocs == 0) {
+		collection_free(col);
+		d->reason[0] = '\0';
+		d->nwarnings = 0;
+		return -1;
+	}
+	if (col->ndocs > 1) {
+		res_free(col->docs[col->ndocs - 1]);
+		col->docs[--col->ndocs] = NULL;
+	} else {
+		*partial = 1;
+	}
+	*out = col;
+	return 0;
 }

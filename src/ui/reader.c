@@ -8,11 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "doc/bgparse.h"
 #include "store/store.h"
+#include "text/utf8.h"
 #include "ui/ui.h"
 #include "view/extedit.h"
 #include "view/view.h"
@@ -72,6 +76,172 @@ static void resize(struct view *v)
 	view_resize(v, cols, rows);
 }
 
+/* Files larger than this open on their first PREFIX_BYTES at once, the whole being read in
+ * another thread (issue 7: on screen no later than less shows it). */
+#define PREFIX_THRESHOLD ((off_t)1 << 20)
+#define PREFIX_BYTES ((size_t)128 << 10)
+
+/* A large file being read in the background: what the reader shows meanwhile. */
+struct loader {
+	const char *file;           /* to be read by loader_run */
+	enum input_format format;
+	struct bgparse *bg;         /* NULL once the whole file is there (or failed) */
+	char name[128];             /* the file's base name, made safe for the terminal */
+	struct collection *col;     /* the collection on screen (owned) */
+	struct vnotes *notes;
+	int notes_open;             /* vnotes_open ran (a cut document waits for the whole) */
+	struct store *st;
+	char *store_msg;
+	int keys;                   /* keys typed: a saved position never yanks a reader who moved */
+	double t0, eta;             /* when the parse started; its expected seconds */
+	char status[256];           /* the progress message last shown */
+};
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "reading FILE… 42%" on the status line, unless another message is up. The percentage is
+ * an estimate from the opening's parse speed, held below 100 until the whole is there. */
+static void loader_progress(struct loader *l, struct view *v, const char *extra)
+{
+	if (v->msg[0] && strcmp(v->msg, l->status) != 0)
+		return;
+	double f = l->eta > 0 ? (now() - l->t0) / l->eta : 0;
+	int pct = f >= 0.99 ? 99 : f > 0 ? (int)(f * 100) : 0;
+	view_message(v, 0, "reading %s%s %d%%%s", l->name, v->utf8 ? "\u2026" : "...", pct,
+	             extra ? extra : "");
+	snprintf(l->status, sizeof l->status, "%s", v->msg);
+}
+
+static void loader_open_notes(struct loader *l, struct view *v)
+{
+	vnotes_open(l->notes, v, l->st, l->store_msg);
+	v->notes = l->notes;
+	l->notes_open = 1;
+	if (v->geom.cols > 0)
+		vnotes_resize(l->notes, v->geom.rows);
+	vnotes_restore_position(l->notes, v);
+}
+
+/* The whole file is parsed (or failed): swap it in, or keep what is shown and say why.
+ * Returns 0 when the whole file is on screen. */
+static int loader_swap(struct loader *l, struct view *v, struct collection *col, int rc,
+                       const struct parse_diag *diag)
+{
+	int cut = v->loading == 2;
+	if (v->msg[0] && strcmp(v->msg, l->status) == 0)
+		v->msg[0] = '\0';
+	if (rc != 0 || !col || col->ndocs == 0) {
+		collection_free(col);
+		/* The opening stays; what needs the rest now works on it. */
+		v->loading = 0;
+		view_message(v, 1, "could not read all of the file (%s): showing its first %s",
+		             rc && diag->reason[0] ? diag->reason : "no resolution found",
+		             cut ? "part, without notes" : "resolutions");
+		/* Notes anchor on a document's whole text: a cut one gets none. */
+		if (!cut && !l->notes_open)
+			loader_open_notes(l, v);
+		return -1;
+	}
+	/* On failure (out of memory) the view is on the new collection's first document. */
+	int err = view_swap_collection(v, col);
+	if (err)
+		view_message(v, 1, "out of memory");
+	else if (diag->nwarnings)
+		view_message(v, 0, "warning: %s", diag->warnings[0]);
+	if (!l->notes_open) {
+		loader_open_notes(l, v);
+	} else {
+		/* Notes follow the document to its new copy (letting go of the old one, which
+		 * is freed only then); the saved place too if nobody moved. */
+		vnotes_poll(l->notes, v);
+		if (!l->keys)
+			vnotes_restore_position(l->notes, v);
+	}
+	collection_free(l->col);
+	l->col = col;
+	return err ? -1 : 0;
+}
+
+static int loader_finish(struct loader *l, struct view *v)
+{
+	struct collection *col = NULL;
+	struct parse_diag diag;
+	int rc = 0;
+	if (!bgparse_take(l->bg, &col, &rc, &diag))
+		return -1;
+	bgparse_end(l->bg);
+	l->bg = NULL;
+	return loader_swap(l, v, col, rc, &diag);
+}
+
+/* Starts reading the whole file, once the first screen is out (the worker's reading of the
+ * file would compete with it). Without a thread the file is read here and now. */
+static int loader_run(struct loader *l, struct view *v)
+{
+	const char *file = l->file;
+	l->file = NULL;
+	l->t0 = now();
+	l->bg = bgparse_start(file, l->format);
+	if (l->bg)
+		return 0;
+	struct collection *col = NULL;
+	struct parse_diag diag;
+	memset(&diag, 0, sizeof diag);
+	int rc = parse_file(file, l->format, &col, &diag);
+	return loader_swap(l, v, col, rc, &diag);
+}
+
+/* view.need_all: waits for the whole file, showing progress; Ctrl-C stops waiting. Keys
+ * typed meanwhile stay queued and run on the whole file, as with less's G. */
+static int loader_need_all(void *ctx, struct view *v)
+{
+	struct loader *l = ctx;
+	if (l->file && loader_run(l, v) < 0)
+		return -1;
+	if (!l->bg)
+		return v->loading ? -1 : 0;
+	while (!bgparse_wait(l->bg, 100)) {
+		if (got_signal) {
+			if (got_signal == SIGINT) {
+				got_signal = 0;
+				view_message(v, 1, "stopped waiting: %s is still being read", l->name);
+			}
+			return -1;
+		}
+		loader_progress(l, v, " (Ctrl-C stops waiting)");
+		draw_screen(v);
+	}
+	return loader_finish(l, v);
+}
+
+/* Opens a large file's first PREFIX_BYTES; loader_run reads the whole. Returns 0 with
+ * *col set, or -1 when the file is read the ordinary way. */
+static int loader_start(struct loader *l, const char *file, const struct cli_opts *opts,
+                        struct collection **col, int *partial)
+{
+	struct stat st;
+	if (!file || stat(file, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= PREFIX_THRESHOLD)
+		return -1;
+	struct parse_diag diag;
+	memset(&diag, 0, sizeof diag);
+	double t = now();
+	if (parse_file_prefix(file, PREFIX_BYTES, opts->format, col, partial, &diag) != 0)
+		return -1;
+	l->eta = (now() - t) * (double)st.st_size / (double)PREFIX_BYTES;
+	l->file = file;
+	l->format = opts->format;
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	char *safe = utf8_sanitize(base, strlen(base), 0);
+	snprintf(l->name, sizeof l->name, "%s", safe ? safe : "the file");
+	free(safe);
+	return 0;
+}
+
 int cmd_read(const char *file, struct cli_opts *opts)
 {
 	setlocale(LC_ALL, "");
@@ -80,9 +250,14 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		return EX_USAGE;
 	}
 	struct collection *col = NULL;
-	int rc = cli_load(file, opts, &col);
-	if (rc != 0)
-		return rc;
+	struct loader ld;
+	memset(&ld, 0, sizeof ld);
+	int partial = 0;
+	if (loader_start(&ld, file, opts, &col, &partial) != 0) {
+		int rc = cli_load(file, opts, &col);
+		if (rc != 0)
+			return rc;
+	}
 	if (!col || col->ndocs == 0) {
 		cli_error("%s: no resolution found", file ? file : cli_sample_path());
 		collection_free(col);
@@ -92,22 +267,28 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	struct view v;
 	if (view_open(&v, col, 0, utf8) < 0) {
 		cli_error("out of memory");
+		bgparse_end(ld.bg);
 		collection_free(col);
 		return EX_OSERR;
+	}
+	ld.col = col;
+	if (ld.file) {
+		v.loading = partial ? 2 : 1;
+		v.need_all = loader_need_all;
+		v.need_all_ctx = &ld;
 	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		cli_error("cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		view_close(&v);
+		bgparse_end(ld.bg);
 		collection_free(col);
 		return EX_UNAVAILABLE;
 	}
-	char *store_msg = NULL;
-	struct store *st = open_store(opts, &store_msg);
+	struct store *st = open_store(opts, &ld.store_msg);
 	struct vnotes notes;
-	vnotes_open(&notes, &v, st, store_msg);
-	free(store_msg);
-	v.notes = &notes;
+	ld.notes = &notes;
+	ld.st = st;
 	catch_signals();
 	cbreak();
 	noecho();
@@ -115,15 +296,34 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	intrflush(stdscr, FALSE);
 	keyin_init();
 	style_init(opts->no_color);
-	/* Wake up every second to show notes other processes added. */
-	timeout(1000);
+	/* Wake up every second to show notes other processes added; ten times a second while
+	 * the whole file is being read, to show progress and swap it in soon after. */
+	timeout(ld.file ? 100 : 1000);
 	resize(&v);
-	vnotes_restore_position(&notes, &v);
+	/* A cut document gets its notes and saved place once it is whole. */
+	if (v.loading != 2)
+		loader_open_notes(&ld, &v);
 	int status = 0;
 	while (!v.quit) {
-		vnotes_poll(&notes, &v);
+		/* Not while a note is being made: its selection or prompt holds paragraph indexes. */
+		if (ld.file) {
+			loader_progress(&ld, &v, NULL);
+		} else if (ld.bg && !(ld.notes_open && vnotes_active(&notes))) {
+			if (bgparse_wait(ld.bg, 0)) {
+				loader_finish(&ld, &v);
+				timeout(1000);
+			} else {
+				loader_progress(&ld, &v, NULL);
+			}
+		}
+		if (ld.notes_open)
+			vnotes_poll(&notes, &v);
 		draw_screen(&v);
+		if (ld.file && loader_run(&ld, &v) < 0)
+			timeout(1000);
 		int key = keyin_read(&v);
+		if (key >= 0 && key != VK_RESIZE)
+			ld.keys++;
 		if (got_signal) {
 			if (got_signal != SIGINT) {
 				/* SIGTERM, SIGHUP: leave the terminal clean, exit as the shell expects. */
@@ -149,11 +349,16 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	}
 	endwin();
 	delscreen(scr);
-	vnotes_save_position(&notes, &v);
-	vnotes_close(&notes, &v);
+	/* Quitting never waits for the rest of the file: the worker finishes on its own. */
+	bgparse_end(ld.bg);
+	if (ld.notes_open) {
+		vnotes_save_position(&notes, &v);
+		vnotes_close(&notes, &v);
+	}
 	v.notes = NULL;
+	free(ld.store_msg);
 	store_close(st);
 	view_close(&v);
-	collection_free(col);
+	collection_free(ld.col);
 	return status;
 }

@@ -5,7 +5,8 @@ src_libgavel_a_SOURCES += src/view/keys.c src/view/keys.h src/view/geom.c src/vi
 	src/view/history.c src/view/history.h src/view/command.c src/view/command.h \
 	src/view/lineedit.c src/view/lineedit.h src/view/clip.c src/view/clip.h \
 	src/view/pane.c src/view/pane.h src/view/find.c src/view/find.h \
-	src/view/vlist.c src/view/vlist.h src/view/view.c src/view/view.h
+	src/view/vlist.c src/view/vlist.h src/view/view.c src/view/view.h \
+	src/view/swap.c
 
 # The make target `keys-man` prints the key table as roff for the man page.
 check_PROGRAMS += src/view/keys-man
@@ -18,7 +19,7 @@ keys-man: src/view/keys-man$(EXEEXT)
 
 VIEW_UNIT_TESTS = tests/unit/test_view_geom tests/unit/test_view_dpara \
 	tests/unit/test_view_history tests/unit/test_view_command tests/unit/test_view_keys \
-	tests/unit/test_view_view
+	tests/unit/test_view_view tests/unit/test_view_swap
 check_PROGRAMS += $(VIEW_UNIT_TESTS)
 TESTS += $(VIEW_UNIT_TESTS)
 VIEW_FIXTURE = tests/unit/view_fixture.c tests/unit/view_fixture.h
@@ -42,3 +43,6 @@ tests_unit_test_view_view_SOURCES = tests/unit/test_view_view.c $(VIEW_FIXTURE)
 tests_unit_test_view_view_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_view_view_LDADD = $(UNIT_LDADD)
 
+tests_unit_test_view_swap_SOURCES = tests/unit/test_view_swap.c $(VIEW_FIXTURE)
+tests_unit_test_view_swap_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_view_swap_LDADD = $(UNIT_LDADD)

@@ -637,6 +637,10 @@ static void normal_action(struct view *v, enum action a)
 			view_goto_para(v, p->paras[0]);
 		break;
 	case ACT_LAST:
+		/* The end of a cut document is not loaded yet. */
+		if (v->loading == 2 && view_need_all(v) < 0)
+			break;
+		p = &v->pane[v->focus];
 		if (p->n) {
 			view_goto_para(v, p->paras[p->n - 1]);
 			/* Show the end of a long last paragraph too. */
@@ -706,7 +710,7 @@ static void normal_action(struct view *v, enum action a)
 		v->find.dir = a == ACT_SEARCH_FWD ? 1 : -1;
 		lineedit_clear(&v->edit);
 		break;
-	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_NEXT:   /* no waiting: a search, and so the whole file, came first */
 		find_next(v, 1);
 		break;
 	case ACT_SEARCH_PREV:
@@ -738,6 +742,9 @@ static void normal_action(struct view *v, enum action a)
 	case ACT_NOTES_PANE:
 	case ACT_UNDO:
 	case ACT_EXPORT:
+		/* A cut document gets notes once it is whole (they anchor on its final text). */
+		if (!v->notes && v->loading == 2 && view_need_all(v) < 0)
+			break;
 		if (!v->notes || !vnotes_action(v->notes, v, a))
 			view_message(v, 1, "notes are not available");
 		break;
@@ -746,10 +753,36 @@ static void normal_action(struct view *v, enum action a)
 	}
 }
 
+/* ":res ...", ":doc ...", ":docs": commands about the documents of the file. */
+static int is_doc_command(const char *line)
+{
+	while (*line == ' ' || *line == ':')
+		line++;
+	return !strncmp(line, "res", 3) || !strncmp(line, "doc", 3);
+}
+
+int view_need_all(struct view *v)
+{
+	if (!v->loading)
+		return 0;
+	if (!v->need_all) {
+		view_message(v, 1, "still reading the file");
+		return -1;
+	}
+	return v->need_all(v->need_all_ctx, v);
+}
+
 static void run_command(struct view *v, const char *line)
 {
 	struct command c;
 	command_parse(line, v->col, v->doc, v->res, &c);
+	/* A resolution further on, or the list of all of them: wait for the whole file. */
+	if (v->loading && ((c.kind == CMD_ERROR && c.doc < 0 && is_doc_command(line)) ||
+	                   c.kind == CMD_DOCS)) {
+		if (view_need_all(v) < 0)
+			return;
+		command_parse(line, v->col, v->doc, v->res, &c);
+	}
 	switch (c.kind) {
 	case CMD_ERROR:
 		view_message(v, 1, "%s", c.msg);
@@ -853,7 +886,7 @@ static void edit_key(struct view *v, int key)
 		v->msg[0] = '\0';
 		if (m == MODE_COMMAND)
 			run_command(v, line);
-		else
+		else if (view_need_all(v) == 0)   /* all matches, counted over the whole file */
 			find_start(v, line, v->find.dir ? v->find.dir : 1);
 		break;
 	}

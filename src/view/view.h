@@ -110,6 +110,15 @@ struct view {
 	/* Optional: highlights, notes, the notes pane (vnotes.h); it takes the keys while it
 	 * shows a selection, prompt, popup or pane. */
 	struct vnotes *notes;
+	/* While only the opening of a large file is loaded (reader.c, issue 7): 1 when every
+	 * loaded document is whole but more follow, 2 when the one loaded document is cut. */
+	int loading;
+	/* The reader's hook for what needs the whole file (":res" to a later resolution,
+	 * searching, G in a cut document, the list of resolutions): waits for it and swaps it in
+	 * (view_swap_collection). Returns 0 when it is there, -1 when not (the user stopped
+	 * waiting, or it failed; the hook says why on the status line). */
+	int (*need_all)(void *ctx, struct view *);
+	void *need_all_ctx;
 };
 
 /* Opens the view on document `doc` of col. Returns 0, or -1 when out of memory. */
@@ -118,6 +127,16 @@ void view_close(struct view *);
 
 /* Switches to another document of the collection (":res 58/190"). 0 or -1. */
 int view_set_doc(struct view *, int doc);
+
+/* The whole file arrived (issue 7): shows document `col` instead of the one read so far,
+ * keeping the user's place (the document by symbol, the focused pane, each pane's current
+ * paragraph by id and its scroll). The caller frees the old collection afterwards. 0 or -1
+ * (out of memory: the view is then on the new collection's first document). */
+int view_swap_collection(struct view *, struct collection *col);
+
+/* For what needs the whole file: 0 when it is loaded (waiting through need_all if need be),
+ * -1 when it is not. */
+int view_need_all(struct view *);
 
 /* The terminal's size changed (and at start). */
 void view_resize(struct view *, int cols, int rows);
