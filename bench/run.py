@@ -111,6 +111,12 @@ class Session:
     """A program in a pseudo-terminal of a fixed size; collects everything it draws."""
 
     def __init__(self, argv, cols=100, rows=30, env=None):
+        env = dict(env or os.environ)
+        if env.pop("BENCH_FRESH_DB", None):
+            # A database of its own: gavel restores the reading position of the last session,
+            # so a reused one would open where the previous run's G left it.
+            self.dbdir = tempfile.mkdtemp(prefix="gavel-bench-db.")
+            env["GAVEL_DB"] = os.path.join(self.dbdir, "reader.db")
         self.t0 = time.monotonic()
         pid, fd = pty.fork()
         if pid == 0:
@@ -190,6 +196,8 @@ class Session:
             os.kill(self.pid, signal.SIGKILL)
             _, self.status, self.rusage = os.wait4(self.pid, 0)
         os.close(self.fd)
+        if getattr(self, "dbdir", None):
+            subprocess.run(["rm", "-rf", self.dbdir])
         return self.rusage
 
 
@@ -197,7 +205,7 @@ def term_env(tmp):
     env = dict(os.environ)
     env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=tmp,
                XDG_DATA_HOME=os.path.join(tmp, "xdg"), GAVEL_DB=os.path.join(tmp, "reader.db"),
-               LESS="", LESSHISTFILE="-")
+               BENCH_FRESH_DB="1", LESS="", LESSHISTFILE="-")
     env.pop("NO_COLOR", None)
     return env
 
@@ -423,6 +431,7 @@ def main():
         add("store", "open a document with 10,000 annotations", "%.0f ms" % (median(opens) * 1e3))
         if os.path.exists(gavel):
             env10 = dict(env, GAVEL_DB=db10)
+            env10.pop("BENCH_FRESH_DB")
             try:
                 t, _ = first_screen([gavel, sample], first_markers[sample], env10, runs)
                 add("store", "reader: first screen with 10,000 annotations", "%.0f ms" % (t * 1e3))

@@ -242,6 +242,8 @@ if command -v tmux >/dev/null 2>&1; then
 	# The reader on bad documents: the one-line message and the code, the terminal left sane.
 	for c in "empty:65" "random:65" "dir:66" "no-such-file:66"; do
 		f=${c%%:*} want=${c#*:}
+		# A server of its own: a new session can race the previous server's shutdown.
+		TMUX_SOCK="gavel-test-$$-$f"
 		tm_start 80 24 "$GAVEL" "$D/$f"
 		if tm_wait "__EXITED__" 20; then
 			scr=$(tm_screen)
