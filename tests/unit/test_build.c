@@ -574,7 +574,7 @@ static void plain_fallback(void **state)
 	collection_free(col);
 }
 
-/* A million tiny paragraphs and thousands of footnotes build in linear time. */
+/* A million tiny paragraphs and thousands of footnotes build (speed: make bench). */
 static void many_paragraphs(void **state)
 {
 	(void)state;
@@ -592,18 +592,15 @@ static void many_paragraphs(void **state)
 		int n = snprintf(buf, sizeof buf, "%d Note %d.", i, i);
 		assert_int_equal(blocks_push(&bl, buf, (size_t)n, ZONE_BODY, 0, 0), 0);
 	}
-	clock_t t0 = clock();
 	struct collection *col;
 	struct parse_diag d;
 	memset(&d, 0, sizeof d);
 	assert_int_equal(build_collection(&bl, &col, &d), 0);
-	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	blocks_free(&bl);
 	const struct resolution *r = col->docs[0];
 	assert_int_equal(count(r, PARA_OPERATIVE), N);
 	assert_int_equal(count(r, PARA_FOOTNOTE), F);
 	assert_int_equal(r->paras[F - 1].nmarks, 1);
-	assert_true(secs < 30.0);
 	collection_free(col);
 }
 

@@ -168,7 +168,7 @@ static void utf8_sequences(void **state)
 	assert_int_equal(input_utf8_seq((const unsigned char *)"\xc3", 1), 0);
 }
 
-/* A big file decodes in linear time: 60 MB with CRLF and some bad bytes. */
+/* A big file decodes: 60 MB with CRLF and some bad bytes (speed: make bench). */
 static void big_input(void **state)
 {
 	(void)state;
@@ -179,12 +179,9 @@ static void big_input(void **state)
 	for (size_t i = 0; i < n; i++)
 		raw[i] = line[i % (sizeof line - 1)];
 	raw[12345] = '\xff';
-	clock_t t0 = clock();
 	struct parse_diag d;
 	char *out;
 	assert_int_equal(decode(raw, n, &out, &d), 0);
-	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	assert_true(secs < 20.0);
 	assert_null(strchr(out, '\r'));
 	assert_int_equal(d.nwarnings, 1);
 	free(out);

@@ -21,13 +21,13 @@
 
 #define SAMPLE ABS_TOP_SRCDIR "/share/a-res-58-190-en.ods.txt"
 
-static char *slurp(const char *path, size_t *len)
+/* Reads a whole file into *data (the caller frees). */
+static void slurp(const char *path, char **data, size_t *len)
 {
 	struct parse_diag d;
-	char *data;
 	memset(&d, 0, sizeof d);
-	assert_int_equal(input_read(path, &data, len, &d), 0);
-	return data;
+	if (input_read(path, data, len, &d) != 0)
+		fail_msg("cannot read %s: %s", path, d.reason);
 }
 
 static char *to_json(const struct collection *col)
@@ -146,7 +146,8 @@ static void bom_crlf_variant(void **state)
 {
 	(void)state;
 	size_t len;
-	char *raw = slurp(SAMPLE, &len);
+	char *raw = NULL;
+	slurp(SAMPLE, &raw, &len);
 	char *v = malloc(2 * len + 4);
 	size_t n = 0;
 	memcpy(v, "\xef\xbb\xbf", 3);
@@ -170,6 +171,7 @@ static void bom_crlf_variant(void **state)
 	collection_free(b);
 	/* Damage one byte: one warning, same structure. */
 	char *p = strstr(raw, "Protection of migrants");
+	assert_non_null(p);
 	p[2] = '\xff';
 	memset(&d, 0, sizeof d);
 	assert_int_equal(parse_buffer(raw, len, INPUT_ODS, &a, &d), 0);
@@ -400,13 +402,11 @@ static void many_annexes(void **state)
 	for (int i = 0; i < 20000 && n + 100 < cap; i++)
 		n += (size_t)snprintf(buf + n, cap - n, "%s\nAnnex\nTitle %d\n1. Text.\n",
 		                      i % 2 ? "B" : "A", i);
-	clock_t t0 = clock();
 	struct parse_diag d;
 	memset(&d, 0, sizeof d);
 	struct collection *col;
 	assert_int_equal(parse_buffer(buf, n, INPUT_ODS, &col, &d), 0);
 	char *j = to_json(col);
-	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
 	assert_int_equal(col->docs[0]->nannexes, 20000);
 	assert_non_null(strstr(j, "\"annex20000\""));
 	free(j);
@@ -414,7 +414,7 @@ static void many_annexes(void **state)
 	free(buf);
 }
 
-/* A 20 MB single line parses in linear time. */
+/* A 20 MB single line parses (speed: make bench). */
 static void huge_line(void **state)
 {
 	(void)state;
@@ -426,14 +426,11 @@ static void huge_line(void **state)
 		k += 20;
 	}
 	buf[k++] = ';';
-	clock_t t0 = clock();
 	struct parse_diag d;
 	memset(&d, 0, sizeof d);
 	struct collection *col;
 	assert_int_equal(parse_buffer(buf, k, INPUT_ODS, &col, &d), 0);
 	char *j = to_json(col);
-	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	assert_true(secs < 30.0);
 	assert_true(strlen(j) > n);
 	assert_int_equal(col->docs[0]->npara, 1);
 	free(j);
