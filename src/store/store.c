@@ -182,11 +182,18 @@ static int dir_writable(const char *path)
 static int check_existing(struct store *s, int *version)
 {
 	int app = 0, tables = 0, rc;
-	rc = schema_query_int(s->db, "PRAGMA user_version", version);
+	/* One read transaction, so the three answers come from one snapshot: read one by one,
+	 * another process creating the schema between them made a new gavel database look like
+	 * another program's (tables present, version and id read before they were set). */
+	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = schema_query_int(s->db, "PRAGMA user_version", version);
 	if (rc == SQLITE_OK)
 		rc = schema_query_int(s->db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK)
 		rc = schema_query_int(s->db, "SELECT count(*) FROM sqlite_master", &tables);
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return store_set_error(s, STORE_ERR_CORRUPT,
 		                       "%s is not a gavel database or is damaged (%s); it was left untouched",
