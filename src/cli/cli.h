@@ -33,6 +33,9 @@ const char *cli_sample_path(void);
  * On a fatal error prints "gavel: FILE: reason" and returns the sysexits code. */
 int cli_load(const char *path, const struct cli_opts *, struct collection **out);
 
+/* The sysexits code for a store error (enum store_err): the same in every command. */
+int cli_store_exit(int err);
+
 /* Resolves the database path from opts, $GAVEL_DB, XDG. Caller frees. */
 char *cli_db_path(const struct cli_opts *);
 

@@ -148,3 +148,23 @@ int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *o
 		cli_error("%s: unknown option; try 'gavel %s --help'", cmd, cmd);
 	return EX_USAGE;
 }
+
+/* One table for every command, documented in gavel(1) and `gavel notes --help`. */
+int cli_store_exit(int err)
+{
+	switch (err) {
+	case STORE_OK: return 0;
+	case STORE_ERR_NOMEM: return EX_OSERR;
+	case STORE_ERR_OPEN:
+	case STORE_ERR_READONLY: return EX_CANTCREAT;
+	case STORE_ERR_NEWER:
+	case STORE_ERR_CORRUPT:
+	case STORE_ERR_BUSY: return EX_UNAVAILABLE;
+	case STORE_ERR_FULL:
+	case STORE_ERR_IO: return EX_IOERR;
+	case STORE_ERR_NOTFOUND:
+	case STORE_ERR_INVALID:
+	case STORE_ERR_EXISTS: return EX_DATAERR;
+	}
+	return EX_SOFTWARE;
+}

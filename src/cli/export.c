@@ -104,30 +104,6 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
-/* A store error as a sysexits code. */
-static int store_exit(int err)
-{
-	switch (err) {
-	case STORE_ERR_NEWER:
-	case STORE_ERR_CORRUPT:
-		return EX_DATAERR;
-	case STORE_ERR_OPEN:
-		return EX_NOINPUT;
-	case STORE_ERR_READONLY:
-		return EX_CANTCREAT;
-	case STORE_ERR_BUSY:
-		return EX_TEMPFAIL;
-	case STORE_ERR_FULL:
-	case STORE_ERR_IO:
-		return EX_IOERR;
-	case STORE_ERR_INVALID:
-	case STORE_ERR_NOTFOUND:
-		return EX_DATAERR;
-	default:
-		return EX_SOFTWARE;
-	}
-}
-
 /* What one run gathers: the documents, their annotations, the parsed files behind them. */
 struct gathered {
 	struct export_doc docs[64];
@@ -173,7 +149,7 @@ static int gather_file(struct store *st, const char *path, const struct annot_fi
 			err = STORE_OK;  /* never annotated: no notes */
 		if (err) {
 			cli_error("export: %s", store_errmsg(st));
-			return store_exit(err);
+			return cli_store_exit(err);
 		}
 		d->annots = g->lists[g->ndocs];
 		d->n = g->nlists[g->ndocs];
@@ -206,7 +182,7 @@ static int gather_all(struct store *st, const struct annot_filter *flt, struct c
 	int err = store_annot_list(st, 0, NULL, flt, &all, &n);
 	if (err) {
 		cli_error("export: %s", store_errmsg(st));
-		return store_exit(err);
+		return cli_store_exit(err);
 	}
 	/* The list is ordered by document: cut it into runs of one symbol and language, each
 	 * moved into its own array so the lists free cleanly. */
@@ -324,7 +300,7 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 			cli_error("export: %s", msg ? msg : dbpath);
 			free(msg);
 			free(dbpath);
-			return store_exit(err);
+			return cli_store_exit(err);
 		}
 	}
 

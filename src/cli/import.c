@@ -74,26 +74,6 @@ static int slurp(const char *path, char **out, size_t *len)
 	return 0;
 }
 
-static int store_exit(int err)
-{
-	switch (err) {
-	case STORE_ERR_NEWER:
-	case STORE_ERR_CORRUPT:
-	case STORE_ERR_INVALID:
-		return EX_DATAERR;
-	case STORE_ERR_OPEN:
-	case STORE_ERR_READONLY:
-		return EX_CANTCREAT;
-	case STORE_ERR_BUSY:
-		return EX_TEMPFAIL;
-	case STORE_ERR_FULL:
-	case STORE_ERR_IO:
-		return EX_IOERR;
-	default:
-		return EX_SOFTWARE;
-	}
-}
-
 /* Re-anchors the imported notes of each resolution in `path` now (else its next open does). */
 static void anchor_file(struct store *st, const char *path, struct cli_opts *opts,
                         const struct annotation *v, size_t n)
@@ -173,13 +153,13 @@ int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 		if (st)
 			store_close(st);
 		annotation_list_free(v, n);
-		return store_exit(e);
+		return cli_store_exit(e);
 	}
 	size_t added, skipped;
 	e = store_annot_import(st, v, n, &added, &skipped);
 	if (e) {
 		cli_error("notes import: %s; nothing was imported", store_errmsg(st));
-		rc = store_exit(e);
+		rc = cli_store_exit(e);
 	} else {
 		printf("imported %zu note%s", added, added == 1 ? "" : "s");
 		if (skipped)

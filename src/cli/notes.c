@@ -95,30 +95,10 @@ static int common_options_only(int argc, char **argv, const char *optstring,
 	return -1;
 }
 
-/* The exit code for a store error (documented in notes_usage). */
-static int exit_for(int err)
-{
-	switch (err) {
-	case STORE_OK: return 0;
-	case STORE_ERR_NOMEM: return EX_OSERR;
-	case STORE_ERR_OPEN:
-	case STORE_ERR_READONLY: return EX_CANTCREAT;
-	case STORE_ERR_NEWER:
-	case STORE_ERR_CORRUPT:
-	case STORE_ERR_BUSY: return EX_UNAVAILABLE;
-	case STORE_ERR_FULL:
-	case STORE_ERR_IO: return EX_IOERR;
-	case STORE_ERR_NOTFOUND:
-	case STORE_ERR_INVALID:
-	case STORE_ERR_EXISTS: return EX_DATAERR;
-	}
-	return EX_SOFTWARE;
-}
-
 static int store_error(struct store *s, int err)
 {
 	cli_error("%s", store_errmsg(s));
-	return exit_for(err);
+	return cli_store_exit(err);
 }
 
 /* Opens the database; a read-only one is fine for reading (with a notice) and an error for
@@ -135,7 +115,7 @@ static int open_db(const struct cli_opts *opts, int write, struct store **s)
 		cli_error("%s", msg ? msg : "cannot open the database");
 		free(msg);
 		free(path);
-		return exit_for(err);
+		return cli_store_exit(err);
 	}
 	if (store_readonly(*s)) {
 		if (write) {

@@ -304,9 +304,9 @@ fi
 db_case() {
 	local what="$1" db="$2" sum
 	sum=$(sha256sum <"$db")
-	run_case "$what: notes list" "$ERRCODES" "$GAVEL" --db "$db" notes list
-	run_case "$what: notes add" "$ERRCODES" "$GAVEL" --db "$db" notes add "$SAMPLE" op1 "x"
-	run_case "$what: export" "$ERRCODES" "$GAVEL" --db "$db" export
+	run_case "$what: notes list" "69" "$GAVEL" --db "$db" notes list
+	run_case "$what: notes add" "69" "$GAVEL" --db "$db" notes add "$SAMPLE" op1 "x"
+	run_case "$what: export" "69" "$GAVEL" --db "$db" export
 	[ "$(sha256sum <"$db")" = "$sum" ] && ok "$what: unchanged" || fail "$what: the database was modified"
 }
 head -c 40960 /dev/urandom >"$DB/random.db"
