@@ -235,7 +235,6 @@ static void search_throughput(void **state)
 	fprintf(stderr, "search: %.0f MB, %.0f MB/s (no hit, case-sensitive), %.0f MB/s (%d hits)\n",
 	        n / 1048576.0, n / 1048576.0 / (secs > 0 ? secs : 1e-9),
 	        n / 1048576.0 / (secs2 > 0 ? secs2 : 1e-9), nh);
-	assert_true(secs < 10.0 && secs2 < 10.0);
 	free(s);
 }
 
