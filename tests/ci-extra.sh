@@ -9,8 +9,8 @@
 # fails; the summary at the end names each, and the exit status is 1 if any failed.
 # Environment: CI_EXTRA_DIR (work dir, default a temp dir), FUZZ_SECONDS (per target, default 55),
 # CI_EXTRA_STEPS (default "asan valgrind fuzz").
-# Tests that bound their own running time (guards against quadratic blow-ups) should multiply
-# the bound by $GAVEL_TEST_SLOW when it is set: 5 under the sanitizers, 50 under valgrind.
+# No test bounds its own running time (speed is measured by make bench); GAVEL_TEST_SLOW is
+# still exported (5 under the sanitizers, 50 under valgrind) for tests that scale work by it.
 set -uo pipefail
 export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
 src=$(cd "$(dirname "$0")/.." && pwd)
