@@ -145,6 +145,25 @@ static int roman_heading(const char *s, size_t n)
 	return !strchr(".;,:", last);
 }
 
+/* "Article 12", "Article premier", "Artículo 3", "Статья 2": an article of an annexed
+ * agreement, a heading on a line of its own. */
+static int article_line(const char *s, size_t n)
+{
+	static const char *const words[] = { "Article ", "Artículo ", "Статья ", NULL };
+	for (int i = 0; words[i]; i++) {
+		size_t k = strlen(words[i]);
+		if (!starts(s, n, words[i]) || n == k || n > k + 8)
+			continue;
+		if (n - k == 7 && memcmp(s + k, "premier", 7) == 0)
+			return 1;
+		size_t e = k;
+		while (e < n && digit(s[e]))
+			e++;
+		return e > k && e == n;
+	}
+	return 0;
+}
+
 static int annex_line(const char *s, size_t n)
 {
 	size_t k = lang_annex_word(s, n);
@@ -164,6 +183,7 @@ int assemble_is_vote(const char *s, size_t n)
 {
 	static const char *const votes[] = {
 		"Adopted unanimously", "Adopted at the", "Adopted without a vote", "Adopted without vote",
+		"[Adopted ", "[Adoptée ", "[Aprobada ", "[Принята ",
 		"Adoptée à l'unanimité", "Adoptée à la", "Adoptée sans vote", "Adoptée sans mise aux voix",
 		"Aprobada por unanimidad", "Aprobada en la", "Aprobada sin votación",
 		"Принята единогласно", "Принята на", "Принята без голосования",
@@ -179,8 +199,13 @@ int assemble_is_vote(const char *s, size_t n)
 /* "Resolution 1454 (2002)": the heading of a Security Council resolution. */
 static int sc_heading(const char *s, size_t n)
 {
-	size_t k = strlen("Resolution ");
-	if (!starts(s, n, "Resolution "))
+	static const char *const words[] = { "Resolution ", "Résolution ", "Resolución ",
+		"Резолюция ", NULL };
+	size_t k = 0;
+	for (int w = 0; words[w] && !k; w++)
+		if (starts(s, n, words[w]))
+			k = strlen(words[w]);
+	if (!k)
 		return 0;
 	size_t i = k;
 	while (i < n && digit(s[i]))
@@ -194,6 +219,8 @@ static int sc_heading(const char *s, size_t n)
 static int heading_start(const char *s, size_t n)
 {
 	static const char *const heads[] = { "Adopted by the Security Council at its",
+		"Adoptée par le Conseil de sécurité", "Aprobada por el Consejo de Seguridad",
+		"Принята Советом Безопасности",
 		"Resolution adopted by", "Résolution adoptée par", "Resolución aprobada por",
 		"Резолюция, принятая", NULL };
 	for (int i = 0; heads[i]; i++)
@@ -215,14 +242,43 @@ static int heading_start(const char *s, size_t n)
 	return s[i] == ' ' && (s[i + 1] == '-' || starts(s + i + 1, n - i - 1, "\xe2\x80\x93"));
 }
 
+/* "Note: ..." under an item of a list: its own paragraph. */
+static int note_start(const char *s, size_t n)
+{
+	return starts(s, n, "Note: ") || starts(s, n, "Notes: ") || starts(s, n, "Note : ");
+}
+
+/* "The Human Rights Council,", "The Economic and Social Council,": another organ's opening
+ * on a line of its own (the six-language table in lang.c has the Assembly and the Council). */
+static int organ_opening(const char *s, size_t n)
+{
+	static const char *const ends[] = { " Council,", " Commission,", " Conference,", NULL };
+	if (n < 12 || n > 60 || !starts(s, n, "The "))
+		return 0;
+	int end = 0;
+	for (int i = 0; ends[i]; i++)
+		end |= n > strlen(ends[i]) && memcmp(s + n - strlen(ends[i]), ends[i], strlen(ends[i])) == 0;
+	if (!end)
+		return 0;
+	for (size_t i = 4; i < n; i++)
+		if (s[i - 1] == ' ' && !(s[i] >= 'A' && s[i] <= 'Z') && !starts(s + i, n - i, "and ") &&
+		    !starts(s + i, n - i, "of ") && !starts(s + i, n - i, "on ") &&
+		    !starts(s + i, n - i, "for "))
+			return 0;
+	return 1;
+}
+
 /* A line that is a block of its own, and after which a new block starts. */
 static int standalone(const char *s, size_t n)
 {
+	if (organ_opening(s, n))
+		return 1;
 	if (sc_heading(s, n))
 		return 1;
 	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
 		return 1;                                   /* part letter */
-	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n))
+	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n) ||
+	    article_line(s, n))
 		return 1;
 	const char *organ;
 	int comma;
@@ -238,6 +294,13 @@ size_t assemble_clean_line(const char *s, size_t n, char *out)
 		if (s[i] == '|' && (i == 0 || s[i - 1] == ' ') && (i + 1 == n || s[i + 1] == ' '))
 			continue;
 		unsigned char c0 = (unsigned char)s[i];
+		size_t sk;
+		char sd = blocks_superscript(s, n, i, &sk);
+		if (sd && o > 0 && out[o - 1] != 'm' && out[o - 1] != ' ') {
+			out[o++] = sd;                  /* "Rights,²" -> "Rights,2", as PDF text has */
+			i += sk - 1;
+			continue;
+		}
 		if (c0 == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
 			i++;                            /* U+00AD soft hyphen */
 			continue;
@@ -293,6 +356,16 @@ int assemble_ends_clause(const char *s, size_t n)
 static int clause_end(const struct unwrap_buf *b)
 {
 	return assemble_ends_clause(b->s, b->n);
+}
+
+static ucs4_t last_cp(const struct unwrap_buf *b)
+{
+	size_t i = b->n;
+	while (i > 0 && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	return cp(b->s + i, b->n - i);
 }
 
 /* The paragraph so far ends in a letter or digit: a sentence broken off. */
@@ -399,6 +472,7 @@ static int start(struct assemble *a, const char *s, size_t n, enum block_zone zo
 	a->indent = indent;
 	a->page = page;
 	a->alone = 0;
+	a->title = 0;
 	a->number_only = 0;
 	return unwrap_append(&a->u, &a->cur, s, n);
 }
@@ -419,7 +493,8 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 	/* footnotes: "N text" with the next number (any number for the first one, and 1 again
 	 * when a new resolution restarts the numbering) */
 	char date[11];
-	int date_line = lang_parse_date(s, n, date) == n;
+	size_t dl = lang_parse_date(s, n, date);
+	int date_line = dl && (dl == n || (dl + 1 == n && (s[dl] == '.' || s[dl] == ',')));
 	/* a finished vote line: footnotes may follow even without a blank line */
 	if (!a->notes && a->cur.n && a->zone == ZONE_BODY && a->cur.s[a->cur.n - 1] == '.' &&
 	    assemble_is_vote(a->cur.s, a->cur.n))
@@ -449,8 +524,10 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 				a->number_only = 1;
 			return 0;
 		}
-		/* a meeting line, an annex, a part letter or a vote after the notes ends them */
-		int ends = a->notes != 3 && (standalone(s, n) || assemble_is_vote(s, n));
+		/* a meeting line, an annex, a part letter, a vote or the heading of the next
+		 * resolution of a compilation ("79/302. Title") after the notes ends them */
+		int ends = a->notes != 3 && (standalone(s, n) || assemble_is_vote(s, n) ||
+		                             heading_start(s, n));
 		if (in_note && !ends && (!blank || a->notes == 3))
 			return unwrap_append(&a->u, &a->cur, s, n);   /* a footnote goes on */
 		if (a->notes != 3)
@@ -461,6 +538,10 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 	 * sentence broken off before it ("... at its 9999th meeting, on" / "5 May 2033") */
 	int alone = standalone(s, n) || (date_line && (a->alone || !open_end(&a->cur)));
 	int brk = !a->cur.n || alone || a->alone;
+	/* an annex title set without a blank line under it ends at its short last line */
+	if (!brk && a->title && a->soft && !blank && (flags & ASSEMBLE_SHORTISH_BEFORE) &&
+	    !clause_end(&a->cur) && uc_is_upper(cp(s, n)))
+		brk = 1;
 	if (!brk && a->number_only)
 		brk = 0;                                        /* "1." then its text */
 	else if (!brk && blank) {
@@ -471,15 +552,31 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		           ((flags & ASSEMBLE_PAGE_START) && a->cur.n && a->cur.s[a->cur.n - 1] == ',' &&
 		            strcmp(a->lang, "ru") != 0);
 		brk = !(uc_is_lower(c) && cont && a->zone == ZONE_BODY);
+		/* a page break inside a word run ("to support the" / "United Nations ..."): the
+		 * sentence goes on whatever the case, unless the new page opens a numbered or
+		 * lettered paragraph, a heading or a preambular lead */
+		if (brk && (flags & ASSEMBLE_PAGE_START) && a->zone == ZONE_BODY && !a->title &&
+		    a->cur.n && uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&
+		    !sub_label(s, n) && !bullet(s, n) && !heading_start(s, n) &&
+		    !(uc_is_upper(c) && lang_lead_len(a->lang, s, n, 0) > 0))
+			brk = 0;
 	} else if (!brk) {
 		int label = para_number(s, n) || sub_label(s, n) || bullet(s, n);
-		if ((label && (clause_end(&a->cur) || (a->soft && (flags & ASSEMBLE_SHORT_BEFORE)))) ||
-		    strong_bullet(s, n) || s[0] == '[' || heading_start(s, n))
+		if (((flags & ASSEMBLE_INDENTED) && clause_end(&a->cur) && !uc_is_lower(cp(s, n))) ||
+		    (label && (clause_end(&a->cur) || a->title ||
+		               (a->soft && (flags & ASSEMBLE_SHORT_BEFORE)))) ||
+		    strong_bullet(s, n) || s[0] == '[' || heading_start(s, n) ||
+		    (a->soft && note_start(s, n) && clause_end(&a->cur)))
 			brk = 1;
 		else if ((a->soft || (flags & ASSEMBLE_PAGE_START)) && clause_end(&a->cur)) {
 			ucs4_t c = cp(s, n);
 			int lower = uc_is_lower(c) && strcmp(a->lang, "ru") != 0;
 			if (a->soft && (flags & ASSEMBLE_SHORT_BEFORE) && !lower)
+				brk = 1;
+			/* "(b) ...;" ending short, then "and to share ...": the paragraph goes on
+			 * after its list (justified text is short only where a paragraph ends) */
+			else if (a->soft && (flags & ASSEMBLE_SHORTISH_BEFORE) && lower &&
+			         a->cur.s[a->cur.n - 1] == ';' && sub_label(a->cur.s, a->cur.n))
 				brk = 1;
 			else if (strcmp(a->lang, "en") == 0 && uc_is_upper(c) &&
 			         lang_lead_len(a->lang, s, n, 0) > 0)
@@ -487,8 +584,10 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		}
 	}
 	if (brk) {
+		int after_annex = a->alone && a->cur.n && annex_line(a->cur.s, a->cur.n);
 		if (start(a, s, n, ZONE_BODY, indent, page))
 			return -1;
+		a->title = after_annex && !alone;
 		a->alone = alone;
 		size_t pn = para_number(s, n), sl = sub_label(s, n), bl = bullet(s, n);
 		if ((pn && pn == n) || (sl && sl == n) || (bl && bl == n))

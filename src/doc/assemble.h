@@ -9,7 +9,11 @@
  *   - at a paragraph number ("12.", "3 -"), a sub-paragraph label ("(a)", "b)", "(ii)") or a
  *     bullet when the line before ended a clause (. ; : , or "; and"), or was a number alone;
  *   - in the footnote zone (after a ____ rule, a vote line or a meeting line) at "N text"
- *     where N is the next footnote number; those blocks are ZONE_FOOTNOTE.
+ *     where N is the next footnote number; those blocks are ZONE_FOOTNOTE; the zone ends at
+ *     a line that stands alone or at the next resolution's heading ("79/302. Title");
+ *   - at a line set deeper than the text's usual indent (pdftotext -layout) after a clause;
+ *   - not at a page break inside a word run ("to support the" / "United Nations ..."),
+ *     whatever the case of the next word, unless the page opens a paragraph of its own.
  * Readers never guess structure beyond this: the builder does. */
 #ifndef GAVEL_DOC_ASSEMBLE_H
 #define GAVEL_DOC_ASSEMBLE_H
@@ -32,6 +36,7 @@ struct assemble {
 	int last_fn;                /* last footnote number read, 0 before any */
 	int soft;                   /* PDF without blank lines between paragraphs: also break at a
 	                             * short line or a lead phrase after a clause end */
+	int title;                  /* cur is the line after "Annex A": the annex's title */
 };
 
 void assemble_init(struct assemble *, struct block_list *out, const char *text, size_t len);
@@ -40,8 +45,12 @@ void assemble_free(struct assemble *);
 /* What the reader knows about a line beyond its text. */
 enum {
 	ASSEMBLE_SHORT_BEFORE = 1,  /* the line before was visibly short of the measure (PDF) */
-	ASSEMBLE_PAGE_START = 2     /* first line of a page: a lead phrase after a clause end
+	ASSEMBLE_PAGE_START = 2,    /* first line of a page: a lead phrase after a clause end
 	                             * starts a paragraph even in plain text */
+	ASSEMBLE_SHORTISH_BEFORE = 4,  /* the line before fell short of the measure by a tenth:
+	                                * in text without blank lines, where a title ends */
+	ASSEMBLE_INDENTED = 8          /* set deeper than the line before (pdftotext -layout): a
+	                                * paragraph's first line when the one before ended a clause */
 };
 
 /* Feeds one line (trimmed of trailing blanks) with ASSEMBLE_* flags. */
@@ -62,7 +71,8 @@ size_t assemble_footnote_start(const char *s, size_t n, int expect, int *num);
 
 /* Copies a line into out (room for n bytes) without the "|" tokens OCR leaves from a rule or a
  * column edge, soft hyphens and trailing blanks, with the typographic ligatures PDF text
- * extraction gives (U+FB00-FB04: "ﬁnancial") spelled out; returns the new length. */
+ * extraction gives (U+FB00-FB04: "ﬁnancial") spelled out and superscript markers as glued
+ * digits ("Rights¹" -> "Rights1"); returns the new length. */
 size_t assemble_clean_line(const char *s, size_t n, char *out);
 
 /* Whether text ends a clause: . ; : , ] (also full-width and Arabic), "; and", or such

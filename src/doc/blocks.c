@@ -14,6 +14,22 @@ static int blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* A superscript digit at text[i] (¹ ² ³ ⁰ ⁴-⁹, as text copied from a web page or a word
+ * processor keeps footnote markers): its ASCII digit and *k its bytes, else 0. */
+char blocks_superscript(const char *text, size_t len, size_t i, size_t *k)
+{
+	const unsigned char *u = (const unsigned char *)text + i;
+	if (i + 1 < len && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3)) {
+		*k = 2;
+		return u[1] == 0xB9 ? '1' : u[1] == 0xB2 ? '2' : '3';
+	}
+	if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))) {
+		*k = 3;
+		return (char)('0' + (u[2] - 0xB0));
+	}
+	return 0;
+}
+
 int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_zone zone,
                 int indent, int page)
 {
@@ -38,6 +54,15 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 		if (space && n > 0)
 			t[n++] = ' ';
 		space = 0;
+		/* superscript markers become the glued digits PDF extraction gives ("Rights¹" ->
+		 * "Rights1"), which refs.c reads; units keep theirs ("m³") */
+		size_t k;
+		char d = blocks_superscript(text, len, i, &k);
+		if (d && n > 0 && t[n - 1] != 'm') {
+			t[n++] = d;
+			i += k - 1;
+			continue;
+		}
 		t[n++] = text[i];
 	}
 	t[n] = '\0';
@@ -50,19 +75,58 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 	return 0;
 }
 
+#define META_FIELDS(m) { &(m)->symbol, &(m)->organ, &(m)->number, &(m)->title, &(m)->adopted, \
+	&(m)->session, &(m)->agenda_item, &(m)->report, &(m)->meeting, &(m)->distributed, \
+	&(m)->language, &(m)->vote, &(m)->job }
+
+struct res_meta *blocks_doc_hints(struct block_list *bl, size_t from)
+{
+	if (bl->ndocs == bl->docs_cap) {
+		size_t cap = bl->docs_cap ? bl->docs_cap * 2 : 4;
+		struct doc_hints *nd = realloc(bl->docs, cap * sizeof *nd);
+		if (!nd)
+			return NULL;
+		bl->docs = nd;
+		bl->docs_cap = cap;
+	}
+	struct doc_hints *d = &bl->docs[bl->ndocs++];
+	memset(d, 0, sizeof *d);
+	d->from = from;
+	return &d->meta;
+}
+
+int blocks_merge_hints(struct block_list *bl)
+{
+	char **to[] = META_FIELDS(&bl->hints);
+	for (size_t k = 0; k < bl->ndocs; k++) {
+		char **from[] = META_FIELDS(&bl->docs[k].meta);
+		for (size_t i = 0; i < sizeof to / sizeof *to; i++)
+			if (!*to[i] && *from[i] && !(*to[i] = strdup(*from[i])))
+				return -1;
+	}
+	return 0;
+}
+
+static void meta_free(struct res_meta *m)
+{
+	char **f[] = META_FIELDS(m);
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		free(*f[i]);
+		*f[i] = NULL;
+	}
+}
+
 void blocks_free(struct block_list *bl)
 {
+	for (size_t k = 0; k < bl->ndocs; k++)
+		meta_free(&bl->docs[k].meta);
+	free(bl->docs);
+	bl->docs = NULL;
+	bl->ndocs = bl->docs_cap = 0;
 	for (size_t i = 0; i < bl->n; i++)
 		free(bl->v[i].text);
 	free(bl->v);
 	bl->v = NULL;
 	bl->n = bl->cap = 0;
-	struct res_meta *m = &bl->hints;
-	char **f[] = { &m->symbol, &m->organ, &m->number, &m->title, &m->adopted, &m->session,
-	               &m->agenda_item, &m->report, &m->meeting, &m->distributed, &m->language,
-	               &m->vote, &m->job };
-	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
-		free(*f[i]);
-		*f[i] = NULL;
-	}
+	meta_free(&bl->hints);
 }

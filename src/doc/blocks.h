@@ -25,16 +25,37 @@ struct block {
 	int page;           /* 1-based page it started on, 0 if unknown */
 };
 
+/* What one document's masthead and page furniture said, in a file holding several (pasted
+ * PDF texts, each with its masthead): its blocks start at `from`. */
+struct doc_hints {
+	size_t from;
+	struct res_meta meta;
+};
+
 struct block_list {
 	struct block *v;
 	size_t n, cap;
 	struct res_meta hints;   /* metadata read from furniture: symbol, job, distributed ... */
+	struct doc_hints *docs;  /* per document, when the reader saw where mastheads begin */
+	size_t ndocs, docs_cap;
 };
+
+/* Starts the hints of a document whose blocks begin at `from`; returns where they go, or NULL
+ * when out of memory. The pointer holds until the next call. */
+struct res_meta *blocks_doc_hints(struct block_list *, size_t from);
+
+/* Fills bl->hints from the documents' hints, first value first. Returns 0 or -1 (OOM). */
+int blocks_merge_hints(struct block_list *);
 
 /* Appends a copy of text[0..len) (normalising whitespace). Returns 0, or -1 when out of memory. */
 int blocks_push(struct block_list *, const char *text, size_t len, enum block_zone, int indent,
                 int page);
 void blocks_free(struct block_list *);
+
+/* A superscript digit at text[i] (¹ ² ³ ⁰ ⁴-⁹: footnote markers in text copied from a web
+ * page or a word processor): its ASCII digit, *k set to its bytes; 0 if there is none.
+ * blocks_push and the line cleaner turn them into the glued digits PDF text has. */
+char blocks_superscript(const char *text, size_t len, size_t i, size_t *k);
 
 /* Shape readers: valid UTF-8 in (the decoder ran first, no BOM, LF line ends), blocks out.
  * Return 0 or -1 when out of memory. */

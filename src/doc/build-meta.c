@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +42,14 @@ static void first_symbol(struct bstate *st, char **field, const char *s, size_t 
 /* "at its 4683rd meeting" / "at the 1382nd meeting" -> "4683rd meeting". */
 void build_meta_meeting(struct bstate *st, char **field, const char *s, size_t n)
 {
-	const char *m = build_find(s, n, " meeting");
+	/* "at its 4683rd meeting", "à sa 9951e séance", "en su 9951ª sesión", "на его 9951-м
+	 * заседании" */
+	static const char *const words[] = { " meeting", " séance", " sesión", " заседании", NULL };
+	const char *m = NULL;
+	size_t wl = 0;
+	for (size_t w = 0; words[w] && !m; w++)
+		if ((m = build_find(s, n, words[w])) != NULL)
+			wl = strlen(words[w]);
 	if (!m || *field)
 		return;
 	const char *b = m;
@@ -49,14 +57,14 @@ void build_meta_meeting(struct bstate *st, char **field, const char *s, size_t n
 		b--;
 	if (b < m && isdigit((unsigned char)*b)) {
 		/* "plenary meeting" keeps its adjective. */
-		const char *e = m + 8;
+		const char *e = m + wl;
 		build_set_meta(st, field, b, (size_t)(e - b));
 	} else if (b > s) {
 		const char *w = b - 1;
 		while (w > s && w[-1] != ' ')
 			w--;
 		if (isdigit((unsigned char)*w))
-			build_set_meta(st, field, w, (size_t)(m + 8 - w));
+			build_set_meta(st, field, w, (size_t)(m + wl - w));
 	}
 }
 
@@ -113,7 +121,19 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 		build_set_meta(st, &m->adopted, date, 10);
 		return;
 	}
-	if (build_starts(s, n, "Adopted by the")) {
+	if (build_starts(s, n, "of ") && n < 40) {
+		/* OCR reads the l of a month as ] or | ("of 3 Apri] 1991") */
+		char fix[40];
+		memcpy(fix, s, n);
+		for (size_t i = 1; i < n; i++)
+			if ((fix[i] == ']' || fix[i] == '|') && isalpha((unsigned char)fix[i - 1]))
+				fix[i] = 'l';
+		if (lang_parse_date(fix + 3, n - 3, date))
+			build_set_meta(st, &m->adopted, date, 10);
+		return;
+	}
+	if (build_starts(s, n, "Adopted by the") || build_starts(s, n, "Adoptée par le")
+	    || build_starts(s, n, "Aprobada por el") || build_starts(s, n, "Принята Советом")) {
 		if (organ)
 			build_set_meta(st, &m->organ, organ, strlen(organ));
 		build_meta_meeting(st, &m->meeting, s, n);
@@ -145,6 +165,17 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 		build_set_meta(st, &m->adopted, date, 10);
 }
 
+/* Whether s holds a year of four digits (an OCR'd date line: "of 3 Apri] 1991"). */
+static int has_year(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if ((i == 0 || !isdigit((unsigned char)s[i - 1])) && isdigit((unsigned char)s[i])
+		    && isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2])
+		    && isdigit((unsigned char)s[i + 3]) && (i + 4 == n || !isdigit((unsigned char)s[i + 4])))
+			return 1;
+	return 0;
+}
+
 /* Whether a block just above an opening belongs to that resolution's header (in a file
  * holding several resolutions). */
 int build_meta_header_like(const struct block *b)
@@ -172,9 +203,12 @@ int build_meta_header_like(const struct block *b)
 				return 1;
 	return build_starts(s, n, "Resolution") || build_starts(s, n, "[on the report")
 	    || build_starts(s, n, "(on the report") || build_starts(s, n, "[without reference")
-	    || build_starts(s, n, "Adopted by the") || build_starts(s, n, "United Nations")
+	    || build_starts(s, n, "Adopted by the") || build_starts(s, n, "Adoptée par le")
+	    || build_starts(s, n, "Aprobada por el") || build_starts(s, n, "Принята Советом")
+	    || build_starts(s, n, "United Nations")
 	    || ((rn = refs_resolution_number(s, n)) && rn < n && s[rn] == '.')
 	    || (build_starts(s, n, "of ") && lang_parse_date(s + 3, n - 3, date))
+	    || (build_starts(s, n, "of ") && n < 30 && has_year(s, n))
 	    || (organ_in(s, n) && build_find(s, n, "Distr."));
 }
 
@@ -208,6 +242,10 @@ void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_
 	/* Number from the symbol ("A/RES/58/190" -> "58/190"), or the symbol from the number. */
 	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "A/RES/"))
 		build_set_meta(st, &m->number, m->symbol + 6, strlen(m->symbol + 6));
+	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "E/RES/"))
+		build_set_meta(st, &m->number, m->symbol + 6, strlen(m->symbol + 6));
+	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "A/HRC/RES/"))
+		build_set_meta(st, &m->number, m->symbol + 10, strlen(m->symbol + 10));
 	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "S/RES/")) {
 		const char *s = m->symbol + 6;
 		size_t n = 0;
@@ -222,12 +260,16 @@ void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_
 		int sc_year = paren && isdigit((unsigned char)paren[1]);
 		if (sc_year && !m->organ)
 			build_set_meta(st, &m->organ, "Security Council", 16);
-		if (!m->symbol) {
+		if (!m->symbol && !st->decision) {
 			char *sym = NULL;
 			if (m->organ && strcmp(m->organ, "Security Council") == 0)
 				sym = build_printf(st, "S/RES/%s", num);
 			else if (!m->organ || strcmp(m->organ, "General Assembly") == 0)
 				sym = build_printf(st, "A/RES/%s", num);
+			else if (strcmp(m->organ, "Economic and Social Council") == 0)
+				sym = build_printf(st, "E/RES/%s", num);
+			else if (strcmp(m->organ, "Human Rights Council") == 0)
+				sym = build_printf(st, "A/HRC/RES/%s", num);
 			m->symbol = sym;
 		}
 		if (sc_year) {
@@ -244,5 +286,25 @@ void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_
 		const char *slash = strchr(m->number ? m->number : "", '/');
 		if (slash && !m->session && isdigit((unsigned char)m->number[0]))
 			build_set_meta(st, &m->session, m->number, (size_t)(slash - m->number));
+		/* "2999 (XXVII)": the Assembly's sessions before the thirty-first, in roman */
+		const char *rp = m->number ? strchr(m->number, '(') : NULL;
+		if (rp && !m->session && !sc_year && isupper((unsigned char)rp[1])) {
+			int v = 0, prev = 0;
+			const char *q = rp + 1;
+			for (; *q && *q != ')'; q++) {
+				int d = *q == 'I' ? 1 : *q == 'V' ? 5 : *q == 'X' ? 10 : *q == 'L' ? 50 : 0;
+				if (!d) {
+					v = 0;
+					break;
+				}
+				v += d > prev ? d - 2 * prev : d;
+				prev = d;
+			}
+			if (v > 0 && v < 1000 && *q == ')') {
+				char sess[16];
+				snprintf(sess, sizeof sess, "%d", v);
+				build_set_meta(st, &m->session, sess, strlen(sess));
+			}
+		}
 	}
 }

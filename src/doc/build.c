@@ -190,9 +190,22 @@ static size_t submark(const char *s, size_t n, const char **lab, size_t *labn)
 	return k;
 }
 
-/* A heading inside an annex: "I. General provisions", "A. Scope" (short, no final period). */
+/* A heading inside an annex: "I. General provisions", "A. Scope" (short, no final period),
+ * or an article of an annexed agreement ("Article 12", "Article premier", "Artículo 3"). */
 static int heading(const char *s, size_t n)
 {
+	static const char *const articles[] = { "Article ", "Artículo ", "Статья ", NULL };
+	for (size_t a = 0; articles[a]; a++) {
+		size_t k = strlen(articles[a]);
+		if (n > k && n <= k + 8 && build_starts(s, n, articles[a])
+		    && (isdigit((unsigned char)s[k]) || strcmp(s + k, "premier") == 0)) {
+			size_t e = k;
+			while (e < n && isalnum((unsigned char)s[e]))
+				e++;
+			if (e == n)
+				return 1;
+		}
+	}
 	size_t i = 0;
 	while (i < n && i < 6 && (strchr("IVXLC", s[i]) || (i == 0 && isupper((unsigned char)s[i]))))
 		i++;
@@ -230,6 +243,11 @@ static int footnote_line(const char *s, size_t n, int *num)
 
 static int vote_line(const char *s, size_t n)
 {
+	/* "[Adopted without a vote.]", "[Adopted by a recorded vote of 28 to 13 ...]" (Human
+	 * Rights Council and Economic and Social Council) */
+	if (build_starts(s, n, "[Adopted ") || build_starts(s, n, "[Adoptée ")
+	    || build_starts(s, n, "[Aprobada "))
+		return 1;
 	return (build_starts(s, n, "Adopted ") && build_find(s, n, "meeting") && !build_starts(s, n, "Adopted by the"))
 	    || (build_starts(s, n, "Adopted unanimously"));
 }
@@ -293,14 +311,17 @@ static enum bkind classify(const struct block *b, int *opening_len, int *comma,
 	size_t aw = lang_annex_word(s, n);
 	if (aw && aw < n && (unsigned char)s[aw] >= 0x80 && n - aw <= 9)
 		return BK_ANNEX;                     /* "附件一" */
-	if (aw && n < 40 && (aw == n || s[aw] == ' ')) {
+	size_t an = n;
+	while (an > aw && s[an - 1] == '*')
+		an--;                                /* "Annex*": a note on the annex's language */
+	if (aw && an < 40 && (aw == an || s[aw] == ' ')) {
 		size_t k = aw;
-		while (k < n && s[k] == ' ')
+		while (k < an && s[k] == ' ')
 			k++;
 		size_t e = k;
-		while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '.' || s[e] == '*'))
+		while (e < an && (isalnum((unsigned char)s[e]) || s[e] == '.'))
 			e++;
-		if (e == n)
+		if (e == an)
 			return BK_ANNEX;
 	}
 	/* "Annex B Goods Review List procedures": the label and the title in one block. */
@@ -663,6 +684,7 @@ struct seg {
 	size_t head, open, end;      /* header from head, opening block, blocks up to end */
 	int open_len, comma;
 	const char *organ;
+	int decision;                /* open is a decision's "79/560. Title" block */
 };
 
 static void body_block(struct bstate *st, const struct block *b, enum bkind kind,
@@ -675,6 +697,24 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 	char date[11];
 	int want_title = st->want_part_title;
 	st->want_part_title = 0;
+	if (st->vote_open && kind != BK_TEXT)
+		st->vote_open = 0;          /* an annex or a heading: the list was over */
+	if (st->vote_open && res->meta.vote) {
+		/* "In favour: ...", "Against: ...", "Abstaining: ...]": the recorded vote goes on */
+		int close = n && s[n - 1] == ']';
+		size_t k = strlen(res->meta.vote), add_n = n - (size_t)close;
+		char *v = realloc(res->meta.vote, k + add_n + 2);
+		if (!v) {
+			st->oom = 1;
+			return;
+		}
+		v[k] = ' ';
+		memcpy(v + k + 1, s, add_n);
+		v[k + 1 + add_n] = '\0';
+		res->meta.vote = v;
+		st->vote_open = !close;
+		return;
+	}
 	if (kind == BK_TEXT || kind == BK_FOOTNOTE || kind == BK_HEADING) {
 		/* The heading under "B": short, capitalised, not a sentence of the preamble. */
 		if (want_title && st->part >= 0 && n < 200 && !islower((unsigned char)s[0])
@@ -697,6 +737,16 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 			return;
 		}
 		st->want_annex_title = 0;
+		/* "(a) ...; (b) ...;" then "and to share ...": the paragraph goes on after its
+		 * list, so the text belongs to the paragraph, after its items */
+		if (st->last >= 0 && islower((unsigned char)s[0]) && st->top >= 0 && st->depth > 0
+		    && res->paras[st->last].kind == PARA_SUB && res->paras[st->last].num
+		    && res->paras[st->last].text_len
+		    && res->paras[st->last].text[res->paras[st->last].text_len - 1] == ';') {
+			st->depth = 0;
+			if (add_inner_text(st, s, n) >= 0)
+				return;
+		}
 		if (st->last >= 0 && islower((unsigned char)s[0])
 		    && res->paras[st->last].kind != PARA_ANNEX_TITLE) {
 			append(st, st->last, s, n);
@@ -822,7 +872,10 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 			ln++;
 		while (ln < n && s[ln] != ' ')
 			ln++;
-		a->label = build_strndup(st, s, ln);
+		size_t labl = ln;
+		while (labl > 1 && s[labl - 1] == '*')
+			labl--;
+		a->label = build_strndup(st, s, labl);
 		a->title = NULL;
 		size_t t = ln;
 		while (t < n && s[t] == ' ')
@@ -840,12 +893,28 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 			a->title = build_strndup(st, s + t, n - t);
 		break;
 	}
-	case BK_MEETING:
-		build_set_meta(st, &res->meta.meeting, s, n);
+	case BK_MEETING: {
+		/* "2112th plenary meeting," or "2112th plenary meeting, 18 December 1972." */
+		size_t m = n;
+		const char *comma = memchr(s, ',', n);
+		if (comma)
+			m = (size_t)(comma - s);
+		while (m > 0 && (s[m - 1] == '.' || s[m - 1] == ' '))
+			m--;
+		build_set_meta(st, &res->meta.meeting, s, m);
+		if (comma && lang_find_date(comma, n - (size_t)(comma - s), date))
+			build_set_meta(st, &res->meta.adopted, date, 10);
 		st->after_meeting = 1;
 		break;
+	}
 	case BK_VOTE:
-		build_set_meta(st, &res->meta.vote, s, n);
+		if (n > 2 && s[0] == '[' && s[n - 1] == ']')
+			build_set_meta(st, &res->meta.vote, s + 1, n - 2);   /* "[Adopted without a vote.]" */
+		else if (n > 1 && s[0] == '[' && !res->meta.vote) {
+			build_set_meta(st, &res->meta.vote, s + 1, n - 1);
+			st->vote_open = 1;                                   /* the list follows */
+		} else
+			build_set_meta(st, &res->meta.vote, s, n);
 		build_meta_meeting(st, &res->meta.meeting, s, n);
 		st->after_meeting = 1;
 		break;
@@ -888,7 +957,7 @@ static void finish_links(struct bstate *st)
 	size_t nfn = 0;
 	for (size_t i = 0; i < res->npara; i++)
 		nfn += res->paras[i].kind == PARA_FOOTNOTE;
-	int *nums = malloc((nfn ? nfn : 1) * sizeof *nums);
+	int *nums = calloc(nfn ? nfn : 1, sizeof *nums);
 	if (!nums) {
 		st->oom = 1;
 		return;
@@ -943,7 +1012,8 @@ static void finish_links(struct bstate *st)
 
 
 static struct resolution *build_one(const struct block_list *bl, const enum bkind *kinds,
-                                    const struct seg *sg, int use_hints, int *oom)
+                                    const struct seg *sg, const struct res_meta *hints,
+                                    int *oom)
 {
 	struct bstate st;
 	memset(&st, 0, sizeof st);
@@ -1082,7 +1152,100 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 			append(&st, prev_fn, b->text, b->len);   /* a footnote continued on the next page */
 	}
 	finish_links(&st);
-	build_meta_finish(&st, &bl->hints, use_hints);
+	build_meta_finish(&st, hints ? hints : &bl->hints, hints != NULL);
+	if (st.oom) {
+		res_free(st.res);
+		*oom = 1;
+		return NULL;
+	}
+	return st.res;
+}
+
+/* Whether block j is the heading of a decision ("79/560. Appointment of ...") whose text
+ * follows as "At its 96th plenary meeting, on 8 May 2025, the General Assembly ..." or "The
+ * General Assembly took note ...": decisions have no opening of their own, so a compilation
+ * that mixes them with resolutions is cut there too. */
+static int decision_head(const struct block_list *bl, const enum bkind *kinds, size_t j)
+{
+	const struct block *b = &bl->v[j];
+	size_t rn = refs_resolution_number(b->text, b->len);
+	if (!rn || rn + 2 >= b->len || b->text[rn] != '.' || b->zone == ZONE_FOOTNOTE
+	    || !strchr(b->text, '/') || b->len > 300)
+		return 0;
+	size_t k = j + 1;
+	while (k < bl->n && bl->v[k].len == 0)
+		k++;
+	if (k >= bl->n)
+		return 0;
+	(void)kinds;
+	const char *s = bl->v[k].text;
+	size_t n = bl->v[k].len;
+	const char *organ;
+	int comma = 0;
+	if (build_starts(s, n, "At its ") && build_find(s, n, "meeting"))
+		return 1;
+	size_t ol = lang_opening(s, n, &organ, &comma);
+	return ol && !comma && ol + 1 < n && islower((unsigned char)s[ol + 1]);
+}
+
+/* A decision: its heading, its text as plain paragraphs, its footnotes. */
+static struct resolution *build_decision(const struct block_list *bl, const enum bkind *kinds,
+                                         const struct seg *sg, const struct res_meta *hints,
+                                    int *oom)
+{
+	struct bstate st;
+	memset(&st, 0, sizeof st);
+	st.res = res_new();
+	if (!st.res) {
+		*oom = 1;
+		return NULL;
+	}
+	st.part = st.annex = st.top = st.last = st.inner_parent = st.top_style = -1;
+	st.decision = 1;
+	st.lang = lang_detect(bl->v[sg->open].text, bl->v[sg->open].len);
+	for (size_t j = sg->head; j <= sg->open; j++)
+		build_meta_header(&st, bl->v[j].text, bl->v[j].len);
+	size_t fn_start = sg->end;
+	while (fn_start > sg->open + 1
+	       && (kinds[fn_start - 1] == BK_FOOTNOTE || kinds[fn_start - 1] == BK_EMPTY))
+		fn_start--;
+	for (size_t j = sg->open + 1; j < fn_start && !st.oom; j++) {
+		const struct block *b = &bl->v[j];
+		if (kinds[j] == BK_EMPTY || b->zone == ZONE_FOOTNOTE)
+			continue;
+		if (!st.nplain) {
+			/* "At its 96th plenary meeting, on 8 May 2025, the General Assembly ..." */
+			char date[11];
+			build_meta_meeting(&st, &st.res->meta.meeting, b->text, b->len);
+			if (lang_find_date(b->text, b->len, date))
+				build_set_meta(&st, &st.res->meta.adopted, date, 10);
+			static const char *const organs[] = { "General Assembly", "Security Council",
+				"Economic and Social Council", "Human Rights Council", NULL };
+			for (size_t o = 0; organs[o]; o++)
+				if (build_find(b->text, b->len, organs[o])) {
+					build_set_meta(&st, &st.res->meta.organ, organs[o], strlen(organs[o]));
+					break;
+				}
+		}
+		int k = ++st.nplain;
+		add(&st, PARA_PLAIN, b->text, b->len, build_printf(&st, "p%d", k),
+		    build_printf(&st, "Para %d", k), build_printf(&st, "%d", k));
+	}
+	int prev_fn = -1;
+	for (size_t j = sg->open + 1; j < sg->end && !st.oom; j++) {
+		const struct block *b = &bl->v[j];
+		if ((b->zone != ZONE_FOOTNOTE && j < fn_start) || kinds[j] == BK_EMPTY)
+			continue;
+		if (isdigit((unsigned char)b->text[0]) && b->text[0] != '0') {
+			size_t before = st.res->npara;
+			footnotes_from(&st, b->text, b->len);
+			if (st.res->npara > before)
+				prev_fn = (int)st.res->npara - 1;
+		} else if (prev_fn >= 0)
+			append(&st, prev_fn, b->text, b->len);
+	}
+	finish_links(&st);
+	build_meta_finish(&st, hints ? hints : &bl->hints, hints != NULL);
 	if (st.oom) {
 		res_free(st.res);
 		*oom = 1;
@@ -1169,6 +1332,86 @@ static int part_opening(const struct block_list *bl, enum bkind *kinds, size_t j
 	return 0;
 }
 
+/* The furniture's hints that belong to segment k: all of them for a lone resolution; in a
+ * file of several with mastheads of their own, those of the one masthead that began between
+ * the resolution before and this one's opening; else none (a volume's masthead is not any
+ * one resolution's). */
+static const struct res_meta *seg_hints(const struct block_list *bl, const struct seg *segs,
+                                        size_t nseg, size_t k)
+{
+	if (nseg == 1)
+		return &bl->hints;
+	if (bl->ndocs < 2)
+		return NULL;                        /* one masthead for many: a volume's, maybe */
+	size_t lo = k == 0 ? 0 : segs[k - 1].open + 1, hi = segs[k].open;
+	const struct res_meta *found = NULL;
+	for (size_t i = 0; i < bl->ndocs; i++) {
+		if (bl->docs[i].from < lo || bl->docs[i].from > hi)
+			continue;
+		if (found)
+			return NULL;                /* two mastheads: which is whose is unclear */
+		found = &bl->docs[i].meta;
+	}
+	return found;
+}
+
+static int cmp_num(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+	return (*x > *y) - (*x < *y);
+}
+
+/* Markers of footnotes the file does not hold (a volume's extract keeps the markers, not the
+ * notes): they stay in the model, where they were cited, and the JSON flags them "missing";
+ * the user hears of it once. Returns 0, or -1 when out of memory. */
+static int warn_missing(const struct resolution *r, struct parse_diag *d)
+{
+	size_t nfn = 0, nm = 0;
+	for (size_t i = 0; i < r->npara; i++) {
+		nfn += r->paras[i].kind == PARA_FOOTNOTE;
+		nm += r->paras[i].nmarks;
+	}
+	if (!nm)
+		return 0;
+	int *have = malloc((nfn ? nfn : 1) * sizeof *have);
+	int *miss = malloc(nm * sizeof *miss);
+	if (!have || !miss) {
+		free(have);
+		free(miss);
+		return -1;
+	}
+	size_t k = 0, nmiss = 0;
+	for (size_t i = 0; i < r->npara; i++)
+		if (r->paras[i].kind == PARA_FOOTNOTE)
+			have[k++] = atoi(r->paras[i].num ? r->paras[i].num : "0");
+	qsort(have, nfn, sizeof *have, cmp_num);
+	for (size_t i = 0; i < r->npara; i++)
+		for (size_t j = 0; j < r->paras[i].nmarks; j++)
+			if (!bsearch(&r->paras[i].marks[j].footnote, have, nfn, sizeof *have, cmp_num))
+				miss[nmiss++] = r->paras[i].marks[j].footnote;
+	if (nmiss) {
+		qsort(miss, nmiss, sizeof *miss, cmp_num);
+		size_t u = 0;
+		for (size_t i = 0; i < nmiss; i++)
+			if (!u || miss[u - 1] != miss[i])
+				miss[u++] = miss[i];
+		char list[96];
+		size_t o = 0, shown = 0;
+		/* each number takes at most 13 bytes: the list never overflows */
+		for (; shown < u && o + 16 < sizeof list; shown++)
+			o += (size_t)snprintf(list + o, sizeof list - o, "%s%d", shown ? ", " : "",
+			                      miss[shown]);
+		if (shown < u)
+			snprintf(list + o, sizeof list - o, ", ...");
+		const char *sym = r->meta.symbol ? r->meta.symbol : "the document";
+		parse_warn(d, "%s: footnote%s %s cited but not in the file (markers kept, flagged "
+		           "missing)", sym, u == 1 ? "" : "s", list);
+	}
+	free(have);
+	free(miss);
+	return 0;
+}
+
 int build_collection(const struct block_list *bl, struct collection **out, struct parse_diag *d)
 {
 	*out = NULL;
@@ -1181,15 +1424,23 @@ int build_collection(const struct block_list *bl, struct collection **out, struc
 		int ol = 0, comma = 1;
 		const char *organ = NULL;
 		kinds[j] = classify(&bl->v[j], &ol, &comma, &organ);
-		if (kinds[j] != BK_OPENING)
+		int decision = kinds[j] != BK_OPENING && nseg > 0 && decision_head(bl, kinds, j);
+		if (kinds[j] != BK_OPENING && !decision)
 			continue;
 		/* "The Conference," inside an Assembly resolution's annex is text; other organs'
 		 * openings start resolutions only in a file of that organ's resolutions. */
-		if (!organ && nseg > 0 && segs[0].organ) {
-			kinds[j] = BK_TEXT;
-			continue;
+		if (!decision && !organ && nseg > 0 && segs[0].organ) {
+			/* ... unless its own header stands above it ("57/8. Title", "Resolution
+			 * adopted by the Human Rights Council on ...": a compilation of organs) */
+			size_t h = j;
+			while (h > 0 && kinds[h - 1] == BK_EMPTY)
+				h--;
+			if (h == 0 || !build_meta_header_like(&bl->v[h - 1])) {
+				kinds[j] = BK_TEXT;
+				continue;
+			}
 		}
-		if (nseg > 0 && part_opening(bl, kinds, j, segs[nseg - 1].open))
+		if (!decision && nseg > 0 && part_opening(bl, kinds, j, segs[nseg - 1].open))
 			continue;
 		if (nseg == segcap) {
 			segcap = segcap ? segcap * 2 : 4;
@@ -1204,9 +1455,10 @@ int build_collection(const struct block_list *bl, struct collection **out, struc
 		sg->open = j;
 		sg->open_len = ol;
 		sg->comma = comma;
-		sg->organ = organ;
+		sg->organ = decision ? "General Assembly" : organ;
+		sg->decision = decision;
 		sg->end = bl->n;
-		sg->head = 0;
+		sg->head = decision ? j : 0;
 		if (nseg > 0) {
 			/* The previous resolution ends where this one's header begins. */
 			size_t h = j, floor = segs[nseg - 1].open + 1;
@@ -1235,9 +1487,14 @@ int build_collection(const struct block_list *bl, struct collection **out, struc
 		col->docs = calloc(nseg, sizeof *col->docs);
 		oom = !col->docs;
 		for (size_t k = 0; k < nseg && !oom; k++) {
-			struct resolution *r = build_one(bl, kinds, &segs[k], nseg == 1, &oom);
+			const struct res_meta *h = seg_hints(bl, segs, nseg, k);
+			struct resolution *r = segs[k].decision ?
+				build_decision(bl, kinds, &segs[k], h, &oom) :
+				build_one(bl, kinds, &segs[k], h, &oom);
 			if (r)
 				col->docs[col->ndocs++] = r;
+			if (r && warn_missing(r, d))
+				oom = 1;
 		}
 	}
 	free(kinds);

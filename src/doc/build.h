@@ -43,6 +43,10 @@ struct bstate {
 	int date_pending;           /* a header line ended before its date */
 	int last_fn;                /* the highest footnote number so far */
 	int want_part_title;        /* a part just began: its heading may follow */
+	int vote_open;              /* "[Adopted by a recorded vote ..." runs on to its "]" */
+	int decision;               /* a decision ("79/560. Title", "At its 96th plenary
+	                             * meeting, ... the General Assembly appointed ..."): no
+	                             * A/RES symbol of its own */
 	size_t parts_cap, annexes_cap;   /* allocated res->parts, res->annexes */
 	int paren_notes;            /* footnotes are numbered "(1)": so are their markers */
 	const struct block *bend;   /* one past the segment's last block, for looking ahead */

@@ -1,12 +1,17 @@
 /* detect.c: which shape a text is, from the text alone. The signs, strongest first:
- *   ODS:   <<ODS tags or [DU1] markers; or one line per paragraph (many long lines);
+ *   ODS:   <<ODS tags or [DU1] markers; or one line per paragraph (many long lines, or
+ *          tab-indented lines that end clauses);
  *   PDF:   form feeds between pages; or per-page furniture (barcodes, job numbers, footnote
  *          rules repeated) in text that is hard-wrapped with few blank lines;
  *   plain: everything else (hard-wrapped, blank lines between paragraphs). */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
+#include "doc/assemble.h"
 #include "doc/blocks.h"
 #include "doc/furniture.h"
 
@@ -21,19 +26,57 @@ static int contains(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+static ucs4_t first_cp(const char *s, size_t n)
+{
+	ucs4_t c = 0;
+	if (n && u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
+		c = 0;
+	return c;
+}
+
+static ucs4_t last_cp(const char *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	return i > 0 ? first_cp(s + i - 1, n - i + 1) : 0;
+}
+
+static int cjk(ucs4_t c)
+{
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* A line that runs on from the one before: a word broken off, then a word that is not
+ * capitalised (or Chinese text without its closing punctuation, then more of it). Hard-wrapped text is full
+ * of these; text with one line per paragraph has none. */
+static int runs_on(const char *prev, size_t pn, const char *s, size_t n)
+{
+	ucs4_t a = last_cp(prev, pn), b = first_cp(s, n);
+	if (cjk(a) && cjk(b))
+		return 1;
+	/* a letter, then a letter that is not a capital: lower case, or a script without case
+	 * (Arabic) */
+	return uc_is_alpha(a) && uc_is_alpha(b) && !uc_is_upper(b);
+}
+
 enum input_format shape_detect(const char *text, size_t len)
 {
 	/* the first megabyte tells */
 	size_t lim = len > (1u << 20) ? (1u << 20) : len;
 	if (contains(text, lim, "<<ODS") || contains(text, lim, "[DU1]"))
 		return INPUT_ODS;
-	size_t lines = 0, blank = 0, longl = 0, ff = 0, furn = 0, rules = 0;
+	size_t lines = 0, blank = 0, longl = 0, ff = 0, furn = 0, rules = 0, tabbed = 0, ended = 0;
+	size_t runon = 0;
+	const char *prev = NULL;
+	size_t prevn = 0;
 	for (size_t i = 0; i < lim;) {
 		size_t e = i;
 		while (e < lim && text[e] != '\n')
 			e++;
 		const char *s = text + i;
 		size_t n = e - i;
+		tabbed += n && *s == '\t';
 		while (n && (*s == '\f' || *s == ' ' || *s == '\t')) {
 			ff += *s == '\f';
 			s++;
@@ -44,11 +87,17 @@ enum input_format shape_detect(const char *text, size_t len)
 			n--;
 		}
 		lines++;
-		if (!n)
+		if (!n) {
 			blank++;
-		else {
+			prev = NULL;
+		} else {
+			if (prev)
+				runon += runs_on(prev, prevn, s, n);
+			prev = s;
+			prevn = n;
 			if (n > 240)
 				longl++;
+			ended += assemble_ends_clause(s, n);
 			enum furniture_kind k = furniture_classify(s, n, 0);
 			if (k == FURN_BARCODE || k == FURN_JOB)
 				furn++;
@@ -62,6 +111,14 @@ enum input_format shape_detect(const char *text, size_t len)
 		return INPUT_ODS;
 	/* one line per paragraph: a third of the lines run past any page's measure */
 	if (longl * 3 >= text_lines && longl >= 2)
+		return INPUT_ODS;
+	/* an extract cleaned of its tags: paragraphs indented by a tab, one to a line (most
+	 * lines end a clause, where hard-wrapped lines end mid-sentence) */
+	if (!ff && tabbed * 3 >= text_lines && ended * 2 >= text_lines && text_lines >= 4)
+		return INPUT_ODS;
+	/* one line per paragraph without tabs or blank lines (text copied from a web page):
+	 * hardly a line runs on from the one before (a title may, in Chinese) */
+	if (!ff && runon * 10 <= text_lines && blank * 4 < text_lines && text_lines >= 8 && ended * 3 >= text_lines)
 		return INPUT_ODS;
 	/* pages with furniture or footnote rules; form feeds alone in text whose paragraphs
 	 * are set apart by blank lines are a plain text that kept its page breaks */

@@ -164,7 +164,9 @@ static const char *const un_names[] = {
 	"联合国", "الأمم المتحدة", NULL
 };
 static const char *const organ_names[] = {
-	"General Assembly", "Security Council", "Economic and Social Council",
+	"General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
+	"Conseil économique et social", "Conseil des droits de l'homme", "Consejo Económico y Social",
+	"Consejo de Derechos Humanos",
 	"Assemblée générale", "Conseil de sécurité", "Asamblea General", "Consejo de Seguridad",
 	"Генеральная Ассамблея", "Совет Безопасности", "大会", "安全理事会", "الجمعية العامة",
 	"مجلس الأمن", NULL
@@ -264,6 +266,13 @@ static enum furniture_kind classify(const char *s, size_t n, int masthead)
 	}
 	if (starts_with(s, n, "Distr."))
 		return FURN_DISTR;
+	/* "Original: English", "Original : français", "Original: español" */
+	if (n < 40 && (starts_with(s, n, "Original:") || starts_with(s, n, "Original :")))
+		return FURN_ORIGINAL;
+	/* the dates of a session: "26 February–5 April 2024", "12-14 June 2023" */
+	if (n < 60 && is_digit(s[0]) && (find(s, n, "\xe2\x80\x93") || find(s, n, "-")) &&
+	    n >= 4 && all_digits(s + n - 4, 4) && !memchr(s, ',', n) && !memchr(s, '.', n))
+		return FURN_SESSION;
 	if (n < 80 && !has_digit(s, n) &&
 	    (ends_with(s, n, " session") || ends_with(s, n, "período de sesiones") ||
 	     ends_with(s, n, " сессия") || ends_with(s, n, "届会议") ||
@@ -425,7 +434,12 @@ int furniture_hint(struct res_meta *h, enum furniture_kind k, const char *s, siz
 				                    strstr(organ_names[i], "Безопасности") ||
 				                    strstr(organ_names[i], "安全") ||
 				                    strstr(organ_names[i], "الأمن") ? "Security Council" :
-				                    strstr(organ_names[i], "Economic") ? "Economic and Social Council" :
+				                    strstr(organ_names[i], "Economic") ||
+				                    strstr(organ_names[i], "économique") ||
+				                    strstr(organ_names[i], "Económico") ? "Economic and Social Council" :
+				                    strstr(organ_names[i], "Human Rights") ||
+				                    strstr(organ_names[i], "droits de l") ||
+				                    strstr(organ_names[i], "Derechos Humanos") ? "Human Rights Council" :
 				                    "General Assembly";
 				if (set(&h->organ, organ, strlen(organ)))
 					return -1;

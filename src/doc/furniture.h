@@ -19,11 +19,12 @@ enum furniture_kind {
 	FURN_DISTR,         /* "Distr.: General", "Distr. générale 17 mars 2004" */
 	FURN_SESSION,       /* "Fifty-eighth session", "第五十八届会议" */
 	FURN_AGENDA,        /* "Agenda item 117 (b)", "Point 117 b) de l'ordre du jour" */
-	FURN_RECYCLE        /* "Please recycle" */
+	FURN_RECYCLE,       /* "Please recycle" */
+	FURN_ORIGINAL       /* "Original: English": the language the text was written in */
 };
 
 /* What kind of furniture line s[0..n) is (spaces already trimmed). Masthead-only kinds
- * (FURN_MASTHEAD, FURN_ORGAN, FURN_DISTR, FURN_SESSION, FURN_AGENDA) are returned only when
+ * (FURN_MASTHEAD, FURN_ORGAN, FURN_DISTR, FURN_SESSION, FURN_AGENDA, FURN_ORIGINAL) are returned only when
  * `masthead` is set, because "General Assembly" alone can also be body text elsewhere. */
 enum furniture_kind furniture_classify(const char *s, size_t n, int masthead);
 

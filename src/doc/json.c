@@ -284,8 +284,27 @@ static void write_refs(FILE *f, const struct resolution *res)
 	putc(']', f);
 }
 
-static void write_marks(FILE *f, const struct resolution *res)
+static int cmp_int(const void *a, const void *b)
 {
+	const int *x = a, *y = b;
+	return (*x > *y) - (*x < *y);
+}
+
+/* A marker whose footnote is not in the file (a volume's extract that kept the markers and
+ * lost the notes) stays where it was cited, flagged "missing", so no link points nowhere. */
+static int write_marks(FILE *f, const struct resolution *res)
+{
+	size_t nfn = 0;
+	for (size_t i = 0; i < res->npara; i++)
+		nfn += res->paras[i].kind == PARA_FOOTNOTE;
+	int *nums = malloc((nfn ? nfn : 1) * sizeof *nums);
+	if (!nums)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < res->npara; i++)
+		if (res->paras[i].kind == PARA_FOOTNOTE)
+			nums[k++] = atoi(res->paras[i].num ? res->paras[i].num : "0");
+	qsort(nums, nfn, sizeof *nums, cmp_int);
 	int first = 1;
 	putc('[', f);
 	for (size_t i = 0; i < res->npara; i++) {
@@ -302,14 +321,17 @@ static void write_marks(FILE *f, const struct resolution *res)
 			first = 0;
 			fputs("{\"from\":", f);
 			json_write_string(f, p->id);
-			fprintf(f, ",\"footnote\":\"fn%d\",\"offset\":%zu}", m->footnote, chars);
+			fprintf(f, ",\"footnote\":\"fn%d\",\"offset\":%zu", m->footnote, chars);
+			if (!bsearch(&m->footnote, nums, nfn, sizeof *nums, cmp_int))
+				fputs(",\"missing\":true", f);
+			putc('}', f);
 		}
 	}
 	putc(']', f);
+	free(nums);
+	return 0;
 }
 
-/* Section groups in the order they are written: top-level preamble, operative, then each
- * part's preamble and operative, each annex, plain paragraphs. -1: not written as a tree. */
 static long group_of(const struct resolution *res, const struct para *t)
 {
 	long np = (long)res->nparts, part = t->part >= 0 && t->part < np ? t->part : -1;
@@ -427,7 +449,8 @@ int json_write_resolution(FILE *f, const struct resolution *res)
 	key(f, "references", &ff);
 	write_refs(f, res);
 	key(f, "marks", &ff);
-	write_marks(f, res);
+	if (write_marks(f, res))
+		rc = -1;
 	putc('}', f);
 #undef GROUP
 	free(top);

@@ -13,8 +13,10 @@ const char *lang_detect(const char *text, size_t len);
 /* When s starts with the sentence that opens a resolution's body ("The General Assembly,",
  * "The Security Council,", "L'Assemblée générale,", "La Asamblea General,",
  * "Генеральная Ассамблея,", "大会，", "إن الجمعية العامة،", also without the comma as in a
- * resolution adopting an annexed declaration), returns the bytes it spans and sets *organ to
- * "General Assembly" or "Security Council" (static) and *comma to whether it ended with a comma.
+ * resolution adopting an annexed declaration; "The Human Rights Council," and "The Economic
+ * and Social Council," with their comma), returns the bytes it spans and sets *organ to
+ * "General Assembly", "Security Council", "Human Rights Council" or "Economic and Social
+ * Council" (static) and *comma to whether it ended with a comma.
  * Returns 0 otherwise. */
 size_t lang_opening(const char *s, size_t len, const char **organ, int *comma);
 

@@ -54,6 +54,19 @@ EXTRA_DIST += tests/e2e/shapes.sh tests/e2e/shapes-check.py tests/data/gen-varia
 	tests/data/shapes/ga-declaration.txt tests/data/shapes/compilation-3.txt \
 	tests/data/shapes/cp1252.txt tests/data/shapes/lang-en.txt tests/data/shapes/lang-fr.txt \
 	tests/data/shapes/lang-es.txt tests/data/shapes/lang-ru.txt tests/data/shapes/lang-zh.txt \
-	tests/data/shapes/lang-ar.txt
+	tests/data/shapes/lang-ar.txt tests/data/shapes/pdf-ga-modern.txt \
+	tests/data/shapes/pdf-sc-seized.txt tests/data/shapes/ga-two-annexes.txt \
+	tests/data/shapes/hrc.txt tests/data/shapes/ecosoc.txt tests/data/shapes/pdf-fr.txt \
+	tests/data/shapes/plain-es.txt tests/data/shapes/compilation-decision.txt \
+	tests/data/shapes/pdf-hrc.txt tests/data/shapes/ga-old-style.txt \
+	tests/data/shapes/hrc-fr.txt tests/data/shapes/sc-fr.txt tests/data/shapes/sc-es.txt \
+	tests/data/shapes/sc-ru.txt
 EXTRA_DIST += tests/data/sc/s-res-0101-1953.txt tests/data/sc/s-res-0242-1967.txt \
 	tests/data/sc/s-res-0687-1991.txt tests/data/sc/s-res-1454-2002.txt
+# A large file's opening at once, the whole in a thread (the reader, issue 7).
+src_libgavel_a_SOURCES += src/doc/bgparse.c src/doc/bgparse.h
+check_PROGRAMS += tests/unit/test_bgparse
+TESTS += tests/unit/test_bgparse
+tests_unit_test_bgparse_SOURCES = tests/unit/test_bgparse.c
+tests_unit_test_bgparse_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_bgparse_LDADD = $(UNIT_LDADD)

@@ -471,6 +471,11 @@ static size_t resolution_word(const char *s, size_t len)
 	static const char *const stems[] = { "resolution", "Resolution", "résolution",
 		"Résolution", "resolución", "Resolución", "resoluciones", "Resoluciones",
 		"резолюци", "Резолюци", NULL };
+	/* Every stem starts with r, R or the first byte of р/Р: most words are out at once
+	 * (this runs at every word start of a document). */
+	if (len == 0 || (s[0] != 'r' && s[0] != 'R' && (unsigned char)s[0] != 0xD0 &&
+	                 (unsigned char)s[0] != 0xD1))
+		return 0;
 	for (size_t i = 0; stems[i]; i++) {
 		size_t k = strlen(stems[i]);
 		if (len >= k && memcmp(s, stems[i], k) == 0) {
@@ -558,6 +563,14 @@ static size_t symbol_at(const char *s, size_t len, size_t i)
 int refs_find_documents(const char *s, size_t len, struct ref **refs, size_t *nrefs)
 {
 	for (size_t i = 0; i < len;) {
+		/* Only a capital (a symbol) or r, R, р, Р ("resolution") starts a reference: the
+		 * other bytes go by without the word-boundary test. */
+		unsigned char c = (unsigned char)s[i];
+		if (!(c >= 'A' && c <= 'Z') && c != 'r' && c != 0xD0 && c != 0xD1 &&
+		    (c < 0x80 || !isupper(c))) {
+			i++;
+			continue;
+		}
 		int boundary = i == 0 || (!isalnum((unsigned char)s[i - 1]) && s[i - 1] != '/'
 		                          && s[i - 1] != '.' && s[i - 1] != '-');
 		if (!boundary) {

@@ -217,6 +217,9 @@ int shape_ods(const char *text, size_t len, struct block_list *out, struct parse
 	if (!line)
 		return -1;
 	int rc = 0, masthead = 0;
+	/* an extract cleaned of its tags may keep its masthead at the top: masthead lines count
+	 * as furniture until the first line of text */
+	int top = 1, after_agenda = 0;
 	for (size_t i = 0; i < len && rc == 0;) {
 		size_t e = i;
 		while (e < len && text[e] != '\n')
@@ -237,11 +240,23 @@ int shape_ods(const char *text, size_t len, struct block_list *out, struct parse
 		while (n > a && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\f'))
 			n--;
 		if (n > a) {
-			int f = furniture(line + a, n - a, &out->hints, masthead);
+			int agenda = top && furniture_classify(line + a, n - a, 1) == FURN_AGENDA;
+			char date[11];
+			int f = top && after_agenda && furniture_agenda_title(line + a, n - a) ? 1 :
+			        furniture(line + a, n - a, &out->hints, masthead || top);
+			if (f == 0 && top && out->n == 0 && lang_parse_date(line + a, n - a, date) == n - a) {
+				/* the distribution date under "Distr.: General" */
+				f = 1;
+				if (!out->hints.distributed && !(out->hints.distributed = strdup(date)))
+					f = -1;
+			}
+			after_agenda = agenda || (after_agenda && f == 1);
 			if (f < 0)
 				rc = -1;
-			else if (f == 0)
+			else if (f == 0) {
 				rc = blocks_push(out, line + a, n - a, ZONE_BODY, indent, 0);
+				top = 0;
+			}
 		}
 		i = e + 1;
 	}

@@ -6,7 +6,9 @@
  * next page comes first under that page's rule, without a number, and is joined to the one
  * before it. Footnote blocks follow their resolution's body, as in the ODS extract.
  * Hard-wrapped text without blank lines between paragraphs also comes here (detect.c): the
- * line measure and lead phrases find its paragraphs. */
+ * line measure and lead phrases find its paragraphs. In pdftotext -layout text, a line set
+ * deeper than most is a paragraph's first line. Each masthead starts a document's own hints
+ * (a file of several pasted PDF texts). */
 #include "config.h"
 
 #include <stdint.h>
@@ -39,6 +41,16 @@ static struct span trim(const char *s, size_t n)
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
 	return (struct span){ s, n };
+}
+
+/* Columns of blank before a trimmed line, as pdftotext -layout sets a paragraph's first
+ * line deeper than the rest (tabs count as 8). */
+static int lead_ws(const char *text, struct span l)
+{
+	int w = 0;
+	for (const char *p = l.s; p > text && (p[-1] == ' ' || p[-1] == '\t'); p--)
+		w += p[-1] == '\t' ? 8 : 1;
+	return w;
 }
 
 static int width(struct span l)
@@ -227,6 +239,19 @@ static int cites(const struct span *L, size_t top, size_t end, int num)
 	return 0;
 }
 
+/* Whether the body text [top, end) cites footnote num as "(num)" glued to a word or a
+ * closing mark ("2017(1)", as Arabic texts print markers). */
+static int cites_paren(const struct span *L, size_t top, size_t end, int num)
+{
+	char want[12];
+	int k = snprintf(want, sizeof want, "(%d)", num);
+	for (size_t i = top; i < end; i++)
+		for (size_t j = 1; j + (size_t)k <= L[i].n; j++)
+			if (memcmp(L[i].s + j, want, (size_t)k) == 0 && L[i].s[j - 1] != ' ')
+				return 1;
+	return 0;
+}
+
 /* Footnotes whose rule the extraction lost: the lines at the foot of a page that number on
  * from the last footnote read ("3 See ...", "4 ..."), the first of them cited above.
  * Returns the index of the first such line, or bot. */
@@ -249,7 +274,11 @@ static size_t unruled_notes(const struct span *L, size_t top, size_t bot, int la
 		if (num == last_fn + 1)
 			break;
 	}
-	if (first == bot || want != last_fn + 1 || !cites(L, top, first, want))
+	if (first == bot || want != last_fn + 1)
+		return bot;
+	/* "(1) text" at a page's foot is far more often a list item (an annex's "(1)", "(2)")
+	 * than a note whose rule was lost: only when the body glues "(1)" to a word */
+	if (L[first].s[0] == '(' ? !cites_paren(L, top, first, want) : !cites(L, top, first, want))
 		return bot;
 	return first;
 }
@@ -363,7 +392,23 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	int full = measure(store, total);
 	int rc = 0;
 	int prev_w = 0;           /* width of the last body line, across pages */
+	/* layout mode: most body lines stand indented; then a line set deeper than the one before
+	 * is a paragraph's first line */
+	size_t nind = 0, nbody = 0, at[16] = { 0 };
+	for (size_t i = 0; i < total; i++)
+		if (store[i].n) {
+			int w = lead_ws(text, store[i]);
+			nbody++;
+			nind += w >= 2;
+			at[w < 15 ? w : 15]++;
+		}
+	int layout = nbody >= 4 && nind * 2 >= nbody;
+	int base = 0;       /* the indent most lines have: the paragraphs' later lines */
+	for (int w = 1; w < 15; w++)
+		if (at[w] > at[base])
+			base = w;
 
+	struct res_meta *h = NULL;    /* the current document's hints */
 	for (long p = 0; p < np && rc == 0; p++) {
 		struct span *L = ps[p].lines;
 
@@ -378,8 +423,12 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			fn.last_fn = 0;
 			body.last_fn = 0;
 		}
+		if ((mast || !h) && !(h = blocks_doc_hints(out, out->n))) {
+			rc = -1;
+			break;
+		}
 		size_t top, bot, rule;
-		if (page_bounds(ps, np, p, mast, title, &out->hints, &top, &bot, &rule)) {
+		if (page_bounds(ps, np, p, mast, title, h, &top, &bot, &rule)) {
 			rc = -1;
 			break;
 		}
@@ -397,7 +446,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			}
 			enum furniture_kind k = furniture_classify(l.s, l.n, 0);
 			if (k == FURN_BARCODE || k == FURN_JOB || k == FURN_RECYCLE) {
-				if (furniture_hint(&out->hints, k, l.s, l.n))
+				if (furniture_hint(h, k, l.s, l.n))
 					rc = -1;
 				continue;
 			}
@@ -408,8 +457,12 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			blank = 0;
 			int w = width(l);
 			int flags = full > 0 && prev_w * 5 < full * 4 ? ASSEMBLE_SHORT_BEFORE : 0;
+			if (full > 0 && prev_w * 10 < full * 9)
+				flags |= ASSEMBLE_SHORTISH_BEFORE;
 			if (first_on_page)
 				flags |= ASSEMBLE_PAGE_START;
+			if (layout && lead_ws(text, l) >= base + 3)
+				flags |= ASSEMBLE_INDENTED;
 			first_on_page = 0;
 			size_t bn = assemble_clean_line(l.s, l.n, scratch);
 			if (bn && assemble_line(&body, scratch, bn, 0, (int)p + 1, flags))
@@ -429,6 +482,8 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 		}
 	}
 	if (rc == 0 && (assemble_flush(&body) || assemble_flush(&fn) || move_notes(&notes, out)))
+		rc = -1;
+	if (rc == 0 && blocks_merge_hints(out))
 		rc = -1;
 	assemble_free(&body);
 	assemble_free(&fn);

@@ -33,9 +33,11 @@ struct masthead {
 	int after_agenda;   /* lines right after "Agenda item 7" may be its title */
 };
 
-/* Classifies a line; returns 1 when it is furniture (hints taken), 0 for text, -1 on OOM. */
-static int furniture_line(struct masthead *m, const char *s, size_t n, struct res_meta *h,
-                          int *rule)
+/* Classifies a line; returns 1 when it is furniture (hints taken), 0 for text, -1 on OOM.
+ * A masthead that opens the next resolution of a compilation starts that document's hints
+ * (its blocks begin at `next`). */
+static int furniture_line(struct masthead *m, const char *s, size_t n, struct block_list *out,
+                          size_t next, int *rule)
 {
 	char date[11];
 	*rule = 0;
@@ -43,7 +45,10 @@ static int furniture_line(struct masthead *m, const char *s, size_t n, struct re
 	if (!m->active && furniture_classify(s, n, 1) == FURN_MASTHEAD && memchr(s, '/', n)) {
 		m->active = 1;
 		m->after_distr = m->after_agenda = 0;
+		if (!blocks_doc_hints(out, next))
+			return -1;
 	}
+	struct res_meta *h = &out->docs[out->ndocs - 1].meta;
 	if (m->active && m->after_agenda && m->after_agenda++ <= 3 && furniture_agenda_title(s, n))
 		return 1;
 	m->after_agenda = 0;
@@ -80,6 +85,11 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		assemble_free(&a);
 		return -1;
 	}
+	if (!blocks_doc_hints(out, 0)) {
+		assemble_free(&a);
+		free(line);
+		return -1;
+	}
 	int paged = memchr(text, '\f', len) != NULL;
 	int page = paged ? 1 : 0;
 	struct masthead m = { 1, 0, 0 };
@@ -111,7 +121,7 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 			continue;
 		}
 		int rule;
-		int f = furniture_line(&m, line, n, &out->hints, &rule);
+		int f = furniture_line(&m, line, n, out, out->n + (a.cur.n ? 1 : 0), &rule);
 		if (f < 0) {
 			rc = -1;
 			break;
@@ -140,6 +150,8 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 			rc = -1;
 	}
 	if (rc == 0 && assemble_flush(&a))
+		rc = -1;
+	if (rc == 0 && blocks_merge_hints(out))
 		rc = -1;
 	free(line);
 	assemble_free(&a);

@@ -15,6 +15,15 @@ test can check that every shape of one resolution gives the same model:
 
 Only the layout changes: the words, numbers and markers are the extract's, untouched.
 
+gen-variants.py --reflow web|tight|ods SRC DST puts every paragraph of a plain text on one line
+(blank lines kept, dropped, or as an ODS extract with tabs and tags).
+
+gen-variants.py --layout SRC DST turns a PDF text into what pdftotext -layout gives (columns,
+indented lines, first lines set deeper).
+
+gen-variants.py --paginate SRC DST SYMBOL JOB sets a hard-wrapped text's own lines as PDF pages
+(running heads and footers, no blank lines, notes under a rule), without rewrapping.
+
 gen-variants.py --pdf-from-plain SRC DST SYMBOL JOB lays out a plain-text resolution (blank lines
 between paragraphs, footnotes "N text" or "(N) text" after the closing lines) the way pdftotext
 gives a PDF: pages with running heads and footers, no blank lines, paragraph numbers and
@@ -230,9 +239,125 @@ def pdf_from_plain(src, dst, symbol, job):
     open(dst, "w", encoding="utf-8").write("\f".join(out))
 
 
+FURNITURE = re.compile(r"^(\d{1,3}|\d\d-\d{5}( \(E\))?|[A-Z]/RES/\S+( \(\d{4}\))?|\d+/\d+|\*\d+\*)$")
+
+
+def paginate(src, dst, symbol, job):
+    """The text's own lines (no rewrapping, so its paragraphs stay as they are) set the way
+    pdftotext gives a PDF: no blank lines, pages of 30 lines split by form feeds with a
+    running head (symbol, page n/m) and a footer (job number), paragraph numbers on a line of
+    their own, the notes after the closing lines under a rule on the last page. Page
+    furniture the text already had is taken out first."""
+    lines = [l.strip() for l in open(src, encoding="utf-8").read().replace("\f", "\n").split("\n")]
+    lines = [l for l in lines if l and not FURNITURE.match(l)]
+    body, notes = [], []
+    closing = next((i for i, l in enumerate(lines)
+                    if re.match(r"^Adopted (unanimously|at the|without)", l)), None)
+    if closing is not None:
+        k = closing + 1
+        while k < len(lines) and not re.match(r"^\d+ [A-Z]", lines[k]):
+            k += 1
+        body, notes = lines[:k], lines[k:]
+    else:
+        body = lines
+    flow = []
+    for l in body:
+        m = re.match(r"^(\d+\.) (.*)$", l)
+        flow += [m.group(1), m.group(2)] if m else [l]
+    per_page = 30
+    pages = [flow[i:i + per_page] for i in range(0, len(flow), per_page)]
+    out = []
+    for pno, page in enumerate(pages, 1):
+        ls = [symbol, f"{pno}/{len(pages)}"] if pno > 1 else []
+        ls += page
+        if pno == len(pages) and notes:
+            ls += ["", "_______________"] + notes
+        ls += ["", f"{job} (E)" if pno == 1 else job, ""]
+        out.append("\n".join(ls))
+    open(dst, "w", encoding="utf-8").write("\f".join(out))
+
+
+def layout(src, dst):
+    """What pdftotext -layout gives for a PDF text laid out as pdftotext gives it by default:
+    the masthead in two columns, body lines indented, the first line of each paragraph set
+    deeper, paragraph numbers and sub-paragraph labels on the first line of their text."""
+    pages = open(src, encoding="utf-8").read().split("\f")
+    furniture = re.compile(r"^(_+|\d+/\d+|\d\d-\d{5}.*|\*\d+\*|[A-Z]/RES/.*)$")
+    out = []
+    for pi, page in enumerate(pages):
+        L = page.split("\n")
+        res, i, pend = [], 0, None
+        while i < len(L):
+            l = L[i]
+            if pi == 0 and l in ("United Nations", "Nations Unies") and i + 2 < len(L):
+                res.append(l.ljust(60) + L[i + 2])
+                i += 3
+                continue
+            if (pi == 0 and i + 3 < len(L) and L[i + 2].startswith("Distr")
+                    and l in ("General Assembly", "Assemblée générale", "Security Council")):
+                res += [l.ljust(60) + L[i + 2], " " * 60 + L[i + 3]]
+                i += 4
+                continue
+            if re.match(r"^(\d+\.|\([a-z]+\)|[a-z]\))$", l):
+                pend = l
+            elif pend:
+                res.append("      " + (pend + " ").ljust(6) + l)
+                pend = None
+            elif (l and not furniture.match(l) and l[0].isupper() and res
+                  and re.search(r"[,;:.][\d\u202f;]*$", res[-1].rstrip())):
+                res.append("            " + l)
+            else:
+                res.append("      " + l if l else l)
+            i += 1
+        out.append("\n".join(res))
+    open(dst, "w", encoding="utf-8").write("\f".join(out))
+
+
+def reflow(mode, src, dst):
+    """A plain text (blank lines between paragraphs, footnotes "N text" at the end) with every
+    paragraph on one line: `web` keeps the blank lines (text copied from a web page),
+    `tight` drops them, `ods` indents paragraphs with a tab, puts numbers and labels before
+    a tab and adds the extract's [DU1] markers and <<ODS>> tags."""
+    blocks = [b.strip() for b in open(src, encoding="utf-8").read().split("\n\n") if b.strip()]
+    out = ["[DU1]"] if mode == "ods" else []
+    heads = re.compile(r"^(Resolution|Résolution|Resolución|Резолюция|\[|\d+/\d+|大会|\u0642\u0631\u0627\u0631)")
+    first_body = next((i for i, b in enumerate(blocks) if heads.match(b)), 0)
+    for bi, b in enumerate(blocks):
+        lines = [l.strip() for l in b.split("\n")]
+        if all(re.match(r"^(\d+ (?![-\u2013])|\(\d+\) )", l) for l in lines) and out:
+            out += lines                                  # footnotes: one to a line
+            continue
+        if (len(lines) == 2 and len(lines[0]) < 40 and len(lines[1]) < 40
+                and re.search(r"\d", lines[0]) and re.search(r"\d{4}", lines[1])):
+            out += [("\t" if mode == "ods" else "") + l for l in lines]   # meeting and date
+            continue
+        if bi < first_body:
+            out += lines                                  # the masthead keeps its lines
+            continue
+        p = join_lines(lines)
+        if mode == "ods":
+            m = re.match(r"^(\d+\.|\d+ -|\([a-z\u0600-\u06ff]+\)|[a-z]\)|[\u0430-\u044f]\))\s+(.*)$", p)
+            head = re.match(r"^(Resolution|Résolution|Resolución|Резолюция|\[|\d+/\d+)", p)
+            p = (p if head else "\t" + (m.group(1) + "\t" + m.group(2) if m else p))
+        out.append(p)
+    if mode == "ods":
+        out += ["[DU1]<<ODS JOB NO>>N0000001E<<ODS JOB NO>>"]
+    sep = "\n\n" if mode == "web" else "\n"
+    open(dst, "w", encoding="utf-8").write(sep.join(out) + "\n")
+
+
 def main():
     if sys.argv[1] == "--pdf-from-plain":
         pdf_from_plain(*sys.argv[2:6])
+        return
+    if sys.argv[1] == "--reflow":
+        reflow(*sys.argv[2:5])
+        return
+    if sys.argv[1] == "--layout":
+        layout(*sys.argv[2:4])
+        return
+    if sys.argv[1] == "--paginate":
+        paginate(*sys.argv[2:6])
         return
     src, outdir = sys.argv[1], sys.argv[2]
     raw = open(src, "rb").read()

@@ -28,6 +28,20 @@ static void ods_extracts(void **state)
 	assert_int_equal(DETECT(buf), INPUT_ODS);
 }
 
+/* An extract cleaned of its tags: short paragraphs, one to a line, indented by a tab. */
+static void untagged_extract(void **state)
+{
+	(void)state;
+	assert_int_equal(DETECT("Resolution adopted by the General Assembly on 1 May 2030\n"
+	                        "30/1.\tTitle\n\tThe General Assembly,\n\tRecalling its work,\n"
+	                        "\tNoting the report,\n\t1.\tDecides to act;\n\t2.\tRequests a report.\n"
+	                        "\t9th plenary meeting\n\t1 May 2030\n"), INPUT_ODS);
+	/* hard-wrapped lines that happen to start with a tab stay plain or PDF text */
+	assert_int_not_equal(DETECT("\tThe General Assembly,\n\n\tRecalling its resolution of\n"
+	                            "\tlast year on the question of\n\n\t1. Decides to act on the\n"
+	                            "\tquestion of the day and to\n\tremain seized of it.\n"), INPUT_ODS);
+}
+
 static void pdf_text(void **state)
 {
 	(void)state;
@@ -78,6 +92,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ods_extracts),
+		cmocka_unit_test(untagged_extract),
 		cmocka_unit_test(pdf_text),
 		cmocka_unit_test(plain_text),
 		cmocka_unit_test(hard_wrapped_without_blank_lines),

@@ -126,6 +126,27 @@ static void shape(void **state)
 	res_free(r);
 }
 
+/* A marker whose footnote the file lost stays, flagged "missing": no link points nowhere. */
+static void missing_footnote_flagged(void **state)
+{
+	(void)state;
+	struct resolution *r = sample();
+	int k = res_find(r, "op2");
+	assert_true(k >= 0);
+	struct mark *m = malloc(sizeof *m);
+	assert_non_null(m);
+	m->byte = 3;
+	m->footnote = 41;
+	r->paras[k].marks = m;
+	r->paras[k].nmarks = 1;
+	struct collection col = { &r, 1 };
+	char *s = capture_res(&col);
+	assert_non_null(strstr(s, "{\"from\":\"op2\",\"footnote\":\"fn41\",\"offset\":3,\"missing\":true}"));
+	assert_non_null(strstr(s, "{\"from\":\"pp1\",\"footnote\":\"fn1\",\"offset\":24}"));
+	free(s);
+	res_free(r);
+}
+
 static void parts_annexes_collection(void **state)
 {
 	(void)state;
@@ -183,6 +204,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(escaping),
 		cmocka_unit_test(shape),
+		cmocka_unit_test(missing_footnote_flagged),
 		cmocka_unit_test(parts_annexes_collection),
 		cmocka_unit_test(write_error),
 	};

@@ -198,6 +198,56 @@ static void footnotes_without_rule(void **state)
 	blocks_free(&bl);
 }
 
+/* "(1)", "(2)" at the foot of a page are an annex's list, not notes whose rule was lost,
+ * unless the body glues "(1)" to a word; an annex title set without a blank line ends at
+ * its short last line. */
+static void lists_at_the_foot_are_not_notes(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"Annex A\n"
+		"Entries for the proposed changes to the list of goods under review\n"
+		"Chemical Section:\n"
+		"(1) C.1.0.4: Quantities of three named salts that exceed the established rates of\n"
+		"consumption set out in the present annex and agreed by the Committee for each item.\n"
+		"Biological Section:\n"
+		"(1) 12: Quantities of two named medicines that exceed the established consumption\n"
+		"rates.\n"
+		"(2) 2.5: Sterilizing equipment with an internal volume of one cubic metre or greater\n"
+		"and the following components:\n"
+		"30-11111 (E)\n\f"
+		"S/RES/3000 (2030)\n"
+		"(3) 3.3: Orbital shakers with a total flask capacity greater than twenty-five litres.\n");
+	for (size_t i = 0; i < bl.n; i++)
+		assert_int_equal(bl.v[i].zone, ZONE_BODY);
+	assert_string_equal(bl.v[1].text,
+	                    "Entries for the proposed changes to the list of goods under review");
+	assert_string_equal(bl.v[2].text, "Chemical Section:");
+	blocks_free(&bl);
+}
+
+/* Pages whose paragraphs stand apart by blank lines: a page break inside a word run joins
+ * whatever the case of the next word; one after a finished clause does not. */
+static void page_break_mid_sentence(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(
+		"The Security Council,\n\nRecalling its resolutions,\n\nNoting the report,\n\n"
+		"1. Requests the Mission:\n\n(a) To support the\n\n30-11111 (E)\n\f"
+		"S/RES/3000 (2030)\n2/2\n\nUnited Nations Development Programme in the region;\n\n"
+		"(b) To report.\n\n2. Decides to act.\n\f"
+		"S/RES/3000 (2030)\n3/3\n\nNoting also the letter of the President,\n");
+	const char *want[] = { "The Security Council,", "Recalling its resolutions,",
+		"Noting the report,", "1. Requests the Mission:",
+		"(a) To support the United Nations Development Programme in the region;",
+		"(b) To report.", "2. Decides to act.", "Noting also the letter of the President," };
+	size_t nw = sizeof want / sizeof *want;
+	for (size_t i = 0; i < bl.n && i < nw; i++)
+		assert_string_equal(bl.v[i].text, want[i]);
+	assert_int_equal(bl.n, nw);
+	blocks_free(&bl);
+}
+
 static void glued_footnote_numbers(void **state)
 {
 	(void)state;
@@ -361,6 +411,8 @@ int main(void)
 		cmocka_unit_test(compilation_keeps_footnotes_apart),
 		cmocka_unit_test(glued_footnote_numbers),
 		cmocka_unit_test(footnotes_without_rule),
+		cmocka_unit_test(lists_at_the_foot_are_not_notes),
+		cmocka_unit_test(page_break_mid_sentence),
 		cmocka_unit_test(ligatures_and_soft_hyphens),
 		cmocka_unit_test(layout_mode_and_running_title),
 		cmocka_unit_test(security_council_without_blank_lines),

@@ -146,6 +146,21 @@ static void notes_before_the_meeting_line(void **state)
 	blocks_free(&bl);
 }
 
+/* A compilation whose footnote runs straight into the next resolution's heading. */
+static void note_then_next_heading(void **state)
+{
+	(void)state;
+	struct block_list bl = read_plain(
+		"2. Invites States to act.1\n\n88th plenary meeting\n2 April 2025\n\n1 See A/75/10.\n"
+		"79/302. Cooperation between two organizations\n\nThe General Assembly,\n");
+	assert_int_equal(bl.n, 6);
+	assert_string_equal(bl.v[3].text, "1 See A/75/10.");
+	assert_int_equal(bl.v[3].zone, ZONE_FOOTNOTE);
+	assert_string_equal(bl.v[4].text, "79/302. Cooperation between two organizations");
+	assert_int_equal(bl.v[4].zone, ZONE_BODY);
+	blocks_free(&bl);
+}
+
 /* Two modern Security Council texts one after the other: the second masthead goes too. */
 static void second_masthead_in_a_compilation(void **state)
 {
@@ -161,6 +176,12 @@ static void second_masthead_in_a_compilation(void **state)
 	for (size_t i = 0; i < 6; i++)
 		assert_string_equal(bl.v[i].text, want[i]);
 	assert_string_equal(bl.hints.symbol, "S/RES/1999 (2010)");
+	/* each masthead's facts are also kept for its own resolution */
+	assert_int_equal(bl.ndocs, 2);
+	assert_int_equal(bl.docs[1].from, 3);
+	assert_string_equal(bl.docs[0].meta.distributed, "2010-03-03");
+	assert_string_equal(bl.docs[1].meta.symbol, "S/RES/2000 (2010)");
+	assert_string_equal(bl.docs[1].meta.distributed, "2010-03-04");
 	blocks_free(&bl);
 }
 
@@ -263,6 +284,7 @@ int main(void)
 		cmocka_unit_test(vote_and_footnotes),
 		cmocka_unit_test(modern_masthead_and_page_furniture),
 		cmocka_unit_test(notes_before_the_meeting_line),
+		cmocka_unit_test(note_then_next_heading),
 		cmocka_unit_test(second_masthead_in_a_compilation),
 		cmocka_unit_test(annexes_and_headings_stand_alone),
 		cmocka_unit_test(hyphen_rule),
