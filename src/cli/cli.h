@@ -32,6 +32,10 @@ const char *cli_sample_path(void);
 /* Parses path (NULL = the bundled sample) and prints warnings as "gavel: FILE: warning: ...".
  * On a fatal error prints "gavel: FILE: reason" and returns the sysexits code. */
 int cli_load(const char *path, const struct cli_opts *, struct collection **out);
+/* Same, and hands back the diagnostics (the reader repeats the first warning on its status
+ * line, where the user sees it; stderr is hidden behind the screen). */
+int cli_load_diag(const char *path, const struct cli_opts *, struct collection **out,
+                  struct parse_diag *diag);
 
 /* The sysexits code for a store error (enum store_err): the same in every command. */
 int cli_store_exit(int err);

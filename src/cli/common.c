@@ -82,6 +82,13 @@ const char *cli_sample_path(void)
 int cli_load(const char *path, const struct cli_opts *opts, struct collection **out)
 {
 	struct parse_diag diag;
+	return cli_load_diag(path, opts, out, &diag);
+}
+
+int cli_load_diag(const char *path, const struct cli_opts *opts, struct collection **out,
+                  struct parse_diag *diagp)
+{
+	struct parse_diag diag;
 	memset(&diag, 0, sizeof diag);
 	if (!path)
 		path = cli_sample_path();
@@ -92,6 +99,7 @@ int cli_load(const char *path, const struct cli_opts *opts, struct collection **
 		cli_error("%s: %s", path, diag.reason[0] ? diag.reason : "cannot read");
 		*out = NULL;
 	}
+	*diagp = diag;
 	return rc;
 }
 

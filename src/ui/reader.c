@@ -253,8 +253,10 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	struct loader ld;
 	memset(&ld, 0, sizeof ld);
 	int partial = 0;
+	struct parse_diag diag;
+	memset(&diag, 0, sizeof diag);
 	if (loader_start(&ld, file, opts, &col, &partial) != 0) {
-		int rc = cli_load(file, opts, &col);
+		int rc = cli_load_diag(file, opts, &col, &diag);
 		if (rc != 0)
 			return rc;
 	}
@@ -272,6 +274,8 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		return EX_OSERR;
 	}
 	ld.col = col;
+	if (diag.nwarnings)
+		view_message(&v, 0, "warning: %s", diag.warnings[0]);
 	if (ld.file) {
 		v.loading = partial ? 2 : 1;
 		v.need_all = loader_need_all;
