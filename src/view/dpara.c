@@ -121,18 +121,20 @@ const char *dpara_label(const struct resolution *res, int index, char *buf, size
 	const char *num = p->num;
 	switch (p->kind) {
 	/* Preambular paragraphs are not numbered in print: the model's label counts them. */
+	/* Inside parts numbering restarts, so the part's letter leads: "B OP 2". */
 	case PARA_PREAMBLE:
-		if (num)
-			snprintf(buf, size, "PP %s", num);
+	case PARA_OPERATIVE: {
+		const char *kind = p->kind == PARA_PREAMBLE ? "PP" : "OP";
+		const char *part = p->part >= 0 && (size_t)p->part < res->nparts ?
+		                   res->parts[p->part].label : NULL;
+		if (num && part)
+			snprintf(buf, size, "%s %s %s", part, kind, num);
+		else if (num)
+			snprintf(buf, size, "%s %s", kind, num);
 		else
-			snprintf(buf, size, "%s", p->label ? p->label : "PP");
+			snprintf(buf, size, "%s", p->label ? p->label : kind);
 		break;
-	case PARA_OPERATIVE:
-		if (num)
-			snprintf(buf, size, "OP %s", num);
-		else
-			snprintf(buf, size, "%s", p->label ? p->label : "OP");
-		break;
+	}
 	case PARA_SUB:
 		if (num)
 			snprintf(buf, size, "(%s)", num);

@@ -1066,7 +1066,11 @@ void view_title(const struct view *v, int pi, char *buf, size_t size)
 	}
 	int counted = m->parent < 0 && (m->kind == PARA_PREAMBLE || m->kind == PARA_OPERATIVE ||
 	                                 m->kind == PARA_FOOTNOTE || m->kind == PARA_PLAIN);
-	if (counted)
+	/* Footnotes numbered as in a printed volume (8 to 11) are counted apart: "8 (1 of 4)". */
+	if (counted && m->kind == PARA_FOOTNOTE && m->num && (size_t)atoi(m->num) != p->cur + 1)
+		snprintf(buf, size, "%s%s%s (%zu of %zu)", p->name, dot, label, (size_t)p->cur + 1,
+		         p->ntop);
+	else if (counted)
 		snprintf(buf, size, "%s%s%s of %zu", p->name, dot, label, p->ntop);
 	else
 		snprintf(buf, size, "%s%s%s", p->name, dot, label);
