@@ -1,9 +1,11 @@
 /* fold.c: case, accent and white-space folding with a byte map back to the original, and the
  * smart-case search built on it. ASCII runs take a table-driven fast path; everything else goes
- * one code point at a time through libunistring (full case folding + NFD, marks dropped). */
+ * one code point at a time through libunistring (full case folding + NFD, marks dropped).
+ * A one-word search folds only the words holding a byte >= 0x80 (search_fast). */
 #include "config.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -12,6 +14,10 @@
 
 #include "text/fold.h"
 #include "text/utf8.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct fold_buf {
 	struct folded *f;
@@ -316,11 +322,270 @@ void search_pat_free(struct search_pat *p)
 	p->len = 0;
 }
 
+/* The fast path's growing list of hits. */
+struct hitv {
+	struct search_hit *v;
+	size_t n, cap;
+};
+
+static int hit_add(struct hitv *h, size_t start, size_t end)
+{
+	if (h->n == h->cap) {
+		size_t nc = h->cap ? h->cap * 2 : 8;
+		struct search_hit *nv = realloc(h->v, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		h->v = nv;
+		h->cap = nc;
+	}
+	h->v[h->n++] = (struct search_hit){ start, end };
+	return 0;
+}
+
+/* The fast path, for a needle of printable ASCII without spaces (a single word: what is
+ * searched almost always). Such a needle never matches across a folded space, and every ASCII
+ * white-space byte folds into one, so the text can be cut at ASCII white space into pieces
+ * searched on their own with the same hits as the whole. A piece of pure ASCII folds byte for
+ * byte (capitals made small), so it is matched in place, case-insensitively, without a copy;
+ * only a piece holding a byte >= 0x80 (an accented word, "é" folds to "e") is folded, into a
+ * small buffer through the same cache, and searched there. */
+static int fast_needle(const struct search_pat *pat)
+{
+	for (size_t i = 0; i < pat->len; i++) {
+		unsigned char c = (unsigned char)pat->needle[i];
+		if (c <= ' ' || c >= 0x7F)
+			return 0;
+	}
+	return 1;
+}
+
+static inline unsigned char lower_if(unsigned char c, int fold_case)
+{
+	return fold_case && c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* Whether the needle (already folded) is at s[0..len) of raw ASCII text. */
+static inline int ascii_eq(const unsigned char *t, const char *needle, size_t len,
+                           int fold_case)
+{
+	for (size_t k = 0; k < len; k++)
+		if (lower_if(t[k], fold_case) != (unsigned char)needle[k])
+			return 0;
+	return 1;
+}
+
+/* Folds the piece s[a, b) (no ASCII white space inside, a byte >= 0x80 somewhere) as
+ * fold_impl would, into fb/fm (room for cap bytes), map relative to a. Returns the folded
+ * length, or -1 when a character is not in the cache or the piece does not fit. */
+static long piece_fold(const char *s, size_t a, size_t b, int keep_case, char *fb, uint32_t *fm,
+                       size_t cap)
+{
+	size_t o = 0, i = a;
+	int in_space = 0;
+	while (i < b) {
+		unsigned char c0 = (unsigned char)s[i];
+		if (c0 < 0x80) {
+			if (o >= cap)
+				return -1;
+			fb[o] = (char)lower_if(c0, !keep_case);
+			fm[o++] = (uint32_t)(i - a);
+			in_space = 0;
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t len;
+		unsigned char c1 = i + 1 < b ? (unsigned char)s[i + 1] : 0;
+		if (c0 >= 0xC2 && c0 <= 0xDF && (c1 & 0xC0) == 0x80) {
+			/* Two bytes (Latin, Greek, Cyrillic...): decoded here, the common case. */
+			c = ((uint32_t)(c0 & 0x1F) << 6) | (c1 & 0x3F);
+			len = 2;
+		} else {
+			len = utf8_decode(s + i, b - i, &c);
+		}
+		int ci = cache_index(c);
+		if (ci < 0)
+			return -1;
+		const struct fold_entry *e = &fold_cache[keep_case ? 1 : 0][ci];
+		if (e->len == ENTRY_SLOW)
+			return -1;
+		if (e->len == ENTRY_SPACE) {
+			if (!in_space) {
+				if (o >= cap)
+					return -1;
+				fb[o] = ' ';
+				fm[o++] = (uint32_t)(i - a);
+				in_space = 1;
+			}
+		} else if (e->len > 0) {
+			if (o + e->len > cap)
+				return -1;
+			memcpy(fb + o, e->s, e->len);
+			for (size_t m = 0; m < e->len; m++)
+				fm[o + m] = (uint32_t)(i - a);
+			o += e->len;
+			in_space = 0;
+		}
+		i += len;
+	}
+	return (long)o;
+}
+
+/* Hits of the needle in the piece s[a, b), which holds a byte >= 0x80. */
+static int piece_hits(const struct search_pat *pat, const char *s, size_t a, size_t b,
+                      struct hitv *h)
+{
+	enum { CAP = 512 };
+	char fb[CAP];
+	uint32_t fmap[CAP];
+	struct folded big = { 0 };
+	const char *f = fb;
+	long fl = piece_fold(s, a, b, pat->case_sensitive, fb, fmap, CAP);
+	if (fl < 0) {
+		/* A rare character or a long piece: the general fold. */
+		if (fold_impl(s + a, b - a, pat->case_sensitive, 1, &big) < 0)
+			return -1;
+		f = big.s;
+		fl = (long)big.len;
+	}
+	size_t len = (size_t)fl, at = 0;
+	int rc = 0;
+	/* A piece is a word or so: a plain loop beats memmem's set-up. */
+	while (at + pat->len <= len) {
+		if (f[at] != pat->needle[0] || memcmp(f + at, pat->needle, pat->len) != 0) {
+			at++;
+			continue;
+		}
+		size_t fs = at, fe = fs + pat->len;
+#define MAP(k_) (big.s ? big.map[k_] : (size_t)fmap[k_])
+		size_t last = MAP(fe - 1), k = fe;
+		while (k < len && MAP(k) == last)
+			k++;
+		if (hit_add(h, a + MAP(fs), k < len ? a + MAP(k) : b) < 0) {
+			rc = -1;
+			break;
+		}
+#undef MAP
+		at = fe;
+	}
+	fold_free(&big);
+	return rc;
+}
+
+static inline int ascii_ws(unsigned char b)
+{
+	return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
+/* Where a candidate for a hit is at (the needle's first and last bytes matched), or a byte
+ * >= 0x80 is at: one pass over the text finds both, 16 bytes at a time with SSE2, and
+ * decides at each in turn. Before `at` all is ASCII and settled. A byte >= 0x80 sends its
+ * whole piece (from the ASCII white space before it to the one after) to piece_hits. A
+ * candidate is a hit when the rest of the needle matches and its piece has no byte >= 0x80
+ * after it either (before it, all is ASCII already); otherwise the piece goes to piece_hits.
+ * Returns where to go on from, or 0 (never a valid restart: at least one byte is passed)
+ * with *err set when out of memory. */
+static size_t settle(const struct search_pat *pat, const char *s, size_t n, size_t from,
+                     size_t at, int high, struct hitv *h, int *err)
+{
+	const unsigned char *t = (const unsigned char *)s;
+	size_t len = pat->len;
+	if (!high) {
+		if (!ascii_eq(t + at, pat->needle, len, !pat->case_sensitive))
+			return at + 1;
+		size_t j = at + len;
+		while (j < n && !ascii_ws(t[j]) && t[j] < 0x80)
+			j++;
+		if (j == n || ascii_ws(t[j])) {
+			if (hit_add(h, at, at + len) < 0)
+				*err = 1;
+			return at + len;
+		}
+	}
+	/* The piece holding `at` has a byte >= 0x80. */
+	size_t ps = at, pe = at + 1;
+	while (ps > from && !ascii_ws(t[ps - 1]))
+		ps--;
+	while (pe < n && !ascii_ws(t[pe]))
+		pe++;
+	if (piece_hits(pat, s, ps, pe, h) < 0)
+		*err = 1;
+	return pe;
+}
+
+static int search_fast(const struct search_pat *pat, const char *s, size_t n,
+                       struct search_hit **hits)
+{
+	pthread_once(&fold_cache_once, fold_cache_init);
+	const unsigned char *t = (const unsigned char *)s;
+	struct hitv h = { 0 };
+	size_t len = pat->len, i = 0;
+	size_t from = 0;   /* the start of the current piece can be no earlier */
+	int fc = !pat->case_sensitive, err = 0;
+	unsigned char first = (unsigned char)pat->needle[0];
+#ifdef __SSE2__
+	unsigned char last = (unsigned char)pat->needle[len - 1];
+	/* OR 0x20 makes a letter small; only applied where the needle byte is a letter, so a
+	 * non-letter is compared exactly (settle's full compare decides every candidate). */
+	unsigned char fm = fc && first >= 'a' && first <= 'z' ? 0x20 : 0;
+	unsigned char lm = fc && last >= 'a' && last <= 'z' ? 0x20 : 0;
+	const __m128i vf = _mm_set1_epi8((char)first), vl = _mm_set1_epi8((char)last);
+	const __m128i mf = _mm_set1_epi8((char)fm), ml = _mm_set1_epi8((char)lm);
+	while (i + len - 1 + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(t + i + len - 1));
+		unsigned hm = (unsigned)_mm_movemask_epi8(x);
+		unsigned cm = (unsigned)_mm_movemask_epi8(
+		    _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, mf), vf),
+		                  _mm_cmpeq_epi8(_mm_or_si128(y, ml), vl)));
+		if (!(hm | cm)) {
+			i += 16;
+			continue;
+		}
+		/* The first event of the block decides where to go on from. */
+		unsigned ev = hm | cm;
+		size_t at = i + (size_t)__builtin_ctz(ev);
+		size_t next = settle(pat, s, n, from, at, (hm & (ev & -ev)) != 0, &h, &err);
+		if (err)
+			goto oom;
+		if (next > at + 1 || (hm & (ev & -ev)))
+			from = next;
+		i = next;
+	}
+#endif
+	while (i < n) {
+		int high = t[i] >= 0x80;
+		if (!high && !(i + len <= n && lower_if(t[i], fc) == first)) {
+			i++;
+			continue;
+		}
+		size_t next = settle(pat, s, n, from, i, high, &h, &err);
+		if (err)
+			goto oom;
+		if (next > i + 1 || high)
+			from = next;
+		i = next;
+	}
+	if (h.n > (size_t)INT32_MAX)
+		h.n = (size_t)INT32_MAX;
+	*hits = h.v;
+	if (!h.n) {
+		free(h.v);
+		*hits = NULL;
+	}
+	return (int)h.n;
+oom:
+	free(h.v);
+	return -1;
+}
+
 int search_text(const struct search_pat *pat, const char *s, size_t n, struct search_hit **hits)
 {
 	*hits = NULL;
 	if (!pat->needle || pat->len == 0 || n == 0)
 		return 0;
+	if (fast_needle(pat))
+		return search_fast(pat, s, n, hits);
 	/* Most texts do not match: fold without the map (8 bytes per byte) first, and build it
 	 * only when there is a hit to map back. */
 	struct folded f;

@@ -1,10 +1,14 @@
 /* wrap.c: display width and greedy line filling over libunistring's line-break opportunities.
  * One pass over the text (plus one over the break table), so a 20 MB paragraph wraps in
  * linear time; a line only ever ends at a break opportunity or, for a word wider than the
- * line, at a grapheme boundary. */
+ * line, at a grapheme boundary. Latin text gets its break opportunities from a pair table
+ * taken from libunistring (text_breaks), the rest from u8_possible_linebreaks itself. */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
@@ -102,6 +106,150 @@ static int grapheme_break(uint32_t prev, uint32_t c)
 	return uc_is_grapheme_break(prev, c);
 }
 
+/* Line-break opportunities without libunistring for the common text: printable ASCII,
+ * no-break space and the precomposed Latin letters U+00C0..U+024F (not × ÷). UAX #14 for these
+ * is a pair table: whether a line may break before a character depends on the class of the
+ * last character that is not a space, whether spaces came between, and its own class. The
+ * table is not written out here but taken from libunistring itself, once, by asking it about
+ * every pair of classes, so both paths agree for as long as that pair model holds, which
+ * test_wrap checks against u8_possible_linebreaks on random and real text. */
+enum lbc { LB_AL, LB_NU, LB_SP, LB_IS, LB_OP, LB_CP, LB_CL, LB_QU, LB_HY, LB_SY, LB_EX, LB_PR,
+	   LB_PO, LB_BA, LB_GL, LB_LL, LB_NCLASS, LB_START = LB_NCLASS };
+
+/* One character of each class, as UTF-8 (LB_LL: Latin letters beyond ASCII, "é"). */
+static const char *const lb_rep[LB_NCLASS] = {
+	"a", "0", " ", ",", "(", ")", "}", "\"", "-", "/", "!", "$", "%", "|", "\xC2\xA0",
+	"\xC3\xA9",
+};
+
+/* Class of each printable ASCII byte, from UAX #14's LineBreak.txt. */
+static const unsigned char lb_ascii[95] = {
+	/*  ' ' */ LB_SP, /* ! */ LB_EX, /* " */ LB_QU, /* # */ LB_AL, /* $ */ LB_PR,
+	/* % */ LB_PO, /* & */ LB_AL, /* ' */ LB_QU, /* ( */ LB_OP, /* ) */ LB_CP,
+	/* * */ LB_AL, /* + */ LB_PR, /* , */ LB_IS, /* - */ LB_HY, /* . */ LB_IS,
+	/* / */ LB_SY,
+	LB_NU, LB_NU, LB_NU, LB_NU, LB_NU, LB_NU, LB_NU, LB_NU, LB_NU, LB_NU,
+	/* : */ LB_IS, /* ; */ LB_IS, /* < */ LB_AL, /* = */ LB_AL, /* > */ LB_AL,
+	/* ? */ LB_EX, /* @ */ LB_AL,
+	LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL,
+	LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL,
+	/* [ */ LB_OP, /* \ */ LB_PR, /* ] */ LB_CP, /* ^ */ LB_AL, /* _ */ LB_AL, /* ` */ LB_AL,
+	LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL,
+	LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL, LB_AL,
+	/* { */ LB_OP, /* | */ LB_BA, /* } */ LB_CL, /* ~ */ LB_AL,
+};
+
+/* lb_pair[last][spaces][class]: the break value before a character of `class` whose last
+ * non-space predecessor is of class `last` (LB_START: none), with or without spaces between. */
+static char lb_pair[LB_NCLASS + 1][2][LB_NCLASS];
+static pthread_once_t lb_once = PTHREAD_ONCE_INIT;
+
+/* The break value libunistring gives before the last character of a + spaces + b. */
+static char lb_probe(const char *a, int spaces, const char *b)
+{
+	char buf[16], brk[16];
+	size_t n = strlen(a);
+	memcpy(buf, a, n);
+	for (int k = 0; k < spaces; k++)
+		buf[n++] = ' ';
+	size_t at = n;
+	memcpy(buf + n, b, strlen(b));
+	n += strlen(b);
+	u8_possible_linebreaks((const uint8_t *)buf, n, WIDTH_ENCODING, brk);
+	return brk[at];
+}
+
+static int fast_breaks(const char *str, size_t n, char *brk);
+static int lb_ok;   /* the pair model holds for this libunistring */
+
+/* Newer Unicode versions add rules that look further back than one character (a hyphen at
+ * the start of a word, quotes by their context): the table is used only if every triple of
+ * classes, with and without a space, breaks as libunistring says. */
+static int lb_pair_model_holds(void)
+{
+	for (int p = 0; p <= LB_START; p++)
+		for (int a = 0; a < LB_NCLASS; a++)
+			for (int c = 0; c < LB_NCLASS; c++)
+				for (int sp = 0; sp < 2; sp++) {
+					char buf[16], want[16], got[16];
+					size_t n = 0, l;
+					const char *parts[3] = { p == LB_START ? "" : lb_rep[p], lb_rep[a],
+					                         lb_rep[c] };
+					for (int k = 0; k < 3; k++) {
+						if (k == 2 && sp)
+							buf[n++] = ' ';
+						l = strlen(parts[k]);
+						memcpy(buf + n, parts[k], l);
+						n += l;
+					}
+					u8_possible_linebreaks((const uint8_t *)buf, n, WIDTH_ENCODING, want);
+					if (fast_breaks(buf, n, got) < 0 || memcmp(want, got, n) != 0)
+						return 0;
+				}
+	return 1;
+}
+
+static void lb_init(void)
+{
+	for (int last = 0; last <= LB_START; last++)
+		for (int sp = 0; sp < 2; sp++)
+			for (int c = 0; c < LB_NCLASS; c++)
+				lb_pair[last][sp][c] =
+				    lb_probe(last == LB_START ? "" : lb_rep[last], sp, lb_rep[c]);
+	lb_ok = lb_pair_model_holds();
+}
+
+/* Class of the character at s[i] and its length, or -1 outside the fast set. */
+static inline int lb_class(const unsigned char *s, size_t i, size_t n, size_t *len)
+{
+	unsigned char b = s[i];
+	if (b >= 0x20 && b < 0x7F) {
+		*len = 1;
+		return lb_ascii[b - 0x20];
+	}
+	if (b >= 0xC2 && b <= 0xC9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+		uint32_t c = ((uint32_t)(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+		*len = 2;
+		if (c == 0xA0)
+			return LB_GL;
+		if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+			return LB_LL;
+	}
+	return -1;
+}
+
+/* Fills brk as u8_possible_linebreaks would; 0, or -1 (brk partly written) when s holds a
+ * character outside the fast set. */
+static int fast_breaks(const char *str, size_t n, char *brk)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int last = LB_START, sp = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		int c = lb_class(s, i, n, &len);
+		if (c < 0)
+			return -1;
+		brk[i] = lb_pair[last][sp][c];
+		if (len == 2)
+			brk[i + 1] = UC_BREAK_PROHIBITED;
+		if (c == LB_SP) {
+			sp = 1;
+		} else {
+			last = c;
+			sp = 0;
+		}
+		i += len;
+	}
+	return 0;
+}
+
+void text_breaks(const char *s, size_t n, char *brk)
+{
+	pthread_once(&lb_once, lb_init);
+	if (!lb_ok || fast_breaks(s, n, brk) < 0)
+		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
+}
+
 struct lines {
 	struct wrap_line *v;
 	size_t n, cap;
@@ -136,13 +284,16 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 	if (width < 1)
 		width = 1;
 	struct lines l = { 0 };
-	char *brk = NULL;
-	if (n > 0) {
+	/* Most paragraphs are short: their break table lives on the stack. */
+	char small[4096];
+	char *brk = small;
+	if (n > sizeof small) {
 		brk = malloc(n);
 		if (!brk)
 			return -1;
-		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
 	}
+	if (n > 0)
+		text_breaks(s, n, brk);
 
 	size_t ls = 0, i = 0;      /* line start; current position */
 	size_t ne = 0;             /* end of the last non-hanging character of the line */
@@ -215,11 +366,13 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 #undef NEWLINE
 	if (emit(&l, ls, ne, (int)wne) < 0)
 		goto oom;
-	free(brk);
+	if (brk != small)
+		free(brk);
 	*out = l.v;
 	return (int)l.n;
 oom:
-	free(brk);
+	if (brk != small)
+		free(brk);
 	free(l.v);
 	return -1;
 }

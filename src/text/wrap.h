@@ -25,4 +25,8 @@ struct wrap_line {
  * can exceed it, on a line of its own. Time and memory are linear in n. */
 int text_wrap(const char *s, size_t n, int width, struct wrap_line **lines);
 
+/* The line-break opportunities of s (n bytes) into brk[0..n), exactly as libunistring's
+ * u8_possible_linebreaks gives them (UC_BREAK_*), faster for Latin text. */
+void text_breaks(const char *s, size_t n, char *brk);
+
 #endif

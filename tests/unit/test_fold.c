@@ -204,6 +204,142 @@ static void random_texts(void **state)
 	search_pat_free(&p);
 }
 
+/* The reference search: fold the whole text with its map and take memmem's hits left to right,
+ * as fold.h defines them. search_text's word fast path must give exactly these. */
+static int reference_hits(const struct search_pat *p, const char *s, size_t n,
+                          struct search_hit **out)
+{
+	*out = NULL;
+	if (p->len == 0 || n == 0)
+		return 0;
+	struct folded f;
+	assert_int_equal(text_fold_mode(s, n, p->case_sensitive, &f), 0);
+	struct search_hit *v = malloc((f.len / p->len + 1) * sizeof *v);
+	assert_non_null(v);
+	int count = 0;
+	size_t at = 0;
+	while (at + p->len <= f.len) {
+		const char *m = memmem(f.s + at, f.len - at, p->needle, p->len);
+		if (!m)
+			break;
+		size_t fs = (size_t)(m - f.s), fe = fs + p->len, k = fe;
+		while (k < f.len && f.map[k] == f.map[fe - 1])
+			k++;
+		v[count].start = f.map[fs];
+		v[count].end = k < f.len ? f.map[k] : n;
+		count++;
+		at = fe;
+	}
+	fold_free(&f);
+	if (!count) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	return count;
+}
+
+static void same_as_reference(const struct search_pat *p, const char *s, size_t n)
+{
+	struct search_hit *a, *b;
+	int na = search_text(p, s, n, &a), nb = reference_hits(p, s, n, &b);
+	if (na != nb)
+		fprintf(stderr, "pattern \"%s\": %d hits, reference %d\n", p->needle, na, nb);
+	assert_int_equal(na, nb);
+	for (int i = 0; i < na; i++) {
+		assert_int_equal(a[i].start, b[i].start);
+		assert_int_equal(a[i].end, b[i].end);
+	}
+	free(a);
+	free(b);
+}
+
+static const char *const diff_patterns[] = {
+	"migrants", "Migrants", "MIG", "rants", "ss", "e", "fi", "k", "a-b", "rants.", "x1",
+	"migrant children", "r\xC3\xA9unification", "Stra\xC3\x9F" "e", "\xD0\xBC",
+};
+
+/* Random texts of ASCII in both cases, every kind of white space, accents precomposed and
+ * combining, letters that fold to several ASCII letters (ß, the fi ligature, the Kelvin sign),
+ * format characters, CJK and invalid or truncated UTF-8: every pattern gives exactly the
+ * reference's hits. Long texts so the 16-byte scan and its tail both run. */
+static void search_matches_reference(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"mig", "MIG", "Mig", "rants", "RANTS", "ants", "s", "S", "e", "E", "fi", "k", "K",
+		"a-b", "A-B", ".", "x1", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\xC3\xA9",
+		"\xC3\x89", "E\xCC\x81", "\xCC\x81", "\xC3\x9F", "\xEF\xAC\x81", "\xE2\x84\xAA",
+		"\xC2\xAD", "\xE2\x80\x8B", "\xC2\xA0", "\xE3\x80\x80", "\xE5\xA4\xA7", "\xD0\x9C",
+		"\xD0\xBC", "\xFF", "\xC3", "\xE2\x82", "\xF0\x9F\x98\x80", "\xC5\xBF", "\x01",
+		"migrants", "Migrants", "children",
+	};
+	struct search_pat pats[sizeof diff_patterns / sizeof *diff_patterns];
+	size_t np = sizeof pats / sizeof *pats;
+	for (size_t i = 0; i < np; i++)
+		assert_int_equal(search_compile(diff_patterns[i], &pats[i]), 0);
+	unsigned seed = 4242;
+	char buf[4096];
+	for (int iter = 0; iter < 20000; iter++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int count = (int)((seed >> 16) % (iter % 10 == 0 ? 600 : 80));
+		/* Some texts without white space, so that long pieces take the general fold. */
+		int no_space = iter % 7 == 0;
+		for (int k = 0; k < count; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *pc = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			if (no_space && (pc[0] == ' ' || pc[0] == '\t' || pc[0] == '\n' || pc[0] == '\r'))
+				pc = "\xC3\xA9";
+			size_t l = strlen(pc);
+			if (n + l >= sizeof buf)
+				break;
+			memcpy(buf + n, pc, l);
+			n += l;
+		}
+		for (size_t i = 0; i < np; i++)
+			same_as_reference(&pats[i], buf, n);
+	}
+	for (size_t i = 0; i < np; i++)
+		search_pat_free(&pats[i]);
+}
+
+/* The same on real resolutions, whole and line by line, with words taken from them. */
+static void search_matches_reference_real(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"share/a-res-58-190-en.ods.txt", "tests/data/sc/s-res-0101-1953.txt",
+		"tests/data/sc/s-res-0242-1967.txt", "tests/data/sc/s-res-0687-1991.txt",
+		"tests/data/sc/s-res-1454-2002.txt",
+	};
+	static const char *const words[] = {
+		"migrants", "Migrants", "the", "THE", "States", "resolution", "58/190", "s,", "e",
+		"Council", "in", "of the",
+	};
+	for (size_t fi = 0; fi < sizeof files / sizeof *files; fi++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", ABS_TOP_SRCDIR, files[fi]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		static char text[1 << 20];
+		size_t n = fread(text, 1, sizeof text, fp);
+		fclose(fp);
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+			struct search_pat p;
+			assert_int_equal(search_compile(words[w], &p), 0);
+			same_as_reference(&p, text, n);
+			for (size_t a = 0; a < n;) {
+				const char *nl = memchr(text + a, '\n', n - a);
+				size_t b = nl ? (size_t)(nl - text) : n;
+				same_as_reference(&p, text + a, b - a);
+				a = b + 1;
+			}
+			search_pat_free(&p);
+		}
+	}
+}
+
 /* Throughput on ASCII text: must be fast (hundreds of MB/s) and never quadratic. */
 static void search_throughput(void **state)
 {
@@ -252,6 +388,8 @@ int main(void)
 		cmocka_unit_test(search_hit_ends),
 		cmocka_unit_test(search_nothing),
 		cmocka_unit_test(random_texts),
+		cmocka_unit_test(search_matches_reference),
+		cmocka_unit_test(search_matches_reference_real),
 		cmocka_unit_test(search_throughput),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

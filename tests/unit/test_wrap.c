@@ -11,6 +11,8 @@
 #include <time.h>
 #include <cmocka.h>
 
+#include <unilbrk.h>
+
 #include "text/wrap.h"
 
 static void widths(void **state)
@@ -318,6 +320,133 @@ static void huge_paragraph_linear(void **state)
 	free(s);
 }
 
+/* text_breaks must give exactly u8_possible_linebreaks's answer (its fast path for Latin text
+ * is a pair table): compared on every pair of characters of the fast set with and without a
+ * space between, on random strings, and on real resolutions whole and line by line. */
+static void same_breaks(const char *s, size_t n)
+{
+	char *a = malloc(n + 1), *b = malloc(n + 1);
+	assert_non_null(a);
+	assert_non_null(b);
+	text_breaks(s, n, a);
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", b);
+	if (n && memcmp(a, b, n) != 0) {
+		for (size_t i = 0; i < n; i++)
+			if (a[i] != b[i]) {
+				fprintf(stderr, "break %d, libunistring %d at byte %zu of \"%.*s\"\n", a[i],
+				        b[i], i, (int)n, s);
+				break;
+			}
+	}
+	assert_memory_equal(a, b, n);
+	free(a);
+	free(b);
+}
+
+/* The characters the fast path knows, and a few it does not (so the fallback runs too). */
+static size_t fast_set(char (*out)[4], int with_others)
+{
+	size_t k = 0;
+	for (int c = 0x20; c < 0x7F; c++) {
+		out[k][0] = (char)c;
+		out[k++][1] = '\0';
+	}
+	for (unsigned c = 0xA0; c <= 0x24F; c++) {
+		if (c != 0xA0 && (c < 0xC0 || c == 0xD7 || c == 0xF7))
+			continue;
+		out[k][0] = (char)(0xC0 | (c >> 6));
+		out[k][1] = (char)(0x80 | (c & 0x3F));
+		out[k++][2] = '\0';
+	}
+	if (with_others) {
+		static const char *const others[] = {
+			"\t", "\n", "\r", "\xCC\x81", "\xE5\xA4\xA7", "\xE2\x80\x94", "\xE2\x80\x99",
+			"\xC2\xAD", "\xC2\xB9", "\xC3\x97", "\xE2\x80\x8B", "\xFF", "\xC3",
+		};
+		for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+			strcpy(out[k++], others[i]);
+	}
+	return k;
+}
+
+static void breaks_every_pair(void **state)
+{
+	(void)state;
+	static char set[600][4];
+	size_t ns = fast_set(set, 0);
+	char buf[16];
+	for (size_t x = 0; x < ns; x++)
+		for (size_t y = 0; y < ns; y++)
+			for (int sp = 0; sp < 3; sp++) {
+				size_t n = (size_t)sprintf(buf, "%s%.*s%s", set[x], sp, "  ", set[y]);
+				same_breaks(buf, n);
+			}
+}
+
+static void breaks_random(void **state)
+{
+	(void)state;
+	static char set[600][4];
+	size_t ns = fast_set(set, 1);
+	/* Weighted toward what documents hold: letters, spaces and common punctuation. */
+	static const char *const common[] = {
+		"a", "e", "s", "T", " ", " ", " ", ",", ".", "-", "/", "(", ")", "\"", "'", "1", "9",
+		":", ";", "\xC3\xA9", "\xC2\xA0", "[", "]", "%", "$",
+	};
+	unsigned seed = 2718;
+	char buf[800];
+	for (int iter = 0; iter < 300000; iter++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int len = (int)((seed >> 16) % 40);
+		int others = iter % 4 == 0;
+		for (int k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			const char *c;
+			if (r % 3)
+				c = common[(r / 3) % (sizeof common / sizeof *common)];
+			else
+				c = set[(r / 3) % (others ? ns : ns - 13)];
+			size_t l = strlen(c);
+			memcpy(buf + n, c, l);
+			n += l;
+		}
+		same_breaks(buf, n);
+	}
+}
+
+static void breaks_real_text(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"share/a-res-58-190-en.ods.txt", "tests/data/sc/s-res-0101-1953.txt",
+		"tests/data/sc/s-res-0242-1967.txt", "tests/data/sc/s-res-0687-1991.txt",
+		"tests/data/sc/s-res-1454-2002.txt",
+	};
+	static char text[1 << 20];
+	for (size_t fi = 0; fi < sizeof files / sizeof *files; fi++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", ABS_TOP_SRCDIR, files[fi]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		size_t n = fread(text, 1, sizeof text, fp);
+		fclose(fp);
+		same_breaks(text, n);
+		for (size_t a = 0; a < n;) {
+			const char *nl = memchr(text + a, '\n', n - a);
+			size_t b = nl ? (size_t)(nl - text) : n;
+			/* The line, and the line without its leading tabs (a paragraph's text). */
+			same_breaks(text + a, b - a);
+			size_t t = a;
+			while (t < b && text[t] == '\t')
+				t++;
+			same_breaks(text + t, b - t);
+			a = b + 1;
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +463,9 @@ int main(void)
 		cmocka_unit_test(invalid_and_controls),
 		cmocka_unit_test(random_texts),
 		cmocka_unit_test(huge_paragraph_linear),
+		cmocka_unit_test(breaks_every_pair),
+		cmocka_unit_test(breaks_random),
+		cmocka_unit_test(breaks_real_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
