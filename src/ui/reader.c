@@ -289,10 +289,9 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		collection_free(col);
 		return EX_UNAVAILABLE;
 	}
-	struct store *st = open_store(opts, &ld.store_msg);
+	struct store *st = NULL;
 	struct vnotes notes;
 	ld.notes = &notes;
-	ld.st = st;
 	catch_signals();
 	cbreak();
 	noecho();
@@ -304,6 +303,13 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	 * the whole file is being read, to show progress and swap it in soon after. */
 	timeout(ld.file ? 100 : 1000);
 	resize(&v);
+	/* The text first, then the notes database (opening, syncing and re-anchoring can take
+	 * milliseconds, and a saved place only moves the screen once it is up). */
+	if (ld.file)
+		loader_progress(&ld, &v, NULL);
+	draw_screen(&v);
+	st = open_store(opts, &ld.store_msg);
+	ld.st = st;
 	/* A cut document gets its notes and saved place once it is whole. */
 	if (v.loading != 2)
 		loader_open_notes(&ld, &v);
