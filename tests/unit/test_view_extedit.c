@@ -114,7 +114,7 @@ static void failures(void **state)
 	assert_null(out);
 	assert_non_null(strstr(err, "read"));
 	/* No place for the temporary file. */
-	setenv("TMPDIR", "/nonexistent/dir", 1);
+	setenv("TMPDIR", "/proc/gavel-missing/dir", 1);  /* /proc: nobody can create it */
 	setenv("VISUAL", "true", 1);
 	assert_int_equal(extedit_run("x", &out, err, sizeof err), -1);
 	assert_non_null(strstr(err, "temporary"));
