@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,8 +244,24 @@ static int fast_breaks(const char *str, size_t n, char *brk)
 	return 0;
 }
 
+/* Building and checking the pair table costs about as much as wrapping 120 KB the slow way,
+ * so it waits until that much text has been wrapped: the reader's first screen (a few KB)
+ * never pays for it, a whole document does once. */
+#define LB_LAZY_BYTES (256u << 10)
+static atomic_size_t lb_seen;
+
+void text_breaks_eager(void)
+{
+	atomic_store(&lb_seen, LB_LAZY_BYTES);
+}
+
 void text_breaks(const char *s, size_t n, char *brk)
 {
+	if (atomic_load_explicit(&lb_seen, memory_order_relaxed) < LB_LAZY_BYTES) {
+		atomic_fetch_add_explicit(&lb_seen, n, memory_order_relaxed);
+		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
+		return;
+	}
 	pthread_once(&lb_once, lb_init);
 	if (!lb_ok || fast_breaks(s, n, brk) < 0)
 		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);

@@ -449,6 +449,7 @@ static void breaks_real_text(void **state)
 
 int main(void)
 {
+	text_breaks_eager();   /* compare the pair table itself, from the first string on */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(widths),
 		cmocka_unit_test(words),
