@@ -41,38 +41,6 @@ static const char *find(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* "Fifty-eighth" -> 58; 0 when it is not an English ordinal. */
-static int ordinal_value(const char *s, size_t n)
-{
-	static const char *const units[] = { "first", "second", "third", "fourth", "fifth", "sixth",
-		"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-		"fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth" };
-	static const char *const tens[] = { "twent", "thirt", "fort", "fift", "sixt", "sevent",
-		"eight", "ninet" };
-	char w[40];
-	if (n >= sizeof w)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		w[i] = (char)tolower((unsigned char)s[i]);
-	w[n] = '\0';
-	for (int i = 0; i < 19; i++)
-		if (strcmp(w, units[i]) == 0)
-			return i + 1;
-	for (int t = 0; t < 8; t++) {
-		size_t k = strlen(tens[t]);
-		if (strncmp(w, tens[t], k) != 0)
-			continue;
-		const char *r = w + k;
-		if (strcmp(r, "ieth") == 0)
-			return (t + 2) * 10;
-		if (r[0] == 'y' && r[1] == '-')
-			for (int i = 0; i < 9; i++)
-				if (strcmp(r + 2, units[i]) == 0)
-					return (t + 2) * 10 + i + 1;
-	}
-	return 0;
-}
-
 static int all_of(const char *s, size_t n, const char *set)
 {
 	if (!n)
@@ -145,7 +113,7 @@ static int furniture(const char *s, size_t n, struct res_meta *h, int masthead)
 		size_t wn = 0;
 		while (dl + wn < n && w[wn] != ' ')
 			wn++;
-		int v = ordinal_value(w, wn);
+		int v = furniture_ordinal(w, wn);
 		if (v > 0) {
 			char num[16];
 			snprintf(num, sizeof num, "%d", v);
