@@ -116,6 +116,10 @@ void pane_clamp(struct view *v, int pi)
 	}
 	if (p->cur >= p->n)
 		p->cur = p->n - 1;
+	/* The very top is always in range: no need to lay out the pane's last screen (which
+	 * would cost the first paint of a long pane). */
+	if (p->top == 0 && p->top_line == 0)
+		return;
 	if (p->top >= p->n) {
 		p->top = p->n - 1;
 		p->top_line = 0;

@@ -324,7 +324,15 @@ void view_resize(struct view *v, int cols, int rows)
 		pane_clamp(v, i);
 	}
 	v->list.height = rows - 2 > 1 ? rows - 2 : 1;
-	help_wrap(v, cols - 2);
+	/* The help is wrapped when it is shown, not at every start and resize. */
+	v->help_cols = cols - 2;
+	if (v->mode == MODE_HELP) {
+		help_wrap(v, v->help_cols);
+	} else {
+		keys_help_free(v->help, v->nhelp);
+		v->help = NULL;
+		v->nhelp = 0;
+	}
 	if (v->list.cur >= v->list.top + (size_t)v->list.height)
 		v->list.top = v->list.cur - (size_t)v->list.height + 1;
 	if (v->mode == MODE_PREVIEW)
@@ -727,6 +735,7 @@ static void normal_action(struct view *v, enum action a)
 	case ACT_HELP:
 		v->mode = MODE_HELP;
 		v->help_top = 0;
+		help_wrap(v, v->help_cols);
 		break;
 	case ACT_REDRAW:
 		v->redraw = 1;
@@ -811,6 +820,7 @@ static void run_command(struct view *v, const char *line)
 	case CMD_HELP:
 		v->mode = MODE_HELP;
 		v->help_top = 0;
+		help_wrap(v, v->help_cols);
 		break;
 	case CMD_QUIT:
 		v->quit = 1;

@@ -94,8 +94,9 @@ struct view {
 	struct vlist list;
 	char **help_raw;        /* the help's logical lines (keys.h) */
 	size_t nhelp_raw;
-	char **help;            /* ... wrapped to the screen by view_resize */
+	char **help;            /* ... wrapped to the screen when shown (NULL otherwise) */
 	size_t nhelp, help_top;
+	int help_cols;          /* the width to wrap it to, from view_resize */
 	struct dpara *preview;  /* popup content, laid out at preview_w columns */
 	char preview_title[128];
 	int preview_w;
