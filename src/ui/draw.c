@@ -23,23 +23,54 @@ typedef attr_t (*attr_fn)(const void *ctx, size_t byte);
 static int put_text(int y, int x, int cols, const char *text, size_t start, size_t end,
                     attr_fn attr_of, const void *ctx, attr_t fixed)
 {
-	int used = 0;
+	int used = 0, full = 0;
 	move(y, x);
-	for (size_t i = start; i < end;) {
-		uint32_t c;
-		size_t n = utf8_decode(text + i, end - i, &c);
-		int w = text_width(text + i, n);
-		if (w < 0)
-			w = 1;
-		if (used + w > cols)
-			break;
-		attrset(attr_of ? attr_of(ctx, i) : fixed);
-		if (utf8_is_control(c))
+	/* Runs of one attribute go to curses in one call: a screen is a few dozen calls, not
+	 * one per character (issue 7: the first screen). */
+	for (size_t i = start; i < end && !full;) {
+		attr_t a = attr_of ? attr_of(ctx, i) : fixed;
+		size_t run = i;
+		int control = 0;
+		while (i < end) {
+			if (i > run && attr_of && attr_of(ctx, i) != a)
+				break;
+			unsigned char b = (unsigned char)text[i];
+			size_t n = 1;
+			int w = 1;
+			if (b < 0x20 || b >= 0x7F) {
+				uint32_t c;
+				n = utf8_decode(text + i, end - i, &c);
+				if (utf8_is_control(c)) {
+					control = 1;
+					break;
+				}
+				w = text_width(text + i, n);
+				if (w < 0)
+					w = 1;
+			}
+			if (used + w > cols) {
+				full = 1;
+				break;
+			}
+			used += w;
+			i += n;
+		}
+		attrset(a);
+		if (i > run)
+			addnstr(text + run, (int)(i - run));
+		if (control) {
+			/* Never sent to the terminal: one '?' in its place. */
+			uint32_t c;
+			size_t n = utf8_decode(text + i, end - i, &c);
+			int w = text_width(text + i, n);
+			if (w < 0)
+				w = 1;
+			if (used + w > cols)
+				break;
 			addch('?');
-		else
-			addnstr(text + i, (int)n);
-		used += w;
-		i += n;
+			used += w;
+			i += n;
+		}
 	}
 	attrset(A_NORMAL);
 	return used;
@@ -63,9 +94,10 @@ static int put_str(int y, int x, int cols, const char *s, attr_t a)
 
 static void fill(int y, int x, int cols, attr_t a)
 {
+	if (cols <= 0)
+		return;
 	attrset(a);
-	for (int i = 0; i < cols; i++)
-		mvaddch(y, x + i, ' ');
+	mvhline(y, x, ' ', cols);
 	attrset(A_NORMAL);
 }
 
