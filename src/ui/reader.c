@@ -76,10 +76,14 @@ static void resize(struct view *v)
 	view_resize(v, cols, rows);
 }
 
-/* Files larger than this open on their first PREFIX_BYTES at once, the whole being read in
- * another thread (issue 7: on screen no later than less shows it). */
+/* Files larger than this open on their first bytes at once, the whole being read in another
+ * thread (issue 7: on screen no later than less shows it). The opening is parsed from the
+ * first PREFIX_BYTES, which hold most whole resolutions and cost about half a millisecond;
+ * when its first resolution is cut there, from PREFIX_MAX, so that a longer one still opens
+ * whole, with its footnotes, notes and saved place. */
 #define PREFIX_THRESHOLD ((off_t)1 << 20)
-#define PREFIX_BYTES ((size_t)128 << 10)
+#define PREFIX_BYTES ((size_t)32 << 10)
+#define PREFIX_MAX ((size_t)128 << 10)
 
 /* A large file being read in the background: what the reader shows meanwhile. */
 struct loader {
@@ -219,8 +223,8 @@ static int loader_need_all(void *ctx, struct view *v)
 	return loader_finish(l, v);
 }
 
-/* Opens a large file's first PREFIX_BYTES; loader_run reads the whole. Returns 0 with
- * *col set, or -1 when the file is read the ordinary way. */
+/* Opens a large file's first PREFIX_BYTES (or PREFIX_MAX); loader_run reads the whole.
+ * Returns 0 with *col set, or -1 when the file is read the ordinary way. */
 static int loader_start(struct loader *l, const char *file, const struct cli_opts *opts,
                         struct collection **col, int *partial)
 {
@@ -230,9 +234,22 @@ static int loader_start(struct loader *l, const char *file, const struct cli_opt
 	struct parse_diag diag;
 	memset(&diag, 0, sizeof diag);
 	double t = now();
-	if (parse_file_prefix(file, PREFIX_BYTES, opts->format, col, partial, &diag) != 0)
+	size_t got = PREFIX_BYTES;
+	if (parse_file_prefix(file, got, opts->format, col, partial, &diag) != 0)
 		return -1;
-	l->eta = (now() - t) * (double)st.st_size / (double)PREFIX_BYTES;
+	if (*partial && st.st_size > (off_t)PREFIX_MAX) {
+		struct collection *more = NULL;
+		int cut = 0;
+		memset(&diag, 0, sizeof diag);
+		t = now();
+		if (parse_file_prefix(file, PREFIX_MAX, opts->format, &more, &cut, &diag) == 0) {
+			collection_free(*col);
+			*col = more;
+			*partial = cut;
+			got = PREFIX_MAX;
+		}
+	}
+	l->eta = (now() - t) * (double)st.st_size / (double)got;
 	l->file = file;
 	l->format = opts->format;
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
