@@ -70,4 +70,25 @@ tm_start 100 30 "$GAVEL" "$BIG"
 tm_wait "reading big.txt" || fail "third start"
 tm_keys q
 tm_wait "__EXITED__ 0" 5 && ok "q while reading quits at once" || fail "quit while reading"
+tm kill-server
+TMUX_SOCK="gavel-test-$$-d"
+# Short resolutions (S/RES/242, 2 kB, 5000 times: 10 MB) open from the file's first 32 KB:
+# the first one whole, with its four operative paragraphs, before the rest is read.
+SMALL="$TMP/small.txt"
+python3 - "$top_srcdir/tests/data/sc/s-res-0242-1967.txt" "$SMALL" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("\n".join(text.replace("Resolution 242 (1967)", "Resolution %d (1967)" % k)
+                      for k in range(1, 5001)))
+PY
+tm_start 100 30 "$GAVEL" "$SMALL"
+tm_wait "Operative · OP 1 of 4" || fail "first screen of short resolutions"
+tm_screen | grep -q "reading small.txt" && ! tm_screen | grep -qF "(1 of 5000)" &&
+	ok "short resolutions: the first one whole while the rest is read" ||
+	fail "short resolutions: first screen"
+tm_wait "(1 of 5000)" 30 && ok "short resolutions: the whole file swapped in" ||
+	fail "short resolutions: swap"
+tm_keys q
+tm_wait "__EXITED__ 0" 5 || fail "quit"
 finish
