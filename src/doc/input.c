@@ -122,17 +122,37 @@ size_t input_utf8_seq(const unsigned char *s, size_t n)
 	return need;
 }
 
+size_t input_ascii_len(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	/* eight bytes at a time: no byte of the word has its top bit set */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* A growable output buffer; `oom` latches the first allocation failure. */
 struct obuf {
 	char *p;
 	size_t n, cap;
 	int oom;
+	int fixed;      /* p is the input's own buffer of cap bytes (decoding in place) */
 };
 
 static void ob_reserve(struct obuf *o, size_t more)
 {
-	if (o->oom || o->n + more < o->cap)
+	if (o->oom || o->n + more < o->cap || (o->fixed && o->n + more <= o->cap))
 		return;
+	if (o->fixed) {
+		o->oom = 1;     /* never: in place the text only shrinks */
+		return;
+	}
 	size_t cap = o->cap ? o->cap : 256;
 	while (o->n + more >= cap)
 		cap *= 2;
@@ -150,7 +170,9 @@ static void ob_put(struct obuf *o, const char *s, size_t n)
 	ob_reserve(o, n);
 	if (o->oom)
 		return;
-	memcpy(o->p + o->n, s, n);
+	/* decoding in place, the bytes may already be where they go, or overlap */
+	if (o->p + o->n != s)
+		memmove(o->p + o->n, s, n);
 	o->n += n;
 }
 
@@ -178,6 +200,56 @@ static void ob_cp(struct obuf *o, uint32_t c)
 		n = 4;
 	}
 	ob_put(o, b, n);
+}
+
+/* An ASCII byte the decoder keeps as it is: not CR, NUL, another control or DEL. */
+static int plain_ascii(unsigned c)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\f';
+}
+
+/* Whether none of the eight bytes at s is below 0x20 or at or above 0x7F: the bit tricks
+ * find whether any byte is without a branch per byte. */
+static int plain_word(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	uint64_t below_20 = (w - ones * 0x20) & ~w;     /* top bit of a byte below 0x20 */
+	uint64_t from_7f = w | (w + ones);              /* top bit of a byte 0x7F and up */
+	return ((below_20 | from_7f) & high) == 0;
+}
+
+/* Length of the UTF-8 sequence at s[0..n) the decoder keeps as it is: valid, and neither a
+ * C1 control nor a BOM. 0 otherwise. */
+static size_t kept_seq(const unsigned char *s, size_t n)
+{
+	size_t k = input_utf8_seq(s, n);
+	if ((k == 2 && s[0] == 0xC2 && s[1] < 0xA0) ||
+	    (k == 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))
+		return 0;
+	return k;
+}
+
+/* End of the run at s[i..len) the decoder copies as it is: plain_ascii bytes and, in UTF-8
+ * text (utf8 != 0), kept sequences. The output took one ob_put per byte; now it takes one per
+ * run, found eight bytes at a time while they are printable ASCII. */
+static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
+{
+	for (;;) {
+		while (i + 8 <= len && plain_word(s + i))
+			i += 8;
+		if (i >= len)
+			return len;
+		size_t k = 0;
+		if (plain_ascii(s[i]))
+			k = 1;
+		else if (utf8 && s[i] >= 0x80)
+			k = kept_seq(s + i, len - i);
+		if (!k)
+			return i;
+		i += k;
+	}
 }
 
 /* Windows-1252's 0x80..0x9F; 0 where the code page leaves a hole. Latin-1 is the rest. */
@@ -264,7 +336,10 @@ static int looks_binary(const unsigned char *s, size_t len, const char **what)
 	return n > 0 && ctl * 10 > n;
 }
 
-int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d)
+/* input_decode, and when dst is not NULL (len + 1 bytes, raw itself) the text is decoded
+ * there if it can be: valid UTF-8 only shrinks (CRLF, NUL, C1, BOM) or stays as it is. */
+static int decode(const char *raw, size_t len, char *dst, char **out, size_t *outlen,
+                  struct parse_diag *d)
 {
 	const unsigned char *s = (const unsigned char *)raw;
 	struct obuf u16 = { 0 };
@@ -300,7 +375,7 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 	size_t nmb = 0, nbad = 0, nodd = 0, nc1 = 0;
 	for (size_t i = 0; i < len;) {
 		if (s[i] < 0x80) {
-			i++;
+			i += input_ascii_len(s + i, len - i);
 			continue;
 		}
 		size_t k = input_utf8_seq(s + i, len - i);
@@ -319,7 +394,14 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 	int legacy = nbad > 0 && nmb == 0 && nodd == 0;
 
 	struct obuf o = { 0 };
-	ob_reserve(&o, len + len / 16 + 16);
+	int in_place = dst && !u16.p && nbad == 0;
+	if (in_place) {
+		o.p = dst;
+		o.cap = len + 1;
+		o.fixed = 1;
+	} else {
+		ob_reserve(&o, len + len / 16 + 16);
+	}
 	size_t nnul = 0, nctl = 0;
 	for (size_t i = 0; i < len && !o.oom;) {
 		unsigned c = s[i];
@@ -335,8 +417,10 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 			ob_put(&o, " ", 1);
 			i++;
 		} else if (c < 0x80) {
-			ob_put(&o, (const char *)s + i, 1);
-			i++;
+			/* the run of bytes kept as they are from here in one copy */
+			size_t j = copy_end(s, i + 1, len, !legacy);
+			ob_put(&o, (const char *)s + i, j - i);
+			i = j;
 		} else if (legacy) {
 			uint32_t cp = c;
 			if (c <= 0x9F)
@@ -353,8 +437,9 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 			} else if (k == 3 && c == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
 				i += 3;          /* a BOM inside the text: files pasted together */
 			} else if (k) {
-				ob_put(&o, (const char *)s + i, k);
-				i += k;
+				size_t j = copy_end(s, i + k, len, 1);
+				ob_put(&o, (const char *)s + i, j - i);
+				i = j;
 			} else {
 				/* One U+FFFD per maximal invalid run of continuation bytes. */
 				ob_cp(&o, 0xFFFD);
@@ -368,7 +453,8 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 	free(u16.p);
 	ob_put(&o, "", 1);
 	if (o.oom) {
-		free(o.p);
+		if (!in_place)
+			free(o.p);
 		return fail(d, EX_OSERR, "out of memory");
 	}
 	o.n--;
@@ -376,7 +462,8 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 	while (k < o.n && (o.p[k] == ' ' || o.p[k] == '\n' || o.p[k] == '\t' || o.p[k] == '\f'))
 		k++;
 	if (k == o.n) {
-		free(o.p);
+		if (!in_place)
+			free(o.p);
 		return fail(d, EX_DATAERR, len == 0 ? "empty file" : "empty file (only white space)");
 	}
 	if (legacy) {
@@ -401,4 +488,17 @@ int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct
 	*out = o.p;
 	*outlen = o.n;
 	return 0;
+}
+
+int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d)
+{
+	return decode(raw, len, NULL, out, outlen, d);
+}
+
+int input_decode_owned(char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d)
+{
+	int r = decode(raw, len, raw, out, outlen, d);
+	if (r || *out != raw)
+		free(raw);
+	return r;
 }

@@ -19,7 +19,14 @@ int input_read(const char *path, char **data, size_t *len, struct parse_diag *d)
  * NUL). Returns 0 or a sysexits code with d->reason set. */
 int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d);
 
+/* The same for bytes the caller gives up (len + 1 bytes, as input_read returns them): UTF-8
+ * text is decoded in place, without a copy of the file; raw is freed or becomes *out. */
+int input_decode_owned(char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d);
+
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if the bytes there are not one. */
 size_t input_utf8_seq(const unsigned char *s, size_t n);
+
+/* Length of the run of ASCII bytes (below 0x80) at the start of s[0..n), found quickly. */
+size_t input_ascii_len(const unsigned char *s, size_t n);
 
 #endif

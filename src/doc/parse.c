@@ -100,13 +100,17 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
                struct parse_diag *d)
 {
 	*out = NULL;
-	char *raw;
-	size_t len;
+	char *raw, *text;
+	size_t len, tlen;
 	int r = input_read(path, &raw, &len, d);
 	if (r)
 		return r;
-	r = parse_buffer(raw, len, f, out, d);
-	free(raw);
+	/* the file's own buffer is decoded in place: no second copy of a large file */
+	r = input_decode_owned(raw, len, &text, &tlen, d);
+	if (r)
+		return r;
+	r = parse_text(text, tlen, f, out, d);
+	free(text);
 	return r;
 }
 
@@ -154,7 +158,7 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	int ok = len > 0 && !memchr(buf, '\0', len);
 	for (size_t i = 0; ok && i < len;) {
 		if ((unsigned char)buf[i] < 0x80) {
-			i++;
+			i += input_ascii_len((const unsigned char *)buf + i, len - i);
 			continue;
 		}
 		size_t k = input_utf8_seq((const unsigned char *)buf + i, len - i);
@@ -167,8 +171,13 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		return -1;
 	}
 	struct collection *col = NULL;
-	int r = parse_buffer(buf, len, f, &col, d);
-	free(buf);
+	char *text;
+	size_t tlen;
+	int r = input_decode_owned(buf, len, &text, &tlen, d);
+	if (r == 0) {
+		r = parse_text(text, tlen, f, &col, d);
+		free(text);
+	}
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
 		d->reason[0] = '\0';

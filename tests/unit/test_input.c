@@ -168,6 +168,60 @@ static void utf8_sequences(void **state)
 	assert_int_equal(input_utf8_seq((const unsigned char *)"\xc3", 1), 0);
 }
 
+/* The decoder copies runs of bytes and decodes a file's own buffer in place: every kind of
+ * byte the runs stop at, at every offset of an eight-byte word, gives what the byte-by-byte
+ * decoder gave; input_decode_owned gives what input_decode gives, warnings and errors too. */
+static void runs_and_in_place(void **state)
+{
+	(void)state;
+	static const char *const odd[] = { "\r\n", "\r", "\n", "\t", "\f", "\x1b", "\x7f",
+		"\xc2\x85", "\xc2\xa0", "\xc3\xa9", "\xef\xbb\xbf", "\xe2\x81\xb4", "\xf0\x9f\x98\x80",
+		"\xff", "\xc3", "\x80\x80", "\xe9t\xe9" };
+	static const char *const want[] = { "\n", "\n", "\n", "\t", "\f", " ", " ", " ",
+		"\xc2\xa0", "\xc3\xa9", "", "\xe2\x81\xb4", "\xf0\x9f\x98\x80",
+		/* alone in ASCII text, bytes that read as Latin-1 letters or Windows-1252 are so */
+		"\xef\xbf\xbd", "\xc3\x83", "\xe2\x82\xac\xe2\x82\xac", "\xc3\xa9t\xc3\xa9" };
+	for (size_t k = 0; k < sizeof odd / sizeof *odd; k++) {
+		for (size_t at = 0; at < 17; at++) {
+			char raw[64], expect[64];
+			snprintf(raw, sizeof raw, "%.*s%s%s", (int)at, "abcdefghijklmnopq", odd[k], "rstuvwxyz");
+			snprintf(expect, sizeof expect, "%.*s%s%s", (int)at, "abcdefghijklmnopq", want[k],
+			         "rstuvwxyz");
+			size_t n = strlen(raw);
+			struct parse_diag d1, d2;
+			char *a, *b;
+			size_t an, bn;
+			memset(&d1, 0, sizeof d1);
+			memset(&d2, 0, sizeof d2);
+			assert_int_equal(input_decode(raw, n, &a, &an, &d1), 0);
+			assert_string_equal(a, expect);
+			char *own = malloc(n + 1);
+			assert_non_null(own);
+			memcpy(own, raw, n + 1);
+			assert_int_equal(input_decode_owned(own, n, &b, &bn, &d2), 0);
+			assert_int_equal(an, bn);
+			assert_memory_equal(a, b, an + 1);
+			assert_int_equal(d1.nwarnings, d2.nwarnings);
+			for (int w = 0; w < d1.nwarnings; w++)
+				assert_string_equal(d1.warnings[w], d2.warnings[w]);
+			free(a);
+			free(b);
+		}
+	}
+	/* errors free the buffer given up (the sanitizer build checks it is not leaked) */
+	char *own = strdup(" \r\n\t ");
+	char *out;
+	size_t on;
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_non_null(own);
+	assert_int_equal(input_decode_owned(own, strlen(own), &out, &on, &d), EX_DATAERR);
+	/* ASCII runs of every length */
+	const unsigned char *t = (const unsigned char *)"abcdefghijklmnopqrstuvwxyz\x80";
+	for (size_t n = 0; n <= 26; n++)
+		assert_int_equal(input_ascii_len(t + 26 - n, n + 1), n);
+}
+
 /* A big file decodes: 60 MB with CRLF and some bad bytes (speed: make bench). */
 static void big_input(void **state)
 {
@@ -199,6 +253,7 @@ int main(void)
 		cmocka_unit_test(nul_and_controls),
 		cmocka_unit_test(utf16),
 		cmocka_unit_test(utf8_sequences),
+		cmocka_unit_test(runs_and_in_place),
 		cmocka_unit_test(big_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
