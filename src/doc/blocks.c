@@ -30,6 +30,22 @@ char blocks_superscript(const char *text, size_t len, size_t i, size_t *k)
 	return 0;
 }
 
+/* Bytes blocks_push copies in runs: a run ends at a byte with END (a blank other than the
+ * space, a lead byte of a superscript digit: 0xC2, 0xE2), or at a space followed by a BLANK
+ * (a space followed by a non-blank is already the one space the text keeps). */
+enum { BLANK = 1, END = 2 };
+static const unsigned char byte_flags[256] = {
+	[' '] = BLANK, ['\t'] = BLANK | END, ['\n'] = BLANK | END, ['\r'] = BLANK | END,
+	['\f'] = BLANK | END, ['\v'] = BLANK | END, [0xC2] = END, [0xE2] = END
+};
+
+/* Whether a run of copied bytes ends at c, followed by next: one test, no branch on the
+ * kind of byte (this sees every byte of the text). */
+static int run_ends(unsigned char c, unsigned char next)
+{
+	return (byte_flags[c] & (END | (byte_flags[next] & BLANK))) != 0;
+}
+
 int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_zone zone,
                 int indent, int page)
 {
@@ -46,9 +62,10 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 		return -1;
 	size_t n = 0;
 	int space = 0;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len;) {
 		if (blank(text[i])) {
 			space = 1;
+			i++;
 			continue;
 		}
 		if (space && n > 0)
@@ -60,10 +77,20 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 		char d = blocks_superscript(text, len, i, &k);
 		if (d && n > 0 && t[n - 1] != 'm') {
 			t[n++] = d;
-			i += k - 1;
+			i += k;
 			continue;
 		}
-		t[n++] = text[i];
+		/* this byte and the ordinary ones after it go over in one copy: the loop ran per
+		 * byte and was an eighth of a parse */
+		size_t j = i + 1;
+		while (j + 1 < len && !run_ends((unsigned char)text[j], (unsigned char)text[j + 1]))
+			j++;
+		/* the last byte: a space there is trailing and dropped */
+		if (j + 1 == len && byte_flags[(unsigned char)text[j]] == 0)
+			j++;
+		memcpy(t + n, text + i, j - i);
+		n += j - i;
+		i = j;
 	}
 	t[n] = '\0';
 	struct block *b = &bl->v[bl->n++];

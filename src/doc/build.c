@@ -34,13 +34,23 @@ char *build_strndup(struct bstate *st, const char *s, size_t n)
 
 char *build_printf(struct bstate *st, const char *fmt, ...)
 {
-	va_list ap;
+	/* Ids and labels are short: formatted on the stack and copied once, where vasprintf
+	 * allocated and then shrank (three of these run for every paragraph). */
+	char buf[128];
+	va_list ap, again;
 	va_start(ap, fmt);
+	va_copy(again, ap);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
 	char *s = NULL;
-	if (vasprintf(&s, fmt, ap) < 0) {
+	if (n >= 0 && (size_t)n < sizeof buf) {
+		if ((s = malloc((size_t)n + 1)))
+			memcpy(s, buf, (size_t)n + 1);
+	} else if (n < 0 || vasprintf(&s, fmt, again) < 0) {
 		s = NULL;
-		st->oom = 1;
 	}
+	if (!s)
+		st->oom = 1;
+	va_end(again);
 	va_end(ap);
 	return s;
 }
@@ -54,6 +64,9 @@ void build_set_meta(struct bstate *st, char **field, const char *s, size_t n)
 
 int build_starts(const char *s, size_t n, const char *w)
 {
+	/* the first byte before strlen and memcmp: most lines tried start otherwise */
+	if (w[0] && (n == 0 || s[0] != w[0]))
+		return 0;
 	size_t k = strlen(w);
 	return n >= k && memcmp(s, w, k) == 0;
 }
@@ -125,6 +138,8 @@ static const char *const abjad[] = { "أ", "ب", "ج", "د", "هـ", "و", "ز",
 static size_t arabic_rank(const char *s, size_t n, int *value)
 {
 	size_t best = 0;
+	if (n == 0 || (unsigned char)s[0] < 0x80)
+		return 0;           /* every letter starts with a non-ASCII byte: "(a)" is out */
 	for (int i = 0; abjad[i]; i++) {
 		size_t k = strlen(abjad[i]);
 		if (k <= n && k > best && memcmp(s, abjad[i], k) == 0 && (k == n || s[k] == ')')) {
@@ -1423,6 +1438,12 @@ int build_collection(const struct block_list *bl, struct collection **out, struc
 	for (size_t j = 0; j < bl->n && !oom; j++) {
 		int ol = 0, comma = 1;
 		const char *organ = NULL;
+		/* classify reads a block's first bytes, long out of the cache in a large file:
+		 * the next block's are asked for while this one is read */
+#if defined(__GNUC__)
+		if (j + 1 < bl->n)
+			__builtin_prefetch(bl->v[j + 1].text);
+#endif
 		kinds[j] = classify(&bl->v[j], &ol, &comma, &organ);
 		int decision = kinds[j] != BK_OPENING && nseg > 0 && decision_head(bl, kinds, j);
 		if (kinds[j] != BK_OPENING && !decision)

@@ -32,6 +32,9 @@ static int all_digits(const char *s, size_t n)
 
 static int starts_with(const char *s, size_t n, const char *w)
 {
+	/* the first byte before strlen and memcmp: most lines tried start otherwise */
+	if (w[0] && (n == 0 || s[0] != w[0]))
+		return 0;
 	size_t k = strlen(w);
 	return n >= k && memcmp(s, w, k) == 0;
 }
@@ -233,10 +236,12 @@ static enum furniture_kind classify(const char *s, size_t n, int masthead)
 {
 	if (!n)
 		return FURN_NONE;
-	size_t under = 0;
-	for (size_t i = 0; i < n; i++)
-		under += s[i] == '_';
-	if (under >= 5 && under + 2 >= n)
+	/* a rule: at least five underscores and at most two other bytes (counting stops at the
+	 * third, not at the end of every paragraph) */
+	size_t other = 0;
+	for (size_t i = 0; i < n && other <= 2; i++)
+		other += s[i] != '_';
+	if (other <= 2 && n - other >= 5)
 		return FURN_RULE;
 	enum furniture_kind k = token_line(s, n);
 	if (k)

@@ -4,6 +4,7 @@
  * "Annex". */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
@@ -50,9 +51,30 @@ static int is_cjk(ucs4_t c)
 	       (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+static ucs4_t ascii_lower(ucs4_t c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int ascii_letter(unsigned char c)
+{
+	return ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z';
+}
+
+/* uc_is_alpha without the table lookup for ASCII, where only the 52 letters are alphabetic
+ * (it ran at every character of the language sample). */
+static int is_alpha_cp(ucs4_t c)
+{
+	if (c < 0x80)
+		return ascii_letter((unsigned char)c);
+	return uc_is_alpha(c);
+}
+
 /* A letter that continues a word (CJK ideographs do not: Chinese has no word spaces). */
 static int is_word_cp(ucs4_t c)
 {
+	if (c < 0x80)
+		return is_alpha_cp(c) || (c >= '0' && c <= '9');
 	if (is_cjk(c))
 		return 0;
 	return uc_is_alpha(c) || digit_val(c) >= 0 || c == 0x640 /* tatweel */;
@@ -102,12 +124,60 @@ static int same_letter(ucs4_t a, ucs4_t b)
 	return 0;
 }
 
+/* Whether a pattern opening with the non-ASCII character at p may match ASCII text: only
+ * U+0130 (C4 B0) and U+212A (E2 84 AA) lower-case to ASCII (same_letter). */
+static int non_ascii_may_match(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return (u[0] == 0xC4 && u[1] == 0xB0) || (u[0] == 0xE2 && u[1] == 0x84 && u[2] == 0xAA);
+}
+
+/* Whether pattern p may match at s, judged by the first bytes; 0 only when match() gives 0.
+ * Most calls fail on the first character (tables of 70 phrases are tried at every
+ * paragraph), and this decodes nothing: of ASCII text, a space is only ' ', '\t', '\n' and
+ * '\r', a digit '0' to '9', an apostrophe '\'', a hyphen '-', and a letter matches its own
+ * lower case. */
+static inline int may_match(const char *s, size_t len, const char *p)
+{
+	unsigned char p0 = (unsigned char)p[0];
+	if (len == 0)
+		return 1;
+	unsigned char s0 = (unsigned char)s[0];
+	/* the usual case first: two ASCII letters */
+	if (ascii_letter(p0) && ascii_letter(s0))
+		return ascii_lower(p0) == ascii_lower(s0);
+	if (!p0 || p0 == '_')
+		return 1;
+	if (s0 >= 0x80) {
+		/* an ASCII character of the pattern matches non-ASCII text only as a letter
+		 * against U+0130 or U+212A (lead bytes 0xC4, 0xE2); spaces, digits, apostrophes
+		 * and hyphens have non-ASCII forms */
+		if (p0 < 0x80 && p0 != ' ' && p0 != '#' && p0 != '\'' && p0 != '-')
+			return s0 == 0xC4 || s0 == 0xE2;
+		return 1;
+	}
+	switch (p0) {
+	case ' ':
+		return s0 == ' ' || s0 == '\t' || s0 == '\n' || s0 == '\r';
+	case '#':
+		return s0 >= '0' && s0 <= '9';
+	case '\'':
+	case '-':
+		return s0 == p0;
+	}
+	if (p0 >= 0x80)
+		return non_ascii_may_match(p);
+	return ascii_lower(p0) == ascii_lower(s0);
+}
+
 /* Matches pattern p at the start of s. In p: ' ' is one or more spaces (any kind), '_' zero or
  * more, '#' one or more digits, '\'' any apostrophe, '-' any hyphen; other characters match
  * ignoring case. A pattern that ends in a letter must end at a word end in s. Returns the
  * bytes of s matched, or 0. */
 static size_t match(const char *s, size_t len, const char *p)
 {
+	if (!may_match(s, len, p))
+		return 0;
 	size_t i = 0;
 	ucs4_t last = 0;
 	while (*p) {
@@ -167,6 +237,8 @@ static size_t match_any(const char *s, size_t len, const char *const *list, int 
 {
 	size_t best = 0;
 	for (int k = 0; list[k]; k++) {
+		if (!may_match(s, len, list[k]))
+			continue;
 		size_t n = match(s, len, list[k]);
 		if (n > best) {
 			best = n;
@@ -181,8 +253,19 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
 	ucs4_t c;
 	size_t k;
-	while (i < len && (k = cp_at(s + i, len - i, &c)) && is_space_cp(c))
+	while (i < len) {
+		/* ASCII without decoding: it runs before every phrase of every table */
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (b != ' ' && b != '\t' && b != '\n' && b != '\r')
+				break;
+			i++;
+			continue;
+		}
+		if (!(k = cp_at(s + i, len - i, &c)) || !is_space_cp(c))
+			break;
 		i += k;
+	}
 	return i;
 }
 
@@ -192,6 +275,82 @@ static const char *const words_en[] = { "the", "of", "and", "to", "its", "with",
 static const char *const words_fr[] = { "les", "des", "et", "du", "une", "aux", "sur", "dans", NULL };
 static const char *const words_es[] = { "los", "las", "y", "del", "el", "con", "por", "una", NULL };
 
+/* Whether the ASCII word w[0..n) (any case) is one of the list's words (lower case ASCII). */
+static int in_word_list(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++) {
+		const char *p = *list;
+		size_t k = 0;
+		if ((unsigned char)p[0] != ascii_lower((unsigned char)w[0]))
+			continue;
+		while (k < n && p[k] && ascii_lower((unsigned char)w[k]) == (unsigned char)p[k])
+			k++;
+		if (k == n && !p[k])
+			return 1;
+	}
+	return 0;
+}
+
+/* Which of the frequent-word lists (1 English, 2 French, 3 Spanish, 0 none) the word at
+ * text[0..len) is in, by the matcher. */
+static int matched_word(const char *text, size_t len)
+{
+	if (match_any(text, len, words_en, NULL))
+		return 1;
+	if (match_any(text, len, words_fr, NULL))
+		return 2;
+	return match_any(text, len, words_es, NULL) ? 3 : 0;
+}
+
+/* What the frequent words look like, for a quick no: the longest, and the first letters of
+ * each list (bit 0 for a); `letters` is 0 when a word is not all lower case ASCII letters
+ * and only the matcher may tell. Worked out per call of lang_detect, a few dozen steps. */
+struct word_filter {
+	int letters;
+	size_t longest;
+	uint32_t first[3];
+};
+
+static void word_filter_init(struct word_filter *f)
+{
+	const char *const *lists[3] = { words_en, words_fr, words_es };
+	f->letters = 1;
+	f->longest = 0;
+	for (int l = 0; l < 3; l++) {
+		f->first[l] = 0;
+		for (const char *const *w = lists[l]; *w; w++) {
+			size_t n = 0;
+			for (; (*w)[n]; n++)
+				f->letters &= (*w)[n] >= 'a' && (*w)[n] <= 'z';
+			f->letters &= n > 0;
+			if (n > f->longest)
+				f->longest = n;
+			if (n > 0 && (*w)[0] >= 'a' && (*w)[0] <= 'z')
+				f->first[l] |= (uint32_t)1 << ((*w)[0] - 'a');
+		}
+	}
+}
+
+/* Which of the frequent-word lists (1 English, 2 French, 3 Spanish, 0 none) the word at
+ * text[0..len), opening with n ASCII letters, is in, as match_any() tells. Those words are
+ * lower case ASCII letters, so a word of ASCII letters ended by ASCII or the end of the text
+ * is one when it is spelled the same and no digit follows: told without the matcher, which
+ * ran for every word of the sample. A word going on in non-ASCII goes to the matcher. */
+static int frequent_word(const char *text, size_t len, size_t n, const struct word_filter *f)
+{
+	if (f->letters && (n == len || (unsigned char)text[n] < 0x80)) {
+		if (n > f->longest || (n < len && text[n] >= '0' && text[n] <= '9'))
+			return 0;
+		uint32_t bit = (uint32_t)1 << (ascii_lower((unsigned char)text[0]) - 'a');
+		const char *const *lists[3] = { words_en, words_fr, words_es };
+		for (int l = 0; l < 3; l++)
+			if ((f->first[l] & bit) && in_word_list(text, n, lists[l]))
+				return l + 1;
+		return 0;
+	}
+	return matched_word(text, len);
+}
+
 const char *lang_detect(const char *text, size_t len)
 {
 	size_t arabic = 0, cjk = 0, cyr = 0, latin = 0;
@@ -199,7 +358,34 @@ const char *lang_detect(const char *text, size_t len)
 	size_t lim = len > (1u << 18) ? (1u << 18) : len;
 	size_t i = 0;
 	int at_word = 1;
+	struct word_filter filter;
+	word_filter_init(&filter);
 	while (i < lim) {
+		if (ascii_letter((unsigned char)text[i])) {
+			/* a run of ASCII letters at once: each is a Latin letter, and only the first
+			 * may open a frequent word (the loop below went letter by letter) */
+			size_t n = 1;
+			while (i + n < lim && ascii_letter((unsigned char)text[i + n]))
+				n++;
+			if (at_word) {
+				int w = frequent_word(text + i, lim - i, n, &filter);
+				en += w == 1;
+				fr += w == 2;
+				es += w == 3;
+			}
+			latin += n;
+			at_word = 0;
+			i += n;
+			continue;
+		}
+		if ((unsigned char)text[i] < 0x80) {
+			/* other ASCII counts for no script; a word starts after it unless it is a
+			 * digit or an apostrophe */
+			unsigned char b = (unsigned char)text[i];
+			at_word = !(b >= '0' && b <= '9') && b != '\'';
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		size_t k = cp_at(text + i, lim - i, &c);
 		if (c >= 0x600 && c <= 0x6FF)
@@ -212,13 +398,11 @@ const char *lang_detect(const char *text, size_t len)
 			cyr++;
 		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F))
 			latin++;
-		if (at_word && uc_is_alpha(c) && c < 0x250) {
-			if (match_any(text + i, lim - i, words_en, NULL))
-				en++;
-			else if (match_any(text + i, lim - i, words_fr, NULL))
-				fr++;
-			else if (match_any(text + i, lim - i, words_es, NULL))
-				es++;
+		if (at_word && is_alpha_cp(c) && c < 0x250) {
+			int w = matched_word(text + i, lim - i);
+			en += w == 1;
+			fr += w == 2;
+			es += w == 3;
 		}
 		at_word = !is_word_cp(c) && !apostrophe(c);
 		i += k;
@@ -301,6 +485,8 @@ size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 {
 	size_t i = skip_spaces(s, len, 0);
 	for (int k = 0; openings[k].words; k++) {
+		if (!may_match(s + i, len - i, openings[k].words))
+			continue;          /* the usual case, without a call: this runs per block */
 		size_t n = match(s + i, len - i, openings[k].words);
 		if (!n)
 			continue;
@@ -632,10 +818,10 @@ int lang_is_meeting_line(const char *s, size_t len)
 	}
 	if (b <= a)
 		return 0;
-	if (match_any(s + a, b - a, meeting_lines, NULL) == b - a)
+	size_t k = match_any(s + a, b - a, meeting_lines, NULL);
+	if (k == b - a)
 		return 1;
 	/* "2112th plenary meeting, 18 December 1972." on one line */
-	size_t k = match_any(s + a, b - a, meeting_lines, NULL);
 	char date[11];
 	if (k && a + k < b && s[a + k] == ',') {
 		size_t d = skip_spaces(s, b, a + k + 1);

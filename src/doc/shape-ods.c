@@ -28,6 +28,9 @@ static int set_hint(char **field, const char *s, size_t n)
 
 static int starts(const char *s, size_t n, const char *w)
 {
+	/* the first byte before strlen and memcmp: most lines tried start otherwise */
+	if (w[0] && (n == 0 || s[0] != w[0]))
+		return 0;
 	size_t k = strlen(w);
 	return n >= k && memcmp(s, w, k) == 0;
 }
@@ -172,7 +175,14 @@ static int strip_tags(const char *s, size_t n, char *out, size_t *outn, struct r
 				continue;
 			}
 		}
-		out[o++] = s[i++];
+		/* this byte and the run up to the next '[' or '<' go over in one copy: only those
+		 * two start a marker or a tag (the tests above ran at every byte) */
+		size_t j = i + 1;
+		while (j < n && s[j] != '[' && s[j] != '<')
+			j++;
+		memcpy(out + o, s + i, j - i);
+		o += j - i;
+		i = j;
 	}
 	*outn = o;
 	return 0;
@@ -181,21 +191,26 @@ static int strip_tags(const char *s, size_t n, char *out, size_t *outn, struct r
 int shape_ods(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
-	char *line = malloc(len + 1);
-	if (!line)
+	char *buf = malloc(len + 1);       /* a line without its tags */
+	if (!buf)
 		return -1;
 	int rc = 0, masthead = 0;
 	/* an extract cleaned of its tags may keep its masthead at the top: masthead lines count
 	 * as furniture until the first line of text */
 	int top = 1, after_agenda = 0;
 	for (size_t i = 0; i < len && rc == 0;) {
-		size_t e = i;
-		while (e < len && text[e] != '\n')
-			e++;
-		size_t n;
-		if (strip_tags(text + i, e - i, line, &n, &out->hints)) {
-			rc = -1;
-			break;
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		size_t n = e - i;
+		const char *line = text + i;
+		/* only '[' and '<' start a marker or a tag: most lines are used as they are,
+		 * without a copy */
+		if (memchr(line, '[', n) || memchr(line, '<', n)) {
+			if (strip_tags(text + i, e - i, buf, &n, &out->hints)) {
+				rc = -1;
+				break;
+			}
+			line = buf;
 		}
 		if (n < e - i)
 			masthead = 1;          /* tags seen: the page furniture follows */
@@ -228,6 +243,6 @@ int shape_ods(const char *text, size_t len, struct block_list *out, struct parse
 		}
 		i = e + 1;
 	}
-	free(line);
+	free(buf);
 	return rc;
 }

@@ -63,6 +63,27 @@ static void blocks_normalise(void **state)
 	assert_int_equal(bl.v[0].page, 3);
 	blocks_free(&bl);
 	blocks_free(&bl);     /* twice is harmless */
+	/* runs of text are copied whole: spaces kept when single, folded when not, dropped at
+	 * the ends; superscript digits glued on, but not after "m" (a unit) */
+	static const struct { const char *in, *out; } cases[] = {
+		{ "a b  c \t d", "a b c d" },
+		{ " a", "a" },
+		{ "a ", "a" },
+		{ "a \n", "a" },
+		{ "a\xc2\xa0" "b \xc2\xa0", "a\xc2\xa0" "b \xc2\xa0" },
+		{ "Rights\xc2\xb9 and m\xc2\xb3, x \xe2\x81\xb4\xe2\x81\xb0", "Rights1 and m\xc2\xb3, x 40" },
+		{ "\xc2\xb2" "a", "\xc2\xb2" "a" },
+		{ "a\xc2", "a\xc2" },
+		{ "a\xe2\x81", "a\xe2\x81" },
+		{ "\xe2\x80\x94 x\xe2\x81\xb9", "\xe2\x80\x94 x9" },
+		{ "abcdefghijklmnopqrstuvwxyz  abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(blocks_push(&bl, cases[i].in, strlen(cases[i].in), ZONE_BODY, 0, 0), 0);
+		assert_string_equal(bl.v[i].text, cases[i].out);
+		assert_int_equal(bl.v[i].len, strlen(cases[i].out));
+	}
+	blocks_free(&bl);
 }
 
 static void general_assembly(void **state)

@@ -23,6 +23,14 @@ static void detect_scripts(void **state)
 	assert_string_equal(lang_detect(S("12345 ... ---")), "en");
 	/* a Latin symbol inside Chinese text does not make it English */
 	assert_string_equal(lang_detect(S("大会，回顾A/RES/58/190号决议和A/58/508/Add.2号文件")), "zh");
+	/* the frequent words count as whole words in any case, not followed by a digit or a
+	 * letter, accented ones too */
+	assert_string_equal(lang_detect(S("LES droits, DES pays, the x")), "fr");
+	assert_string_equal(lang_detect(S("les1 des2 dans3 the x")), "en");
+	assert_string_equal(lang_detect(S("lesé desé the x")), "en");
+	assert_string_equal(lang_detect(S("les' des' the x")), "fr");
+	assert_string_equal(lang_detect(S("x y, del el, con the")), "es");
+	assert_string_equal(lang_detect(S("les")), "fr");
 }
 
 static void openings(void **state)

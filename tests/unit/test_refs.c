@@ -225,6 +225,12 @@ static void cited_documents(void **state)
 		{ "United Nations, Treaty Series, vol. 596, No. 8638.", "" },
 		{ "the resolution of the Council and/or 5 km/h", "" },
 		{ "in its resolution ES-10/2 and", "R:ES-10/2" },
+		/* a reference starts at a word boundary only, wherever the word starts */
+		{ "xA/58/1 9A/58/2 /A/58/3 .A/58/4 -A/58/5 (A/58/6) A/58/7", "D:A/58/6|D:A/58/7" },
+		{ "réA/58/1 «A/58/2» A/58/3", "D:A/58/1|D:A/58/2|D:A/58/3" },
+		{ "A/58/1", "D:A/58/1" },
+		{ "rights, report, res resolution", "" },
+		{ "резолюция 57/218 и Резолюции 58/1", "R:57/218|R:58/1" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *got = refs_str(cases[i].text);
