@@ -20,6 +20,31 @@
  * attribute. Returns the columns used. */
 typedef attr_t (*attr_fn)(const void *ctx, size_t byte);
 
+/* Adds n bytes of UTF-8 text (no controls) at the cursor. As wide characters: curses then
+ * takes each as it is, where a multibyte string goes through its byte-by-byte decoder. */
+static void add_utf8(const char *s, size_t n)
+{
+	wchar_t w[256];
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			c = b;
+			i++;
+		} else {
+			i += utf8_decode(s + i, n - i, &c);
+		}
+		w[k++] = (wchar_t)c;
+		if (k == sizeof w / sizeof *w) {
+			addnwstr(w, (int)k);
+			k = 0;
+		}
+	}
+	if (k)
+		addnwstr(w, (int)k);
+}
+
 static int put_text(int y, int x, int cols, const char *text, size_t start, size_t end,
                     attr_fn attr_of, const void *ctx, attr_t fixed)
 {
@@ -57,7 +82,7 @@ static int put_text(int y, int x, int cols, const char *text, size_t start, size
 		}
 		attrset(a);
 		if (i > run)
-			addnstr(text + run, (int)(i - run));
+			add_utf8(text + run, i - run);
 		if (control) {
 			/* Never sent to the terminal: one '?' in its place. */
 			uint32_t c;
