@@ -261,7 +261,9 @@ static int loader_start(struct loader *l, const char *file, const struct cli_opt
 
 int cmd_read(const char *file, struct cli_opts *opts)
 {
-	setlocale(LC_ALL, "");
+	/* Only the character set: curses needs it for UTF-8. Messages stay English and numbers
+	 * keep their '.', and the other categories' files are not read at every start. */
+	setlocale(LC_CTYPE, "");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("the reader needs a terminal; 'gavel show FILE' prints the text");
 		return EX_USAGE;
