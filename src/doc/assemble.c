@@ -15,7 +15,15 @@ void assemble_init(struct assemble *a, struct block_list *out, const char *text,
 	memset(a, 0, sizeof *a);
 	a->out = out;
 	unwrap_init(&a->u, text, len);
-	a->lang = lang_detect(text, len);
+}
+
+/* The text's language, detected at the first line that needs it: text without page breaks
+ * or short lines to judge never does, and the detection reads the whole text. */
+static const char *lang_of(struct assemble *a)
+{
+	if (!a->lang)
+		a->lang = lang_detect(a->u.text, a->u.len);
+	return a->lang;
 }
 
 void assemble_free(struct assemble *a)
@@ -289,6 +297,30 @@ static int standalone(const char *s, size_t n)
 	return k && k == n;
 }
 
+/* The bytes assemble_clean_line may change: a "|", the lead bytes of a superscript digit
+ * (0xC2, 0xE2), a soft hyphen (0xC2) and a ligature (0xEF). */
+static int clean_special(unsigned char c)
+{
+	return c == '|' || c == 0xC2 || c == 0xE2 || c == 0xEF;
+}
+
+/* The first special byte of s[j, n), or n. Eight bytes at a time while none is a "|" or
+ * non-ASCII (the XOR with '|' turns a "|" into 0, found as a byte below 1). */
+static size_t next_special(const char *s, size_t n, size_t j)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	for (; j + 8 <= n; j += 8) {
+		uint64_t x, bar;
+		memcpy(&x, s + j, 8);
+		bar = x ^ ones * '|';
+		if ((x | ((bar - ones) & ~bar)) & high)
+			break;
+	}
+	while (j < n && !clean_special((unsigned char)s[j]))
+		j++;
+	return j;
+}
+
 size_t assemble_clean_line(const char *s, size_t n, char *out)
 {
 	static const char *const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl" };
@@ -309,7 +341,7 @@ size_t assemble_clean_line(const char *s, size_t n, char *out)
 			continue;
 		}
 		if (c0 == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xAC &&
-		    (unsigned char)s[i + 2] <= 0x84) {
+		    (unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x84) {
 			const char *l = ligatures[(unsigned char)s[i + 2] - 0x80];
 			size_t k = strlen(l);           /* never longer than the 3 bytes it replaces */
 			memcpy(out + o, l, k);
@@ -317,11 +349,30 @@ size_t assemble_clean_line(const char *s, size_t n, char *out)
 			i += 2;
 			continue;
 		}
-		out[o++] = s[i];
+		/* this byte and the run up to the next one the tests above look at go over in one
+		 * copy (those tests ran at every byte of every line) */
+		size_t j = next_special(s, n, i + 1);
+		memcpy(out + o, s + i, j - i);
+		o += j - i;
+		i = j - 1;
 	}
 	while (o && (out[o - 1] == ' ' || out[o - 1] == '\t'))
 		o--;
 	return o;
+}
+
+/* A string and its length, for tables tried at every line. */
+struct word {
+	const char *s;
+	size_t n;
+};
+#define WORD(lit) { lit, sizeof lit - 1 }
+
+/* Whether s[0..n) (n > 0) ends with w: the last byte before memcmp, as most lines tried end
+ * otherwise (this runs at every line of the text when its shape is detected). */
+static int ends_with(const char *s, size_t n, struct word w)
+{
+	return n >= w.n && s[n - 1] == w.s[w.n - 1] && memcmp(s + n - w.n, w.s, w.n) == 0;
 }
 
 int assemble_ends_clause(const char *s, size_t n)
@@ -339,20 +390,18 @@ int assemble_ends_clause(const char *s, size_t n)
 	char c = s[n - 1];
 	if (strchr(".;:,]", c))
 		return 1;
-	static const char *const ends[] = { "\xe3\x80\x82", "\xef\xbc\x9b", "\xef\xbc\x9a",
-		"\xef\xbc\x8c", "\xe3\x80\x81", "\xd8\x8c", "\xd8\x9b", NULL };   /* 。；：，、،؛ */
-	for (int i = 0; ends[i]; i++) {
-		size_t k = strlen(ends[i]);
-		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
+	static const struct word ends[] = { WORD("\xe3\x80\x82"), WORD("\xef\xbc\x9b"),
+		WORD("\xef\xbc\x9a"), WORD("\xef\xbc\x8c"), WORD("\xe3\x80\x81"), WORD("\xd8\x8c"),
+		WORD("\xd8\x9b") };   /* 。；：，、،؛ */
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+		if (ends_with(s, n, ends[i]))
 			return 1;
-	}
-	static const char *const conj[] = { "; and", "; or", ", and", ", or", "; et", "; ou",
-		"; y", "; o", "; и", "; или", NULL };
-	for (int i = 0; conj[i]; i++) {
-		size_t k = strlen(conj[i]);
-		if (n >= k && memcmp(s + n - k, conj[i], k) == 0)
+	static const struct word conj[] = { WORD("; and"), WORD("; or"), WORD(", and"),
+		WORD(", or"), WORD("; et"), WORD("; ou"), WORD("; y"), WORD("; o"), WORD("; и"),
+		WORD("; или") };
+	for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
+		if (ends_with(s, n, conj[i]))
 			return 1;
-	}
 	return 0;
 }
 
@@ -553,7 +602,7 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		 * page break also after a comma (but a Russian preamble starts in lower case) */
 		int cont = open_end(&a->cur) ||
 		           ((flags & ASSEMBLE_PAGE_START) && a->cur.n && a->cur.s[a->cur.n - 1] == ',' &&
-		            strcmp(a->lang, "ru") != 0);
+		            strcmp(lang_of(a), "ru") != 0);
 		brk = !(uc_is_lower(c) && cont && a->zone == ZONE_BODY);
 		/* a page break inside a word run ("to support the" / "United Nations ..."): the
 		 * sentence goes on whatever the case, unless the new page opens a numbered or
@@ -561,7 +610,7 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		if (brk && (flags & ASSEMBLE_PAGE_START) && a->zone == ZONE_BODY && !a->title &&
 		    a->cur.n && uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&
 		    !sub_label(s, n) && !bullet(s, n) && !heading_start(s, n) &&
-		    !(uc_is_upper(c) && lang_lead_len(a->lang, s, n, 0) > 0))
+		    !(uc_is_upper(c) && lang_lead_len(lang_of(a), s, n, 0) > 0))
 			brk = 0;
 	} else if (!brk) {
 		int label = para_number(s, n) || sub_label(s, n) || bullet(s, n);
@@ -573,7 +622,7 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 			brk = 1;
 		else if ((a->soft || (flags & ASSEMBLE_PAGE_START)) && clause_end(&a->cur)) {
 			ucs4_t c = cp(s, n);
-			int lower = uc_is_lower(c) && strcmp(a->lang, "ru") != 0;
+			int lower = uc_is_lower(c) && strcmp(lang_of(a), "ru") != 0;
 			if (a->soft && (flags & ASSEMBLE_SHORT_BEFORE) && !lower)
 				brk = 1;
 			/* "(b) ...;" ending short, then "and to share ...": the paragraph goes on
@@ -581,8 +630,8 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 			else if (a->soft && (flags & ASSEMBLE_SHORTISH_BEFORE) && lower &&
 			         a->cur.s[a->cur.n - 1] == ';' && sub_label(a->cur.s, a->cur.n))
 				brk = 1;
-			else if (strcmp(a->lang, "en") == 0 && uc_is_upper(c) &&
-			         lang_lead_len(a->lang, s, n, 0) > 0)
+			else if (strcmp(lang_of(a), "en") == 0 && uc_is_upper(c) &&
+			         lang_lead_len(lang_of(a), s, n, 0) > 0)
 				brk = 1;
 		}
 	}

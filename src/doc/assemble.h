@@ -26,7 +26,8 @@ struct assemble {
 	struct block_list *out;
 	struct unwrap u;
 	struct unwrap_buf cur;      /* the paragraph being read */
-	const char *lang;           /* from lang_detect, for lead phrases */
+	const char *lang;           /* from lang_detect, for lead phrases; NULL until a line
+	                             * needs it (a scan of the whole text) */
 	enum block_zone zone;       /* of cur */
 	int indent, page;           /* of cur */
 	int blank;                  /* a blank line came since the last text line */

@@ -946,21 +946,31 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
  * likely a number than a marker, so the builder wants a run of them. */
 static size_t orphan_run(struct bstate *st, struct refs_notes *rn)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 0;
+	char *t = NULL;          /* one copy to work on, grown as needed: not one per paragraph */
 	refs_notes_orphans(rn, 1);
-	for (size_t i = 0; i < st->res->npara && n < 2; i++) {
+	for (size_t i = 0; i < st->res->npara && n < 2 && !st->oom; i++) {
 		const struct para *p = &st->res->paras[i];
 		if (!p->text)
 			continue;
-		char *t = strndup(p->text, p->text_len);
+		if (p->text_len + 1 > cap) {
+			free(t);
+			cap = 2 * (p->text_len + 1);
+			if (!(t = malloc(cap))) {
+				st->oom = 1;
+				break;
+			}
+		}
+		memcpy(t, p->text, p->text_len);
+		t[p->text_len] = '\0';
 		size_t len = p->text_len, nm = 0;
 		struct mark *m = NULL;
-		if (!t || refs_take_markers(rn, t, &len, &m, &nm))
+		if (refs_take_markers(rn, t, &len, &m, &nm))
 			st->oom = 1;
 		n += nm;
-		free(t);
 		free(m);
 	}
+	free(t);
 	refs_notes_orphans(rn, 0);
 	return n;
 }

@@ -20,9 +20,13 @@ static int contains(const char *s, size_t n, const char *w)
 	size_t k = strlen(w);
 	if (n < k)
 		return 0;
-	for (size_t i = 0; i + k <= n; i++)
-		if (s[i] == w[0] && memcmp(s + i, w, k) == 0)
+	/* memchr to each place the first byte is: the loop went byte by byte */
+	for (const char *p = s, *end = s + n - k + 1; p < end; p++) {
+		if (!(p = memchr(p, w[0], (size_t)(end - p))))
+			return 0;
+		if (memcmp(p, w, k) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -47,11 +51,19 @@ static int cjk(ucs4_t c)
 	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
+static int ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* A line that runs on from the one before: a word broken off, then a word that is not
  * capitalised (or Chinese text without its closing punctuation, then more of it). Hard-wrapped text is full
  * of these; text with one line per paragraph has none. */
 static int runs_on(const char *prev, size_t pn, const char *s, size_t n)
 {
+	unsigned char pa = (unsigned char)prev[pn - 1], pb = (unsigned char)s[0];
+	if (pa < 0x80 && pb < 0x80)     /* ASCII: uc_is_alpha and uc_is_upper without a call */
+		return ascii_letter(pa) && pb >= 'a' && pb <= 'z';
 	ucs4_t a = last_cp(prev, pn), b = first_cp(s, n);
 	if (cjk(a) && cjk(b))
 		return 1;
@@ -71,9 +83,8 @@ enum input_format shape_detect(const char *text, size_t len)
 	const char *prev = NULL;
 	size_t prevn = 0;
 	for (size_t i = 0; i < lim;) {
-		size_t e = i;
-		while (e < lim && text[e] != '\n')
-			e++;
+		const char *nl = memchr(text + i, '\n', lim - i);
+		size_t e = nl ? (size_t)(nl - text) : lim;
 		const char *s = text + i;
 		size_t n = e - i;
 		tabbed += n && *s == '\t';

@@ -82,6 +82,10 @@ enum token_kind { TOK_OTHER, TOK_PAGE, TOK_JOB, TOK_LANGCODE, TOK_DATE6, TOK_BAR
 
 static enum token_kind token_kind(const char *s, size_t n)
 {
+	/* every kind below opens with a digit, a capital, "(" or "*": most words of a text are
+	 * out at once (this runs at the first word of every line) */
+	if (n && !is_digit(s[0]) && !is_upper(s[0]) && s[0] != '(' && s[0] != '*')
+		return TOK_OTHER;
 	if (all_digits(s, n) && n <= 3)
 		return TOK_PAGE;
 	if (all_digits(s, n) && n == 6)
@@ -183,9 +187,11 @@ static size_t prefix_of(const char *s, size_t n, const char *const *list)
 {
 	size_t best = 0;
 	for (int i = 0; list[i]; i++) {
+		if (!starts_with(s, n, list[i]))
+			continue;       /* before strlen: most lines start otherwise */
 		size_t k = strlen(list[i]);
 		/* a word must end (Chinese names need not: "议程项目20") */
-		if (k > best && starts_with(s, n, list[i]) &&
+		if (k > best &&
 		    (n == k || s[k] == ' ' || s[k] == ',' || (unsigned char)s[k] >= 0x80 ||
 		     (unsigned char)list[i][k - 1] >= 0x80 || s[k] == 'A' || s[k] == 'S' || s[k] == 'E'))
 			best = k;
@@ -232,16 +238,21 @@ enum furniture_kind furniture_classify(const char *s, size_t n, int masthead)
 	       k : FURN_NONE;
 }
 
+int furniture_is_rule(const char *s, size_t n)
+{
+	/* at least five underscores and at most two other bytes (counting stops at the third,
+	 * not at the end of every paragraph) */
+	size_t other = 0;
+	for (size_t i = 0; i < n && other <= 2; i++)
+		other += s[i] != '_';
+	return other <= 2 && n - other >= 5;
+}
+
 static enum furniture_kind classify(const char *s, size_t n, int masthead)
 {
 	if (!n)
 		return FURN_NONE;
-	/* a rule: at least five underscores and at most two other bytes (counting stops at the
-	 * third, not at the end of every paragraph) */
-	size_t other = 0;
-	for (size_t i = 0; i < n && other <= 2; i++)
-		other += s[i] != '_';
-	if (other <= 2 && n - other >= 5)
+	if (furniture_is_rule(s, n))
 		return FURN_RULE;
 	enum furniture_kind k = token_line(s, n);
 	if (k)

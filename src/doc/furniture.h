@@ -27,6 +27,8 @@ enum furniture_kind {
  * (FURN_MASTHEAD, FURN_ORGAN, FURN_DISTR, FURN_SESSION, FURN_AGENDA, FURN_ORIGINAL) are returned only when
  * `masthead` is set, because "General Assembly" alone can also be body text elsewhere. */
 enum furniture_kind furniture_classify(const char *s, size_t n, int masthead);
+/* Whether furniture_classify(s, n, 0) is FURN_RULE, without the other tests. */
+int furniture_is_rule(const char *s, size_t n);
 
 /* Stores what a furniture line says (symbol, job, distribution date, session, agenda item,
  * organ) into h, keeping values already there. Returns 0, or -1 when out of memory. */

@@ -4,6 +4,7 @@
  * "Annex". */
 #include "config.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 #include <unicase.h>
@@ -439,6 +440,9 @@ struct opening {
 	int needs_comma;    /* the bare organ name is also a masthead line */
 };
 
+/* The openings in Latin script first: for text opening in ASCII lang_opening stops at the
+ * first other one (no pattern in another script matches ASCII, none in Latin script text
+ * opening otherwise, so the order between the two groups decides nothing). */
 static const struct opening openings[] = {
 	{ "The General Assembly", "General Assembly", 0 },
 	{ "The Security Council", "Security Council", 0 },
@@ -448,6 +452,14 @@ static const struct opening openings[] = {
 	{ "Le Conseil de securite", "Security Council", 0 },
 	{ "La Asamblea General", "General Assembly", 0 },
 	{ "El Consejo de Seguridad", "Security Council", 0 },
+	/* the Councils' resolutions, always with their comma */
+	{ "The Human Rights Council", "Human Rights Council", 1 },
+	{ "Le Conseil des droits de l'homme", "Human Rights Council", 1 },
+	{ "El Consejo de Derechos Humanos", "Human Rights Council", 1 },
+	{ "The Economic and Social Council", "Economic and Social Council", 1 },
+	{ "Le Conseil économique et social", "Economic and Social Council", 1 },
+	{ "El Consejo Económico y Social", "Economic and Social Council", 1 },
+	/* other scripts */
 	{ "Генеральная Ассамблея", "General Assembly", 0 },
 	{ "Совет Безопасности", "Security Council", 0 },
 	{ "大会", "General Assembly", 0 },
@@ -459,15 +471,9 @@ static const struct opening openings[] = {
 	{ "إن مجلس الأمن", "Security Council", 0 },
 	{ "مجلس الأمن", "Security Council", 1 },
 	/* the Councils' resolutions, always with their comma */
-	{ "The Human Rights Council", "Human Rights Council", 1 },
-	{ "Le Conseil des droits de l'homme", "Human Rights Council", 1 },
-	{ "El Consejo de Derechos Humanos", "Human Rights Council", 1 },
 	{ "Совет по правам человека", "Human Rights Council", 1 },
 	{ "人权理事会", "Human Rights Council", 1 },
 	{ "إن مجلس حقوق الإنسان", "Human Rights Council", 1 },
-	{ "The Economic and Social Council", "Economic and Social Council", 1 },
-	{ "Le Conseil économique et social", "Economic and Social Council", 1 },
-	{ "El Consejo Económico y Social", "Economic and Social Council", 1 },
 	{ "Экономический и Социальный Совет", "Economic and Social Council", 1 },
 	{ "经济及社会理事会", "Economic and Social Council", 1 },
 	{ "إن المجلس الاقتصادي والاجتماعي", "Economic and Social Council", 1 },
@@ -481,10 +487,41 @@ static size_t comma_len(const char *s, size_t len)
 	return (c == ',' || c == 0xFF0C || c == 0x60C || c == 0x3001) ? k : 0;
 }
 
+/* The letters (bit 0 for a, either case) the openings in Latin script open with, and bit 31
+ * when one opens with other ASCII; worked out at the first call (threads racing here work
+ * out the same value). */
+static uint32_t opening_initials(void)
+{
+	static _Atomic uint32_t initials;        /* 0: not yet */
+	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
+	if (!m) {
+		for (int k = 0; openings[k].words; k++) {
+			unsigned char p0 = (unsigned char)openings[k].words[0];
+			if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
+				m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
+			else if (p0 < 0x80)
+				m |= (uint32_t)1 << 31;
+		}
+		atomic_store_explicit(&initials, m, memory_order_relaxed);
+	}
+	return m;
+}
+
 size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 {
 	size_t i = skip_spaces(s, len, 0);
+	int ascii = i < len && (unsigned char)s[i] < 0x80;
+	/* text opening with another ASCII byte than those letters matches no opening: an ASCII
+	 * letter matches only itself in either case, other ASCII no letter (may_match) */
+	uint32_t initials = ascii ? opening_initials() : 0;
+	if (ascii && !(initials >> 31)) {
+		unsigned char c = (unsigned char)s[i] | 0x20;
+		if (c < 'a' || c > 'z' || !(initials >> (c - 'a') & 1))
+			return 0;
+	}
 	for (int k = 0; openings[k].words; k++) {
+		if (ascii && (unsigned char)openings[k].words[0] >= 0x80)
+			break;             /* the other scripts' openings: none matches ASCII */
 		if (!may_match(s + i, len - i, openings[k].words))
 			continue;          /* the usual case, without a call: this runs per block */
 		size_t n = match(s + i, len - i, openings[k].words);
@@ -538,6 +575,7 @@ struct month_name {
 	int month;
 };
 
+/* The names that open with an ASCII letter first: month_at stops at the first other one. */
 static const struct month_name months[] = {
 	{ "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 }, { "May", 5 },
 	{ "June", 6 }, { "July", 7 }, { "August", 8 }, { "September", 9 }, { "October", 10 },
@@ -562,6 +600,23 @@ static const struct month_name months[] = {
 	{ NULL, 0 }
 };
 
+/* The letters (bit 0 for a, either case) the month names opening in ASCII open with, worked
+ * out at the first call (threads racing here work out the same value). */
+static uint32_t month_initials(void)
+{
+	static _Atomic uint32_t initials;        /* 0: not yet */
+	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
+	if (!m) {
+		for (int k = 0; months[k].name; k++) {
+			unsigned char p0 = (unsigned char)months[k].name[0];
+			if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
+				m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
+		}
+		atomic_store_explicit(&initials, m, memory_order_relaxed);
+	}
+	return m;
+}
+
 static size_t month_at(const char *s, size_t len, int *month)
 {
 	size_t best = 0;
@@ -571,9 +626,13 @@ static size_t month_at(const char *s, size_t len, int *month)
 	unsigned char c0 = len ? (unsigned char)s[0] : 0;
 	if (c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z'))
 		return 0;
+	if (c0 < 0x80 && !(month_initials() >> ((c0 | 0x20) - 'a') & 1))
+		return 0;       /* "the", "of", "Recalling": no name opens so (every line tries) */
 	for (int k = 0; months[k].name; k++) {
 		unsigned char p0 = (unsigned char)months[k].name[0];
-		if (c0 < 0x80 && (p0 >= 0x80 || (p0 | 0x20) != (c0 | 0x20)))
+		if (c0 < 0x80 && p0 >= 0x80)
+			break;          /* the names that open in ASCII come first */
+		if (c0 < 0x80 && (p0 | 0x20) != (c0 | 0x20))
 			continue;
 		size_t n = match(s, len, months[k].name);
 		if (n > best) {
@@ -796,9 +855,34 @@ static const char *const council_meeting_lines[] = {
 	"#ª sesión", "#-е заседание", NULL
 };
 
+/* Whether every meeting-line pattern opens with '#' (a digit) or a character no ASCII byte
+ * matches (may_match), worked out at the first call (threads racing here work out the same
+ * value). */
+static int meeting_lines_open_apart(void)
+{
+	static _Atomic int apart;                /* 0: not yet, 1 yes, 2 no */
+	int a = atomic_load_explicit(&apart, memory_order_relaxed);
+	if (!a) {
+		a = 1;
+		const char *const *lists[2] = { meeting_lines, council_meeting_lines };
+		for (int l = 0; l < 2; l++)
+			for (const char *const *p = lists[l]; *p; p++)
+				if ((*p)[0] != '#' &&
+				    ((unsigned char)(*p)[0] < 0x80 || non_ascii_may_match(*p)))
+					a = 2;
+		atomic_store_explicit(&apart, a, memory_order_relaxed);
+	}
+	return a == 1;
+}
+
 int lang_is_meeting_line(const char *s, size_t len)
 {
 	size_t a0 = skip_spaces(s, len, 0), b0 = len;
+	/* a line opening with ASCII other than a digit is none, without trying the 34 patterns
+	 * (this runs at every line of hard-wrapped text) */
+	if (a0 < len && (unsigned char)s[a0] < 0x80 && !(s[a0] >= '0' && s[a0] <= '9') &&
+	    meeting_lines_open_apart())
+		return 0;
 	while (b0 > a0 && (s[b0 - 1] == ' ' || s[b0 - 1] == '\t'))
 		b0--;
 	if (b0 > a0 && match_any(s + a0, b0 - a0, council_meeting_lines, NULL) == b0 - a0)

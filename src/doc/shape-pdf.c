@@ -30,6 +30,8 @@ struct span {
 struct page {
 	struct span *lines;
 	size_t n;
+	struct span head[3];    /* the first lines that are not blank or furniture */
+	int nhead;
 };
 
 static struct span trim(const char *s, size_t n)
@@ -55,17 +57,44 @@ static int lead_ws(const char *text, struct span l)
 
 static int width(struct span l)
 {
-	int w = u8_width((const uint8_t *)l.s, l.n, "UTF-8");
-	return w < 0 ? (int)l.n : w;
+	/* ASCII as u8_width counts it (a printable character is one column, a control none, a
+	 * NUL ends the string), without its call per character: a tenth of a parse */
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	int w = 0;
+	size_t i = 0;
+	/* eight bytes at a time while none is a control, DEL or non-ASCII (the high bit of x,
+	 * of low + 1 at 0x7F, of ~(low + 0x60) below 0x20; no sum carries out of its byte) */
+	for (; i + 8 <= l.n; i += 8) {
+		uint64_t x;
+		memcpy(&x, l.s + i, 8);
+		uint64_t low = x & ~high;
+		if ((x | (low + ones) | ~(low + ones * 0x60)) & high)
+			break;
+		w += 8;
+	}
+	for (; i < l.n; i++) {
+		unsigned char c = (unsigned char)l.s[i];
+		if (c >= 0x80) {
+			int rest = u8_width((const uint8_t *)l.s + i, l.n - i, "UTF-8");
+			return rest < 0 ? (int)l.n : w + rest;
+		}
+		if (c == 0)
+			break;
+		w += c >= 0x20 && c != 0x7F;
+	}
+	return w;
 }
 
 /* Splits text into pages of lines (spans into text). Returns the page count, -1 on OOM. */
 static long split_pages(const char *text, size_t len, struct page **out, struct span **store)
 {
+	/* line ends found with memchr: the loops went byte by byte */
 	size_t nlines = 1, npages = 1;
-	for (size_t i = 0; i < len; i++) {
-		nlines += text[i] == '\n' || text[i] == '\f';
-		npages += text[i] == '\f';
+	for (const char *p = text; len && (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
+		nlines++;
+	for (const char *p = text; len && (p = memchr(p, '\f', (size_t)(text + len - p))); p++) {
+		nlines++;
+		npages++;
 	}
 	struct span *ls = malloc(nlines * sizeof *ls);
 	struct page *ps = calloc(npages, sizeof *ps);
@@ -76,17 +105,22 @@ static long split_pages(const char *text, size_t len, struct page **out, struct 
 	}
 	size_t li = 0, pi = 0;
 	ps[0].lines = ls;
-	size_t a = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n' && text[i] != '\f')
-			continue;
-		ls[li++] = trim(text + a, i - a);
+	const char *ff = len ? memchr(text, '\f', len) : NULL;     /* the next form feed */
+	for (size_t a = 0;;) {
+		const char *nl = a < len ? memchr(text + a, '\n', len - a) : NULL;
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (ff && (size_t)(ff - text) < e)
+			e = (size_t)(ff - text);
+		ls[li++] = trim(text + a, e - a);
 		ps[pi].n++;
-		if (i < len && text[i] == '\f') {
+		if (e == len)
+			break;
+		if (text[e] == '\f') {
 			pi++;
 			ps[pi].lines = ls + li;
+			ff = e + 1 < len ? memchr(text + e + 1, '\f', len - e - 1) : NULL;
 		}
-		a = i + 1;
+		a = e + 1;
 	}
 	*out = ps;
 	*store = ls;
@@ -98,25 +132,56 @@ static int cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-/* The measure: the width most full lines have (75th percentile of lines of some length). */
-static int measure(const struct span *ls, size_t n)
+/* The measure: the width most full lines have (75th percentile of lines of some length);
+ * w[i] is the width of line i. */
+static int measure(const int *w, size_t n)
 {
-	int *w = malloc((n ? n : 1) * sizeof *w);
-	if (!w)
-		return 0;
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		int x = width(ls[i]);
-		if (x >= 20)
-			w[k++] = x;
-	}
+	int most = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] >= 20) {
+			k++;
+			if (w[i] > most)
+				most = w[i];
+		}
+	if (!k)
+		return 0;
 	int m = 0;
-	if (k) {
-		qsort(w, k, sizeof *w, cmp_int);
-		m = w[k * 3 / 4];
+	/* lines are short: the percentile by counting them per width, where sorting them was
+	 * most of the work (the sort stays for text with very long lines) */
+	size_t *count = most < 4096 ? calloc((size_t)most + 1, sizeof *count) : NULL;
+	if (count) {
+		for (size_t i = 0; i < n; i++)
+			if (w[i] >= 20)
+				count[w[i]]++;
+		size_t rank = k * 3 / 4, below = 0;
+		for (m = 0; below + count[m] <= rank; m++)
+			below += count[m];
+		free(count);
+		return m;
 	}
-	free(w);
+	int *v = malloc(k * sizeof *v);
+	if (!v)
+		return 0;
+	for (size_t i = 0, j = 0; i < n; i++)
+		if (w[i] >= 20)
+			v[j++] = w[i];
+	qsort(v, k, sizeof *v, cmp_int);
+	m = v[k * 3 / 4];
+	free(v);
 	return m;
+}
+
+/* Notes each page's first three lines that are not blank or furniture, where running heads
+ * are: repeated_head() reads them for the pages around each page, in two passes. */
+static void find_heads(struct page *ps, long np)
+{
+	for (long p = 0; p < np; p++)
+		for (size_t i = 0; i < ps[p].n && ps[p].nhead < 3; i++) {
+			struct span x = ps[p].lines[i];
+			if (x.n && !furniture_classify(x.s, x.n, 0))
+				ps[p].head[ps[p].nhead++] = x;
+		}
 }
 
 /* Running heads that are not symbols (a title repeated at the top of pages): the first
@@ -131,11 +196,8 @@ static int repeated_head(const struct page *ps, long np, long self, struct span 
 	for (long p = self - 4 < 0 ? 0 : self - 4; p < np && p <= self + 4; p++) {
 		if (p == self)
 			continue;
-		for (size_t i = 0, k = 0; i < ps[p].n && k < 3; i++) {
-			struct span x = ps[p].lines[i];
-			if (!x.n || furniture_classify(x.s, x.n, 0))
-				continue;
-			k++;
+		for (int k = 0; k < ps[p].nhead; k++) {
+			struct span x = ps[p].head[k];
 			if (x.n == l.n && memcmp(x.s, l.s, l.n) == 0) {
 				seen++;
 				break;
@@ -223,6 +285,12 @@ static int cites(const struct span *L, size_t top, size_t end, int num)
 	int k = snprintf(want, sizeof want, "%d", num);
 	for (size_t i = top; i < end; i++)
 		for (size_t j = 1; j + (size_t)k <= L[i].n; j++) {
+			/* to the next place the first digit is, by memchr: this read every byte
+			 * of the page above */
+			const char *d = memchr(L[i].s + j, want[0], L[i].n - (size_t)k + 1 - j);
+			if (!d)
+				break;
+			j = (size_t)(d - L[i].s);
 			if (memcmp(L[i].s + j, want, (size_t)k) != 0)
 				continue;
 			char before = L[i].s[j - 1];
@@ -246,9 +314,14 @@ static int cites_paren(const struct span *L, size_t top, size_t end, int num)
 	char want[12];
 	int k = snprintf(want, sizeof want, "(%d)", num);
 	for (size_t i = top; i < end; i++)
-		for (size_t j = 1; j + (size_t)k <= L[i].n; j++)
+		for (size_t j = 1; j + (size_t)k <= L[i].n; j++) {
+			const char *d = memchr(L[i].s + j, '(', L[i].n - (size_t)k + 1 - j);
+			if (!d)
+				break;          /* no "(" left on the line */
+			j = (size_t)(d - L[i].s);
 			if (memcmp(L[i].s + j, want, (size_t)k) == 0 && L[i].s[j - 1] != ' ')
 				return 1;
+		}
 	return 0;
 }
 
@@ -342,7 +415,7 @@ static int page_bounds(const struct page *ps, long np, long p, int mast, struct 
 	}
 	size_t rule = bot;
 	for (size_t i = top; i < bot; i++)
-		if (L[i].n && furniture_classify(L[i].s, L[i].n, 0) == FURN_RULE) {
+		if (furniture_is_rule(L[i].s, L[i].n)) {
 			rule = i;
 			break;
 		}
@@ -368,6 +441,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	/* blank lines between paragraphs, when the text has them, are the only paragraph
 	 * breaks; without them the line measure and lead phrases find the breaks */
 	struct span title = find_title(ps, np);
+	find_heads(ps, np);
 	char *scratch = malloc(len + 1);
 	if (!scratch) {
 		free(store);
@@ -389,7 +463,17 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	size_t total = 0;
 	for (long p = 0; p < np; p++)
 		total += ps[p].n;
-	int full = measure(store, total);
+	/* every line's width once: the measure and the body lines below both want it */
+	int *widths = malloc((total ? total : 1) * sizeof *widths);
+	if (!widths) {
+		free(scratch);
+		free(store);
+		free(ps);
+		return -1;
+	}
+	for (size_t i = 0; i < total; i++)
+		widths[i] = width(store[i]);
+	int full = measure(widths, total);
 	int rc = 0;
 	int prev_w = 0;           /* width of the last body line, across pages */
 	/* layout mode: most body lines stand indented; then a line set deeper than the one before
@@ -455,7 +539,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			if (blank || (first_on_page && !body.soft))
 				assemble_blank(&body);
 			blank = 0;
-			int w = width(l);
+			int w = widths[L + i - store];
 			int flags = full > 0 && prev_w * 5 < full * 4 ? ASSEMBLE_SHORT_BEFORE : 0;
 			if (full > 0 && prev_w * 10 < full * 9)
 				flags |= ASSEMBLE_SHORTISH_BEFORE;
@@ -475,7 +559,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			struct span l = L[i];
 			if (!l.n)
 				continue;
-			if (furniture_classify(l.s, l.n, 0) == FURN_RULE)
+			if (furniture_is_rule(l.s, l.n))
 				continue;
 			if (assemble_line(&fn, l.s, l.n, 0, (int)p + 1, 0))
 				rc = -1;
@@ -490,6 +574,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	for (size_t i = 0; i < notes.n; i++)
 		free(notes.v[i].text);
 	free(notes.v);
+	free(widths);
 	free(scratch);
 	free(store);
 	free(ps);

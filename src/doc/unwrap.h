@@ -14,6 +14,7 @@
 #define GAVEL_DOC_UNWRAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct unwrap_word {
 	const char *s;
@@ -27,6 +28,14 @@ struct unwrap {
 	struct unwrap_word *set;    /* open-addressed hash set, NULL until built */
 	size_t cap, used;
 	int built;                  /* 1 built, -1 out of memory or too large (rule 2 skipped) */
+	/* A document up to 4 MB keeps where its words start, and the words opening
+	 * with a byte (ignoring ASCII case) go into the set at the first look-up of a word
+	 * opening with it: a few broken words ask for a few such groups. */
+	uint32_t *starts;           /* NULL when every word is in the set */
+	unsigned char *firsts;      /* of each word, its first byte in lower case */
+	size_t nstarts;
+	unsigned char *taken;       /* 256 flags, by first byte in lower case */
+	int ntaken;
 };
 
 /* A paragraph being assembled. */

@@ -28,6 +28,28 @@ static void ods_extracts(void **state)
 	assert_int_equal(DETECT(buf), INPUT_ODS);
 }
 
+/* The markers are found anywhere in the first megabyte, also as its last bytes, and only
+ * whole. */
+static void markers_anywhere(void **state)
+{
+	(void)state;
+	assert_int_equal(DETECT("Resolution adopted\nby the Assembly\n<<ODS"), INPUT_ODS);
+	assert_int_equal(DETECT("[[DU1]\nResolution adopted\n"), INPUT_ODS);
+	assert_int_not_equal(DETECT("<<OD\n<ODS\n[DU\n[DU2]\n"), INPUT_ODS);  /* no marker whole */
+	size_t n = (1u << 20) + 64;
+	char *big = malloc(n + 1);
+	assert_non_null(big);
+	for (size_t i = 0; i < n; i++)
+		big[i] = i % 64 == 63 ? '\n' : "the text runs on and "[i % 21];
+	memcpy(big + (1u << 20) - 5, "<<ODS", 5);         /* the last bytes looked at */
+	big[n] = 0;
+	assert_int_equal(shape_detect(big, n), INPUT_ODS);
+	memcpy(big + (1u << 20) - 5, "..<<O", 5);         /* cut by the limit: not a marker */
+	memcpy(big + (1u << 20), "DS", 2);
+	assert_int_not_equal(shape_detect(big, n), INPUT_ODS);
+	free(big);
+}
+
 /* An extract cleaned of its tags: short paragraphs, one to a line, indented by a tab. */
 static void untagged_extract(void **state)
 {
@@ -92,6 +114,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ods_extracts),
+		cmocka_unit_test(markers_anywhere),
 		cmocka_unit_test(untagged_extract),
 		cmocka_unit_test(pdf_text),
 		cmocka_unit_test(plain_text),

@@ -131,6 +131,54 @@ static void meetings(void **state)
 	assert_false(lang_is_meeting_line(S("plenary meeting")));
 	assert_false(lang_is_meeting_line(S("Adopted unanimously at the 1382nd meeting.")));
 	assert_false(lang_is_meeting_line(S("")));
+	/* lines opening with ASCII other than a digit are none (patterns open with a number or
+	 * another script); other digits still are */
+	assert_false(lang_is_meeting_line(S("th plenary meeting")));
+	assert_false(lang_is_meeting_line(S("  the 77th plenary meeting")));
+	assert_false(lang_is_meeting_line(S("(77th plenary meeting)")));
+	assert_true(lang_is_meeting_line(S("\xc2\xa0" "77th meeting")));
+	assert_true(lang_is_meeting_line(S("٧٧th plenary meeting")));
+	assert_true(lang_is_meeting_line(S("4683rd meeting")));
+}
+
+/* Openings of every script, found whatever the order of the table: the Latin ones first,
+ * the others after, and neither matches text in the other. */
+static void openings_in_any_script(void **state)
+{
+	(void)state;
+	const char *organ = NULL;
+	int comma = 0;
+	assert_int_equal(lang_opening(S("  The Economic and Social Council,"), &organ, &comma), 34);
+	assert_string_equal(organ, "Economic and Social Council");
+	assert_true(lang_opening(S("Le Conseil des droits de l'homme,"), &organ, &comma) > 0);
+	assert_string_equal(organ, "Human Rights Council");
+	assert_true(lang_opening(S("Экономический и Социальный Совет,"), &organ, &comma) > 0);
+	assert_string_equal(organ, "Economic and Social Council");
+	assert_true(lang_opening(S("人权理事会，"), &organ, &comma) > 0);
+	assert_string_equal(organ, "Human Rights Council");
+	assert_true(lang_opening(S("مجلس الأمن،"), &organ, &comma) > 0);
+	assert_string_equal(organ, "Security Council");
+	assert_int_equal(lang_opening(S("the human rights council,"), &organ, &comma), 25);
+	assert_int_equal(lang_opening(S("Them General Assembly,"), &organ, &comma), 0);
+	assert_int_equal(lang_opening(S("Совет"), &organ, &comma), 0);
+}
+
+/* Month names of every language: those opening in ASCII are looked at for ASCII text, the
+ * others for the rest. */
+static void month_names(void **state)
+{
+	(void)state;
+	char d[11];
+	assert_true(lang_parse_date(S("March 3, 2003"), d) > 0);
+	assert_string_equal(d, "2003-03-03");
+	assert_true(lang_parse_date(S("setiembre 3, 2003"), d) > 0);
+	assert_string_equal(d, "2003-09-03");
+	assert_true(lang_parse_date(S("3 августа 2003 года"), d) > 0);
+	assert_string_equal(d, "2003-08-03");
+	assert_true(lang_parse_date(S("3 أغسطس 2003"), d) > 0);
+	assert_string_equal(d, "2003-08-03");
+	assert_int_equal(lang_parse_date(S("Tuesday 3, 2003"), d), 0);
+	assert_int_equal(lang_parse_date(S("measures 3, 2003"), d), 0);
 }
 
 /* The lead of s must be exactly `want`. */
@@ -209,6 +257,8 @@ int main(void)
 		cmocka_unit_test(dates),
 		cmocka_unit_test(annexes),
 		cmocka_unit_test(meetings),
+		cmocka_unit_test(openings_in_any_script),
+		cmocka_unit_test(month_names),
 		cmocka_unit_test(leads_english),
 		cmocka_unit_test(leads_others),
 	};

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "doc/assemble.h"
 #include "doc/blocks.h"
+#include "doc/furniture.h"
 #include "doc/unwrap.h"
 
 static struct block_list read_plain(const char *text)
@@ -241,6 +243,78 @@ static void hyphen_rule_direct(void **state)
 	unwrap_free(&u);
 }
 
+/* The document's words are looked up a first letter at a time, then (past six letters) all
+ * at once: the answers are the same in any order. The last word ends the text, where the
+ * index reads no byte past it. */
+static void hyphen_rule_many_first_letters(void **state)
+{
+	(void)state;
+	const char *doc = "The Cease-Fire holds. Peacekeeping, re-establishment and "
+		"grass-roots groups; x-ray; long-standing non-governmental Cooperation; été-hiver; "
+		"antiinflammatory";
+	struct {
+		const char *l, *r;
+		int keep;
+	} q[] = {
+		{ "cease", "fire", 1 },           /* "Cease-Fire": case does not matter */
+		{ "peace", "keeping", 0 },
+		{ "re", "establishment", 1 },
+		{ "long", "standing", 1 },
+		{ "grass", "roots", 1 },
+		{ "co", "operation", 0 },
+		{ "été", "hiver", 1 },            /* a word opening in non-ASCII */
+		{ "anti", "inflammatory", 0 },    /* the document before the prefix list */
+		{ "x", "ray", 1 },
+		{ "non", "governmental", 1 },
+		{ "xy", "lophone", 0 },
+		{ "ho", "lds", 0 },
+	};
+	size_t nq = sizeof q / sizeof *q;
+	for (int order = 0; order < 2; order++) {
+		struct unwrap u;
+		unwrap_init(&u, doc, strlen(doc));
+		for (size_t k = 0; k < nq; k++) {
+			size_t j = order ? nq - 1 - k : k;
+			assert_int_equal(unwrap_keep_hyphen(&u, q[j].l, strlen(q[j].l), q[j].r,
+			                                    strlen(q[j].r)), q[j].keep);
+		}
+		unwrap_free(&u);
+	}
+}
+
+/* Lines are copied in runs between the bytes that may change; "EF AC" before an ASCII byte is
+ * no ligature (nor UTF-8) and stays. */
+static void clean_line_in_runs(void **state)
+{
+	(void)state;
+	char out[128];
+	const char *s = "the \xef\xac\x81nancial | report, Rights\xc2\xb2 and re\xc2\xad" "form |";
+	size_t n = assemble_clean_line(s, strlen(s), out);
+	assert_int_equal(n, strlen("the financial  report, Rights2 and reform"));
+	assert_memory_equal(out, "the financial  report, Rights2 and reform", n);
+	const char bad[] = "a\xef\xac" "b";
+	n = assemble_clean_line(bad, 4, out);
+	assert_int_equal(n, 4);
+	assert_memory_equal(out, bad, 4);
+}
+
+/* A rule is at least five underscores and at most two other bytes, as furniture_classify
+ * says. */
+static void rules(void **state)
+{
+	(void)state;
+	const char *yes[] = { "_____", "__________________", "__ ___ _", "x_____y" };
+	const char *no[] = { "", "____", "a______b_c", "___ ___ ___ x" };
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+		assert_true(furniture_is_rule(yes[i], strlen(yes[i])));
+		assert_int_equal(furniture_classify(yes[i], strlen(yes[i]), 0), FURN_RULE);
+	}
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+		assert_false(furniture_is_rule(no[i], strlen(no[i])));
+		assert_int_not_equal(furniture_classify(no[i], strlen(no[i]), 0), FURN_RULE);
+	}
+}
+
 static void chinese_lines_join_without_spaces(void **state)
 {
 	(void)state;
@@ -289,6 +363,9 @@ int main(void)
 		cmocka_unit_test(annexes_and_headings_stand_alone),
 		cmocka_unit_test(hyphen_rule),
 		cmocka_unit_test(hyphen_rule_direct),
+		cmocka_unit_test(hyphen_rule_many_first_letters),
+		cmocka_unit_test(clean_line_in_runs),
+		cmocka_unit_test(rules),
 		cmocka_unit_test(chinese_lines_join_without_spaces),
 		cmocka_unit_test(bad_input_never_breaks),
 	};
