@@ -316,7 +316,6 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
-	keyin_init();
 	style_init(opts->no_color);
 	/* Wake up every second to show notes other processes added; ten times a second while
 	 * the whole file is being read, to show progress and swap it in soon after. */
@@ -327,6 +326,9 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	if (ld.file)
 		loader_progress(&ld, &v, NULL);
 	draw_screen(&v);
+	/* Keys are read only now: the keypad's table and the mouse are set up after the first
+	 * screen is out. */
+	keyin_init();
 	st = open_store(opts, &ld.store_msg);
 	ld.st = st;
 	/* A cut document gets its notes and saved place once it is whole. */

@@ -185,11 +185,6 @@ int view_open(struct view *v, struct collection *col, int doc, int utf8)
 	v->find.cur_para = v->find.cur_index = -1;
 	v->preview_para = -1;
 	history_init(&v->hist);
-	size_t nh = 0;
-	v->help_raw = keys_help_lines(&nh);
-	v->nhelp_raw = nh;
-	if (!v->help_raw)
-		return -1;
 	if (view_set_doc(v, doc) < 0) {
 		view_close(v);
 		return -1;
@@ -248,6 +243,14 @@ static void help_wrap(struct view *v, int cols)
 	v->help = NULL;
 	v->nhelp = 0;
 	size_t cap = 0;
+	/* The key table's lines are made the first time the help is shown. */
+	if (!v->help_raw) {
+		size_t nh = 0;
+		v->help_raw = keys_help_lines(&nh);
+		if (!v->help_raw)
+			goto oom;
+		v->nhelp_raw = nh;
+	}
 	if (cols < 10)
 		cols = 10;
 	int hang = cols >= 50 ? KEYS_HELP_COL - 1 : 4;

@@ -92,7 +92,7 @@ struct view {
 	char **compl;           /* completion candidates of the command line */
 	int ncompl, compl_next;
 	struct vlist list;
-	char **help_raw;        /* the help's logical lines (keys.h) */
+	char **help_raw;        /* the help's logical lines (keys.h), made when first shown */
 	size_t nhelp_raw;
 	char **help;            /* ... wrapped to the screen when shown (NULL otherwise) */
 	size_t nhelp, help_top;
