@@ -344,7 +344,7 @@ def main():
     biglabel = "%g MB document" % a.size
     # A first screen takes milliseconds: many runs, gavel and less alternating, so that
     # whatever else the machine does weighs on both alike.
-    fs_runs = max(runs, 15)
+    fs_runs = max(runs, 15)   # report() says so
     for doc, label in ((sample, "bundled resolution"), (big, biglabel)):
         firsts = {"less": [], "gavel": []}
         errors = {}
@@ -530,8 +530,9 @@ def report(out, mach, size, runs):
     lines = ["# gavel benchmark", "",
              "Machine: %s  " % mach,
              "Document: made-up compilation, %.1f MB (bench/gen.py); bundled A/RES/58/190.  " % (size / 1e6),
-             "Each figure is the median of %d run(s). Ratio = gavel / peer: for times below 1 means "
-             "gavel is faster, for speeds (MB/s) above 1 means gavel is faster." % runs, "",
+             "Each figure is the median of %d run(s); first screens of %d, gavel's and less's "
+             "alternating. Ratio = gavel / peer: for times below 1 means gavel is faster, for "
+             "speeds (MB/s) above 1 means gavel is faster." % (runs, max(runs, 15)), "",
              "| section | measure | gavel | peer | peer figure | ratio | target |",
              "|---|---|---|---|---|---|---|"]
     for sec, meas, g, pn, p, r, tgt in RESULTS:
