@@ -316,6 +316,12 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
+	/* Until the screen has once been left and resumed, ncurses writes its output out at
+	 * every cursor movement: forty writes for a screen. Leaving and resuming now, before
+	 * anything is drawn (and before colours, whose reset a resume would send), lets every
+	 * screen go out in one write from the first on (issue 7). */
+	endwin();
+	doupdate();
 	style_init(opts->no_color);
 	/* Wake up every second to show notes other processes added; ten times a second while
 	 * the whole file is being read, to show progress and swap it in soon after. */
