@@ -68,5 +68,9 @@ enum input_format shape_detect(const char *text, size_t len);
 
 /* The structure builder: blocks -> one or more resolutions (a compilation gives several). */
 int build_collection(const struct block_list *, struct collection **out, struct parse_diag *);
+/* Same, building only the first `max` resolutions; *more (if not NULL) is set when another
+ * one begins after them. Those built are the same as build_collection's. */
+int build_collection_first(const struct block_list *, size_t max, int *more,
+                           struct collection **out, struct parse_diag *);
 
 #endif

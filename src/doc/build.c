@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1439,7 +1440,15 @@ static int warn_missing(const struct resolution *r, struct parse_diag *d)
 
 int build_collection(const struct block_list *bl, struct collection **out, struct parse_diag *d)
 {
+	return build_collection_first(bl, SIZE_MAX, NULL, out, d);
+}
+
+int build_collection_first(const struct block_list *bl, size_t max, int *more,
+                           struct collection **out, struct parse_diag *d)
+{
 	*out = NULL;
+	if (more)
+		*more = 0;
 	struct collection *col = calloc(1, sizeof *col);
 	enum bkind *kinds = malloc((bl->n ? bl->n : 1) * sizeof *kinds);
 	struct seg *segs = NULL;
@@ -1517,7 +1526,9 @@ int build_collection(const struct block_list *bl, struct collection **out, struc
 	} else if (!oom) {
 		col->docs = calloc(nseg, sizeof *col->docs);
 		oom = !col->docs;
-		for (size_t k = 0; k < nseg && !oom; k++) {
+		if (more)
+			*more = nseg > max;
+		for (size_t k = 0; k < nseg && k < max && !oom; k++) {
 			const struct res_meta *h = seg_hints(bl, segs, nseg, k);
 			struct resolution *r = segs[k].decision ?
 				build_decision(bl, kinds, &segs[k], h, &oom) :

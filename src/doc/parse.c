@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -56,9 +57,10 @@ static int oom(struct parse_diag *d)
 	return EX_OSERR;
 }
 
-/* Decoded text -> collection. */
-static int parse_text(const char *text, size_t len, enum input_format f, struct collection **out,
-                      struct parse_diag *d)
+/* Decoded text -> collection: its first `max` resolutions, *more set (if not NULL) when
+ * another begins after them. */
+static int parse_text(const char *text, size_t len, enum input_format f, size_t max, int *more,
+                      struct collection **out, struct parse_diag *d)
 {
 	struct block_list bl;
 	memset(&bl, 0, sizeof bl);
@@ -77,7 +79,7 @@ static int parse_text(const char *text, size_t len, enum input_format f, struct 
 		break;
 	}
 	if (r == 0)
-		r = build_collection(&bl, out, d);
+		r = build_collection_first(&bl, max, more, out, d);
 	blocks_free(&bl);
 	return r == 0 ? 0 : oom(d);
 }
@@ -91,7 +93,7 @@ int parse_buffer(const char *buf, size_t len, enum input_format f, struct collec
 	int r = input_decode(buf, len, &text, &tlen, d);
 	if (r)
 		return r;
-	r = parse_text(text, tlen, f, out, d);
+	r = parse_text(text, tlen, f, SIZE_MAX, NULL, out, d);
 	free(text);
 	return r;
 }
@@ -109,7 +111,7 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	r = input_decode_owned(raw, len, &text, &tlen, d);
 	if (r)
 		return r;
-	r = parse_text(text, tlen, f, out, d);
+	r = parse_text(text, tlen, f, SIZE_MAX, NULL, out, d);
 	free(text);
 	return r;
 }
@@ -173,9 +175,13 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	struct collection *col = NULL;
 	char *text;
 	size_t tlen;
+	int more = 0;
 	int r = input_decode_owned(buf, len, &text, &tlen, d);
 	if (r == 0) {
-		r = parse_text(text, tlen, f, &col, d);
+		/* Only the first resolution is built: the reader waits for the whole file before
+		 * going to another, and the others would cost as much again (a compilation's
+		 * second resolution usually lies in the bytes read, cut). */
+		r = parse_text(text, tlen, f, 1, &more, &col, d);
 		free(text);
 	}
 	if (r != 0 || !col || col->ndocs == 0) {
@@ -184,12 +190,7 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		d->nwarnings = 0;
 		return -1;
 	}
-	if (col->ndocs > 1) {
-		res_free(col->docs[col->ndocs - 1]);
-		col->docs[--col->ndocs] = NULL;
-	} else {
-		*partial = 1;
-	}
+	*partial = !more;
 	*out = col;
 	return 0;
 }

@@ -44,12 +44,13 @@ int parse_buffer(const char *buf, size_t len, enum input_format, struct collecti
 
 /* The opening of a large file, for a reader that shows it while another thread runs
  * parse_file on the whole (reader.c). Reads at most `max` bytes of a regular file longer than
- * that, cut after its last line end, and parses them. *out gets the resolutions that lie
- * wholly in those bytes (the one the cut falls in is dropped) or, when the cut falls in the
- * first, that one alone with *partial = 1 (its end is missing). Returns 0; -1 when the opening
- * cannot stand for the file (not a regular file, not longer than `max`, not UTF-8 text, no
- * resolution found): the caller parses the whole file; or a sysexits code as parse_file.
- * Touches no global state, like every parse_* function, so it may run beside parse_file. */
+ * that, cut after its last line end, and parses them. *out gets the first resolution: whole
+ * when another begins in those bytes, else cut, with *partial = 1 (its end is missing); the
+ * others are not built (the reader waits for the whole file to go to one). Returns 0; -1 when
+ * the opening cannot stand for the file (not a regular file, not longer than `max`, not UTF-8
+ * text, no resolution found): the caller parses the whole file; or a sysexits code as
+ * parse_file. Touches no global state, like every parse_* function, so it may run beside
+ * parse_file. */
 int parse_file_prefix(const char *path, size_t max, enum input_format, struct collection **out,
                       int *partial, struct parse_diag *);
 

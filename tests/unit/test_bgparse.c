@@ -83,7 +83,7 @@ static void same_doc(const struct resolution *a, const struct resolution *b)
 	}
 }
 
-static void prefix_is_whole_resolutions(void **state)
+static void prefix_is_the_first_resolution(void **state)
 {
 	const char *path = *state;
 	struct collection *pre = NULL, *all = NULL;
@@ -92,12 +92,12 @@ static void prefix_is_whole_resolutions(void **state)
 	int partial = -1;
 	assert_int_equal(parse_file_prefix(path, 64 << 10, INPUT_AUTO, &pre, &partial, &d), 0);
 	assert_int_equal(partial, 0);
-	/* 64 KB hold three whole 16 KB resolutions; the fourth is cut and dropped. */
-	assert_true(pre->ndocs >= 2 && pre->ndocs < NDOCS);
+	/* 64 KB hold three whole 16 KB resolutions: the first is built, the same as in the
+	 * whole file; the others are left for the whole. */
+	assert_int_equal(pre->ndocs, 1);
 	assert_int_equal(parse_file(path, INPUT_AUTO, &all, &d), 0);
 	assert_int_equal(all->ndocs, NDOCS);
-	for (size_t i = 0; i < pre->ndocs; i++)
-		same_doc(pre->docs[i], all->docs[i]);
+	same_doc(pre->docs[0], all->docs[0]);
 	collection_free(pre);
 	collection_free(all);
 }
@@ -183,7 +183,7 @@ static void background_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(prefix_is_whole_resolutions),
+		cmocka_unit_test(prefix_is_the_first_resolution),
 		cmocka_unit_test(prefix_inside_the_first),
 		cmocka_unit_test(prefix_not_applicable),
 		cmocka_unit_test(background_parse),

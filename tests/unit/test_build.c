@@ -472,6 +472,27 @@ static void compilation(void **state)
 	assert_string_equal(get(b, "fn1")->text, "A/58/1.");
 	assert_int_equal(get(b, "pp1")->nmarks, 1);
 	assert_int_equal(d.nwarnings, 0);
+
+	/* Only the first: the same resolution, and word that another follows. */
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	for (size_t i = 0; lines[i]; i++)
+		assert_int_equal(blocks_push(&bl, lines[i], strlen(lines[i]), ZONE_BODY, 0, 0), 0);
+	struct collection *first = NULL;
+	int more = -1;
+	assert_int_equal(build_collection_first(&bl, 1, &more, &first, &d), 0);
+	assert_int_equal(first->ndocs, 1);
+	assert_int_equal(more, 1);
+	assert_string_equal(first->docs[0]->meta.number, "58/190");
+	assert_int_equal(first->docs[0]->npara, a->npara);
+	for (size_t i = 0; i < a->npara; i++)
+		assert_string_equal(first->docs[0]->paras[i].text, a->paras[i].text);
+	collection_free(first);
+	assert_int_equal(build_collection_first(&bl, 5, &more, &first, &d), 0);
+	assert_int_equal(first->ndocs, 2);
+	assert_int_equal(more, 0);
+	collection_free(first);
+	blocks_free(&bl);
 	collection_free(col);
 }
 
