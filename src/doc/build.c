@@ -1037,18 +1037,26 @@ static void finish_links(struct bstate *st)
 }
 
 
+/* A fresh builder state with its empty resolution; 0, or -1 (and *oom) when out of memory. */
+static int bstate_start(struct bstate *st, int *oom)
+{
+	memset(st, 0, sizeof *st);
+	st->res = res_new();
+	if (!st->res) {
+		*oom = 1;
+		return -1;
+	}
+	st->part = st->annex = st->top = st->last = st->inner_parent = st->top_style = -1;
+	return 0;
+}
+
 static struct resolution *build_one(const struct block_list *bl, const enum bkind *kinds,
                                     const struct seg *sg, const struct res_meta *hints,
                                     int *oom)
 {
 	struct bstate st;
-	memset(&st, 0, sizeof st);
-	st.res = res_new();
-	if (!st.res) {
-		*oom = 1;
+	if (bstate_start(&st, oom) < 0)
 		return NULL;
-	}
-	st.part = st.annex = st.top = st.last = st.inner_parent = st.top_style = -1;
 	st.bend = bl->v + sg->end;
 
 	/* Language from a sample of the body. */
@@ -1217,16 +1225,11 @@ static int decision_head(const struct block_list *bl, const enum bkind *kinds, s
 /* A decision: its heading, its text as plain paragraphs, its footnotes. */
 static struct resolution *build_decision(const struct block_list *bl, const enum bkind *kinds,
                                          const struct seg *sg, const struct res_meta *hints,
-                                    int *oom)
+                                         int *oom)
 {
 	struct bstate st;
-	memset(&st, 0, sizeof st);
-	st.res = res_new();
-	if (!st.res) {
-		*oom = 1;
+	if (bstate_start(&st, oom) < 0)
 		return NULL;
-	}
-	st.part = st.annex = st.top = st.last = st.inner_parent = st.top_style = -1;
 	st.decision = 1;
 	st.lang = lang_detect(bl->v[sg->open].text, bl->v[sg->open].len);
 	for (size_t j = sg->head; j <= sg->open; j++)
