@@ -47,7 +47,7 @@ static void usage(FILE *f)
 "Options:\n"
 "      --db PATH            annotation database (default $GAVEL_DB, else\n"
 "                           $XDG_DATA_HOME/gavel/gavel.db)\n"
-"      --input-format NAME  auto, ods, pdf or plain (default auto)\n"
+"      --input-format NAME  auto, akn, ods, pdf or plain (default auto)\n"
 "      --no-color           no colours (also when NO_COLOR is set)\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"

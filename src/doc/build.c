@@ -620,6 +620,31 @@ int build_sub_at(struct bstate *st, int d, const char *l, size_t ln, const char 
 	return sub_at(st, d, value, style, l, ln, 0, s, n);
 }
 
+int build_item(struct bstate *st, const char *lab, size_t labn, int ocr_roman, const char *s,
+               size_t n)
+{
+	if (st->annex >= 0 && (st->top < 0
+	    || (st->top_style >= 0
+	        && style_value((enum sstyle)st->top_style, lab, labn) == st->top_value + 1))) {
+		/* "(1)", "(2)" ... as the annex's own list: top-level items. */
+		int style = -1, v = 0;
+		for (int k = ST_LETTER; k <= ST_UPPER && style < 0; k++) {
+			int kv = style_value((enum sstyle)k, lab, labn);
+			if (kv && (st->top_style != k || kv == st->top_value + 1)) {
+				style = k;
+				v = kv;
+			}
+		}
+		int i = build_annex_para(st, PARA_ANNEX, lab, labn, s, n);
+		st->top_style = style;
+		st->top_value = v;
+		return i;
+	}
+	if (st->top < 0)
+		return -1;
+	return build_sub(st, lab, labn, ocr_roman, s, n);
+}
+
 /* Unnumbered text inside the operative part or under a numbered paragraph (a quoted passage,
  * "Note: ..."): kept as its own item under the current paragraph. */
 int build_inner_text(struct bstate *st, const char *s, size_t n)
@@ -763,6 +788,15 @@ int build_heading(struct bstate *st, const char *num, size_t numlen, const char 
 	st->top = -1;
 	st->depth = 0;
 	return i;
+}
+
+/* A plain numbered paragraph (p5) of a text whose structure is not a resolution's: a
+ * decision, a statement by the President of the Security Council. */
+int build_plain_para(struct bstate *st, const char *s, size_t n)
+{
+	int k = ++st->nplain;
+	return add(st, PARA_PLAIN, s, n, build_printf(st, "p%d", k), build_printf(st, "Para %d", k),
+	           build_printf(st, "%d", k));
 }
 
 /* ---- footnotes ---- */
@@ -943,23 +977,6 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 	}
 	case BK_SUB: {
 		skip = build_submark(s, n, &lab, &labn);
-		if (st->annex >= 0 && (st->top < 0
-		    || (st->top_style >= 0
-		        && style_value((enum sstyle)st->top_style, lab, labn) == st->top_value + 1))) {
-			/* "(1)", "(2)" ... as the annex's own list: top-level items. */
-			int style = -1, v = 0;
-			for (int k = ST_LETTER; k <= ST_UPPER && style < 0; k++) {
-				int kv = style_value((enum sstyle)k, lab, labn);
-				if (kv && (st->top_style != k || kv == st->top_value + 1)) {
-					style = k;
-					v = kv;
-				}
-			}
-			build_annex_para(st, PARA_ANNEX, lab, labn, s + skip, n - skip);
-			st->top_style = style;
-			st->top_value = v;
-			break;
-		}
 		/* "(1)" where "(ii)" follows is "(i)" misread. */
 		int ocr = 0;
 		if (labn == 1 && lab[0] == '1' && (st->depth == 0 || st->lv[st->depth - 1].style != ST_DIGIT)) {
@@ -973,7 +990,7 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 				}
 			}
 		}
-		if (st->top < 0 || build_sub(st, lab, labn, ocr, s + skip, n - skip) < 0) {
+		if (build_item(st, lab, labn, ocr, s + skip, n - skip) < 0) {
 			if (st->oom)
 				break;
 			build_preamble(st, s, n);
@@ -1336,9 +1353,7 @@ static struct resolution *build_decision(const struct block_list *bl, const enum
 					break;
 				}
 		}
-		int k = ++st.nplain;
-		add(&st, PARA_PLAIN, b->text, b->len, build_printf(&st, "p%d", k),
-		    build_printf(&st, "Para %d", k), build_printf(&st, "%d", k));
+		build_plain_para(&st, b->text, b->len);
 	}
 	int prev_fn = -1;
 	for (size_t j = sg->open + 1; j < sg->end && !st.oom; j++) {
@@ -1388,9 +1403,7 @@ static struct resolution *build_plain(const struct block_list *bl, struct parse_
 		const struct block *b = &bl->v[j];
 		if (!b->len)
 			continue;
-		int k = ++st.nplain;
-		add(&st, PARA_PLAIN, b->text, b->len, build_printf(&st, "p%d", k), build_printf(&st, "Para %d", k),
-		    build_printf(&st, "%d", k));
+		build_plain_para(&st, b->text, b->len);
 	}
 	for (size_t i = 0; i < st.res->npara && !st.oom; i++) {
 		struct para *p = &st.res->paras[i];

@@ -77,6 +77,11 @@ int build_operative(struct bstate *, const char *num, size_t numlen, const char 
 /* "(a)", "(ii)" under the current paragraph, its level found from the labels before it (an
  * "(i)" after "(h)" is a letter, under "(a)" a numeral); ocr_roman: "(1)" misread for "(i)". */
 int build_sub(struct bstate *, const char *lab, size_t labn, int ocr_roman, const char *s, size_t n);
+/* An "(a)" item: in an annex without a paragraph over it (or going on with the annex's own
+ * "(1)", "(2)" list), a top-level annex item; else build_sub. -1 when there is nothing to
+ * hang it on. */
+int build_item(struct bstate *, const char *lab, size_t labn, int ocr_roman, const char *s,
+               size_t n);
 /* The same at a level the format gives: 0 under the current paragraph, 1 under its last item. */
 int build_sub_at(struct bstate *, int level, const char *lab, size_t labn, const char *s, size_t n);
 /* Unnumbered text under the current paragraph or item (op3.t1). */
@@ -87,6 +92,8 @@ int build_annex_para(struct bstate *, enum para_kind, const char *num, size_t nu
 /* A heading (see build.c); num may be NULL. */
 int build_heading(struct bstate *, const char *num, size_t numlen, const char *s, size_t n);
 int build_footnote(struct bstate *, int num, const char *s, size_t n);
+/* A plain numbered paragraph (p5): a text without a resolution's structure. */
+int build_plain_para(struct bstate *, const char *s, size_t n);
 void build_part(struct bstate *, const char *label, size_t n);
 void build_part_title(struct bstate *, const char *s, size_t n);
 void build_annex(struct bstate *, const char *s, size_t n);
