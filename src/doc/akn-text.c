@@ -84,10 +84,14 @@ void akn_text_put(struct akn *a, struct akn_text *t, const char *s)
 	put(a, t, s, strlen(s));
 }
 
+/* Whether the class attribute names cls among its words ("bold italic"). */
 static int has_class(const xmlNode *n, const char *cls)
 {
 	char *c = akn_attr(n, "class");
-	int yes = c && strcmp(c, cls) == 0;
+	int yes = 0;
+	size_t k = strlen(cls);
+	for (const char *p = c; p && *p && !yes; p++)
+		yes = (p == c || p[-1] == ' ') && strncmp(p, cls, k) == 0 && (p[k] == ' ' || !p[k]);
 	xmlFree(c);
 	return yes;
 }
@@ -247,7 +251,9 @@ static void walk(struct akn *a, struct akn_text *t, const xmlNode *n, int skip_n
 		t->space = t->len > 0;
 		return;
 	}
-	int lead = !t->started && akn_is(n, "span") && has_class(n, "italic");
+	int span = !t->started && akn_is(n, "span");
+	int lead = span && has_class(n, "italic");
+	int emph = span && (lead || has_class(n, "bold"));
 	char *href = NULL;
 	if (strcmp(name, "a") == 0 || strcmp(name, "ref") == 0)
 		href = akn_attr(n, "href");
@@ -265,6 +271,8 @@ static void walk(struct akn *a, struct akn_text *t, const xmlNode *n, int skip_n
 	}
 	if (lead && t->len > 0 && !t->lead)
 		t->lead = t->len;
+	if (emph && t->len > 0 && !t->emph)
+		t->emph = t->len;
 }
 
 void akn_gather(struct akn *a, struct akn_text *t, const xmlNode *node, int skip_num)
@@ -299,6 +307,7 @@ void akn_text_cut(struct akn_text *t, size_t k)
 		t->links[i].end = t->links[i].end > k ? t->links[i].end - k : 0;
 	}
 	t->lead = t->lead > k ? t->lead - k : 0;
+	t->emph = t->emph > k ? t->emph - k : 0;
 }
 
 void akn_text_free(struct akn_text *t)

@@ -262,12 +262,17 @@ static int heading_para(struct akn *a, const xmlNode *p)
 	}
 	if (heads && !other)
 		return 1;
-	if (!kids || !heading_class(p) || akn_child(p, "list"))
+	if (!kids || akn_child(p, "list"))
 		return 0;
-	char *s = akn_plain(a, p);
-	size_t n = s ? strlen(s) : 0;
-	int yes = n > 0 && n < 200 && !strchr(".;:,", s[n - 1]);
-	free(s);
+	/* set as a heading by its class, or a short line in italics or bold alone ("Measures") */
+	struct akn_text t;
+	memset(&t, 0, sizeof t);
+	akn_gather(a, &t, p, 1);
+	akn_text_trim(&t);
+	int yes = t.len > 0 && t.len < 200 && !strchr(".;:,", t.s[t.len - 1])
+	       && (heading_class(p) || (t.emph == t.len && !akn_child(p, "num")));
+	/* footnotes gathered on the way are gathered again, in place, by the caller */
+	akn_text_free(&t);
 	return yes;
 }
 

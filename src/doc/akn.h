@@ -36,6 +36,7 @@ struct akn_text {
 	struct akn_link *links;
 	size_t nlinks;
 	size_t lead;                /* bytes of a leading italic phrase ("Reaffirming also"), 0 */
+	size_t emph;                /* bytes of a leading italic or bold span, 0 */
 	int started;                /* some text came: a later italic span is not the lead */
 };
 
