@@ -136,8 +136,9 @@ static int shared_option(const char *cmd, int c, const char *arg, struct cli_opt
 	case OPT_INPUT_FORMAT: {
 		int f = input_format_from_name(arg);
 		if (f < 0) {
-			cli_error("%s%sunknown input format '%s' (auto, ods, pdf or plain)", cmd,
-			          *cmd ? ": " : "", arg);
+			char names[256];
+			cli_error("%s%sunknown input format '%s' (%s)", cmd, *cmd ? ": " : "", arg,
+			          input_format_list(names, sizeof names));
 			return -1;
 		}
 		opts->format = (enum input_format)f;

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "cli/usage.h"
+#include "doc/shape.h"
 #include "export/export.h"
 
 /* What f wrote, as a string (caller frees). */
@@ -212,6 +213,23 @@ static void export_help_lists_every_format(void **state)
 	free(h);
 }
 
+/* --input-format's text names every shape of the input-shape table. */
+static void input_format_help_names_every_shape(void **state)
+{
+	(void)state;
+	const struct usage_row *o = NULL;
+	for (const struct usage_row *r = usage_find("") + 1; r->kind != U_CMD; r++)
+		if (r->kind == U_OPT && strcmp(r->name, "input-format") == 0)
+			o = r;
+	assert_non_null(o);
+	for (size_t i = 0; i < input_nshapes; i++) {
+		char want[64];
+		snprintf(want, sizeof want, " %s", input_shapes[i].name);
+		if (!strstr(o->text, want))
+			fail_msg("--input-format's help misses the shape %s", input_shapes[i].name);
+	}
+}
+
 static int write_roff(FILE *f, const char *which)
 {
 	return usage_write_roff(f, which);
@@ -268,6 +286,7 @@ int main(void)
 		cmocka_unit_test(help_fits_and_says_everything),
 		cmocka_unit_test(subcommands_have_their_own_help),
 		cmocka_unit_test(export_help_lists_every_format),
+		cmocka_unit_test(input_format_help_names_every_shape),
 		cmocka_unit_test(roff_is_clean),
 		cmocka_unit_test(suggestions),
 	};
