@@ -24,6 +24,7 @@
 #include <libxml/parserInternals.h>
 
 #include "doc/akn.h"
+#include "doc/idset.h"
 #include "doc/lang.h"
 
 /* A resolution's XML is well under a megabyte; the tree of a bigger file costs several times
@@ -955,6 +956,7 @@ int akn_read(const char *buf, size_t len, const struct shape_want *w, struct col
 	struct res_meta none;
 	memset(&none, 0, sizeof none);
 	build_meta_finish(&a.st, &none, 0);
+	idset_free(&a.st.ids);
 	xmlFreeDoc(doc);
 	akn_free(&a);
 	struct collection *col = NULL;
