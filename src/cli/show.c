@@ -1,5 +1,6 @@
 /* show.c: `gavel show [--width N] FILE [ID...]` prints the document (or some paragraphs) as a
- * reader sees it, wrapped to the terminal's width, through show_write(). */
+ * reader sees it, wrapped to the terminal's width, through show_write(); `--record` its record
+ * of adoption (show_record()). */
 #include "config.h"
 
 #include <stdio.h>
@@ -30,13 +31,34 @@ static int default_width(void)
 	return 80;
 }
 
+/* `show --record`: each resolution's record; takes col. */
+static int show_records(struct collection *col, const char *name, const struct show_opts *so)
+{
+	int rc = 0;
+	for (size_t d = 0; d < col->ndocs && rc == 0; d++) {
+		if (d)
+			fputc('\n', stdout);
+		rc = show_record(stdout, col->docs[d], so->width);
+	}
+	collection_free(col);
+	if (rc || fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("show: %s: cannot write the record", name);
+		return EX_IOERR;
+	}
+	return 0;
+}
+
 int cmd_show(int argc, char **argv, struct cli_opts *opts)
 {
 	struct usage_getopt g = { 0 };
 	int c, rc;
-	while ((c = cli_getopt(argc, argv, "show", &g, opts, &rc)) > 0)
+	int record = 0;
+	while ((c = cli_getopt(argc, argv, "show", &g, opts, &rc)) > 0) {
 		if (c == OPT_WIDTH && (rc = cli_width("show", optarg, opts)))
 			return rc;
+		if (c == OPT_RECORD)
+			record = 1;
+	}
 	if (c < 0)
 		return rc;
 	const char *file = optind < argc ? argv[optind++] : NULL;
@@ -63,6 +85,8 @@ int cmd_show(int argc, char **argv, struct cli_opts *opts)
 	}
 
 	struct show_opts so = { .width = opts->width > 0 ? opts->width : default_width() };
+	if (record)
+		return show_records(col, name, &so);
 	const char **mine = nids ? malloc(nids * sizeof *mine) : NULL;
 	if (nids && !mine) {
 		collection_free(col);

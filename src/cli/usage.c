@@ -73,6 +73,14 @@ TEXT("The model of FILE (default: the bundled A/RES/58/190): metadata (symbol, o
      "characters; \"missing\": true when the footnote's text is not in the file, as in Security "
      "Council texts whose footnotes were printed elsewhere in the volume). A file holding "
      "several resolutions gives {\"documents\": [...]}. Unknown metadata is null.")
+TEXT("record: the record of adoption: agenda_title, draft (the draft resolution adopted), "
+     "meeting_record (A/80/PV.51, S/PV.8981), sponsors and cosponsors (lists), vote "
+     "{adoption: \"without vote\" or \"vote\", yes, no, abstain (null when unknown), by_mail, "
+     "in_favour, against, abstaining (each member's vote, where the file gives it)}, chapter "
+     "(of the Charter, for the Security Council) and keywords (subjects). The UN's XML gives "
+     "all of it; a text gives what its vote line says. Headings over operative paragraphs "
+     "whose numbering runs on under them are in operative as {\"id\": \"h2\", \"kind\": "
+     "\"heading\", \"num\", \"text\"}.")
 COMMON("input-format")
 EXIT(0, "success")
 EXIT(64, "bad usage")
@@ -88,6 +96,10 @@ TEXT("FILE defaults to the bundled A/RES/58/190. Labels stand in a gutter, the t
 OPT("width", "N", OPT_WIDTH, 0,
     "wrap at N display columns (default: the terminal's width when the output is a "
     "terminal, else $COLUMNS, else 80)")
+OPT("record", NULL, OPT_RECORD, 0,
+    "print the record of adoption instead: symbol, title, dates, the meeting and its record, "
+    "the draft or report, sponsors, the vote (without a vote, or its counts and each "
+    "member's vote where the file gives them), subjects and what the text cites")
 COMMON("input-format")
 COMMON("no-pager")
 EXIT(0, "success")

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "doc/akn.h"
+#include "doc/record.h"
 
 /* The first element named `name` under n (any depth) whose attribute `attr` is `value`
  * (attr NULL: any), or NULL. */
@@ -74,68 +75,11 @@ static void set_date(struct akn *a, char **field, const xmlNode *n)
 	xmlFree(v);
 }
 
-/* ---- lists of countries ---- */
-
-/* Member names with "and" in them: the list "A, B and Saint Kitts and Nevis" is cut around
- * them. */
-static const char *const and_names[] = { "Antigua and Barbuda", "Bosnia and Herzegovina",
-	"Saint Kitts and Nevis", "Saint Vincent and the Grenadines", "Sao Tome and Principe",
-	"Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
-	"Serbia and Montenegro", "Group of 77 and China", NULL };
-
-/* Whether s[i..] starts " and " that joins two names (not one inside a name or brackets). */
-static int joins(const char *s, size_t i)
-{
-	if (strncmp(s + i, " and ", 5) != 0)
-		return 0;
-	int depth = 0;
-	for (size_t k = 0; k < i; k++)
-		depth += (s[k] == '(') - (s[k] == ')');
-	if (depth > 0)
-		return 0;
-	for (size_t n = 0; and_names[n]; n++) {
-		const char *name = and_names[n];
-		const char *in = strstr(name, " and ");
-		size_t before = (size_t)(in - name);
-		if (i >= before && strncmp(s + i - before, name, strlen(name)) == 0)
-			return 0;
-	}
-	return 1;
-}
-
 /* "China, Colombia, ... and Venezuela (Bolivarian Republic of)" -> each name. */
 static void split_names(struct akn *a, const char *s, char ***v, size_t *n)
 {
-	size_t len = s ? strlen(s) : 0, start = 0;
-	int depth = 0;
-	for (size_t i = 0; i <= len && !a->oom; i++) {
-		int cut = 0, skip = 0;
-		if (i == len)
-			cut = 1;
-		else if (s[i] == '(')
-			depth++;
-		else if (s[i] == ')')
-			depth--;
-		else if (depth <= 0 && s[i] == ',' && s[i + 1] == ' ')
-			cut = 1, skip = 2;
-		else if (depth <= 0 && joins(s, i))
-			cut = 1, skip = 5;
-		if (!cut)
-			continue;
-		size_t b = start, e = i;
-		while (b < e && isspace((unsigned char)s[b]))
-			b++;
-		while (e > b && isspace((unsigned char)s[e - 1]))
-			e--;
-		if (e > b && strncmp(s + b, "and ", 4) == 0)
-			b += 4;        /* ", and Z" */
-		if (e > b && res_list_add(v, n, s + b, e - b))
-			a->oom = 1;
-		if (i == len)
-			break;
-		start = i + (size_t)skip;
-		i = start - 1;
-	}
+	if (s && record_split_names(s, strlen(s), v, n))
+		a->oom = 1;
 }
 
 /* ---- the parts of the record ---- */
@@ -344,27 +288,35 @@ static void identification(struct akn *a, const xmlNode *meta)
 	set_text(a, &m->job, find(meta, "docketNumber", NULL, NULL, 0));
 }
 
-/* "Agenda item 71 (b)", "Point 71 b) de l'ordre du jour": the item is what follows the first
- * digit. */
+/* "Agenda item 71 (b)", "Point 71 b) de l'ordre du jour": its title attribute, else the number
+ * in the text and its letter: "71 (b)". */
 static void agenda_item(struct akn *a, const xmlNode *n)
 {
-	char *s = akn_plain(a, n);
-	if (!s)
+	if (!n)
 		return;
+	char *title = akn_attr(n, "title");
+	if (title && isdigit((unsigned char)title[0]))
+		set(a, &a->st.res->meta.agenda_item, title);
+	xmlFree(title);
+	char *s = akn_plain(a, n);
 	const char *d = s;
-	while (*d && !isdigit((unsigned char)*d))
+	while (d && *d && !isdigit((unsigned char)*d))
 		d++;
-	if (*d) {
-		size_t e = 0;
-		while (d[e] && (isalnum((unsigned char)d[e]) || d[e] == ' ' || d[e] == '(' || d[e] == ')'))
-			e++;
-		while (e > 0 && d[e - 1] == ' ')
-			e--;
-		char *item = strndup(d, e);
-		if (!item)
-			a->oom = 1;
+	if (d && *d) {
+		char item[32];
+		size_t k = 0;
+		while (isdigit((unsigned char)d[k]) && k < 8)
+			k++;
+		int len = (int)k;
+		/* " (b)", "(b)", " b)" */
+		size_t j = k + (d[k] == ' ');
+		size_t l = j + (d[j] == '(');
+		if (isalpha((unsigned char)d[l]) && d[l + 1] == ')' && (j < l || d[l + 2] == '\0'
+		    || d[l + 2] == ' ' || d[l + 2] == ','))
+			snprintf(item, sizeof item, "%.*s (%c)", len, d, d[l]);
+		else
+			snprintf(item, sizeof item, "%.*s", len, d);
 		set(a, &a->st.res->meta.agenda_item, item);
-		free(item);
 	}
 	free(s);
 }

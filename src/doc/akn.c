@@ -952,6 +952,13 @@ int akn_read(const char *buf, size_t len, const struct shape_want *w, struct col
 		return fail(d, EX_OSERR, "%s", "out of memory");
 	}
 	akn_meta(&a, body);
+	if (!a.st.lang) {
+		/* no <FRBRlanguage>: the language of the opening text */
+		const xmlNode *first = akn_child(body, "preamble");
+		char *s = akn_plain(&a, first ? first : akn_child(body, "mainBody"));
+		a.st.lang = lang_detect(s ? s : "", s ? (strlen(s) < 4096 ? strlen(s) : 4096) : 0);
+		free(s);
+	}
 	statement(&a, body);
 	struct res_meta none;
 	memset(&none, 0, sizeof none);

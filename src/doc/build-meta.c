@@ -10,6 +10,7 @@
 
 #include "doc/build.h"
 #include "doc/lang.h"
+#include "doc/record.h"
 #include "doc/refs.h"
 
 static const char *const organs[] = { "General Assembly", "Security Council",
@@ -239,6 +240,9 @@ void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_
 	}
 	if (!m->language)
 		build_set_meta(st, &m->language, st->lang, strlen(st->lang));
+	/* the record of adoption from the vote line, for every shape */
+	if (record_from_text(st->res))
+		st->oom = 1;
 	/* Number from the symbol ("A/RES/58/190" -> "58/190"), or the symbol from the number. */
 	if (!m->number && m->symbol && build_starts(m->symbol, strlen(m->symbol), "A/RES/"))
 		build_set_meta(st, &m->number, m->symbol + 6, strlen(m->symbol + 6));

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/record.h"
 #include "text/bidi.h"
 #include "text/show.h"
 #include "text/utf8.h"
@@ -485,4 +486,34 @@ int show_write(FILE *f, const struct resolution *res, const char *const *ids, si
 	if (rc == 0 && ferror(f))
 		rc = -1;
 	return rc;
+}
+
+/* The labels are English, the values as the document has them (a title may be Arabic). */
+int show_record(FILE *f, const struct resolution *res, int width)
+{
+	struct record_field *v;
+	int n = record_fields(res, &v);
+	if (n < 0)
+		return -1;
+	if (width < 30)
+		width = 30;
+	/* labels in a column as wide as the widest, values wrapped beside them */
+	int col = 0;
+	for (int i = 0; i < n; i++) {
+		int w = text_width(v[i].label, strlen(v[i].label));
+		if (w > col)
+			col = w;
+	}
+	col += 2;
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		rc = utf8_write_safe(f, v[i].label, strlen(v[i].label));
+		spaces(f, col - text_width(v[i].label, strlen(v[i].label)));
+		if (rc == 0)
+			rc = write_wrapped(f, v[i].value, strlen(v[i].value), col, width - col, 1,
+			                   bidi_has_rtl(v[i].value, strlen(v[i].value))
+			                   ? bidi_direction(v[i].value, strlen(v[i].value)) : BIDI_LTR);
+	}
+	record_fields_free(v, n);
+	return rc || ferror(f) ? -1 : 0;
 }

@@ -36,4 +36,9 @@ struct show_opts {
 int show_write(FILE *, const struct resolution *, const char *const *ids, size_t nids,
                const struct show_opts *, const char **bad_id);
 
+/* The record of adoption (record.h) as labelled lines wrapped to `width` columns: symbol,
+ * title, dates, meeting, draft, sponsors, the vote and who voted how, subjects, what the text
+ * cites (`gavel show --record`). Returns 0, or -1 on a write error or out of memory. */
+int show_record(FILE *, const struct resolution *, int width);
+
 #endif

@@ -14,6 +14,29 @@ python3 "$top_srcdir/tests/e2e/akn-check.py" "$GAVEL" "$D" --six "$D"/ga-6/* "$D
 grep '^FAIL' "$TMP/log" | head -20
 ok "tests/data/akn: $(grep -c '^ok' "$TMP/log") checks"
 
+# show --record: the draft, the meeting and the vote, by recorded vote and without a vote
+# rec FILE TEXT...: each TEXT is a line (or part of one) of `gavel show --record FILE`.
+rec() {
+	f=$1
+	shift
+	"$GAVEL" show --record --width 200 "$f" >"$TMP/rec" 2>"$TMP/err" || { fail "show --record $f: $(cat "$TMP/err")"; return; }
+	for want in "$@"; do
+		grep -qF -- "$want" "$TMP/rec" && ok "show --record ${f##*/}: $want" ||
+			fail "show --record ${f##*/}: no '$want' in: $(cat "$TMP/rec")"
+	done
+}
+rec "$D/ga/A_RES_80_10-2519432E.xml" "Draft        A/80/L.11" \
+	"Adopted      2025-11-26, 51st plenary meeting (A/80/PV.51)" \
+	"Vote         adopted by a recorded vote: 123 in favour, 3 against, 2 abstaining" \
+	"Against      ARGENTINA, ISRAEL, UNITED STATES (3)" "Sponsors     Bolivia (Plurinational State of)"
+rec "$D/ga-6/78_217/English.xml" "Draft        A/C.3/78/L.52/Rev.1" "Report       A/78/481/Add.2" \
+	"Adopted      2023-12-19, 50th plenary meeting (A/78/PV.50)" "Vote         adopted without a vote"
+rec "$D/sc/S_RES_2624_2022-2202899E.xml" "Draft        S/2022/158" \
+	"(S/PV.8981)" "Vote         adopted by a recorded vote: 11 in favour, 0 against, 4 abstaining" \
+	"Charter      acting under Chapter VII"
+# the text shapes' vote line fills the same record
+rec "$top_srcdir/tests/data/sc/s-res-0242-1967.txt" "Vote     adopted unanimously"
+
 corpus=${GAVEL_CORPUS:-}
 for c in "$top_srcdir/../shared/corpus" "$top_srcdir/../../shared/corpus"; do
 	[ -z "$corpus" ] && [ -d "$c/akn" ] && corpus=$c
