@@ -102,7 +102,10 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	struct xml_err *e = ctxt->_private;
 	if (!err || err->level < XML_ERR_ERROR || e->msg[0])
 		return;
-	snprintf(e->msg, sizeof e->msg, "%s", err->message ? err->message : "error");
+	if (err->code == XML_ERR_INTERNAL_ERROR && err->message && strstr(err->message, "depth"))
+		snprintf(e->msg, sizeof e->msg, "elements nested deeper than 256 levels");
+	else
+		snprintf(e->msg, sizeof e->msg, "%s", err->message ? err->message : "error");
 	size_t k = strlen(e->msg);
 	while (k > 0 && (e->msg[k - 1] == '\n' || e->msg[k - 1] == ' '))
 		e->msg[--k] = '\0';

@@ -195,6 +195,57 @@ if run_case "5000 footnotes: all found" "0" "$GAVEL" parse "$D/many-footnotes"; 
 	[ "$n" = 5000 ] && ok "5000 footnotes parsed" || fail "5000 footnotes: got ${n:-no} footnotes"
 fi
 
+echo "--- bad XML (AKN4UN)"
+# The UN's XML: malformed, the wrong namespace, a million levels, entity bombs, an external
+# entity naming a local file: one line and exit 65, nothing read from outside the file, in
+# bounded time and memory. A DTD named by URL is never fetched.
+python3 - "$D" "$top_srcdir/tests/data/akn/ga/A_RES_80_10-2519432E.xml" <<'EOF'
+import sys
+d, good = sys.argv[1], open(sys.argv[2], 'rb').read()
+ns = b'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
+open(d + '/akn-good.xml', 'wb').write(good)
+open(d + '/akn-truncated.xml', 'wb').write(good[:len(good) // 2])
+open(d + '/akn-wrong-ns.xml', 'wb').write(good.replace(b'xmlns="' + ns, b'xmlns="http://example.org/not-akn', 1))
+with open(d + '/akn-million-levels.xml', 'wb') as f:
+    f.write(b'<akomaNtoso xmlns="' + ns + b'"><statement><mainBody><paragraph><content>')
+    f.write(b'<p>' * 1_000_000)
+    f.write(b'deep' + b'</p>' * 1_000_000)
+    f.write(b'</content></paragraph></mainBody></statement></akomaNtoso>')
+lols = b''.join(b'<!ENTITY l%d "%s">' % (i, (b'&l%d;' % (i - 1)) * 10) for i in range(1, 10))
+open(d + '/akn-entity-bomb.xml', 'wb').write(
+    b'<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY l0 "lol">' + lols + b']>'
+    b'<akomaNtoso xmlns="' + ns + b'"><statement><mainBody><paragraph><content><p>&l9;</p>'
+    b'</content></paragraph></mainBody></statement></akomaNtoso>')
+open(d + '/secret.txt', 'wb').write(b'SECRET-7f3a9\n')
+open(d + '/akn-external-entity.xml', 'wb').write(
+    b'<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "file://' + d.encode() +
+    b'/secret.txt">]><akomaNtoso xmlns="' + ns + b'"><statement><preamble><container><p>'
+    b'Recalling &x;,</p></container></preamble><mainBody/></statement></akomaNtoso>')
+open(d + '/akn-remote-dtd.xml', 'wb').write(good.replace(b'<akomaNtoso',
+    b'<!DOCTYPE akomaNtoso SYSTEM "http://dtd.invalid/akn.dtd"><akomaNtoso', 1))
+EOF
+doc_case "AKN4UN XML (the good one)" "0" "$D/akn-good.xml"
+doc_case "AKN4UN XML cut in half" "65" "$D/akn-truncated.xml"
+doc_case "<akomaNtoso> in the wrong namespace" "65" "$D/akn-wrong-ns.xml"
+doc_case "XML a million levels deep" "65" "$D/akn-million-levels.xml"
+doc_case "an entity expansion bomb" "65" "$D/akn-entity-bomb.xml"
+doc_case "an external entity naming a local file" "65" "$D/akn-external-entity.xml"
+grep -q 'SECRET-7f3a9' "$TMP/out" "$TMP/err" && fail "the external entity's file was read"
+doc_case "a DTD named by URL (never fetched)" "0" "$D/akn-remote-dtd.xml"
+# Memory: the peak of parsing each stays small (skipped under AddressSanitizer's shadow memory).
+if ! ldd "$GAVEL" 2>/dev/null | grep -q asan; then
+	for f in akn-million-levels akn-entity-bomb akn-good; do
+		kb=$(python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$GAVEL" parse "$D/$f.xml")
+		if [ "${kb:-999999999}" -lt 300000 ]; then
+			ok "$f: peak memory ${kb} KB"
+		else
+			fail "$f: peak memory ${kb:-?} KB (over 300 MB)"
+		fi
+	done
+fi
+
 echo "--- terminal safety"
 # show, search and export of a document full of escape sequences, and a note holding them.
 for cmd in "show --width 60" "show --width 200" "parse" "search resolution" "search --json resolution"; do

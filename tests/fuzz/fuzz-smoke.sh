@@ -22,6 +22,11 @@ for target in "$@"; do
 		dict="-dict=$srcdir/tests/fuzz/json.dict"
 		maxlen=65536
 		;;
+	fuzz_akn)
+		cp "$srcdir"/tests/fuzz/regress-akn/* "$corpus/" 2>/dev/null
+		dict="-dict=$srcdir/tests/fuzz/akn.dict"
+		maxlen=16384   # the seeds are small documents; real ones are replayed whole
+		;;
 	*)
 		cp "$srcdir"/share/*.txt "$corpus/" 2>/dev/null
 		find "$srcdir/tests/data" -type f -size -2M -exec cp {} "$corpus/" \; 2>/dev/null

@@ -2,18 +2,22 @@
 # replay of saved inputs through the same code in every `make check`.
 
 # The replay runs in every build: crashes once found stay fixed.
-check_PROGRAMS += tests/fuzz/replay_parse tests/fuzz/replay_import
+check_PROGRAMS += tests/fuzz/replay_parse tests/fuzz/replay_import tests/fuzz/replay_akn
 TESTS += tests/fuzz/replay.sh
 tests_fuzz_replay_parse_SOURCES = tests/fuzz/fuzz_parse.c tests/fuzz/standalone.c
 tests_fuzz_replay_parse_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 tests_fuzz_replay_import_SOURCES = tests/fuzz/fuzz_import.c tests/fuzz/standalone.c
 tests_fuzz_replay_import_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_replay_akn_SOURCES = tests/fuzz/fuzz_akn.c tests/fuzz/standalone.c
+tests_fuzz_replay_akn_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 
 EXTRA_DIST += tests/fuzz/README tests/fuzz/replay.sh tests/fuzz/fuzz-smoke.sh tests/ci-extra.sh \
-	tests/fuzz/parse.dict tests/fuzz/json.dict tests/fuzz/regress tests/fuzz/regress-import
+	tests/fuzz/parse.dict tests/fuzz/json.dict tests/fuzz/regress tests/fuzz/regress-import \
+	tests/fuzz/akn.dict tests/fuzz/regress-akn
 
 FUZZ_SECONDS = 20
-FUZZ_TARGETS = tests/fuzz/fuzz_parse$(EXEEXT) tests/fuzz/fuzz_import$(EXEEXT)
+FUZZ_TARGETS = tests/fuzz/fuzz_parse$(EXEEXT) tests/fuzz/fuzz_import$(EXEEXT) \
+	tests/fuzz/fuzz_akn$(EXEEXT)
 
 if FUZZING
 noinst_PROGRAMS = $(FUZZ_TARGETS)
@@ -23,6 +27,9 @@ tests_fuzz_fuzz_parse_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 tests_fuzz_fuzz_import_SOURCES = tests/fuzz/fuzz_import.c
 tests_fuzz_fuzz_import_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_import_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_fuzz_akn_SOURCES = tests/fuzz/fuzz_akn.c
+tests_fuzz_fuzz_akn_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_akn_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 
 # Each target for FUZZ_SECONDS (override: make fuzz-smoke FUZZ_SECONDS=600); fails on a crash.
 fuzz-smoke: $(FUZZ_TARGETS)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # replay.sh: replays every saved fuzz input through the fuzz targets' code, in every build
 # (`make check`, the sanitizer build, valgrind): tests/fuzz/regress (parser: crashes once found
-# and edge cases), the bundled resolution and tests/data; tests/fuzz/regress-import and every
+# and edge cases), the bundled resolution and tests/data; tests/fuzz/regress-akn and
+# tests/data/akn (the AKN4UN XML reader); tests/fuzz/regress-import and every
 # *.json under tests/data (the notes importer). A crash, hang or sanitizer report fails.
 : "${top_srcdir:?}" "${top_builddir:?}"
 status=0
@@ -29,6 +30,8 @@ trap 'rm -rf "$TMPDIR_R"' EXIT
 set -- "$top_srcdir/tests/fuzz/regress" "$top_srcdir/share"
 [ -d "$top_srcdir/tests/data" ] && set -- "$@" "$top_srcdir/tests/data"
 replay replay_parse "$@"
+# the AKN4UN reader: its saved inputs and the real XML of tests/data/akn
+replay replay_akn "$top_srcdir/tests/fuzz/regress-akn" "$top_srcdir/tests/data/akn"
 find "$top_srcdir/tests/data" -name '*.json' -type f >"$TMPDIR_R/json" 2>/dev/null
 # shellcheck disable=SC2046
 replay replay_import "$top_srcdir/tests/fuzz/regress-import" $(cat "$TMPDIR_R/json")
