@@ -470,7 +470,8 @@ void akn_attach(struct akn *a, int i, struct akn_text *t)
 		p->refs = nr;
 		p->refs[p->nrefs++] = r;
 	}
-	qsort(p->refs, p->nrefs, sizeof *p->refs, cmp_ref);
+	if (p->nrefs > 1)
+		qsort(p->refs, p->nrefs, sizeof *p->refs, cmp_ref);
 	if (t->lead && t->lead <= p->text_len
 	    && (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE))
 		p->lead_len = t->lead;

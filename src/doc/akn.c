@@ -869,7 +869,8 @@ static int cmp_note(const void *x, const void *y)
 
 static void footnotes(struct akn *a)
 {
-	qsort(a->notes, a->nnotes, sizeof *a->notes, cmp_note);
+	if (a->nnotes > 1)
+		qsort(a->notes, a->nnotes, sizeof *a->notes, cmp_note);
 	for (size_t i = 0; i < a->nnotes && !a->oom; i++) {
 		struct akn_note *n = &a->notes[i];
 		attach(a, build_footnote(&a->st, n->num, n->text.s ? n->text.s : "", n->text.len), &n->text);
