@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "doc/align.h"
 #include "text/show.h"
 
 /* The terminal's width when stdout is one, else $COLUMNS, else 80. */
@@ -48,16 +49,91 @@ static int show_records(struct collection *col, const char *name, const struct s
 	return 0;
 }
 
+/* The resolution of `other` that is the same as res: the one with its symbol, or the only
+ * one. NULL when there is none. */
+static const struct resolution *same_in(const struct resolution *res, const struct collection *other)
+{
+	for (size_t d = 0; d < other->ndocs; d++)
+		if (res->meta.symbol && other->docs[d]->meta.symbol
+		    && strcmp(res->meta.symbol, other->docs[d]->meta.symbol) == 0)
+			return other->docs[d];
+	return other->ndocs == 1 ? other->docs[0] : NULL;
+}
+
+/* `show FILE --with OTHER [ID...]`: every resolution of FILE beside the same one in OTHER,
+ * paired by id. Takes col. */
+static int show_with(struct collection *col, const char *name, const char *other_path,
+                     const char *const *ids, size_t nids, const struct cli_opts *opts,
+                     const struct show_opts *so)
+{
+	struct collection *other;
+	int rc = cli_load(other_path, opts, &other);
+	if (rc) {
+		collection_free(col);
+		return rc;
+	}
+	rc = 0;
+	int shown = 0;
+	for (size_t d = 0; d < col->ndocs && rc == 0; d++) {
+		const struct resolution *a = col->docs[d], *b = same_in(a, other);
+		if (!b) {
+			if (col->ndocs == 1) {
+				cli_error("show: %s is %s, %s is not that resolution", name,
+				          a->meta.symbol ? a->meta.symbol : "a resolution", other_path);
+				rc = EX_DATAERR;
+			}
+			continue;
+		}
+		if (a->meta.symbol && b->meta.symbol && strcmp(a->meta.symbol, b->meta.symbol) != 0) {
+			cli_error("show: %s is %s and %s is %s: not the same resolution", name,
+			          a->meta.symbol, other_path, b->meta.symbol);
+			rc = EX_DATAERR;
+			break;
+		}
+		/* tags: the two languages, or 1 and 2 for two shapes of one language */
+		const char *la = a->meta.language, *lb = b->meta.language;
+		int langs = la && lb && strcmp(la, lb) != 0;
+		struct alignment al;
+		if (align_pair(a, b, &al)) {
+			cli_error("show: out of memory");
+			rc = EX_OSERR;
+			break;
+		}
+		if (shown++)
+			fputs("\n\n", stdout);
+		if (!langs)
+			printf("1  %s\n2  %s\n\n", name, other_path);
+		const char *bad = NULL;
+		if (show_pair(stdout, a, b, &al, ids, nids, langs ? la : "1", langs ? lb : "2", so,
+		              &bad)) {
+			if (bad)
+				cli_error("show: no paragraph '%s' in %s or %s", bad, name, other_path);
+			rc = bad ? EX_DATAERR : EX_IOERR;
+		}
+		align_free(&al);
+	}
+	collection_free(col);
+	collection_free(other);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = EX_IOERR;
+	if (rc == EX_IOERR)
+		cli_error("show: cannot write the output");
+	return rc;
+}
+
 int cmd_show(int argc, char **argv, struct cli_opts *opts)
 {
 	struct usage_getopt g = { 0 };
 	int c, rc;
 	int record = 0;
+	const char *with = NULL;
 	while ((c = cli_getopt(argc, argv, "show", &g, opts, &rc)) > 0) {
 		if (c == OPT_WIDTH && (rc = cli_width("show", optarg, opts)))
 			return rc;
 		if (c == OPT_RECORD)
 			record = 1;
+		if (c == OPT_WITH)
+			with = optarg;
 	}
 	if (c < 0)
 		return rc;
@@ -70,6 +146,10 @@ int cmd_show(int argc, char **argv, struct cli_opts *opts)
 	if (rc)
 		return rc;
 	const char *name = file ? file : cli_sample_path();
+	if (with) {
+		struct show_opts so = { .width = opts->width > 0 ? opts->width : default_width() };
+		return show_with(col, name, with, ids, nids, opts, &so);
+	}
 
 	/* In a compilation, an id counts when any of its resolutions has it. */
 	for (size_t k = 0; k < nids; k++) {

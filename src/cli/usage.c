@@ -96,6 +96,10 @@ TEXT("FILE defaults to the bundled A/RES/58/190. Labels stand in a gutter, the t
 OPT("width", "N", OPT_WIDTH, 0,
     "wrap at N display columns (default: the terminal's width when the output is a "
     "terminal, else $COLUMNS, else 80)")
+OPT("with", "OTHER", OPT_WITH, 0,
+    "print each paragraph in two copies of the resolution, one after the other under its "
+    "label: FILE's and OTHER's (another language or shape of the same resolution), paired "
+    "by id, each after its language; \"(not in this copy)\" where one lacks a paragraph")
 OPT("record", NULL, OPT_RECORD, 0,
     "print the record of adoption instead: symbol, title, dates, the meeting and its record, "
     "the draft or report, sponsors, the vote (without a vote, or its counts and each "

@@ -285,13 +285,39 @@ void akn_gather_children(struct akn *a, struct akn_text *t, const xmlNode *node,
 	walk_children(a, t, node, skip_num, 0, 0);
 }
 
+/* Bytes of a space that is not ASCII at s (no-break, narrow, figure, thin, zero-width), 0. */
+static size_t wide_space(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80
+	    && (u[2] == 0xAF || u[2] == 0x87 || u[2] == 0x89 || u[2] == 0x8B))
+		return 3;
+	return 0;
+}
+
 void akn_text_trim(struct akn_text *t)
 {
 	t->space = 0;
-	while (t->len > 0 && t->s[t->len - 1] == ' ')
-		t->len--;
+	for (;;) {
+		if (t->len > 0 && t->s[t->len - 1] == ' ')
+			t->len--;
+		else if (t->len >= 2 && wide_space(t->s + t->len - 2, 2) == 2)
+			t->len -= 2;
+		else if (t->len >= 3 && wide_space(t->s + t->len - 3, 3) == 3)
+			t->len -= 3;
+		else
+			break;
+	}
 	if (t->s)
 		t->s[t->len] = '\0';
+	/* "\u00a0Condamne": the space some texts set after their item's label */
+	size_t k = 0, w;
+	while (k < t->len && ((w = wide_space(t->s + k, t->len - k)) != 0 || t->s[k] == ' '))
+		k += w ? w : 1;
+	if (k)
+		akn_text_cut(t, k);
 }
 
 void akn_text_cut(struct akn_text *t, size_t k)

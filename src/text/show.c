@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/align.h"
 #include "doc/record.h"
 #include "text/bidi.h"
 #include "text/show.h"
@@ -515,5 +516,131 @@ int show_record(FILE *f, const struct resolution *res, int width)
 			                   ? bidi_direction(v[i].value, strlen(v[i].value)) : BIDI_LTR);
 	}
 	record_fields_free(v, n);
+	return rc || ferror(f) ? -1 : 0;
+}
+
+/* One side of a pair: its tag ("en") in a column of its own, then the text wrapped beside
+ * it; "(not in this copy)" where that copy lacks the paragraph. */
+static int write_side(FILE *f, const struct resolution *res, int i, const char *tag, int tagw,
+                      int lead, int col, int width, const struct show_opts *o)
+{
+	spaces(f, lead);
+	int rc = utf8_write_safe(f, tag, strlen(tag));
+	spaces(f, tagw - text_width(tag, strlen(tag)));
+	if (rc)
+		return rc;
+	int tcol = col + tagw, avail = width - tcol < 10 ? 10 : width - tcol;
+	if (i < 0)
+		return write_wrapped(f, "(not in this copy)", 18, tcol, avail, 1, BIDI_LTR);
+	const struct para *p = &res->paras[i];
+	size_t n;
+	char *d;
+	if (p->kind == PARA_ANNEX_TITLE || p->kind == PARA_ANNEX_HEADING) {
+		/* a heading with its number or label put back in front: "Annex II Title" */
+		struct sbuf b = { 0 };
+		const char *number = p->kind == PARA_ANNEX_TITLE ? p->label : p->num;
+		rc = sbuf_add(&b, "", 0);
+		if (rc == 0 && number && *number) {
+			rc = sbuf_add(&b, number, strlen(number));
+			if (rc == 0)
+				rc = sbuf_add(&b, p->kind == PARA_ANNEX_HEADING ? ". " : " ", p->kind == PARA_ANNEX_HEADING ? 2 : 1);
+		}
+		if (rc == 0 && p->text)
+			rc = sbuf_add(&b, p->text, p->text_len);
+		d = b.s;
+		n = b.len;
+		if (rc) {
+			free(d);
+			return -1;
+		}
+	} else if (!(d = display_text(p, i, o, &n)))
+		return -1;
+	rc = n ? write_wrapped(f, d, n, tcol, avail, 1, para_dir(res, d, n))
+	       : (fputc('\n', f) == EOF ? -1 : 0);
+	free(d);
+	return rc;
+}
+
+int show_pair(FILE *f, const struct resolution *a, const struct resolution *b,
+              const struct alignment *al, const char *const *ids, size_t nids,
+              const char *tag_a, const char *tag_b, const struct show_opts *o,
+              const char **bad_id)
+{
+	if (bad_id)
+		*bad_id = NULL;
+	int width = o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
+	char *sa = calloc(a->npara + 1, 1), *sb = calloc(b->npara + 1, 1);
+	int rc = sa && sb ? 0 : -1;
+	/* an id counts when either copy has it */
+	for (size_t k = 0; k < nids && rc == 0; k++)
+		if (res_find(a, ids[k]) < 0 && res_find(b, ids[k]) < 0) {
+			if (bad_id)
+				*bad_id = ids[k];
+			rc = -1;
+		}
+	for (size_t k = 0; k < nids && rc == 0; k++) {
+		if (res_find(a, ids[k]) >= 0)
+			select_paras(a, ids + k, 1, sa, NULL);
+		if (res_find(b, ids[k]) >= 0)
+			select_paras(b, ids + k, 1, sb, NULL);
+	}
+	if (rc == 0 && !ids) {
+		memset(sa, 1, a->npara);
+		memset(sb, 1, b->npara);
+	}
+	int tagw = text_width(tag_a, strlen(tag_a));
+	if (text_width(tag_b, strlen(tag_b)) > tagw)
+		tagw = text_width(tag_b, strlen(tag_b));
+	tagw += 2;
+	if (rc == 0)
+		rc = write_title(f, a, width);
+	if (rc == 0 && (b->meta.title || b->meta.symbol) && fputc('\n', f) == EOF)
+		rc = -1;
+	if (rc == 0)
+		rc = write_title(f, b, width);
+	int gutter = 0;
+	for (size_t r = 0; r < al->nrows && rc == 0; r++) {
+		int i = al->rows[r].a, j = al->rows[r].b;
+		const struct resolution *lr = i >= 0 ? a : b;
+		int li = i >= 0 ? i : j;
+		struct place pl;
+		place_para(lr, li, 0, width, NULL, &pl);
+		int lw = text_width(pl.label, strlen(pl.label));
+		if (lw + 2 > gutter && lr->paras[li].depth == 0)
+			gutter = lw + 2;
+	}
+	if (gutter > 14)
+		gutter = 14;
+	for (size_t r = 0; r < al->nrows && rc == 0; r++) {
+		int i = al->rows[r].a, j = al->rows[r].b;
+		if (!((i >= 0 && sa[i]) || (j >= 0 && sb[j])))
+			continue;
+		const struct resolution *lr = i >= 0 ? a : b;
+		int li = i >= 0 ? i : j;
+		struct place pl;
+		place_para(lr, li, gutter, width, NULL, &pl);
+		/* the label (the first copy's, or the second's where only it has the paragraph)
+		 * before both texts, a line of its own when wider than its place; headings have
+		 * none and start at the margin */
+		int col = pl.heading ? 0 : pl.text_col, lead = col;
+		const char *label = pl.heading ? "" : pl.label;
+		int lwid = text_width(label, strlen(label));
+		if (fputc('\n', f) == EOF)
+			rc = -1;
+		if (rc == 0 && lwid) {
+			spaces(f, pl.label_col);
+			rc = utf8_write_safe(f, label, strlen(label));
+			if (pl.label_col + lwid + 1 > col)
+				fputc('\n', f);
+			else
+				lead = col - pl.label_col - lwid;
+		}
+		if (rc == 0)
+			rc = write_side(f, a, i, tag_a, tagw, lead, col, width, o);
+		if (rc == 0)
+			rc = write_side(f, b, j, tag_b, tagw, col, col, width, o);
+	}
+	free(sa);
+	free(sb);
 	return rc || ferror(f) ? -1 : 0;
 }

@@ -36,6 +36,18 @@ struct show_opts {
 int show_write(FILE *, const struct resolution *, const char *const *ids, size_t nids,
                const struct show_opts *, const char **bad_id);
 
+struct alignment;
+
+/* Two copies of a resolution (two languages or shapes) paired by id (align.h): each
+ * paragraph's label once, then its text in the first copy and in the second, each after its
+ * tag ("en", "fr"); "(not in this copy)" where one lacks it. With ids, those paragraphs of
+ * either copy, their sub-paragraphs and the footnotes they cite. Returns 0, or -1 on a write
+ * error, out of memory, or an id neither has (named in *bad_id). */
+int show_pair(FILE *, const struct resolution *a, const struct resolution *b,
+              const struct alignment *, const char *const *ids, size_t nids,
+              const char *tag_a, const char *tag_b, const struct show_opts *,
+              const char **bad_id);
+
 /* The record of adoption (record.h) as labelled lines wrapped to `width` columns: symbol,
  * title, dates, meeting, draft, sponsors, the vote and who voted how, subjects, what the text
  * cites (`gavel show --record`). Returns 0, or -1 on a write error or out of memory. */

@@ -37,6 +37,31 @@ rec "$D/sc/S_RES_2624_2022-2202899E.xml" "Draft        S/2022/158" \
 # the text shapes' vote line fills the same record
 rec "$top_srcdir/tests/data/sc/s-res-0242-1967.txt" "Vote     adopted unanimously"
 
+# show --with: each paragraph in both languages under its label, English beside French and
+# beside Arabic; a paragraph one copy lacks; two different resolutions refused.
+E="$D/ga-6/78_217/English.xml"
+if "$GAVEL" show --width 100 "$E" --with "$D/ga-6/78_217/French.xml" op4.a pp1 >"$TMP/with" 2>"$TMP/err"; then
+	for want in "PP 1   en  Recalling all its previous resolutions" "       fr  Rappelant toutes ses" \
+		"(a)  en  Strongly condemns acts" "fr  Condamne énergiquement" "[1]    en  See Official Records"; do
+		grep -qF -- "$want" "$TMP/with" && ok "show --with French: $want" ||
+			fail "show --with French: no '$want' in: $(head -c 600 "$TMP/with")"
+	done
+	grep -q "OP 5" "$TMP/with" && fail "show --with op4.a pp1: printed OP 5"
+else
+	fail "show --with French: exit $?: $(cat "$TMP/err")"
+fi
+if "$GAVEL" show --width 100 "$E" --with "$D/ga-6/78_217/Arabic.xml" op1 >"$TMP/with" 2>"$TMP/err"; then
+	grep -q "^OP 1   en  Calls upon States" "$TMP/with" && grep -q "^       ar  " "$TMP/with" &&
+		[ "$(grep -c 'not in this copy' "$TMP/with")" -eq 0 ] &&
+		ok "show --with Arabic: OP 1 in both" || fail "show --with Arabic: $(head -c 600 "$TMP/with")"
+else
+	fail "show --with Arabic: exit $?: $(cat "$TMP/err")"
+fi
+expect_exit 65 "show --with a different resolution" "$GAVEL" show "$E" --with "$D/ga/A_RES_80_10-2519432E.xml"
+expect_exit 65 "show --with: an id neither copy has" "$GAVEL" show "$E" --with "$D/ga-6/78_217/French.xml" op99
+"$GAVEL" show --width 100 "$top_srcdir/share/a-res-58-190-en.ods.txt" --with "$D/ga-6/78_217/English.xml" \
+	>/dev/null 2>"$TMP/err" && fail "show --with 58/190 and 78/217 was accepted"
+
 corpus=${GAVEL_CORPUS:-}
 for c in "$top_srcdir/../shared/corpus" "$top_srcdir/../../shared/corpus"; do
 	[ -z "$corpus" ] && [ -d "$c/akn" ] && corpus=$c
