@@ -893,6 +893,26 @@ int vnotes_poll(struct vnotes *n, struct view *v)
 
 /* --- Reading position --- */
 
+/* Puts pane pi's current paragraph (by id) where it was: scroll is the rows between the
+ * pane's top and the paragraph's first line (negative: lines of it scrolled off the top).
+ * 1 when the paragraph is in this pane. */
+static int place_pane(struct view *v, int pi, const char *para_id, int scroll)
+{
+	int para = para_id[0] ? res_find(v->res, para_id) : -1;
+	if (para < 0 || v->pane_of[para] != pi)
+		return 0;
+	struct pane *p = &v->pane[pi];
+	p->cur = p->top = (size_t)v->pos_of[para];
+	p->top_line = 0;
+	p->sel = -1;
+	if (scroll > 0)
+		pane_advance(v, pi, &p->top, &p->top_line, -scroll);
+	else if (scroll < 0)
+		p->top_line = -scroll < pane_nlines(v, pi, p->cur) ? -scroll : 0;
+	pane_clamp(v, pi);
+	return 1;
+}
+
 void vnotes_restore_position(struct vnotes *n, struct view *v)
 {
 	struct position pos;
@@ -901,38 +921,50 @@ void vnotes_restore_position(struct vnotes *n, struct view *v)
 	int para = res_find(v->res, pos.para_id);
 	if (para < 0 || pos.pane < 0 || pos.pane >= VIEW_NPANES || v->pane_of[para] != pos.pane)
 		return;
+	/* The focus and the zoom first: they decide how tall each pane is. */
 	v->focus = pos.pane;
-	struct pane *p = &v->pane[pos.pane];
-	p->cur = p->top = (size_t)v->pos_of[para];
-	p->top_line = 0;
-	p->sel = -1;
-	/* scroll: rows between the pane's top and the paragraph's first line (negative: lines of
-	 * the paragraph scrolled off the top). */
-	if (pos.scroll > 0)
-		pane_advance(v, pos.pane, &p->top, &p->top_line, -pos.scroll);
-	else if (pos.scroll < 0)
-		p->top_line = -pos.scroll < pane_nlines(v, pos.pane, p->cur) ? -pos.scroll : 0;
-	pane_clamp(v, pos.pane);
+	if (pos.zoomed != v->zoomed) {
+		v->zoomed = pos.zoomed != 0;
+		if (v->geom.cols > 0)
+			view_resize(v, v->geom.cols, v->geom.rows);
+	}
+	for (int pi = 0; pi < VIEW_NPANES && pi < STORE_PANES; pi++)
+		if (pi != pos.pane)
+			place_pane(v, pi, pos.panes[pi].para_id, pos.panes[pi].scroll);
+	place_pane(v, pos.pane, pos.para_id, pos.scroll);
+}
+
+/* Where pane pi stands, as place_pane takes it. 0, or -1 when it has nothing to save. */
+static int pane_place(struct view *v, int pi, char *id_out, size_t size, int *scroll)
+{
+	struct pane *p = &v->pane[pi];
+	const char *id = p->n ? v->res->paras[p->paras[p->cur]].id : NULL;
+	if (!id || strlen(id) >= size)
+		return -1;
+	snprintf(id_out, size, "%s", id);
+	if (p->top == p->cur) {
+		*scroll = -p->top_line;
+	} else {
+		int row = pane_row_of(v, pi, p->cur, 0);
+		*scroll = row > 0 ? row : 0;
+	}
+	return 0;
 }
 
 void vnotes_save_position(struct vnotes *n, struct view *v)
 {
 	if (!n->usable || store_readonly(n->set.store))
 		return;
-	struct pane *p = &v->pane[v->focus];
-	if (!p->n)
+	struct position pos;
+	memset(&pos, 0, sizeof pos);
+	pos.pane = v->focus;
+	pos.zoomed = v->zoomed;
+	if (pane_place(v, v->focus, pos.para_id, sizeof pos.para_id, &pos.scroll) < 0)
 		return;
-	struct position pos = { .pane = v->focus };
-	const char *id = v->res->paras[p->paras[p->cur]].id;
-	if (!id || strlen(id) >= sizeof pos.para_id)
-		return;
-	snprintf(pos.para_id, sizeof pos.para_id, "%s", id);
-	if (p->top == p->cur) {
-		pos.scroll = -p->top_line;
-	} else {
-		int row = pane_row_of(v, v->focus, p->cur, 0);
-		pos.scroll = row > 0 ? row : 0;
-	}
+	for (int pi = 0; pi < VIEW_NPANES && pi < STORE_PANES; pi++)
+		if (pane_place(v, pi, pos.panes[pi].para_id, sizeof pos.panes[pi].para_id,
+		               &pos.panes[pi].scroll) < 0)
+			pos.panes[pi].para_id[0] = '\0';
 	store_position_set(n->set.store, n->set.doc_id, &pos);
 }
 
