@@ -81,14 +81,8 @@ int main(int argc, char **argv)
 			printf("gavel %s\n", PACKAGE_VERSION);
 			return 0;
 		case '?':
-			if (optopt)
-				cli_error("unknown option '-%c'; try 'gavel --help'", optopt);
-			else
-				cli_error("unknown option '%s'; try 'gavel --help'", argv[optind - 1]);
-			return EX_USAGE;
 		case ':':
-			cli_error("option '%s' needs an argument", argv[optind - 1]);
-			return EX_USAGE;
+			return cli_bad_option("", c, argv);
 		default: {
 			int r = cli_common_option(c, optarg, &opts);
 			if (r < 0)

@@ -48,9 +48,14 @@ char *cli_db_path(const struct cli_opts *);
 int cli_common_option(int c, const char *arg, struct cli_opts *);
 
 /* For a getopt_long result that is none of command `cmd`'s own options: a common option is
- * applied; anything else is refused with "CMD: unknown option; try 'gavel CMD --help'" (a bad
- * value with cli_common_option's message). Returns 0 to go on, else EX_USAGE. */
-int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *);
+ * applied (its value is optarg); anything else is refused with cli_bad_option's message (a
+ * bad value with cli_common_option's). Returns 0 to go on, else EX_USAGE. */
+int cli_other_option(const char *cmd, int c, char *const argv[], struct cli_opts *);
+
+/* After getopt_long returned '?' or ':' (c) on argv: says which option and what is wrong,
+ * "show: unknown option '--frob'; try 'gavel show --help'" or "option '--width' needs a
+ * value"; cmd "" for gavel's own options. Returns EX_USAGE. */
+int cli_bad_option(const char *cmd, int c, char *const argv[]);
 
 /* The option codes for cli_common_option, for use in each command's getopt table. */
 enum { OPT_DB = 0x100, OPT_INPUT_FORMAT, OPT_WIDTH, OPT_NO_COLOR };

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -147,13 +148,38 @@ int cli_common_option(int c, const char *arg, struct cli_opts *opts)
 	return 0;
 }
 
-int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *opts)
+int cli_bad_option(const char *cmd, int c, char *const argv[])
 {
-	int r = cli_common_option(c, arg, opts);
+	/* A long option has been stepped over (optind is past it); a short one is optopt, in a
+	 * group ("-xZ") that optind may not have left yet. */
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	int is_long = arg && strncmp(arg, "--", 2) == 0;
+	char name[80];
+	if (!is_long && optopt > 0 && optopt < 0x100)
+		snprintf(name, sizeof name, "-%c", optopt);
+	else
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(arg ? arg : "", "="), arg ? arg : "");
+	const char *sep = cmd && *cmd ? ": " : "";
+	cmd = cmd ? cmd : "";
+	if (c == ':' || (is_long && optopt && !strchr(arg, '=')))
+		cli_error("%s%soption '%s' needs a value; try 'gavel %s%s--help'", cmd, sep, name, cmd,
+		          *cmd ? " " : "");
+	else if (is_long && optopt)
+		cli_error("%s%soption '%s' takes no value; try 'gavel %s%s--help'", cmd, sep, name, cmd,
+		          *cmd ? " " : "");
+	else
+		cli_error("%s%sunknown option '%s'; try 'gavel %s%s--help'", cmd, sep, name, cmd,
+		          *cmd ? " " : "");
+	return EX_USAGE;
+}
+
+int cli_other_option(const char *cmd, int c, char *const argv[], struct cli_opts *opts)
+{
+	int r = c == '?' || c == ':' ? 0 : cli_common_option(c, optarg, opts);
 	if (r > 0)
 		return 0;
 	if (r == 0)
-		cli_error("%s: unknown option; try 'gavel %s --help'", cmd, cmd);
+		return cli_bad_option(cmd, c, argv);
 	return EX_USAGE;
 }
 

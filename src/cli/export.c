@@ -258,13 +258,10 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 			usage(stdout);
 			return 0;
 		case ':':
-			cli_error("export: option '%s' needs an argument", argv[optind - 1]);
-			return EX_USAGE;
 		case '?':
-			cli_error("export: unknown option '%s'; try 'gavel export --help'", argv[optind - 1]);
-			return EX_USAGE;
+			return cli_bad_option("export", c, argv);
 		default:
-			if (cli_other_option("export", c, optarg, opts))
+			if (cli_other_option("export", c, argv, opts))
 				return EX_USAGE;
 		}
 	}

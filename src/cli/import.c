@@ -114,7 +114,7 @@ int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 			       "others are anchored the next time their document is opened.\n");
 			return 0;
 		}
-		if (cli_other_option("notes import", c, optarg, opts))
+		if (cli_other_option("notes import", c, argv, opts))
 			return EX_USAGE;
 	}
 	if (optind >= argc) {

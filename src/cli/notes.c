@@ -66,12 +66,12 @@ static int usage_error(const char *what)
 /* A getopt_long result that is none of the subcommand's own options: --help, a missing value,
  * an unknown option or a common option. Returns -1 to go on, else the exit code to return
  * (0 after --help). */
-static int other_option(int c, struct cli_opts *opts)
+static int other_option(int c, char *const argv[], struct cli_opts *opts)
 {
 	switch (c) {
 	case 'h': notes_usage(stdout); return 0;
-	case ':': return usage_error("an option needs a value");
-	case '?': return usage_error("unknown option");
+	case ':':
+	case '?': return cli_bad_option("notes", c, argv);
 	default: return cli_common_option(c, optarg, opts) <= 0 ? EX_USAGE : -1;
 	}
 }
@@ -90,7 +90,7 @@ static int common_options_only(int argc, char **argv, const char *optstring,
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1)
-		if ((rc = other_option(c, opts)) >= 0)
+		if ((rc = other_option(c, argv, opts)) >= 0)
 			return rc;
 	return -1;
 }
@@ -184,7 +184,7 @@ static int note_options(int argc, char **argv, int with_quote, struct cli_opts *
 		case 'q': na->quote = optarg; break;
 		case 'c': na->color = optarg; rc = check_color(optarg) ? EX_USAGE : -1; break;
 		case 't': na->tags[na->ntags++] = optarg; na->retag = 1; break;
-		default: rc = other_option(c, opts);
+		default: rc = other_option(c, argv, opts);
 		}
 		if (rc >= 0) {
 			free(na->tags);
@@ -340,7 +340,7 @@ static int notes_list(int argc, char **argv, struct cli_opts *opts)
 			break;
 		case 't': filter.tag = optarg; break;
 		default:
-			if ((bad = other_option(c, opts)) >= 0)
+			if ((bad = other_option(c, argv, opts)) >= 0)
 				return bad;
 		}
 	}

@@ -22,7 +22,7 @@ int cmd_parse(int argc, char **argv, struct cli_opts *opts)
 			       "Print the resolution model of FILE as JSON.\n");
 			return 0;
 		}
-		if (cli_other_option("parse", c, optarg, opts))
+		if (cli_other_option("parse", c, argv, opts))
 			return EX_USAGE;
 	}
 	if (argc - optind > 1) {

@@ -188,7 +188,7 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 			o.json = 1;
 			continue;
 		}
-		if (cli_other_option("search", c, optarg, opts))
+		if (cli_other_option("search", c, argv, opts))
 			return EX_USAGE;
 	}
 	if (optind >= argc) {

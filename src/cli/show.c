@@ -61,7 +61,7 @@ int cmd_show(int argc, char **argv, struct cli_opts *opts)
 			show_usage(stdout);
 			return 0;
 		}
-		if (cli_other_option("show", c, optarg, opts))
+		if (cli_other_option("show", c, argv, opts))
 			return EX_USAGE;
 	}
 	const char *file = optind < argc ? argv[optind++] : NULL;

@@ -304,6 +304,26 @@ db_sum=$(sha256sum <"$GAVEL_DB" 2>/dev/null)
 run_case "unknown option" "64" "$GAVEL" --frobnicate
 run_case "unknown short option" "64" "$GAVEL" -Z
 run_case "unknown option of a command" "64" "$GAVEL" show --frobnicate "$SAMPLE"
+# Each refusal names the option and what is wrong with it (issue 18).
+# opt_case DESC WANT CMD...: exit 64 and WANT (a fixed string) in the message.
+opt_case() {
+	local desc="$1" want="$2"
+	shift 2
+	run_case "$desc" "64" "$@" && { grep -qF -- "$want" "$TMP/err" && ok "$desc: the message says $want" ||
+		fail "$desc: the message does not say $want: $(head -c 200 "$TMP/err")"; }
+}
+opt_case "show names its unknown option" "unknown option '--frobnicate'" "$GAVEL" show --frobnicate "$SAMPLE"
+opt_case "show names an unknown short option" "unknown option '-Z'" "$GAVEL" show -Z "$SAMPLE"
+opt_case "parse names its unknown option" "unknown option '--frob'" "$GAVEL" parse --frob=1 "$SAMPLE"
+opt_case "search names its unknown option" "unknown option '--frob'" "$GAVEL" search --frob x "$SAMPLE"
+opt_case "notes names its unknown option" "unknown option '--frob'" "$GAVEL" notes list --frob
+opt_case "notes import names its unknown option" "unknown option '--frob'" "$GAVEL" notes import --frob x
+opt_case "export names its unknown option" "unknown option '--frob'" "$GAVEL" export --frob
+opt_case "gavel names its unknown option" "unknown option '--frob'" "$GAVEL" --frob
+opt_case "--db without its value" "option '--db' needs a value" "$GAVEL" --db
+opt_case "--width without its value" "option '--width' needs a value" "$GAVEL" show --width
+opt_case "--color without its value" "option '--color' needs a value" "$GAVEL" notes list --color
+opt_case "--no-color with a value" "option '--no-color' takes no value" "$GAVEL" show --no-color=1 "$SAMPLE"
 run_case "--db without its argument" "64" "$GAVEL" --db
 run_case "--input-format unknown" "64" "$GAVEL" --input-format docx parse "$SAMPLE"
 run_case "--width without its argument" "64" "$GAVEL" show --width
@@ -435,6 +455,22 @@ if [ "$have_store" -eq 1 ]; then
 		fail "full disk: the database file changed"
 	run_case "full disk: the earlier note survived" "0" "$GAVEL" --db "$FULL/n.db" notes list
 	grep -q 'before the disk filled' "$TMP/out" || fail "full disk: the earlier note is gone"
+	# An export onto the full disk says the disk is full, and leaves no file (issue 18).
+	if [ "$how" = tmpfs ]; then
+		dd if=/dev/zero of="$FULL/filler" bs=4096 2>/dev/null
+		run_case "full disk ($how): export refused" "$ERRCODES" "$GAVEL" --db "$DB/good.db" export \
+			--format json -o "$FULL/out.json"
+		want="the disk is full"
+		rm -f "$FULL/filler"
+	else
+		run_case "full disk ($how): export refused" "$ERRCODES" sh -c 'trap "" XFSZ; ulimit -f 0; exec "$@"' \
+			sh "$GAVEL" --db "$DB/good.db" export --format json -o "$FULL/out.json"
+		want="size limit"
+	fi
+	grep -q "cannot write '.*out.json': $want" "$TMP/err" && ok "full disk: the export's message says $want" ||
+		fail "full disk: the export's message does not say '$want': $(head -c 200 "$TMP/err")"
+	[ -z "$(ls -A "$FULL" | grep -v -e '^n.db' -e lost+found)" ] && ok "full disk: no export file left" ||
+		fail "full disk: files left behind: $(ls -A "$FULL")"
 	if command -v sqlite3 >/dev/null 2>&1; then
 		[ "$(sqlite3 "$FULL/n.db" 'PRAGMA integrity_check;' 2>&1)" = ok ] && ok "full disk: integrity_check ok" ||
 			fail "full disk: integrity_check failed"
