@@ -85,6 +85,8 @@ struct view {
 	struct dcache cache;
 	unsigned gen;           /* bumped when what a layout shows changes (search, highlights) */
 	unsigned long builds;   /* layouts made, for tests of the per-key cost */
+	int oom;                /* a paragraph on screen could not be laid out (out of memory):
+	                         * the reader says so and ends, never shows an empty pane */
 	struct history hist;
 	struct find find;
 	enum view_mode mode;
