@@ -59,6 +59,11 @@ static const struct step {
 	  "ALTER TABLE annotation ADD COLUMN para_label TEXT;"
 	  "CREATE INDEX annotation_in_order ON annotation(doc_id, para_ord, start);"
 	  "UPDATE document SET text_hash = '';" },
+	/* A note imported from another tool (Hypothesis, any W3C annotation) keeps the id and the
+	 * document address that tool gave it, so exporting it back names the same annotation. */
+	{ 3, "the id and source of annotations imported from other tools",
+	  "ALTER TABLE annotation ADD COLUMN iri TEXT;"
+	  "ALTER TABLE annotation ADD COLUMN source TEXT;" },
 };
 
 _Static_assert(sizeof steps / sizeof *steps == STORE_SCHEMA_VERSION,
