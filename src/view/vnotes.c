@@ -661,7 +661,7 @@ static void export_write(struct view *v)
 	                        n->set.n };
 	struct export_color names[CONF_NCOLORS];   /* the configuration's names, as the CLI's */
 	for (int i = 0; i < CONF_NCOLORS; i++)
-		names[i] = (struct export_color){ n->conf.color[i].key, n->conf.color[i].name };
+		names[i] = (struct export_color){ v->conf.color[i].key, v->conf.color[i].name };
 	struct export_opts o = { 72, export_now(), names, CONF_NCOLORS };
 	char err[512];
 	if (export_write_file(n->export_path, f, &d, 1, &o, err, sizeof err) != 0) {
