@@ -55,6 +55,8 @@ int main(int argc, char **argv)
 			printf("gavel %s\n", PACKAGE_VERSION);
 			return fflush(stdout) ? EX_IOERR : 0;
 		}
+		if (c == OPT_WITH)
+			opts.with = optarg;
 	}
 	if (c < 0)
 		return rc;
@@ -69,6 +71,18 @@ int main(int argc, char **argv)
 		}
 		if (mistyped(argv[optind]))
 			return EX_USAGE;
+		/* gavel FILE --with OTHER: the option after the file, as people type it */
+		int k = optind + 1;
+		while (k < argc && !opts.with) {
+			if (strcmp(argv[k], "--with") == 0 && k + 1 < argc)
+				opts.with = argv[k + 1], k += 2;
+			else if (strncmp(argv[k], "--with=", 7) == 0)
+				opts.with = argv[k] + 7, k++;
+			else
+				break;
+		}
+		if (k == argc)
+			return cmd_read(argv[optind], &opts);
 		if (optind + 1 < argc) {
 			cli_error("too many arguments; try 'gavel --help'");
 			return EX_USAGE;

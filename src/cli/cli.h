@@ -15,6 +15,7 @@ struct cli_opts {
 	int no_color;                   /* NO_COLOR set, --no-color or --color=never */
 	int color;                      /* --color=WHEN: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
 	int no_pager;                   /* --no-pager */
+	const char *with;               /* gavel FILE --with OTHER: OTHER beside FILE */
 };
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 

@@ -49,6 +49,9 @@ OPT("color", "WHEN", OPT_WHEN, U_SHARED | U_OPTIONAL,
     "colour the output: auto (the default: on a terminal, unless NO_COLOR is set), always or "
     "never; --color alone is always")
 OPT("no-color", NULL, OPT_NO_COLOR, U_SHARED, "the same as --color=never")
+OPT("with", "OTHER", OPT_WITH, 0,
+    "read OTHER beside FILE: another language or shape of the same resolution, paired "
+    "paragraph by paragraph and scrolled together (W and :with OTHER do it in the reader)")
 OPT("no-pager", NULL, OPT_NO_PAGER, U_SHARED,
     "write long output to the terminal directly, not through $PAGER")
 SOPT('h', "help", NULL, U_SHARED, "show this help and exit")

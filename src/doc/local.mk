@@ -67,9 +67,13 @@ EXTRA_DIST += tests/data/sc/s-res-0101-1953.txt tests/data/sc/s-res-0242-1967.tx
 # The UN's machine-readable resolutions, AKN4UN XML (issue 11), read with libxml2.
 src_libgavel_a_SOURCES += src/doc/akn.c src/doc/akn.h src/doc/akn-text.c src/doc/akn-meta.c \
 	src/doc/record.c src/doc/record.h src/doc/align.c src/doc/align.h
-TESTS += tests/e2e/akn.sh
-check_PROGRAMS += tests/unit/test_akn tests/unit/test_align
-TESTS += tests/unit/test_akn tests/unit/test_align
+TESTS += tests/e2e/akn.sh tests/e2e/reader-with.sh
+EXTRA_DIST += tests/e2e/reader-with.sh
+check_PROGRAMS += tests/unit/test_akn tests/unit/test_align tests/unit/test_view_with
+TESTS += tests/unit/test_akn tests/unit/test_align tests/unit/test_view_with
+tests_unit_test_view_with_SOURCES = tests/unit/test_view_with.c
+tests_unit_test_view_with_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_view_with_LDADD = $(UNIT_LDADD)
 tests_unit_test_align_SOURCES = tests/unit/test_align.c
 tests_unit_test_align_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_align_LDADD = $(UNIT_LDADD)

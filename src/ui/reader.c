@@ -22,6 +22,7 @@
 #include "view/extedit.h"
 #include "view/view.h"
 #include "view/vnotes.h"
+#include "view/vwith.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -294,7 +295,8 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	int partial = 0;
 	struct parse_diag diag;
 	memset(&diag, 0, sizeof diag);
-	if (loader_start(&ld, file, opts, &col, &partial) != 0) {
+	/* A second copy beside pairs with the whole document: no opening first. */
+	if (opts->with || loader_start(&ld, file, opts, &col, &partial) != 0) {
 		int rc = cli_load_diag(file, opts, &col, &diag);
 		if (rc != 0)
 			return rc;
@@ -314,6 +316,16 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	}
 	/* Keys and colours of the user's before anything is drawn. */
 	view_configure(&v, NULL);
+	if (opts->with) {
+		/* gavel FILE --with OTHER: the second copy beside, or one line and out */
+		int wrc = vwith_open(&v, opts->with);
+		if (wrc) {
+			cli_error("%s", v.msg);
+			view_close(&v);
+			collection_free(col);
+			return wrc;
+		}
+	}
 	ld.col = col;
 	if (diag.nwarnings)
 		view_message(&v, 0, "warning: %s", diag.warnings[0]);

@@ -15,7 +15,8 @@ static const struct cmd_name {
 } names[] = {
 	{ "op", 1, "op" }, { "pp", 1, "pp" }, { "fn", 1, "fn" }, { "annex", 1, "annex" },
 	{ "res", 1, NULL }, { "docs", 0, NULL }, { "outline", 0, NULL }, { "help", 0, NULL },
-	{ "copy", 0, NULL }, { "quit", 0, NULL }, { "q", 0, NULL },
+	{ "copy", 0, NULL }, { "with", 0, NULL }, { "record", 0, NULL },
+	{ "quit", 0, NULL }, { "q", 0, NULL },
 };
 #define NNAMES (sizeof names / sizeof *names)
 
@@ -161,6 +162,19 @@ void command_parse(const char *line, const struct collection *col, int doc,
 		while (l > 0 && out->arg[l - 1] == ' ')
 			out->arg[--l] = '\0';
 		out->kind = CMD_COPY;
+		return;
+	}
+	if (!strcmp(word, "with")) {
+		/* the file as typed, as for :copy */
+		snprintf(out->arg, sizeof out->arg, "%s", line + wl + strspn(line + wl, " "));
+		size_t l = strlen(out->arg);
+		while (l > 0 && out->arg[l - 1] == ' ')
+			out->arg[--l] = '\0';
+		out->kind = CMD_WITH;
+		return;
+	}
+	if (!strcmp(word, "record") || !strcmp(word, "rec")) {
+		out->kind = CMD_RECORD;
 		return;
 	}
 	if (!strcmp(word, "res") || !strcmp(word, "doc") || !strcmp(word, "docs")) {

@@ -2,7 +2,8 @@
  *
  * Commands: op N, pp N, fn N (a footnote), annex N, res NUMBER (a document of a compilation;
  * "res" alone lists them), outline, help, copy [FILE] (the paragraph with its citation, to the
- * clipboard or appended to FILE), q; a bare number is an operative paragraph; an id as the model spells it
+ * clipboard or appended to FILE), with FILE (another copy beside this one), record (the
+ * record of adoption), q; a bare number is an operative paragraph; an id as the model spells it
  * ("op3.a.ii", "fn16") goes there. Sub-paragraphs can be written 3.a.ii or 3 (a) (ii). */
 #ifndef GAVEL_VIEW_COMMAND_H
 #define GAVEL_VIEW_COMMAND_H
@@ -20,7 +21,9 @@ enum command_kind {
 	CMD_DOCS,       /* the list of the documents of a compilation */
 	CMD_HELP,
 	CMD_QUIT,
-	CMD_COPY        /* arg: the file, "" for the clipboard */
+	CMD_COPY,       /* arg: the file, "" for the clipboard */
+	CMD_WITH,       /* arg: the file to read beside, "" to ask */
+	CMD_RECORD      /* the record of adoption */
 };
 
 struct command {

@@ -68,6 +68,8 @@ enum {
 	X(SEARCH_HIDE,   "search-hide",   "Hide the matches (search-next shows them again)") \
 	X(COMMAND,       "command",       "Command line (:op 10, :fn 16, :annex 1, :copy FILE, :q)") \
 	X(OUTLINE,       "outline",       "Outline of the resolution; Enter goes there") \
+	X(RECORD,        "record",        "The record of adoption: draft, sponsors, the vote, what it cites") \
+	X(WITH,          "with",          "Another copy beside this one: another language or shape (asks which file)") \
 	X(QUIT,          "quit",          "Quit") \
 	/* Notes */ \
 	X(SELECT,        "select",        "Select words, from the search match or the paragraph's start") \

@@ -39,6 +39,7 @@ static const char *const outro[] = {
 	" Every jump is recorded (commands, references, search matches, the outline, the notes "
 	"pane): back and forward walk the history, as in a browser.",
 	" Commands: :op 10  :pp 3  :fn 16  :op 3.a.ii  :annex 1  :res 58/190  :outline  :copy FILE  "
+	":with FILE (another copy beside)  :record  "
 	":help  :q. Tab completes ids; Up and Down recall the lines typed before, at the command and "
 	"the search line alike. In a file of several resolutions, :res alone lists them.",
 	" Search: case-insensitive unless the pattern has a capital, accents folded; all panes and "

@@ -15,6 +15,7 @@
 #include "view/view.h"
 #include "view/vlist.h"
 #include "view/vnotes.h"
+#include "view/vwith.h"
 
 /* Keys from less and vim where they agree; where a key has two meanings there, the reader's
  * wins and the help says so (? is help as in mutt and tig's h, \ searches backward). The
@@ -39,6 +40,7 @@ static const struct binding read_keys[] = {
 	{ VK_ESC, ACT_SEARCH_HIDE, NULL },
 	{ ':', ACT_COMMAND, NULL },
 	{ 'o', ACT_OUTLINE, NULL },
+	{ 'I', ACT_RECORD, NULL }, { 'W', ACT_WITH, NULL },
 	{ 'v', ACT_SELECT, NULL }, { 'V', ACT_SELECT_PARA, NULL },
 	{ 'c', ACT_NOTE, "Write a note on the paragraph, typed in place (no highlight)" },
 	{ 'C', ACT_NOTE_EDITOR, "Write a note on the paragraph in $VISUAL or $EDITOR" },
@@ -195,6 +197,19 @@ static int is_doc_command(const char *line)
 
 static void copy_para(struct view *v, const char *path, int ask);
 
+/* W and :with: the file to read beside, typed on the edited line. */
+static void run_with(struct view *v, const char *line)
+{
+	while (*line == ' ')
+		line++;
+	if (*line)
+		vwith_open(v, line);
+}
+
+static const struct line_spec with_line = {
+	-1, run_with, NULL, "nothing opened beside", NULL
+};
+
 static void run_command(struct view *v, const char *line)
 {
 	struct command c;
@@ -236,6 +251,15 @@ static void run_command(struct view *v, const char *line)
 		break;
 	case CMD_COPY:
 		copy_para(v, c.arg[0] ? c.arg : NULL, 0);
+		break;
+	case CMD_WITH:
+		if (c.arg[0])
+			vwith_open(v, c.arg);
+		else
+			view_line_open(v, &with_line, NULL, "Read beside (file): ");
+		break;
+	case CMD_RECORD:
+		view_record(v);
 		break;
 	}
 }
@@ -390,6 +414,12 @@ static int read_action(struct view *v, enum action a)
 		return 1;
 	case ACT_OUTLINE:
 		vlist_outline(v);
+		return 1;
+	case ACT_RECORD:
+		view_record(v);
+		return 1;
+	case ACT_WITH:
+		view_line_open(v, &with_line, NULL, "Read beside (file): ");
 		return 1;
 	case ACT_QUIT:
 		v->quit = 1;

@@ -44,8 +44,10 @@ struct canvas;
 #define VIEW_MODES(X) \
 	X(READ, read) \
 	X(HELP, help) \
+	X(RECORD, record) \
 	X(LIST, list) \
 	X(NOTES, notes) \
+	X(WITH, with) \
 	X(PREVIEW, preview) \
 	X(POPUP, popup) \
 	X(SELECT, select) \

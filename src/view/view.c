@@ -525,6 +525,7 @@ int view_busy(const struct view *v)
 	for (int i = 1; i < v->nmodes; i++) {
 		enum view_mode m = v->modes[i];
 		if (m == MODE_SELECT || m == MODE_POPUP || m == MODE_NOTES || m == MODE_CONFIRM ||
+		    m == MODE_WITH ||
 		    (m == MODE_LINE && v->line && v->line->history < 0))
 			return 1;
 	}

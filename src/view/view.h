@@ -30,6 +30,7 @@
 #include "view/mode.h"
 
 struct vnotes;
+struct vwith;
 
 enum { PANE_PREAMBLE, PANE_OPERATIVE, PANE_FOOTNOTES, VIEW_NPANES };
 
@@ -140,6 +141,11 @@ struct view {
 	void *spans_ctx;
 	/* Optional: highlights, notes, the notes pane (vnotes.h). */
 	struct vnotes *notes;
+	/* A second copy beside the first (MODE_WITH, vwith.h), while it is open. */
+	struct vwith *with;
+	/* The record of adoption (MODE_RECORD): its lines, wrapped to the screen. */
+	char **record;
+	size_t nrecord, record_top;
 	/* While only the opening of a large file is loaded (reader.c, issue 7): 1 when every
 	 * loaded document is whole but more follow, 2 when the one loaded document is cut. */
 	int loading;
@@ -234,6 +240,8 @@ void view_confirm(struct view *, const char *question, void (*yes)(struct view *
 
 /* Opens the help (MODE_HELP). */
 void view_help(struct view *);
+/* Opens the record of adoption (MODE_RECORD). */
+void view_record(struct view *);
 
 /* Whether an open mode holds paragraph indexes that swapping the collection would break (a
  * selection, a note's prompt or popup, the notes pane, a question): the swap waits. */
