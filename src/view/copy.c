@@ -19,7 +19,14 @@
 /* One line: controls and newlines as spaces, runs of spaces as one, trimmed. */
 static char *one_line(const char *s, size_t n)
 {
-	char *clean = utf8_sanitize(s, n, 0);
+	char *spaced = malloc(n + 1);
+	if (!spaced)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		spaced[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+	spaced[n] = '\0';
+	char *clean = utf8_sanitize(spaced, n, 0);
+	free(spaced);
 	if (!clean)
 		return NULL;
 	size_t k = 0;
