@@ -125,6 +125,13 @@ static void select_click(struct view *v, int y, int x)
 		vnotes_selection_moved(n, v);
 }
 
+/* The wheel scrolls the pane under the pointer, as in reading. */
+static void select_wheel(struct view *v, int y, int x, int delta)
+{
+	int pi = geom_pane_at(&v->geom, y, x);
+	pane_scroll(v, pi < 0 ? v->focus : pi, delta);
+}
+
 static void select_leave(struct view *v)
 {
 	if (v->notes)
@@ -142,5 +149,6 @@ const struct mode_ops mode_select_ops = {
 	.hint = select_hint,
 	.action = select_action,
 	.click = select_click,
+	.wheel = select_wheel,
 	.leave = select_leave,
 };
