@@ -517,6 +517,74 @@ static void paragraph_notes_and_copy(void **state)
 	assert_int_equal(view_top(v), MODE_READ);
 }
 
+/* Puts the view in mode m, fresh, on OP 10 which has a note (the popup's and the pane's
+ * selection on it). */
+static void enter_mode(struct fx *f, enum view_mode m)
+{
+	struct view *v = &f->v;
+	view_reset(v);
+	v->quit = 0;
+	goto_op10(f);
+	switch (m) {
+	case MODE_READ:
+		break;
+	case MODE_HELP:
+		view_help(v);
+		break;
+	case MODE_LIST:
+		keys(v, "o");
+		break;
+	case MODE_NOTES:
+		keys(v, "a");
+		break;
+	case MODE_PREVIEW:
+		keys(v, "p");
+		break;
+	case MODE_POPUP:
+		keys(v, "i");
+		break;
+	case MODE_SELECT:
+		keys(v, "v");
+		break;
+	case MODE_LINE:
+		keys(v, ":op 1");
+		break;
+	case MODE_CONFIRM:
+		view_confirm(v, "Sure? (y/n)", NULL, NULL);
+		break;
+	case MODE_COUNT:
+		break;
+	}
+	assert_int_equal(view_top(v), m);
+}
+
+/* Every action a mode's keymap binds (and the generic keys, where the mode takes them) is
+ * one its action function handles: the keymaps and the modes never disagree. */
+static void keymaps_and_modes_agree(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = &f->v;
+	goto_op10(f);
+	keys(v, "ve1");
+	for (int m = 0; m < MODE_COUNT; m++) {
+		for (int pass = 0; pass < 2; pass++) {
+			const struct binding *b = pass ? keymap_generic_keys : mode_table[m]->keys;
+			if (pass && !(mode_table[m]->flags & MODE_GENERIC))
+				continue;
+			for (; b->key || b->action; b++) {
+				/* Help and redraw are the same everywhere (view_action). */
+				if (b->action == ACT_HELP || b->action == ACT_REDRAW)
+					continue;
+				enter_mode(f, (enum view_mode)m);
+				if (!mode_table[m]->action(v, b->action))
+					fail_msg("mode %s does not handle %s", mode_table[m]->name,
+					         keys_action_name(b->action));
+			}
+		}
+	}
+	view_reset(v);
+}
+
 /* With the mark column in every pane, every visible line still fits at every size. */
 static void lines_fit_with_marks(void **state)
 {
@@ -592,6 +660,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(position_and_live_reload, setup, teardown),
 		cmocka_unit_test_setup_teardown(lines_fit_with_marks, setup, teardown),
 		cmocka_unit_test_setup_teardown(paragraph_notes_and_copy, setup, teardown),
+		cmocka_unit_test_setup_teardown(keymaps_and_modes_agree, setup, teardown),
 		cmocka_unit_test(without_a_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
