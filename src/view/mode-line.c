@@ -34,6 +34,7 @@ static const struct binding line_keys[] = {
 	{ VK_DELETE, ACT_DELETE_CHAR, NULL }, { VK_CTRL('d'), ACT_DELETE_CHAR, NULL },
 	{ VK_CTRL('w'), ACT_DELETE_WORD, NULL },
 	{ VK_CTRL('u'), ACT_KILL_START, NULL }, { VK_CTRL('k'), ACT_KILL_END, NULL },
+	{ VK_F1, ACT_HELP, NULL },
 	{ 0, ACT_NONE, NULL }
 };
 

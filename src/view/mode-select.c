@@ -32,6 +32,7 @@ static const struct binding select_keys[] = {
 	{ 'y', ACT_COPY, "Copy the words with their citation to the clipboard" },
 	{ 'Y', ACT_COPY_FILE, "Append the words with their citation to a file (asks which)" },
 	{ VK_ESC, ACT_CLOSE, "Cancel" }, { 'q', ACT_CLOSE, NULL }, { 'v', ACT_CLOSE, NULL },
+	{ '?', ACT_HELP, NULL }, { VK_F1, ACT_HELP, NULL },
 	{ 0, ACT_NONE, NULL }
 };
 
