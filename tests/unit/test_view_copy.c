@@ -89,6 +89,9 @@ static void command_and_file(void **state)
 	assert_int_equal(copy_run("exit 3", "x", err, sizeof err), -1);
 	assert_non_null(strstr(err, "status 3"));
 	assert_int_equal(copy_run("true", "not read", err, sizeof err), 0);
+	/* One that hangs is stopped: the reader never waits for long. */
+	assert_int_equal(copy_run("sleep 60", "x", err, sizeof err), -1);
+	assert_non_null(strstr(err, "did not finish"));
 	/* The quotes file grows one line per quote. */
 	char path[128];
 	snprintf(path, sizeof path, "%s/quotes.txt", dir);
