@@ -39,5 +39,7 @@ tests_e2e_store_damage_LDADD = $(SQLITE_LIBS)
 tests_e2e_store_burst_SOURCES = tests/e2e/store-burst.c
 tests_e2e_store_burst_CFLAGS = $(AM_CFLAGS)
 tests_e2e_store_burst_LDADD = src/libgavel.a $(SQLITE_LIBS)
-TESTS += tests/e2e/notes-cli.sh tests/e2e/store-crash.sh tests/e2e/store-concurrency.sh
-EXTRA_DIST += tests/e2e/notes-cli.sh tests/e2e/store-crash.sh tests/e2e/store-concurrency.sh
+TESTS += tests/e2e/notes-cli.sh tests/e2e/store-crash.sh tests/e2e/store-concurrency.sh \
+	tests/e2e/store-damage.sh
+EXTRA_DIST += tests/e2e/notes-cli.sh tests/e2e/store-crash.sh tests/e2e/store-concurrency.sh \
+	tests/e2e/store-damage.sh
