@@ -156,25 +156,6 @@ static int roman_heading(const char *s, size_t n)
 	return !strchr(".;,:", last);
 }
 
-/* "Article 12", "Article premier", "Artículo 3", "Статья 2": an article of an annexed
- * agreement, a heading on a line of its own. */
-static int article_line(const char *s, size_t n)
-{
-	static const char *const words[] = { "Article ", "Artículo ", "Статья ", NULL };
-	for (int i = 0; words[i]; i++) {
-		size_t k = strlen(words[i]);
-		if (!starts(s, n, words[i]) || n == k || n > k + 8)
-			continue;
-		if (n - k == 7 && memcmp(s + k, "premier", 7) == 0)
-			return 1;
-		size_t e = k;
-		while (e < n && digit(s[e]))
-			e++;
-		return e > k && e == n;
-	}
-	return 0;
-}
-
 static int annex_line(const char *s, size_t n)
 {
 	size_t k = lang_annex_word(s, n);
@@ -192,33 +173,16 @@ static int annex_line(const char *s, size_t n)
 
 int assemble_is_vote(const char *s, size_t n)
 {
-	static const char *const votes[] = {
-		"Adopted unanimously", "Adopted at the", "Adopted without a vote", "Adopted without vote",
-		"[Adopted ", "[Adoptée ", "[Aprobada ", "[Принята ",
-		"Adoptée à l'unanimité", "Adoptée à la", "Adoptée sans vote", "Adoptée sans mise aux voix",
-		"Aprobada por unanimidad", "Aprobada en la", "Aprobada sin votación",
-		"Принята единогласно", "Принята на", "Принята без голосования",
-		"一致通过", "未经表决通过", "اتخذ بالإجماع", "اتخذ في الجلسة", "اعتمد بالإجماع",
-		"اتُخذ بالإجماع", NULL
-	};
-	for (int i = 0; votes[i]; i++)
-		if (starts(s, n, votes[i]))
-			return 1;
-	return 0;
+	return lang_is_vote_line(s, n);
 }
 
 /* "Resolution 1454 (2002)": the heading of a Security Council resolution. */
 static int sc_heading(const char *s, size_t n)
 {
-	static const char *const words[] = { "Resolution ", "Résolution ", "Resolución ",
-		"Резолюция ", NULL };
-	size_t k = 0;
-	for (int w = 0; words[w] && !k; w++)
-		if (starts(s, n, words[w]))
-			k = strlen(words[w]);
-	if (!k)
+	size_t k = lang_resolution_word(s, n);
+	if (!k || k >= n || s[k] != ' ')
 		return 0;
-	size_t i = k;
+	size_t i = ++k;
 	while (i < n && digit(s[i]))
 		i++;
 	if (i == k || i + 7 != n)
@@ -229,14 +193,8 @@ static int sc_heading(const char *s, size_t n)
 /* Lines that open a resolution's heading: a paragraph starts there whatever came before. */
 static int heading_start(const char *s, size_t n)
 {
-	static const char *const heads[] = { "Adopted by the Security Council at its",
-		"Adoptée par le Conseil de sécurité", "Aprobada por el Consejo de Seguridad",
-		"Принята Советом Безопасности",
-		"Resolution adopted by", "Résolution adoptée par", "Resolución aprobada por",
-		"Резолюция, принятая", NULL };
-	for (int i = 0; heads[i]; i++)
-		if (starts(s, n, heads[i]))
-			return 1;
+	if (lang_header_start(s, n))
+		return 1;
 	/* "77/1. Title", "77/1 - Title" (Arabic): the resolution's number and title */
 	size_t i = 0;
 	while (i < n && i < 4 && digit(s[i]))
@@ -259,37 +217,17 @@ static int note_start(const char *s, size_t n)
 	return starts(s, n, "Note: ") || starts(s, n, "Notes: ") || starts(s, n, "Note : ");
 }
 
-/* "The Human Rights Council,", "The Economic and Social Council,": another organ's opening
- * on a line of its own (the six-language table in lang.c has the Assembly and the Council). */
-static int organ_opening(const char *s, size_t n)
-{
-	static const char *const ends[] = { " Council,", " Commission,", " Conference,", NULL };
-	if (n < 12 || n > 60 || !starts(s, n, "The "))
-		return 0;
-	int end = 0;
-	for (int i = 0; ends[i]; i++)
-		end |= n > strlen(ends[i]) && memcmp(s + n - strlen(ends[i]), ends[i], strlen(ends[i])) == 0;
-	if (!end)
-		return 0;
-	for (size_t i = 4; i < n; i++)
-		if (s[i - 1] == ' ' && !(s[i] >= 'A' && s[i] <= 'Z') && !starts(s + i, n - i, "and ") &&
-		    !starts(s + i, n - i, "of ") && !starts(s + i, n - i, "on ") &&
-		    !starts(s + i, n - i, "for "))
-			return 0;
-	return 1;
-}
-
 /* A line that is a block of its own, and after which a new block starts. */
 static int standalone(const char *s, size_t n)
 {
-	if (organ_opening(s, n))
+	if (lang_other_opening(s, n))
 		return 1;
 	if (sc_heading(s, n))
 		return 1;
 	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
 		return 1;                                   /* part letter */
 	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n) ||
-	    article_line(s, n))
+	    lang_article_heading(s, n))
 		return 1;
 	const char *organ;
 	int comma;
@@ -396,13 +334,7 @@ int assemble_ends_clause(const char *s, size_t n)
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
 		if (ends_with(s, n, ends[i]))
 			return 1;
-	static const struct word conj[] = { WORD("; and"), WORD("; or"), WORD(", and"),
-		WORD(", or"), WORD("; et"), WORD("; ou"), WORD("; y"), WORD("; o"), WORD("; и"),
-		WORD("; или") };
-	for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
-		if (ends_with(s, n, conj[i]))
-			return 1;
-	return 0;
+	return lang_ends_conjunction(s, n);
 }
 
 static int clause_end(const struct unwrap_buf *b)

@@ -210,18 +210,8 @@ size_t build_submark(const char *s, size_t n, const char **lab, size_t *labn)
  * or an article of an annexed agreement ("Article 12", "Article premier", "Artículo 3"). */
 static int heading(const char *s, size_t n)
 {
-	static const char *const articles[] = { "Article ", "Artículo ", "Статья ", NULL };
-	for (size_t a = 0; articles[a]; a++) {
-		size_t k = strlen(articles[a]);
-		if (n > k && n <= k + 8 && build_starts(s, n, articles[a])
-		    && (isdigit((unsigned char)s[k]) || strcmp(s + k, "premier") == 0)) {
-			size_t e = k;
-			while (e < n && isalnum((unsigned char)s[e]))
-				e++;
-			if (e == n)
-				return 1;
-		}
-	}
+	if (lang_article_heading(s, n))
+		return 1;
 	size_t i = 0;
 	while (i < n && i < 6 && (strchr("IVXLC", s[i]) || (i == 0 && isupper((unsigned char)s[i]))))
 		i++;
@@ -257,43 +247,6 @@ static int footnote_line(const char *s, size_t n, int *num)
 	return 1;
 }
 
-static int vote_line(const char *s, size_t n)
-{
-	/* "[Adopted without a vote.]", "[Adopted by a recorded vote of 28 to 13 ...]" (Human
-	 * Rights Council and Economic and Social Council) */
-	if (build_starts(s, n, "[Adopted ") || build_starts(s, n, "[Adoptée ")
-	    || build_starts(s, n, "[Aprobada "))
-		return 1;
-	return (build_starts(s, n, "Adopted ") && build_find(s, n, "meeting") && !build_starts(s, n, "Adopted by the"))
-	    || (build_starts(s, n, "Adopted unanimously"));
-}
-
-/* "The Human Rights Council,", "The Economic and Social Council,": the opening of another
- * organ's resolution, in English (the six-language table in lang.c covers the Assembly and
- * the Security Council). Returns its length, 0 if it is not one. */
-static size_t other_organ_opening(const char *s, size_t n)
-{
-	static const char *const heads[] = { "Council,", "Assembly,", "Commission,", "Conference,",
-		"Committee,", "Board,", "Forum,", NULL };
-	if (n < 10 || n > 80 || !build_starts(s, n, "The ") || s[n - 1] != ',')
-		return 0;
-	for (size_t i = 4; i < n; i++) {
-		/* Every word capitalised, or one of the small words of organ names. */
-		if (i == 4 || s[i - 1] == ' ') {
-			if (!isupper((unsigned char)s[i]) && !build_starts(s + i, n - i, "and ")
-			    && !build_starts(s + i, n - i, "of ") && !build_starts(s + i, n - i, "on ")
-			    && !build_starts(s + i, n - i, "for "))
-				return 0;
-		}
-	}
-	for (size_t k = 0; heads[k]; k++) {
-		size_t hl = strlen(heads[k]);
-		if (n > hl && memcmp(s + n - hl, heads[k], hl) == 0)
-			return n;
-	}
-	return 0;
-}
-
 static enum bkind classify(const struct block *b, int *opening_len, int *comma,
                            const char **organ)
 {
@@ -307,7 +260,7 @@ static enum bkind classify(const struct block *b, int *opening_len, int *comma,
 	if (b->zone == ZONE_FOOTNOTE)
 		return BK_FOOTNOTE;
 	size_t ol = lang_opening(s, n, organ, comma);
-	if (!ol && (ol = other_organ_opening(s, n)) != 0) {
+	if (!ol && (ol = lang_other_opening(s, n)) != 0) {
 		*organ = NULL;       /* named from the block by build_one */
 		*comma = 1;
 	}
@@ -351,7 +304,7 @@ static enum bkind classify(const struct block *b, int *opening_len, int *comma,
 	}
 	if (lang_is_meeting_line(s, n))
 		return BK_MEETING;
-	if (vote_line(s, n))
+	if (lang_is_vote_line(s, n))
 		return BK_VOTE;
 	if (build_date_line(s, n))
 		return BK_DATE;
@@ -1332,13 +1285,9 @@ static struct resolution *build_decision(const struct block_list *bl, const enum
 			build_meta_meeting(&st, &st.res->meta.meeting, b->text, b->len);
 			if (lang_find_date(b->text, b->len, date))
 				build_set_meta(&st, &st.res->meta.adopted, date, 10);
-			static const char *const organs[] = { "General Assembly", "Security Council",
-				"Economic and Social Council", "Human Rights Council", NULL };
-			for (size_t o = 0; organs[o]; o++)
-				if (build_find(b->text, b->len, organs[o])) {
-					build_set_meta(&st, &st.res->meta.organ, organs[o], strlen(organs[o]));
-					break;
-				}
+			const char *organ = lang_organ_name(lang_organ_in(b->text, b->len));
+			if (organ)
+				build_set_meta(&st, &st.res->meta.organ, organ, strlen(organ));
 		}
 		int k = ++st.nplain;
 		add(&st, PARA_PLAIN, b->text, b->len, build_printf(&st, "p%d", k),

@@ -42,7 +42,5 @@ int furniture_agenda_title(const char *s, size_t n);
 /* Whether the line is a document symbol alone ("A/RES/58/190", "S/RES/242 (1967)"). */
 int furniture_is_symbol(const char *s, size_t n);
 
-/* "Fifty-eighth" -> 58; 0 when it is not an English ordinal. */
-int furniture_ordinal(const char *s, size_t n);
 
 #endif
