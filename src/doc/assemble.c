@@ -9,6 +9,7 @@
 
 #include "doc/assemble.h"
 #include "doc/lang.h"
+#include "text/utf8.h"
 
 void assemble_init(struct assemble *a, struct block_list *out, const char *text, size_t len)
 {
@@ -29,15 +30,12 @@ static const char *lang_of(struct assemble *a)
 void assemble_free(struct assemble *a)
 {
 	unwrap_free(&a->u);
-	unwrap_buf_free(&a->cur);
+	buf_free(&a->cur);
 }
 
 static ucs4_t cp(const char *s, size_t n)
 {
-	ucs4_t c = 0;
-	if (n && u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
-		c = 0xFFFD;
-	return c;
+	return utf8_at(s, n);
 }
 
 static int digit(char c)
@@ -101,8 +99,8 @@ static size_t sub_label(const char *s, size_t n)
 			break;
 		kind = k;
 		count++;
-		i += (size_t)u8_mblen((const uint8_t *)s + i, n - i) > 0 ?
-		     (size_t)u8_mblen((const uint8_t *)s + i, n - i) : 1;
+		uint32_t skip;
+		i += utf8_decode(s + i, n - i, &skip);
 	}
 	if (i == a || count > (kind == 2 ? 7 : kind == 1 ? 3 : 1))
 		return 0;
@@ -337,33 +335,23 @@ int assemble_ends_clause(const char *s, size_t n)
 	return lang_ends_conjunction(s, n);
 }
 
-static int clause_end(const struct unwrap_buf *b)
+static int clause_end(const struct buf *b)
 {
 	return assemble_ends_clause(b->s, b->n);
 }
 
-static ucs4_t last_cp(const struct unwrap_buf *b)
+static ucs4_t last_cp(const struct buf *b)
 {
-	size_t i = b->n;
-	while (i > 0 && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	return cp(b->s + i, b->n - i);
+	uint32_t c;
+	utf8_last(b->s, b->n, &c);
+	return c;
 }
 
 /* The paragraph so far ends in a letter or digit: a sentence broken off. */
-static int open_end(const struct unwrap_buf *b)
+static int open_end(const struct buf *b)
 {
-	if (!b->n)
-		return 0;
-	size_t i = b->n;
-	while (i > 0 && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	ucs4_t c = cp(b->s + i, b->n - i);
-	return uc_is_alpha(c) || (c >= '0' && c <= '9');
+	ucs4_t c = last_cp(b);
+	return b->n && (uc_is_alpha(c) || (c >= '0' && c <= '9'));
 }
 
 size_t assemble_footnote_start(const char *s, size_t n, int expect, int *num)
@@ -416,7 +404,7 @@ static int push(struct assemble *a)
 	if (!a->cur.n)
 		return 0;
 	int r = blocks_push(a->out, a->cur.s, a->cur.n, a->zone, a->indent, a->page);
-	unwrap_buf_clear(&a->cur);
+	buf_clear(&a->cur);
 	a->number_only = 0;
 	return r;
 }

@@ -25,7 +25,7 @@
 struct assemble {
 	struct block_list *out;
 	struct unwrap u;
-	struct unwrap_buf cur;      /* the paragraph being read */
+	struct buf cur;             /* the paragraph being read */
 	const char *lang;           /* from lang_detect, for lead phrases; NULL until a line
 	                             * needs it (a scan of the whole text) */
 	enum block_zone zone;       /* of cur */

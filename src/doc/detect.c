@@ -14,6 +14,7 @@
 #include "doc/assemble.h"
 #include "doc/blocks.h"
 #include "doc/furniture.h"
+#include "text/utf8.h"
 
 static int contains(const char *s, size_t n, const char *w)
 {
@@ -32,18 +33,14 @@ static int contains(const char *s, size_t n, const char *w)
 
 static ucs4_t first_cp(const char *s, size_t n)
 {
-	ucs4_t c = 0;
-	if (n && u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
-		c = 0;
-	return c;
+	return utf8_at(s, n);
 }
 
 static ucs4_t last_cp(const char *s, size_t n)
 {
-	size_t i = n;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	return i > 0 ? first_cp(s + i - 1, n - i + 1) : 0;
+	uint32_t c;
+	utf8_last(s, n, &c);
+	return c;
 }
 
 static int cjk(ucs4_t c)

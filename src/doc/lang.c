@@ -13,18 +13,21 @@
 #include <unistr.h>
 
 #include "doc/lang.h"
+#include "text/utf8.h"
 
 /* --- code points ---------------------------------------------------------------------- */
 
-/* Decodes one code point; invalid bytes count as one U+FFFD byte so scans always advance. */
+/* Decodes one code point with the program's codec; scans always advance. */
 static size_t cp_at(const char *s, size_t len, ucs4_t *uc)
 {
 	if (len == 0) {
 		*uc = 0;
 		return 0;
 	}
-	int n = u8_mbtouc(uc, (const uint8_t *)s, len);
-	return n > 0 ? (size_t)n : 1;
+	uint32_t c;
+	size_t n = utf8_decode(s, len, &c);
+	*uc = c;
+	return n;
 }
 
 static int is_space_cp(ucs4_t c)

@@ -14,6 +14,7 @@
 
 #include "doc/lang.h"
 #include "doc/refs.h"
+#include "text/buf.h"
 
 struct refs_notes {
 	int *nums;              /* sorted, unique */
@@ -247,14 +248,13 @@ static int symbol_token(const char *out, size_t w)
 
 static int push_mark(struct mark **marks, size_t *nmarks, size_t byte, int footnote)
 {
-	/* Grow at powers of two so the marks of one huge paragraph cost linear time. */
+	/* the array keeps no capacity: it grows at powers of two (buf_array_push), so the
+	 * marks of one huge paragraph cost linear time */
 	size_t n = *nmarks;
-	if ((n & (n - 1)) == 0) {
-		struct mark *nm = realloc(*marks, (n ? n * 2 : 4) * sizeof *nm);
-		if (!nm)
-			return -1;
-		*marks = nm;
-	}
+	struct mark *nm = buf_array_push(*marks, n, sizeof *nm);
+	if (!nm)
+		return -1;
+	*marks = nm;
 	(*marks)[n].byte = byte;
 	(*marks)[n].footnote = footnote;
 	*nmarks = n + 1;
@@ -473,12 +473,10 @@ static int push_ref(struct ref **refs, size_t *nrefs, enum ref_kind kind, const 
                     size_t byte, size_t n)
 {
 	size_t c = *nrefs;
-	if ((c & (c - 1)) == 0) {
-		struct ref *nr = realloc(*refs, (c ? c * 2 : 4) * sizeof *nr);
-		if (!nr)
-			return -1;
-		*refs = nr;
-	}
+	struct ref *nr = buf_array_push(*refs, c, sizeof *nr);
+	if (!nr)
+		return -1;
+	*refs = nr;
 	char *t = strndup(s + byte, n);
 	if (!t)
 		return -1;
