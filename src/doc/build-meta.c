@@ -11,6 +11,7 @@
 #include "doc/build.h"
 #include "doc/lang.h"
 #include "doc/refs.h"
+#include "text/buf.h"
 
 /* The organ a line names, in English; NULL if none. */
 static const char *organ_in(const char *s, size_t n)
@@ -57,7 +58,7 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 		if (lang_find_date(s, n, date))
 			build_set_meta(st, &m->adopted, date, 10);
 		else
-			st->date_pending = 1;
+			st->read.date_pending = 1;
 		return;
 	}
 	if (lang_report_header(s, n)) {
@@ -113,8 +114,8 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 			build_set_meta(st, &m->adopted, date, 10);
 		return;
 	}
-	if (st->date_pending && lang_find_date(s, n, date)) {
-		st->date_pending = 0;
+	if (st->read.date_pending && lang_find_date(s, n, date)) {
+		st->read.date_pending = 0;
 		build_set_meta(st, &m->adopted, date, 10);
 		return;
 	}
@@ -171,6 +172,59 @@ int build_meta_header_like(const struct block *b)
 	    || (organ_in(s, n) && build_find(s, n, "Distr."));
 }
 
+void build_meta_closing(struct bstate *st, enum bkind kind, const char *s, size_t n)
+{
+	struct res_meta *m = &st->res->meta;
+	char date[11];
+	switch (kind) {
+	case BK_MEETING: {
+		/* "2112th plenary meeting," or "2112th plenary meeting, 18 December 1972." */
+		size_t k = n;
+		const char *comma = memchr(s, ',', n);
+		if (comma)
+			k = (size_t)(comma - s);
+		while (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' '))
+			k--;
+		build_set_meta(st, &m->meeting, s, k);
+		if (comma && lang_find_date(comma, n - (size_t)(comma - s), date))
+			build_set_meta(st, &m->adopted, date, 10);
+		break;
+	}
+	case BK_VOTE:
+		if (n > 2 && s[0] == '[' && s[n - 1] == ']')
+			build_set_meta(st, &m->vote, s + 1, n - 2);   /* "[Adopted without a vote.]" */
+		else if (n > 1 && s[0] == '[' && !m->vote) {
+			build_set_meta(st, &m->vote, s + 1, n - 1);
+			st->read.vote_open = 1;                      /* the list follows */
+		} else
+			build_set_meta(st, &m->vote, s, n);
+		build_meta_meeting(st, &m->meeting, s, n);
+		break;
+	case BK_DATE:
+		if (lang_find_date(s, n, date))
+			build_set_meta(st, &m->adopted, date, 10);
+		break;
+	default:
+		break;
+	}
+}
+
+void build_meta_vote_more(struct bstate *st, const char *s, size_t n)
+{
+	/* "In favour: ...", "Against: ...", "Abstaining: ...]": the recorded vote goes on */
+	struct res_meta *m = &st->res->meta;
+	int close = n && s[n - 1] == ']';
+	struct buf v = BUF_INIT;
+	if (buf_adds(&v, m->vote) || buf_addc(&v, ' ') || buf_add(&v, s, n - (size_t)close)) {
+		buf_free(&v);
+		st->oom = 1;
+		return;
+	}
+	free(m->vote);
+	m->vote = buf_steal(&v, NULL);
+	st->read.vote_open = !close;
+}
+
 void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_hints)
 {
 	struct res_meta *m = &st->res->meta;
@@ -219,7 +273,7 @@ void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_
 		int sc_year = paren && isdigit((unsigned char)paren[1]);
 		if (sc_year && !m->organ)
 			build_set_meta(st, &m->organ, "Security Council", 16);
-		if (!m->symbol && !st->decision) {
+		if (!m->symbol && !st->read.decision) {
 			char *sym = NULL;
 			if (m->organ && strcmp(m->organ, "Security Council") == 0)
 				sym = build_printf(st, "S/RES/%s", num);

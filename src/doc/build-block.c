@@ -1,0 +1,208 @@
+/* build-block.c: one handler per kind of block (a table, as the kinds are), over the reading
+ * state (struct bread): where a block goes depends on what the blocks before it said (a part
+ * letter wants its heading, "Annex" its title, a recorded vote runs on to its "]", a list
+ * that ended in ";" may go on in lower case). The handlers name nothing themselves: they call
+ * the paragraph handlers of build-para.c. */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "doc/build.h"
+
+/* One block as a handler sees it. */
+struct bctx {
+	const struct block *b;
+	const char *s;              /* its text (maybe "1." joined to the block after it) */
+	size_t n;
+	int want_title;             /* a part letter came just before: this may be its heading */
+};
+
+/* The heading under "B": short, capitalised, not a sentence of the preamble. */
+static int part_title(struct bstate *st, const struct bctx *c)
+{
+	if (!c->want_title || st->part < 0 || c->n >= 200 || islower((unsigned char)c->s[0])
+	    || strchr(",;:", c->s[c->n - 1]))
+		return 0;
+	build_part_title(st, c->s, c->n);
+	return 1;
+}
+
+/* Whether the last paragraph is a lettered item ending its clause: "(a) ...; (b) ...;" */
+static int after_item(const struct bstate *st)
+{
+	const struct para *p = st->last >= 0 ? &st->res->paras[st->last] : NULL;
+	return p && st->top >= 0 && st->depth > 0 && p->kind == PARA_SUB && p->num && p->text_len
+	    && p->text[p->text_len - 1] == ';';
+}
+
+/* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
+static void text_rest(struct bstate *st, const struct bctx *c)
+{
+	struct bread *r = &st->read;
+	const char *s = c->s;
+	size_t n = c->n;
+	if (r->want_annex_title && st->annex >= 0 && n < 300) {
+		build_annex_title(st, s, n);
+		return;
+	}
+	r->want_annex_title = 0;
+	/* "(a) ...; (b) ...;" then "and to share ...": the paragraph goes on after its list, so
+	 * the text belongs to the paragraph, after its items */
+	if (islower((unsigned char)s[0]) && after_item(st)) {
+		st->depth = 0;
+		if (build_inner_text(st, s, n) >= 0)
+			return;
+	}
+	if (st->last >= 0 && islower((unsigned char)s[0])
+	    && st->res->paras[st->last].kind != PARA_ANNEX_TITLE) {
+		build_append(st, st->last, s, n);
+		return;
+	}
+	if (st->annex >= 0)
+		build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
+	else if (r->unnumbered_op) {
+		build_operative(st, NULL, 0, s, n);
+		r->unnumbered_op = 0;
+	} else if (r->in_ops || r->after_meeting) {
+		if (build_inner_text(st, s, n) < 0)
+			build_preamble(st, s, n);
+	} else
+		build_preamble(st, s, n);
+}
+
+static void on_text(struct bstate *st, const struct bctx *c)
+{
+	if (!part_title(st, c))
+		text_rest(st, c);
+}
+
+/* "I. General provisions", "Article 12": a heading in an annex, else text. */
+static void on_heading(struct bstate *st, const struct bctx *c)
+{
+	if (part_title(st, c))
+		return;
+	if (st->annex >= 0 && !st->read.want_annex_title) {
+		build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, c->s, c->n);
+		return;
+	}
+	text_rest(st, c);
+}
+
+/* "12. Text": an operative paragraph, or an annex's numbered paragraph. */
+static void on_opnum(struct bstate *st, const struct bctx *c)
+{
+	size_t skip;
+	size_t dn = build_opnum(c->s, c->n, &skip);
+	if (st->annex >= 0)
+		build_annex_para(st, PARA_ANNEX, c->s, dn, c->s + skip, c->n - skip);
+	else
+		build_operative(st, c->s, dn, c->s + skip, c->n - skip);
+}
+
+/* "(1)" where "(ii)" follows within a few blocks is "(i)" misread. */
+static int ocr_roman_one(const struct bstate *st, const struct bctx *c, const char *lab,
+                         size_t labn)
+{
+	if (labn != 1 || lab[0] != '1'
+	    || (st->depth > 0 && st->lv[st->depth - 1].style == ST_DIGIT))
+		return 0;
+	const struct block *nb = c->b + 1;
+	for (int k = 0; k < 4 && nb < st->read.bend; k++, nb++) {
+		const char *l2;
+		size_t n2;
+		if (build_submark(nb->text, nb->len, &l2, &n2))
+			return n2 == 2 && memcmp(l2, "ii", 2) == 0;
+	}
+	return 0;
+}
+
+/* "(a) Text": an item under the current paragraph (or of an annex's own list); with nothing
+ * to hang it on, a paragraph of the preamble. */
+static void on_sub(struct bstate *st, const struct bctx *c)
+{
+	const char *lab;
+	size_t labn;
+	size_t skip = build_submark(c->s, c->n, &lab, &labn);
+	int ocr = ocr_roman_one(st, c, lab, labn);
+	if (build_item(st, lab, labn, ocr, c->s + skip, c->n - skip) < 0 && !st->oom)
+		build_preamble(st, c->s, c->n);
+}
+
+/* "B" or "IV" alone: a part (inside an annex, a line of its text). */
+static void on_part(struct bstate *st, const struct bctx *c)
+{
+	if (st->annex >= 0)
+		build_annex_para(st, PARA_ANNEX, NULL, 0, c->s, c->n);
+	else
+		build_part(st, c->s, c->n);
+}
+
+static void on_annex(struct bstate *st, const struct bctx *c)
+{
+	build_annex(st, c->s, c->n);
+}
+
+/* A meeting line, a vote line or a date alone: the closing formulas, read into the record.
+ * Text after a meeting or a vote is no longer the preamble's. */
+static void on_meeting(struct bstate *st, const struct bctx *c)
+{
+	build_meta_closing(st, BK_MEETING, c->s, c->n);
+	st->read.after_meeting = 1;
+}
+
+static void on_vote(struct bstate *st, const struct bctx *c)
+{
+	build_meta_closing(st, BK_VOTE, c->s, c->n);
+	st->read.after_meeting = 1;
+}
+
+static void on_date(struct bstate *st, const struct bctx *c)
+{
+	build_meta_closing(st, BK_DATE, c->s, c->n);
+}
+
+static void on_nothing(struct bstate *st, const struct bctx *c)
+{
+	(void)st;
+	(void)c;
+}
+
+/* The handlers by kind; `text` marks the kinds read as text (a recorded vote's list goes on
+ * through them, and they may be an annex's or a part's title). */
+static const struct {
+	void (*handle)(struct bstate *, const struct bctx *);
+	int text;
+} handlers[BK_COUNT] = {
+	[BK_TEXT] = { on_text, 1 },
+	[BK_FOOTNOTE] = { on_text, 1 },        /* "N text" inside the body: text */
+	[BK_HEADING] = { on_heading, 1 },
+	[BK_EMPTY] = { on_nothing, 0 },
+	[BK_OPENING] = { on_nothing, 0 },
+	[BK_OPNUM] = { on_opnum, 0 },
+	[BK_SUB] = { on_sub, 0 },
+	[BK_PART] = { on_part, 0 },
+	[BK_ANNEX] = { on_annex, 0 },
+	[BK_MEETING] = { on_meeting, 0 },
+	[BK_VOTE] = { on_vote, 0 },
+	[BK_DATE] = { on_date, 0 },
+};
+
+void build_block(struct bstate *st, const struct block *b, enum bkind kind, const char *s,
+                 size_t n)
+{
+	struct bread *r = &st->read;
+	struct bctx c = { b, s, n, r->want_part_title };
+	r->want_part_title = 0;
+	if (r->vote_open && kind != BK_TEXT)
+		r->vote_open = 0;          /* an annex or a heading: the list was over */
+	if (r->vote_open && st->res->meta.vote) {
+		build_meta_vote_more(st, s, n);
+		return;
+	}
+	if ((unsigned)kind >= BK_COUNT || !handlers[kind].handle)
+		kind = BK_TEXT;
+	if (!handlers[kind].text)
+		r->want_annex_title = 0;
+	handlers[kind].handle(st, &c);
+}
