@@ -36,6 +36,23 @@ static int after_item(const struct bstate *st)
 	    && p->text[p->text_len - 1] == ';';
 }
 
+/* A heading the shape saw set apart (blocks.h) right after an operative paragraph that ends
+ * in a colon ("Adopts the following political declaration ...:"): the text adopted follows
+ * inline, and is read as an annex would be, titled by the heading, its paragraphs keeping
+ * their own numbers. Returns 1 when it opened one. */
+static int inline_annex(struct bstate *st, const struct bctx *c)
+{
+	struct resolution *res = st->res;
+	if (!c->b || !c->b->heading || st->annex >= 0 || !st->read.in_ops || st->last < 0
+	    || c->n >= 300)
+		return 0;
+	const struct para *lp = &res->paras[st->last];
+	if (lp->kind != PARA_OPERATIVE || !lp->text_len || lp->text[lp->text_len - 1] != ':')
+		return 0;
+	build_annex_named(st, c->s, c->n);
+	return 1;
+}
+
 /* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
 static void text_rest(struct bstate *st, const struct bctx *c)
 {
@@ -73,14 +90,20 @@ static void text_rest(struct bstate *st, const struct bctx *c)
 
 static void on_text(struct bstate *st, const struct bctx *c)
 {
-	if (!part_title(st, c))
-		text_rest(st, c);
+	if (inline_annex(st, c) || part_title(st, c))
+		return;
+	if (c->b && c->b->heading && st->annex >= 0 && !st->read.want_annex_title) {
+		/* the shape saw it set apart: "United to end ..." */
+		build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, c->s, c->n);
+		return;
+	}
+	text_rest(st, c);
 }
 
 /* "I. General provisions", "Article 12": a heading in an annex, else text. */
 static void on_heading(struct bstate *st, const struct bctx *c)
 {
-	if (part_title(st, c))
+	if (inline_annex(st, c) || part_title(st, c))
 		return;
 	if (st->annex >= 0 && !st->read.want_annex_title) {
 		build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, c->s, c->n);
@@ -193,6 +216,7 @@ void build_block(struct bstate *st, const struct block *b, enum bkind kind, cons
 {
 	struct bread *r = &st->read;
 	struct bctx c = { b, s, n, r->want_part_title };
+	r->blk = b;
 	r->want_part_title = 0;
 	if (r->vote_open && kind != BK_TEXT)
 		r->vote_open = 0;          /* an annex or a heading: the list was over */

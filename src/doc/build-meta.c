@@ -178,15 +178,19 @@ void build_meta_closing(struct bstate *st, enum bkind kind, const char *s, size_
 	char date[11];
 	switch (kind) {
 	case BK_MEETING: {
-		/* "2112th plenary meeting," or "2112th plenary meeting, 18 December 1972." */
-		size_t k = n;
+		/* "2112th plenary meeting,", "2112th plenary meeting, 18 December 1972." or
+		 * "52nd plenary meeting 1 December 2025": the meeting, then maybe its date */
+		size_t k = n, at;
 		const char *comma = memchr(s, ',', n);
-		if (comma)
+		int dated = lang_find_date_at(s, n, date, &at) && at > 0;
+		if (dated)
+			k = at;
+		if (comma && (size_t)(comma - s) < k)
 			k = (size_t)(comma - s);
-		while (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' '))
+		while (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' ' || s[k - 1] == ','))
 			k--;
 		build_set_meta(st, &m->meeting, s, k);
-		if (comma && lang_find_date(comma, n - (size_t)(comma - s), date))
+		if (dated)
 			build_set_meta(st, &m->adopted, date, 10);
 		break;
 	}

@@ -75,6 +75,30 @@ const char *build_find(const char *s, size_t n, const char *w)
 
 /* ---- paragraphs ---- */
 
+/* The exact markers of the block being read that fall in text[0..len), which now stands at
+ * byte `at` of paragraph i's text. */
+static void take_marks(struct bstate *st, int i, const char *text, size_t len, size_t at)
+{
+	const struct block *b = st->read.blk;
+	if (!b || !b->nmarks || text < b->text || text + len > b->text + b->len)
+		return;
+	size_t off = (size_t)(text - b->text);
+	struct para *p = &st->res->paras[i];
+	for (size_t k = 0; k < b->nmarks; k++) {
+		if (b->marks[k].byte < off || b->marks[k].byte > off + len)
+			continue;
+		struct mark *nm = buf_array_push(p->marks, p->nmarks, sizeof *nm);
+		if (!nm) {
+			st->oom = 1;
+			return;
+		}
+		p->marks = nm;
+		p->marks[p->nmarks].byte = at + b->marks[k].byte - off;
+		p->marks[p->nmarks].footnote = b->marks[k].footnote;
+		p->nmarks++;
+	}
+}
+
 static int add(struct bstate *st, enum para_kind kind, const char *text, size_t len, char *id,
                char *label, char *num)
 {
@@ -98,6 +122,7 @@ static int add(struct bstate *st, enum para_kind kind, const char *text, size_t 
 	p->part = st->part;
 	p->annex = st->annex;
 	st->last = i;
+	take_marks(st, i, text, len, 0);
 	return i;
 }
 
@@ -112,9 +137,11 @@ void build_append(struct bstate *st, int i, const char *text, size_t len)
 	}
 	t[p->text_len] = ' ';
 	memcpy(t + p->text_len + 1, text, len);
+	size_t at = p->text_len + 1;
 	p->text_len += len + 1;
 	t[p->text_len] = '\0';
 	p->text = t;
+	take_marks(st, i, text, len, at);
 }
 
 static const char *part_prefix(struct bstate *st)
@@ -427,9 +454,8 @@ void build_part_title(struct bstate *st, const char *s, size_t n)
 	st->read.want_part_title = 0;
 }
 
-/* An annex: "Annex", "Annex II", "Annex B Goods Review List procedures" (the label is the annex
- * word and its letter; anything after is the title, else the next block may be). */
-void build_annex(struct bstate *st, const char *s, size_t n)
+/* Opens annex label[0..ln) whose title paragraph reads s[0..n) (may be empty). */
+static void new_annex(struct bstate *st, const char *label, size_t ln, const char *s, size_t n)
 {
 	struct resolution *res = st->res;
 	struct res_annex *na = buf_array(res->annexes, &st->count.annexes_cap, res->nannexes + 1,
@@ -441,6 +467,23 @@ void build_annex(struct bstate *st, const char *s, size_t n)
 	res->annexes = na;
 	struct res_annex *a = &res->annexes[res->nannexes];
 	a->id = build_printf(st, "annex%zu", res->nannexes + 1);
+	a->label = build_strndup(st, label, ln);
+	a->title = n ? build_strndup(st, s, n) : NULL;
+	st->annex = (int)res->nannexes++;
+	st->part = -1;
+	st->count.nann_h = st->count.nann_t = st->count.ann_last = st->count.ann_list = 0;
+	char *id = a->id ? strdup(a->id) : NULL;
+	char *lab = a->label ? strdup(a->label) : NULL;
+	add(st, PARA_ANNEX_TITLE, s, n, id, lab, NULL);
+	st->top = -1;
+	st->depth = 0;
+	st->read.want_annex_title = n == 0;
+}
+
+/* An annex: "Annex", "Annex II", "Annex B Goods Review List procedures" (the label is the annex
+ * word and its letter; anything after is the title, else the next block may be). */
+void build_annex(struct bstate *st, const char *s, size_t n)
+{
 	size_t ln = lang_annex_word(s, n);
 	while (ln < n && s[ln] == ' ')
 		ln++;
@@ -449,22 +492,16 @@ void build_annex(struct bstate *st, const char *s, size_t n)
 	size_t labl = ln;
 	while (labl > 1 && s[labl - 1] == '*')
 		labl--;
-	a->label = build_strndup(st, s, labl);
-	a->title = NULL;
 	size_t t = ln;
 	while (t < n && s[t] == ' ')
 		t++;
-	st->annex = (int)res->nannexes++;
-	st->part = -1;
-	st->count.nann_h = st->count.nann_t = st->count.ann_last = st->count.ann_list = 0;
-	char *id = a->id ? strdup(a->id) : NULL;
-	char *label = a->label ? strdup(a->label) : NULL;
-	add(st, PARA_ANNEX_TITLE, s + t, n - t, id, label, NULL);
-	st->top = -1;
-	st->depth = 0;
-	st->read.want_annex_title = t >= n;
-	if (t < n)
-		a->title = build_strndup(st, s + t, n - t);
+	new_annex(st, s, labl, s + t, n - t);
+}
+
+void build_annex_named(struct bstate *st, const char *s, size_t n)
+{
+	new_annex(st, s, n, s, n);
+	st->read.want_annex_title = 0;
 }
 
 void build_annex_title(struct bstate *st, const char *s, size_t n)

@@ -131,8 +131,9 @@ static void finish_links(struct bstate *st)
 	/* Markers in parentheses ("2017(1)") when the footnotes were printed "(1) ...", or when
 	 * no bare marker matched at all (the reader may have dropped the parentheses). */
 	size_t found = 0;
-	int orphans = nfn == 0 && orphan_run(st, rn) >= 2;
-	for (int pass = 0; pass < 2 && !st->oom; pass++) {
+	int orphans = !st->read.exact && nfn == 0 && orphan_run(st, rn) >= 2;
+	/* markers the shape placed exactly came with the text (take_marks) */
+	for (int pass = 0; pass < 2 && !st->oom && !st->read.exact; pass++) {
 		refs_notes_parenthesized(rn, pass == 1 || st->read.paren_notes);
 		refs_notes_orphans(rn, orphans);
 		for (size_t i = 0; i < res->npara && !st->oom; i++) {
@@ -280,7 +281,7 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 				st->oom = 1;
 				break;
 			}
-			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page };
+			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0 };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
 			continue;
@@ -304,9 +305,13 @@ static void read_footnotes(struct bstate *st, const struct block_list *bl,
 		int paren = parens && build_paren_num(b->text, b->len);
 		if (paren)
 			st->read.paren_notes = 1;
+		st->read.blk = b;
 		if ((isdigit((unsigned char)b->text[0]) && b->text[0] != '0') || paren) {
 			size_t before = st->res->npara;
-			footnotes_from(st, b->text, b->len);
+			if (st->read.exact)
+				footnote_block(st, b->text, b->len);      /* one footnote a block */
+			else
+				footnotes_from(st, b->text, b->len);
 			if (st->res->npara > before)
 				prev_fn = (int)st->res->npara - 1;
 		} else if (prev_fn >= 0)
@@ -337,6 +342,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 	if (build_start(&st, oom) < 0)
 		return NULL;
 	st.read.bend = bl->v + sg->end;
+	st.read.exact = bl->exact_marks;
 	st.lang = segment_lang(bl, sg->open, sg->end);
 	read_header(&st, bl, kinds, sg);
 	int paren;

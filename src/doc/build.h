@@ -58,6 +58,8 @@ struct bread {
 	int paren_notes;            /* footnotes are numbered "(1)": so are their markers */
 	int decision;               /* a decision ("79/560. Title"): no A/RES symbol of its own */
 	const struct block *bend;   /* one past the segment's last block, for looking ahead */
+	const struct block *blk;    /* the block being read: its exact markers go with its text */
+	int exact;                  /* the shape placed every marker (blocks.h: exact_marks) */
 };
 
 /* Building one resolution. */
@@ -118,6 +120,9 @@ void build_part(struct bstate *, const char *label, size_t n);
 void build_part_title(struct bstate *, const char *s, size_t n);
 void build_annex(struct bstate *, const char *s, size_t n);
 void build_annex_title(struct bstate *, const char *s, size_t n);
+/* An annex the text names by its title alone ("Political declaration ..." set apart after
+ * "Adopts the following ...:"): label and title are s. */
+void build_annex_named(struct bstate *, const char *s, size_t n);
 /* Appends text to paragraph i after a space (a paragraph broken by a page or a blank line). */
 void build_append(struct bstate *, int i, const char *s, size_t n);
 /* The value of a sub-paragraph label read in one style, 0 if it cannot be read so. */

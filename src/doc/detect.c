@@ -3,6 +3,7 @@
  *          tab-indented lines that end clauses);
  *   PDF:   form feeds between pages; or per-page furniture (barcodes, job numbers, footnote
  *          rules repeated) in text that is hard-wrapped with few blank lines;
+ *   md:    Markdown footnotes: "[^4]: text" definitions at line starts;
  *   plain: everything else (hard-wrapped, blank lines between paragraphs). */
 #include "config.h"
 
@@ -69,12 +70,38 @@ static int runs_on(const char *prev, size_t pn, const char *s, size_t n)
 	return uc_is_alpha(a) && uc_is_alpha(b) && !uc_is_upper(b);
 }
 
+/* Whether a line opens with a Markdown footnote definition "[^4]:". */
+static int md_notes(const char *text, size_t len)
+{
+	for (const char *p = text, *end = text + len; p && p + 4 < end; ) {
+		if (p[0] == '[' && p[1] == '^' && p[2] >= '1' && p[2] <= '9') {
+			const char *q = p + 2;
+			while (q < end && *q >= '0' && *q <= '9')
+				q++;
+			if (q + 1 < end && q[0] == ']' && q[1] == ':')
+				return 1;
+		}
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
 enum input_format shape_detect(const char *text, size_t len)
 {
+	/* an extraction's YAML front matter says nothing of the shape */
+	long fm = furniture_front_matter(text, len, NULL);
+	if (fm > 0) {
+		text += fm;
+		len -= (size_t)fm;
+	}
 	/* the first megabyte tells */
 	size_t lim = len > (1u << 20) ? (1u << 20) : len;
 	if (contains(text, lim, "<<ODS") || contains(text, lim, "[DU1]"))
 		return INPUT_ODS;
+	if (md_notes(text, len))
+		return INPUT_MD;
 	size_t lines = 0, blank = 0, longl = 0, ff = 0, furn = 0, rules = 0, tabbed = 0, ended = 0;
 	size_t runon = 0;
 	const char *prev = NULL;

@@ -377,6 +377,55 @@ int furniture_hint(struct res_meta *h, enum furniture_kind k, const char *s, siz
 	}
 }
 
+/* "---" (and trailing blanks) on a line of its own at s[0..n). */
+static int yaml_fence(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n == 3 && memcmp(s, "---", 3) == 0;
+}
+
+long furniture_front_matter(const char *text, size_t len, struct res_meta *h)
+{
+	const char *nl = memchr(text, '\n', len);
+	if (!nl || !yaml_fence(text, (size_t)(nl - text)))
+		return 0;
+	static const char *const langs[] = { "en", "fr", "es", "ru", "zh", "ar", NULL };
+	size_t i = (size_t)(nl - text) + 1;
+	/* "key: value" lines, at most 64 of them, up to the closing fence */
+	for (int lines = 0; i < len && lines < 64; lines++) {
+		nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		const char *l = text + i;
+		size_t n = e - i;
+		i = nl ? e + 1 : len;
+		if (yaml_fence(l, n))
+			return (long)i;
+		const char *colon = memchr(l, ':', n);
+		if (!colon || colon == l)
+			return 0;               /* not YAML: a rule that opens the text */
+		size_t kn = (size_t)(colon - l), v = kn + 1;
+		while (v < n && (l[v] == ' ' || l[v] == '"' || l[v] == '\''))
+			v++;
+		size_t ve = n;
+		while (ve > v && (l[ve - 1] == ' ' || l[ve - 1] == '"' || l[ve - 1] == '\'' ||
+		                  l[ve - 1] == '\r'))
+			ve--;
+		if (!h || ve <= v)
+			continue;
+		if (kn == 6 && memcmp(l, "symbol", 6) == 0 && furniture_is_symbol(l + v, ve - v)) {
+			if (set(&h->symbol, l + v, ve - v))
+				return -1;
+		} else if (kn == 8 && memcmp(l, "language", 8) == 0 && ve - v == 2) {
+			char code[3] = { (char)(l[v] | 0x20), (char)(l[v + 1] | 0x20), 0 };
+			for (int k = 0; langs[k]; k++)
+				if (strcmp(code, langs[k]) == 0 && set(&h->language, code, 2))
+					return -1;
+		}
+	}
+	return 0;
+}
+
 int furniture_agenda_title(const char *s, size_t n)
 {
 	static const char *const starts[] = { "Resolution", "Résolution", "Resolución",

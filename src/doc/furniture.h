@@ -39,6 +39,11 @@ int furniture_hint(struct res_meta *h, enum furniture_kind, const char *s, size_
  * resolution ("Resolution adopted by", "[on the report of", "77/1. Title", the opening). */
 int furniture_agenda_title(const char *s, size_t n);
 
+/* The YAML front matter an extraction opens with ("---", "symbol: A/RES/80/10", "language:
+ * EN", ..., "---"): its length in bytes (0 when there is none), its symbol and language into h
+ * when h is not NULL (values already there are kept). -1 when out of memory. */
+long furniture_front_matter(const char *text, size_t len, struct res_meta *h);
+
 /* Whether the line is a document symbol alone ("A/RES/58/190", "S/RES/242 (1967)"). */
 int furniture_is_symbol(const char *s, size_t n);
 

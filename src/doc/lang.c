@@ -1446,7 +1446,7 @@ size_t lang_parse_date(const char *s, size_t len, char out[11])
 	return 0;
 }
 
-int lang_find_date(const char *s, size_t len, char out[11])
+int lang_find_date_at(const char *s, size_t len, char out[11], size_t *at)
 {
 	ucs4_t prev = ' ';
 	size_t i = 0;
@@ -1454,12 +1454,20 @@ int lang_find_date(const char *s, size_t len, char out[11])
 		ucs4_t c;
 		size_t k = cp_at(s + i, len - i, &c);
 		if (!is_word_cp(prev) && (digit_val(c) >= 0 || uc_is_alpha(c)) &&
-		    lang_parse_date(s + i, len - i, out))
+		    lang_parse_date(s + i, len - i, out)) {
+			if (at)
+				*at = i;
 			return 1;
+		}
 		prev = c;
 		i += k;
 	}
 	return 0;
+}
+
+int lang_find_date(const char *s, size_t len, char out[11])
+{
+	return lang_find_date_at(s, len, out, NULL);
 }
 
 /* --- closing formulas and headings ---------------------------------------------------- */
@@ -1532,9 +1540,10 @@ int lang_is_meeting_line(const char *s, size_t len)
 	size_t k = MATCH_CELL(meeting_lines, s + a, b - a);
 	if (k == b - a)
 		return 1;
-	/* "2112th plenary meeting, 18 December 1972." on one line */
+	/* "2112th plenary meeting, 18 December 1972." or "52nd plenary meeting 1 December 2025"
+	 * on one line */
 	char date[11];
-	if (k && a + k < b && s[a + k] == ',') {
+	if (k && a + k < b && (s[a + k] == ',' || s[a + k] == ' ')) {
 		size_t d = skip_spaces(s, b, a + k + 1);
 		return d < b && lang_parse_date(s + d, b - d, date) == b - d;
 	}

@@ -168,6 +168,8 @@ size_t lang_parse_date(const char *s, size_t len, char out[11]);
 
 /* Finds the first date anywhere in s; returns 1 and fills out, else 0. */
 int lang_find_date(const char *s, size_t len, char out[11]);
+/* The same, with the byte where the date starts in *at (may be NULL). */
+int lang_find_date_at(const char *s, size_t len, char out[11], size_t *at);
 
 /* Bytes of the opening participle phrase of a preambular paragraph ("Reaffirming also",
  * "Bearing in mind", "Deeply concerned", "Taking note of"... the words printed in italics), or

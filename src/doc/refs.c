@@ -272,16 +272,38 @@ static int has_digit8(const char *s)
 	return ((w - ones * 10) & ~w & high) != 0;
 }
 
+/* Markers the shape placed before (a markdown "[^4]"): those at bytes [r, e) of the text
+ * being compacted move with it (byte r is now w) and count as cited, in reading order. */
+static void pre_marks(struct refs_notes *rn, struct mark *m, size_t npre, size_t *pi, size_t r,
+                      size_t e, size_t w)
+{
+	for (; *pi < npre && m[*pi].byte < e; (*pi)++) {
+		m[*pi].byte = w + (m[*pi].byte > r ? m[*pi].byte - r : 0);
+		long k = note_index(rn, m[*pi].footnote);
+		if (k >= 0)
+			cite(rn, k);
+	}
+}
+
+static int cmp_mark(const void *a, const void *b)
+{
+	const struct mark *x = a, *y = b;
+	return (x->byte > y->byte) - (x->byte < y->byte);
+}
+
 int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct mark **marks,
                       size_t *nmarks)
 {
 	size_t len = *lenp, w = 0;
 	char *out = text;        /* compacted in place: w <= r always */
+	size_t npre = *nmarks, pi = 0;
 	if (rn->n == 0 && !rn->orphans) {
 		text[len] = '\0';    /* no footnotes: no markers, the text stays as it is */
 		return 0;
 	}
 	for (size_t r = 0; r < len;) {
+		if (npre)
+			pre_marks(rn, *marks, npre, &pi, r, r + 1, w);
 		if (!isdigit((unsigned char)text[r])) {
 			/* the run up to the next digit in one move (none before the first marker):
 			 * only a digit may start one, and this loop sees every byte */
@@ -290,6 +312,8 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				e += 8;
 			while (e < len && !(text[e] >= '0' && text[e] <= '9'))
 				e++;
+			if (npre)
+				pre_marks(rn, *marks, npre, &pi, r, e, w);
 			if (w != r)
 				memmove(out + w, text + r, e - r);
 			w += e - r;
@@ -411,6 +435,12 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 			return -1;
 		cite(rn, k);
 		r = de;
+	}
+	if (npre) {
+		pre_marks(rn, *marks, npre, &pi, len, len + 1, w);
+		/* the placed markers and the found ones, each in order: one order */
+		if (*nmarks > npre)
+			qsort(*marks, *nmarks, sizeof **marks, cmp_mark);
 	}
 	out[w] = '\0';
 	*lenp = w;

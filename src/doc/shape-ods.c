@@ -190,6 +190,11 @@ static int strip_tags(const char *s, size_t n, char *out, size_t *outn, struct r
 int shape_ods(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
+	long fm = furniture_front_matter(text, len, &out->hints);
+	if (fm < 0)
+		return -1;
+	text += fm;
+	len -= (size_t)fm;
 	char *buf = malloc(len + 1);       /* a line without its tags */
 	if (!buf)
 		return -1;

@@ -428,6 +428,11 @@ static int page_bounds(const struct page *ps, long np, long p, int mast, struct 
 int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
+	long fm = furniture_front_matter(text, len, &out->hints);
+	if (fm < 0)
+		return -1;
+	text += fm;
+	len -= (size_t)fm;
 	struct page *ps;
 	struct span *store;
 	long np = split_pages(text, len, &ps, &store);

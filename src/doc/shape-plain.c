@@ -79,6 +79,11 @@ static int furniture_line(struct masthead *m, const char *s, size_t n, struct bl
 int shape_plain(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
+	long fm = furniture_front_matter(text, len, &out->hints);
+	if (fm < 0)
+		return -1;
+	text += fm;
+	len -= (size_t)fm;
 	struct assemble a;
 	assemble_init(&a, out, text, len);
 	char *line = malloc(len + 1);
