@@ -76,6 +76,16 @@ size_t build_arabic_rank(const char *s, size_t n, int *value)
 				*value = i + 1;
 		}
 	}
+	/* (هـ) is also printed with a bare heh, or its presentation form (U+FEEB) */
+	static const char *const heh[] = { "\xD9\x87", "\xEF\xBB\xAB", NULL };
+	for (int i = 0; heh[i] && !best; i++) {
+		size_t k = strlen(heh[i]);
+		if (k <= n && memcmp(s, heh[i], k) == 0 && (k == n || s[k] == ')')) {
+			best = k;
+			if (value)
+				*value = 5;
+		}
+	}
 	return best;
 }
 

@@ -347,6 +347,15 @@ int build_sub_at(struct bstate *st, int d, const char *l, size_t ln, const char 
 		d = MAX_DEPTH - 1;       /* deeper stays a sibling, as in the text */
 	if (d < 0 || ln == 0)
 		return -1;
+	/* An item the markup sets a level deeper though its label goes on with the level above
+	 * ("(iii)" after "(ii)", under a line set between them) stands where the page has it. */
+	if (d > 0 && d == st->depth) {
+		int first = 0;
+		for (int k = ST_LETTER; k <= ST_UPPER; k++)
+			first |= build_style_value((enum sstyle)k, l, ln) == 1;
+		if (!first && build_style_value(st->lv[d - 1].style, l, ln) == st->lv[d - 1].last + 1)
+			d--;
+	}
 	/* The label's style: the level's own when the label reads in it ("(i)" after "(h)"),
 	 * else the first it reads in. */
 	enum sstyle style = ST_LETTER;
@@ -395,8 +404,12 @@ int build_inner_text(struct bstate *st, const char *s, size_t n)
 		return -1;
 	const struct para *pp = &st->res->paras[parent];
 	if (st->count.inner_parent != parent) {
+		/* Back to a paragraph that has text items already (an item of its own came
+		 * between): count on from them, so no id repeats. */
 		st->count.inner_parent = parent;
 		st->count.ninner = 0;
+		for (size_t j = st->res->npara; j-- > (size_t)parent + 1;)
+			st->count.ninner += st->res->paras[j].parent == parent && !st->res->paras[j].num;
 	}
 	int k = ++st->count.ninner;
 	char *id = build_printf(st, "%s.t%d", pp->id, k);

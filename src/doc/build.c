@@ -11,12 +11,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #include "doc/blocks.h"
 #include "doc/build.h"
 #include "doc/lang.h"
 #include "doc/refs.h"
+
 #include "text/buf.h"
+#include "text/utf8.h"
 
 /* One resolution's blocks in a file. */
 struct seg {
@@ -253,6 +256,194 @@ static size_t footnote_run(const struct block_list *bl, const enum bkind *kinds,
 	return fn_start;
 }
 
+/* ---- sub-paragraph labels the extraction lost ----
+ * Extractions that join a page's lines drop the labels of some items: "7. Requests ...:",
+ * then two items without labels, then "(c) To continue ...". The document says what they
+ * were: a paragraph that ends in ":" opens a list, the labels it kept anchor the count ("(c)"
+ * after two unlabelled items: they were (a) and (b); "(ii)" after "... by:" and one: it was
+ * (i)), and without an anchor a run of items each ending its clause with ";" is a list too.
+ * A run the count does not fit is left as it is (text inside the paragraph). */
+
+enum lab_kind { LAB_NONE, LAB_LETTER, LAB_ROMAN };
+
+struct child {
+	size_t j;               /* block index */
+	enum lab_kind kind;     /* as printed (LAB_NONE: lost) */
+	int letter, roman;      /* the printed label's value read either way, 0 if it cannot be */
+	char end;               /* the text's last byte */
+};
+
+/* The list state: the last letter, the last numeral under it, and whether that letter's item
+ * opened a list of numerals (it ended in ":"). */
+struct lstate {
+	int letter, roman, roman_open;
+};
+
+/* Whether a printed label reads as the next numeral rather than a letter here. */
+static int reads_roman(const struct child *c, const struct lstate *ls)
+{
+	if (!c->roman)
+		return 0;
+	if (!c->letter)
+		return 1;
+	if (c->letter == ls->letter + 1 && !(ls->roman_open && c->roman == ls->roman + 1))
+		return 0;
+	return ls->roman_open || c->letter != ls->letter + 1;
+}
+
+/* Writes label value v of kind k into out ("c", "iii"). */
+static void label_text(enum lab_kind k, int v, char out[8])
+{
+	static const char *const r[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix",
+		"x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx" };
+	if (k == LAB_ROMAN && v >= 1 && v <= 20)
+		snprintf(out, 8, "%s", r[v - 1]);
+	else if (k == LAB_LETTER && v >= 1 && v <= 26)
+		snprintf(out, 8, "%c", 'a' + v - 1);
+	else if (k == LAB_LETTER && v > 26 && v <= 52)
+		snprintf(out, 8, "%c%c", 'a' + v - 27, 'a' + v - 27);
+	else
+		out[0] = '\0';
+}
+
+/* Labels the run of unlabelled children [i, e) before child n (NULL: none follows). Returns
+ * 0 when the count does not fit (nothing labelled). */
+static int label_run(struct child *cs, size_t i, size_t e, const struct child *n,
+                     struct lstate *ls, char (*labs)[8], size_t base)
+{
+	size_t u = e - i, letters, romans;
+	if (n && !reads_roman(n, ls)) {
+		if (n->letter <= ls->letter)
+			return 0;
+		letters = (size_t)(n->letter - 1 - ls->letter);
+		if (letters > u)
+			return 0;
+		romans = u - letters;
+		if (romans && !ls->roman_open)
+			return 0;
+	} else if (n) {
+		int start = ls->roman_open ? ls->roman : 0;
+		if (n->roman <= start)
+			return 0;
+		romans = (size_t)(n->roman - 1 - start);
+		if (romans > u)
+			return 0;
+		letters = u - romans;
+		if (letters && cs[i + letters - 1].end != ':')
+			return 0;           /* the numerals hang on the last letter's ":" */
+		if (!letters && !ls->roman_open && romans)
+			return 0;
+	} else {
+		/* no anchor: a list only when every item ends its clause with ";" (the last may
+		 * end with ".") */
+		if (u < 2)
+			return 0;
+		for (size_t k = i; k < e; k++)
+			if (cs[k].end != ';' && !(k + 1 == e && cs[k].end == '.'))
+				return 0;
+		letters = u;
+		romans = 0;
+	}
+	for (size_t k = i; k < e; k++) {
+		if (k - i < romans && ls->roman_open) {
+			ls->roman++;
+			label_text(LAB_ROMAN, ls->roman, labs[cs[k].j - base]);
+		} else if (k - i < letters) {
+			ls->letter++;
+			ls->roman = 0;
+			ls->roman_open = cs[k].end == ':';
+			label_text(LAB_LETTER, ls->letter, labs[cs[k].j - base]);
+		} else {
+			ls->roman++;
+			label_text(LAB_ROMAN, ls->roman, labs[cs[k].j - base]);
+		}
+	}
+	return 1;
+}
+
+/* The lost labels of the list after block p (a paragraph ending in ":"), up to `to`. */
+static void label_list(const struct block_list *bl, const enum bkind *kinds, size_t p,
+                       size_t to, struct child *cs, char (*labs)[8], size_t base)
+{
+	size_t nc = 0;
+	for (size_t j = p + 1; j < to; j++) {
+		enum bkind k = kinds[j];
+		const struct block *b = &bl->v[j];
+		if (k == BK_EMPTY || b->zone == ZONE_FOOTNOTE)
+			continue;
+		if (k != BK_TEXT && k != BK_SUB)
+			break;
+		uint32_t c0 = utf8_at(b->text, b->len);
+		if (k == BK_TEXT && (uc_is_lower(c0) || !b->len))
+			continue;           /* the paragraph going on, not an item */
+		if (k == BK_TEXT && !uc_is_alpha(c0))
+			break;              /* a quotation, a bullet, a number: no list of ours */
+		struct child *c = &cs[nc++];
+		memset(c, 0, sizeof *c);
+		c->j = j;
+		c->end = b->text[b->len - 1];
+		const char *lab;
+		size_t labn;
+		if (k == BK_SUB && build_submark(b->text, b->len, &lab, &labn)) {
+			c->letter = build_style_value(ST_LETTER, lab, labn);
+			c->roman = build_style_value(ST_ROMAN, lab, labn);
+			c->kind = c->letter || c->roman ? LAB_LETTER : LAB_NONE;
+			if (!c->letter && !c->roman)
+				return;             /* "(1)": another kind of list */
+		}
+	}
+	struct lstate ls = { 0, 0, 0 };
+	for (size_t i = 0; i < nc;) {
+		if (cs[i].kind != LAB_NONE) {
+			if (reads_roman(&cs[i], &ls))
+				ls.roman = cs[i].roman;
+			else {
+				ls.letter = cs[i].letter;
+				ls.roman = 0;
+				ls.roman_open = cs[i].end == ':';
+			}
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < nc && cs[e].kind == LAB_NONE)
+			e++;
+		struct lstate save = ls;
+		if (!label_run(cs, i, e, e < nc ? &cs[e] : NULL, &ls, labs, base)) {
+			ls = save;
+			for (size_t k = i; k < e; k++)
+				labs[cs[k].j - base][0] = '\0';
+		}
+		i = e;
+	}
+}
+
+/* The lost labels of the segment's blocks [from, to): labs[j - from] ("" when none); NULL
+ * when there is no list to mend (or out of memory: the text is read as it is). */
+static char (*infer_labels(const struct block_list *bl, const enum bkind *kinds, size_t from,
+                           size_t to))[8]
+{
+	char (*labs)[8] = NULL;
+	struct child *cs = NULL;
+	for (size_t j = from; j < to; j++) {
+		const struct block *b = &bl->v[j];
+		if (kinds[j] != BK_OPNUM || !b->len || b->text[b->len - 1] != ':')
+			continue;
+		if (!labs) {
+			labs = calloc(to - from, sizeof *labs);
+			cs = malloc((to - from) * sizeof *cs);
+			if (!labs || !cs) {
+				free(labs);
+				free(cs);
+				return NULL;
+			}
+		}
+		label_list(bl, kinds, j, to, cs, labs, from);
+	}
+	free(cs);
+	return labs;
+}
+
 /* The body: the opening's own text (when it runs on), then every block up to the footnotes;
  * "1." or "(a)" alone is read with the block after it. */
 static void read_body(struct bstate *st, const struct block_list *bl, const enum bkind *kinds,
@@ -267,10 +458,23 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 			build_block(st, ob, BK_TEXT, ob->text + t, ob->len - t);
 	}
 	struct buf joined = BUF_INIT;
-	for (size_t j = sg->open + 1; j < fn_start && !st->oom; j++) {
+	size_t from = sg->open + 1;
+	char (*labs)[8] = from < fn_start ? infer_labels(bl, kinds, from, fn_start) : NULL;
+	for (size_t j = from; j < fn_start && !st->oom; j++) {
 		const struct block *b = &bl->v[j];
 		if (kinds[j] == BK_EMPTY || b->zone == ZONE_FOOTNOTE)
 			continue;
+		if (labs && labs[j - from][0]) {
+			/* an item that lost its label: read as "(b) text" */
+			buf_clear(&joined);
+			if (buf_printf(&joined, "(%s) ", labs[j - from])
+			    || buf_add(&joined, b->text, b->len)) {
+				st->oom = 1;
+				break;
+			}
+			build_block(st, b, BK_SUB, joined.s, joined.n);
+			continue;
+		}
 		size_t k = j + 1;
 		while (k < fn_start && kinds[k] == BK_EMPTY)
 			k++;
@@ -288,6 +492,7 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 		}
 		build_block(st, b, kinds[j], b->text, b->len);
 	}
+	free(labs);
 	buf_free(&joined);
 }
 

@@ -377,6 +377,49 @@ int furniture_hint(struct res_meta *h, enum furniture_kind k, const char *s, siz
 	}
 }
 
+size_t furniture_title_of(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 4 && is_digit(s[k]))
+		k++;
+	if (!k || k >= n || s[k] != '/')
+		return 0;
+	k++;
+	size_t d = k;
+	while (k < n && is_digit(s[k]))
+		k++;
+	if (k == d || k >= n || (s[k] != '.' && s[k] != ' '))
+		return 0;
+	while (k < n && (s[k] == '.' || s[k] == ' ' || s[k] == '-' || s[k] == '\t'))
+		k++;
+	return n - k >= 8 ? k : 0;
+}
+
+int furniture_running_title(const char *s, size_t n, const char *title, size_t tn)
+{
+	if (!tn)
+		return 0;
+	/* drop a leading and a trailing furniture token */
+	size_t cut = 0;
+	while (cut < n && s[cut] != ' ')
+		cut++;
+	if (cut < n && furniture_classify(s, cut, 0) != FURN_NONE) {
+		while (cut < n && s[cut] == ' ')
+			cut++;
+		s += cut;
+		n -= cut;
+	}
+	cut = n;
+	while (cut > 0 && s[cut - 1] != ' ')
+		cut--;
+	if (cut > 0 && furniture_classify(s + cut, n - cut, 0) != FURN_NONE) {
+		while (cut > 0 && s[cut - 1] == ' ')
+			cut--;
+		n = cut;
+	}
+	return n >= 8 && n <= tn && memcmp(s, title, n) == 0;
+}
+
 /* "---" (and trailing blanks) on a line of its own at s[0..n). */
 static int yaml_fence(const char *s, size_t n)
 {

@@ -3,7 +3,9 @@
  * the rest is line joining (assemble.c). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 #include "doc/assemble.h"
@@ -76,6 +78,138 @@ static int furniture_line(struct masthead *m, const char *s, size_t n, struct bl
 	return 0;
 }
 
+/* Whether the word ending at s[0..e) counts things ("paragraphs 13", "resolution 60"). */
+static int count_word(const char *s, size_t e)
+{
+	static const char *const words[] = { "paragraph", "paragraphs", "para", "paras",
+		"resolution", "resolutions", "article", "articles", "chapter", "chap", "annex",
+		"item", "items", "No", "Nos", "vol", "section", "sect", "rule", "principle",
+		"goal", "target", "session", "and", "to", "of", "or", NULL };
+	size_t b = e;
+	while (b > 0 && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
+		b--;
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == e - b && strncasecmp(s + b, words[i], e - b) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether s[0..n) cites footnote num by a marker: the number glued to a word or a closing
+ * mark ("system,1", "Rights1") or set apart after one ("Rights, 1 the", "Action 9 and"),
+ * not part of a larger number, a symbol, a count or a date. */
+static int cites(const char *s, size_t n, int num)
+{
+	char want[12];
+	size_t k = (size_t)snprintf(want, sizeof want, "%d", num);
+	for (const char *p = s + 1, *end = s + n; p + k <= end; p++) {
+		if (!(p = memchr(p, want[0], (size_t)(end - p) - k + 1)))
+			break;
+		if (memcmp(p, want, k) != 0)
+			continue;
+		const char *a = p + k;
+		if (a < end) {
+			char c = *a;
+			if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+			    c == '/' || c == '-')
+				continue;           /* "1234", "5th", "1/2" */
+			if ((c == '.' || c == ',') && a + 1 < end && a[1] >= '0' && a[1] <= '9')
+				continue;           /* "1.5", "1,000" */
+		}
+		size_t at = (size_t)(p - s);
+		char b = s[at - 1];
+		if ((b >= '0' && b <= '9') || b == '/' || b == '-' || b == '(' || b == '.')
+			continue;
+		if (b == ' ') {
+			if (at < 2)
+				continue;
+			char bb = s[at - 2];
+			if ((bb >= '0' && bb <= '9') || bb == ' ' || bb == '(' || count_word(s, at - 1))
+				continue;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* Footnotes printed between paragraphs, as extractions that join a page's lines leave them
+ * ("3 A/79/609-S/2024/827." after the paragraph citing it; the paragraph may go on after
+ * them in lower case). They are read apart, so the paragraph stays open. */
+struct between {
+	struct assemble fn;
+	struct block_list notes;
+	int on;                 /* 1: in a footnote, 2: after one (a blank line), 0: body */
+};
+
+/* Whether the line after a blank one opens the next footnote, cited in the body read since
+ * the last one. */
+static int note_starts(const struct between *bt, const struct assemble *a,
+                       const struct block_list *out, const char *s, size_t n)
+{
+	int num = 0, last = a->last_fn > bt->fn.last_fn ? a->last_fn : bt->fn.last_fn;
+	char date[11];
+	size_t k = assemble_footnote_start(s, n, last + 1, &num);
+	if (!k || k >= n || s[0] == '(' || lang_parse_date(s, n, date) || a->notes)
+		return 0;
+	if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '(' && (unsigned char)s[k] < 0x80)
+		return 0;                       /* "12 countries": a sentence */
+	(void)bt;
+	if (a->cur.n && cites(a->cur.s, a->cur.n, num))
+		return 1;
+	/* the body read before, back to this document's masthead (at most 200 blocks) */
+	size_t from = out->ndocs ? out->docs[out->ndocs - 1].from : 0;
+	if (out->n > 200 && from < out->n - 200)
+		from = out->n - 200;
+	for (size_t i = out->n; i-- > from;)
+		if (out->v[i].zone == ZONE_BODY && cites(out->v[i].text, out->v[i].len, num))
+			return 1;
+	return 0;
+}
+
+/* Moves the footnote blocks read so far into out, after the body. */
+static int move_notes(struct block_list *notes, struct block_list *out)
+{
+	for (size_t i = 0; i < notes->n; i++) {
+		struct block *b = &notes->v[i];
+		if (blocks_push(out, b->text, b->len, ZONE_FOOTNOTE, b->indent, b->page))
+			return -1;
+	}
+	blocks_free(notes);
+	return 0;
+}
+
+/* The resolution's title from its "80/13. Title" line among the first lines. */
+static void find_title(const char *text, size_t len, const char **title, size_t *tn)
+{
+	size_t i = 0;
+	for (int lines = 0; i < len && lines < 80; lines++) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		const char *l = text + i;
+		size_t n = e - i;
+		while (n && (*l == ' ' || *l == '\t' || *l == '\f')) {
+			l++;
+			n--;
+		}
+		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t' || l[n - 1] == '\r'))
+			n--;
+		size_t k = furniture_title_of(l, n);
+		if (k) {
+			*title = l + k;
+			*tn = n - k;
+			return;
+		}
+		i = e + 1;
+	}
+}
+
+/* Whether the line ending before text[i] is followed by a blank line (or the end). */
+static int line_alone(const char *text, size_t len, size_t i)
+{
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+		i++;
+	return i >= len || text[i] == '\n' || text[i] == '\f';
+}
+
 int shape_plain(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
@@ -96,6 +230,13 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		free(line);
 		return -1;
 	}
+	const char *title = NULL;
+	size_t title_n = 0;
+	find_title(text, len, &title, &title_n);
+	struct between bt;
+	memset(&bt, 0, sizeof bt);
+	assemble_init(&bt.fn, &bt.notes, text, len);
+	bt.fn.notes = 3;            /* the zone is sticky: a footnote runs on to its end */
 	int paged = memchr(text, '\f', len) != NULL;
 	int page = paged ? 1 : 0;
 	struct masthead m = { 1, 0, 0 };
@@ -121,10 +262,30 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		n = assemble_clean_line(s + skip, n - skip, line);
 		if (!n) {
 			m.after_agenda = 0;
-			assemble_blank(&a);
+			if (bt.on) {
+				if (assemble_flush(&bt.fn))
+					rc = -1;
+				bt.on = 2;
+			} else
+				assemble_blank(&a);
 			prev_blank = 1;
 			continue;
 		}
+		/* the title repeated at the top of a page: after the page's footnotes or a page
+		 * break, on a line of its own */
+		if ((bt.on == 2 || ff || page_start) && prev_blank && line_alone(text, len, i) &&
+		    furniture_running_title(line, n, title, title_n)) {
+			prev_blank = 1;
+			continue;
+		}
+		if (bt.on == 1 || ((prev_blank || ff) && note_starts(&bt, &a, out, line, n))) {
+			if (assemble_line(&bt.fn, line, n, 0, page, 0))
+				rc = -1;
+			bt.on = 1;
+			prev_blank = 0;
+			continue;
+		}
+		bt.on = 0;
 		int rule;
 		int f = furniture_line(&m, line, n, out, out->n + (a.cur.n ? 1 : 0), &rule);
 		if (f < 0) {
@@ -154,11 +315,13 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		if (assemble_line(&a, line, n, indent, page, flags))
 			rc = -1;
 	}
-	if (rc == 0 && assemble_flush(&a))
+	if (rc == 0 && (assemble_flush(&a) || assemble_flush(&bt.fn) || move_notes(&bt.notes, out)))
 		rc = -1;
 	if (rc == 0 && blocks_merge_hints(out))
 		rc = -1;
 	free(line);
 	assemble_free(&a);
+	assemble_free(&bt.fn);
+	blocks_free(&bt.notes);
 	return rc;
 }
