@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc/build.h"
@@ -88,6 +89,33 @@ static void text_rest(struct bstate *st, const struct bctx *c)
 		build_preamble(st, s, n);
 }
 
+/* The next block that is not empty or a footnote's, NULL at the segment's end. */
+static const struct block *next_block(const struct bstate *st, const struct block *b)
+{
+	for (const struct block *nb = b + 1; nb < st->read.bend; nb++)
+		if (nb->len && nb->zone != ZONE_FOOTNOTE)
+			return nb;
+	return NULL;
+}
+
+/* A heading over numbered paragraphs ("Peacebuilding Commission", "Follow-up"): a short line
+ * of its own, capitalised, ending without punctuation, right before a numbered paragraph. */
+static int heading_before_number(const struct bstate *st, const struct bctx *c)
+{
+	const char *s = c->s;
+	size_t n = c->n;
+	if (n < 3 || n > 150 || !isupper((unsigned char)s[0]) || strchr(".,;:", s[n - 1])
+	    || isdigit((unsigned char)s[n - 1]) || s[n - 1] == ')')
+		return 0;               /* a clause's end, maybe with a footnote marker after it */
+	const struct block *nb = c->b ? next_block(st, c->b) : NULL;
+	size_t skip;
+	if (!nb || build_classify(nb, NULL) != BK_OPNUM || !build_opnum(nb->text, nb->len, &skip))
+		return 0;
+	/* the numbering runs on under it: a heading, not a form's label ("13. END USER") */
+	int last = st->annex >= 0 ? st->count.ann_last : st->count.last_opnum;
+	return atoi(nb->text) == last + 1;
+}
+
 static void on_text(struct bstate *st, const struct bctx *c)
 {
 	if (inline_annex(st, c) || part_title(st, c))
@@ -95,6 +123,10 @@ static void on_text(struct bstate *st, const struct bctx *c)
 	if (c->b && c->b->heading && st->annex >= 0 && !st->read.want_annex_title) {
 		/* the shape saw it set apart: "United to end ..." */
 		build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, c->s, c->n);
+		return;
+	}
+	if (!st->read.want_annex_title && heading_before_number(st, c)) {
+		build_heading(st, NULL, 0, c->s, c->n);
 		return;
 	}
 	text_rest(st, c);

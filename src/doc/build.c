@@ -335,8 +335,8 @@ static int label_run(struct child *cs, size_t i, size_t e, const struct child *n
 			return 0;
 	} else {
 		/* no anchor: a list only when every item ends its clause with ";" (the last may
-		 * end with ".") */
-		if (u < 2)
+		 * end with "."), two at least unless labelled items came before */
+		if (u < 2 && !ls->letter)
 			return 0;
 		for (size_t k = i; k < e; k++)
 			if (cs[k].end != ';' && !(k + 1 == e && cs[k].end == '.'))

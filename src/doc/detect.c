@@ -144,8 +144,10 @@ enum input_format shape_detect(const char *text, size_t len)
 	size_t text_lines = lines - blank;
 	if (!text_lines)
 		return INPUT_ODS;
-	/* one line per paragraph: a third of the lines run past any page's measure */
-	if (longl * 3 >= text_lines && longl >= 2)
+	/* one line per paragraph: a third of the lines run past any page's measure (with a blank
+	 * line between every two, the plain reader reads them as well, and better: a paragraph
+	 * broken by a page, footnotes between paragraphs) */
+	if (longl * 3 >= text_lines && longl >= 2 && !(blank * 3 >= text_lines * 2 && !ff))
 		return INPUT_ODS;
 	/* an extract cleaned of its tags: paragraphs indented by a tab, one to a line (most
 	 * lines end a clause, where hard-wrapped lines end mid-sentence) */

@@ -117,6 +117,10 @@ static int cites(const char *s, size_t n, int num)
 		}
 		size_t at = (size_t)(p - s);
 		char b = s[at - 1];
+		if (b >= '0' && b <= '9' && at >= 4 && (at == 4 || !(s[at - 5] >= '0' && s[at - 5] <= '9'))
+		    && ((s[at - 4] == '1' && s[at - 3] == '9') || (s[at - 4] == '2' && s[at - 3] == '0'))
+		    && s[at - 2] >= '0' && s[at - 2] <= '9')
+			return 1;                   /* a year with the marker glued on: "20242" */
 		if ((b >= '0' && b <= '9') || b == '/' || b == '-' || b == '(' || b == '.')
 			continue;
 		if (b == ' ') {
