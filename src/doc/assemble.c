@@ -276,6 +276,14 @@ size_t assemble_clean_line(const char *s, size_t n, char *out)
 			i++;                            /* U+00AD soft hyphen */
 			continue;
 		}
+		if (c0 == 0xE2 && i + 4 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x93 && s[i + 3] == ' ' && s[i + 4] >= '0' &&
+		    s[i + 4] <= '9' && o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9') {
+			memcpy(out + o, s + i, 3);      /* "2015– 2030": a range the extraction spaced */
+			o += 3;
+			i += 3;
+			continue;
+		}
 		if (c0 == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xAC &&
 		    (unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x84) {
 			const char *l = ligatures[(unsigned char)s[i + 2] - 0x80];

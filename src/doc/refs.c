@@ -156,7 +156,7 @@ static const char *const count_words[] = { "paragraph", "paragraphs", "para", "p
 	"principle", "principles", "part", "vol", "volume", "and", "to", "or", "of", "from",
 	"between", "table", "figure", "than", "over", "about", "some", "least", "only", "by",
 	"with", "at", "per", "under", "in", "on", "for", "the", "a", "all", "each", "every",
-	"first", "last", "within", "until", "since", "before", "after", "agenda", "goal", "goals",
+	"first", "last", "within", "until", "since", "before", "after", "goal", "goals",
 	"target", "targets", "protocol", "group", "phase", "level", "category", "appendix",
 	"decision", "decisions", "session", "meeting", "plan", "option", "step", "stage", NULL };
 
@@ -220,6 +220,23 @@ static int joins_clause(const char *s, size_t n)
 		return 0;
 	return in_list(w, words) || (k > 4 && strcmp(w + k - 3, "ing") == 0)
 	    || (k > 4 && strcmp(w + k - 2, "ed") == 0);
+}
+
+/* Whether out[w) ends in a dash: "-", "–" (U+2013) or "—" (U+2014). */
+static int after_dash(const char *out, size_t w)
+{
+	return (w >= 1 && out[w - 1] == '-')
+	    || (w >= 3 && (unsigned char)out[w - 3] == 0xE2 && (unsigned char)out[w - 2] == 0x80
+	        && ((unsigned char)out[w - 1] == 0x93 || (unsigned char)out[w - 1] == 0x94));
+}
+
+/* Whether the word before the space ending out[w) starts with a capital ("Court 1"). */
+static int capital_before(const char *out, size_t w)
+{
+	size_t e = w > 0 ? w - 1 : 0, b = e;
+	while (b > 0 && out[b - 1] != ' ')
+		b--;
+	return b < e && isupper((unsigned char)out[b]);
 }
 
 /* Whether out[w) ends in a no-break space (U+00A0 or U+202F): a thousands separator. */
@@ -344,6 +361,14 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 			if (!space && (isalpha(p) || p >= 0x80)) {
 				if (!symbol_token(out, w))
 					k = glued_ok(rn, digits_value(text + ds, dn));
+				if (k < 0 && (dn == 5 || dn == 6) && after_dash(out, w)) {
+					/* "2024–203412": a range's year with the next footnote glued on */
+					long year = digits_value(text + ds, 4);
+					if (year >= 1800 && year <= 2099) {
+						k = spaced_ok(rn, digits_value(text + ds + 4, dn - 4));
+						cut = ds + 4;
+					}
+				}
 			} else if (!space && strchr(",;:)]\"'", p)) {
 				/* "1,000" is a number; "2001,100" (four digits before) is a marker. */
 				size_t b = w - 1;
@@ -391,11 +416,20 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 					long y = w - 2 - b == 4 ? digits_value(out + b, 4) : -1;
 					list_item = !(y >= 1800 && y <= 2099);
 				}
-				if (!list_item
-				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words))
-				        || strchr(",;)\"", pp) || pp >= 0x80)
-				    && !counts_something(text + de, len - de < 24 ? len - de : 24)
-				    && joins_clause(text + de, len - de)) {
+				int punct = strchr(",;)\"", pp) || pp >= 0x80;
+				int after = !list_item
+				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct);
+				/* before a clause's connecting word ("Council 41 and"); before any word in
+				 * lower case after punctuation or a name ("Outcome, 1 sports can", "Court 1
+				 * reaffirms"); before a name after a comma as the very next footnote
+				 * ("Rarotonga, 3 Bangkok") */
+				int next_lower = de + 1 < len && text[de] == ' ' && islower((unsigned char)text[de + 1]);
+				int next_upper = de + 1 < len && text[de] == ' ' && isupper((unsigned char)text[de + 1]);
+				int counts = counts_something(text + de, len - de < 24 ? len - de : 24);
+				int ok = after && ((!counts && joins_clause(text + de, len - de))
+				    || (!counts && next_lower && (punct || capital_before(out, w)))
+				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans));
+				if (ok) {
 					long v = digits_value(text + ds, dn);
 					if (rn->orphans) {
 						/* No footnote texts: an increasing run of lone numbers followed

@@ -424,6 +424,9 @@ int unwrap_append(struct unwrap *u, struct buf *b, const char *line, size_t n)
 			we++;
 		if (!unwrap_keep_hyphen(u, b->s + ws, hs - ws, line, we))
 			b->n = hs;
+	} else if ((last == 0x2013 || last == 0x2014) && first >= '0' && first <= '9' && hs > 0 &&
+	           b->s[hs - 1] >= '0' && b->s[hs - 1] <= '9') {
+		/* "2024–" / "2034": a range broken after its dash */
 	} else if (!(wide(last) && wide(first))) {
 		b->s[b->n++] = ' ';
 	}
