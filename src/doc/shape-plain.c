@@ -236,6 +236,7 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 	}
 	const char *title = NULL;
 	size_t title_n = 0;
+	int after_annex = 0;
 	find_title(text, len, &title, &title_n);
 	struct between bt;
 	memset(&bt, 0, sizeof bt);
@@ -275,9 +276,9 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 			prev_blank = 1;
 			continue;
 		}
-		/* the title repeated at the top of a page: after the page's footnotes or a page
-		 * break, on a line of its own */
-		if ((bt.on == 2 || ff || page_start) && prev_blank && line_alone(text, len, i) &&
+		/* the title repeated at the top of a page, on a line of its own (the page break
+		 * itself may be lost: a running head is evidence of one) */
+		if (title && s > title && prev_blank && line_alone(text, len, i) && !after_annex &&
 		    furniture_running_title(line, n, title, title_n)) {
 			prev_blank = 1;
 			continue;
@@ -314,6 +315,9 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 			continue;
 		}
 		prev_blank = 0;
+		/* an annex's heading: the line after it may repeat the resolution's title */
+		size_t aw = lang_annex_word(line, n);
+		after_annex = aw && (aw == n || n - aw < 12);
 		int flags = ff || page_start ? ASSEMBLE_PAGE_START : 0;
 		page_start = 0;
 		if (assemble_line(&a, line, n, indent, page, flags))
