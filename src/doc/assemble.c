@@ -399,7 +399,10 @@ size_t assemble_footnote_start(const char *s, size_t n, int expect, int *num)
 		}
 	} else if (j < n && (s[j] == '.' || s[j] == ',' || s[j] == '-' || s[j] == '/' ||
 	                     s[j] == ')' || digit(s[j]))) {
-		return 0;
+		/* "8 2010 Review Conference of the Parties": a note opening with a year */
+		if (!(j + 5 < n && digit(s[j]) && digit(s[j + 1]) && digit(s[j + 2]) &&
+		      digit(s[j + 3]) && s[j + 4] == ' ' && s[j + 5] >= 'A' && s[j + 5] <= 'Z'))
+			return 0;
 	}
 	if (i < n && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ')' || s[i] == '-'))
 		return 0;
@@ -532,11 +535,16 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		           ((flags & ASSEMBLE_PAGE_START) && a->cur.n && a->cur.s[a->cur.n - 1] == ',' &&
 		            strcmp(lang_of(a), "ru") != 0);
 		brk = !(uc_is_lower(c) && cont && a->zone == ZONE_BODY);
-		/* a page break inside a word run ("to support the" / "United Nations ..."): the
-		 * sentence goes on whatever the case, unless the new page opens a numbered or
-		 * lettered paragraph, a heading or a preambular lead */
-		if (brk && (flags & ASSEMBLE_PAGE_START) && a->zone == ZONE_BODY && !a->title &&
-		    a->cur.n && uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&
+		/* a sentence broken off in a word run ("to support the" / "United Nations ...",
+		 * at a page break, seen or lost): it goes on whatever the case, unless the line
+		 * opens a numbered or lettered paragraph, a heading or a preambular lead (a
+		 * paragraph never ends without punctuation) */
+		int fnum;
+		if (brk && a->zone == ZONE_BODY && !a->title && a->cur.n &&
+		    ((flags & ASSEMBLE_PAGE_START) ||
+		     (a->cur.n >= 60 && s[0] != '[' && !a->in_annex && a->opened &&
+		      !assemble_footnote_start(s, n, 0, &fnum) && !heading_start(a->cur.s, a->cur.n))) &&
+		    uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&
 		    !sub_label(s, n) && !bullet(s, n) && !heading_start(s, n) &&
 		    !(uc_is_upper(c) && lang_lead_len(lang_of(a), s, n, 0) > 0))
 			brk = 0;
@@ -565,6 +573,12 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 	}
 	if (brk) {
 		int after_annex = a->alone && a->cur.n && annex_line(a->cur.s, a->cur.n);
+		if (alone && annex_line(s, n))
+			a->in_annex = 1;
+		else if (alone && lang_opening(s, n, NULL, NULL) == n) {
+			a->in_annex = 0;            /* the next resolution of a compilation */
+			a->opened = 1;
+		}
 		if (start(a, s, n, ZONE_BODY, indent, page))
 			return -1;
 		a->title = after_annex && !alone;

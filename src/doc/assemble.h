@@ -38,6 +38,10 @@ struct assemble {
 	int soft;                   /* PDF without blank lines between paragraphs: also break at a
 	                             * short line or a lead phrase after a clause end */
 	int title;                  /* cur is the line after "Annex A": the annex's title */
+	int in_annex;               /* an annex began: its lists and tables may end without
+	                             * punctuation */
+	int opened;                 /* a resolution's opening was read: its paragraphs end in
+	                             * punctuation */
 };
 
 void assemble_init(struct assemble *, struct block_list *out, const char *text, size_t len);

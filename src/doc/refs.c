@@ -414,7 +414,8 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 					while (b > 0 && isdigit((unsigned char)out[b - 1]))
 						b--;
 					long y = w - 2 - b == 4 ? digits_value(out + b, 4) : -1;
-					list_item = !(y >= 1800 && y <= 2099);
+					/* "2024/25; 4": the end of a symbol or a period, not an item */
+					list_item = !(y >= 1800 && y <= 2099) && !(b > 0 && out[b - 1] == '/');
 				}
 				int punct = strchr(",;)\"", pp) || pp >= 0x80;
 				int after = !list_item

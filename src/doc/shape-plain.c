@@ -154,7 +154,8 @@ static int note_starts(const struct between *bt, const struct assemble *a,
 	size_t k = assemble_footnote_start(s, n, last + 1, &num);
 	if (!k || k >= n || s[0] == '(' || lang_parse_date(s, n, date) || a->notes)
 		return 0;
-	if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '(' && (unsigned char)s[k] < 0x80)
+	if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '(' && (unsigned char)s[k] < 0x80 &&
+	    !(s[k] >= '0' && s[k] <= '9'))
 		return 0;                       /* "12 countries": a sentence */
 	(void)bt;
 	if (a->cur.n && cites(a->cur.s, a->cur.n, num))
