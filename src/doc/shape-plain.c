@@ -182,38 +182,92 @@ static int move_notes(struct block_list *notes, struct block_list *out)
 	return 0;
 }
 
-/* The resolution's title from its "80/13. Title" line among the first lines. */
-static void find_title(const char *text, size_t len, const char **title, size_t *tn)
+/* The resolution's title from its "80/13. Title" line among the first lines, with the lines
+ * it wraps onto up to a blank line, into buf (size bytes); its length, 0 when there is none. */
+static size_t find_title(const char *text, size_t len, char *buf, size_t size, const char **at)
 {
-	size_t i = 0;
+	size_t i = 0, tn = 0;
+	int in_title = 0;
 	for (int lines = 0; i < len && lines < 80; lines++) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - text) : len;
 		const char *l = text + i;
 		size_t n = e - i;
+		i = e + 1;
 		while (n && (*l == ' ' || *l == '\t' || *l == '\f')) {
 			l++;
 			n--;
 		}
 		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t' || l[n - 1] == '\r'))
 			n--;
-		size_t k = furniture_title_of(l, n);
-		if (k) {
-			*title = l + k;
-			*tn = n - k;
-			return;
+		if (in_title) {
+			if (!n || tn + 1 + n >= size)
+				return tn;
+			buf[tn++] = ' ';
+			memcpy(buf + tn, l, n);
+			tn += n;
+			continue;
 		}
-		i = e + 1;
+		size_t k = furniture_title_of(l, n);
+		if (k && n - k < size) {
+			memcpy(buf, l + k, n - k);
+			tn = n - k;
+			in_title = 1;
+			*at = l;
+		}
+	}
+	return tn;
+}
+
+/* Whether the line at text[j] is page furniture (a job number, a symbol, a page number). */
+static int next_furniture(const char *text, size_t len, size_t j)
+{
+	if (j >= len)
+		return 0;
+	const char *nl = memchr(text + j, '\n', len - j);
+	size_t k = (nl ? (size_t)(nl - text) : len) - j;
+	while (k && (text[j + k - 1] == ' ' || text[j + k - 1] == '\t' || text[j + k - 1] == '\r'))
+		k--;
+	return k && furniture_classify(text + j, k, 0) != FURN_NONE;
+}
+
+/* Whether the line l[0..n) (ending before text[i]) and the lines up to the next blank one
+ * (two more at most: a long title wraps) repeat the title; *end is then where they end. */
+static int running_head(const char *text, size_t len, size_t i, const char *l, size_t n,
+                        const char *title, size_t tn, size_t *end)
+{
+	char joined[512];
+	if (n >= sizeof joined)
+		return 0;
+	memcpy(joined, l, n);
+	size_t jn = n;
+	if (i > len)
+		i = len;                /* the last line had no line end */
+	for (int more = 0;; more++) {
+		size_t a = i;
+		while (a < len && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
+			a++;
+		const char *nl = memchr(text + a, '\n', len - a);
+		size_t e = nl ? (size_t)(nl - text) : len, k = e - a;
+		while (k && (text[a + k - 1] == ' ' || text[a + k - 1] == '\t' || text[a + k - 1] == '\r'))
+			k--;
+		/* the head ends at a blank line or at other furniture ("A/RES/80/8", "3/6") */
+		if (a >= len || text[a] == '\n' || text[a] == '\f' ||
+		    furniture_classify(text + a, k, 0) != FURN_NONE) {
+			*end = i;
+			return furniture_running_title(joined, jn, title, tn);
+		}
+		if (more == 2)
+			return 0;
+		if (jn + 1 + k >= sizeof joined)
+			return 0;
+		joined[jn++] = ' ';
+		memcpy(joined + jn, text + a, k);
+		jn += k;
+		i = nl ? e + 1 : len;
 	}
 }
 
-/* Whether the line ending before text[i] is followed by a blank line (or the end). */
-static int line_alone(const char *text, size_t len, size_t i)
-{
-	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
-		i++;
-	return i >= len || text[i] == '\n' || text[i] == '\f';
-}
 
 int shape_plain(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
@@ -235,10 +289,10 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		free(line);
 		return -1;
 	}
-	const char *title = NULL;
-	size_t title_n = 0;
-	int after_annex = 0;
-	find_title(text, len, &title, &title_n);
+	char title[512];
+	const char *title_at = NULL;
+	size_t title_n = find_title(text, len, title, sizeof title, &title_at);
+	int after_annex = 0, prev_furniture = 0, rule_zone = 0;
 	struct between bt;
 	memset(&bt, 0, sizeof bt);
 	assemble_init(&bt.fn, &bt.notes, text, len);
@@ -266,8 +320,19 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		size_t skip;
 		int indent = indent_of(s, n, &skip);
 		n = assemble_clean_line(s + skip, n - skip, line);
+		if (ff && rule_zone) {
+			/* a page's footnotes end with the page */
+			if (assemble_flush(&bt.fn))
+				rc = -1;
+			rule_zone = 0;
+		}
 		if (!n) {
 			m.after_agenda = 0;
+			if (rule_zone) {
+				assemble_blank(&bt.fn);
+				prev_blank = 1;
+				continue;
+			}
 			if (bt.on) {
 				if (assemble_flush(&bt.fn))
 					rc = -1;
@@ -279,9 +344,38 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		}
 		/* the title repeated at the top of a page, on a line of its own (the page break
 		 * itself may be lost: a running head is evidence of one) */
-		if (title && s > title && prev_blank && line_alone(text, len, i) && !after_annex &&
-		    furniture_running_title(line, n, title, title_n)) {
+		size_t head_end;
+		if (title_n && s > title_at && (prev_blank || rule_zone) && !after_annex &&
+		    running_head(text, len, i, line, n, title, title_n, &head_end)) {
+			i = head_end;
 			prev_blank = 1;
+			if (rule_zone) {
+				if (assemble_flush(&bt.fn))
+					rc = -1;
+				rule_zone = 0;
+				page_start = 1;
+			}
+			continue;
+		}
+		if (rule_zone) {
+			/* below a page's rule: its footnotes, up to the page's furniture */
+			int r2;
+			int f2 = furniture_line(&m, line, n, out, out->n + (a.cur.n ? 1 : 0), &r2);
+			if (f2 < 0) {
+				rc = -1;
+				break;
+			}
+			if (f2 == 0 || r2) {
+				if (f2 == 0 && assemble_line(&bt.fn, line, n, 0, page, 0))
+					rc = -1;
+				prev_blank = 0;
+				continue;
+			}
+			if (assemble_flush(&bt.fn))
+				rc = -1;
+			rule_zone = 0;
+			page_start = 1;
+			prev_furniture = 1;
 			continue;
 		}
 		if (bt.on == 1 || ((prev_blank || ff) && note_starts(&bt, &a, out, line, n))) {
@@ -303,19 +397,25 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 			size_t j = i;
 			while (j < len && (text[j] == ' ' || text[j] == '\t'))
 				j++;
-			if ((prev_blank || ff) && (j >= len || text[j] == '\n' || text[j] == '\f'))
+			if ((prev_blank || ff || prev_furniture) &&
+			    (j >= len || text[j] == '\n' || text[j] == '\f' || next_furniture(text, len, j))) {
+				prev_furniture = 1;
 				continue;
+			}
 			f = 0;
 		}
 		if (f == 1) {
 			if (rule) {
-				if (assemble_flush(&a))
-					rc = -1;
-				assemble_notes(&a, 1);
+				/* the page's footnotes follow: read apart, so the paragraph they
+				 * interrupt goes on after them */
+				rule_zone = 1;
+				bt.on = 0;
 			}
+			prev_furniture = 1;
 			continue;
 		}
 		prev_blank = 0;
+		prev_furniture = 0;
 		/* an annex's heading: the line after it may repeat the resolution's title */
 		size_t aw = lang_annex_word(line, n);
 		after_annex = aw && (aw == n || n - aw < 12);
