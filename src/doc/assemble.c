@@ -233,6 +233,11 @@ static int standalone(const char *s, size_t n)
 	return k && k == n;
 }
 
+int assemble_ends_notes(const char *s, size_t n)
+{
+	return standalone(s, n) || assemble_is_vote(s, n) || heading_start(s, n);
+}
+
 /* The bytes assemble_clean_line may change: a "|", the lead bytes of a superscript digit
  * (0xC2, 0xE2), a soft hyphen (0xC2) and a ligature (0xEF). */
 static int clean_special(unsigned char c)

@@ -84,6 +84,10 @@ size_t assemble_clean_line(const char *s, size_t n, char *out);
  * punctuation followed by a glued footnote marker ("Rights,1"). */
 int assemble_ends_clause(const char *s, size_t n);
 
+/* Whether a line ends a footnote zone: a line that stands alone (a meeting line, an annex, a
+ * part letter, the opening), a vote line or the heading of the next resolution. */
+int assemble_ends_notes(const char *s, size_t n);
+
 /* Whether a line is a vote line start ("Adopted unanimously at ...", "Adoptée ..."). */
 int assemble_is_vote(const char *s, size_t n);
 

@@ -139,8 +139,7 @@ static int cites(const char *s, size_t n, int num)
  * ("3 A/79/609-S/2024/827." after the paragraph citing it; the paragraph may go on after
  * them in lower case). They are read apart, so the paragraph stays open. */
 struct between {
-	struct assemble fn;
-	struct block_list notes;
+	struct assemble fn;         /* pushes into the same list as the body */
 	int on;                 /* 1: in a footnote, 2: after one (a blank line), 0: body */
 };
 
@@ -170,17 +169,6 @@ static int note_starts(const struct between *bt, const struct assemble *a,
 	return 0;
 }
 
-/* Moves the footnote blocks read so far into out, after the body. */
-static int move_notes(struct block_list *notes, struct block_list *out)
-{
-	for (size_t i = 0; i < notes->n; i++) {
-		struct block *b = &notes->v[i];
-		if (blocks_push(out, b->text, b->len, ZONE_FOOTNOTE, b->indent, b->page))
-			return -1;
-	}
-	blocks_free(notes);
-	return 0;
-}
 
 /* The resolution's title from its "80/13. Title" line among the first lines, with the lines
  * it wraps onto up to a blank line, into buf (size bytes); its length, 0 when there is none. */
@@ -295,7 +283,7 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 	int after_annex = 0, prev_furniture = 0, rule_zone = 0;
 	struct between bt;
 	memset(&bt, 0, sizeof bt);
-	assemble_init(&bt.fn, &bt.notes, text, len);
+	assemble_init(&bt.fn, out, text, len);
 	bt.fn.notes = 3;            /* the zone is sticky: a footnote runs on to its end */
 	int paged = memchr(text, '\f', len) != NULL;
 	int page = paged ? 1 : 0;
@@ -365,20 +353,29 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 				rc = -1;
 				break;
 			}
-			if (f2 == 0 || r2) {
+			if (f2 == 0 && assemble_ends_notes(line, n)) {
+				/* "77th plenary meeting": the notes were the last page's */
+				if (assemble_flush(&bt.fn))
+					rc = -1;
+				rule_zone = 0;
+			} else if (f2 == 0 || r2) {
 				if (f2 == 0 && assemble_line(&bt.fn, line, n, 0, page, 0))
 					rc = -1;
 				prev_blank = 0;
 				continue;
+			} else {
+				if (assemble_flush(&bt.fn))
+					rc = -1;
+				rule_zone = 0;
+				page_start = 1;
+				prev_furniture = 1;
+				continue;
 			}
-			if (assemble_flush(&bt.fn))
-				rc = -1;
-			rule_zone = 0;
-			page_start = 1;
-			prev_furniture = 1;
-			continue;
 		}
 		if (bt.on == 1 || ((prev_blank || ff) && note_starts(&bt, &a, out, line, n))) {
+			if (bt.on == 0 && a.cur.n && assemble_ends_clause(a.cur.s, a.cur.n) &&
+			    assemble_flush(&a))
+				rc = -1;
 			if (assemble_line(&bt.fn, line, n, 0, page, 0))
 				rc = -1;
 			bt.on = 1;
@@ -407,7 +404,9 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		if (f == 1) {
 			if (rule) {
 				/* the page's footnotes follow: read apart, so the paragraph they
-				 * interrupt goes on after them */
+				 * interrupt goes on after them (one that ended is done) */
+				if (assemble_ends_clause(a.cur.s, a.cur.n) && assemble_flush(&a))
+					rc = -1;
 				rule_zone = 1;
 				bt.on = 0;
 			}
@@ -424,13 +423,12 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		if (assemble_line(&a, line, n, indent, page, flags))
 			rc = -1;
 	}
-	if (rc == 0 && (assemble_flush(&a) || assemble_flush(&bt.fn) || move_notes(&bt.notes, out)))
+	if (rc == 0 && (assemble_flush(&a) || assemble_flush(&bt.fn)))
 		rc = -1;
 	if (rc == 0 && blocks_merge_hints(out))
 		rc = -1;
 	free(line);
 	assemble_free(&a);
 	assemble_free(&bt.fn);
-	blocks_free(&bt.notes);
 	return rc;
 }
