@@ -337,11 +337,11 @@ int shape_plain(const char *text, size_t len, struct block_list *out, struct par
 		    running_head(text, len, i, line, n, title, title_n, &head_end)) {
 			i = head_end;
 			prev_blank = 1;
+			page_start = 1;         /* a running head: a new page begins here */
 			if (rule_zone) {
 				if (assemble_flush(&bt.fn))
 					rc = -1;
 				rule_zone = 0;
-				page_start = 1;
 			}
 			continue;
 		}
