@@ -271,6 +271,7 @@ struct child {
 	enum lab_kind kind;     /* as printed (LAB_NONE: lost) */
 	int letter, roman;      /* the printed label's value read either way, 0 if it cannot be */
 	char end;               /* the text's last byte */
+	int more;               /* the item leaves its list open: it ends in ";" or "; and" */
 };
 
 /* The list state: the last letter, the last numeral under it, and whether that letter's item
@@ -306,12 +307,27 @@ static void label_text(enum lab_kind k, int v, char out[8])
 		out[0] = '\0';
 }
 
+/* Whether the unlabelled children [i, e) all end their clause with ";" (the last may end
+ * with "."): a list's last items. */
+static int colon_list_went_on(const struct child *cs, size_t i, size_t e)
+{
+	for (size_t k = i; k < e; k++)
+		if (cs[k].end != ';' && !(k + 1 == e && cs[k].end == '.'))
+			return 0;
+	return 1;
+}
+
 /* Labels the run of unlabelled children [i, e) before child n (NULL: none follows). Returns
  * 0 when the count does not fit (nothing labelled). */
 static int label_run(struct child *cs, size_t i, size_t e, const struct child *n,
-                     struct lstate *ls, char (*labs)[8], size_t base)
+                     struct lstate *ls, char (*labs)[8], size_t base, int colon)
 {
 	size_t u = e - i, letters, romans;
+	/* without the intro's ":" only a label that comes later and counts them exactly says
+	 * they were a list */
+	if (!colon && (!n || reads_roman(n, ls) || n->letter != ls->letter + (int)u + 1) &&
+	    !(!n && ls->letter && colon_list_went_on(cs, i, e)))
+		return 0;
 	if (n && !reads_roman(n, ls)) {
 		if (n->letter <= ls->letter)
 			return 0;
@@ -335,8 +351,11 @@ static int label_run(struct child *cs, size_t i, size_t e, const struct child *n
 			return 0;
 	} else {
 		/* no anchor: a list only when every item ends its clause with ";" (the last may
-		 * end with "."), two at least unless labelled items came before */
+		 * end with "."), two at least unless labelled items came before, the last of
+		 * them leaving the list open */
 		if (u < 2 && !ls->letter)
+			return 0;
+		if (i > 0 && !cs[i - 1].more)
 			return 0;
 		for (size_t k = i; k < e; k++)
 			if (cs[k].end != ';' && !(k + 1 == e && cs[k].end == '.'))
@@ -365,6 +384,7 @@ static int label_run(struct child *cs, size_t i, size_t e, const struct child *n
 static void label_list(const struct block_list *bl, const enum bkind *kinds, size_t p,
                        size_t to, struct child *cs, char (*labs)[8], size_t base)
 {
+	int colon = bl->v[p].text[bl->v[p].len - 1] == ':';
 	size_t nc = 0;
 	for (size_t j = p + 1; j < to; j++) {
 		enum bkind k = kinds[j];
@@ -382,6 +402,8 @@ static void label_list(const struct block_list *bl, const enum bkind *kinds, siz
 		memset(c, 0, sizeof *c);
 		c->j = j;
 		c->end = b->text[b->len - 1];
+		c->more = c->end == ';' || (b->len > 5 && (memcmp(b->text + b->len - 5, "; and", 5) == 0
+		                                           || memcmp(b->text + b->len - 4, "; or", 4) == 0));
 		const char *lab;
 		size_t labn;
 		if (k == BK_SUB && build_submark(b->text, b->len, &lab, &labn)) {
@@ -409,7 +431,7 @@ static void label_list(const struct block_list *bl, const enum bkind *kinds, siz
 		while (e < nc && cs[e].kind == LAB_NONE)
 			e++;
 		struct lstate save = ls;
-		if (!label_run(cs, i, e, e < nc ? &cs[e] : NULL, &ls, labs, base)) {
+		if (!label_run(cs, i, e, e < nc ? &cs[e] : NULL, &ls, labs, base, colon)) {
 			ls = save;
 			for (size_t k = i; k < e; k++)
 				labs[cs[k].j - base][0] = '\0';
@@ -427,7 +449,7 @@ static char (*infer_labels(const struct block_list *bl, const enum bkind *kinds,
 	struct child *cs = NULL;
 	for (size_t j = from; j < to; j++) {
 		const struct block *b = &bl->v[j];
-		if (kinds[j] != BK_OPNUM || !b->len || b->text[b->len - 1] != ':')
+		if (kinds[j] != BK_OPNUM || !b->len)
 			continue;
 		if (!labs) {
 			labs = calloc(to - from, sizeof *labs);
