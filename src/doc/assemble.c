@@ -534,11 +534,10 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		brk = 0;                                        /* "1." then its text */
 	else if (!brk && blank) {
 		ucs4_t c = cp(s, n);
-		/* a lower-case start goes on with a paragraph broken off mid-sentence; across a
-		 * page break also after a comma (but a Russian preamble starts in lower case) */
+		/* a lower-case start goes on with a paragraph broken off mid-sentence, also after
+		 * a comma (but a Russian preamble starts in lower case) */
 		int cont = open_end(&a->cur) ||
-		           ((flags & ASSEMBLE_PAGE_START) && a->cur.n && a->cur.s[a->cur.n - 1] == ',' &&
-		            strcmp(lang_of(a), "ru") != 0);
+		           (a->cur.n && a->cur.s[a->cur.n - 1] == ',' && strcmp(lang_of(a), "ru") != 0);
 		brk = !(uc_is_lower(c) && cont && a->zone == ZONE_BODY);
 		/* a sentence broken off in a word run ("to support the" / "United Nations ...",
 		 * at a page break, seen or lost): it goes on whatever the case, unless the line
@@ -546,7 +545,7 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		 * paragraph never ends without punctuation) */
 		int fnum;
 		if (brk && a->zone == ZONE_BODY && !a->title && a->cur.n &&
-		    ((flags & ASSEMBLE_PAGE_START) ||
+		    ((flags & ASSEMBLE_PAGE_START) || lang_ends_open(a->cur.s, a->cur.n) ||
 		     (a->cur.n >= 60 && s[0] != '[' && !a->in_annex && a->opened &&
 		      !assemble_footnote_start(s, n, 0, &fnum) && !heading_start(a->cur.s, a->cur.n))) &&
 		    uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&

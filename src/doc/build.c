@@ -307,14 +307,20 @@ static void label_text(enum lab_kind k, int v, char out[8])
 		out[0] = '\0';
 }
 
-/* Whether the unlabelled children [i, e) all end their clause with ";" (the last may end
- * with "."): a list's last items. */
+/* Whether the unlabelled children [i, e) read as a list's items: each ends its clause with
+ * ";" (the last may end with "."), save one or two whose end a damaged extraction lost (no
+ * punctuation at all), never a sentence's "." or ":" before the last. */
 static int colon_list_went_on(const struct child *cs, size_t i, size_t e)
 {
-	for (size_t k = i; k < e; k++)
-		if (cs[k].end != ';' && !(k + 1 == e && cs[k].end == '.'))
+	size_t lost = 0;
+	for (size_t k = i; k < e; k++) {
+		if (k + 1 == e)
+			return (cs[k].end == '.' || cs[k].end == ';') && lost * 4 <= e - i;
+		if (cs[k].end != ';' && strchr(".:,", cs[k].end))
 			return 0;
-	return 1;
+		lost += cs[k].end != ';';
+	}
+	return 0;
 }
 
 /* Labels the run of unlabelled children [i, e) before child n (NULL: none follows). Returns
@@ -357,9 +363,8 @@ static int label_run(struct child *cs, size_t i, size_t e, const struct child *n
 			return 0;
 		if (i > 0 && !cs[i - 1].more)
 			return 0;
-		for (size_t k = i; k < e; k++)
-			if (cs[k].end != ';' && !(k + 1 == e && cs[k].end == '.'))
-				return 0;
+		if (!colon_list_went_on(cs, i, e))
+			return 0;
 		letters = u;
 		romans = 0;
 	}
@@ -384,7 +389,10 @@ static int label_run(struct child *cs, size_t i, size_t e, const struct child *n
 static void label_list(const struct block_list *bl, const enum bkind *kinds, size_t p,
                        size_t to, struct child *cs, char (*labs)[8], size_t base)
 {
-	int colon = bl->v[p].text[bl->v[p].len - 1] == ':';
+	/* the intro announces a list by its ":", or it lost its end (a damaged extraction:
+	 * "To this end, we" then the items) */
+	char last = bl->v[p].text[bl->v[p].len - 1];
+	int colon = last == ':' || (last >= 'a' && last <= 'z');
 	size_t nc = 0;
 	for (size_t j = p + 1; j < to; j++) {
 		enum bkind k = kinds[j];
@@ -398,10 +406,23 @@ static void label_list(const struct block_list *bl, const enum bkind *kinds, siz
 			continue;           /* the paragraph going on, not an item */
 		if (k == BK_TEXT && !uc_is_alpha(c0))
 			break;              /* a quotation, a bullet, a number: no list of ours */
+		if (k == BK_TEXT && !strchr(".;:,", b->text[b->len - 1]) && b->len < 150) {
+			size_t nx = j + 1;
+			while (nx < to && (kinds[nx] == BK_EMPTY || bl->v[nx].zone == ZONE_FOOTNOTE))
+				nx++;
+			if (nx < to && kinds[nx] == BK_OPNUM)
+				break;          /* a heading over the next paragraph ("Follow-up") */
+		}
 		struct child *c = &cs[nc++];
 		memset(c, 0, sizeof *c);
 		c->j = j;
-		c->end = b->text[b->len - 1];
+		/* its last punctuation, past a footnote marker glued on ("2030;15") */
+		size_t en = b->len;
+		while (en > 1 && en + 3 > b->len && isdigit((unsigned char)b->text[en - 1]))
+			en--;
+		if (en == b->len || !strchr(".;:,", b->text[en - 1]))
+			en = b->len;
+		c->end = b->text[en - 1];
 		c->more = c->end == ';' || (b->len > 5 && (memcmp(b->text + b->len - 5, "; and", 5) == 0
 		                                           || memcmp(b->text + b->len - 4, "; or", 4) == 0));
 		const char *lab;

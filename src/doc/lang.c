@@ -490,6 +490,8 @@ static const char *const en_votes[] = {
 static const char *const en_annex[] = { "Annex", "Appendix", NULL };
 static const char *const en_article[] = { "Article #", NULL };
 static const char *const en_conj[] = { "and", "or", NULL };
+static const char *const en_open[] = { "the", "a", "an", "of", "to", "in", "for", "with", "by",
+	"on", "at", "from", "that", "which", "as", "its", "their", NULL };
 static const char *const en_pre[] = {
 	"Deeply", "Gravely", "Seriously", "Strongly", "Firmly", "Fully", "Profoundly", "Further",
 	"Also", "Once again", "Again", "Having", "Being", "Equally", "Particularly", "Greatly",
@@ -580,6 +582,8 @@ static const char *const fr_votes[] = {
 static const char *const fr_annex[] = { "Annexe", "Appendice", NULL };
 static const char *const fr_article[] = { "Article #", "Article premier", NULL };
 static const char *const fr_conj[] = { "et", "ou", NULL };
+static const char *const fr_open[] = { "le", "la", "les", "de", "des", "du", "à", "au",
+	"aux", "en", "pour", "par", "sur", "dans", "avec", "que", "qui", "sa", "son", "ses", NULL };
 static const char *const fr_pre[] = {
 	"Profondément", "Gravement", "Vivement", "Sérieusement", "Fermement", "Énergiquement",
 	"Se", "S'", "Ayant", "Étant", "Tout en", "De nouveau", "Également", NULL
@@ -647,6 +651,8 @@ static const char *const es_votes[] = {
 static const char *const es_annex[] = { "Anexo", "Apéndice", NULL };
 static const char *const es_article[] = { "Artículo #", NULL };
 static const char *const es_conj[] = { "y", "o", NULL };
+static const char *const es_open[] = { "el", "la", "los", "las", "de", "del", "a", "al",
+	"en", "para", "por", "con", "que", "su", "sus", NULL };
 static const char *const es_pre[] = {
 	"Profundamente", "Gravemente", "Seriamente", "Firmemente", "Enérgicamente", "Además",
 	"Asimismo", "También", "Nuevamente", "Habiendo", "Siendo", NULL
@@ -715,6 +721,8 @@ static const char *const ru_votes[] = {
 static const char *const ru_annex[] = { "Приложение", NULL };
 static const char *const ru_article[] = { "Статья #", NULL };
 static const char *const ru_conj[] = { "и", "или", NULL };
+static const char *const ru_open[] = { "в", "на", "с", "по", "для", "от", "к", "о", "что",
+	NULL };
 static const char *const ru_pre[] = {
 	"Вновь", "Глубоко", "Серьезно", "Решительно", "Настоятельно", "Твердо", "Также", "Далее",
 	"Будучи", "Особо", "Еще раз", NULL
@@ -771,6 +779,7 @@ static const char *const zh_votes[] = { "一致通过", "未经表决通过", NU
 static const char *const zh_annex[] = { "附件", NULL };
 static const char *const zh_article[] = { "第_#_条", NULL };
 static const char *const zh_conj[] = { "和", "或", NULL };
+static const char *const zh_open[] = { "的", "在", "对", NULL };
 static const char *const zh_pre[] = {
 	"又", "还", "并", "再次", "也", "另", "进一步", "深为", "深切", "强烈", "严重", "坚决", NULL
 };
@@ -835,6 +844,7 @@ static const char *const ar_votes[] = {
 static const char *const ar_annex[] = { "مرفق", "المرفق", NULL };
 static const char *const ar_article[] = { "المادة #", NULL };
 static const char *const ar_conj[] = { "و", "أو", NULL };
+static const char *const ar_open[] = { "في", "من", "على", "إلى", "عن", "مع", NULL };
 static const char *const ar_pre[] = {
 	"وإذ", "إذ", "واذ", "اذ", "وهي", "وهو", NULL
 };
@@ -852,7 +862,7 @@ static const char *const ar_tails[] = {
 #define LANG_ROW(l, session_last, any_word, cjk) { #l, l##_openings, l##_organs, l##_agenda, \
 	l##_months, l##_ordinals, session_last, any_word, cjk, l##_un, l##_resolution, \
 	l##_adopted, l##_report, l##_session, l##_meeting_lines, l##_council_meetings, \
-	l##_meeting_words, l##_votes, l##_annex, l##_article, l##_conj, l##_pre, l##_heads, \
+	l##_meeting_words, l##_votes, l##_annex, l##_article, l##_conj, l##_open, l##_pre, l##_heads, \
 	l##_tails }
 
 const struct lang_phrases lang_tables[] = {
@@ -1105,6 +1115,20 @@ size_t lang_agenda_line(const char *s, size_t len)
 			}
 			return n;
 		}
+	return 0;
+}
+
+int lang_ends_open(const char *s, size_t len)
+{
+	size_t b = len;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	if (b == len)
+		return 0;
+	EACH_LANG(t)
+		for (int k = 0; t->open_words[k]; k++)
+			if (match(s + b, len - b, t->open_words[k]) == len - b)
+				return 1;
 	return 0;
 }
 

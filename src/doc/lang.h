@@ -56,6 +56,7 @@ struct agenda_phrase {
 	X(annex_words, "heading of an annex: \"Annex\", \"Appendix\"") \
 	X(article_words, "heading of an article of an annexed text: \"Article 12\"") \
 	X(conjunctions, "a word ending a clause after \";\": \"; and\"") \
+	X(open_words, "words a sentence never ends with: \"the\", \"of\", \"for\"") \
 	X(lead_pre, "adverbs before a lead phrase: \"Deeply\"") \
 	X(lead_heads, "lead phrases: \"Bearing in mind\", \"Calls upon\"") \
 	X(lead_tails, "words after a lead: \"also\", \"further\"")
@@ -157,6 +158,10 @@ int lang_ordinal(const char *s, size_t len);
 /* Whether s opens a masthead's agenda line ("Agenda item 117 (b)", "Point 117 b) de l'ordre
  * du jour", "议程项目20"): the length of its word, else 0. */
 size_t lang_agenda_line(const char *s, size_t len);
+
+/* Whether s[0..n) ends with a word no sentence ends with ("... including the"): a sentence
+ * broken off, whatever follows. */
+int lang_ends_open(const char *s, size_t len);
 
 /* Whether s[0..n) ends with "; and", ", or", "; et", "; y", "; и" ... (a clause end). */
 int lang_ends_conjunction(const char *s, size_t len);
