@@ -385,6 +385,15 @@ static int label_run(struct child *cs, size_t i, size_t e, const struct child *n
 	return 1;
 }
 
+/* Whether the block opens with one word and a comma ("Development, the outcome of"). */
+static int first_word_comma(const struct block *b)
+{
+	size_t i = 0;
+	while (i < b->len && b->text[i] != ' ' && b->text[i] != ',')
+		i++;
+	return i > 0 && i < b->len && b->text[i] == ',';
+}
+
 /* The lost labels of the list after block p (a paragraph ending in ":"), up to `to`. */
 static void label_list(const struct block_list *bl, const enum bkind *kinds, size_t p,
                        size_t to, struct child *cs, char (*labs)[8], size_t base)
@@ -412,6 +421,15 @@ static void label_list(const struct block_list *bl, const enum bkind *kinds, siz
 				nx++;
 			if (nx < to && kinds[nx] == BK_OPNUM)
 				break;          /* a heading over the next paragraph ("Follow-up") */
+		}
+		/* "(c) ... for Social" / "Development, the outcome ...": an item broken where the
+		 * extraction lost a page; no item opens with a lone word and a comma */
+		if (k == BK_TEXT && nc && isalpha((unsigned char)cs[nc - 1].end) && first_word_comma(b)) {
+			labs[j - base][0] = '+';
+			labs[j - base][1] = '\0';
+			cs[nc - 1].end = b->text[b->len - 1];
+			cs[nc - 1].more = cs[nc - 1].end == ';';
+			continue;
 		}
 		struct child *c = &cs[nc++];
 		memset(c, 0, sizeof *c);
@@ -487,6 +505,30 @@ static char (*infer_labels(const struct block_list *bl, const enum bkind *kinds,
 	return labs;
 }
 
+/* "1. ... Development.2 2. We acknowledge ...": the next paragraph's number glued onto this
+ * one's last line (issue 12, pattern 11). Where the next paragraph starts in s[0..n) (the
+ * space before its number), 0 when it does not: the number `want` after a sentence's end (a
+ * marker may stand between) and before a capital. */
+static size_t glued_number(const char *s, size_t n, long want)
+{
+	char pat[24];
+	size_t pl = (size_t)snprintf(pat, sizeof pat, " %ld. ", want);
+	for (size_t at = 1; at + pl < n; at++) {
+		const char *p = memchr(s + at, ' ', n - pl - at);
+		if (!p)
+			break;
+		at = (size_t)(p - s);
+		if (memcmp(s + at, pat, pl) != 0 || !isupper((unsigned char)s[at + pl]))
+			continue;
+		size_t b = at;
+		while (b > 0 && b + 3 > at && isdigit((unsigned char)s[b - 1]))
+			b--;
+		if (b > 0 && strchr(".;:", s[b - 1]))
+			return at;
+	}
+	return 0;
+}
+
 /* The body: the opening's own text (when it runs on), then every block up to the footnotes;
  * "1." or "(a)" alone is read with the block after it. */
 static void read_body(struct bstate *st, const struct block_list *bl, const enum bkind *kinds,
@@ -507,6 +549,12 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 		const struct block *b = &bl->v[j];
 		if (kinds[j] == BK_EMPTY || b->zone == ZONE_FOOTNOTE)
 			continue;
+		if (labs && labs[j - from][0] == '+') {
+			st->read.blk = b;       /* the rest of the item before it */
+			if (st->last >= 0)
+				build_append(st, st->last, b->text, b->len);
+			continue;
+		}
 		if (labs && labs[j - from][0]) {
 			/* an item that lost its label: read as "(b) text" */
 			buf_clear(&joined);
@@ -531,6 +579,20 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0 };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
+			continue;
+		}
+		if (kinds[j] == BK_OPNUM) {
+			/* paragraphs run together on one line: read each */
+			const char *t = b->text;
+			size_t tn = b->len, cut;
+			long num = atol(t);
+			while (num > 0 && (cut = glued_number(t, tn, num + 1)) != 0) {
+				build_block(st, b, BK_OPNUM, t, cut);
+				t += cut + 1;
+				tn -= cut + 1;
+				num++;
+			}
+			build_block(st, b, BK_OPNUM, t, tn);
 			continue;
 		}
 		build_block(st, b, kinds[j], b->text, b->len);
