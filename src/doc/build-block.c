@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "doc/build.h"
+#include "doc/lang.h"
 
 /* One block as a handler sees it. */
 struct bctx {
@@ -104,9 +105,11 @@ static int heading_before_number(const struct bstate *st, const struct bctx *c)
 {
 	const char *s = c->s;
 	size_t n = c->n;
-	if (n < 3 || n > 150 || !isupper((unsigned char)s[0]) || strchr(".,;:", s[n - 1])
+	if (n < 3 || n > 120 || !isupper((unsigned char)s[0]) || strchr(".,;:", s[n - 1])
 	    || isdigit((unsigned char)s[n - 1]) || s[n - 1] == ')')
 		return 0;               /* a clause's end, maybe with a footnote marker after it */
+	if (n > 40 && (lang_lead_len(st->lang, s, n, 0) || lang_lead_len(st->lang, s, n, 1)))
+		return 0;               /* "Reaffirming that ...": a paragraph that lost its end */
 	const struct block *nb = c->b ? next_block(st, c->b) : NULL;
 	size_t skip;
 	if (!nb || build_classify(nb, NULL) != BK_OPNUM || !build_opnum(nb->text, nb->len, &skip))
