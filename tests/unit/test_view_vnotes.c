@@ -31,6 +31,7 @@ static void open_reader(struct fx *f)
 	char *msg = NULL;
 	assert_int_equal(store_open(f->db, &f->st, &msg), STORE_OK);
 	assert_int_equal(view_open(&f->v, f->col, 0, 1), 0);
+	view_configure(&f->v, NULL);
 	vnotes_open(&f->n, &f->v, f->st, NULL);
 	f->v.notes = &f->n;
 	view_resize(&f->v, 100, 30);
@@ -104,7 +105,7 @@ static void select_and_highlight(void **state)
 	int g0 = v->pane[PANE_OPERATIVE].gutter, gp = v->pane[PANE_PREAMBLE].gutter;
 	goto_op10(f);
 	keys(v, "vewe");
-	assert_int_equal(f->n.mode, VN_SELECT);
+	assert_int_equal(view_top(&f->v), MODE_SELECT);
 	/* The selection is drawn as a span of the spare colour. */
 	const struct dspan *sp;
 	assert_int_equal(v->spans(v->spans_ctx, para_of(f, "op10"), &sp), 1);
@@ -112,11 +113,11 @@ static void select_and_highlight(void **state)
 	assert_int_equal(sp[0].end, strlen("Reaffirms the"));
 	assert_int_equal(sp[0].color, 7);
 	keys(v, "1");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 1);
 	assert_string_equal(f->n.set.v[0].exact, "Reaffirms the");
 	assert_string_equal(f->n.set.v[0].color, "yellow");
-	assert_non_null(strstr(v->msg, "highlighted OP 10 (\u25CF important)"));
+	assert_non_null(strstr(v->msg, "highlighted OP 10 (\u25CF important; u undoes)"));
 	assert_int_equal(v->spans(v->spans_ctx, para_of(f, "op10"), &sp), 1);
 	assert_int_equal(sp[0].color, 1);
 	assert_int_equal(sp[0].extra, 0);
@@ -125,8 +126,8 @@ static void select_and_highlight(void **state)
 	assert_string_equal(vnotes_gutter(&f->n, v, para_of(f, "op10"), mark, &color), "\u25CF");
 	assert_int_equal(color, 0);
 	assert_string_equal(vnotes_gutter(&f->n, v, para_of(f, "op9"), mark, &color), "");
-	/* The operative pane got its mark column; the preamble, without notes, did not. */
-	assert_int_equal(v->pane[PANE_OPERATIVE].gutter, g0 + 1);
+	/* The mark's column was there before: the first highlight re-wraps nothing. */
+	assert_int_equal(v->pane[PANE_OPERATIVE].gutter, g0);
 	assert_int_equal(v->pane[PANE_PREAMBLE].gutter, gp);
 	/* An overlapping highlight in blue: the overlap is marked. */
 	keys(v, "veee3");                              /* "Reaffirms the duty" */
@@ -141,7 +142,7 @@ static void select_and_highlight(void **state)
 	keys(v, "V");
 	assert_true(f->n.sel.whole);
 	view_key(v, VK_ESC);
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 2);
 }
 
@@ -151,14 +152,14 @@ static void notes_in_place_and_in_the_editor(void **state)
 	struct view *v = &f->v;
 	goto_op10(f);
 	keys(v, "c");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.label, "Note on OP 10: ");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.line_label, "Note on OP 10: ");
 	/* "cafe" + U+0301: Backspace takes the accented letter whole. */
 	keys(v, "Consular cafe");
 	view_key(v, 0x301);
 	view_key(v, VK_BACKSPACE);
 	keys(v, "\n");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 1);
 	assert_string_equal(f->n.set.v[0].note, "Consular caf");
 	assert_int_equal(f->n.set.v[0].start, 0);     /* the whole paragraph */
@@ -171,7 +172,7 @@ static void notes_in_place_and_in_the_editor(void **state)
 	assert_non_null(strstr(v->msg, "nothing saved"));
 	keys(v, "cx");
 	view_key(v, VK_ESC);
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 1);
 	/* A full line says so. */
 	keys(v, "c");
@@ -184,8 +185,13 @@ static void notes_in_place_and_in_the_editor(void **state)
 	/* A long note: the curses layer runs the editor and hands back its text. */
 	keys(v, "vwC");
 	assert_true(f->n.want_editor);
-	assert_string_equal(f->n.editor_text, "");
-	vnotes_editor_done(&f->n, v, "line one\nline two", NULL);
+	/* The editor starts with the paragraph and the quote as comments, stripped on save. */
+	assert_non_null(strstr(f->n.editor_text, "\n\n# Note on OP 10 (A/RES/99/1, para. 10)\n"));
+	assert_non_null(strstr(f->n.editor_text, "# \u201CReaffirms t\u201D\n"));
+	char *back = NULL;
+	assert_true(asprintf(&back, "line one\nline two\n\n%s\n", f->n.editor_comments) > 0);
+	vnotes_editor_done(&f->n, v, back, NULL);
+	free(back);
 	assert_false(f->n.want_editor);
 	assert_int_equal(f->n.set.n, 2);
 	assert_int_equal(annot_find(&f->n.set, f->n.set.v[1].id), 1);
@@ -207,11 +213,11 @@ static void popup_edit_delete_undo(void **state)
 	struct view *v = &f->v;
 	goto_op10(f);
 	keys(v, "i");
-	assert_int_equal(f->n.mode, VN_OFF);          /* nothing there yet */
+	assert_int_equal(view_top(&f->v), MODE_READ);          /* nothing there yet */
 	assert_non_null(strstr(v->msg, "no notes in OP 10"));
 	keys(v, "vecfirst\n");                         /* a note on the selection */
 	keys(v, "i");
-	assert_int_equal(f->n.mode, VN_POPUP);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
 	size_t count, s0, s1;
 	char **lines = vnotes_popup_lines(&f->n, v, 60, &count, &s0, &s1);
 	assert_non_null(lines);
@@ -222,10 +228,10 @@ static void popup_edit_delete_undo(void **state)
 	keys_help_free(lines, count);
 	/* e edits the note in place, prefilled. */
 	keys(v, "e");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.edit.buf, "first");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.edit.buf, "first");
 	keys(v, " and second\n");
-	assert_int_equal(f->n.mode, VN_POPUP);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
 	assert_string_equal(f->n.set.v[0].note, "first and second");
 	keys(v, "4");                                  /* recolour */
 	assert_string_equal(f->n.set.v[0].color, "red");
@@ -233,21 +239,52 @@ static void popup_edit_delete_undo(void **state)
 	memcpy(id, f->n.set.v[0].id, sizeof id);
 	/* d asks; n keeps, y deletes and closes the empty popup; u brings it back. */
 	keys(v, "d");
-	assert_int_equal(f->n.mode, VN_CONFIRM);
-	assert_non_null(strstr(f->n.question, "Delete the note on OP 10"));
+	assert_int_equal(view_top(&f->v), MODE_CONFIRM);
+	assert_non_null(strstr(f->v.question, "Delete the note on OP 10"));
 	keys(v, "n");
-	assert_int_equal(f->n.mode, VN_POPUP);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
 	assert_int_equal(f->n.set.n, 1);
 	keys(v, "dy");
 	assert_int_equal(f->n.set.n, 0);
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_non_null(strstr(v->msg, "u undoes"));
 	keys(v, "u");
 	assert_int_equal(f->n.set.n, 1);
 	assert_string_equal(f->n.set.v[0].id, id);
 	assert_string_equal(f->n.set.v[0].note, "first and second");
+	/* Undo goes on through every change: the colour, the note, the highlight itself; redo
+	 * brings them back in order. */
+	keys(v, "u");
+	assert_string_equal(f->n.set.v[0].color, "yellow");
+	assert_non_null(strstr(v->msg, "undone"));
+	keys(v, "u");
+	assert_string_equal(f->n.set.v[0].note, "first");
+	keys(v, "u");
+	assert_int_equal(f->n.set.n, 0);
 	keys(v, "u");
 	assert_non_null(strstr(v->msg, "nothing to undo"));
+	view_key(v, VK_CTRL('r'));
+	assert_int_equal(f->n.set.n, 1);
+	assert_string_equal(f->n.set.v[0].id, id);
+	view_key(v, VK_CTRL('r'));
+	assert_string_equal(f->n.set.v[0].note, "first and second");
+	/* Tags from the popup, with completion of the document's tags. */
+	keys(v, "it");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	keys(v, "consular #detention\n");
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
+	assert_int_equal(f->n.set.v[0].ntags, 2);
+	assert_string_equal(f->n.set.v[0].tags[0], "consular");
+	keys(v, "t");
+	assert_string_equal(f->v.edit.buf, "consular detention ");
+	view_key(v, VK_CTRL('u'));
+	keys(v, "co");
+	view_key(v, VK_TAB);
+	assert_string_equal(f->v.edit.buf, "consular");
+	view_key(v, VK_ESC);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
+	keys(v, "u");
+	assert_int_equal(f->n.set.v[0].ntags, 0);
 }
 
 static void pane_filters_and_jumps(void **state)
@@ -260,33 +297,33 @@ static void pane_filters_and_jumps(void **state)
 	keys(v, "V3");
 	keys(v, ":op 1\n");
 	keys(v, "a");
-	assert_int_equal(f->n.mode, VN_PANE);
+	assert_int_equal(view_top(&f->v), MODE_NOTES);
 	assert_int_equal(f->n.list.n, 2);
 	keys(v, "3");                                  /* only blue */
 	assert_int_equal(f->n.list.n, 1);
 	keys(v, "3");                                  /* all again */
 	assert_int_equal(f->n.list.n, 2);
 	keys(v, "j\n");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	struct pane *p = &v->pane[v->focus];
 	assert_int_equal(p->paras[p->cur], para_of(f, "op12"));
 	view_key(v, VK_BACKSPACE);                     /* the jump is in the history */
 	p = &v->pane[v->focus];
 	assert_int_equal(p->paras[p->cur], para_of(f, "op1"));
 	/* A tag filter through its prompt; 0 clears; q closes. */
-	keys(v, "at");
-	assert_int_equal(f->n.mode, VN_PROMPT);
+	keys(v, "a#");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
 	keys(v, "#none\n");
-	assert_int_equal(f->n.mode, VN_PANE);
+	assert_int_equal(view_top(&f->v), MODE_NOTES);
 	assert_string_equal(f->n.list.tag, "none");
 	assert_int_equal(f->n.list.n, 0);
 	keys(v, "0");
 	assert_int_equal(f->n.list.n, 2);
 	char title[128];
-	notelist_title(&f->n.list, &f->n.set, &f->n.conf, 1, title, sizeof title);
+	notelist_title(&f->n.list, &f->n.set, &f->v.conf, 1, title, sizeof title);
 	assert_string_equal(title, "Notes \u00B7 2");
 	keys(v, "q");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 }
 
 static void export_key(void **state)
@@ -296,16 +333,16 @@ static void export_key(void **state)
 	goto_op10(f);
 	keys(v, "vwcto export\n");
 	keys(v, "E");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.edit.buf, "txt");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.edit.buf, "txt");
 	view_key(v, VK_CTRL('u'));
 	keys(v, "pdf\n");
 	assert_non_null(strstr(v->msg, "unknown format"));
 	keys(v, "E");
 	view_key(v, VK_CTRL('u'));
 	keys(v, "md\n");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.edit.buf, "./A-RES-99-1-notes.md");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.edit.buf, "./A-RES-99-1-notes.md");
 	char path[160];
 	snprintf(path, sizeof path, "%s/out.md", f->dir);
 	view_key(v, VK_CTRL('u'));
@@ -325,7 +362,7 @@ static void export_key(void **state)
 	view_key(v, VK_CTRL('u'));
 	keys(v, path);
 	keys(v, "\n");
-	assert_int_equal(f->n.mode, VN_CONFIRM);
+	assert_int_equal(view_top(&f->v), MODE_CONFIRM);
 	keys(v, "n");
 	assert_non_null(strstr(v->msg, "cancelled"));
 	keys(v, "E\n");
@@ -345,11 +382,12 @@ static void position_and_live_reload(void **state)
 {
 	struct fx *f = *state;
 	struct view *v = &f->v;
-	keys(v, ":op 12\n");
-	keys(v, "jj");
+	keys(v, ":pp 3\n:fn 9\n:op 12\n");
+	keys(v, "jjz");
 	struct pane *p = &v->pane[v->focus];
 	size_t cur = p->cur, top = p->top;
 	int top_line = p->top_line, focus = v->focus;
+	size_t pre = v->pane[PANE_PREAMBLE].cur, fn = v->pane[PANE_FOOTNOTES].cur;
 	vnotes_save_position(&f->n, v);
 	close_reader(f);
 	open_reader(f);
@@ -359,6 +397,11 @@ static void position_and_live_reload(void **state)
 	assert_int_equal(p->cur, cur);
 	assert_int_equal(p->top, top);
 	assert_int_equal(p->top_line, top_line);
+	/* Every pane and the zoom came back. */
+	assert_true(f->v.zoomed);
+	assert_int_equal(f->v.geom.mode, GEOM_ZOOMED);
+	assert_int_equal(f->v.pane[PANE_PREAMBLE].cur, pre);
+	assert_int_equal(f->v.pane[PANE_FOOTNOTES].cur, fn);
 
 	/* Another process adds a note: the next poll shows it. */
 	assert_int_equal(vnotes_poll(&f->n, &f->v), 0);
@@ -375,6 +418,171 @@ static void position_and_live_reload(void **state)
 	assert_int_equal(vnotes_poll(&f->n, &f->v), 1);
 	assert_true(f->v.gen != gen);
 	assert_int_equal(f->n.set.n, 1);
+}
+
+/* A note with nothing selected is on the paragraph, without a highlight; copying goes through
+ * the configured command, or to a file the user names; a click moves a selection's end. */
+static void paragraph_notes_and_copy(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = &f->v;
+	goto_op10(f);
+	keys(v, "ve1");                               /* an older highlight to keep */
+	keys(v, "cOn the whole paragraph\n");
+	assert_int_equal(f->n.set.n, 2);
+	int ai = annot_find(&f->n.set, f->n.set.v[0].color && !strcmp(f->n.set.v[0].color, "none")
+	                                ? f->n.set.v[0].id : f->n.set.v[1].id);
+	assert_string_equal(f->n.set.v[ai].color, "none");
+	/* Only the highlight is painted: the note covers nothing. */
+	const struct dspan *sp;
+	assert_int_equal(v->spans(v->spans_ctx, para_of(f, "op10"), &sp), 1);
+	assert_int_equal(sp[0].color, 1);
+	char mark[8];
+	int color;
+	assert_string_equal(vnotes_gutter(&f->n, v, para_of(f, "op10"), mark, &color), "\u270E");
+	keys(v, "i");
+	size_t count, s0, s1;
+	char **lines = vnotes_popup_lines(&f->n, v, 60, &count, &s0, &s1);
+	int found = 0;
+	for (size_t i = 0; i < count; i++)
+		found |= strstr(lines[i], "\u270E note") != NULL;
+	assert_true(found);
+	keys_help_free(lines, count);
+	/* Emptying a paragraph note removes it (undo brings it back). */
+	keys(v, "j");
+	assert_string_equal(vnotes_focused(&f->n, MODE_POPUP)->color, "none");
+	keys(v, "e");
+	view_key(v, VK_CTRL('u'));
+	keys(v, "\n");
+	assert_int_equal(f->n.set.n, 1);
+	assert_non_null(strstr(v->msg, "note removed"));
+	keys(v, "u");
+	assert_int_equal(f->n.set.n, 2);
+	view_key(v, VK_ESC);
+
+	/* Copy through a command of the user's. */
+	char clip[160], cmd[200];
+	snprintf(clip, sizeof clip, "%s/clip.txt", f->dir);
+	snprintf(cmd, sizeof cmd, "cat > '%s'", clip);
+	snprintf(v->conf.copy_command, sizeof v->conf.copy_command, "%s", cmd);
+	keys(v, "vwey");
+	assert_int_equal(view_top(v), MODE_READ);     /* copying ends the selection */
+	assert_non_null(strstr(v->msg, "copied: \u201CReaffirms the \u2026\u201D (A/RES/99/1, para. 10)"));
+	FILE *in = fopen(clip, "r");
+	assert_non_null(in);
+	char buf[512] = "";
+	assert_non_null(fgets(buf, sizeof buf, in));
+	fclose(in);
+	assert_string_equal(buf, "\u201CReaffirms the \u2026\u201D (A/RES/99/1, para. 10)");
+	/* Without one, the curses layer is asked (OSC 52). */
+	v->conf.copy_command[0] = '\0';
+	keys(v, "y");
+	assert_true(v->want_copy);
+	assert_non_null(strstr(v->copy_text, "(A/RES/99/1, para. 10)"));
+	view_copy_done(v, "OSC 52", NULL);
+	assert_false(v->want_copy);
+	assert_non_null(strstr(v->msg, "copied: "));
+	/* Y: to a file, named on the line; the name is offered the next time. */
+	char quotes[160];
+	snprintf(quotes, sizeof quotes, "%s/quotes.txt", f->dir);
+	keys(v, "veY");
+	assert_int_equal(view_top(v), MODE_LINE);
+	assert_string_equal(v->line_label, "Append the quote to: ");
+	keys(v, quotes);
+	keys(v, "\n");
+	assert_non_null(strstr(v->msg, "appended to"));
+	keys(v, "Y");
+	assert_string_equal(v->edit.buf, quotes);
+	keys(v, "\n");
+	in = fopen(quotes, "r");
+	assert_non_null(in);
+	int nlines = 0;
+	while (fgets(buf, sizeof buf, in))
+		nlines++;
+	fclose(in);
+	assert_int_equal(nlines, 2);
+
+	/* A click on a word of the paragraph moves the selection's free end there. */
+	keys(v, "v");
+	struct pane *p = &v->pane[v->focus];
+	const struct dpara *d = pane_dpara(v, v->focus, p->cur);
+	int row = pane_row_of(v, v->focus, p->cur, 0);
+	const struct rect *r = &v->geom.pane[v->focus];
+	view_click(v, r->y + 1 + row, r->x + p->gutter + d->indent + 12);   /* in "the" */
+	size_t a, b;
+	select_range(&f->n.sel, &a, &b, NULL, NULL);
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 13);
+	view_click(v, 0, 0);                          /* elsewhere: cancels */
+	assert_int_equal(view_top(v), MODE_READ);
+}
+
+/* Puts the view in mode m, fresh, on OP 10 which has a note (the popup's and the pane's
+ * selection on it). */
+static void enter_mode(struct fx *f, enum view_mode m)
+{
+	struct view *v = &f->v;
+	view_reset(v);
+	v->quit = 0;
+	goto_op10(f);
+	switch (m) {
+	case MODE_READ:
+		break;
+	case MODE_HELP:
+		view_help(v);
+		break;
+	case MODE_LIST:
+		keys(v, "o");
+		break;
+	case MODE_NOTES:
+		keys(v, "a");
+		break;
+	case MODE_PREVIEW:
+		keys(v, "p");
+		break;
+	case MODE_POPUP:
+		keys(v, "i");
+		break;
+	case MODE_SELECT:
+		keys(v, "v");
+		break;
+	case MODE_LINE:
+		keys(v, ":op 1");
+		break;
+	case MODE_CONFIRM:
+		view_confirm(v, "Sure? (y/n)", NULL, NULL);
+		break;
+	case MODE_COUNT:
+		break;
+	}
+	assert_int_equal(view_top(v), m);
+}
+
+/* Every action a mode's keymap binds (and the generic keys, where the mode takes them) is
+ * one its action function handles: the keymaps and the modes never disagree. */
+static void keymaps_and_modes_agree(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = &f->v;
+	goto_op10(f);
+	keys(v, "ve1");
+	for (int m = 0; m < MODE_COUNT; m++) {
+		for (int pass = 0; pass < 2; pass++) {
+			const struct binding *b = pass ? keymap_generic_keys : mode_table[m]->keys;
+			if (pass && !(mode_table[m]->flags & MODE_GENERIC))
+				continue;
+			for (; b->key || b->action; b++) {
+				/* Help and redraw are the same everywhere (view_action). */
+				if (b->action == ACT_HELP || b->action == ACT_REDRAW)
+					continue;
+				enter_mode(f, (enum view_mode)m);
+				if (!mode_table[m]->action(v, b->action))
+					fail_msg("mode %s does not handle %s", mode_table[m]->name,
+					         keys_action_name(b->action));
+			}
+		}
+	}
+	view_reset(v);
 }
 
 /* With the mark column in every pane, every visible line still fits at every size. */
@@ -423,12 +631,12 @@ static void without_a_database(void **state)
 	assert_true(v.msg_error);
 	assert_non_null(strstr(v.msg, "the database is damaged"));
 	keys(&v, "v1");
-	assert_int_equal(n.mode, VN_OFF);
+	assert_int_equal(view_top(&v), MODE_READ);
 	assert_non_null(strstr(v.msg, "notes unavailable"));
 	keys(&v, "c");
-	assert_int_equal(n.mode, VN_OFF);
+	assert_int_equal(view_top(&v), MODE_READ);
 	keys(&v, "a");
-	assert_int_equal(n.mode, VN_PANE);
+	assert_int_equal(view_top(&v), MODE_NOTES);
 	assert_int_equal(n.list.n, 0);
 	keys(&v, "q");
 	vnotes_save_position(&n, &v);                 /* nothing to save into: no crash */
@@ -451,6 +659,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(export_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(position_and_live_reload, setup, teardown),
 		cmocka_unit_test_setup_teardown(lines_fit_with_marks, setup, teardown),
+		cmocka_unit_test_setup_teardown(paragraph_notes_and_copy, setup, teardown),
+		cmocka_unit_test_setup_teardown(keymaps_and_modes_agree, setup, teardown),
 		cmocka_unit_test(without_a_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
