@@ -55,6 +55,18 @@ static int inline_annex(struct bstate *st, const struct bctx *c)
 	return 1;
 }
 
+/* Whether an unnumbered paragraph opens the operative part: it opens with a verb ("Addresses
+ * an urgent appeal", "Recommends to the General Assembly"), where the preamble's open with
+ * participles ("Taking into consideration"). English only: the other languages' leads do
+ * not tell the two apart by their form. */
+static int operative_verb(const struct bstate *st, const char *s, size_t n)
+{
+	if (!st->lang || strcmp(st->lang, "en") != 0 || !isupper((unsigned char)s[0]))
+		return 0;
+	size_t op = lang_lead_len(st->lang, s, n, 1);
+	return op && !lang_lead_len(st->lang, s, n, 0) && op < n;
+}
+
 /* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
 static void text_rest(struct bstate *st, const struct bctx *c)
 {
@@ -80,6 +92,8 @@ static void text_rest(struct bstate *st, const struct bctx *c)
 	}
 	if (st->annex >= 0)
 		build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
+	else if (!r->in_ops && !r->after_meeting && operative_verb(st, s, n))
+		build_operative(st, NULL, 0, s, n);
 	else if (r->unnumbered_op) {
 		build_operative(st, NULL, 0, s, n);
 		r->unnumbered_op = 0;
