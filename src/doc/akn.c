@@ -801,16 +801,16 @@ static void annex_para(struct akn *a, const xmlNode *p, int *opened)
 		build_annex(st, w, strlen(w));
 		*opened = 1;
 		/* a first line set as a heading is the annex's title */
-		st->want_annex_title = head;
+		st->read.want_annex_title = head;
 	}
 	/* the annex's title: the line after "Annex" set as a heading, or short and not a sentence */
-	if (st->want_annex_title && !label && t.len < 300
+	if (st->read.want_annex_title && !label && t.len < 300
 	    && (head || (t.len < 200 && !strchr(".;:,", t.s[t.len - 1])))) {
 		build_annex_title(st, t.s, t.len);
 		attach(a, st->last, &t);
 		goto done;
 	}
-	st->want_annex_title = 0;
+	st->read.want_annex_title = 0;
 	const xmlNode *l = akn_child(p, "list");
 	if (head)
 		attach(a, build_heading(st, NULL, 0, t.s, t.len), &t);

@@ -9,6 +9,7 @@
 
 #include "doc/assemble.h"
 #include "doc/lang.h"
+#include "text/utf8.h"
 
 void assemble_init(struct assemble *a, struct block_list *out, const char *text, size_t len)
 {
@@ -29,15 +30,12 @@ static const char *lang_of(struct assemble *a)
 void assemble_free(struct assemble *a)
 {
 	unwrap_free(&a->u);
-	unwrap_buf_free(&a->cur);
+	buf_free(&a->cur);
 }
 
 static ucs4_t cp(const char *s, size_t n)
 {
-	ucs4_t c = 0;
-	if (n && u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
-		c = 0xFFFD;
-	return c;
+	return utf8_at(s, n);
 }
 
 static int digit(char c)
@@ -101,8 +99,8 @@ static size_t sub_label(const char *s, size_t n)
 			break;
 		kind = k;
 		count++;
-		i += (size_t)u8_mblen((const uint8_t *)s + i, n - i) > 0 ?
-		     (size_t)u8_mblen((const uint8_t *)s + i, n - i) : 1;
+		uint32_t skip;
+		i += utf8_decode(s + i, n - i, &skip);
 	}
 	if (i == a || count > (kind == 2 ? 7 : kind == 1 ? 3 : 1))
 		return 0;
@@ -156,25 +154,6 @@ static int roman_heading(const char *s, size_t n)
 	return !strchr(".;,:", last);
 }
 
-/* "Article 12", "Article premier", "Artículo 3", "Статья 2": an article of an annexed
- * agreement, a heading on a line of its own. */
-static int article_line(const char *s, size_t n)
-{
-	static const char *const words[] = { "Article ", "Artículo ", "Статья ", NULL };
-	for (int i = 0; words[i]; i++) {
-		size_t k = strlen(words[i]);
-		if (!starts(s, n, words[i]) || n == k || n > k + 8)
-			continue;
-		if (n - k == 7 && memcmp(s + k, "premier", 7) == 0)
-			return 1;
-		size_t e = k;
-		while (e < n && digit(s[e]))
-			e++;
-		return e > k && e == n;
-	}
-	return 0;
-}
-
 static int annex_line(const char *s, size_t n)
 {
 	size_t k = lang_annex_word(s, n);
@@ -192,33 +171,16 @@ static int annex_line(const char *s, size_t n)
 
 int assemble_is_vote(const char *s, size_t n)
 {
-	static const char *const votes[] = {
-		"Adopted unanimously", "Adopted at the", "Adopted without a vote", "Adopted without vote",
-		"[Adopted ", "[Adoptée ", "[Aprobada ", "[Принята ",
-		"Adoptée à l'unanimité", "Adoptée à la", "Adoptée sans vote", "Adoptée sans mise aux voix",
-		"Aprobada por unanimidad", "Aprobada en la", "Aprobada sin votación",
-		"Принята единогласно", "Принята на", "Принята без голосования",
-		"一致通过", "未经表决通过", "اتخذ بالإجماع", "اتخذ في الجلسة", "اعتمد بالإجماع",
-		"اتُخذ بالإجماع", NULL
-	};
-	for (int i = 0; votes[i]; i++)
-		if (starts(s, n, votes[i]))
-			return 1;
-	return 0;
+	return lang_is_vote_line(s, n);
 }
 
 /* "Resolution 1454 (2002)": the heading of a Security Council resolution. */
 static int sc_heading(const char *s, size_t n)
 {
-	static const char *const words[] = { "Resolution ", "Résolution ", "Resolución ",
-		"Резолюция ", NULL };
-	size_t k = 0;
-	for (int w = 0; words[w] && !k; w++)
-		if (starts(s, n, words[w]))
-			k = strlen(words[w]);
-	if (!k)
+	size_t k = lang_resolution_word(s, n);
+	if (!k || k >= n || s[k] != ' ')
 		return 0;
-	size_t i = k;
+	size_t i = ++k;
 	while (i < n && digit(s[i]))
 		i++;
 	if (i == k || i + 7 != n)
@@ -229,14 +191,8 @@ static int sc_heading(const char *s, size_t n)
 /* Lines that open a resolution's heading: a paragraph starts there whatever came before. */
 static int heading_start(const char *s, size_t n)
 {
-	static const char *const heads[] = { "Adopted by the Security Council at its",
-		"Adoptée par le Conseil de sécurité", "Aprobada por el Consejo de Seguridad",
-		"Принята Советом Безопасности",
-		"Resolution adopted by", "Résolution adoptée par", "Resolución aprobada por",
-		"Резолюция, принятая", NULL };
-	for (int i = 0; heads[i]; i++)
-		if (starts(s, n, heads[i]))
-			return 1;
+	if (lang_header_start(s, n))
+		return 1;
 	/* "77/1. Title", "77/1 - Title" (Arabic): the resolution's number and title */
 	size_t i = 0;
 	while (i < n && i < 4 && digit(s[i]))
@@ -259,42 +215,27 @@ static int note_start(const char *s, size_t n)
 	return starts(s, n, "Note: ") || starts(s, n, "Notes: ") || starts(s, n, "Note : ");
 }
 
-/* "The Human Rights Council,", "The Economic and Social Council,": another organ's opening
- * on a line of its own (the six-language table in lang.c has the Assembly and the Council). */
-static int organ_opening(const char *s, size_t n)
-{
-	static const char *const ends[] = { " Council,", " Commission,", " Conference,", NULL };
-	if (n < 12 || n > 60 || !starts(s, n, "The "))
-		return 0;
-	int end = 0;
-	for (int i = 0; ends[i]; i++)
-		end |= n > strlen(ends[i]) && memcmp(s + n - strlen(ends[i]), ends[i], strlen(ends[i])) == 0;
-	if (!end)
-		return 0;
-	for (size_t i = 4; i < n; i++)
-		if (s[i - 1] == ' ' && !(s[i] >= 'A' && s[i] <= 'Z') && !starts(s + i, n - i, "and ") &&
-		    !starts(s + i, n - i, "of ") && !starts(s + i, n - i, "on ") &&
-		    !starts(s + i, n - i, "for "))
-			return 0;
-	return 1;
-}
-
 /* A line that is a block of its own, and after which a new block starts. */
 static int standalone(const char *s, size_t n)
 {
-	if (organ_opening(s, n))
+	if (lang_other_opening(s, n))
 		return 1;
 	if (sc_heading(s, n))
 		return 1;
 	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
 		return 1;                                   /* part letter */
 	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n) ||
-	    article_line(s, n))
+	    lang_article_heading(s, n))
 		return 1;
 	const char *organ;
 	int comma;
 	size_t k = lang_opening(s, n, &organ, &comma);
 	return k && k == n;
+}
+
+int assemble_ends_notes(const char *s, size_t n)
+{
+	return standalone(s, n) || assemble_is_vote(s, n) || heading_start(s, n);
 }
 
 /* The bytes assemble_clean_line may change: a "|", the lead bytes of a superscript digit
@@ -338,6 +279,14 @@ size_t assemble_clean_line(const char *s, size_t n, char *out)
 		}
 		if (c0 == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
 			i++;                            /* U+00AD soft hyphen */
+			continue;
+		}
+		if (c0 == 0xE2 && i + 4 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x93 && s[i + 3] == ' ' && s[i + 4] >= '0' &&
+		    s[i + 4] <= '9' && o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9') {
+			memcpy(out + o, s + i, 3);      /* "2015– 2030": a range the extraction spaced */
+			o += 3;
+			i += 3;
 			continue;
 		}
 		if (c0 == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xAC &&
@@ -396,42 +345,26 @@ int assemble_ends_clause(const char *s, size_t n)
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
 		if (ends_with(s, n, ends[i]))
 			return 1;
-	static const struct word conj[] = { WORD("; and"), WORD("; or"), WORD(", and"),
-		WORD(", or"), WORD("; et"), WORD("; ou"), WORD("; y"), WORD("; o"), WORD("; и"),
-		WORD("; или") };
-	for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
-		if (ends_with(s, n, conj[i]))
-			return 1;
-	return 0;
+	return lang_ends_conjunction(s, n);
 }
 
-static int clause_end(const struct unwrap_buf *b)
+static int clause_end(const struct buf *b)
 {
 	return assemble_ends_clause(b->s, b->n);
 }
 
-static ucs4_t last_cp(const struct unwrap_buf *b)
+static ucs4_t last_cp(const struct buf *b)
 {
-	size_t i = b->n;
-	while (i > 0 && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	return cp(b->s + i, b->n - i);
+	uint32_t c;
+	utf8_last(b->s, b->n, &c);
+	return c;
 }
 
 /* The paragraph so far ends in a letter or digit: a sentence broken off. */
-static int open_end(const struct unwrap_buf *b)
+static int open_end(const struct buf *b)
 {
-	if (!b->n)
-		return 0;
-	size_t i = b->n;
-	while (i > 0 && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	ucs4_t c = cp(b->s + i, b->n - i);
-	return uc_is_alpha(c) || (c >= '0' && c <= '9');
+	ucs4_t c = last_cp(b);
+	return b->n && (uc_is_alpha(c) || (c >= '0' && c <= '9'));
 }
 
 size_t assemble_footnote_start(const char *s, size_t n, int expect, int *num)
@@ -471,7 +404,10 @@ size_t assemble_footnote_start(const char *s, size_t n, int expect, int *num)
 		}
 	} else if (j < n && (s[j] == '.' || s[j] == ',' || s[j] == '-' || s[j] == '/' ||
 	                     s[j] == ')' || digit(s[j]))) {
-		return 0;
+		/* "8 2010 Review Conference of the Parties": a note opening with a year */
+		if (!(j + 5 < n && digit(s[j]) && digit(s[j + 1]) && digit(s[j + 2]) &&
+		      digit(s[j + 3]) && s[j + 4] == ' ' && s[j + 5] >= 'A' && s[j + 5] <= 'Z'))
+			return 0;
 	}
 	if (i < n && (s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ')' || s[i] == '-'))
 		return 0;
@@ -484,7 +420,7 @@ static int push(struct assemble *a)
 	if (!a->cur.n)
 		return 0;
 	int r = blocks_push(a->out, a->cur.s, a->cur.n, a->zone, a->indent, a->page);
-	unwrap_buf_clear(&a->cur);
+	buf_clear(&a->cur);
 	a->number_only = 0;
 	return r;
 }
@@ -598,17 +534,21 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		brk = 0;                                        /* "1." then its text */
 	else if (!brk && blank) {
 		ucs4_t c = cp(s, n);
-		/* a lower-case start goes on with a paragraph broken off mid-sentence; across a
-		 * page break also after a comma (but a Russian preamble starts in lower case) */
+		/* a lower-case start goes on with a paragraph broken off mid-sentence, also after
+		 * a comma (but a Russian preamble starts in lower case) */
 		int cont = open_end(&a->cur) ||
-		           ((flags & ASSEMBLE_PAGE_START) && a->cur.n && a->cur.s[a->cur.n - 1] == ',' &&
-		            strcmp(lang_of(a), "ru") != 0);
+		           (a->cur.n && a->cur.s[a->cur.n - 1] == ',' && strcmp(lang_of(a), "ru") != 0);
 		brk = !(uc_is_lower(c) && cont && a->zone == ZONE_BODY);
-		/* a page break inside a word run ("to support the" / "United Nations ..."): the
-		 * sentence goes on whatever the case, unless the new page opens a numbered or
-		 * lettered paragraph, a heading or a preambular lead */
-		if (brk && (flags & ASSEMBLE_PAGE_START) && a->zone == ZONE_BODY && !a->title &&
-		    a->cur.n && uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&
+		/* a sentence broken off in a word run ("to support the" / "United Nations ...",
+		 * at a page break, seen or lost): it goes on whatever the case, unless the line
+		 * opens a numbered or lettered paragraph, a heading or a preambular lead (a
+		 * paragraph never ends without punctuation) */
+		int fnum;
+		if (brk && a->zone == ZONE_BODY && !a->title && a->cur.n &&
+		    ((flags & ASSEMBLE_PAGE_START) || lang_ends_open(a->cur.s, a->cur.n) ||
+		     (a->cur.n >= 60 && s[0] != '[' && !a->in_annex && a->opened &&
+		      !assemble_footnote_start(s, n, 0, &fnum) && !heading_start(a->cur.s, a->cur.n))) &&
+		    uc_is_lower(last_cp(&a->cur)) && !para_number(s, n) &&
 		    !sub_label(s, n) && !bullet(s, n) && !heading_start(s, n) &&
 		    !(uc_is_upper(c) && lang_lead_len(lang_of(a), s, n, 0) > 0))
 			brk = 0;
@@ -637,6 +577,12 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 	}
 	if (brk) {
 		int after_annex = a->alone && a->cur.n && annex_line(a->cur.s, a->cur.n);
+		if (alone && annex_line(s, n))
+			a->in_annex = 1;
+		else if (alone && lang_opening(s, n, NULL, NULL) == n) {
+			a->in_annex = 0;            /* the next resolution of a compilation */
+			a->opened = 1;
+		}
 		if (start(a, s, n, ZONE_BODY, indent, page))
 			return -1;
 		a->title = after_annex && !alone;

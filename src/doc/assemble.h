@@ -25,7 +25,7 @@
 struct assemble {
 	struct block_list *out;
 	struct unwrap u;
-	struct unwrap_buf cur;      /* the paragraph being read */
+	struct buf cur;             /* the paragraph being read */
 	const char *lang;           /* from lang_detect, for lead phrases; NULL until a line
 	                             * needs it (a scan of the whole text) */
 	enum block_zone zone;       /* of cur */
@@ -38,6 +38,10 @@ struct assemble {
 	int soft;                   /* PDF without blank lines between paragraphs: also break at a
 	                             * short line or a lead phrase after a clause end */
 	int title;                  /* cur is the line after "Annex A": the annex's title */
+	int in_annex;               /* an annex began: its lists and tables may end without
+	                             * punctuation */
+	int opened;                 /* a resolution's opening was read: its paragraphs end in
+	                             * punctuation */
 };
 
 void assemble_init(struct assemble *, struct block_list *out, const char *text, size_t len);
@@ -79,6 +83,10 @@ size_t assemble_clean_line(const char *s, size_t n, char *out);
 /* Whether text ends a clause: . ; : , ] (also full-width and Arabic), "; and", or such
  * punctuation followed by a glued footnote marker ("Rights,1"). */
 int assemble_ends_clause(const char *s, size_t n);
+
+/* Whether a line ends a footnote zone: a line that stands alone (a meeting line, an annex, a
+ * part letter, the opening), a vote line or the heading of the next resolution. */
+int assemble_ends_notes(const char *s, size_t n);
 
 /* Whether a line is a vote line start ("Adopted unanimously at ...", "Adoptée ..."). */
 int assemble_is_vote(const char *s, size_t n);

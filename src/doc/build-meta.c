@@ -12,16 +12,12 @@
 #include "doc/lang.h"
 #include "doc/record.h"
 #include "doc/refs.h"
+#include "text/buf.h"
 
-static const char *const organs[] = { "General Assembly", "Security Council",
-	"Economic and Social Council", "Trusteeship Council", NULL };
-
+/* The organ a line names, in English; NULL if none. */
 static const char *organ_in(const char *s, size_t n)
 {
-	for (size_t i = 0; organs[i]; i++)
-		if (build_find(s, n, organs[i]))
-			return organs[i];
-	return NULL;
+	return lang_organ_name(lang_organ_in(s, n));
 }
 
 static void first_symbol(struct bstate *st, char **field, const char *s, size_t n)
@@ -43,30 +39,9 @@ static void first_symbol(struct bstate *st, char **field, const char *s, size_t 
 /* "at its 4683rd meeting" / "at the 1382nd meeting" -> "4683rd meeting". */
 void build_meta_meeting(struct bstate *st, char **field, const char *s, size_t n)
 {
-	/* "at its 4683rd meeting", "à sa 9951e séance", "en su 9951ª sesión", "на его 9951-м
-	 * заседании" */
-	static const char *const words[] = { " meeting", " séance", " sesión", " заседании", NULL };
-	const char *m = NULL;
-	size_t wl = 0;
-	for (size_t w = 0; words[w] && !m; w++)
-		if ((m = build_find(s, n, words[w])) != NULL)
-			wl = strlen(words[w]);
-	if (!m || *field)
-		return;
-	const char *b = m;
-	while (b > s && b[-1] != ' ')
-		b--;
-	if (b < m && isdigit((unsigned char)*b)) {
-		/* "plenary meeting" keeps its adjective. */
-		const char *e = m + wl;
-		build_set_meta(st, field, b, (size_t)(e - b));
-	} else if (b > s) {
-		const char *w = b - 1;
-		while (w > s && w[-1] != ' ')
-			w--;
-		if (isdigit((unsigned char)*w))
-			build_set_meta(st, field, w, (size_t)(m + wl - w));
-	}
+	size_t a, k;
+	if (!*field && lang_meeting_in(s, n, &a, &k))
+		build_set_meta(st, field, s + a, k);
 }
 
 void build_meta_header(struct bstate *st, const char *s, size_t n)
@@ -75,15 +50,19 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 	char date[11];
 	size_t rn;
 	const char *organ = organ_in(s, n);
-	if (build_starts(s, n, "Resolution adopted by")) {
+	if (lang_adopted_header(s, n)) {
+		/* "Resolution adopted by the General Assembly on 26 November 2025", "Adopted by
+		 * the Security Council at its 4683rd meeting, on" (the date on the next line) */
 		if (organ)
 			build_set_meta(st, &m->organ, organ, strlen(organ));
+		build_meta_meeting(st, &m->meeting, s, n);
 		if (lang_find_date(s, n, date))
 			build_set_meta(st, &m->adopted, date, 10);
+		else
+			st->read.date_pending = 1;
 		return;
 	}
-	if (build_starts(s, n, "[on the report") || build_starts(s, n, "(on the report")
-	    || build_starts(s, n, "[without reference")) {
+	if (lang_report_header(s, n)) {
 		first_symbol(st, &m->report, s, n);
 		return;
 	}
@@ -112,9 +91,12 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 			build_set_meta(st, &m->title, s + t, n - t);
 		return;
 	}
-	if (build_starts(s, n, "Resolution ") && (rn = refs_resolution_number(s + 11, n - 11))) {
-		build_set_meta(st, &m->number, s + 11, rn);
-		if (lang_find_date(s + 11 + rn, n - 11 - rn, date))
+	size_t rw = lang_resolution_word(s, n);
+	if (rw && rw + 1 < n && s[rw] == ' '
+	    && (rn = refs_resolution_number(s + rw + 1, n - rw - 1))) {
+		/* "Resolution 1454 (2002)", "RESOLUTION 789 (1992) of 25 November 1992" */
+		build_set_meta(st, &m->number, s + rw + 1, rn);
+		if (lang_find_date(s + rw + 1 + rn, n - rw - 1 - rn, date))
 			build_set_meta(st, &m->adopted, date, 10);
 		return;
 	}
@@ -133,23 +115,12 @@ void build_meta_header(struct bstate *st, const char *s, size_t n)
 			build_set_meta(st, &m->adopted, date, 10);
 		return;
 	}
-	if (build_starts(s, n, "Adopted by the") || build_starts(s, n, "Adoptée par le")
-	    || build_starts(s, n, "Aprobada por el") || build_starts(s, n, "Принята Советом")) {
-		if (organ)
-			build_set_meta(st, &m->organ, organ, strlen(organ));
-		build_meta_meeting(st, &m->meeting, s, n);
-		if (lang_find_date(s, n, date))
-			build_set_meta(st, &m->adopted, date, 10);
-		else
-			st->date_pending = 1;     /* "..., on" and the date on the next line */
-		return;
-	}
-	if (st->date_pending && lang_find_date(s, n, date)) {
-		st->date_pending = 0;
+	if (st->read.date_pending && lang_find_date(s, n, date)) {
+		st->read.date_pending = 0;
 		build_set_meta(st, &m->adopted, date, 10);
 		return;
 	}
-	if (build_starts(s, n, "United Nations")) {
+	if (lang_un_name(s, n)) {
 		first_symbol(st, &m->symbol, s, n);
 		return;
 	}
@@ -186,31 +157,77 @@ int build_meta_header_like(const struct block *b)
 	char date[11];
 	if (n == 0 || n > 400)
 		return 0;
-	static const char *const words[] = { "Resolution", "Résolution", "Resolución", "Резолюция",
-		"决议", "قرار", "[", "(on the report", NULL };
-	for (size_t i = 0; words[i]; i++)
-		if (build_starts(s, n, words[i]))
-			return 1;
+	if (lang_resolution_word(s, n) || s[0] == '[' || lang_report_header(s, n)
+	    || lang_adopted_header(s, n) || lang_un_name(s, n))
+		return 1;
 	if ((rn = refs_resolution_number(s, n)) && rn + 3 < n && s[rn] == ' ' && s[rn + 1] == '-')
 		return 1;                            /* "79/412 - Title" */
 	/* "Resolution adopted by the General Assembly on <date>" in any language: an organ and
 	 * a date on one short line. */
-	static const char *const organs_any[] = { "General Assembly", "Security Council",
-		"Assemblée générale", "Conseil de sécurité", "Asamblea General", "Consejo de Seguridad",
-		"Генеральн", "Совет Безопасности", "大会", "安全理事会", "الجمعية العامة", "مجلس الأمن", NULL };
-	if (n < 200 && !isdigit((unsigned char)s[0]) && lang_find_date(s, n, date))
-		for (size_t i = 0; organs_any[i]; i++)
-			if (build_find(s, n, organs_any[i]))
-				return 1;
-	return build_starts(s, n, "Resolution") || build_starts(s, n, "[on the report")
-	    || build_starts(s, n, "(on the report") || build_starts(s, n, "[without reference")
-	    || build_starts(s, n, "Adopted by the") || build_starts(s, n, "Adoptée par le")
-	    || build_starts(s, n, "Aprobada por el") || build_starts(s, n, "Принята Советом")
-	    || build_starts(s, n, "United Nations")
-	    || ((rn = refs_resolution_number(s, n)) && rn < n && s[rn] == '.')
+	if (n < 200 && !isdigit((unsigned char)s[0]) && lang_find_date(s, n, date)
+	    && lang_organ_in(s, n) != ORGAN_NONE)
+		return 1;
+	return ((rn = refs_resolution_number(s, n)) && rn < n && s[rn] == '.')
 	    || (build_starts(s, n, "of ") && lang_parse_date(s + 3, n - 3, date))
 	    || (build_starts(s, n, "of ") && n < 30 && has_year(s, n))
 	    || (organ_in(s, n) && build_find(s, n, "Distr."));
+}
+
+void build_meta_closing(struct bstate *st, enum bkind kind, const char *s, size_t n)
+{
+	struct res_meta *m = &st->res->meta;
+	char date[11];
+	switch (kind) {
+	case BK_MEETING: {
+		/* "2112th plenary meeting,", "2112th plenary meeting, 18 December 1972." or
+		 * "52nd plenary meeting 1 December 2025": the meeting, then maybe its date */
+		size_t k = n, at;
+		const char *comma = memchr(s, ',', n);
+		int dated = lang_find_date_at(s, n, date, &at) && at > 0;
+		if (dated)
+			k = at;
+		if (comma && (size_t)(comma - s) < k)
+			k = (size_t)(comma - s);
+		while (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' ' || s[k - 1] == ','))
+			k--;
+		build_set_meta(st, &m->meeting, s, k);
+		if (dated)
+			build_set_meta(st, &m->adopted, date, 10);
+		break;
+	}
+	case BK_VOTE:
+		if (n > 2 && s[0] == '[' && s[n - 1] == ']')
+			build_set_meta(st, &m->vote, s + 1, n - 2);   /* "[Adopted without a vote.]" */
+		else if (n > 1 && s[0] == '[' && !m->vote) {
+			build_set_meta(st, &m->vote, s + 1, n - 1);
+			st->read.vote_open = 1;                      /* the list follows */
+		} else
+			build_set_meta(st, &m->vote, s, n);
+		build_meta_meeting(st, &m->meeting, s, n);
+		break;
+	case BK_DATE:
+		if (lang_find_date(s, n, date))
+			build_set_meta(st, &m->adopted, date, 10);
+		break;
+	default:
+		break;
+	}
+}
+
+void build_meta_vote_more(struct bstate *st, const char *s, size_t n)
+{
+	/* "In favour: ...", "Against: ...", "Abstaining: ...]": the recorded vote goes on */
+	struct res_meta *m = &st->res->meta;
+	int close = n && s[n - 1] == ']';
+	struct buf v = BUF_INIT;
+	if (buf_adds(&v, m->vote) || buf_addc(&v, ' ') || buf_add(&v, s, n - (size_t)close)) {
+		buf_free(&v);
+		st->oom = 1;
+		return;
+	}
+	free(m->vote);
+	m->vote = buf_steal(&v, NULL);
+	st->read.vote_open = !close;
 }
 
 void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_hints)
@@ -264,7 +281,7 @@ void build_meta_finish(struct bstate *st, const struct res_meta *hints, int use_
 		int sc_year = paren && isdigit((unsigned char)paren[1]);
 		if (sc_year && !m->organ)
 			build_set_meta(st, &m->organ, "Security Council", 16);
-		if (!m->symbol && !st->decision) {
+		if (!m->symbol && !st->read.decision) {
 			char *sym = NULL;
 			if (m->organ && strcmp(m->organ, "Security Council") == 0)
 				sym = build_printf(st, "S/RES/%s", num);

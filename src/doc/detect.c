@@ -3,6 +3,7 @@
  *          tab-indented lines that end clauses);
  *   PDF:   form feeds between pages; or per-page furniture (barcodes, job numbers, footnote
  *          rules repeated) in text that is hard-wrapped with few blank lines;
+ *   md:    Markdown footnotes: "[^4]: text" definitions at line starts;
  *   plain: everything else (hard-wrapped, blank lines between paragraphs). */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "doc/assemble.h"
 #include "doc/blocks.h"
 #include "doc/furniture.h"
+#include "text/utf8.h"
 
 static int contains(const char *s, size_t n, const char *w)
 {
@@ -32,18 +34,14 @@ static int contains(const char *s, size_t n, const char *w)
 
 static ucs4_t first_cp(const char *s, size_t n)
 {
-	ucs4_t c = 0;
-	if (n && u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
-		c = 0;
-	return c;
+	return utf8_at(s, n);
 }
 
 static ucs4_t last_cp(const char *s, size_t n)
 {
-	size_t i = n;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	return i > 0 ? first_cp(s + i - 1, n - i + 1) : 0;
+	uint32_t c;
+	utf8_last(s, n, &c);
+	return c;
 }
 
 static int cjk(ucs4_t c)
@@ -72,12 +70,38 @@ static int runs_on(const char *prev, size_t pn, const char *s, size_t n)
 	return uc_is_alpha(a) && uc_is_alpha(b) && !uc_is_upper(b);
 }
 
+/* Whether a line opens with a Markdown footnote definition "[^4]:". */
+static int md_notes(const char *text, size_t len)
+{
+	for (const char *p = text, *end = text + len; p && p + 4 < end; ) {
+		if (p[0] == '[' && p[1] == '^' && p[2] >= '1' && p[2] <= '9') {
+			const char *q = p + 2;
+			while (q < end && *q >= '0' && *q <= '9')
+				q++;
+			if (q + 1 < end && q[0] == ']' && q[1] == ':')
+				return 1;
+		}
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
 enum input_format shape_detect(const char *text, size_t len)
 {
+	/* an extraction's YAML front matter says nothing of the shape */
+	long fm = furniture_front_matter(text, len, NULL);
+	if (fm > 0) {
+		text += fm;
+		len -= (size_t)fm;
+	}
 	/* the first megabyte tells */
 	size_t lim = len > (1u << 20) ? (1u << 20) : len;
 	if (contains(text, lim, "<<ODS") || contains(text, lim, "[DU1]"))
 		return INPUT_ODS;
+	if (md_notes(text, len))
+		return INPUT_MD;
 	size_t lines = 0, blank = 0, longl = 0, ff = 0, furn = 0, rules = 0, tabbed = 0, ended = 0;
 	size_t runon = 0;
 	const char *prev = NULL;
@@ -120,8 +144,10 @@ enum input_format shape_detect(const char *text, size_t len)
 	size_t text_lines = lines - blank;
 	if (!text_lines)
 		return INPUT_ODS;
-	/* one line per paragraph: a third of the lines run past any page's measure */
-	if (longl * 3 >= text_lines && longl >= 2)
+	/* one line per paragraph: a third of the lines run past any page's measure (with a blank
+	 * line between every two, the plain reader reads them as well, and better: a paragraph
+	 * broken by a page, footnotes between paragraphs) */
+	if (longl * 3 >= text_lines && longl >= 2 && !(blank * 3 >= text_lines * 2 && !ff))
 		return INPUT_ODS;
 	/* an extract cleaned of its tags: paragraphs indented by a tab, one to a line (most
 	 * lines end a clause, where hard-wrapped lines end mid-sentence) */

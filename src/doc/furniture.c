@@ -166,39 +166,6 @@ static enum furniture_kind token_line(const char *s, size_t n)
 	return seen[TOK_PAGE] == 1 ? FURN_PAGE : FURN_NONE;
 }
 
-static const char *const un_names[] = {
-	"United Nations", "Nations Unies", "Naciones Unidas", "Организация Объединенных Наций",
-	"联合国", "الأمم المتحدة", NULL
-};
-static const char *const organ_names[] = {
-	"General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
-	"Conseil économique et social", "Conseil des droits de l'homme", "Consejo Económico y Social",
-	"Consejo de Derechos Humanos",
-	"Assemblée générale", "Conseil de sécurité", "Asamblea General", "Consejo de Seguridad",
-	"Генеральная Ассамблея", "Совет Безопасности", "大会", "安全理事会", "الجمعية العامة",
-	"مجلس الأمن", NULL
-};
-static const char *const agenda_words[] = {
-	"Agenda item", "Agenda items", "Point", "Points", "Tema", "Temas", "Пункт", "Пункты",
-	"议程项目", "البند", "البندان", NULL
-};
-
-static size_t prefix_of(const char *s, size_t n, const char *const *list)
-{
-	size_t best = 0;
-	for (int i = 0; list[i]; i++) {
-		if (!starts_with(s, n, list[i]))
-			continue;       /* before strlen: most lines start otherwise */
-		size_t k = strlen(list[i]);
-		/* a word must end (Chinese names need not: "议程项目20") */
-		if (k > best &&
-		    (n == k || s[k] == ' ' || s[k] == ',' || (unsigned char)s[k] >= 0x80 ||
-		     (unsigned char)list[i][k - 1] >= 0x80 || s[k] == 'A' || s[k] == 'S' || s[k] == 'E'))
-			best = k;
-	}
-	return best;
-}
-
 static int has_digit(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -267,9 +234,9 @@ static enum furniture_kind classify(const char *s, size_t n, int masthead)
 		return FURN_RECYCLE;
 	if (!masthead || n > 120)
 		return FURN_NONE;
-	if (prefix_of(s, n, un_names))
+	if (lang_un_name(s, n))
 		return FURN_MASTHEAD;
-	size_t o = prefix_of(s, n, organ_names);
+	size_t o = lang_organ_at(s, n, NULL);
 	if (o) {
 		size_t r = o;
 		while (r < n && s[r] == ' ')
@@ -289,76 +256,11 @@ static enum furniture_kind classify(const char *s, size_t n, int masthead)
 	if (n < 60 && is_digit(s[0]) && (find(s, n, "\xe2\x80\x93") || find(s, n, "-")) &&
 	    n >= 4 && all_digits(s + n - 4, 4) && !memchr(s, ',', n) && !memchr(s, '.', n))
 		return FURN_SESSION;
-	if (n < 80 && !has_digit(s, n) &&
-	    (ends_with(s, n, " session") || ends_with(s, n, "período de sesiones") ||
-	     ends_with(s, n, " сессия") || ends_with(s, n, "届会议") ||
-	     starts_with(s, n, "الدورة")))
+	if (n < 80 && !has_digit(s, n) && lang_session_line(s, n) >= 0)
 		return FURN_SESSION;
-	if (prefix_of(s, n, agenda_words) && has_digit(s, n) &&
-	    (starts_with(s, n, "Agenda") || find(s, n, "ordre du jour") || find(s, n, "programa") ||
-	     find(s, n, "повестки") || starts_with(s, n, "议程") || find(s, n, "جدول الأعمال")))
+	if (lang_agenda_line(s, n) && has_digit(s, n))
 		return FURN_AGENDA;
 	return FURN_NONE;
-}
-
-int furniture_ordinal(const char *s, size_t n)
-{
-	static const char *const units[] = { "first", "second", "third", "fourth", "fifth", "sixth",
-		"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-		"fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth" };
-	static const char *const tens[] = { "twent", "thirt", "fort", "fift", "sixt", "sevent",
-		"eight", "ninet" };
-	char w[40];
-	if (n >= sizeof w)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-	w[n] = '\0';
-	for (int i = 0; i < 19; i++)
-		if (strcmp(w, units[i]) == 0)
-			return i + 1;
-	for (int t = 0; t < 8; t++) {
-		size_t k = strlen(tens[t]);
-		if (strncmp(w, tens[t], k) != 0)
-			continue;
-		const char *r = w + k;
-		if (strcmp(r, "ieth") == 0)
-			return (t + 2) * 10;
-		if (r[0] == 'y' && r[1] == '-')
-			for (int i = 0; i < 9; i++)
-				if (strcmp(r + 2, units[i]) == 0)
-					return (t + 2) * 10 + i + 1;
-	}
-	return 0;
-}
-
-/* "第七十九届会议" -> 79: Chinese numerals up to 999 after 第. */
-static int chinese_number(const char *s, size_t n)
-{
-	static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八",
-		"九" };
-	if (!starts_with(s, n, "第"))
-		return 0;
-	size_t i = strlen("第");
-	int total = 0, cur = 0, any = 0;
-	while (i + 3 <= n) {
-		int d = -1;
-		for (int k = 0; k < 10; k++)
-			if (memcmp(s + i, digits[k], 3) == 0)
-				d = k;
-		int unit = memcmp(s + i, "十", 3) == 0 ? 10 : memcmp(s + i, "百", 3) == 0 ? 100 : 0;
-		if (d >= 0) {
-			cur = d;
-		} else if (unit) {
-			total += (cur ? cur : 1) * unit;    /* "十" alone is ten, "七十" seventy */
-			cur = 0;
-		} else {
-			break;
-		}
-		any = 1;
-		i += 3;
-	}
-	return any ? total + cur : 0;
 }
 
 static int set(char **field, const char *s, size_t n)
@@ -441,38 +343,18 @@ int furniture_hint(struct res_meta *h, enum furniture_kind k, const char *s, siz
 			}
 			c[cn++] = s[i];
 		}
-		for (int i = 0; organ_names[i]; i++) {
-			if (starts_with(s, n, organ_names[i]) ||
-			    ((unsigned char)organ_names[i][0] >= 0xE3 && starts_with(c, cn, organ_names[i]))) {
-				const char *organ = strstr(organ_names[i], "Security") ||
-				                    strstr(organ_names[i], "Seguridad") ||
-				                    strstr(organ_names[i], "sécurité") ||
-				                    strstr(organ_names[i], "Безопасности") ||
-				                    strstr(organ_names[i], "安全") ||
-				                    strstr(organ_names[i], "الأمن") ? "Security Council" :
-				                    strstr(organ_names[i], "Economic") ||
-				                    strstr(organ_names[i], "économique") ||
-				                    strstr(organ_names[i], "Económico") ? "Economic and Social Council" :
-				                    strstr(organ_names[i], "Human Rights") ||
-				                    strstr(organ_names[i], "droits de l") ||
-				                    strstr(organ_names[i], "Derechos Humanos") ? "Human Rights Council" :
-				                    "General Assembly";
-				if (set(&h->organ, organ, strlen(organ)))
-					return -1;
-				break;
-			}
+		enum organ o = ORGAN_NONE;
+		if (lang_organ_at(s, n, &o) || lang_organ_at(c, cn, &o)) {
+			const char *organ = lang_organ_name(o);
+			if (set(&h->organ, organ, strlen(organ)))
+				return -1;
 		}
 		if (k == FURN_DISTR && lang_find_date(s, n, date))
 			return set(&h->distributed, date, 10);
 		return 0;
 	}
 	case FURN_SESSION: {
-		size_t w = 0;
-		while (w < n && s[w] != ' ')
-			w++;
-		int v = furniture_ordinal(s, w);
-		if (v == 0)
-			v = chinese_number(s, n);
+		int v = lang_session_line(s, n);
 		if (v > 0) {
 			char num[16];
 			snprintf(num, sizeof num, "%d", v);
@@ -493,6 +375,98 @@ int furniture_hint(struct res_meta *h, enum furniture_kind k, const char *s, siz
 	default:
 		return 0;
 	}
+}
+
+size_t furniture_title_of(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 4 && is_digit(s[k]))
+		k++;
+	if (!k || k >= n || s[k] != '/')
+		return 0;
+	k++;
+	size_t d = k;
+	while (k < n && is_digit(s[k]))
+		k++;
+	if (k == d || k >= n || (s[k] != '.' && s[k] != ' '))
+		return 0;
+	while (k < n && (s[k] == '.' || s[k] == ' ' || s[k] == '-' || s[k] == '\t'))
+		k++;
+	return n - k >= 8 ? k : 0;
+}
+
+int furniture_running_title(const char *s, size_t n, const char *title, size_t tn)
+{
+	if (!tn)
+		return 0;
+	/* drop a leading and a trailing furniture token */
+	size_t cut = 0;
+	while (cut < n && s[cut] != ' ')
+		cut++;
+	if (cut < n && furniture_classify(s, cut, 0) != FURN_NONE) {
+		while (cut < n && s[cut] == ' ')
+			cut++;
+		s += cut;
+		n -= cut;
+	}
+	cut = n;
+	while (cut > 0 && s[cut - 1] != ' ')
+		cut--;
+	if (cut > 0 && furniture_classify(s + cut, n - cut, 0) != FURN_NONE) {
+		while (cut > 0 && s[cut - 1] == ' ')
+			cut--;
+		n = cut;
+	}
+	return n >= 8 && n <= tn && memcmp(s, title, n) == 0;
+}
+
+/* "---" (and trailing blanks) on a line of its own at s[0..n). */
+static int yaml_fence(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n == 3 && memcmp(s, "---", 3) == 0;
+}
+
+long furniture_front_matter(const char *text, size_t len, struct res_meta *h)
+{
+	const char *nl = memchr(text, '\n', len);
+	if (!nl || !yaml_fence(text, (size_t)(nl - text)))
+		return 0;
+	static const char *const langs[] = { "en", "fr", "es", "ru", "zh", "ar", NULL };
+	size_t i = (size_t)(nl - text) + 1;
+	/* "key: value" lines, at most 64 of them, up to the closing fence */
+	for (int lines = 0; i < len && lines < 64; lines++) {
+		nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		const char *l = text + i;
+		size_t n = e - i;
+		i = nl ? e + 1 : len;
+		if (yaml_fence(l, n))
+			return (long)i;
+		const char *colon = memchr(l, ':', n);
+		if (!colon || colon == l)
+			return 0;               /* not YAML: a rule that opens the text */
+		size_t kn = (size_t)(colon - l), v = kn + 1;
+		while (v < n && (l[v] == ' ' || l[v] == '"' || l[v] == '\''))
+			v++;
+		size_t ve = n;
+		while (ve > v && (l[ve - 1] == ' ' || l[ve - 1] == '"' || l[ve - 1] == '\'' ||
+		                  l[ve - 1] == '\r'))
+			ve--;
+		if (!h || ve <= v)
+			continue;
+		if (kn == 6 && memcmp(l, "symbol", 6) == 0 && furniture_is_symbol(l + v, ve - v)) {
+			if (set(&h->symbol, l + v, ve - v))
+				return -1;
+		} else if (kn == 8 && memcmp(l, "language", 8) == 0 && ve - v == 2) {
+			char code[3] = { (char)(l[v] | 0x20), (char)(l[v + 1] | 0x20), 0 };
+			for (int k = 0; langs[k]; k++)
+				if (strcmp(code, langs[k]) == 0 && set(&h->language, code, 2))
+					return -1;
+		}
+	}
+	return 0;
 }
 
 int furniture_agenda_title(const char *s, size_t n)

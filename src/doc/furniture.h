@@ -39,10 +39,21 @@ int furniture_hint(struct res_meta *h, enum furniture_kind, const char *s, size_
  * resolution ("Resolution adopted by", "[on the report of", "77/1. Title", the opening). */
 int furniture_agenda_title(const char *s, size_t n);
 
+/* The YAML front matter an extraction opens with ("---", "symbol: A/RES/80/10", "language:
+ * EN", ..., "---"): its length in bytes (0 when there is none), its symbol and language into h
+ * when h is not NULL (values already there are kept). -1 when out of memory. */
+long furniture_front_matter(const char *text, size_t len, struct res_meta *h);
+
+/* The title of a "77/1. Title" (or "77/1 - Title") heading line: its offset in s, 0 when the
+ * line is no such heading (or its title is shorter than 8 bytes). */
+size_t furniture_title_of(const char *s, size_t n);
+
+/* Whether a line is a running head repeating the title (it opens the title, at least 8 bytes
+ * of it, maybe beside a symbol or page number: "A/RES/77/1    Title" in layout mode). */
+int furniture_running_title(const char *s, size_t n, const char *title, size_t tn);
+
 /* Whether the line is a document symbol alone ("A/RES/58/190", "S/RES/242 (1967)"). */
 int furniture_is_symbol(const char *s, size_t n);
 
-/* "Fifty-eighth" -> 58; 0 when it is not an English ordinal. */
-int furniture_ordinal(const char *s, size_t n);
 
 #endif

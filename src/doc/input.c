@@ -10,11 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
 #include "doc/input.h"
+#include "text/buf.h"
+#include "text/utf8.h"
 
 /* Files bigger than this are refused rather than exhausting memory. */
 #define INPUT_MAX ((size_t)1 << 30)
@@ -31,33 +34,12 @@ size_t input_utf8_seq(const unsigned char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
-	unsigned c = s[0];
-	if (c < 0x80)
+	if (s[0] < 0x80)
 		return 1;
-	size_t need;
-	unsigned lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		need = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;   /* no UTF-16 surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (n < need || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < need; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return need;
+	/* the program's codec, strict: overlongs, surrogates and truncated sequences are 0 */
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, s, n);
+	return k > 0 ? (size_t)k : 0;
 }
 
 size_t input_prefix_cut(const char *buf, size_t len)
@@ -109,16 +91,12 @@ static void ob_reserve(struct obuf *o, size_t more)
 		o->oom = 1;     /* never: in place the text only shrinks */
 		return;
 	}
-	size_t cap = o->cap ? o->cap : 256;
-	while (o->n + more >= cap)
-		cap *= 2;
-	char *np = realloc(o->p, cap);
+	char *np = buf_array(o->p, &o->cap, o->n + more + 1, 1);
 	if (!np) {
 		o->oom = 1;
 		return;
 	}
 	o->p = np;
-	o->cap = cap;
 }
 
 static void ob_put(struct obuf *o, const char *s, size_t n)
@@ -135,27 +113,7 @@ static void ob_put(struct obuf *o, const char *s, size_t n)
 static void ob_cp(struct obuf *o, uint32_t c)
 {
 	char b[4];
-	size_t n;
-	if (c < 0x80) {
-		b[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		b[0] = (char)(0xC0 | c >> 6);
-		b[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xE0 | c >> 12);
-		b[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		b[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		b[0] = (char)(0xF0 | c >> 18);
-		b[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		b[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		b[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	ob_put(o, b, n);
+	ob_put(o, b, utf8_encode(c, b));
 }
 
 /* An ASCII byte the decoder keeps as it is: not CR, NUL, another control or DEL. */

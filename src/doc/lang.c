@@ -1,10 +1,11 @@
-/* lang.c: the six official languages as tables of phrases, and one small matcher that reads
- * them. The matcher is forgiving where documents vary for no reason (case, the kind of space or
- * apostrophe or hyphen, Arabic-Indic digits) and strict about word ends, so "Annexed" is not
- * "Annex". */
+/* lang.c: the six official languages as tables of phrases (one per language, every cell
+ * filled: test_lang checks), and one small matcher that reads them. The matcher is forgiving
+ * where documents vary for no reason (case, the kind of space or apostrophe or hyphen,
+ * Arabic-Indic digits) and strict about word ends, so "Annexed" is not "Annex". */
 #include "config.h"
 
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <unicase.h>
@@ -12,18 +13,21 @@
 #include <unistr.h>
 
 #include "doc/lang.h"
+#include "text/utf8.h"
 
 /* --- code points ---------------------------------------------------------------------- */
 
-/* Decodes one code point; invalid bytes count as one U+FFFD byte so scans always advance. */
+/* Decodes one code point with the program's codec; scans always advance. */
 static size_t cp_at(const char *s, size_t len, ucs4_t *uc)
 {
 	if (len == 0) {
 		*uc = 0;
 		return 0;
 	}
-	int n = u8_mbtouc(uc, (const uint8_t *)s, len);
-	return n > 0 ? (size_t)n : 1;
+	uint32_t c;
+	size_t n = utf8_decode(s, len, &c);
+	*uc = c;
+	return n;
 }
 
 static int is_space_cp(ucs4_t c)
@@ -432,53 +436,475 @@ const char *lang_detect(const char *text, size_t len)
 	return "en";
 }
 
+/* --- the phrases, one table per language ------------------------------------------------ */
+
+/* English */
+static const struct organ_phrase en_openings[] = {
+	{ "The General Assembly", ORGAN_GA, 0 },
+	{ "The Security Council", ORGAN_SC, 0 },
+	{ "The Human Rights Council", ORGAN_HRC, 1 },
+	{ "The Economic and Social Council", ORGAN_ECOSOC, 1 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct organ_phrase en_organs[] = {
+	{ "General Assembly", ORGAN_GA, 0 }, { "Security Council", ORGAN_SC, 0 },
+	{ "Economic and Social Council", ORGAN_ECOSOC, 0 }, { "Human Rights Council", ORGAN_HRC, 0 },
+	{ "Trusteeship Council", ORGAN_TC, 0 }, { NULL, ORGAN_NONE, 0 }
+};
+static const struct agenda_phrase en_agenda[] = {
+	{ "Agenda item", NULL }, { "Agenda items", NULL }, { NULL, NULL }
+};
+static const struct lang_number en_months[] = {
+	{ "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 }, { "May", 5 },
+	{ "June", 6 }, { "July", 7 }, { "August", 8 }, { "September", 9 }, { "October", 10 },
+	{ "November", 11 }, { "December", 12 }, { NULL, 0 }
+};
+static const struct lang_number en_ordinals[] = {
+	{ "first", 1 }, { "second", 2 }, { "third", 3 }, { "fourth", 4 }, { "fifth", 5 },
+	{ "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 }, { "ninth", 9 }, { "tenth", 10 },
+	{ "eleventh", 11 }, { "twelfth", 12 }, { "thirteenth", 13 }, { "fourteenth", 14 },
+	{ "fifteenth", 15 }, { "sixteenth", 16 }, { "seventeenth", 17 }, { "eighteenth", 18 },
+	{ "nineteenth", 19 }, { "twentieth", 20 }, { "thirtieth", 30 }, { "fortieth", 40 },
+	{ "fiftieth", 50 }, { "sixtieth", 60 }, { "seventieth", 70 }, { "eightieth", 80 },
+	{ "ninetieth", 90 }, { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 },
+	{ "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { NULL, 0 }
+};
+static const char *const en_un[] = { "United Nations", NULL };
+static const char *const en_resolution[] = { "Resolution", NULL };
+static const char *const en_adopted[] = { "Resolution adopted by", "Adopted by the", NULL };
+static const char *const en_report[] = { "[on the report", "(on the report", "[without reference",
+	NULL };
+static const char *const en_session[] = { "session", NULL };
+static const char *const en_meeting_lines[] = {
+	"#st plenary meeting", "#nd plenary meeting", "#rd plenary meeting", "#th plenary meeting",
+	NULL
+};
+static const char *const en_council_meetings[] = {
+	"#st meeting", "#nd meeting", "#rd meeting", "#th meeting", NULL
+};
+static const char *const en_meeting_words[] = { "meeting", NULL };
+static const char *const en_votes[] = {
+	"Adopted unanimously", "Adopted at the", "Adopted without a vote", "Adopted without vote",
+	"Adopted by # votes", "Adopted by # vote", "[Adopted", NULL
+};
+static const char *const en_annex[] = { "Annex", "Appendix", NULL };
+static const char *const en_article[] = { "Article #", NULL };
+static const char *const en_conj[] = { "and", "or", NULL };
+static const char *const en_open[] = { "the", "a", "an", "of", "to", "in", "for", "with", "by",
+	"on", "at", "from", "that", "which", "as", "its", "their", NULL };
+static const char *const en_pre[] = {
+	"Deeply", "Gravely", "Seriously", "Strongly", "Firmly", "Fully", "Profoundly", "Further",
+	"Also", "Once again", "Again", "Having", "Being", "Equally", "Particularly", "Greatly",
+	"Still", "Highly", "Sincerely", NULL
+};
+static const char *const en_heads[] = {
+	"Bearing in mind", "Keeping in mind", "Having in mind", "Taking note", "Taking into account",
+	"Taking into consideration", "Taking account", "Taking fully into account",
+	"Noting with concern", "Noting with deep concern", "Noting with grave concern",
+	"Noting with appreciation", "Noting with satisfaction", "Noting with interest",
+	"Noting with regret", "Noting with alarm",
+	"Encouraged by", "Guided by", "Inspired by", "Motivated by", "Moved by", "Prompted by",
+	"Expressing concern", "Expressing deep concern", "Expressing grave concern",
+	"Expressing its deep concern", "Expressing its grave concern", "Expressing its concern",
+	"Expressing its appreciation", "Expressing its gratitude", "Expressing its support",
+	"Expressing appreciation", "Expressing its deep appreciation", "Expressing its satisfaction",
+	"Calls upon", "Calls on", "Calls for", "Takes note", "Takes into account", "Bears in mind",
+	"Notes with concern", "Notes with deep concern", "Notes with grave concern",
+	"Notes with appreciation", "Notes with satisfaction", "Notes with interest",
+	"Expresses concern", "Expresses deep concern", "Expresses its deep concern",
+	"Expresses its grave concern", "Expresses its concern", "Expresses its appreciation",
+	"Expresses its gratitude", "Expresses its support", "Expresses its full support",
+	"Expresses its deep appreciation", "Expresses its readiness", "Expresses the hope",
+	"Draws attention", "Pays tribute", "Looks forward", "Takes note with appreciation",
+	"Takes note with satisfaction", "Takes note with interest", "Taking note with appreciation",
+	"Taking note with satisfaction", "Taking note with interest", "Welcomes with appreciation",
+	"Welcoming with appreciation",
+	NULL
+};
+static const char *const en_tails[] = {
+	"also", "further", "furthermore", "moreover", "again", "once again", "once more",
+	"in particular", "emphatically", "strongly", "firmly", "of", "with appreciation",
+	"with satisfaction", "with concern", "with deep concern", "with grave concern",
+	"with great concern", "with serious concern", "with interest", "with regret", "with alarm",
+	"with deep appreciation", "with great satisfaction", "upon", "on", NULL
+};
+
+/* French */
+static const struct organ_phrase fr_openings[] = {
+	{ "L'Assemblée générale", ORGAN_GA, 0 },
+	{ "L'Assemblee generale", ORGAN_GA, 0 },
+	{ "Le Conseil de sécurité", ORGAN_SC, 0 },
+	{ "Le Conseil de securite", ORGAN_SC, 0 },
+	{ "Le Conseil des droits de l'homme", ORGAN_HRC, 1 },
+	{ "Le Conseil économique et social", ORGAN_ECOSOC, 1 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct organ_phrase fr_organs[] = {
+	{ "Assemblée générale", ORGAN_GA, 0 }, { "Conseil de sécurité", ORGAN_SC, 0 },
+	{ "Conseil économique et social", ORGAN_ECOSOC, 0 },
+	{ "Conseil des droits de l'homme", ORGAN_HRC, 0 }, { "Conseil de tutelle", ORGAN_TC, 0 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct agenda_phrase fr_agenda[] = {
+	{ "Point", "ordre du jour" }, { "Points", "ordre du jour" }, { NULL, NULL }
+};
+static const struct lang_number fr_months[] = {
+	{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 },
+	{ "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 },
+	{ "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
+	{ "decembre", 12 }, { NULL, 0 }
+};
+static const struct lang_number fr_ordinals[] = {
+	{ "premier", 1 }, { "première", 1 }, { "unième", 1 }, { "deuxième", 2 }, { "troisième", 3 },
+	{ "quatrième", 4 }, { "cinquième", 5 }, { "sixième", 6 }, { "septième", 7 },
+	{ "huitième", 8 }, { "neuvième", 9 }, { "dixième", 10 }, { "onzième", 11 },
+	{ "douzième", 12 }, { "treizième", 13 }, { "quatorzième", 14 }, { "quinzième", 15 },
+	{ "seizième", 16 }, { "vingtième", 20 }, { "trentième", 30 }, { "quarantième", 40 },
+	{ "cinquantième", 50 }, { "soixantième", 60 }, { "quatre-vingtième", 80 },
+	{ "dix", 10 }, { "vingt", 20 }, { "trente", 30 }, { "quarante", 40 }, { "cinquante", 50 },
+	{ "soixante", 60 }, { "quatre-vingt", 80 }, { NULL, 0 }
+};
+static const char *const fr_un[] = { "Nations Unies", NULL };
+static const char *const fr_resolution[] = { "Résolution", NULL };
+static const char *const fr_adopted[] = { "Résolution adoptée par", "Adoptée par le", NULL };
+static const char *const fr_report[] = { "[sur la base du rapport", "[sans renvoi", NULL };
+static const char *const fr_session[] = { "session", NULL };
+static const char *const fr_meeting_lines[] = {
+	"#e séance plénière", "# e séance plénière", "#re séance plénière", "#er séance plénière",
+	"#ème séance plénière", "#e seance pleniere", NULL
+};
+static const char *const fr_council_meetings[] = { "#e séance", "#re séance", NULL };
+static const char *const fr_meeting_words[] = { "séance", NULL };
+static const char *const fr_votes[] = {
+	"Adoptée à l'unanimité", "Adoptée à la", "Adoptée sans vote", "Adoptée sans mise aux voix",
+	"[Adoptée", NULL
+};
+static const char *const fr_annex[] = { "Annexe", "Appendice", NULL };
+static const char *const fr_article[] = { "Article #", "Article premier", NULL };
+static const char *const fr_conj[] = { "et", "ou", NULL };
+static const char *const fr_open[] = { "le", "la", "les", "de", "des", "du", "à", "au",
+	"aux", "en", "pour", "par", "sur", "dans", "avec", "que", "qui", "sa", "son", "ses", NULL };
+static const char *const fr_pre[] = {
+	"Profondément", "Gravement", "Vivement", "Sérieusement", "Fermement", "Énergiquement",
+	"Se", "S'", "Ayant", "Étant", "Tout en", "De nouveau", "Également", NULL
+};
+static const char *const fr_heads[] = {
+	"Prenant note", "Prend note", "Tenant compte", "Ayant à l'esprit", "Gardant à l'esprit",
+	"Ayant présent à l'esprit", "Gardant présent à l'esprit", "Tient compte",
+	"Se félicitant", "Se félicite", "Accueillant avec satisfaction", "Accueille avec satisfaction",
+	"Notant avec préoccupation", "Note avec préoccupation", "Notant avec satisfaction",
+	"Note avec satisfaction", "Exprimant sa profonde préoccupation", "Exprime sa profonde préoccupation",
+	"Demande instamment", "Engage vivement", "Condamne énergiquement", "Condamne fermement",
+	"Encouragée par", "Guidée par", "Guidé par", "Encouragé par", "Inspirée par",
+	"Ayant examiné", "Ayant entendu", "Rend hommage", NULL
+};
+static const char *const fr_tails[] = {
+	"également", "aussi", "en outre", "de plus", "de nouveau", "à nouveau", "encore",
+	"énergiquement", "fermement", "vivement", "instamment", "en particulier", NULL
+};
+
+/* Spanish */
+static const struct organ_phrase es_openings[] = {
+	{ "La Asamblea General", ORGAN_GA, 0 },
+	{ "El Consejo de Seguridad", ORGAN_SC, 0 },
+	{ "El Consejo de Derechos Humanos", ORGAN_HRC, 1 },
+	{ "El Consejo Económico y Social", ORGAN_ECOSOC, 1 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct organ_phrase es_organs[] = {
+	{ "Asamblea General", ORGAN_GA, 0 }, { "Consejo de Seguridad", ORGAN_SC, 0 },
+	{ "Consejo Económico y Social", ORGAN_ECOSOC, 0 },
+	{ "Consejo de Derechos Humanos", ORGAN_HRC, 0 },
+	{ "Consejo de Administración Fiduciaria", ORGAN_TC, 0 }, { NULL, ORGAN_NONE, 0 }
+};
+static const struct agenda_phrase es_agenda[] = {
+	{ "Tema", "programa" }, { "Temas", "programa" }, { NULL, NULL }
+};
+static const struct lang_number es_months[] = {
+	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
+	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 }, { "setiembre", 9 },
+	{ "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 }, { NULL, 0 }
+};
+static const struct lang_number es_ordinals[] = {
+	{ "primero", 1 }, { "primer", 1 }, { "segundo", 2 }, { "tercero", 3 }, { "tercer", 3 },
+	{ "cuarto", 4 }, { "quinto", 5 }, { "sexto", 6 }, { "séptimo", 7 }, { "octavo", 8 },
+	{ "noveno", 9 }, { "décimo", 10 }, { "undécimo", 11 }, { "duodécimo", 12 },
+	{ "vigésimo", 20 }, { "trigésimo", 30 }, { "cuadragésimo", 40 }, { "quincuagésimo", 50 },
+	{ "sexagésimo", 60 }, { "septuagésimo", 70 }, { "octogésimo", 80 }, { "nonagésimo", 90 },
+	{ NULL, 0 }
+};
+static const char *const es_un[] = { "Naciones Unidas", NULL };
+static const char *const es_resolution[] = { "Resolución", NULL };
+static const char *const es_adopted[] = { "Resolución aprobada por", "Aprobada por el", NULL };
+static const char *const es_report[] = { "[sobre la base del informe", "[sin remisión", NULL };
+static const char *const es_session[] = { "período de sesiones", NULL };
+static const char *const es_meeting_lines[] = {
+	"#ª sesión plenaria", "#.ª sesión plenaria", "#a. sesión plenaria", "#a sesión plenaria",
+	"#º sesión plenaria", "#ª sesion plenaria", "#a. sesion plenaria", "#a sesion plenaria",
+	NULL
+};
+static const char *const es_council_meetings[] = { "#ª sesión", NULL };
+static const char *const es_meeting_words[] = { "sesión", NULL };
+static const char *const es_votes[] = {
+	"Aprobada por unanimidad", "Aprobada en la", "Aprobada sin votación", "[Aprobada", NULL
+};
+static const char *const es_annex[] = { "Anexo", "Apéndice", NULL };
+static const char *const es_article[] = { "Artículo #", NULL };
+static const char *const es_conj[] = { "y", "o", NULL };
+static const char *const es_open[] = { "el", "la", "los", "las", "de", "del", "a", "al",
+	"en", "para", "por", "con", "que", "su", "sus", NULL };
+static const char *const es_pre[] = {
+	"Profundamente", "Gravemente", "Seriamente", "Firmemente", "Enérgicamente", "Además",
+	"Asimismo", "También", "Nuevamente", "Habiendo", "Siendo", NULL
+};
+static const char *const es_heads[] = {
+	"Teniendo presente", "Teniendo en cuenta", "Tomando nota", "Toma nota", "Tiene presente",
+	"Acogiendo con beneplácito", "Acoge con beneplácito", "Acogiendo con satisfacción",
+	"Acoge con satisfacción", "Observando con preocupación", "Observa con preocupación",
+	"Observando con satisfacción", "Observa con satisfacción", "Expresando su profunda preocupación",
+	"Expresa su profunda preocupación", "Condena enérgicamente", "Condena firmemente",
+	"Insta encarecidamente", "Exhorta a", "Insta a", "Alentada por", "Alentado por",
+	"Guiada por", "Guiado por", "Inspirada por", "Habiendo examinado", "Rinde homenaje", NULL
+};
+static const char *const es_tails[] = {
+	"también", "además", "asimismo", "nuevamente", "una vez más", "de nuevo", "enérgicamente",
+	"firmemente", "encarecidamente", "en particular", NULL
+};
+
+/* Russian */
+static const struct organ_phrase ru_openings[] = {
+	{ "Генеральная Ассамблея", ORGAN_GA, 0 },
+	{ "Совет Безопасности", ORGAN_SC, 0 },
+	{ "Совет по правам человека", ORGAN_HRC, 1 },
+	{ "Экономический и Социальный Совет", ORGAN_ECOSOC, 1 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct organ_phrase ru_organs[] = {
+	{ "Генеральная Ассамблея", ORGAN_GA, 0 }, { "Генеральной Ассамблеей", ORGAN_GA, 0 },
+	{ "Генеральной Ассамблеи", ORGAN_GA, 0 }, { "Совет Безопасности", ORGAN_SC, 0 },
+	{ "Советом Безопасности", ORGAN_SC, 0 },
+	{ "Экономический и Социальный Совет", ORGAN_ECOSOC, 0 },
+	{ "Совет по правам человека", ORGAN_HRC, 0 }, { "Совет по Опеке", ORGAN_TC, 0 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct agenda_phrase ru_agenda[] = {
+	{ "Пункт", "повестки" }, { "Пункты", "повестки" }, { NULL, NULL }
+};
+static const struct lang_number ru_months[] = {
+	{ "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 }, { "мая", 5 },
+	{ "июня", 6 }, { "июля", 7 }, { "августа", 8 }, { "сентября", 9 }, { "октября", 10 },
+	{ "ноября", 11 }, { "декабря", 12 }, { NULL, 0 }
+};
+static const struct lang_number ru_ordinals[] = {
+	{ "первая", 1 }, { "вторая", 2 }, { "третья", 3 }, { "четвертая", 4 }, { "четвёртая", 4 },
+	{ "пятая", 5 }, { "шестая", 6 }, { "седьмая", 7 }, { "восьмая", 8 }, { "девятая", 9 },
+	{ "десятая", 10 }, { "одиннадцатая", 11 }, { "двенадцатая", 12 }, { "двадцатая", 20 },
+	{ "тридцатая", 30 }, { "сороковая", 40 }, { "пятидесятая", 50 }, { "шестидесятая", 60 },
+	{ "семидесятая", 70 }, { "восьмидесятая", 80 }, { "девяностая", 90 },
+	{ "двадцать", 20 }, { "тридцать", 30 }, { "сорок", 40 }, { "пятьдесят", 50 },
+	{ "шестьдесят", 60 }, { "семьдесят", 70 }, { "восемьдесят", 80 }, { "девяносто", 90 },
+	{ NULL, 0 }
+};
+static const char *const ru_un[] = { "Организация Объединенных Наций", NULL };
+static const char *const ru_resolution[] = { "Резолюция", NULL };
+static const char *const ru_adopted[] = { "Резолюция, принятая", "Принята Советом", NULL };
+static const char *const ru_report[] = { "[по докладу", "[без передачи", NULL };
+static const char *const ru_session[] = { "сессия", NULL };
+static const char *const ru_meeting_lines[] = {
+	"#-е пленарное заседание", "#-e пленарное заседание", "# пленарное заседание", NULL
+};
+static const char *const ru_council_meetings[] = { "#-е заседание", NULL };
+static const char *const ru_meeting_words[] = { "заседании", NULL };
+static const char *const ru_votes[] = {
+	"Принята единогласно", "Принята на", "Принята без голосования", "[Принята", NULL
+};
+static const char *const ru_annex[] = { "Приложение", NULL };
+static const char *const ru_article[] = { "Статья #", NULL };
+static const char *const ru_conj[] = { "и", "или", NULL };
+static const char *const ru_open[] = { "в", "на", "с", "по", "для", "от", "к", "о", "что",
+	NULL };
+static const char *const ru_pre[] = {
+	"Вновь", "Глубоко", "Серьезно", "Решительно", "Настоятельно", "Твердо", "Также", "Далее",
+	"Будучи", "Особо", "Еще раз", NULL
+};
+static const char *const ru_heads[] = {
+	"Принимая во внимание", "Принимая к сведению", "Принимает к сведению",
+	"Будучи глубоко обеспокоена", "Будучи глубоко обеспокоен",
+	"Будучи убеждена", "Будучи убежден", "Руководствуясь", "Учитывая",
+	"Выражая глубокую обеспокоенность", "Выражает глубокую обеспокоенность",
+	"С удовлетворением отмечая", "С удовлетворением отмечает", "С озабоченностью отмечая",
+	"С озабоченностью отмечает", "С признательностью отмечая", "С признательностью отмечает",
+	"Настоятельно призывает", "Решительно осуждает",
+	"Отдает должное", NULL
+};
+static const char *const ru_tails[] = {
+	"также", "далее", "вновь", "еще раз", "решительно", "настоятельно", "в частности", NULL
+};
+
+/* Chinese */
+static const struct organ_phrase zh_openings[] = {
+	{ "大会", ORGAN_GA, 0 },
+	{ "安全理事会", ORGAN_SC, 0 },
+	{ "安理会", ORGAN_SC, 0 },
+	{ "人权理事会", ORGAN_HRC, 1 },
+	{ "经济及社会理事会", ORGAN_ECOSOC, 1 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct organ_phrase zh_organs[] = {
+	{ "大会", ORGAN_GA, 0 }, { "安全理事会", ORGAN_SC, 0 },
+	{ "经济及社会理事会", ORGAN_ECOSOC, 0 }, { "人权理事会", ORGAN_HRC, 0 },
+	{ "托管理事会", ORGAN_TC, 0 }, { NULL, ORGAN_NONE, 0 }
+};
+static const struct agenda_phrase zh_agenda[] = { { "议程项目", NULL }, { NULL, NULL } };
+/* months are numbers ("2003年12月22日", read by date_ymd): the ideographs of the numbers */
+static const struct lang_number zh_months[] = {
+	{ "一月", 1 }, { "二月", 2 }, { "三月", 3 }, { "四月", 4 }, { "五月", 5 }, { "六月", 6 },
+	{ "七月", 7 }, { "八月", 8 }, { "九月", 9 }, { "十月", 10 }, { "十一月", 11 },
+	{ "十二月", 12 }, { NULL, 0 }
+};
+/* "第七十九": digits, then 十 and 百 multiply what comes before (zh_number) */
+static const struct lang_number zh_ordinals[] = {
+	{ "零", 0 }, { "一", 1 }, { "二", 2 }, { "三", 3 }, { "四", 4 }, { "五", 5 }, { "六", 6 },
+	{ "七", 7 }, { "八", 8 }, { "九", 9 }, { "十", 10 }, { "百", 100 }, { NULL, 0 }
+};
+static const char *const zh_un[] = { "联合国", NULL };
+static const char *const zh_resolution[] = { "决议", NULL };
+static const char *const zh_adopted[] = { "大会_#_年", "#_年_#_月_#_日_安全理事会", NULL };
+static const char *const zh_report[] = { "[根据", "[未发交", "[未交", NULL };
+static const char *const zh_session[] = { "届会议", NULL };
+static const char *const zh_meeting_lines[] = { "第_#_次全体会议", "第_#_次全会", NULL };
+static const char *const zh_council_meetings[] = { "第_#_次会议", NULL };
+static const char *const zh_meeting_words[] = { "次会议", NULL };
+static const char *const zh_votes[] = { "一致通过", "未经表决通过", NULL };
+static const char *const zh_annex[] = { "附件", NULL };
+static const char *const zh_article[] = { "第_#_条", NULL };
+static const char *const zh_conj[] = { "和", "或", NULL };
+static const char *const zh_open[] = { "的", "在", "对", NULL };
+static const char *const zh_pre[] = {
+	"又", "还", "并", "再次", "也", "另", "进一步", "深为", "深切", "强烈", "严重", "坚决", NULL
+};
+static const char *const zh_heads[] = {
+	"回顾", "重申", "铭记", "关切", "关注", "注意到", "欢迎", "确认", "强调", "深信", "认识到",
+	"意识到", "考虑到", "申明", "审议了", "表示", "赞赏", "鼓励", "受到鼓舞", "遵循", "念及",
+	"忆及", "震惊", "承认", "肯定", "重视", "满意地注意到", "关切地注意到", "赞赏地注意到",
+	"决定", "请", "吁请", "呼吁", "促请", "敦促", "谴责", "强烈谴责", "邀请", "建议", "支持",
+	"核可", "通过", "赞扬", "感谢", "鼓励", "授权", "要求", "责成", "注意到", "满意地注意到",
+	"表示深切关注", "表示关切", "致意", NULL
+};
+static const char *const zh_tails[] = { "又", "还", NULL };
+
+/* Arabic */
+static const struct organ_phrase ar_openings[] = {
+	{ "إن الجمعية العامة", ORGAN_GA, 0 },
+	{ "ان الجمعية العامة", ORGAN_GA, 0 },
+	{ "الجمعية العامة", ORGAN_GA, 1 },
+	{ "إن مجلس الأمن", ORGAN_SC, 0 },
+	{ "مجلس الأمن", ORGAN_SC, 1 },
+	{ "إن مجلس حقوق الإنسان", ORGAN_HRC, 1 },
+	{ "إن المجلس الاقتصادي والاجتماعي", ORGAN_ECOSOC, 1 },
+	{ NULL, ORGAN_NONE, 0 }
+};
+static const struct organ_phrase ar_organs[] = {
+	{ "الجمعية العامة", ORGAN_GA, 0 }, { "مجلس الأمن", ORGAN_SC, 0 },
+	{ "المجلس الاقتصادي والاجتماعي", ORGAN_ECOSOC, 0 }, { "مجلس حقوق الإنسان", ORGAN_HRC, 0 },
+	{ "مجلس الوصاية", ORGAN_TC, 0 }, { NULL, ORGAN_NONE, 0 }
+};
+static const struct agenda_phrase ar_agenda[] = {
+	{ "البند", "جدول الأعمال" }, { "البندان", "جدول الأعمال" }, { NULL, NULL }
+};
+/* UN texts write the Levantine and the Egyptian name, "كانون الأول/ديسمبر" */
+static const struct lang_number ar_months[] = {
+	{ "كانون الثاني", 1 }, { "شباط", 2 }, { "آذار", 3 }, { "نيسان", 4 }, { "أيار", 5 },
+	{ "حزيران", 6 }, { "تموز", 7 }, { "آب", 8 }, { "أيلول", 9 }, { "تشرين الأول", 10 },
+	{ "تشرين الثاني", 11 }, { "كانون الأول", 12 },
+	{ "يناير", 1 }, { "فبراير", 2 }, { "مارس", 3 }, { "أبريل", 4 }, { "مايو", 5 },
+	{ "يونيه", 6 }, { "يونيو", 6 }, { "يوليه", 7 }, { "يوليو", 7 }, { "أغسطس", 8 },
+	{ "سبتمبر", 9 }, { "أكتوبر", 10 }, { "نوفمبر", 11 }, { "ديسمبر", 12 }, { NULL, 0 }
+};
+static const struct lang_number ar_ordinals[] = {
+	{ "الأولى", 1 }, { "الحادية", 1 }, { "الثانية", 2 }, { "الثالثة", 3 }, { "الرابعة", 4 },
+	{ "الخامسة", 5 }, { "السادسة", 6 }, { "السابعة", 7 }, { "الثامنة", 8 }, { "التاسعة", 9 },
+	{ "العاشرة", 10 }, { "عشرة", 10 }, { "العشرون", 20 }, { "الثلاثون", 30 },
+	{ "الأربعون", 40 }, { "الخمسون", 50 }, { "الستون", 60 }, { "السبعون", 70 },
+	{ "الثمانون", 80 }, { "التسعون", 90 }, { NULL, 0 }
+};
+static const char *const ar_un[] = { "الأمم المتحدة", NULL };
+static const char *const ar_resolution[] = { "قرار", NULL };
+static const char *const ar_adopted[] = { "قرار اتخذته", "اتخذه مجلس الأمن", NULL };
+static const char *const ar_report[] = { "[بناء على تقرير", "[دون إحالة", NULL };
+static const char *const ar_session[] = { "الدورة", NULL };
+static const char *const ar_meeting_lines[] = {
+	"الجلسة العامة #", "الجلسة العامة _#", "الجلسة العامة رقم #", NULL
+};
+static const char *const ar_council_meetings[] = { "الجلسة #", NULL };
+static const char *const ar_meeting_words[] = { "جلسته", "الجلسة", NULL };
+static const char *const ar_votes[] = {
+	"اتخذ بالإجماع", "اتخذ في الجلسة", "اعتمد بالإجماع", "اتُخذ بالإجماع", NULL
+};
+static const char *const ar_annex[] = { "مرفق", "المرفق", NULL };
+static const char *const ar_article[] = { "المادة #", NULL };
+static const char *const ar_conj[] = { "و", "أو", NULL };
+static const char *const ar_open[] = { "في", "من", "على", "إلى", "عن", "مع", NULL };
+static const char *const ar_pre[] = {
+	"وإذ", "إذ", "واذ", "اذ", "وهي", "وهو", NULL
+};
+static const char *const ar_heads[] = {
+	"تضع في اعتبارها", "يضع في اعتباره", "تحيط علما", "يحيط علما", "تهيب ب", "يهيب ب",
+	"يساورها بالغ القلق", "يساوره بالغ القلق", "يساورها القلق", "يساوره القلق",
+	"تؤكد من جديد", "يؤكد من جديد", "تدين بشدة", "يدين بشدة", "تعرب عن بالغ قلقها",
+	"يعرب عن بالغ قلقه", "تعرب عن", "يعرب عن", "تأخذ في الاعتبار", "يأخذ في الاعتبار",
+	NULL
+};
+static const char *const ar_tails[] = {
+	"أيضا", "أيضاً", "كذلك", "من جديد", "مجددا", "بشدة", "علما", "أيضا علما", NULL
+};
+
+#define LANG_ROW(l, session_last, any_word, cjk) { #l, l##_openings, l##_organs, l##_agenda, \
+	l##_months, l##_ordinals, session_last, any_word, cjk, l##_un, l##_resolution, \
+	l##_adopted, l##_report, l##_session, l##_meeting_lines, l##_council_meetings, \
+	l##_meeting_words, l##_votes, l##_annex, l##_article, l##_conj, l##_open, l##_pre, l##_heads, \
+	l##_tails }
+
+const struct lang_phrases lang_tables[] = {
+	LANG_ROW(en, 1, 0, 0),
+	LANG_ROW(fr, 1, 1, 0),
+	LANG_ROW(es, 1, 1, 0),
+	LANG_ROW(ru, 1, 1, 0),
+	LANG_ROW(zh, 1, 0, 1),
+	LANG_ROW(ar, 0, 1, 0),
+};
+const size_t lang_ntables = sizeof lang_tables / sizeof lang_tables[0];
+
+#define EACH_LANG(t) for (const struct lang_phrases *t = lang_tables; \
+	t < lang_tables + lang_ntables; t++)
+
+static const char *const organ_english[ORGAN_COUNT] = {
+	[ORGAN_GA] = "General Assembly", [ORGAN_SC] = "Security Council",
+	[ORGAN_ECOSOC] = "Economic and Social Council", [ORGAN_HRC] = "Human Rights Council",
+	[ORGAN_TC] = "Trusteeship Council"
+};
+
+const char *lang_organ_name(enum organ o)
+{
+	return o > ORGAN_NONE && o < ORGAN_COUNT ? organ_english[o] : NULL;
+}
+
+/* Longest match at s of any pattern of one cell in every language. */
+#define MATCH_CELL(cell, s, len) match_cell(offsetof(struct lang_phrases, cell), s, len)
+
+static size_t match_cell(size_t off, const char *s, size_t len)
+{
+	size_t best = 0;
+	EACH_LANG(t) {
+		const char *const *list = *(const char *const *const *)((const char *)t + off);
+		size_t n = match_any(s, len, list, NULL);
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
+
 /* --- openings ------------------------------------------------------------------------- */
-
-struct opening {
-	const char *words;
-	const char *organ;
-	int needs_comma;    /* the bare organ name is also a masthead line */
-};
-
-/* The openings in Latin script first: for text opening in ASCII lang_opening stops at the
- * first other one (no pattern in another script matches ASCII, none in Latin script text
- * opening otherwise, so the order between the two groups decides nothing). */
-static const struct opening openings[] = {
-	{ "The General Assembly", "General Assembly", 0 },
-	{ "The Security Council", "Security Council", 0 },
-	{ "L'Assemblée générale", "General Assembly", 0 },
-	{ "L'Assemblee generale", "General Assembly", 0 },
-	{ "Le Conseil de sécurité", "Security Council", 0 },
-	{ "Le Conseil de securite", "Security Council", 0 },
-	{ "La Asamblea General", "General Assembly", 0 },
-	{ "El Consejo de Seguridad", "Security Council", 0 },
-	/* the Councils' resolutions, always with their comma */
-	{ "The Human Rights Council", "Human Rights Council", 1 },
-	{ "Le Conseil des droits de l'homme", "Human Rights Council", 1 },
-	{ "El Consejo de Derechos Humanos", "Human Rights Council", 1 },
-	{ "The Economic and Social Council", "Economic and Social Council", 1 },
-	{ "Le Conseil économique et social", "Economic and Social Council", 1 },
-	{ "El Consejo Económico y Social", "Economic and Social Council", 1 },
-	/* other scripts */
-	{ "Генеральная Ассамблея", "General Assembly", 0 },
-	{ "Совет Безопасности", "Security Council", 0 },
-	{ "大会", "General Assembly", 0 },
-	{ "安全理事会", "Security Council", 0 },
-	{ "安理会", "Security Council", 0 },
-	{ "إن الجمعية العامة", "General Assembly", 0 },
-	{ "ان الجمعية العامة", "General Assembly", 0 },
-	{ "الجمعية العامة", "General Assembly", 1 },
-	{ "إن مجلس الأمن", "Security Council", 0 },
-	{ "مجلس الأمن", "Security Council", 1 },
-	/* the Councils' resolutions, always with their comma */
-	{ "Совет по правам человека", "Human Rights Council", 1 },
-	{ "人权理事会", "Human Rights Council", 1 },
-	{ "إن مجلس حقوق الإنسان", "Human Rights Council", 1 },
-	{ "Экономический и Социальный Совет", "Economic and Social Council", 1 },
-	{ "经济及社会理事会", "Economic and Social Council", 1 },
-	{ "إن المجلس الاقتصادي والاجتماعي", "Economic and Social Council", 1 },
-	{ NULL, NULL, 0 }
-};
 
 static size_t comma_len(const char *s, size_t len)
 {
@@ -495,16 +921,58 @@ static uint32_t opening_initials(void)
 	static _Atomic uint32_t initials;        /* 0: not yet */
 	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
 	if (!m) {
-		for (int k = 0; openings[k].words; k++) {
-			unsigned char p0 = (unsigned char)openings[k].words[0];
-			if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
-				m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
-			else if (p0 < 0x80)
-				m |= (uint32_t)1 << 31;
-		}
+		EACH_LANG(t)
+			for (int k = 0; t->openings[k].words; k++) {
+				unsigned char p0 = (unsigned char)t->openings[k].words[0];
+				if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
+					m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
+				else if (p0 < 0x80)
+					m |= (uint32_t)1 << 31;
+			}
 		atomic_store_explicit(&initials, m, memory_order_relaxed);
 	}
 	return m;
+}
+
+/* Whether the opening op matches at s[i..len) (its organ, comma and length set). */
+static size_t opening_at(const struct organ_phrase *op, const char *s, size_t len, size_t i,
+                         const char **organ, int *comma)
+{
+	if (!may_match(s + i, len - i, op->words))
+		return 0;              /* the usual case, without a call: this runs per block */
+	size_t n = match(s + i, len - i, op->words);
+	if (!n)
+		return 0;
+	size_t end = i + n;
+	size_t j = skip_spaces(s, len, end);
+	size_t c = j < len ? comma_len(s + j, len - j) : 0;
+	if (c) {
+		if (organ)
+			*organ = lang_organ_name(op->organ);
+		if (comma)
+			*comma = 1;
+		return j + c;
+	}
+	if (op->needs_comma)
+		return 0;
+	/* without a comma it must stand alone ("The General Assembly" then "Adopts ...");
+	 * "大会决定" or "The General Assembly decides" is a sentence, not the opening */
+	int alone = j >= len || s[j] == '\n';
+	if (!alone && j > end) {
+		/* "The General Assembly Adopts the Declaration" glued onto one line (Latin and
+		 * Cyrillic openings only) */
+		ucs4_t uc, first;
+		cp_at(s + j, len - j, &uc);
+		cp_at(op->words, strlen(op->words), &first);
+		alone = uc_is_upper(uc) && first < 0x250;
+	}
+	if (!alone)
+		return 0;
+	if (organ)
+		*organ = lang_organ_name(op->organ);
+	if (comma)
+		*comma = 0;
+	return end;
 }
 
 size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
@@ -519,86 +987,280 @@ size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 		if (c < 'a' || c > 'z' || !(initials >> (c - 'a') & 1))
 			return 0;
 	}
-	for (int k = 0; openings[k].words; k++) {
-		if (ascii && (unsigned char)openings[k].words[0] >= 0x80)
-			break;             /* the other scripts' openings: none matches ASCII */
-		if (!may_match(s + i, len - i, openings[k].words))
-			continue;          /* the usual case, without a call: this runs per block */
-		size_t n = match(s + i, len - i, openings[k].words);
-		if (!n)
+	EACH_LANG(t)
+		for (int k = 0; t->openings[k].words; k++) {
+			size_t n = opening_at(&t->openings[k], s, len, i, organ, comma);
+			if (n)
+				return n;
+		}
+	return 0;
+}
+
+size_t lang_other_opening(const char *s, size_t n)
+{
+	static const char *const heads[] = { "Council,", "Assembly,", "Commission,", "Conference,",
+		"Committee,", "Board,", "Forum,", NULL };
+	static const char *const small[] = { "and ", "of ", "on ", "for ", NULL };
+	if (n < 10 || n > 80 || memcmp(s, "The ", 4) != 0 || s[n - 1] != ',')
+		return 0;
+	for (size_t i = 4; i < n; i++) {
+		/* every word capitalised, or one of the small words of organ names */
+		if (i != 4 && s[i - 1] != ' ')
 			continue;
-		size_t end = i + n;
-		size_t j = skip_spaces(s, len, end);
-		size_t c = j < len ? comma_len(s + j, len - j) : 0;
-		if (c) {
-			if (organ)
-				*organ = openings[k].organ;
-			if (comma)
-				*comma = 1;
-			return j + c;
-		}
-		if (openings[k].needs_comma)
-			continue;
-		/* without a comma it must stand alone ("The General Assembly" then "Adopts ...");
-		 * "大会决定" or "The General Assembly decides" is a sentence, not the opening */
-		if (j >= len || s[j] == '\n') {
-			if (organ)
-				*organ = openings[k].organ;
-			if (comma)
-				*comma = 0;
-			return end;
-		}
-		if (j > end) {
-			/* "The General Assembly Adopts the Declaration" glued onto one line */
-			ucs4_t uc;
-			cp_at(s + j, len - j, &uc);
-			if (uc_is_upper(uc) && openings[k].words[0] != 0) {
-				ucs4_t first;
-				cp_at(openings[k].words, strlen(openings[k].words), &first);
-				if (first < 0x250) {
-					if (organ)
-						*organ = openings[k].organ;
-					if (comma)
-						*comma = 0;
-					return end;
-				}
-			}
-		}
+		int ok = s[i] >= 'A' && s[i] <= 'Z';
+		for (size_t w = 0; !ok && small[w]; w++)
+			ok = n - i >= strlen(small[w]) && memcmp(s + i, small[w], strlen(small[w])) == 0;
+		if (!ok)
+			return 0;
+	}
+	for (size_t k = 0; heads[k]; k++) {
+		size_t hl = strlen(heads[k]);
+		if (n > hl && memcmp(s + n - hl, heads[k], hl) == 0)
+			return n;
 	}
 	return 0;
 }
 
+/* --- organs, mastheads and header lines ----------------------------------------------- */
+
+size_t lang_organ_at(const char *s, size_t len, enum organ *organ)
+{
+	size_t best = 0;
+	EACH_LANG(t)
+		for (int k = 0; t->organ_names[k].words; k++) {
+			size_t n = match(s, len, t->organ_names[k].words);
+			if (n > best) {
+				best = n;
+				if (organ)
+					*organ = t->organ_names[k].organ;
+			}
+		}
+	return best;
+}
+
+enum organ lang_organ_in(const char *s, size_t len)
+{
+	ucs4_t prev = ' ';
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		size_t k = cp_at(s + i, len - i, &c);
+		enum organ o = ORGAN_NONE;
+		/* at a word start (ideographs have none: every character may start a name) */
+		if ((!is_word_cp(prev) || is_cjk(c)) && lang_organ_at(s + i, len - i, &o))
+			return o;
+		prev = c;
+		i += k;
+	}
+	return ORGAN_NONE;
+}
+
+size_t lang_un_name(const char *s, size_t len)
+{
+	size_t n = MATCH_CELL(un_names, s, len);
+	if (n)
+		return n;
+	/* a masthead extracted without its spaces: "United NationsA/RES/58/190", "Nations
+	 * UniesS/RES/1454 (2002)": the name glued to the symbol's capital */
+	EACH_LANG(t)
+		for (int k = 0; t->un_names[k]; k++) {
+			size_t pl = strlen(t->un_names[k]);
+			if (len > pl && (n = match(s, pl, t->un_names[k])) == pl &&
+			    (s[pl] == 'A' || s[pl] == 'S' || s[pl] == 'E'))
+				return n;
+		}
+	return 0;
+}
+
+size_t lang_resolution_word(const char *s, size_t len)
+{
+	return MATCH_CELL(resolution_words, s, len);
+}
+
+int lang_adopted_header(const char *s, size_t len)
+{
+	return MATCH_CELL(adopted_headers, s, len) > 0;
+}
+
+int lang_header_start(const char *s, size_t len)
+{
+	size_t k = MATCH_CELL(adopted_headers, s, len);
+	if (!k)
+		return 0;
+	/* "Resolution adopted by ...", or an organ named at once: "Adopted by the Security
+	 * Council at its", not "Adopted by the World Conference" inside a sentence */
+	return lang_resolution_word(s, len) ||
+	       lang_organ_in(s, len < k + 48 ? len : k + 48) != ORGAN_NONE;
+}
+
+int lang_report_header(const char *s, size_t len)
+{
+	return MATCH_CELL(report_headers, s, len) > 0;
+}
+
+size_t lang_agenda_line(const char *s, size_t len)
+{
+	EACH_LANG(t)
+		for (int k = 0; t->agenda[k].word; k++) {
+			size_t n = match(s, len, t->agenda[k].word);
+			if (!n)
+				continue;
+			if (t->agenda[k].also) {
+				/* "Point 117 b) de l'ordre du jour": the phrase somewhere after */
+				size_t al = strlen(t->agenda[k].also);
+				int found = 0;
+				for (size_t i = n; !found && i + al <= len; i++)
+					found = memcmp(s + i, t->agenda[k].also, al) == 0;
+				if (!found)
+					continue;
+			}
+			return n;
+		}
+	return 0;
+}
+
+int lang_ends_open(const char *s, size_t len)
+{
+	size_t b = len;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	if (b == len)
+		return 0;
+	EACH_LANG(t)
+		for (int k = 0; t->open_words[k]; k++)
+			if (match(s + b, len - b, t->open_words[k]) == len - b)
+				return 1;
+	return 0;
+}
+
+int lang_ends_conjunction(const char *s, size_t len)
+{
+	/* the last word, after a ';' or ',' and a space */
+	size_t e = len, b = len;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	if (b < 3 || (s[b - 2] != ';' && s[b - 2] != ','))
+		return 0;
+	EACH_LANG(t)
+		for (int k = 0; t->conjunctions[k]; k++)
+			if (match(s + b, e - b, t->conjunctions[k]) == e - b)
+				return 1;
+	return 0;
+}
+
+/* --- ordinals ------------------------------------------------------------------------- */
+
+/* "第七十九" -> 79: the digit before 十 or 百 multiplies it ("十" alone is ten). */
+static int zh_number(const char *s, size_t len, const struct lang_number *tab)
+{
+	size_t i = 0;
+	int total = 0, cur = 0, any = 0;
+	size_t k = match(s, len, "第");
+	if (!k)
+		return 0;
+	i = k;
+	while (i < len) {
+		int v = -1;
+		size_t n = 0;
+		for (int w = 0; tab[w].word; w++) {
+			size_t wl = strlen(tab[w].word);
+			if (len - i >= wl && memcmp(s + i, tab[w].word, wl) == 0) {
+				v = tab[w].value;
+				n = wl;
+				break;
+			}
+		}
+		if (v < 0)
+			break;
+		if (v >= 10) {
+			total += (cur ? cur : 1) * v;
+			cur = 0;
+		} else {
+			cur = v;
+		}
+		any = 1;
+		i += n;
+	}
+	return any ? total + cur : 0;
+}
+
+/* The sum of the number words of one language at s: "Fifty-eighth" (50 + 8), "quincuagésimo
+ * octavo", "الثامنة والخمسون" (8 + 50), joined by spaces, hyphens, "et" or a prefixed و. The
+ * last word must be an ordinal's; returns 0 when a word is not a number word. */
+static int word_sum(const char *s, size_t len, const struct lang_number *tab)
+{
+	int total = 0, words = 0;
+	size_t i = 0;
+	while (i < len) {
+		i = skip_spaces(s, len, i);
+		if (i < len && s[i] == '-')
+			i++;
+		if (i >= len)
+			break;
+		if (match(s + i, len - i, "et ") == 3)
+			i += 3;                                   /* "vingt et unième" */
+		else if (len - i > 2 && memcmp(s + i, "و", 2) == 0)
+			i += 2;                                   /* "والخمسون" */
+		size_t best = 0;
+		int v = 0;
+		for (int w = 0; tab[w].word; w++) {
+			/* a hyphen ends a word here ("fifty-eighth"), though match() reads it as
+			 * part of a pattern's hyphen */
+			size_t n = match(s + i, len - i, tab[w].word);
+			if (n > best && (i + n >= len || s[i + n] == ' ' || s[i + n] == '-')) {
+				best = n;
+				v = tab[w].value;
+			}
+		}
+		if (!best)
+			return 0;
+		total += v;
+		words++;
+		i += best;
+	}
+	return words ? total : 0;
+}
+
+int lang_ordinal(const char *s, size_t len)
+{
+	EACH_LANG(t) {
+		int v = t->lead_cjk ? zh_number(s, len, t->ordinals) : word_sum(s, len, t->ordinals);
+		if (v > 0)
+			return v;
+	}
+	return 0;
+}
+
+int lang_session_line(const char *s, size_t len)
+{
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	EACH_LANG(t)
+		for (int k = 0; t->session_words[k]; k++) {
+			const char *w = t->session_words[k];
+			size_t wl = strlen(w);
+			if (len <= wl)
+				continue;
+			if (t->session_last) {
+				/* "Fifty-eighth session", "第五十八届会议" */
+				if (memcmp(s + len - wl, w, wl) != 0)
+					continue;
+				size_t e = len - wl;
+				while (e > 0 && s[e - 1] == ' ')
+					e--;
+				if (!t->lead_cjk && e == len - wl)
+					continue;               /* "intersession" */
+				return e ? lang_ordinal(s, e) : 0;
+			}
+			/* "الدورة الثامنة والخمسون" */
+			size_t n = match(s, len, w);
+			if (!n)
+				continue;
+			return lang_ordinal(s + n, len - n);
+		}
+	return -1;
+}
+
 /* --- dates ---------------------------------------------------------------------------- */
-
-struct month_name {
-	const char *name;
-	int month;
-};
-
-/* The names that open with an ASCII letter first: month_at stops at the first other one. */
-static const struct month_name months[] = {
-	{ "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 }, { "May", 5 },
-	{ "June", 6 }, { "July", 7 }, { "August", 8 }, { "September", 9 }, { "October", 10 },
-	{ "November", 11 }, { "December", 12 },
-	{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 },
-	{ "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 },
-	{ "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
-	{ "decembre", 12 },
-	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
-	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 }, { "setiembre", 9 },
-	{ "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 },
-	{ "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 }, { "мая", 5 },
-	{ "июня", 6 }, { "июля", 7 }, { "августа", 8 }, { "сентября", 9 }, { "октября", 10 },
-	{ "ноября", 11 }, { "декабря", 12 },
-	/* Arabic: UN texts write the Levantine and the Egyptian name, "كانون الأول/ديسمبر" */
-	{ "كانون الثاني", 1 }, { "شباط", 2 }, { "آذار", 3 }, { "نيسان", 4 }, { "أيار", 5 },
-	{ "حزيران", 6 }, { "تموز", 7 }, { "آب", 8 }, { "أيلول", 9 }, { "تشرين الأول", 10 },
-	{ "تشرين الثاني", 11 }, { "كانون الأول", 12 },
-	{ "يناير", 1 }, { "فبراير", 2 }, { "مارس", 3 }, { "أبريل", 4 }, { "مايو", 5 },
-	{ "يونيه", 6 }, { "يونيو", 6 }, { "يوليه", 7 }, { "يوليو", 7 }, { "أغسطس", 8 },
-	{ "سبتمبر", 9 }, { "أكتوبر", 10 }, { "نوفمبر", 11 }, { "ديسمبر", 12 },
-	{ NULL, 0 }
-};
 
 /* The letters (bit 0 for a, either case) the month names opening in ASCII open with, worked
  * out at the first call (threads racing here work out the same value). */
@@ -607,11 +1269,12 @@ static uint32_t month_initials(void)
 	static _Atomic uint32_t initials;        /* 0: not yet */
 	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
 	if (!m) {
-		for (int k = 0; months[k].name; k++) {
-			unsigned char p0 = (unsigned char)months[k].name[0];
-			if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
-				m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
-		}
+		EACH_LANG(t)
+			for (int k = 0; t->months[k].word; k++) {
+				unsigned char p0 = (unsigned char)t->months[k].word[0];
+				if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
+					m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
+			}
 		atomic_store_explicit(&initials, m, memory_order_relaxed);
 	}
 	return m;
@@ -628,29 +1291,29 @@ static size_t month_at(const char *s, size_t len, int *month)
 		return 0;
 	if (c0 < 0x80 && !(month_initials() >> ((c0 | 0x20) - 'a') & 1))
 		return 0;       /* "the", "of", "Recalling": no name opens so (every line tries) */
-	for (int k = 0; months[k].name; k++) {
-		unsigned char p0 = (unsigned char)months[k].name[0];
-		if (c0 < 0x80 && p0 >= 0x80)
-			break;          /* the names that open in ASCII come first */
-		if (c0 < 0x80 && (p0 | 0x20) != (c0 | 0x20))
-			continue;
-		size_t n = match(s, len, months[k].name);
-		if (n > best) {
-			best = n;
-			*month = months[k].month;
+	EACH_LANG(t)
+		for (int k = 0; t->months[k].word; k++) {
+			unsigned char p0 = (unsigned char)t->months[k].word[0];
+			if (c0 < 0x80 && (p0 | 0x20) != (c0 | 0x20))
+				continue;       /* other scripts' names, and other letters */
+			size_t n = match(s, len, t->months[k].word);
+			if (n > best) {
+				best = n;
+				*month = t->months[k].value;
+			}
 		}
-	}
 	if (!best)
 		return 0;
 	/* "كانون الأول/ديسمبر": the second name must agree */
 	size_t j = skip_spaces(s, len, best);
 	if (j < len && s[j] == '/') {
 		size_t k2 = skip_spaces(s, len, j + 1);
-		for (int k = 0; months[k].name; k++) {
-			size_t n = match(s + k2, len - k2, months[k].name);
-			if (n && months[k].month == *month)
-				return k2 + n;
-		}
+		EACH_LANG(t)
+			for (int k = 0; t->months[k].word; k++) {
+				size_t n = match(s + k2, len - k2, t->months[k].word);
+				if (n && t->months[k].value == *month)
+					return k2 + n;
+			}
 	}
 	return best;
 }
@@ -807,7 +1470,7 @@ size_t lang_parse_date(const char *s, size_t len, char out[11])
 	return 0;
 }
 
-int lang_find_date(const char *s, size_t len, char out[11])
+int lang_find_date_at(const char *s, size_t len, char out[11], size_t *at)
 {
 	ucs4_t prev = ' ';
 	size_t i = 0;
@@ -815,45 +1478,36 @@ int lang_find_date(const char *s, size_t len, char out[11])
 		ucs4_t c;
 		size_t k = cp_at(s + i, len - i, &c);
 		if (!is_word_cp(prev) && (digit_val(c) >= 0 || uc_is_alpha(c)) &&
-		    lang_parse_date(s + i, len - i, out))
+		    lang_parse_date(s + i, len - i, out)) {
+			if (at)
+				*at = i;
 			return 1;
+		}
 		prev = c;
 		i += k;
 	}
 	return 0;
 }
 
-/* --- annexes and meetings ------------------------------------------------------------- */
+int lang_find_date(const char *s, size_t len, char out[11])
+{
+	return lang_find_date_at(s, len, out, NULL);
+}
 
-static const char *const annex_words[] = {
-	"Annex", "Annexe", "Anexo", "Приложение", "附件", "مرفق", "المرفق",
-	"Appendix", "Appendice", "Apéndice", NULL
-};
+/* --- closing formulas and headings ---------------------------------------------------- */
 
 size_t lang_annex_word(const char *s, size_t len)
 {
-	return match_any(s, len, annex_words, NULL);
+	return MATCH_CELL(annex_words, s, len);
 }
 
-static const char *const meeting_lines[] = {
-	"#st plenary meeting", "#nd plenary meeting", "#rd plenary meeting", "#th plenary meeting",
-	"#e séance plénière", "# e séance plénière", "#re séance plénière", "#er séance plénière",
-	"#ème séance plénière", "#e seance pleniere",
-	"#ª sesión plenaria", "#.ª sesión plenaria", "#a. sesión plenaria", "#a sesión plenaria",
-	"#º sesión plenaria", "#ª sesion plenaria", "#a. sesion plenaria", "#a sesion plenaria",
-	"#-е пленарное заседание", "#-e пленарное заседание", "# пленарное заседание",
-	"第_#_次全体会议", "第_#_次全会",
-	"الجلسة العامة #", "الجلسة العامة _#", "الجلسة العامة رقم #",
-	NULL
-};
-
-/* The Human Rights Council's "52nd meeting": only as the whole line, never with a full stop,
- * which would be the end of a vote line broken before it ("Adopted unanimously at the" /
- * "1382nd meeting."). */
-static const char *const council_meeting_lines[] = {
-	"#st meeting", "#nd meeting", "#rd meeting", "#th meeting", "#e séance", "#re séance",
-	"#ª sesión", "#-е заседание", NULL
-};
+int lang_article_heading(const char *s, size_t len)
+{
+	while (len && s[len - 1] == ' ')
+		len--;
+	size_t n = MATCH_CELL(article_words, s, len);
+	return n && n == len;
+}
 
 /* Whether every meeting-line pattern opens with '#' (a digit) or a character no ASCII byte
  * matches (may_match), worked out at the first call (threads racing here work out the same
@@ -864,12 +1518,14 @@ static int meeting_lines_open_apart(void)
 	int a = atomic_load_explicit(&apart, memory_order_relaxed);
 	if (!a) {
 		a = 1;
-		const char *const *lists[2] = { meeting_lines, council_meeting_lines };
-		for (int l = 0; l < 2; l++)
-			for (const char *const *p = lists[l]; *p; p++)
-				if ((*p)[0] != '#' &&
-				    ((unsigned char)(*p)[0] < 0x80 || non_ascii_may_match(*p)))
-					a = 2;
+		EACH_LANG(t) {
+			const char *const *lists[2] = { t->meeting_lines, t->council_meetings };
+			for (int l = 0; l < 2; l++)
+				for (const char *const *p = lists[l]; *p; p++)
+					if ((*p)[0] != '#' &&
+					    ((unsigned char)(*p)[0] < 0x80 || non_ascii_may_match(*p)))
+						a = 2;
+		}
 		atomic_store_explicit(&apart, a, memory_order_relaxed);
 	}
 	return a == 1;
@@ -878,16 +1534,19 @@ static int meeting_lines_open_apart(void)
 int lang_is_meeting_line(const char *s, size_t len)
 {
 	size_t a0 = skip_spaces(s, len, 0), b0 = len;
-	/* a line opening with ASCII other than a digit is none, without trying the 34 patterns
+	/* a line opening with ASCII other than a digit is none, without trying the patterns
 	 * (this runs at every line of hard-wrapped text) */
 	if (a0 < len && (unsigned char)s[a0] < 0x80 && !(s[a0] >= '0' && s[a0] <= '9') &&
 	    meeting_lines_open_apart())
 		return 0;
 	while (b0 > a0 && (s[b0 - 1] == ' ' || s[b0 - 1] == '\t'))
 		b0--;
-	if (b0 > a0 && match_any(s + a0, b0 - a0, council_meeting_lines, NULL) == b0 - a0)
+	/* a Council's "52nd meeting": only as the whole line, never with a full stop, which
+	 * would be the end of a vote line broken before it ("Adopted unanimously at the" /
+	 * "1382nd meeting.") */
+	if (b0 > a0 && MATCH_CELL(council_meetings, s + a0, b0 - a0) == b0 - a0)
 		return 1;
-	size_t a = skip_spaces(s, len, 0);
+	size_t a = a0;
 	size_t b = len;
 	/* trailing spaces (no-break ones too), a full stop or the comma of older volumes
 	 * ("2112th plenary meeting," then the date) */
@@ -902,158 +1561,94 @@ int lang_is_meeting_line(const char *s, size_t len)
 	}
 	if (b <= a)
 		return 0;
-	size_t k = match_any(s + a, b - a, meeting_lines, NULL);
+	size_t k = MATCH_CELL(meeting_lines, s + a, b - a);
 	if (k == b - a)
 		return 1;
-	/* "2112th plenary meeting, 18 December 1972." on one line */
+	/* "2112th plenary meeting, 18 December 1972." or "52nd plenary meeting 1 December 2025"
+	 * on one line */
 	char date[11];
-	if (k && a + k < b && s[a + k] == ',') {
+	if (k && a + k < b && (s[a + k] == ',' || s[a + k] == ' ')) {
 		size_t d = skip_spaces(s, b, a + k + 1);
 		return d < b && lang_parse_date(s + d, b - d, date) == b - d;
 	}
 	return 0;
 }
 
+int lang_is_vote_line(const char *s, size_t len)
+{
+	return MATCH_CELL(vote_lines, s, len) > 0;
+}
+
+/* Whether the code point at s[i] is a digit of any script. */
+static int digit_at(const char *s, size_t len, size_t i)
+{
+	ucs4_t c;
+	cp_at(s + i, len - i, &c);
+	return digit_val(c) >= 0;
+}
+
+int lang_meeting_in(const char *s, size_t len, size_t *start, size_t *n)
+{
+	ucs4_t prev = ' ';
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		size_t k = cp_at(s + i, len - i, &c);
+		size_t w = !is_word_cp(prev) || is_cjk(c) || (prev >= '0' && prev <= '9') ?
+		           MATCH_CELL(meeting_words, s + i, len - i) : 0;
+		prev = c;
+		if (!w) {
+			i += k;
+			continue;
+		}
+		/* glued to its number: "第4683次会议" */
+		size_t t = i;
+		while (t > 0 && s[t - 1] >= '0' && s[t - 1] <= '9')
+			t--;
+		if (t < i) {
+			if (t >= 3 && memcmp(s + t - 3, "第", 3) == 0)
+				t -= 3;
+			*start = t;
+			*n = i + w - t;
+			return 1;
+		}
+		/* the word before, or the one before it: "4683rd meeting", "1382nd plenary
+		 * meeting" */
+		size_t e = i;
+		for (int tok = 0; tok < 2; tok++) {
+			while (e > 0 && s[e - 1] == ' ')
+				e--;
+			if (e == 0)
+				break;
+			size_t b = e;
+			while (b > 0 && s[b - 1] != ' ')
+				b--;
+			if (digit_at(s, len, b)) {
+				*start = b;
+				*n = i + w - b;
+				return 1;
+			}
+			e = b;
+		}
+		/* the number after it: "جلسته 8697" */
+		size_t a = skip_spaces(s, len, i + w);
+		if (a < len && digit_at(s, len, a)) {
+			size_t d = a;
+			while (d < len && digit_at(s, len, d))
+				d += cp_at(s + d, len - d, &c);
+			*start = i;
+			*n = d - i;
+			return 1;
+		}
+		return 0;               /* the first meeting named decides */
+	}
+	return 0;
+}
+
 /* --- lead phrases --------------------------------------------------------------------- */
 
-/* One language's lead phrases. A lead is: adverbs that may precede, then a head (a fixed phrase
- * from `heads`, or one word the language's rule accepts), then any run of `tails` ("also",
- * "further", "of" after "note"). */
-struct lead_table {
-	const char *lang;
-	const char *const *pre;      /* "Deeply", "Also", "Вновь", "又" */
-	const char *const *heads;    /* fixed multi-word heads: "Bearing in mind", "Calls upon" */
-	const char *const *tails;    /* "also", "further", "once again" */
-	int any_word_head;           /* accept any first word as the head (verb-first languages) */
-	int cjk;                     /* no spaces: only listed heads count */
-};
-
-static const char *const en_pre[] = {
-	"Deeply", "Gravely", "Seriously", "Strongly", "Firmly", "Fully", "Profoundly", "Further",
-	"Also", "Once again", "Again", "Having", "Being", "Equally", "Particularly", "Greatly",
-	"Still", "Highly", "Sincerely", NULL
-};
-static const char *const en_heads[] = {
-	"Bearing in mind", "Keeping in mind", "Having in mind", "Taking note", "Taking into account",
-	"Taking into consideration", "Taking account", "Taking fully into account",
-	"Noting with concern", "Noting with deep concern", "Noting with grave concern",
-	"Noting with appreciation", "Noting with satisfaction", "Noting with interest",
-	"Noting with regret", "Noting with alarm",
-	"Encouraged by", "Guided by", "Inspired by", "Motivated by", "Moved by", "Prompted by",
-	"Expressing concern", "Expressing deep concern", "Expressing grave concern",
-	"Expressing its deep concern", "Expressing its grave concern", "Expressing its concern",
-	"Expressing its appreciation", "Expressing its gratitude", "Expressing its support",
-	"Expressing appreciation", "Expressing its deep appreciation", "Expressing its satisfaction",
-	"Calls upon", "Calls on", "Calls for", "Takes note", "Takes into account", "Bears in mind",
-	"Notes with concern", "Notes with deep concern", "Notes with grave concern",
-	"Notes with appreciation", "Notes with satisfaction", "Notes with interest",
-	"Expresses concern", "Expresses deep concern", "Expresses its deep concern",
-	"Expresses its grave concern", "Expresses its concern", "Expresses its appreciation",
-	"Expresses its gratitude", "Expresses its support", "Expresses its full support",
-	"Expresses its deep appreciation", "Expresses its readiness", "Expresses the hope",
-	"Draws attention", "Pays tribute", "Looks forward", "Takes note with appreciation",
-	"Takes note with satisfaction", "Takes note with interest", "Taking note with appreciation",
-	"Taking note with satisfaction", "Taking note with interest", "Welcomes with appreciation",
-	"Welcoming with appreciation",
-	NULL
-};
-static const char *const en_tails[] = {
-	"also", "further", "furthermore", "moreover", "again", "once again", "once more",
-	"in particular", "emphatically", "strongly", "firmly", "of", "with appreciation",
-	"with satisfaction", "with concern", "with deep concern", "with grave concern",
-	"with great concern", "with serious concern", "with interest", "with regret", "with alarm",
-	"with deep appreciation", "with great satisfaction", "upon", "on", NULL
-};
-
-static const char *const fr_pre[] = {
-	"Profondément", "Gravement", "Vivement", "Sérieusement", "Fermement", "Énergiquement",
-	"Se", "S'", "Ayant", "Étant", "Tout en", "De nouveau", "Également", NULL
-};
-static const char *const fr_heads[] = {
-	"Prenant note", "Prend note", "Tenant compte", "Ayant à l'esprit", "Gardant à l'esprit",
-	"Ayant présent à l'esprit", "Gardant présent à l'esprit", "Tient compte",
-	"Se félicitant", "Se félicite", "Accueillant avec satisfaction", "Accueille avec satisfaction",
-	"Notant avec préoccupation", "Note avec préoccupation", "Notant avec satisfaction",
-	"Note avec satisfaction", "Exprimant sa profonde préoccupation", "Exprime sa profonde préoccupation",
-	"Demande instamment", "Engage vivement", "Condamne énergiquement", "Condamne fermement",
-	"Encouragée par", "Guidée par", "Guidé par", "Encouragé par", "Inspirée par",
-	"Ayant examiné", "Ayant entendu", "Rend hommage", NULL
-};
-static const char *const fr_tails[] = {
-	"également", "aussi", "en outre", "de plus", "de nouveau", "à nouveau", "encore",
-	"énergiquement", "fermement", "vivement", "instamment", "en particulier", NULL
-};
-
-static const char *const es_pre[] = {
-	"Profundamente", "Gravemente", "Seriamente", "Firmemente", "Enérgicamente", "Además",
-	"Asimismo", "También", "Nuevamente", "Habiendo", "Siendo", NULL
-};
-static const char *const es_heads[] = {
-	"Teniendo presente", "Teniendo en cuenta", "Tomando nota", "Toma nota", "Tiene presente",
-	"Acogiendo con beneplácito", "Acoge con beneplácito", "Acogiendo con satisfacción",
-	"Acoge con satisfacción", "Observando con preocupación", "Observa con preocupación",
-	"Observando con satisfacción", "Observa con satisfacción", "Expresando su profunda preocupación",
-	"Expresa su profunda preocupación", "Condena enérgicamente", "Condena firmemente",
-	"Insta encarecidamente", "Exhorta a", "Insta a", "Alentada por", "Alentado por",
-	"Guiada por", "Guiado por", "Inspirada por", "Habiendo examinado", "Rinde homenaje", NULL
-};
-static const char *const es_tails[] = {
-	"también", "además", "asimismo", "nuevamente", "una vez más", "de nuevo", "enérgicamente",
-	"firmemente", "encarecidamente", "en particular", NULL
-};
-
-static const char *const ru_pre[] = {
-	"Вновь", "Глубоко", "Серьезно", "Решительно", "Настоятельно", "Твердо", "Также", "Далее",
-	"Будучи", "Особо", "Еще раз", NULL
-};
-static const char *const ru_heads[] = {
-	"Принимая во внимание", "Принимая к сведению", "Принимает к сведению", "Будучи глубоко обеспокоена", "Будучи глубоко обеспокоен",
-	"Будучи убеждена", "Будучи убежден", "Руководствуясь", "Учитывая",
-	"Выражая глубокую обеспокоенность", "Выражает глубокую обеспокоенность",
-	"С удовлетворением отмечая", "С удовлетворением отмечает", "С озабоченностью отмечая",
-	"С озабоченностью отмечает", "С признательностью отмечая", "С признательностью отмечает",
-	"Настоятельно призывает", "Решительно осуждает",
-	"Отдает должное", NULL
-};
-static const char *const ru_tails[] = {
-	"также", "далее", "вновь", "еще раз", "решительно", "настоятельно", "в частности", NULL
-};
-
-static const char *const zh_pre[] = {
-	"又", "还", "并", "再次", "也", "另", "进一步", "深为", "深切", "强烈", "严重", "坚决", NULL
-};
-static const char *const zh_heads[] = {
-	"回顾", "重申", "铭记", "关切", "关注", "注意到", "欢迎", "确认", "强调", "深信", "认识到",
-	"意识到", "考虑到", "申明", "审议了", "表示", "赞赏", "鼓励", "受到鼓舞", "遵循", "念及",
-	"忆及", "震惊", "承认", "肯定", "重视", "满意地注意到", "关切地注意到", "赞赏地注意到",
-	"决定", "请", "吁请", "呼吁", "促请", "敦促", "谴责", "强烈谴责", "邀请", "建议", "支持",
-	"核可", "通过", "赞扬", "感谢", "鼓励", "授权", "要求", "责成", "注意到", "满意地注意到",
-	"表示深切关注", "表示关切", "致意", NULL
-};
-static const char *const zh_tails[] = { "又", "还", NULL };
-
-static const char *const ar_pre[] = {
-	"وإذ", "إذ", "واذ", "اذ", "وهي", "وهو", NULL
-};
-static const char *const ar_heads[] = {
-	"تضع في اعتبارها", "يضع في اعتباره", "تحيط علما", "يحيط علما", "تهيب ب", "يهيب ب",
-	"يساورها بالغ القلق", "يساوره بالغ القلق", "يساورها القلق", "يساوره القلق",
-	"تؤكد من جديد", "يؤكد من جديد", "تدين بشدة", "يدين بشدة", "تعرب عن بالغ قلقها",
-	"يعرب عن بالغ قلقه", "تعرب عن", "يعرب عن", "تأخذ في الاعتبار", "يأخذ في الاعتبار",
-	NULL
-};
-static const char *const ar_tails[] = {
-	"أيضا", "أيضاً", "كذلك", "من جديد", "مجددا", "بشدة", "علما", "أيضا علما", NULL
-};
-
-static const struct lead_table lead_tables[] = {
-	{ "en", en_pre, en_heads, en_tails, 0, 0 },
-	{ "fr", fr_pre, fr_heads, fr_tails, 1, 0 },
-	{ "es", es_pre, es_heads, es_tails, 1, 0 },
-	{ "ru", ru_pre, ru_heads, ru_tails, 1, 0 },
-	{ "zh", zh_pre, zh_heads, zh_tails, 0, 1 },
-	{ "ar", ar_pre, ar_heads, ar_tails, 1, 0 },
-};
+/* A lead is: adverbs that may precede (lead_pre), then a head (a fixed phrase from lead_heads,
+ * or one word the language's rule accepts), then any run of lead_tails ("also", "further",
+ * "of" after "note"). */
 
 /* Bytes of the word at s (letters, apostrophes and inner hyphens). */
 static size_t word_len(const char *s, size_t len)
@@ -1143,17 +1738,18 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 
 size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 {
-	const struct lead_table *t = &lead_tables[0];
-	for (size_t k = 0; k < sizeof lead_tables / sizeof lead_tables[0]; k++)
-		if (lang && strcmp(lang, lead_tables[k].lang) == 0)
-			t = &lead_tables[k];
+	const struct lang_phrases *t = &lang_tables[0];
+	EACH_LANG(k)
+		if (lang && strcmp(lang, k->code) == 0)
+			t = k;
+	int english = t == &lang_tables[0];
 	size_t i = skip_spaces(s, len, 0);
 	size_t start = i;
 
 	/* adverbs before the head: listed ones, and in English any word in -ly */
 	for (int rounds = 0; rounds < 3; rounds++) {
-		size_t n = match_any(s + i, len - i, t->pre, NULL);
-		if (!n && t == &lead_tables[0]) {
+		size_t n = match_any(s + i, len - i, t->lead_pre, NULL);
+		if (!n && english) {
 			size_t w = word_len(s + i, len - i);
 			if (w > 3 && ends_with(s + i, w, "ly") && uc_is_upper((ucs4_t)(unsigned char)s[i]))
 				n = w;
@@ -1161,19 +1757,19 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		if (!n)
 			break;
 		/* the adverb alone is no lead ("Also" must be followed by the verb) */
-		size_t j = t->cjk ? i + n : skip_spaces(s, len, i + n);
-		if (j == i + n && !t->cjk)
+		size_t j = t->lead_cjk ? i + n : skip_spaces(s, len, i + n);
+		if (j == i + n && !t->lead_cjk)
 			break;
 		i = j;
 	}
 
-	size_t head = match_any(s + i, len - i, t->heads, NULL);
+	size_t head = match_any(s + i, len - i, t->lead_heads, NULL);
 	if (!head) {
-		if (t->cjk)
+		if (t->lead_cjk)
 			return 0;
-		if (strcmp(t->lang, "en") == 0)
+		if (english)
 			head = en_head(s + i, len - i, operative, i == start);
-		else if (t->any_word_head)
+		else if (t->lead_any_word)
 			head = word_len(s + i, len - i);
 	}
 	if (!head) {
@@ -1184,16 +1780,16 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 
 	/* tails: "also", "further", "of" after "note" ... */
 	for (int rounds = 0; rounds < 4; rounds++) {
-		size_t j = t->cjk ? end : skip_spaces(s, len, end);
-		if (j == end && !t->cjk)
+		size_t j = t->lead_cjk ? end : skip_spaces(s, len, end);
+		if (j == end && !t->lead_cjk)
 			break;
 		int which = -1;
-		size_t n = match_any(s + j, len - j, t->tails, &which);
+		size_t n = match_any(s + j, len - j, t->lead_tails, &which);
 		if (!n)
 			break;
 		/* "of" belongs to "note" only; "on"/"upon" to "calls"/"depends" */
-		if (t == &lead_tables[0]) {
-			const char *w = t->tails[which];
+		if (english) {
+			const char *w = t->lead_tails[which];
 			if (strcmp(w, "of") == 0 && !has_word(s + start, end - start, "note"))
 				break;
 			if ((strcmp(w, "on") == 0 || strcmp(w, "upon") == 0) &&

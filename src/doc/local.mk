@@ -8,8 +8,9 @@ tests_unit_test_lang_SOURCES = tests/unit/test_lang.c
 tests_unit_test_lang_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_lang_LDADD = $(UNIT_LDADD)
 src_libgavel_a_SOURCES += src/doc/input.c src/doc/input.h src/doc/blocks.c src/doc/shape-ods.c \
-	src/doc/build.c src/doc/build.h src/doc/idset.c src/doc/idset.h src/doc/build-meta.c src/doc/refs.c src/doc/refs.h
-src_libgavel_a_SOURCES += src/doc/shape-pdf.c src/doc/shape-plain.c src/doc/detect.c \
+	src/doc/build.c src/doc/build.h src/doc/build-kind.c src/doc/build-block.c \
+	src/doc/build-para.c src/doc/idset.c src/doc/idset.h src/doc/build-meta.c src/doc/refs.c src/doc/refs.h
+src_libgavel_a_SOURCES += src/doc/shape-pdf.c src/doc/shape-plain.c src/doc/shape-md.c src/doc/detect.c \
 	src/doc/assemble.c src/doc/assemble.h src/doc/unwrap.c src/doc/unwrap.h \
 	src/doc/furniture.c src/doc/furniture.h
 check_PROGRAMS += tests/unit/test_shape_pdf tests/unit/test_shape_plain tests/unit/test_detect

@@ -15,7 +15,8 @@ enum input_format {
 	INPUT_ODS,      /* ODS extract: one line per paragraph, <<ODS ...>> tags */
 	INPUT_PDF,      /* text pulled out of the official PDF: pages, running heads, per-page footnotes */
 	INPUT_PLAIN,    /* hard-wrapped plain text, blank lines between paragraphs */
-	INPUT_AKN       /* the UN's machine-readable resolutions: AKN4UN (Akoma Ntoso) XML */
+	INPUT_AKN,      /* the UN's machine-readable resolutions: AKN4UN (Akoma Ntoso) XML */
+	INPUT_MD        /* Markdown: footnotes as [^N] and "[^N]: text" definitions */
 };
 
 /* A shape's name in the table ("ods", "pdf", "plain") or "auto" -> format; -1 for an unknown

@@ -14,6 +14,7 @@
 
 #include "doc/lang.h"
 #include "doc/refs.h"
+#include "text/buf.h"
 
 struct refs_notes {
 	int *nums;              /* sorted, unique */
@@ -155,7 +156,7 @@ static const char *const count_words[] = { "paragraph", "paragraphs", "para", "p
 	"principle", "principles", "part", "vol", "volume", "and", "to", "or", "of", "from",
 	"between", "table", "figure", "than", "over", "about", "some", "least", "only", "by",
 	"with", "at", "per", "under", "in", "on", "for", "the", "a", "all", "each", "every",
-	"first", "last", "within", "until", "since", "before", "after", "agenda", "goal", "goals",
+	"first", "last", "within", "until", "since", "before", "after", "goal", "goals",
 	"target", "targets", "protocol", "group", "phase", "level", "category", "appendix",
 	"decision", "decisions", "session", "meeting", "plan", "option", "step", "stage", NULL };
 
@@ -221,6 +222,23 @@ static int joins_clause(const char *s, size_t n)
 	    || (k > 4 && strcmp(w + k - 2, "ed") == 0);
 }
 
+/* Whether out[w) ends in a dash: "-", "–" (U+2013) or "—" (U+2014). */
+static int after_dash(const char *out, size_t w)
+{
+	return (w >= 1 && out[w - 1] == '-')
+	    || (w >= 3 && (unsigned char)out[w - 3] == 0xE2 && (unsigned char)out[w - 2] == 0x80
+	        && ((unsigned char)out[w - 1] == 0x93 || (unsigned char)out[w - 1] == 0x94));
+}
+
+/* Whether the word before the space ending out[w) starts with a capital ("Court 1"). */
+static int capital_before(const char *out, size_t w)
+{
+	size_t e = w > 0 ? w - 1 : 0, b = e;
+	while (b > 0 && out[b - 1] != ' ')
+		b--;
+	return b < e && isupper((unsigned char)out[b]);
+}
+
 /* Whether out[w) ends in a no-break space (U+00A0 or U+202F): a thousands separator. */
 static int nbsp_before(const char *out, size_t w)
 {
@@ -247,14 +265,13 @@ static int symbol_token(const char *out, size_t w)
 
 static int push_mark(struct mark **marks, size_t *nmarks, size_t byte, int footnote)
 {
-	/* Grow at powers of two so the marks of one huge paragraph cost linear time. */
+	/* the array keeps no capacity: it grows at powers of two (buf_array_push), so the
+	 * marks of one huge paragraph cost linear time */
 	size_t n = *nmarks;
-	if ((n & (n - 1)) == 0) {
-		struct mark *nm = realloc(*marks, (n ? n * 2 : 4) * sizeof *nm);
-		if (!nm)
-			return -1;
-		*marks = nm;
-	}
+	struct mark *nm = buf_array_push(*marks, n, sizeof *nm);
+	if (!nm)
+		return -1;
+	*marks = nm;
 	(*marks)[n].byte = byte;
 	(*marks)[n].footnote = footnote;
 	*nmarks = n + 1;
@@ -272,16 +289,38 @@ static int has_digit8(const char *s)
 	return ((w - ones * 10) & ~w & high) != 0;
 }
 
+/* Markers the shape placed before (a markdown "[^4]"): those at bytes [r, e) of the text
+ * being compacted move with it (byte r is now w) and count as cited, in reading order. */
+static void pre_marks(struct refs_notes *rn, struct mark *m, size_t npre, size_t *pi, size_t r,
+                      size_t e, size_t w)
+{
+	for (; *pi < npre && m[*pi].byte < e; (*pi)++) {
+		m[*pi].byte = w + (m[*pi].byte > r ? m[*pi].byte - r : 0);
+		long k = note_index(rn, m[*pi].footnote);
+		if (k >= 0)
+			cite(rn, k);
+	}
+}
+
+static int cmp_mark(const void *a, const void *b)
+{
+	const struct mark *x = a, *y = b;
+	return (x->byte > y->byte) - (x->byte < y->byte);
+}
+
 int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct mark **marks,
                       size_t *nmarks)
 {
 	size_t len = *lenp, w = 0;
 	char *out = text;        /* compacted in place: w <= r always */
+	size_t npre = *nmarks, pi = 0;
 	if (rn->n == 0 && !rn->orphans) {
 		text[len] = '\0';    /* no footnotes: no markers, the text stays as it is */
 		return 0;
 	}
 	for (size_t r = 0; r < len;) {
+		if (npre)
+			pre_marks(rn, *marks, npre, &pi, r, r + 1, w);
 		if (!isdigit((unsigned char)text[r])) {
 			/* the run up to the next digit in one move (none before the first marker):
 			 * only a digit may start one, and this loop sees every byte */
@@ -290,6 +329,8 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				e += 8;
 			while (e < len && !(text[e] >= '0' && text[e] <= '9'))
 				e++;
+			if (npre)
+				pre_marks(rn, *marks, npre, &pi, r, e, w);
 			if (w != r)
 				memmove(out + w, text + r, e - r);
 			w += e - r;
@@ -320,6 +361,14 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 			if (!space && (isalpha(p) || p >= 0x80)) {
 				if (!symbol_token(out, w))
 					k = glued_ok(rn, digits_value(text + ds, dn));
+				if (k < 0 && (dn == 5 || dn == 6) && after_dash(out, w)) {
+					/* "2024–203412": a range's year with the next footnote glued on */
+					long year = digits_value(text + ds, 4);
+					if (year >= 1800 && year <= 2099) {
+						k = spaced_ok(rn, digits_value(text + ds + 4, dn - 4));
+						cut = ds + 4;
+					}
+				}
 			} else if (!space && strchr(",;:)]\"'", p)) {
 				/* "1,000" is a number; "2001,100" (four digits before) is a marker. */
 				size_t b = w - 1;
@@ -365,13 +414,23 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 					while (b > 0 && isdigit((unsigned char)out[b - 1]))
 						b--;
 					long y = w - 2 - b == 4 ? digits_value(out + b, 4) : -1;
-					list_item = !(y >= 1800 && y <= 2099);
+					/* "2024/25; 4": the end of a symbol or a period, not an item */
+					list_item = !(y >= 1800 && y <= 2099) && !(b > 0 && out[b - 1] == '/');
 				}
-				if (!list_item
-				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words))
-				        || strchr(",;)\"", pp) || pp >= 0x80)
-				    && !counts_something(text + de, len - de < 24 ? len - de : 24)
-				    && joins_clause(text + de, len - de)) {
+				int punct = strchr(",;)\"", pp) || pp >= 0x80;
+				int after = !list_item
+				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct);
+				/* before a clause's connecting word ("Council 41 and"); before any word in
+				 * lower case after punctuation or a name ("Outcome, 1 sports can", "Court 1
+				 * reaffirms"); before a name after a comma as the very next footnote
+				 * ("Rarotonga, 3 Bangkok") */
+				int next_lower = de + 1 < len && text[de] == ' ' && islower((unsigned char)text[de + 1]);
+				int next_upper = de + 1 < len && text[de] == ' ' && isupper((unsigned char)text[de + 1]);
+				int counts = counts_something(text + de, len - de < 24 ? len - de : 24);
+				int ok = after && ((!counts && joins_clause(text + de, len - de))
+				    || (!counts && next_lower && (punct || capital_before(out, w)))
+				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans));
+				if (ok) {
 					long v = digits_value(text + ds, dn);
 					if (rn->orphans) {
 						/* No footnote texts: an increasing run of lone numbers followed
@@ -411,6 +470,12 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 			return -1;
 		cite(rn, k);
 		r = de;
+	}
+	if (npre) {
+		pre_marks(rn, *marks, npre, &pi, len, len + 1, w);
+		/* the placed markers and the found ones, each in order: one order */
+		if (*nmarks > npre)
+			qsort(*marks, *nmarks, sizeof **marks, cmp_mark);
 	}
 	out[w] = '\0';
 	*lenp = w;
@@ -473,12 +538,10 @@ static int push_ref(struct ref **refs, size_t *nrefs, enum ref_kind kind, const 
                     size_t byte, size_t n)
 {
 	size_t c = *nrefs;
-	if ((c & (c - 1)) == 0) {
-		struct ref *nr = realloc(*refs, (c ? c * 2 : 4) * sizeof *nr);
-		if (!nr)
-			return -1;
-		*refs = nr;
-	}
+	struct ref *nr = buf_array_push(*refs, c, sizeof *nr);
+	if (!nr)
+		return -1;
+	*refs = nr;
 	char *t = strndup(s + byte, n);
 	if (!t)
 		return -1;

@@ -87,16 +87,15 @@ static int furniture(const char *s, size_t n, struct res_meta *h, int masthead)
 		return set_hint(&h->symbol, s, n) ? -1 : 1;
 	if (starts(s, n, "United Nations") && find(s, n, "Distr.")) {
 		/* "United NationsA/RES/58/190General AssemblyDistr.: General": glued masthead. */
-		static const char *const organs[] = { "General Assembly", "Security Council",
-			"Economic and Social Council", "Trusteeship Council" };
 		const char *rest = s + strlen("United Nations");
-		size_t rn = n - strlen("United Nations");
-		for (size_t i = 0; i < sizeof organs / sizeof *organs; i++) {
-			const char *o = find(rest, rn, organs[i]);
-			if (!o)
+		size_t rn = (size_t)(find(s, n, "Distr.") - rest);
+		/* the organ's name ends where "Distr." begins */
+		for (size_t i = 0; i < rn; i++) {
+			enum organ o = ORGAN_NONE;
+			if (lang_organ_at(rest + i, rn - i, &o) != rn - i)
 				continue;
-			if (set_hint(&h->symbol, rest, (size_t)(o - rest))
-			    || set_hint(&h->organ, organs[i], strlen(organs[i])))
+			const char *organ = lang_organ_name(o);
+			if (set_hint(&h->symbol, rest, i) || set_hint(&h->organ, organ, strlen(organ)))
 				return -1;
 			break;
 		}
@@ -116,7 +115,7 @@ static int furniture(const char *s, size_t n, struct res_meta *h, int masthead)
 		size_t wn = 0;
 		while (dl + wn < n && w[wn] != ' ')
 			wn++;
-		int v = furniture_ordinal(w, wn);
+		int v = lang_ordinal(w, wn);
 		if (v > 0) {
 			char num[16];
 			snprintf(num, sizeof num, "%d", v);
@@ -191,6 +190,11 @@ static int strip_tags(const char *s, size_t n, char *out, size_t *outn, struct r
 int shape_ods(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
+	long fm = furniture_front_matter(text, len, &out->hints);
+	if (fm < 0)
+		return -1;
+	text += fm;
+	len -= (size_t)fm;
 	char *buf = malloc(len + 1);       /* a line without its tags */
 	if (!buf)
 		return -1;

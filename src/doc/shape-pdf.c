@@ -227,54 +227,17 @@ static struct span find_title(const struct page *ps, long np)
 	for (long p = 0; p < np && p < 3; p++)
 		for (size_t i = 0; i < ps[p].n; i++) {
 			struct span l = ps[p].lines[i];
-			size_t k = 0;
-			while (k < l.n && k < 4 && l.s[k] >= '0' && l.s[k] <= '9')
-				k++;
-			if (!k || k >= l.n || l.s[k] != '/')
-				continue;
-			k++;
-			size_t d = k;
-			while (k < l.n && l.s[k] >= '0' && l.s[k] <= '9')
-				k++;
-			if (k == d || k >= l.n || (l.s[k] != '.' && l.s[k] != ' '))
-				continue;
-			while (k < l.n && (l.s[k] == '.' || l.s[k] == ' ' || l.s[k] == '-'))
-				k++;
-			if (l.n - k >= 8)
+			size_t k = furniture_title_of(l.s, l.n);
+			if (k)
 				return (struct span){ l.s + k, l.n - k };
 		}
 	return (struct span){ NULL, 0 };
 }
 
-/* A running head that repeats the title, alone or beside the symbol or page number
- * ("A/RES/77/1    Title" in layout mode). */
+/* A running head that repeats the title. */
 static int running_title(struct span l, struct span title)
 {
-	if (!title.n)
-		return 0;
-	/* drop a leading and a trailing furniture token */
-	for (int side = 0; side < 2; side++) {
-		size_t cut = side == 0 ? 0 : l.n;
-		if (side == 0) {
-			while (cut < l.n && l.s[cut] != ' ')
-				cut++;
-			if (cut < l.n && furniture_classify(l.s, cut, 0) != FURN_NONE) {
-				while (cut < l.n && l.s[cut] == ' ')
-					cut++;
-				l.s += cut;
-				l.n -= cut;
-			}
-		} else {
-			while (cut > 0 && l.s[cut - 1] != ' ')
-				cut--;
-			if (cut > 0 && furniture_classify(l.s + cut, l.n - cut, 0) != FURN_NONE) {
-				while (cut > 0 && l.s[cut - 1] == ' ')
-					cut--;
-				l.n = cut;
-			}
-		}
-	}
-	return l.n >= 8 && l.n <= title.n && memcmp(l.s, title.s, l.n) == 0;
+	return furniture_running_title(l.s, l.n, title.s, title.n);
 }
 
 /* Whether the body text [top, end) cites footnote num by a marker glued to a word or a
@@ -428,6 +391,11 @@ static int page_bounds(const struct page *ps, long np, long p, int mast, struct 
 int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
 {
 	(void)d;
+	long fm = furniture_front_matter(text, len, &out->hints);
+	if (fm < 0)
+		return -1;
+	text += fm;
+	len -= (size_t)fm;
 	struct page *ps;
 	struct span *store;
 	long np = split_pages(text, len, &ps, &store);

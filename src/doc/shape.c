@@ -43,6 +43,7 @@ static int read_blocks(int (*shape)(const char *, size_t, struct block_list *, s
 TEXT_SHAPE(ods, INPUT_ODS)
 TEXT_SHAPE(pdf, INPUT_PDF)
 TEXT_SHAPE(plain, INPUT_PLAIN)
+TEXT_SHAPE(md, INPUT_MD)
 
 const struct input_shape input_shapes[] = {
 	/* name     format       input        prefix probe        read */
@@ -50,6 +51,7 @@ const struct input_shape input_shapes[] = {
 	{ "ods",   INPUT_ODS,   SHAPE_TEXT, 1,     probe_ods,   read_ods },
 	{ "pdf",   INPUT_PDF,   SHAPE_TEXT, 1,     probe_pdf,   read_pdf },
 	{ "plain", INPUT_PLAIN, SHAPE_TEXT, 1,     probe_plain, read_plain },
+	{ "md",    INPUT_MD,    SHAPE_TEXT, 1,     probe_md,    read_md },
 };
 const size_t input_nshapes = sizeof input_shapes / sizeof *input_shapes;
 

@@ -8,6 +8,7 @@
 #include <unistr.h>
 
 #include "doc/unwrap.h"
+#include "text/utf8.h"
 
 /* Documents larger than this skip the word index: the fixed rules still apply. */
 #define UNWRAP_INDEX_MAX (16u << 20)
@@ -159,9 +160,8 @@ static inline int letter_at(const char *s, size_t n, size_t *k)
 		*k = 1;
 		return ascii_alnum(b);
 	}
-	ucs4_t c;
-	int r = u8_mbtouc(&c, (const uint8_t *)s, n);
-	*k = r > 0 ? (size_t)r : 1;
+	uint32_t c;
+	*k = utf8_decode(s, n, &c);
 	return uc_is_alpha(c) || (c >= '0' && c <= '9');
 }
 
@@ -279,14 +279,15 @@ static void build(struct unwrap *u)
 			continue;
 		}
 		if (u->nstarts == cap) {
-			cap = cap ? cap * 2 : u->len / 5 + 16;   /* most texts: once */
-			uint32_t *ns = realloc(u->starts, cap * sizeof *ns);
+			/* most texts: once */
+			size_t want = cap ? cap + 1 : u->len / 5 + 16, fcap = cap;
+			uint32_t *ns = buf_array(u->starts, &cap, want, sizeof *ns);
 			if (ns)
 				u->starts = ns;
-			unsigned char *nf = realloc(u->firsts, cap);
+			unsigned char *nf = buf_array(u->firsts, &fcap, want, 1);
 			if (nf)
 				u->firsts = nf;
-			if (!ns || !nf)
+			if (!ns || !nf || fcap != cap)
 				goto oom;
 		}
 		u->firsts[u->nstarts] = lower((unsigned char)u->text[a]);
@@ -334,8 +335,7 @@ int unwrap_keep_hyphen(struct unwrap *u, const char *left, size_t ln, const char
 	char lc = left[ln - 1], rc = right[0];
 	if ((lc >= '0' && lc <= '9') || (rc >= '0' && rc <= '9') || (rc >= 'A' && rc <= 'Z'))
 		return 1;
-	ucs4_t first;
-	if (u8_mbtouc(&first, (const uint8_t *)right, rn) > 0 && uc_is_upper(first))
+	if (uc_is_upper(utf8_at(right, rn)))
 		return 1;
 	if (!u->built)
 		build(u);
@@ -376,34 +376,6 @@ int unwrap_keep_hyphen(struct unwrap *u, const char *left, size_t ln, const char
 	return 0;
 }
 
-static int buf_reserve(struct unwrap_buf *b, size_t extra)
-{
-	if (b->n + extra + 1 <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap < b->n + extra + 1)
-		cap *= 2;
-	char *ns = realloc(b->s, cap);
-	if (!ns)
-		return -1;
-	b->s = ns;
-	b->cap = cap;
-	return 0;
-}
-
-void unwrap_buf_clear(struct unwrap_buf *b)
-{
-	b->n = 0;
-	if (b->s)
-		b->s[0] = 0;
-}
-
-void unwrap_buf_free(struct unwrap_buf *b)
-{
-	free(b->s);
-	memset(b, 0, sizeof *b);
-}
-
 /* Wide characters that join without a space: CJK ideographs, kana, full-width punctuation. */
 static int wide(ucs4_t c)
 {
@@ -413,21 +385,12 @@ static int wide(ucs4_t c)
 
 static ucs4_t last_cp(const char *s, size_t n, size_t *start)
 {
-	size_t i = n;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	ucs4_t c = 0;
-	if (n)
-		u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
-	*start = i;
+	uint32_t c;
+	*start = utf8_last(s, n, &c);
 	return c;
 }
 
-int unwrap_append(struct unwrap *u, struct unwrap_buf *b, const char *line, size_t n)
+int unwrap_append(struct unwrap *u, struct buf *b, const char *line, size_t n)
 {
 	while (n && (*line == ' ' || *line == '\t')) {
 		line++;
@@ -447,9 +410,7 @@ int unwrap_append(struct unwrap *u, struct unwrap_buf *b, const char *line, size
 	}
 	size_t hs;
 	ucs4_t last = last_cp(b->s, b->n, &hs);
-	ucs4_t first;
-	if (u8_mbtouc(&first, (const uint8_t *)line, n) <= 0)
-		first = 0xFFFD;
+	ucs4_t first = utf8_at(line, n);
 	if (last == 0xAD) {
 		b->n = hs;                      /* soft hyphen: always the typesetter's */
 	} else if ((last == '-' || last == 0x2010) && hs > 0 && b->s[hs - 1] != ' ') {
@@ -463,6 +424,9 @@ int unwrap_append(struct unwrap *u, struct unwrap_buf *b, const char *line, size
 			we++;
 		if (!unwrap_keep_hyphen(u, b->s + ws, hs - ws, line, we))
 			b->n = hs;
+	} else if ((last == 0x2013 || last == 0x2014) && first >= '0' && first <= '9' && hs > 0 &&
+	           b->s[hs - 1] >= '0' && b->s[hs - 1] <= '9') {
+		/* "2024–" / "2034": a range broken after its dash */
 	} else if (!(wide(last) && wide(first))) {
 		b->s[b->n++] = ' ';
 	}

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "text/buf.h"
 
 struct unwrap_word {
 	const char *s;
@@ -38,12 +39,6 @@ struct unwrap {
 	int ntaken;
 };
 
-/* A paragraph being assembled. */
-struct unwrap_buf {
-	char *s;
-	size_t n, cap;
-};
-
 void unwrap_init(struct unwrap *, const char *text, size_t len);
 void unwrap_free(struct unwrap *);
 
@@ -53,9 +48,6 @@ int unwrap_keep_hyphen(struct unwrap *, const char *left, size_t ln, const char 
 
 /* Appends a line to the paragraph in b, joining it as described above (a space, nothing
  * between CJK characters, or the hyphen rule). Returns 0, or -1 when out of memory. */
-int unwrap_append(struct unwrap *, struct unwrap_buf *b, const char *line, size_t n);
-
-void unwrap_buf_clear(struct unwrap_buf *);
-void unwrap_buf_free(struct unwrap_buf *);
+int unwrap_append(struct unwrap *, struct buf *b, const char *line, size_t n);
 
 #endif

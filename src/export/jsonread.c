@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "export/jsonread.h"
+#include "text/buf.h"
+#include "text/utf8.h"
 
 struct reader {
 	const char *s;
@@ -99,82 +102,13 @@ void jsonread_free(struct jsonval *v)
 	free(v);
 }
 
-/* Growable byte buffer for decoded strings. */
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static int buf_put(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 32;
-		while (b->n + n + 1 > cap)
-			cap *= 2;
-		char *np = realloc(b->p, cap);
-		if (!np)
-			return -1;
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-	return 0;
-}
-
-static size_t jr_utf8_encode(uint32_t c, char out[4])
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is invalid
- * (overlong, surrogate, above U+10FFFF, truncated). */
+ * (overlong, surrogate, above U+10FFFF, truncated): the program's codec, strict. */
 static size_t jr_utf8_valid_len(const unsigned char *s, size_t n)
 {
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t len;
-	uint32_t cp, min;
-	if ((c & 0xE0) == 0xC0) {
-		len = 2; cp = c & 0x1F; min = 0x80;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3; cp = c & 0x0F; min = 0x800;
-	} else if ((c & 0xF8) == 0xF0) {
-		len = 4; cp = c & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
+	ucs4_t c;
+	int k = s[0] < 0x80 ? 1 : u8_mbtoucr(&c, s, n);
+	return k > 0 ? (size_t)k : 0;
 }
 
 static int hex4(struct reader *r, uint32_t *out)
@@ -203,9 +137,9 @@ static int hex4(struct reader *r, uint32_t *out)
 /* At the opening quote; on success sets *out and *outlen to a new NUL-terminated string. */
 static int parse_string(struct reader *r, char **out, size_t *outlen)
 {
-	struct buf b = { 0 };
+	struct buf b = BUF_INIT;
 	r->pos++; /* the quote */
-	if (buf_put(&b, "", 0) < 0)
+	if (buf_add(&b, "", 0) < 0)
 		goto nomem;
 	for (;;) {
 		if (r->pos >= r->len) {
@@ -263,7 +197,7 @@ static int parse_string(struct reader *r, char **out, size_t *outlen)
 					goto bad;
 				}
 				char enc[4];
-				if (buf_put(&b, enc, jr_utf8_encode(cp, enc)) < 0)
+				if (buf_add(&b, enc, utf8_encode(cp, enc)) < 0)
 					goto nomem;
 				continue;
 			}
@@ -272,7 +206,7 @@ static int parse_string(struct reader *r, char **out, size_t *outlen)
 				goto bad;
 			}
 			r->pos++;
-			if (buf_put(&b, &ch, 1) < 0)
+			if (buf_add(&b, &ch, 1) < 0)
 				goto nomem;
 			continue;
 		}
@@ -281,17 +215,17 @@ static int parse_string(struct reader *r, char **out, size_t *outlen)
 			fail(r, "invalid UTF-8");
 			goto bad;
 		}
-		if (buf_put(&b, r->s + r->pos, n) < 0)
+		if (buf_add(&b, r->s + r->pos, n) < 0)
 			goto nomem;
 		r->pos += n;
 	}
-	*out = b.p;
+	*out = b.s;
 	*outlen = b.n;
 	return 0;
 nomem:
 	fail(r, "out of memory");
 bad:
-	free(b.p);
+	free(b.s);
 	return -1;
 }
 

@@ -12,6 +12,7 @@
 #include <unictype.h>
 #include <uninorm.h>
 
+#include "text/buf.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -30,20 +31,19 @@ static int grow(struct fold_buf *b, size_t more)
 	struct folded *f = b->f;
 	if (f->len + more <= b->cap)
 		return 0;
-	size_t cap = b->cap * 2;
-	if (cap < f->len + more)
-		cap = f->len + more;
-	char *s = realloc(f->s, cap + 1);
+	/* the text and its map grow together: room for `more` bytes and the NUL */
+	size_t need = f->len + more + 1, cap = b->cap ? b->cap + 1 : 0, mcap = cap;
+	char *s = buf_array(f->s, &cap, need, 1);
 	if (!s)
 		return -1;
 	f->s = s;
 	if (b->want_map) {
-		size_t *map = realloc(f->map, (cap + 1) * sizeof *map);
+		size_t *map = buf_array(f->map, &mcap, need, sizeof *map);
 		if (!map)
 			return -1;
 		f->map = map;
 	}
-	b->cap = cap;
+	b->cap = cap - 1;
 	return 0;
 }
 
@@ -342,14 +342,10 @@ struct hitv {
 
 static int hit_add(struct hitv *h, size_t start, size_t end)
 {
-	if (h->n == h->cap) {
-		size_t nc = h->cap ? h->cap * 2 : 8;
-		struct search_hit *nv = realloc(h->v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		h->v = nv;
-		h->cap = nc;
-	}
+	struct search_hit *nv = buf_array(h->v, &h->cap, h->n + 1, sizeof *nv);
+	if (!nv)
+		return -1;
+	h->v = nv;
 	h->v[h->n++] = (struct search_hit){ start, end };
 	return 0;
 }
@@ -636,17 +632,13 @@ int search_text(const struct search_pat *pat, const char *s, size_t n, struct se
 		size_t last = f.map[fe - 1], k = fe;
 		while (k < f.len && f.map[k] == last)
 			k++;
-		if (count == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct search_hit *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				free(v);
-				fold_free(&f);
-				return -1;
-			}
-			v = nv;
-			cap = nc;
+		struct search_hit *nv = buf_array(v, &cap, count + 1, sizeof *nv);
+		if (!nv) {
+			free(v);
+			fold_free(&f);
+			return -1;
 		}
+		v = nv;
 		v[count].start = f.map[fs];
 		v[count].end = k < f.len ? f.map[k] : n;
 		count++;

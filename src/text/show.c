@@ -10,6 +10,7 @@
 #include "doc/align.h"
 #include "doc/record.h"
 #include "text/bidi.h"
+#include "text/buf.h"
 #include "text/show.h"
 #include "text/utf8.h"
 #include "text/wrap.h"
@@ -46,29 +47,6 @@ static size_t boundary(const char *s, size_t n, size_t pos)
 	return pos;
 }
 
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static int sbuf_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *ns = realloc(b->s, cap);
-		if (!ns)
-			return -1;
-		b->s = ns;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return 0;
-}
-
 /* The paragraph's text as it is shown: markers and highlight delimiters put back in. */
 static char *display_text(const struct para *p, int index, const struct show_opts *o,
                           size_t *outlen)
@@ -100,28 +78,28 @@ static char *display_text(const struct para *p, int index, const struct show_opt
 	}
 	if (nins)
 		qsort(ins, nins, sizeof *ins, insert_cmp);
-	struct sbuf b = { 0 };
+	struct buf b = BUF_INIT;
 	size_t at = 0;
-	int rc = sbuf_add(&b, "", 0);
+	int rc = buf_add(&b, "", 0);
 	for (size_t j = 0; j < nins && rc == 0; j++) {
-		rc = sbuf_add(&b, text + at, ins[j].pos - at);
+		rc = buf_add(&b, text + at, ins[j].pos - at);
 		at = ins[j].pos;
 		if (rc == 0 && ins[j].str) {
-			rc = sbuf_add(&b, ins[j].str, strlen(ins[j].str));
+			rc = buf_add(&b, ins[j].str, strlen(ins[j].str));
 		} else if (rc == 0) {
 			char mk[24];
 			int ml = snprintf(mk, sizeof mk, "[%d]", ins[j].footnote);
-			rc = sbuf_add(&b, mk, (size_t)ml);
+			rc = buf_add(&b, mk, (size_t)ml);
 		}
 	}
 	if (rc == 0)
-		rc = sbuf_add(&b, text + at, n - at);
+		rc = buf_add(&b, text + at, n - at);
 	free(ins);
 	if (rc < 0) {
 		free(b.s);
 		return NULL;
 	}
-	*outlen = b.len;
+	*outlen = b.n;
 	return b.s;
 }
 
@@ -260,19 +238,19 @@ static int write_heading_para(FILE *f, const struct resolution *res, int i, int 
 		return rc;
 	}
 	/* A heading: "I. General provisions", its number put back in front. */
-	struct sbuf b = { 0 };
-	rc = sbuf_add(&b, "", 0);
+	struct buf b = BUF_INIT;
+	rc = buf_add(&b, "", 0);
 	if (rc == 0 && p->num && *p->num) {
-		rc = sbuf_add(&b, p->num, strlen(p->num));
+		rc = buf_add(&b, p->num, strlen(p->num));
 		if (rc == 0 && !strchr(".)", p->num[strlen(p->num) - 1]))
-			rc = sbuf_add(&b, ".", 1);
+			rc = buf_add(&b, ".", 1);
 		if (rc == 0)
-			rc = sbuf_add(&b, " ", 1);
+			rc = buf_add(&b, " ", 1);
 	}
 	if (rc == 0 && p->text)
-		rc = sbuf_add(&b, p->text, p->text_len);
+		rc = buf_add(&b, p->text, p->text_len);
 	if (rc == 0)
-		rc = write_wrapped(f, b.s, b.len, 0, width, 0, para_dir(res, b.s, b.len));
+		rc = write_wrapped(f, b.s, b.n, 0, width, 0, para_dir(res, b.s, b.n));
 	free(b.s);
 	return rc;
 }
@@ -328,27 +306,27 @@ static int write_title(FILE *f, const struct resolution *res, int width)
 		rc = write_wrapped(f, m->title, strlen(m->title), 0, width, 0,
 		                   para_dir(res, m->title, strlen(m->title)));
 	if (rc == 0 && (m->adopted || m->organ)) {
-		struct sbuf b = { 0 };
-		rc = sbuf_add(&b, "Adopted", 7);
+		struct buf b = BUF_INIT;
+		rc = buf_add(&b, "Adopted", 7);
 		if (rc == 0 && m->organ) {
-			rc = sbuf_add(&b, " by the ", 8);
+			rc = buf_add(&b, " by the ", 8);
 			if (rc == 0)
-				rc = sbuf_add(&b, m->organ, strlen(m->organ));
+				rc = buf_add(&b, m->organ, strlen(m->organ));
 		}
 		if (rc == 0 && m->adopted) {
-			rc = sbuf_add(&b, " on ", 4);
+			rc = buf_add(&b, " on ", 4);
 			if (rc == 0)
-				rc = sbuf_add(&b, m->adopted, strlen(m->adopted));
+				rc = buf_add(&b, m->adopted, strlen(m->adopted));
 		}
 		if (rc == 0 && m->meeting) {
-			rc = sbuf_add(&b, " (", 2);
+			rc = buf_add(&b, " (", 2);
 			if (rc == 0)
-				rc = sbuf_add(&b, m->meeting, strlen(m->meeting));
+				rc = buf_add(&b, m->meeting, strlen(m->meeting));
 			if (rc == 0)
-				rc = sbuf_add(&b, ")", 1);
+				rc = buf_add(&b, ")", 1);
 		}
 		if (rc == 0)
-			rc = write_wrapped(f, b.s, b.len, 0, width, 0, BIDI_LTR);
+			rc = write_wrapped(f, b.s, b.n, 0, width, 0, BIDI_LTR);
 		free(b.s);
 	}
 	return rc;

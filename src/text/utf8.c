@@ -1,98 +1,75 @@
-/* utf8.c: one strict UTF-8 decoder shared by repair, counting and the terminal sanitizer, so
- * every layer agrees on what an invalid byte is and nothing from a document drives a terminal. */
+/* utf8.c: UTF-8 repair, counting and the terminal sanitizer over the program's one codec
+ * (libunistring's u8_mbtouc), so every layer agrees on what an invalid byte is and nothing
+ * from a document drives a terminal. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include <unictype.h>
+#include <unistr.h>
 
 #include "text/utf8.h"
 
 #define REPLACEMENT 0xFFFDu
 
-/* Continuation byte test. */
-static int cont(unsigned char b)
-{
-	return (b & 0xC0) == 0x80;
-}
-
-/* The tables of Unicode 15, table 3-7 ("well-formed UTF-8 byte sequences"): the second byte's
- * range depends on the first, which rules out overlongs, surrogates and values past U+10FFFF. */
+/* The decoder is libunistring's (u8_mbtouc): it follows Unicode's table 3-7 ("well-formed UTF-8
+ * byte sequences"), so overlongs, surrogates and values past U+10FFFF are invalid, and an
+ * invalid sequence counts as its maximal valid prefix. These wrappers only add the ASCII
+ * fast path and the types the rest of gavel uses. */
 size_t utf8_decode(const char *str, size_t n, uint32_t *c)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned char b = s[0];
+	unsigned char b = (unsigned char)str[0];
 	if (b < 0x80) {
 		*c = b;
 		return 1;
 	}
-	size_t need;
-	unsigned char lo = 0x80, hi = 0xBF;
-	uint32_t v;
-	if (b >= 0xC2 && b <= 0xDF) {
-		need = 1;
-		v = b & 0x1F;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		need = 2;
-		v = b & 0x0F;
-		if (b == 0xE0)
-			lo = 0xA0;
-		else if (b == 0xED)
-			hi = 0x9F;
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		need = 3;
-		v = b & 0x07;
-		if (b == 0xF0)
-			lo = 0x90;
-		else if (b == 0xF4)
-			hi = 0x8F;
-	} else {
-		*c = REPLACEMENT;   /* stray continuation, C0/C1 overlong lead, F5..FF */
-		return 1;
+	const uint8_t *u = (const uint8_t *)str;
+	ucs4_t uc;
+	int k = u8_mbtouc(&uc, u, n);
+	*c = uc;
+	if (uc != REPLACEMENT || (k == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] == 0xBD))
+		return k > 0 ? (size_t)k : 1;
+	/* u8_mbtouc takes "E0 80 AF" as one bad sequence; Unicode recommends its maximal
+	 * subpart, the longest prefix some valid sequence starts with (E0 alone): the strict
+	 * decoder says which prefixes those are ("incomplete", -2) */
+	size_t sub = 1;
+	for (size_t m = 2; m <= 3 && m <= n; m++)
+		if (u8_mbtoucr(&uc, u, m) == -2)
+			sub = m;
+	return sub;
+}
+
+uint32_t utf8_at(const char *s, size_t n)
+{
+	uint32_t c = 0;
+	if (n)
+		utf8_decode(s, n, &c);
+	return c;
+}
+
+size_t utf8_last(const char *s, size_t n, uint32_t *c)
+{
+	if (!n) {
+		*c = 0;
+		return 0;
 	}
-	size_t i = 1;
-	for (; i <= need; i++) {
-		if (i >= n) {
-			*c = REPLACEMENT;   /* truncated at the end */
-			return i;
-		}
-		unsigned char t = s[i];
-		if (i == 1 ? (t < lo || t > hi) : !cont(t)) {
-			*c = REPLACEMENT;   /* the maximal valid prefix counts as one bad sequence */
-			return i;
-		}
-		v = (v << 6) | (t & 0x3F);
+	ucs4_t uc;
+	const uint8_t *p = u8_prev(&uc, (const uint8_t *)s + n, (const uint8_t *)s);
+	if (!p) {
+		*c = REPLACEMENT;       /* not a whole sequence: its last byte stands for it */
+		return n - 1;
 	}
-	*c = v;
-	return i;
+	*c = uc;
+	return (size_t)(p - (const uint8_t *)s);
 }
 
 size_t utf8_encode(uint32_t c, char out[4])
 {
-	unsigned char *o = (unsigned char *)out;
 	if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
 		c = REPLACEMENT;
-	if (c < 0x80) {
-		o[0] = (unsigned char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (unsigned char)(0xC0 | (c >> 6));
-		o[1] = (unsigned char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (unsigned char)(0xE0 | (c >> 12));
-		o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (unsigned char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (unsigned char)(0xF0 | (c >> 18));
-	o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (unsigned char)(0x80 | (c & 0x3F));
-	return 4;
+	int k = u8_uctomb((uint8_t *)out, c, 4);
+	return k > 0 ? (size_t)k : 0;
 }
 
 char *utf8_repair(const char *s, size_t n, size_t *outlen, size_t *nbad)
@@ -144,10 +121,7 @@ char *utf8_repair(const char *s, size_t n, size_t *outlen, size_t *nbad)
 
 size_t utf8_count(const char *s, size_t n)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < n; i++)
-		count += !cont((unsigned char)s[i]);
-	return count;
+	return u8_mbsnlen((const uint8_t *)s, n);
 }
 
 size_t utf8_byte_offset(const char *s, size_t n, size_t chars)

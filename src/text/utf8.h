@@ -1,4 +1,5 @@
-/* utf8.h: decoding and cleaning UTF-8 text, and making it safe for a terminal. */
+/* utf8.h: the program's one UTF-8 codec (libunistring's, with the conventions every layer
+ * shares), cleaning UTF-8 text, and making it safe for a terminal. */
 #ifndef GAVEL_TEXT_UTF8_H
 #define GAVEL_TEXT_UTF8_H
 
@@ -36,6 +37,13 @@ int utf8_is_word(uint32_t c);
  * An invalid or truncated sequence gives U+FFFD and the length of its maximal valid prefix
  * (at least 1), as Unicode recommends, so a caller always makes progress. */
 size_t utf8_decode(const char *s, size_t n, uint32_t *c);
+
+/* The code point at s (n bytes available): 0 when n is 0, U+FFFD for an invalid sequence. */
+uint32_t utf8_at(const char *s, size_t n);
+
+/* The last code point of s[0..n) into *c (0 when n is 0, U+FFFD when invalid); returns the
+ * byte where it starts. */
+size_t utf8_last(const char *s, size_t n, uint32_t *c);
 
 /* Encodes c (a valid scalar value) into out (4 bytes) and returns the length. */
 size_t utf8_encode(uint32_t c, char out[4]);

@@ -16,6 +16,7 @@
 #include <uniwidth.h>
 
 #include "text/utf8.h"
+#include "text/buf.h"
 #include "text/wrap.h"
 
 /* "UTF-8" is not a CJK legacy encoding, so East Asian ambiguous characters count 1 column
@@ -274,14 +275,10 @@ struct lines {
 
 static int emit(struct lines *l, size_t start, size_t end, int width)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct wrap_line *nv = realloc(l->v, cap * sizeof *nv);
-		if (!nv)
-			return -1;
-		l->v = nv;
-		l->cap = cap;
-	}
+	struct wrap_line *nv = buf_array(l->v, &l->cap, l->n + 1, sizeof *nv);
+	if (!nv)
+		return -1;
+	l->v = nv;
 	if (end < start)
 		end = start;
 	l->v[l->n++] = (struct wrap_line){ start, end, width };

@@ -1,4 +1,5 @@
-/* test_lang.c: the language tables: detection, openings, dates, annexes, meetings, leads. */
+/* test_lang.c: the language tables (every cell filled in all six languages): detection,
+ * openings, organs, dates, ordinals, annexes, closing formulas, leads. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -249,6 +250,141 @@ static void leads_others(void **state)
 	lead_is(NULL, "Decides to", 1, "Decides");
 }
 
+/* Every language has every phrase: no cell of the table is empty. */
+static void every_cell_filled(void **state)
+{
+	(void)state;
+	assert_int_equal(lang_ntables, 6);
+	static const char *const codes[] = { "en", "fr", "es", "ru", "zh", "ar" };
+	for (size_t i = 0; i < lang_ntables; i++) {
+		const struct lang_phrases *t = &lang_tables[i];
+		assert_string_equal(t->code, codes[i]);
+		assert_non_null(t->openings);
+		assert_non_null(t->openings[0].words);
+		assert_non_null(t->organ_names);
+		for (int o = ORGAN_GA; o < ORGAN_COUNT; o++) {
+			int found = 0;
+			for (int k = 0; t->organ_names[k].words; k++)
+				found |= t->organ_names[k].organ == (enum organ)o;
+			if (!found)
+				fail_msg("%s: no name for %s", t->code, lang_organ_name((enum organ)o));
+		}
+		assert_non_null(t->agenda);
+		assert_non_null(t->agenda[0].word);
+		assert_non_null(t->months);
+		for (int m = 1; m <= 12; m++) {
+			int found = 0;
+			for (int k = 0; t->months[k].word; k++)
+				found |= t->months[k].value == m;
+			if (!found)
+				fail_msg("%s: no name for month %d", t->code, m);
+		}
+		assert_non_null(t->ordinals);
+		assert_non_null(t->ordinals[0].word);
+#define CELL(name, what) \
+		if (!t->name || !t->name[0] || !t->name[0][0]) \
+			fail_msg("%s: the cell %s (%s) is empty", t->code, #name, what);
+		LANG_LISTS(CELL)
+#undef CELL
+	}
+}
+
+static void organs_and_mastheads(void **state)
+{
+	(void)state;
+	enum organ o = ORGAN_NONE;
+	assert_int_equal(lang_organ_at(S("Conseil de sécurité Distr."), &o), strlen("Conseil de sécurité"));
+	assert_int_equal(o, ORGAN_SC);
+	assert_int_equal(lang_organ_in(S("Resolution adopted by the General Assembly on 3 May")), ORGAN_GA);
+	assert_int_equal(lang_organ_in(S("Резолюция, принятая Генеральной Ассамблеей 3 мая")), ORGAN_GA);
+	assert_int_equal(lang_organ_in(S("2020年1月10日安全理事会第8697次会议通过")), ORGAN_SC);
+	assert_int_equal(lang_organ_in(S("the Assembly")), ORGAN_NONE);
+	assert_true(lang_un_name(S("United Nations")));
+	assert_true(lang_un_name(S("United NationsA/RES/58/190General Assembly")));
+	assert_true(lang_un_name(S("Организация Объединенных Наций")));
+	assert_false(lang_un_name(S("United Nationsx")));
+	assert_true(lang_resolution_word(S("RESOLUTION 789 (1992)")));
+	assert_true(lang_adopted_header(S("Adopted by the Security Council at its 4683rd meeting, on")));
+	assert_true(lang_header_start(S("Adopted by the Security Council at its 4683rd meeting, on")));
+	assert_false(lang_header_start(S("Adopted by the World Conference on Human Rights")));
+	assert_true(lang_header_start(S("Résolution adoptée par l'Assemblée générale le 3 mai 2004")));
+	assert_true(lang_report_header(S("[without reference to a Main Committee (A/80/L.11)]")));
+	assert_true(lang_report_header(S("[sans renvoi à une grande commission (A/80/L.11)]")));
+	assert_true(lang_agenda_line(S("Agenda item 117 (b)")));
+	assert_true(lang_agenda_line(S("Point 117 b) de l'ordre du jour")));
+	assert_false(lang_agenda_line(S("Point 117 b)")));
+	assert_true(lang_agenda_line(S("议程项目20")));
+}
+
+static void ordinals_and_sessions(void **state)
+{
+	(void)state;
+	assert_int_equal(lang_ordinal(S("Fifty-eighth")), 58);
+	assert_int_equal(lang_ordinal(S("Eightieth")), 80);
+	assert_int_equal(lang_ordinal(S("first")), 1);
+	assert_int_equal(lang_ordinal(S("Cinquante-huitième")), 58);
+	assert_int_equal(lang_ordinal(S("Quatre-vingtième")), 80);
+	assert_int_equal(lang_ordinal(S("Soixante et unième")), 61);
+	assert_int_equal(lang_ordinal(S("Quincuagésimo octavo")), 58);
+	assert_int_equal(lang_ordinal(S("Octogésimo")), 80);
+	assert_int_equal(lang_ordinal(S("Пятьдесят восьмая")), 58);
+	assert_int_equal(lang_ordinal(S("Восьмидесятая")), 80);
+	assert_int_equal(lang_ordinal(S("第七十九")), 79);
+	assert_int_equal(lang_ordinal(S("第八十")), 80);
+	assert_int_equal(lang_ordinal(S("الثامنة والخمسون")), 58);
+	assert_int_equal(lang_ordinal(S("الثمانون")), 80);
+	assert_int_equal(lang_ordinal(S("Recalling")), 0);
+	assert_int_equal(lang_ordinal(S("fifty-eighth meeting")), 0);
+	assert_int_equal(lang_session_line(S("Fifty-eighth session")), 58);
+	assert_int_equal(lang_session_line(S("Quatre-vingtième session")), 80);
+	assert_int_equal(lang_session_line(S("Octogésimo período de sesiones")), 80);
+	assert_int_equal(lang_session_line(S("Восьмидесятая сессия")), 80);
+	assert_int_equal(lang_session_line(S("第八十届会议")), 80);
+	assert_int_equal(lang_session_line(S("الدورة الثمانون")), 80);
+	assert_int_equal(lang_session_line(S("Resumed session")), 0);
+	assert_int_equal(lang_session_line(S("the intersession")), -1);
+	assert_int_equal(lang_session_line(S("Agenda item 13")), -1);
+}
+
+/* The closing formulas and the meeting a sentence names, in every language. */
+static void closing_formulas(void **state)
+{
+	(void)state;
+	assert_true(lang_is_vote_line(S("Adopted unanimously at the 1382nd meeting.")));
+	assert_true(lang_is_vote_line(S("Adopted at the 2810th meeting by 14 votes to none")));
+	assert_true(lang_is_vote_line(S("Adopted by 10 votes to 1, with 1 abstention, at the 300th meeting.")));
+	assert_true(lang_is_vote_line(S("[Adopted without a vote.]")));
+	assert_true(lang_is_vote_line(S("Adoptée à l'unanimité à la 3237e séance.")));
+	assert_true(lang_is_vote_line(S("Принята единогласно на 3237-м заседании.")));
+	assert_true(lang_is_vote_line(S("未经表决通过")));
+	assert_false(lang_is_vote_line(S("Adopted by the Security Council at its 4683rd meeting")));
+	assert_false(lang_is_vote_line(S("Adoptions of children")));
+	size_t a, n;
+	const char *s = "Adopted by the Security Council at its 4683rd meeting, on";
+	assert_true(lang_meeting_in(s, strlen(s), &a, &n));
+	assert_int_equal(n, strlen("4683rd meeting"));
+	assert_memory_equal(s + a, "4683rd meeting", n);
+	s = "Adopted unanimously at the 1382nd plenary meeting.";
+	assert_true(lang_meeting_in(s, strlen(s), &a, &n));
+	assert_memory_equal(s + a, "1382nd plenary meeting", n);
+	s = "Adoptée par le Conseil de sécurité à sa 9951e séance, le 3 mai";
+	assert_true(lang_meeting_in(s, strlen(s), &a, &n));
+	assert_memory_equal(s + a, "9951e séance", n);
+	s = "2002年12月30日安全理事会第4683次会议通过";
+	assert_true(lang_meeting_in(s, strlen(s), &a, &n));
+	assert_memory_equal(s + a, "第4683次会议", n);
+	s = "at the meeting of the Council";
+	assert_false(lang_meeting_in(s, strlen(s), &a, &n));
+	assert_true(lang_article_heading(S("Article 12")));
+	assert_true(lang_article_heading(S("Article premier")));
+	assert_true(lang_article_heading(S("Статья 2")));
+	assert_true(lang_article_heading(S("第3条")));
+	assert_false(lang_article_heading(S("Article 12 of the Convention")));
+	assert_true(lang_ends_conjunction(S("the rights of migrants; and")));
+	assert_true(lang_ends_conjunction(S("des migrants; et")));
+	assert_false(lang_ends_conjunction(S("the rights of migrants and")));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +397,10 @@ int main(void)
 		cmocka_unit_test(month_names),
 		cmocka_unit_test(leads_english),
 		cmocka_unit_test(leads_others),
+		cmocka_unit_test(every_cell_filled),
+		cmocka_unit_test(organs_and_mastheads),
+		cmocka_unit_test(ordinals_and_sessions),
+		cmocka_unit_test(closing_formulas),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

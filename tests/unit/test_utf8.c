@@ -42,6 +42,7 @@ static void repair_invalid(void **state)
 	check_repair("a\xC0\xAF" "b", 4, "a" FFFD FFFD "b", 2);        /* overlong '/' */
 	check_repair("\xE0\x80\xAF", 3, FFFD FFFD FFFD, 3);            /* overlong 3-byte */
 	check_repair("x\xED\xA0\x80y", 5, "x" FFFD FFFD FFFD "y", 3);  /* surrogate D800 */
+	check_repair("\xED\xBF\xBD", 3, FFFD FFFD FFFD, 3);            /* surrogate, U+FFFD's tail */
 	check_repair("\x80\xBFz", 3, FFFD FFFD "z", 2);                /* stray continuations */
 	check_repair("ab\xE2\x82", 4, "ab" FFFD, 1);                   /* truncated at the end */
 	check_repair("\xE2\x82x", 3, FFFD "x", 1);                     /* truncated in the middle */
