@@ -99,6 +99,38 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 	b->zone = zone;
 	b->indent = indent;
 	b->page = page;
+	b->marks = NULL;
+	b->nmarks = 0;
+	b->heading = 0;
+	return 0;
+}
+
+int blocks_push_marked(struct block_list *bl, const char *text, size_t len, enum block_zone zone,
+                       int indent, int page, const struct mark *marks, size_t nmarks)
+{
+	struct mark *m = NULL;
+	if (nmarks) {
+		if (!(m = malloc(nmarks * sizeof *m)))
+			return -1;
+		memcpy(m, marks, nmarks * sizeof *m);
+		/* offsets past the text (a shape's slip) go to its end rather than out of it */
+		for (size_t i = 0; i < nmarks; i++)
+			if (m[i].byte > len)
+				m[i].byte = len;
+	}
+	size_t n0 = bl->n;
+	if (blocks_push(bl, text, len, zone, indent, page)) {
+		free(m);
+		return -1;
+	}
+	struct block *b = &bl->v[n0];
+	if (b->len != len) {
+		/* not normalised after all: markers cannot be placed, so they stay out */
+		free(m);
+		return 0;
+	}
+	b->marks = m;
+	b->nmarks = nmarks;
 	return 0;
 }
 
@@ -150,10 +182,13 @@ void blocks_free(struct block_list *bl)
 	free(bl->docs);
 	bl->docs = NULL;
 	bl->ndocs = bl->docs_cap = 0;
-	for (size_t i = 0; i < bl->n; i++)
+	for (size_t i = 0; i < bl->n; i++) {
 		free(bl->v[i].text);
+		free(bl->v[i].marks);
+	}
 	free(bl->v);
 	bl->v = NULL;
 	bl->n = bl->cap = 0;
+	bl->exact_marks = 0;
 	meta_free(&bl->hints);
 }

@@ -23,6 +23,12 @@ struct block {
 	enum block_zone zone;
 	int indent;         /* leading tabs or indentation level the shape showed, 0 if none */
 	int page;           /* 1-based page it started on, 0 if unknown */
+	struct mark *marks; /* footnote markers the shape saw exactly (the PDF's raised small
+	                     * digits), taken out of text: byte offsets into it, in order; NULL
+	                     * when the shape leaves markers in the text for the builder */
+	size_t nmarks;
+	int heading;        /* the shape saw it set apart as a heading (a PDF's bold or centred
+	                     * line): 0 when it cannot tell */
 };
 
 /* What one document's masthead and page furniture said, in a file holding several (pasted
@@ -38,6 +44,9 @@ struct block_list {
 	struct res_meta hints;   /* metadata read from furniture: symbol, job, distributed ... */
 	struct doc_hints *docs;  /* per document, when the reader saw where mastheads begin */
 	size_t ndocs, docs_cap;
+	int exact_marks;         /* the shape placed every marker in `marks` (a PDF): digits left
+	                          * in the text are text, and each footnote block holds one
+	                          * footnote */
 };
 
 /* Starts the hints of a document whose blocks begin at `from`; returns where they go, or NULL
@@ -50,6 +59,10 @@ int blocks_merge_hints(struct block_list *);
 /* Appends a copy of text[0..len) (normalising whitespace). Returns 0, or -1 when out of memory. */
 int blocks_push(struct block_list *, const char *text, size_t len, enum block_zone, int indent,
                 int page);
+/* Appends a block whose text is already normalised (single spaces, none leading or trailing)
+ * with its exact markers (copied; byte offsets into text, in order). Returns 0 or -1 (OOM). */
+int blocks_push_marked(struct block_list *, const char *text, size_t len, enum block_zone,
+                       int indent, int page, const struct mark *marks, size_t nmarks);
 void blocks_free(struct block_list *);
 
 /* A superscript digit at text[i] (¹ ² ³ ⁰ ⁴-⁹: footnote markers in text copied from a web

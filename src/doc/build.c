@@ -364,6 +364,30 @@ static enum bkind classify(const struct block *b, int *opening_len, int *comma,
 
 /* ---- paragraphs ---- */
 
+/* The exact markers of the block being read that fall in text[0..len), which now stands at
+ * byte `at` of paragraph i's text. */
+static void take_marks(struct bstate *st, int i, const char *text, size_t len, size_t at)
+{
+	const struct block *b = st->blk;
+	if (!b || !b->nmarks || text < b->text || text + len > b->text + b->len)
+		return;
+	size_t off = (size_t)(text - b->text);
+	struct para *p = &st->res->paras[i];
+	for (size_t k = 0; k < b->nmarks; k++) {
+		if (b->marks[k].byte < off || b->marks[k].byte > off + len)
+			continue;
+		struct mark *nm = realloc(p->marks, (p->nmarks + 1) * sizeof *nm);
+		if (!nm) {
+			st->oom = 1;
+			return;
+		}
+		p->marks = nm;
+		p->marks[p->nmarks].byte = at + b->marks[k].byte - off;
+		p->marks[p->nmarks].footnote = b->marks[k].footnote;
+		p->nmarks++;
+	}
+}
+
 static int add(struct bstate *st, enum para_kind kind, const char *text, size_t len, char *id,
                char *label, char *num)
 {
@@ -384,6 +408,7 @@ static int add(struct bstate *st, enum para_kind kind, const char *text, size_t 
 	p->part = st->part;
 	p->annex = st->annex;
 	st->last = i;
+	take_marks(st, i, text, len, 0);
 	return i;
 }
 
@@ -398,9 +423,11 @@ static void append(struct bstate *st, int i, const char *text, size_t len)
 	}
 	t[p->text_len] = ' ';
 	memcpy(t + p->text_len + 1, text, len);
+	size_t at = p->text_len + 1;
 	p->text_len += len + 1;
 	t[p->text_len] = '\0';
 	p->text = t;
+	take_marks(st, i, text, len, at);
 }
 
 static const char *part_prefix(struct bstate *st)
@@ -703,6 +730,43 @@ struct seg {
 	int decision;                /* open is a decision's "79/560. Title" block */
 };
 
+/* A heading the shape saw set apart (blocks.h) right after an operative paragraph that ends
+ * in a colon ("Adopts the following political declaration ...:"): the text adopted follows
+ * inline, and is read as an annex would be, titled by the heading, its paragraphs keeping
+ * their own numbers. Returns 1 when it opened one. */
+static int inline_annex(struct bstate *st, const struct block *b, const char *s, size_t n)
+{
+	struct resolution *res = st->res;
+	if (!b || !b->heading || st->annex >= 0 || !st->in_ops || st->last < 0 || n >= 300)
+		return 0;
+	const struct para *lp = &res->paras[st->last];
+	if (lp->kind != PARA_OPERATIVE || !lp->text_len || lp->text[lp->text_len - 1] != ':')
+		return 0;
+	if (res->nannexes == st->annexes_cap) {
+		size_t cap = st->annexes_cap ? st->annexes_cap * 2 : 4;
+		struct res_annex *na = realloc(res->annexes, cap * sizeof *na);
+		if (!na) {
+			st->oom = 1;
+			return 1;
+		}
+		res->annexes = na;
+		st->annexes_cap = cap;
+	}
+	struct res_annex *a = &res->annexes[res->nannexes];
+	a->id = build_printf(st, "annex%zu", res->nannexes + 1);
+	a->label = build_strndup(st, s, n);
+	a->title = build_strndup(st, s, n);
+	st->annex = (int)res->nannexes++;
+	st->part = -1;
+	st->nann_h = st->nann_t = st->ann_last = st->ann_list = 0;
+	add(st, PARA_ANNEX_TITLE, s, n, a->id ? strdup(a->id) : NULL,
+	    a->label ? strdup(a->label) : NULL, NULL);
+	st->top = -1;
+	st->depth = 0;
+	st->want_annex_title = 0;
+	return 1;
+}
+
 static void body_block(struct bstate *st, const struct block *b, enum bkind kind,
                        const char *s, size_t n)
 {
@@ -711,6 +775,7 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 	const char *lab;
 	size_t labn;
 	char date[11];
+	st->blk = b;
 	int want_title = st->want_part_title;
 	st->want_part_title = 0;
 	if (st->vote_open && kind != BK_TEXT)
@@ -731,6 +796,10 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 		st->vote_open = !close;
 		return;
 	}
+	if ((kind == BK_TEXT || kind == BK_HEADING) && inline_annex(st, b, s, n))
+		return;
+	if (kind == BK_TEXT && b && b->heading && st->annex >= 0)
+		kind = BK_HEADING;          /* the shape saw it set apart: "United to end ..." */
 	if (kind == BK_TEXT || kind == BK_FOOTNOTE || kind == BK_HEADING) {
 		/* The heading under "B": short, capitalised, not a sentence of the preamble. */
 		if (want_title && st->part >= 0 && n < 200 && !islower((unsigned char)s[0])
@@ -1001,8 +1070,9 @@ static void finish_links(struct bstate *st)
 	/* Markers in parentheses ("2017(1)") when the footnotes were printed "(1) ...", or when
 	 * no bare marker matched at all (the reader may have dropped the parentheses). */
 	size_t found = 0;
-	int orphans = nfn == 0 && orphan_run(st, rn) >= 2;
-	for (int pass = 0; pass < 2 && !st->oom; pass++) {
+	int orphans = !st->exact && nfn == 0 && orphan_run(st, rn) >= 2;
+	/* markers the shape placed exactly came with the text (take_marks) */
+	for (int pass = 0; pass < 2 && !st->oom && !st->exact; pass++) {
 		refs_notes_parenthesized(rn, pass == 1 || st->paren_notes);
 		refs_notes_orphans(rn, orphans);
 		for (size_t i = 0; i < res->npara && !st->oom; i++) {
@@ -1058,6 +1128,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 	if (bstate_start(&st, oom) < 0)
 		return NULL;
 	st.bend = bl->v + sg->end;
+	st.exact = bl->exact_marks;
 
 	/* Language from a sample of the body. */
 	char sample[4096];
@@ -1158,7 +1229,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 			size_t tn = b->len + 1 + bl->v[k].len;
 			int ol = 0, comma = 1;
 			const char *organ;
-			struct block joined = { t, tn, ZONE_BODY, b->indent, b->page };
+			struct block joined = { t, tn, ZONE_BODY, b->indent, b->page, NULL, 0, 0 };
 			body_block(&st, b, classify(&joined, &ol, &comma, &organ), t, tn);
 			free(t);
 			j = k;
@@ -1176,10 +1247,14 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 			continue;
 		if (paren_num(b->text, b->len))
 			st.paren_notes = 1;
+		st.blk = b;
 		if ((isdigit((unsigned char)b->text[0]) && b->text[0] != '0')
 		    || paren_num(b->text, b->len)) {
 			size_t before = st.res->npara;
-			footnotes_from(&st, b->text, b->len);
+			if (st.exact)
+				add_footnote(&st, b->text, b->len);     /* one footnote a block */
+			else
+				footnotes_from(&st, b->text, b->len);
 			if (st.res->npara > before)
 				prev_fn = (int)st.res->npara - 1;
 		} else if (prev_fn >= 0)

@@ -50,6 +50,8 @@ struct bstate {
 	size_t parts_cap, annexes_cap;   /* allocated res->parts, res->annexes */
 	int paren_notes;            /* footnotes are numbered "(1)": so are their markers */
 	const struct block *bend;   /* one past the segment's last block, for looking ahead */
+	const struct block *blk;    /* the block being read: its exact markers go with its text */
+	int exact;                  /* the shape placed every marker (blocks.h: exact_marks) */
 };
 
 /* Copies and formats into the resolution; on failure they set st->oom and return NULL. */

@@ -70,3 +70,13 @@ TESTS += tests/unit/test_bgparse
 tests_unit_test_bgparse_SOURCES = tests/unit/test_bgparse.c
 tests_unit_test_bgparse_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_bgparse_LDADD = $(UNIT_LDADD)
+# The official PDF (issue 13): gavel reads the page stream of the helper gavel-pdf, the only
+# program that links MuPDF.
+src_libgavel_a_SOURCES += src/doc/pdf.c src/doc/pdf.h src/doc/pdf-int.h src/doc/pdf-stream.c \
+	src/doc/pdf-layout.c
+if HAVE_MUPDF
+pkglibexec_PROGRAMS = src/gavel-pdf
+src_gavel_pdf_SOURCES = src/gavel-pdf.c src/doc/pdf-mupdf.c src/doc/pdf-mupdf.h
+src_gavel_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
+src_gavel_pdf_LDADD = $(MUPDF_LIBS)
+endif

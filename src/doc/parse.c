@@ -15,6 +15,7 @@
 #include "doc/blocks.h"
 #include "doc/input.h"
 #include "doc/parse.h"
+#include "doc/pdf.h"
 
 static const char *const format_names[] = {
 	[INPUT_AUTO] = "auto", [INPUT_ODS] = "ods", [INPUT_PDF] = "pdf", [INPUT_PLAIN] = "plain"
@@ -84,10 +85,39 @@ static int parse_text(const char *text, size_t len, enum input_format f, size_t 
 	return r == 0 ? 0 : oom(d);
 }
 
+/* A PDF (read through its helper) -> collection: its first `max_pages` pages (0: all),
+ * *more_pages set when it has more; its first `max` resolutions, *more set as above. */
+static int parse_pdf(const char *path, const char *buf, size_t len, int max_pages,
+                     int *more_pages, size_t max, int *more, struct collection **out,
+                     struct parse_diag *d)
+{
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	int r = pdf_read(path, buf, len, max_pages, more_pages, &bl, d);
+	if (r == 0 && build_collection_first(&bl, max, more, out, d) != 0)
+		r = oom(d);
+	blocks_free(&bl);
+	return r;
+}
+
+/* Whether the file at path starts as a PDF does. */
+static int file_is_pdf(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	char head[1024];
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n > 0 && pdf_probe(head, (size_t)n);
+}
+
 int parse_buffer(const char *buf, size_t len, enum input_format f, struct collection **out,
                  struct parse_diag *d)
 {
 	*out = NULL;
+	if (pdf_probe(buf, len))
+		return parse_pdf(NULL, buf, len, 0, NULL, SIZE_MAX, NULL, out, d);
 	char *text;
 	size_t tlen;
 	int r = input_decode(buf, len, &text, &tlen, d);
@@ -104,6 +134,9 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	*out = NULL;
 	char *raw, *text;
 	size_t len, tlen;
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && file_is_pdf(path))
+		return parse_pdf(path, NULL, 0, 0, NULL, SIZE_MAX, NULL, out, d);
 	int r = input_read(path, &raw, &len, d);
 	if (r)
 		return r;
@@ -142,6 +175,30 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
 	    (unsigned long long)st.st_size <= max) {
+		close(fd);
+		return -1;
+	}
+	char head[1024];
+	ssize_t hn = read(fd, head, sizeof head);
+	if (hn > 0 && pdf_probe(head, (size_t)hn)) {
+		/* A PDF opens page by page: its first pages stand for `max` bytes of text (a page
+		 * of a resolution holds about 4 KB), and only they are read. */
+		close(fd);
+		int pages = (int)(max / 8192) > 2 ? (int)(max / 8192) : 2;
+		int more_pages = 0, more = 0;
+		struct collection *col = NULL;
+		if (parse_pdf(path, NULL, 0, pages, &more_pages, 1, &more, &col, d) != 0
+		    || !col || col->ndocs == 0) {
+			collection_free(col);
+			d->reason[0] = '\0';
+			d->nwarnings = 0;
+			return -1;
+		}
+		*partial = more_pages && !more;
+		*out = col;
+		return 0;
+	}
+	if (lseek(fd, 0, SEEK_SET) != 0) {
 		close(fd);
 		return -1;
 	}

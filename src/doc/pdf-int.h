@@ -1,0 +1,55 @@
+/* pdf-int.h: what the PDF reader's files share (private to src/doc/pdf*.c): the pages of spans
+ * read from the helper's stream (pdf-stream.c) and the layout that turns them into blocks
+ * (pdf-layout.c). A pdf_doc owns everything it points to; pdf_doc_free releases it. */
+#ifndef GAVEL_DOC_PDF_INT_H
+#define GAVEL_DOC_PDF_INT_H
+
+#include <stddef.h>
+#include "doc/blocks.h"
+
+enum {
+	PF_BOLD = 1,
+	PF_ITALIC = 2,
+	PF_MONO = 4,
+	PF_BARCODE = 8       /* a bar-code font ("Barcode 3 of 9"): furniture wherever it is */
+};
+
+/* Text in one font and size on one baseline (pdf.h: "span"). */
+struct pdf_span {
+	float size, x0, y0, x1, y1, base;
+	int flags;           /* PF_* of its font */
+	char dir;            /* 'h', 'r' (glyphs set right to left) or 'v' */
+	const char *s;       /* UTF-8, NUL-terminated, in the doc's copy of the stream */
+	size_t n;
+};
+
+struct pdf_page {
+	int no;
+	float w, h;
+	size_t first, n;     /* its spans: doc->spans[first .. first + n) */
+	int images;          /* pictures on it */
+	float image_area;    /* their area, in square points */
+	int skipped;         /* the helper could not read it */
+};
+
+struct pdf_doc {
+	char *buf;                   /* the stream, lines cut into strings */
+	struct pdf_span *spans;
+	size_t nspans, spans_cap;
+	struct pdf_page *pages;
+	size_t npages, pages_cap;
+	int total_pages;             /* "pages N", -1 if the stream did not say */
+	char error_kind[16];         /* "encrypted", "damaged", "large", "timeout"; "" if none */
+	char error_msg[160];
+	int version;                 /* of the stream's first line; 0 when it had none */
+};
+
+/* Reads a stream (copied; the caller keeps its bytes). Returns 0, or -1 when out of memory.
+ * Malformed records are skipped. */
+int pdf_stream_parse(struct pdf_doc *, const char *stream, size_t len);
+void pdf_doc_free(struct pdf_doc *);
+
+/* Lays the pages out into blocks, furniture facts into out->hints. Returns 0 or -1 (OOM). */
+int pdf_layout(const struct pdf_doc *, struct block_list *out, struct parse_diag *);
+
+#endif

@@ -1,0 +1,1071 @@
+/* pdf-layout.c: pages of spans -> blocks, from geometry and fonts alone.
+ *
+ * Each page's spans are gathered into lines by baseline; a span smaller than its line and
+ * raised above it is a footnote marker (digits) and leaves the text as an exact marker. Lines
+ * are then given a role:
+ *   - furniture: bar codes, and in the top or bottom band of a page page numbers ("2/7"), job
+ *     numbers ("18-18418 (E)"), symbols, "Please recycle", and any line whose text (digits
+ *     aside) comes back in the same band of other pages (running heads); the first page's
+ *     masthead (United Nations, the symbol, the organ, Distr., session, agenda item);
+ *   - footnotes: the text below a page's rule (or, without one, the smaller text at its
+ *     foot), split where a small raised number opens a line, a footnote without one going on
+ *     from the page before;
+ *   - body: the rest, split into paragraphs where a line starts lower than the line pitch
+ *     (a gap), deeper than the text's left edge (an indent), with a number or label set apart
+ *     in a column of its own ("12.", "(a)"), in another size or weight (titles, headings), or
+ *     centred.
+ * What the furniture says goes into the hints; the blocks go to the structure builder. */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "doc/furniture.h"
+#include "doc/lang.h"
+#include "doc/pdf-int.h"
+
+enum role { R_BODY, R_FURN, R_MAST, R_NOTE, R_RULE };
+
+struct line {
+	int page;               /* index into doc->pages */
+	float base, size, x0, x1, text_x;   /* text_x: where the text after a leading cell starts */
+	int bold, italic;       /* most of its characters are */
+	int barcode;
+	char *text;             /* markers taken out, single spaces, no leading or trailing one */
+	size_t n;
+	struct mark *marks;     /* byte offsets into text */
+	size_t nmarks;
+	size_t cut;             /* bytes of a leading cell set apart by a wide gap ("12."), 0 if none */
+	int lead;               /* a small raised number opening the line (a footnote's), -1 if none */
+	enum role role;
+};
+
+struct lines {
+	struct line *v;
+	size_t n, cap;
+};
+
+/* A growing text with its markers. */
+struct tbuf {
+	char *s;
+	size_t n, cap;
+	struct mark *m;
+	size_t nm, mcap;
+	int oom;
+};
+
+static void tb_put(struct tbuf *b, const char *s, size_t k)
+{
+	if (b->oom)
+		return;
+	if (b->n + k + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 128;
+		while (cap < b->n + k + 1)
+			cap *= 2;
+		char *ns = realloc(b->s, cap);
+		if (!ns) {
+			b->oom = 1;
+			return;
+		}
+		b->s = ns;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, k);
+	b->n += k;
+	b->s[b->n] = '\0';
+}
+
+static void tb_mark(struct tbuf *b, size_t at, int num)
+{
+	if (b->oom)
+		return;
+	if (b->nm == b->mcap) {
+		size_t cap = b->mcap ? b->mcap * 2 : 8;
+		struct mark *nm = realloc(b->m, cap * sizeof *nm);
+		if (!nm) {
+			b->oom = 1;
+			return;
+		}
+		b->m = nm;
+		b->mcap = cap;
+	}
+	b->m[b->nm].byte = at;
+	b->m[b->nm].footnote = num;
+	b->nm++;
+}
+
+static void tb_clear(struct tbuf *b)
+{
+	b->n = 0;
+	b->nm = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+static void tb_free(struct tbuf *b)
+{
+	free(b->s);
+	free(b->m);
+	memset(b, 0, sizeof *b);
+}
+
+/* ---- characters ---- */
+
+static ucs4_t first_cp(const char *s, size_t n)
+{
+	ucs4_t c = 0;
+	if (!n || u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
+		return 0;
+	return c;
+}
+
+static ucs4_t last_cp(const char *s, size_t n)
+{
+	ucs4_t c = 0;
+	if (!n || !u8_prev(&c, (const uint8_t *)s + n, (const uint8_t *)s))
+		return 0;
+	return c;
+}
+
+/* Scripts written without spaces between words: lines join without one. */
+static int cjk(ucs4_t c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F);
+}
+
+static int rtl_char(ucs4_t c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+	    || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+/* ---- markers ---- */
+
+/* The footnote numbers a raised small span stands for: "3", "3,4", "3, 4"; a "*" (a note on
+ * the document itself, not numbered) gives 0 numbers but is still a marker. Returns how many
+ * numbers, or -1 when the span is not a marker's text. */
+static int marker_numbers(const char *s, size_t n, int *nums, int max)
+{
+	size_t i = 0;
+	int k = 0;
+	if (n && s[0] == '*') {
+		while (i < n && s[i] == '*')
+			i++;
+		return i == n && i <= 3 ? 0 : -1;
+	}
+	while (i < n) {
+		size_t b = i;
+		int v = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9' && i - b < 4)
+			v = v * 10 + (s[i++] - '0');
+		if (i == b || v == 0 || s[b] == '0' || k == max)
+			return -1;
+		nums[k++] = v;
+		if (i < n && s[i] == ',')
+			i++;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i < n && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	}
+	return k;
+}
+
+/* ---- lines ---- */
+
+struct ctx {
+	const struct pdf_doc *doc;
+	struct lines L;
+	struct block_list *out;
+	struct parse_diag *d;
+	int oom;
+	float body;             /* the body text's size */
+	float left, right;      /* its left edge and the measure's right edge */
+	float pitch;            /* its line pitch */
+	uint64_t notes_seen[16];   /* footnote numbers below 1024 that open a footnote */
+};
+
+static const struct pdf_span *g_spans;   /* for the sort comparators only */
+
+static int by_base(const void *a, const void *b)
+{
+	const struct pdf_span *x = &g_spans[*(const size_t *)a], *y = &g_spans[*(const size_t *)b];
+	if (x->base != y->base)
+		return x->base < y->base ? -1 : 1;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int by_x(const void *a, const void *b)
+{
+	const struct pdf_span *x = &g_spans[*(const size_t *)a], *y = &g_spans[*(const size_t *)b];
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int by_x_desc(const void *a, const void *b)
+{
+	const struct pdf_span *x = &g_spans[*(const size_t *)a], *y = &g_spans[*(const size_t *)b];
+	return (x->x1 < y->x1) - (x->x1 > y->x1);
+}
+
+static float max_size(const struct pdf_span *sp, const size_t *ix, size_t n)
+{
+	float m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (sp[ix[i]].size > m)
+			m = sp[ix[i]].size;
+	return m;
+}
+
+/* The size most of the line's characters have. */
+static float main_size(const struct pdf_span *sp, const size_t *ix, size_t n)
+{
+	float best = 0;
+	size_t most = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t chars = 0;
+		for (size_t j = 0; j < n; j++)
+			if (fabsf(sp[ix[j]].size - sp[ix[i]].size) < 0.05f)
+				chars += sp[ix[j]].n;
+		if (chars > most || (chars == most && sp[ix[i]].size > best)) {
+			most = chars;
+			best = sp[ix[i]].size;
+		}
+	}
+	return best;
+}
+
+/* Whether a span of a line whose text has `size` and baseline `base` is a marker. */
+static int raised_small(const struct pdf_span *s, float size, float base)
+{
+	return s->size <= 0.8f * size && base - s->base >= 0.15f * size;
+}
+
+/* Reverses the characters of s[0..n) in place (glyphs of a right-to-left script laid out
+ * left to right, as some producers write them: the visual order, backwards). */
+static void reverse_utf8(char *s, size_t n)
+{
+	char tmp[256], *t = n <= sizeof tmp ? tmp : malloc(n);
+	if (!t)
+		return;
+	size_t o = n;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && ((unsigned char)s[j] & 0xC0) == 0x80)
+			j++;
+		o -= j - i;
+		memcpy(t + o, s + i, j - i);
+		i = j;
+	}
+	memcpy(s, t, n);
+	if (t != tmp)
+		free(t);
+}
+
+/* One line (the spans ix[0..n), on one baseline and without a wide gap) -> L. */
+static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
+{
+	const struct pdf_span *sp = c->doc->spans;
+	g_spans = sp;
+	float size = main_size(sp, ix, n);
+	float base = 0;
+	size_t rtl = 0, all = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pdf_span *s = &sp[ix[i]];
+		if (fabsf(s->size - size) < 0.05f)
+			base = s->base;
+		all += s->n;
+		if (s->dir == 'r' || rtl_char(first_cp(s->s, s->n)))
+			rtl += s->n;
+	}
+	int right_to_left = rtl * 2 > all;
+	qsort(ix, n, sizeof *ix, right_to_left ? by_x_desc : by_x);
+	struct tbuf t;
+	memset(&t, 0, sizeof t);
+	struct line ln;
+	memset(&ln, 0, sizeof ln);
+	ln.page = page;
+	ln.base = base;
+	ln.size = size;
+	ln.lead = -1;
+	ln.x0 = 1e9f;
+	ln.x1 = -1e9f;
+	size_t bold = 0, italic = 0, chars = 0;
+	float prev_edge = 0;
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pdf_span *s = &sp[ix[i]];
+		ln.barcode |= (s->flags & PF_BARCODE) != 0;
+		int nums[8];
+		int k = raised_small(s, size, base) ? marker_numbers(s->s, s->n, nums, 8) : -1;
+		/* "m2", "km2": a unit's exponent, not a marker */
+		if (k > 0 && t.n && (t.s[t.n - 1] == 'm') && (nums[0] == 2 || nums[0] == 3) && k == 1)
+			k = -1;
+		if (k >= 0) {
+			if (!any && k == 1)
+				ln.lead = nums[0];          /* a footnote's own number */
+			else
+				for (int j = 0; j < k; j++)
+					tb_mark(&t, t.n, nums[j]);
+			prev_edge = right_to_left ? s->x0 : s->x1;
+			continue;
+		}
+		float gap = any || ln.lead >= 0 ? (right_to_left ? prev_edge - s->x1 : s->x0 - prev_edge) : 0;
+		if (any && gap > 0.15f * size && t.n && t.s[t.n - 1] != ' ') {
+			/* the first wide gap after a short start sets a number or label apart */
+			if (!ln.cut && gap > 1.2f * size && t.n <= 12) {
+				ln.cut = t.n;
+				ln.text_x = right_to_left ? s->x1 : s->x0;
+			}
+			tb_put(&t, " ", 1);
+		}
+		size_t at = t.n;
+		tb_put(&t, s->s, s->n);
+		if (!t.oom && right_to_left && s->dir != 'r') {
+			/* glyphs of a right-to-left script laid out left to right: visual order */
+			reverse_utf8(t.s + at, s->n);
+		}
+		any = 1;
+		if (s->x0 < ln.x0)
+			ln.x0 = s->x0;
+		if (s->x1 > ln.x1)
+			ln.x1 = s->x1;
+		chars += s->n;
+		if (s->flags & PF_BOLD)
+			bold += s->n;
+		if (s->flags & PF_ITALIC)
+			italic += s->n;
+		prev_edge = right_to_left ? s->x0 : s->x1;
+	}
+	if (t.oom) {
+		tb_free(&t);
+		c->oom = 1;
+		return;
+	}
+	if (!any && ln.lead < 0 && t.nm == 0) {
+		tb_free(&t);
+		return;
+	}
+	if (!any) {
+		/* a marker alone on a line: nothing to attach it to here */
+		ln.x0 = ln.x1 = sp[ix[0]].x0;
+	}
+	if (!ln.cut)
+		ln.text_x = right_to_left ? ln.x1 : ln.x0;
+	ln.bold = bold * 2 > chars;
+	ln.italic = italic * 2 > chars;
+	ln.text = t.s ? t.s : strdup("");
+	ln.n = t.n;
+	ln.marks = t.m;
+	ln.nmarks = t.nm;
+	if (!ln.text) {
+		free(t.m);
+		c->oom = 1;
+		return;
+	}
+	struct lines *L = &c->L;
+	if (L->n == L->cap) {
+		size_t cap = L->cap ? L->cap * 2 : 256;
+		struct line *nv = realloc(L->v, cap * sizeof *nv);
+		if (!nv) {
+			free(ln.text);
+			free(ln.marks);
+			c->oom = 1;
+			return;
+		}
+		L->v = nv;
+		L->cap = cap;
+	}
+	L->v[L->n++] = ln;
+}
+
+/* A page's spans -> lines, top to bottom. */
+static void page_lines(struct ctx *c, int page)
+{
+	const struct pdf_page *pg = &c->doc->pages[page];
+	const struct pdf_span *sp = c->doc->spans;
+	size_t *ix = malloc((pg->n ? pg->n : 1) * sizeof *ix);
+	size_t *grp = malloc((pg->n ? pg->n : 1) * sizeof *grp);   /* cluster starts */
+	if (!ix || !grp) {
+		free(ix);
+		free(grp);
+		c->oom = 1;
+		return;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n; i++)
+		if (sp[pg->first + i].dir != 'v')
+			ix[n++] = pg->first + i;
+	g_spans = sp;
+	qsort(ix, n, sizeof *ix, by_base);
+	/* clusters of spans on one baseline */
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ng == 0) {
+			grp[ng++] = i;
+			continue;
+		}
+		const struct pdf_span *ref = &sp[ix[grp[ng - 1]]];
+		const struct pdf_span *s = &sp[ix[i]];
+		float tol = 0.25f * (s->size < ref->size ? s->size : ref->size);
+		if (s->base - ref->base > tol)
+			grp[ng++] = i;
+	}
+	/* A cluster of small text just above a line is raised into it (markers, a footnote's
+	 * number); one just below the line above is lowered into that (subscripts). The merged
+	 * spans stay in base order, which line_make does not need. */
+	size_t *keep = calloc(ng ? ng : 1, sizeof *keep);
+	if (!keep) {
+		free(ix);
+		free(grp);
+		c->oom = 1;
+		return;
+	}
+	for (size_t g = 0; g < ng; g++)
+		keep[g] = 1;
+	for (size_t g = 0; g < ng; g++) {
+		size_t a = grp[g], e = g + 1 < ng ? grp[g + 1] : n;
+		float ms = max_size(sp, ix + a, e - a);
+		float b0 = sp[ix[a]].base;
+		if (g + 1 < ng) {
+			size_t a2 = grp[g + 1], e2 = g + 2 < ng ? grp[g + 2] : n;
+			float ms2 = max_size(sp, ix + a2, e2 - a2);
+			float b2 = sp[ix[a2]].base;
+			if (ms <= 0.85f * ms2 && b2 - b0 <= 0.7f * ms2 && b2 > b0) {
+				keep[g + 1] = 0;     /* merged: g now runs to e2 */
+				grp[g + 1] = a;
+				continue;
+			}
+		}
+		if (g > 0 && keep[g]) {
+			/* lowered into the line above */
+			size_t p = g - 1;
+			while (p > 0 && !keep[p])
+				p--;
+			size_t ap = grp[p];
+			float msp = max_size(sp, ix + ap, a - ap);
+			float bp = sp[ix[a - 1]].base;
+			if (ms <= 0.85f * msp && b0 - bp <= 0.4f * msp && b0 > bp)
+				keep[g] = 0;
+		}
+	}
+	for (size_t g = 0; g < ng && !c->oom; g++) {
+		if (!keep[g])
+			continue;
+		size_t a = grp[g], e = n;
+		for (size_t h = g + 1; h < ng; h++)
+			if (keep[h]) {
+				e = grp[h];
+				break;
+			}
+		/* split at wide gaps: a footer's page number and job number, the masthead's
+		 * columns are lines of their own */
+		size_t *v = ix + a;
+		size_t m = e - a;
+		qsort(v, m, sizeof *v, by_x);
+		float size = main_size(sp, v, m);
+		size_t from = 0;
+		float edge = sp[v[0]].x1;
+		for (size_t i = 1; i <= m && !c->oom; i++) {
+			if (i == m || sp[v[i]].x0 - edge > 4.0f * size) {
+				line_make(c, page, v + from, i - from);
+				from = i;
+			}
+			if (i < m && sp[v[i]].x1 > edge)
+				edge = sp[v[i]].x1;
+		}
+	}
+	free(keep);
+	free(ix);
+	free(grp);
+}
+
+/* ---- what the document's body looks like ---- */
+
+/* The most common value of v[0..n) in steps of `step`. */
+static float mode(float *v, size_t n, float step)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		v[i] = roundf(v[i] / step) * step;
+	float best = v[0];
+	size_t most = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		for (size_t j = 0; j < n && j < i + 4096; j++)
+			k += v[j] == v[i];
+		if (k > most) {
+			most = k;
+			best = v[i];
+		}
+	}
+	return best;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/* Body size (the size with the most characters), left edge, right edge and line pitch. */
+static void measure(struct ctx *c)
+{
+	struct lines *L = &c->L;
+	float *v = malloc((L->n ? L->n : 1) * sizeof *v);
+	float *w = malloc((L->n ? L->n : 1) * sizeof *w);
+	if (!v || !w) {
+		free(v);
+		free(w);
+		c->oom = 1;
+		return;
+	}
+	/* body size: weighted by characters, among sizes seen */
+	float best = 0;
+	size_t most = 0;
+	for (size_t i = 0; i < L->n && i < 20000; i++) {
+		if (L->v[i].role != R_BODY)
+			continue;
+		size_t k = 0;
+		for (size_t j = 0; j < L->n; j++)
+			if (L->v[j].role == R_BODY && fabsf(L->v[j].size - L->v[i].size) < 0.3f)
+				k += L->v[j].n;
+		if (k > most) {
+			most = k;
+			best = L->v[i].size;
+		}
+	}
+	c->body = best > 0 ? best : 10;
+	size_t n = 0, m = 0;
+	for (size_t i = 0; i < L->n; i++) {
+		const struct line *l = &L->v[i];
+		if (l->role != R_BODY || fabsf(l->size - c->body) > 0.1f * c->body)
+			continue;
+		v[n++] = l->x0;
+		if (i > 0 && L->v[i - 1].page == l->page && L->v[i - 1].role == R_BODY) {
+			float d = l->base - L->v[i - 1].base;
+			if (d > 0.8f * c->body && d < 2.5f * c->body)
+				w[m++] = d;
+		}
+	}
+	c->left = mode(v, n, 1.0f);
+	c->pitch = m ? mode(w, m, 0.5f) : 1.2f * c->body;
+	n = 0;
+	for (size_t i = 0; i < L->n; i++)
+		if (L->v[i].role == R_BODY && fabsf(L->v[i].size - c->body) <= 0.1f * c->body)
+			v[n++] = L->v[i].x1;
+	qsort(v, n, sizeof *v, cmp_float);
+	c->right = n ? v[n * 9 / 10] : c->left + 400;
+	free(v);
+	free(w);
+}
+
+/* ---- roles ---- */
+
+static int hint(struct ctx *c, enum furniture_kind k, const char *s, size_t n)
+{
+	if (furniture_hint(&c->out->hints, k, s, n)) {
+		c->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Text with its digits folded, for comparing running heads across pages. */
+static int same_folded(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return 0;
+	for (size_t i = 0; i < an; i++) {
+		char x = a[i], y = b[i];
+		if (x >= '0' && x <= '9')
+			x = '0';
+		if (y >= '0' && y <= '9')
+			y = '0';
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether line i is in a page's top or bottom band. */
+static int in_band(const struct ctx *c, const struct line *l)
+{
+	float h = c->doc->pages[l->page].h;
+	return l->base < 0.12f * h || l->base > 0.88f * h;
+}
+
+/* Whether the same text (digits aside) stands in the same band of another page near it. */
+static int repeated(const struct ctx *c, size_t i)
+{
+	const struct line *l = &c->L.v[i];
+	int seen = 0;
+	/* running heads repeat on every page or every other: the neighbours tell */
+	size_t lo = i > 400 ? i - 400 : 0, hi = i + 400 < c->L.n ? i + 400 : c->L.n;
+	for (size_t j = lo; j < hi; j++) {
+		const struct line *o = &c->L.v[j];
+		if (o->page == l->page || abs(o->page - l->page) > 4)
+			continue;
+		if (fabsf(o->base - l->base) <= 0.5f * l->size && same_folded(o->text, o->n, l->text, l->n))
+			seen++;
+	}
+	return seen > 0;
+}
+
+/* The first page's masthead: from the top, while lines are masthead furniture. */
+static void masthead(struct ctx *c)
+{
+	int after_distr = 0, after_agenda = 0;
+	char date[11];
+	for (size_t i = 0; i < c->L.n && c->L.v[i].page == 0; i++) {
+		struct line *l = &c->L.v[i];
+		if (l->role != R_BODY)
+			continue;
+		if (after_agenda && after_agenda++ <= 3 && furniture_agenda_title(l->text, l->n)
+		    && !l->bold) {
+			l->role = R_MAST;
+			continue;
+		}
+		after_agenda = 0;
+		enum furniture_kind k = furniture_classify(l->text, l->n, 1);
+		if (k == FURN_NONE && after_distr && lang_parse_date(l->text, l->n, date) == l->n) {
+			if (!c->out->hints.distributed && !(c->out->hints.distributed = strdup(date)))
+				c->oom = 1;
+			l->role = R_MAST;
+			after_distr = 0;
+			continue;
+		}
+		if (k == FURN_NONE || k == FURN_RULE)
+			break;
+		after_distr = k == FURN_DISTR;
+		after_agenda = k == FURN_AGENDA;
+		l->role = R_MAST;
+		hint(c, k, l->text, l->n);
+	}
+}
+
+static void furniture(struct ctx *c)
+{
+	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
+		struct line *l = &c->L.v[i];
+		if (l->barcode) {
+			l->role = R_FURN;
+			continue;
+		}
+		if (furniture_is_rule(l->text, l->n)) {
+			l->role = R_RULE;
+			continue;
+		}
+		if (!in_band(c, l))
+			continue;
+		enum furniture_kind k = furniture_classify(l->text, l->n, 0);
+		if (k == FURN_PAGE || k == FURN_JOB || k == FURN_BARCODE || k == FURN_SYMBOL
+		    || k == FURN_RECYCLE) {
+			l->role = R_FURN;
+			hint(c, k, l->text, l->n);
+		} else if (l->n < 200 && repeated(c, i)) {
+			l->role = R_FURN;
+		}
+	}
+}
+
+/* Each page's footnote zone: below its rule; without a rule, the run of smaller lines at
+ * its foot that opens with a footnote's number. */
+static void notes(struct ctx *c)
+{
+	size_t i = 0;
+	while (i < c->L.n) {
+		size_t e = i;
+		while (e < c->L.n && c->L.v[e].page == c->L.v[i].page)
+			e++;
+		size_t rule = e;
+		for (size_t j = i; j < e; j++)
+			if (c->L.v[j].role == R_RULE
+			    && c->L.v[j].base > 0.4f * c->doc->pages[c->L.v[j].page].h) {
+				rule = j;
+				break;
+			}
+		if (rule < e) {
+			for (size_t j = rule + 1; j < e; j++)
+				if (c->L.v[j].role == R_BODY)
+					c->L.v[j].role = R_NOTE;
+		} else {
+			size_t top = e;
+			for (size_t j = e; j > i; j--) {
+				const struct line *l = &c->L.v[j - 1];
+				if (l->role == R_FURN)
+					continue;
+				if (l->role != R_BODY || l->size >= 0.92f * c->body)
+					break;
+				top = j - 1;
+			}
+			while (top < e && c->L.v[top].role != R_BODY)
+				top++;
+			if (top < e && c->L.v[top].lead > 0)
+				for (size_t j = top; j < e; j++)
+					if (c->L.v[j].role == R_BODY)
+						c->L.v[j].role = R_NOTE;
+		}
+		i = e;
+	}
+	for (size_t j = 0; j < c->L.n; j++) {
+		const struct line *l = &c->L.v[j];
+		int v = l->role == R_NOTE ? l->lead : 0;
+		if (l->role == R_NOTE && v <= 0 && l->cut)
+			v = atoi(l->text);
+		if (v > 0 && v < 1024)
+			c->notes_seen[v / 64] |= 1ull << (v % 64);
+	}
+}
+
+/* ---- paragraphs ---- */
+
+/* Whether a leading cell is a number or a label: "12.", "(a)", "a)", "IV.", "A.", "73/6.",
+ * "1 -" in any script's digits. */
+static int number_cell(const char *s, size_t n)
+{
+	if (!n || n > 12)
+		return 0;
+	if (s[0] == '(' && s[n - 1] == ')')
+		return n >= 3;
+	if (s[n - 1] == ')' || s[n - 1] == '.' || s[n - 1] == '-')
+		return 1;
+	ucs4_t c = first_cp(s, n);
+	return uc_is_digit(c) || (c >= 0x660 && c <= 0x669);
+}
+
+/* Whether a word ending a line with "-" and the word opening the next are one hyphenated
+ * word ("drug-|resistant"): UN documents do not break words at line ends, so a hyphen there
+ * is the word's own unless the document spells the word without it elsewhere. */
+struct words {
+	uint64_t *v;
+	size_t cap;
+};
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		h = (h ^ ch) * 1099511628211u;
+	}
+	return h | 1;
+}
+
+static int word_char(unsigned char ch)
+{
+	return ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-';
+}
+
+static void words_add(struct words *w, const char *s, size_t n)
+{
+	uint64_t h = word_hash(s, n);
+	size_t k = (size_t)h & (w->cap - 1);
+	while (w->v[k] && w->v[k] != h)
+		k = (k + 1) & (w->cap - 1);
+	w->v[k] = h;
+}
+
+static int words_has(const struct words *w, const char *s, size_t n)
+{
+	if (!w->v)
+		return 0;
+	uint64_t h = word_hash(s, n);
+	size_t k = (size_t)h & (w->cap - 1);
+	while (w->v[k]) {
+		if (w->v[k] == h)
+			return 1;
+		k = (k + 1) & (w->cap - 1);
+	}
+	return 0;
+}
+
+static void words_build(struct ctx *c, struct words *w)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < c->L.n; i++)
+		total += c->L.v[i].n / 4 + 1;
+	size_t cap = 1024;
+	while (cap < total * 2)
+		cap *= 2;
+	w->v = calloc(cap, sizeof *w->v);
+	w->cap = cap;
+	if (!w->v)
+		return;     /* the rule then keeps every hyphen */
+	for (size_t i = 0; i < c->L.n; i++) {
+		const struct line *l = &c->L.v[i];
+		for (size_t a = 0; a < l->n;) {
+			while (a < l->n && !word_char((unsigned char)l->text[a]))
+				a++;
+			size_t e = a;
+			while (e < l->n && word_char((unsigned char)l->text[e]))
+				e++;
+			/* a word that ends the line with its hyphen is not a spelling */
+			if (e > a && !(e == l->n && l->text[e - 1] == '-'))
+				words_add(w, l->text + a, e - a);
+			a = e;
+		}
+	}
+}
+
+/* Appends line l to the paragraph in b (empty or not), joining across the line end. */
+static void join_line(struct tbuf *b, const struct line *l, const struct words *w)
+{
+	size_t at = b->n;
+	if (b->n) {
+		ucs4_t a = last_cp(b->s, b->n), z = first_cp(l->text, l->n);
+		int hyphen = b->s[b->n - 1] == '-' && b->n >= 2 && uc_is_alpha(last_cp(b->s, b->n - 1))
+		             && uc_is_alpha(z);
+		if (hyphen) {
+			/* "drug-|resistant" stays one word with its hyphen; "pro-|tection" spelt
+			 * "protection" elsewhere loses it */
+			size_t s = b->n - 1;
+			while (s > 0 && word_char((unsigned char)b->s[s - 1]) && b->s[s - 1] != '-')
+				s--;
+			size_t e = 0;
+			while (e < l->n && word_char((unsigned char)l->text[e]) && l->text[e] != '-')
+				e++;
+			char joined[128];
+			size_t ln = b->n - 1 - s;
+			if (ln + e < sizeof joined) {
+				memcpy(joined, b->s + s, ln);
+				memcpy(joined + ln, l->text, e);
+				if (words_has(w, joined, ln + e)) {
+					b->n--;
+					at = b->n;
+				}
+			}
+		} else if (a == 0xAD) {
+			b->n -= 2;          /* a soft hyphen: the word was broken there */
+			at = b->n;
+		} else if (!(cjk(a) && cjk(z))) {
+			tb_put(b, " ", 1);
+			at = b->n;
+		}
+	}
+	tb_put(b, l->text, l->n);
+	/* a marker opening the line belongs after the last word of the line before */
+	if (l->lead > 0 && l->role == R_BODY)
+		tb_mark(b, at > 0 && b->s[at - 1] == ' ' ? at - 1 : at, l->lead);
+	for (size_t k = 0; k < l->nmarks; k++)
+		tb_mark(b, at + l->marks[k].byte, l->marks[k].footnote);
+}
+
+/* Whether the text ends a clause: . ; : , and their full-width and Arabic forms. */
+static int ends_clause(const char *s, size_t n)
+{
+	ucs4_t z = last_cp(s, n);
+	return z == '.' || z == ';' || z == ':' || z == ',' || z == 0x3002 || z == 0xFF1B
+	    || z == 0xFF1A || z == 0xFF0C || z == 0x061B || z == 0x060C || z == 0x3001;
+}
+
+static int centred(const struct ctx *c, const struct line *l)
+{
+	float mid = (c->left + c->right) / 2, lm = (l->x0 + l->x1) / 2;
+	return fabsf(mid - lm) < 1.5f * l->size && l->x0 > c->left + 2 * l->size
+	    && l->x1 < c->right - 2 * l->size;
+}
+
+/* Whether line l (after prev, both body) opens a new paragraph. */
+static int starts_paragraph(const struct ctx *c, const struct line *prev, const struct line *l,
+                            int prev_alone)
+{
+	if (!prev || prev_alone)
+		return 1;
+	float tol = 0.6f * l->size;
+	if (fabsf(l->size - prev->size) > 0.12f * prev->size || l->bold != prev->bold)
+		return 1;
+	if (l->cut && number_cell(l->text, l->cut))
+		return 1;
+	if (centred(c, l))
+		return 1;
+	float indent_ref = prev->cut ? prev->text_x : prev->x0;
+	int indented = l->x0 > c->left + tol && l->x0 > indent_ref + tol;
+	if (indented)
+		return 1;
+	int short_end = prev->x1 < c->right - 2.5f * prev->size && ends_clause(prev->text, prev->n);
+	if (l->page != prev->page)
+		return short_end;
+	if (l->base - prev->base > 1.3f * c->pitch && l->base - prev->base > 1.3f * prev->size)
+		return 1;
+	return 0;
+}
+
+static int push(struct ctx *c, struct tbuf *b, enum block_zone zone, int page, int heading)
+{
+	if (b->oom) {
+		c->oom = 1;
+		return -1;
+	}
+	if (!b->n)
+		return 0;
+	if (blocks_push_marked(c->out, b->s, b->n, zone, 0, page, b->m, b->nm)) {
+		c->oom = 1;
+		return -1;
+	}
+	c->out->v[c->out->n - 1].heading = heading;
+	tb_clear(b);
+	return 0;
+}
+
+/* A paragraph that ends in a clause's punctuation and then digits ("UNISPACE+50,1"): the
+ * digits are a marker set at the body's size by mistake (a paragraph never ends in a
+ * number), when the document has that footnote. */
+static void end_marker(struct ctx *c, struct tbuf *b)
+{
+	size_t e = b->n, k = e;
+	while (k > 0 && e - k < 3 && b->s[k - 1] >= '0' && b->s[k - 1] <= '9')
+		k--;
+	if (k == e || k == 0 || b->s[k] == '0' || !strchr(",;.:", b->s[k - 1]))
+		return;
+	int v = 0;
+	for (size_t i = k; i < e; i++)
+		v = v * 10 + (b->s[i] - '0');
+	for (size_t i = 0; i < b->nm; i++)
+		if (b->m[i].byte > k)
+			return;
+	if (v <= 0 || v >= (int)(8 * sizeof c->notes_seen) || !(c->notes_seen[v / 64] & (1ull << (v % 64))))
+		return;
+	b->n = k;
+	b->s[k] = '\0';
+	tb_mark(b, k, v);
+}
+
+/* A block set apart as a heading: every line bold, or a short centred one, and not a clause. */
+static int heading_block(const struct tbuf *b, int nlines, int bold, int centre)
+{
+	if (!b->n || b->n >= 300 || ends_clause(b->s, b->n))
+		return 0;
+	return bold == nlines || (centre && nlines <= 3);
+}
+
+static void body(struct ctx *c, const struct words *w)
+{
+	struct tbuf b;
+	memset(&b, 0, sizeof b);
+	const struct line *prev = NULL;
+	int prev_alone = 0, page = 0, nlines = 0, bold = 0, centre = 0;
+	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
+		const struct line *l = &c->L.v[i];
+		if (l->role != R_BODY)
+			continue;
+		if (starts_paragraph(c, prev, l, prev_alone)) {
+			end_marker(c, &b);
+			push(c, &b, ZONE_BODY, page, heading_block(&b, nlines, bold, centre));
+			page = c->doc->pages[l->page].no;
+			nlines = bold = centre = 0;
+		}
+		join_line(&b, l, w);
+		/* a centred line stands alone (a heading, "Annex") */
+		prev_alone = centred(c, l);
+		nlines++;
+		bold += l->bold;
+		centre |= prev_alone;
+		prev = l;
+	}
+	end_marker(c, &b);
+	push(c, &b, ZONE_BODY, page, heading_block(&b, nlines, bold, centre));
+	tb_free(&b);
+}
+
+/* Footnotes, in order, after the body: split where a line opens with a footnote number, a
+ * zone opening without one going on from the footnote before (on the page before). */
+static void footnotes(struct ctx *c, const struct words *w)
+{
+	struct tbuf b;
+	memset(&b, 0, sizeof b);
+	int page = 0, open = 0;
+	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
+		const struct line *l = &c->L.v[i];
+		if (l->role != R_NOTE)
+			continue;
+		int num = l->lead;
+		const char *s = l->text;
+		size_t n = l->n;
+		if (num <= 0 && l->cut && l->cut <= 4) {
+			/* a number set apart at the same size ("1   See ...") */
+			int v = 0;
+			size_t k = 0;
+			while (k < l->cut && s[k] >= '0' && s[k] <= '9')
+				v = v * 10 + (s[k++] - '0');
+			if (k == l->cut && v > 0)
+				num = v;
+		}
+		if (num > 0) {
+			push(c, &b, ZONE_FOOTNOTE, page, 0);
+			page = c->doc->pages[l->page].no;
+			char head[16];
+			int hn = snprintf(head, sizeof head, "%d ", num);
+			tb_put(&b, head, (size_t)hn);
+			size_t k = 0;
+			if (l->lead <= 0) {
+				/* the number was the leading cell: the text follows it */
+				k = l->cut;
+				while (k < n && s[k] == ' ')
+					k++;
+			}
+			size_t at = b.n;
+			tb_put(&b, s + k, n - k);
+			for (size_t j = 0; j < l->nmarks; j++)
+				if (l->marks[j].byte >= k)
+					tb_mark(&b, at + l->marks[j].byte - k, l->marks[j].footnote);
+			open = 1;
+			continue;
+		}
+		if (!open) {
+			/* a footnote going on from a page before this document's first: nothing to
+			 * join it to; it starts a block of its own, which the builder joins */
+			page = c->doc->pages[l->page].no;
+			open = 1;
+		}
+		join_line(&b, l, w);
+	}
+	push(c, &b, ZONE_FOOTNOTE, page, 0);
+	tb_free(&b);
+}
+
+static void lines_free(struct lines *L)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		free(L->v[i].text);
+		free(L->v[i].marks);
+	}
+	free(L->v);
+	memset(L, 0, sizeof *L);
+}
+
+int pdf_layout(const struct pdf_doc *doc, struct block_list *out, struct parse_diag *d)
+{
+	struct ctx c;
+	memset(&c, 0, sizeof c);
+	c.doc = doc;
+	c.out = out;
+	c.d = d;
+	for (size_t p = 0; p < doc->npages && !c.oom; p++)
+		page_lines(&c, (int)p);
+	if (!c.oom) {
+		masthead(&c);
+		furniture(&c);
+		measure(&c);
+		notes(&c);
+	}
+	struct words w = { NULL, 0 };
+	if (!c.oom)
+		words_build(&c, &w);
+	if (!c.oom)
+		body(&c, &w);
+	if (!c.oom)
+		footnotes(&c, &w);
+	free(w.v);
+	lines_free(&c.L);
+	out->exact_marks = 1;
+	return c.oom ? -1 : 0;
+}
