@@ -23,10 +23,16 @@ struct pdf_span {
 	size_t n;
 };
 
+/* A thin horizontal line drawn on a page (pdf.h: "rule"). */
+struct pdf_rule {
+	float x0, y0, x1, y1;
+};
+
 struct pdf_page {
 	int no;
 	float w, h;
 	size_t first, n;     /* its spans: doc->spans[first .. first + n) */
+	size_t rule0, nrules;   /* its rules: doc->rules[rule0 .. rule0 + nrules) */
 	int images;          /* pictures on it */
 	float image_area;    /* their area, in square points */
 	int skipped;         /* the helper could not read it */
@@ -38,6 +44,8 @@ struct pdf_doc {
 	size_t nspans, spans_cap;
 	struct pdf_page *pages;
 	size_t npages, pages_cap;
+	struct pdf_rule *rules;
+	size_t nrules, rules_cap;
 	int total_pages;             /* "pages N", -1 if the stream did not say */
 	char error_kind[16];         /* "encrypted", "damaged", "large", "timeout"; "" if none */
 	char error_msg[160];

@@ -41,7 +41,9 @@ struct line {
 	struct mark *marks;     /* byte offsets into text */
 	size_t nmarks;
 	size_t cut;             /* bytes of a leading cell set apart by a wide gap ("12."), 0 if none */
-	int lead;               /* a small raised number opening the line (a footnote's), -1 if none */
+	int lead;               /* a small raised number opening the line (a footnote's), 0 for a
+	                         * raised "*", -1 if none */
+	int rtl;                /* read right to left: x0, x1 and text_x are mirrored */
 	enum role role;
 };
 
@@ -154,6 +156,13 @@ static int marker_numbers(const char *s, size_t n, int *nums, int max)
 {
 	size_t i = 0;
 	int k = 0;
+	/* "(3)": markers in parentheses, as Arabic texts print them */
+	if (n >= 3 && ((s[0] == '(' && s[n - 1] == ')') || (s[0] == ')' && s[n - 1] == '('))) {
+		s++;
+		n -= 2;
+		if (!n || s[0] < '0' || s[0] > '9')
+			return -1;
+	}
 	if (n && s[0] == '*') {
 		while (i < n && s[i] == '*')
 			i++;
@@ -189,6 +198,7 @@ struct ctx {
 	float left, right;      /* its left edge and the measure's right edge */
 	float pitch;            /* its line pitch */
 	uint64_t notes_seen[16];   /* footnote numbers below 1024 that open a footnote */
+	int cjk;                /* the text is mostly Chinese */
 };
 
 static const struct pdf_span *g_spans;   /* for the sort comparators only */
@@ -246,44 +256,85 @@ static int raised_small(const struct pdf_span *s, float size, float base)
 	return s->size <= 0.8f * size && base - s->base >= 0.15f * size;
 }
 
-/* Reverses the characters of s[0..n) in place (glyphs of a right-to-left script laid out
- * left to right, as some producers write them: the visual order, backwards). */
-static void reverse_utf8(char *s, size_t n)
+/* Strong left-to-right letters (Latin, Cyrillic, Greek ...), for telling a line's direction
+ * and the runs inside right-to-left text. */
+static int ltr_char(ucs4_t c)
 {
-	char tmp[256], *t = n <= sizeof tmp ? tmp : malloc(n);
-	if (!t)
-		return;
-	size_t o = n;
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		while (j < n && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j++;
-		o -= j - i;
-		memcpy(t + o, s + i, j - i);
-		i = j;
-	}
-	memcpy(s, t, n);
-	if (t != tmp)
-		free(t);
+	return !rtl_char(c) && uc_is_alpha(c);
 }
 
-/* One line (the spans ix[0..n), on one baseline and without a wide gap) -> L. */
+/* Characters that stay in a left-to-right run inside right-to-left text: letters of such a
+ * script, digits, and what joins them ("A/76/L.75", "70/1", "5.3", "Rev.1"). */
+static int ltr_run_char(ucs4_t c)
+{
+	return ltr_char(c) || uc_is_digit(c) || (c >= 0x660 && c <= 0x669)
+	    || (c >= 0x6F0 && c <= 0x6F9);
+}
+
+static int joiner(ucs4_t c)
+{
+	return c == '/' || c == '.' || c == ',' || c == ':' || c == '-' || c == 0x2013;
+}
+
+/* A span of a right-to-left line written in visual order (glyphs laid left to right):
+ * appends its text in logical order to t. Runs of left-to-right characters (digits, Latin)
+ * keep their order; the runs, and the characters of the other runs, are reversed. */
+static void put_visual_rtl(struct tbuf *t, const char *s, size_t n)
+{
+	/* the runs, found from the end: the last run in visual order is the first read */
+	size_t e = n;
+	while (e > 0) {
+		ucs4_t c;
+		const uint8_t *p = u8_prev(&c, (const uint8_t *)s + e, (const uint8_t *)s);
+		size_t b = p ? (size_t)(p - (const uint8_t *)s) : 0;
+		if (ltr_run_char(c)) {
+			/* a left-to-right run: back over its characters and joiners between them */
+			size_t a = b;
+			while (a > 0) {
+				ucs4_t d;
+				const uint8_t *q = u8_prev(&d, (const uint8_t *)s + a, (const uint8_t *)s);
+				size_t qa = q ? (size_t)(q - (const uint8_t *)s) : 0;
+				if (ltr_run_char(d) || (joiner(d) && qa > 0 && ltr_run_char(last_cp(s, qa))))
+					a = qa;
+				else if (d == ' ' && qa > 0 && ltr_char(last_cp(s, qa)) && ltr_char(c))
+					a = qa;             /* "Part I": words of one Latin phrase */
+				else
+					break;
+			}
+			tb_put(t, s + a, e - a);
+			e = a;
+		} else {
+			/* one character of a right-to-left run, taken in reverse */
+			tb_put(t, s + b, e - b);
+			e = b;
+		}
+	}
+}
+
+/* One line (the spans ix[0..n), on one baseline and without a wide gap) -> L. A line of
+ * right-to-left text is read from the right, and its x coordinates are mirrored (x is the
+ * distance from the page's right edge), so that the paragraph rules (indents, columns,
+ * short last lines) hold for both directions. */
 static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 {
 	const struct pdf_span *sp = c->doc->spans;
 	g_spans = sp;
 	float size = main_size(sp, ix, n);
-	float base = 0;
-	size_t rtl = 0, all = 0;
+	float base = 0, width = c->doc->pages[page].w;
+	size_t rtl = 0, ltr = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct pdf_span *s = &sp[ix[i]];
 		if (fabsf(s->size - size) < 0.05f)
 			base = s->base;
-		all += s->n;
-		if (s->dir == 'r' || rtl_char(first_cp(s->s, s->n)))
-			rtl += s->n;
+		for (size_t k = 0; k < s->n;) {
+			ucs4_t ch;
+			int len = u8_mbtouc(&ch, (const uint8_t *)s->s + k, s->n - k);
+			rtl += rtl_char(ch);
+			ltr += ltr_char(ch);
+			k += len > 0 ? (size_t)len : 1;
+		}
 	}
-	int right_to_left = rtl * 2 > all;
+	int right_to_left = rtl > ltr;
 	qsort(ix, n, sizeof *ix, right_to_left ? by_x_desc : by_x);
 	struct tbuf t;
 	memset(&t, 0, sizeof t);
@@ -300,6 +351,9 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 	int any = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct pdf_span *s = &sp[ix[i]];
+		/* in mirrored coordinates for a right-to-left line */
+		float x0 = right_to_left ? width - s->x1 : s->x0;
+		float x1 = right_to_left ? width - s->x0 : s->x1;
 		ln.barcode |= (s->flags & PF_BARCODE) != 0;
 		int nums[8];
 		int k = raised_small(s, size, base) ? marker_numbers(s->s, s->n, nums, 8) : -1;
@@ -309,38 +363,40 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 		if (k >= 0) {
 			if (!any && k == 1)
 				ln.lead = nums[0];          /* a footnote's own number */
+			else if (!any && k == 0)
+				ln.lead = 0;                /* "*": a note on the document itself */
 			else
 				for (int j = 0; j < k; j++)
 					tb_mark(&t, t.n, nums[j]);
-			prev_edge = right_to_left ? s->x0 : s->x1;
+			prev_edge = x1;
 			continue;
 		}
-		float gap = any || ln.lead >= 0 ? (right_to_left ? prev_edge - s->x1 : s->x0 - prev_edge) : 0;
-		if (any && gap > 0.15f * size && t.n && t.s[t.n - 1] != ' ') {
+		float gap = any || ln.lead >= 0 ? x0 - prev_edge : 0;
+		/* between Chinese characters and what follows them only a wide gap is a space */
+		float need = t.n && (cjk(last_cp(t.s, t.n)) || cjk(first_cp(s->s, s->n))) ? 0.6f : 0.15f;
+		if (any && gap > need * size && t.n && t.s[t.n - 1] != ' ') {
 			/* the first wide gap after a short start sets a number or label apart */
 			if (!ln.cut && gap > 1.2f * size && t.n <= 12) {
 				ln.cut = t.n;
-				ln.text_x = right_to_left ? s->x1 : s->x0;
+				ln.text_x = x0;
 			}
 			tb_put(&t, " ", 1);
 		}
-		size_t at = t.n;
-		tb_put(&t, s->s, s->n);
-		if (!t.oom && right_to_left && s->dir != 'r') {
-			/* glyphs of a right-to-left script laid out left to right: visual order */
-			reverse_utf8(t.s + at, s->n);
-		}
+		if (right_to_left && s->dir != 'r')
+			put_visual_rtl(&t, s->s, s->n);
+		else
+			tb_put(&t, s->s, s->n);
 		any = 1;
-		if (s->x0 < ln.x0)
-			ln.x0 = s->x0;
-		if (s->x1 > ln.x1)
-			ln.x1 = s->x1;
+		if (x0 < ln.x0)
+			ln.x0 = x0;
+		if (x1 > ln.x1)
+			ln.x1 = x1;
 		chars += s->n;
 		if (s->flags & PF_BOLD)
 			bold += s->n;
 		if (s->flags & PF_ITALIC)
 			italic += s->n;
-		prev_edge = right_to_left ? s->x0 : s->x1;
+		prev_edge = x1;
 	}
 	if (t.oom) {
 		tb_free(&t);
@@ -351,12 +407,11 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 		tb_free(&t);
 		return;
 	}
-	if (!any) {
-		/* a marker alone on a line: nothing to attach it to here */
-		ln.x0 = ln.x1 = sp[ix[0]].x0;
-	}
+	if (!any)
+		ln.x0 = ln.x1 = right_to_left ? width - sp[ix[0]].x1 : sp[ix[0]].x0;
 	if (!ln.cut)
-		ln.text_x = right_to_left ? ln.x1 : ln.x0;
+		ln.text_x = ln.x0;
+	ln.rtl = right_to_left;
 	ln.bold = bold * 2 > chars;
 	ln.italic = italic * 2 > chars;
 	ln.text = t.s ? t.s : strdup("");
@@ -382,6 +437,22 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 		L->cap = cap;
 	}
 	L->v[L->n++] = ln;
+}
+
+/* Whether the spans before a wide gap are only a number or label that the text after it
+ * belongs to ("1" and its footnote set off by a tab, "12." before its paragraph). */
+static int label_before(const struct pdf_span *sp, const size_t *v, size_t n, float gap,
+                        float size)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pdf_span *s = &sp[v[i]];
+		len += s->n;
+		for (size_t k = 0; k < s->n; k++)
+			if (!strchr("0123456789().-abcdefghijklmnopqrstuvwxyzIVX*", s->s[k]))
+				return 0;
+	}
+	return len <= 6 && gap < 12.0f * size;
 }
 
 /* A page's spans -> lines, top to bottom. */
@@ -472,7 +543,8 @@ static void page_lines(struct ctx *c, int page)
 		size_t from = 0;
 		float edge = sp[v[0]].x1;
 		for (size_t i = 1; i <= m && !c->oom; i++) {
-			if (i == m || sp[v[i]].x0 - edge > 4.0f * size) {
+			if (i == m || (sp[v[i]].x0 - edge > 4.0f * size
+			               && !label_before(sp, v + from, i - from, sp[v[i]].x0 - edge, size))) {
 				line_make(c, page, v + from, i - from);
 				from = i;
 			}
@@ -675,8 +747,47 @@ static void furniture(struct ctx *c)
 	}
 }
 
-/* Each page's footnote zone: below its rule; without a rule, the run of smaller lines at
- * its foot that opens with a footnote's number. */
+/* The number a footnote line opens with: raised and small, or set apart at the line's size
+ * ("1   See ..."); 0 if none. */
+static int note_number(const struct line *l)
+{
+	if (l->lead > 0)
+		return l->lead;
+	if (!l->cut || l->cut > 6)
+		return 0;
+	int nums[1];
+	return marker_numbers(l->text, l->cut, nums, 1) == 1 ? nums[0] : 0;
+}
+
+/* Where a page's footnotes begin: below its footnote rule, typed ("_____") or drawn (a
+ * short line in its lower part with text under it that is not furniture); FLT_MAX without. */
+static float rule_y(const struct ctx *c, size_t i, size_t e)
+{
+	const struct pdf_page *pg = &c->doc->pages[c->L.v[i].page];
+	float best = 1e30f;
+	for (size_t j = i; j < e; j++)
+		if (c->L.v[j].role == R_RULE && c->L.v[j].base > 0.4f * pg->h && c->L.v[j].base < best)
+			best = c->L.v[j].base;
+	for (size_t r = pg->rule0; r < pg->rule0 + pg->nrules; r++) {
+		const struct pdf_rule *ru = &c->doc->rules[r];
+		float y = (ru->y0 + ru->y1) / 2;
+		if (y < 0.4f * pg->h || y >= best || ru->x1 - ru->x0 > 0.6f * pg->w)
+			continue;
+		/* text below it, and the text just below it is smaller than the body's */
+		for (size_t j = i; j < e; j++) {
+			const struct line *l = &c->L.v[j];
+			if (l->base <= y || l->role != R_BODY)
+				continue;
+			if (l->size < 0.95f * c->body)
+				best = y;
+			break;
+		}
+	}
+	return best;
+}
+
+/* Each page's footnote zone: below its rule; without one, the run of smaller lines at its
+ * foot that opens with a footnote's number. */
 static void notes(struct ctx *c)
 {
 	size_t i = 0;
@@ -684,16 +795,10 @@ static void notes(struct ctx *c)
 		size_t e = i;
 		while (e < c->L.n && c->L.v[e].page == c->L.v[i].page)
 			e++;
-		size_t rule = e;
-		for (size_t j = i; j < e; j++)
-			if (c->L.v[j].role == R_RULE
-			    && c->L.v[j].base > 0.4f * c->doc->pages[c->L.v[j].page].h) {
-				rule = j;
-				break;
-			}
-		if (rule < e) {
-			for (size_t j = rule + 1; j < e; j++)
-				if (c->L.v[j].role == R_BODY)
+		float y = rule_y(c, i, e);
+		if (y < 1e29f) {
+			for (size_t j = i; j < e; j++)
+				if (c->L.v[j].role == R_BODY && c->L.v[j].base > y)
 					c->L.v[j].role = R_NOTE;
 		} else {
 			size_t top = e;
@@ -707,7 +812,7 @@ static void notes(struct ctx *c)
 			}
 			while (top < e && c->L.v[top].role != R_BODY)
 				top++;
-			if (top < e && c->L.v[top].lead > 0)
+			if (top < e && note_number(&c->L.v[top]) > 0)
 				for (size_t j = top; j < e; j++)
 					if (c->L.v[j].role == R_BODY)
 						c->L.v[j].role = R_NOTE;
@@ -716,9 +821,7 @@ static void notes(struct ctx *c)
 	}
 	for (size_t j = 0; j < c->L.n; j++) {
 		const struct line *l = &c->L.v[j];
-		int v = l->role == R_NOTE ? l->lead : 0;
-		if (l->role == R_NOTE && v <= 0 && l->cut)
-			v = atoi(l->text);
+		int v = l->role == R_NOTE ? note_number(l) : 0;
 		if (v > 0 && v < 1024)
 			c->notes_seen[v / 64] |= 1ull << (v % 64);
 	}
@@ -816,8 +919,26 @@ static void words_build(struct ctx *c, struct words *w)
 	}
 }
 
+/* Whether the document's text is mostly Chinese (or Japanese): its lines break anywhere,
+ * inside Latin words and symbols too ("A/CONF.4|8/14"), and never at a space. */
+static int cjk_document(const struct lines *L)
+{
+	size_t yes = 0, all = 0;
+	for (size_t i = 0; i < L->n && all < 20000; i++)
+		for (size_t k = 0; k < L->v[i].n;) {
+			ucs4_t c;
+			int len = u8_mbtouc(&c, (const uint8_t *)L->v[i].text + k, L->v[i].n - k);
+			if (c != ' ') {
+				all++;
+				yes += cjk(c);
+			}
+			k += len > 0 ? (size_t)len : 1;
+		}
+	return yes * 3 > all;
+}
+
 /* Appends line l to the paragraph in b (empty or not), joining across the line end. */
-static void join_line(struct tbuf *b, const struct line *l, const struct words *w)
+static void join_line(struct tbuf *b, const struct line *l, const struct words *w, int cjk_doc)
 {
 	size_t at = b->n;
 	if (b->n) {
@@ -846,7 +967,8 @@ static void join_line(struct tbuf *b, const struct line *l, const struct words *
 		} else if (a == 0xAD) {
 			b->n -= 2;          /* a soft hyphen: the word was broken there */
 			at = b->n;
-		} else if (!(cjk(a) && cjk(z))) {
+		} else if (!cjk(a) && !cjk(z) && !cjk_doc) {
+			/* Chinese is broken anywhere, Latin words and symbols too ("A/CONF.4|8/14") */
 			tb_put(b, " ", 1);
 			at = b->n;
 		}
@@ -963,7 +1085,7 @@ static void body(struct ctx *c, const struct words *w)
 			page = c->doc->pages[l->page].no;
 			nlines = bold = centre = 0;
 		}
-		join_line(&b, l, w);
+		join_line(&b, l, w, c->cjk);
 		/* a centred line stands alone (a heading, "Annex") */
 		prev_alone = centred(c, l);
 		nlines++;
@@ -982,23 +1104,23 @@ static void footnotes(struct ctx *c, const struct words *w)
 {
 	struct tbuf b;
 	memset(&b, 0, sizeof b);
-	int page = 0, open = 0;
+	int page = 0, open = 0, skip = 0;
 	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
 		const struct line *l = &c->L.v[i];
 		if (l->role != R_NOTE)
 			continue;
-		int num = l->lead;
+		int num = note_number(l);
 		const char *s = l->text;
 		size_t n = l->n;
-		if (num <= 0 && l->cut && l->cut <= 4) {
-			/* a number set apart at the same size ("1   See ...") */
-			int v = 0;
-			size_t k = 0;
-			while (k < l->cut && s[k] >= '0' && s[k] <= '9')
-				v = v * 10 + (s[k++] - '0');
-			if (k == l->cut && v > 0)
-				num = v;
+		if (l->lead == 0) {
+			/* "* Reissued for technical reasons": a note on the document, not the text */
+			push(c, &b, ZONE_FOOTNOTE, page, 0);
+			skip = 1;
+			continue;
 		}
+		if (skip && num <= 0)
+			continue;
+		skip = 0;
 		if (num > 0) {
 			push(c, &b, ZONE_FOOTNOTE, page, 0);
 			page = c->doc->pages[l->page].no;
@@ -1026,7 +1148,7 @@ static void footnotes(struct ctx *c, const struct words *w)
 			page = c->doc->pages[l->page].no;
 			open = 1;
 		}
-		join_line(&b, l, w);
+		join_line(&b, l, w, c->cjk);
 	}
 	push(c, &b, ZONE_FOOTNOTE, page, 0);
 	tb_free(&b);
@@ -1057,6 +1179,15 @@ int pdf_layout(const struct pdf_doc *doc, struct block_list *out, struct parse_d
 		measure(&c);
 		notes(&c);
 	}
+#ifdef PDF_DEBUG
+	for (size_t i = 0; i < c.L.n; i++) {
+		const struct line *l = &c.L.v[i];
+		fprintf(stderr, "p%d r%d b%.1f s%.1f x%.1f-%.1f tx%.1f cut%zu lead%d bold%d m%zu |%s|\n",
+		        l->page, l->role, l->base, l->size, l->x0, l->x1, l->text_x, l->cut, l->lead,
+		        l->bold, l->nmarks, l->text);
+	}
+#endif
+	c.cjk = cjk_document(&c.L);
 	struct words w = { NULL, 0 };
 	if (!c.oom)
 		words_build(&c, &w);

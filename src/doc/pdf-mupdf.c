@@ -232,11 +232,58 @@ static void char_box(const fz_stext_char *c, float *x0, float *y0, float *x1, fl
 	*y1 = r.y1;
 }
 
+/* Scripts set without spaces between words: only a wide gap there is a space. */
+static int cjk_char(int c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+/* The distance between two glyph boxes on a line, whichever way the glyphs were set. */
+static float glyph_gap(float ax0, float ax1, float bx0, float bx1)
+{
+	float a = bx0 - ax1, b = ax0 - bx1;
+	return a > b ? a : b;
+}
+
+static int cmp_gap(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/* The gap a line's glyphs usually leave between them: none in most text, the spread of a
+ * justified line of Chinese (where every glyph moves apart, Latin ones too). */
+static float usual_gap(fz_stext_line *line)
+{
+	float g[63];
+	int n = 0;
+	fz_stext_char *prev = NULL;
+	for (fz_stext_char *c = line->first_char; c && n < 63; c = c->next) {
+		if (c->c == ' ' || !stream_char(c->c))
+			continue;
+		if (prev && prev->size == c->size && prev->origin.y == c->origin.y) {
+			fz_rect a = fz_rect_from_quad(prev->quad), b = fz_rect_from_quad(c->quad);
+			g[n++] = glyph_gap(a.x0, a.x1, b.x0, b.x1);
+		}
+		prev = c;
+	}
+	if (!n)
+		return 0;
+	qsort(g, (size_t)n, sizeof *g, cmp_gap);
+	return g[n / 2] > 0 ? g[n / 2] : 0;
+}
+
+/* One line of MuPDF's structured text -> spans. Spaces are the document's own space glyphs
+ * and the gaps between words (MuPDF's own guesses are turned off: they miss the spaces of
+ * text set right to left and add some inside justified Chinese). */
 static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct span *s,
                       fz_stext_line *line)
 {
 	char dir = line->wmode == 0 && line->dir.x > 0.9f && line->dir.y < 0.1f && line->dir.y > -0.1f
 	           ? 'h' : 'v';
+	float usual = usual_gap(line);
+	int last = 0;
 	for (fz_stext_char *c = line->first_char; c; c = c->next) {
 		int ch = stream_char(c->c);
 		if (!ch)
@@ -250,14 +297,10 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 			s->space = s->ink;
 			continue;
 		}
-		float gap = 0;
-		if (s->ink) {
-			float a = x0 - s->last_x1, b = s->last_x0 - x1;
-			gap = a > b ? a : b;
-		}
+		float gap = s->ink ? glyph_gap(s->last_x0, s->last_x1, x0, x1) : 0;
 		if (s->ink && (id != s->font || c->size - s->size > 0.05f || s->size - c->size > 0.05f
 		               || c->origin.y - s->base > 0.05f || s->base - c->origin.y > 0.05f
-		               || gap > 0.75f * c->size))
+		               || gap > 0.75f * c->size + usual))
 			span_flush(out, s);
 		if (!s->ink) {
 			s->font = id;
@@ -273,6 +316,9 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 				s->right++;
 			else
 				s->left++;
+			float need = cjk_char(ch) || cjk_char(last) ? 0.6f * c->size : 0.15f * c->size;
+			if (gap > need + usual)
+				s->space = 1;
 		}
 		if (s->space && span_put(s, " ", 1))
 			return -1;
@@ -282,6 +328,7 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 		if (span_put(s, b, (size_t)k))
 			return -1;
 		s->ink = 1;
+		last = ch;
 		s->last_x0 = x0;
 		s->last_x1 = x1;
 		if (x0 < s->x0)
@@ -297,6 +344,116 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 	return 0;
 }
 
+/* ---- rules: the lines a page draws ---- */
+
+/* Thin horizontal lines drawn on a page (a footnote separator, a rule under a heading): the
+ * structured text does not hold drawings, so a device in front of it notes them and passes
+ * everything else on. */
+#define MAX_RULES 64
+
+struct tee {
+	fz_device super;
+	fz_device *text;
+	fz_rect rules[MAX_RULES];
+	int nrules;
+};
+
+static void note_rule(struct tee *t, fz_rect r, float thick)
+{
+	if (r.y1 - r.y0 <= thick && r.x1 - r.x0 >= 20 && t->nrules < MAX_RULES)
+		t->rules[t->nrules++] = r;
+}
+
+static void tee_fill_path(fz_context *ctx, fz_device *dev, const fz_path *path, int even_odd,
+                          fz_matrix ctm, fz_colorspace *cs, const float *color, float alpha,
+                          fz_color_params cp)
+{
+	(void)even_odd, (void)cs, (void)color, (void)alpha, (void)cp;
+	note_rule((struct tee *)dev, fz_bound_path(ctx, path, NULL, ctm), 2.5f);
+}
+
+static void tee_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
+                            const fz_stroke_state *st, fz_matrix ctm, fz_colorspace *cs,
+                            const float *color, float alpha, fz_color_params cp)
+{
+	(void)cs, (void)color, (void)alpha, (void)cp;
+	note_rule((struct tee *)dev, fz_bound_path(ctx, path, st, ctm), 3.0f);
+}
+
+static void tee_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm,
+                          fz_colorspace *cs, const float *color, float alpha, fz_color_params cp)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->fill_text(ctx, t, text, ctm, cs, color, alpha, cp);
+}
+
+static void tee_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+                            const fz_stroke_state *st, fz_matrix ctm, fz_colorspace *cs,
+                            const float *color, float alpha, fz_color_params cp)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->stroke_text(ctx, t, text, st, ctm, cs, color, alpha, cp);
+}
+
+static void tee_clip_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm,
+                          fz_rect scissor)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->clip_text(ctx, t, text, ctm, scissor);
+}
+
+static void tee_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+                                 const fz_stroke_state *st, fz_matrix ctm, fz_rect scissor)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->clip_stroke_text(ctx, t, text, st, ctm, scissor);
+}
+
+static void tee_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->ignore_text(ctx, t, text, ctm);
+}
+
+static void tee_fill_image(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix ctm,
+                           float alpha, fz_color_params cp)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->fill_image(ctx, t, img, ctm, alpha, cp);
+}
+
+static void tee_fill_image_mask(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix ctm,
+                                fz_colorspace *cs, const float *color, float alpha,
+                                fz_color_params cp)
+{
+	fz_device *t = ((struct tee *)dev)->text;
+	t->fill_image_mask(ctx, t, img, ctm, cs, color, alpha, cp);
+}
+
+static struct tee *tee_new(fz_context *ctx, fz_device *text)
+{
+	struct tee *t = fz_new_derived_device(ctx, struct tee);
+	t->text = text;
+	t->super.fill_path = tee_fill_path;
+	t->super.stroke_path = tee_stroke_path;
+	/* what the text device reads goes on to it */
+	if (text->fill_text)
+		t->super.fill_text = tee_fill_text;
+	if (text->stroke_text)
+		t->super.stroke_text = tee_stroke_text;
+	if (text->clip_text)
+		t->super.clip_text = tee_clip_text;
+	if (text->clip_stroke_text)
+		t->super.clip_stroke_text = tee_clip_stroke_text;
+	if (text->ignore_text)
+		t->super.ignore_text = tee_ignore_text;
+	if (text->fill_image)
+		t->super.fill_image = tee_fill_image;
+	if (text->fill_image_mask)
+		t->super.fill_image_mask = tee_fill_image_mask;
+	return t;
+}
+
 /* One page: its text and pictures. Throws on MuPDF errors. */
 static void page_out(fz_context *ctx, fz_document *doc, int no, FILE *out, struct fonts *fonts,
                      struct span *s)
@@ -304,9 +461,11 @@ static void page_out(fz_context *ctx, fz_document *doc, int no, FILE *out, struc
 	fz_page *page = NULL;
 	fz_stext_page *text = NULL;
 	fz_device *dev = NULL;
+	struct tee *tee = NULL;
 	fz_var(page);
 	fz_var(text);
 	fz_var(dev);
+	fz_var(tee);
 	s->n = 0;
 	s->ink = s->space = s->left = s->right = 0;
 	fz_try(ctx) {
@@ -314,10 +473,12 @@ static void page_out(fz_context *ctx, fz_document *doc, int no, FILE *out, struc
 		fz_rect box = fz_bound_page(ctx, page);
 		fz_stext_options opts;
 		memset(&opts, 0, sizeof opts);
-		opts.flags = FZ_STEXT_PRESERVE_IMAGES;
+		opts.flags = FZ_STEXT_PRESERVE_IMAGES | FZ_STEXT_INHIBIT_SPACES;
 		text = fz_new_stext_page(ctx, box);
 		dev = fz_new_stext_device(ctx, text, &opts);
-		fz_run_page(ctx, page, dev, fz_identity, &cookie);
+		tee = tee_new(ctx, dev);
+		fz_run_page(ctx, page, &tee->super, fz_identity, &cookie);
+		fz_close_device(ctx, &tee->super);
 		fz_close_device(ctx, dev);
 		if (cookie.abort)
 			fz_throw(ctx, FZ_ERROR_ABORT, "timeout");
@@ -335,9 +496,13 @@ static void page_out(fz_context *ctx, fz_document *doc, int no, FILE *out, struc
 				if (line_spans(ctx, out, fonts, s, l) < 0)
 					fz_throw(ctx, FZ_ERROR_MEMORY, "out of memory");
 		}
+		for (int i = 0; i < tee->nrules; i++)
+			fprintf(out, "rule %.2f %.2f %.2f %.2f\n", tee->rules[i].x0, tee->rules[i].y0,
+			        tee->rules[i].x1, tee->rules[i].y1);
 		fputs("end\n", out);
 	}
 	fz_always(ctx) {
+		fz_drop_device(ctx, tee ? &tee->super : NULL);
 		fz_drop_device(ctx, dev);
 		fz_drop_stext_page(ctx, text);
 		fz_drop_page(ctx, page);

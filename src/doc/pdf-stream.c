@@ -85,6 +85,7 @@ static struct pdf_page *page_open(struct pdf_doc *d)
 	struct pdf_page *p = &d->pages[d->npages++];
 	memset(p, 0, sizeof *p);
 	p->first = d->nspans;
+	p->rule0 = d->nrules;
 	return p;
 }
 
@@ -179,6 +180,23 @@ int pdf_stream_parse(struct pdf_doc *d, const char *stream, size_t len)
 				pg->images++;
 				pg->image_area += (x1 - x0) * (y1 - y0);
 			}
+		} else if (strcmp(kind, "rule") == 0 && pg) {
+			struct pdf_rule r;
+			if (number(&c, &r.x0) == 0 && number(&c, &r.y0) == 0 && number(&c, &r.x1) == 0
+			    && number(&c, &r.y1) == 0 && r.x1 > r.x0 && r.y1 >= r.y0 && pg->nrules < 256) {
+				if (d->nrules == d->rules_cap) {
+					size_t cap = d->rules_cap ? d->rules_cap * 2 : 64;
+					struct pdf_rule *nr = realloc(d->rules, cap * sizeof *nr);
+					if (!nr) {
+						rc = -1;
+						break;
+					}
+					d->rules = nr;
+					d->rules_cap = cap;
+				}
+				d->rules[d->nrules++] = r;
+				pg->nrules++;
+			}
 		} else if (strcmp(kind, "end") == 0) {
 			pg = NULL;
 		} else if (strcmp(kind, "skip") == 0) {
@@ -203,6 +221,7 @@ int pdf_stream_parse(struct pdf_doc *d, const char *stream, size_t len)
 	/* a page the stream broke off inside is not complete: its spans are dropped */
 	if (pg) {
 		d->nspans = pg->first;
+		d->nrules = pg->rule0;
 		d->npages--;
 	}
 	free(fonts);
@@ -214,5 +233,6 @@ void pdf_doc_free(struct pdf_doc *d)
 	free(d->buf);
 	free(d->spans);
 	free(d->pages);
+	free(d->rules);
 	memset(d, 0, sizeof *d);
 }

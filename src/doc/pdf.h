@@ -14,6 +14,8 @@
  *                                       wide gap inside; DIR: h horizontal, r glyphs set right
  *                                       to left, v anything else (rotated text)
  *   image X0 Y0 X1 Y1                   a picture on the page
+ *   rule X0 Y0 X1 Y1                    a thin horizontal line drawn on the page (a
+ *                                       footnote separator drawn rather than typed)
  *   end                                 the page is complete
  *   skip NO                             page NO could not be read (the others still are)
  *   error KIND MESSAGE                  the last line when the helper had to stop: KIND is
