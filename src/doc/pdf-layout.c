@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
+#include <fribidi.h>
 
 #include "doc/furniture.h"
 #include "doc/lang.h"
@@ -199,6 +200,7 @@ struct ctx {
 	float pitch;            /* its line pitch */
 	uint64_t notes_seen[16];   /* footnote numbers below 1024 that open a footnote */
 	int cjk;                /* the text is mostly Chinese */
+	int rtl;                /* the text is mostly in a right-to-left script */
 };
 
 static const struct pdf_span *g_spans;   /* for the sort comparators only */
@@ -217,11 +219,6 @@ static int by_x(const void *a, const void *b)
 	return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
-static int by_x_desc(const void *a, const void *b)
-{
-	const struct pdf_span *x = &g_spans[*(const size_t *)a], *y = &g_spans[*(const size_t *)b];
-	return (x->x1 < y->x1) - (x->x1 > y->x1);
-}
 
 static float max_size(const struct pdf_span *sp, const size_t *ix, size_t n)
 {
@@ -256,71 +253,357 @@ static int raised_small(const struct pdf_span *s, float size, float base)
 	return s->size <= 0.8f * size && base - s->base >= 0.15f * size;
 }
 
-/* Strong left-to-right letters (Latin, Cyrillic, Greek ...), for telling a line's direction
- * and the runs inside right-to-left text. */
+/* Strong left-to-right letters (Latin, Cyrillic, Greek ...), for telling a line's direction. */
 static int ltr_char(ucs4_t c)
 {
 	return !rtl_char(c) && uc_is_alpha(c);
 }
 
-/* Characters that stay in a left-to-right run inside right-to-left text: letters of such a
- * script, digits, and what joins them ("A/76/L.75", "70/1", "5.3", "Rev.1"). */
-static int ltr_run_char(ucs4_t c)
+/* The numbers of a marker that starts at span ix[i] (-1: none; *used: the spans it takes).
+ * A marker may come in pieces ("(", "10", ")" where the digits run the other way than the
+ * brackets): the raised small spans that touch are read as one, in the order the page wrote
+ * them. */
+static int marker_at(const struct pdf_span *sp, const size_t *ix, size_t n, size_t i,
+                     float size, float base, int *nums, size_t *used)
 {
-	return ltr_char(c) || uc_is_digit(c) || (c >= 0x660 && c <= 0x669)
-	    || (c >= 0x6F0 && c <= 0x6F9);
+	if (!raised_small(&sp[ix[i]], size, base))
+		return -1;
+	size_t order[8], np = 0;
+	float lo = sp[ix[i]].x0, hi = sp[ix[i]].x1;
+	for (size_t j = i; j < n && np < 8 && raised_small(&sp[ix[j]], size, base); j++) {
+		const struct pdf_span *r = &sp[ix[j]];
+		if (j > i && !(r->x0 <= hi + 0.3f * size && r->x1 >= lo - 0.3f * size))
+			break;
+		lo = r->x0 < lo ? r->x0 : lo;
+		hi = r->x1 > hi ? r->x1 : hi;
+		order[np++] = ix[j];
+	}
+	for (size_t a = 1; a < np; a++)
+		for (size_t b = a; b > 0 && order[b] < order[b - 1]; b--) {
+			size_t t = order[b];
+			order[b] = order[b - 1];
+			order[b - 1] = t;
+		}
+	char mk[32];
+	size_t mn = 0;
+	for (size_t a = 0; a < np; a++)
+		for (size_t q = 0; q < sp[order[a]].n && mn < sizeof mk; q++)
+			if (sp[order[a]].s[q] != ' ')
+				mk[mn++] = sp[order[a]].s[q];
+	int k = marker_numbers(mk, mn, nums, 8);
+	*used = np;
+	return k;
 }
 
-static int joiner(ucs4_t c)
+/* A right-to-left line is first laid out in visual order (left to right on the page, as
+ * the helper writes such lines) as clusters: a letter with its marks, a space, or a
+ * footnote marker; then put in reading order by the Unicode bidirectional algorithm
+ * (fribidi), run over the visual text as if it were logical: for text set right to left
+ * with numbers and Latin inside, that gives the logical order back ("16-5" -> "5-16" after
+ * Arabic, "A/HRC/37/59" kept). */
+struct cluster {
+	const char *s;          /* its bytes; NULL for a space or a marker */
+	size_t n;
+	int mark, nmark;        /* a marker: its first number's index in nums, how many */
+	ucs4_t c;               /* its letter; ' ' for a space, U+FFFC for a marker */
+	float gap, x;           /* a space: how wide, and where the text after it starts */
+};
+
+struct clusters {
+	struct cluster *v;
+	size_t n, cap;
+	int nums[64];
+	int nnums;
+	int oom;
+};
+
+static void cl_add(struct clusters *cs, struct cluster c)
 {
-	return c == '/' || c == '.' || c == ',' || c == ':' || c == '-' || c == 0x2013;
+	if (cs->oom)
+		return;
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? cs->cap * 2 : 64;
+		struct cluster *nv = realloc(cs->v, cap * sizeof *nv);
+		if (!nv) {
+			cs->oom = 1;
+			return;
+		}
+		cs->v = nv;
+		cs->cap = cap;
+	}
+	cs->v[cs->n++] = c;
 }
 
-/* A span of a right-to-left line written in visual order (glyphs laid left to right):
- * appends its text in logical order to t. Runs of left-to-right characters (digits, Latin)
- * keep their order; the runs, and the characters of the other runs, are reversed. */
-static void put_visual_rtl(struct tbuf *t, const char *s, size_t n)
+static void cl_text(struct clusters *cs, const char *s, size_t n)
 {
-	/* the runs, found from the end: the last run in visual order is the first read */
-	size_t e = n;
-	while (e > 0) {
+	for (size_t i = 0; i < n;) {
 		ucs4_t c;
-		const uint8_t *p = u8_prev(&c, (const uint8_t *)s + e, (const uint8_t *)s);
-		size_t b = p ? (size_t)(p - (const uint8_t *)s) : 0;
-		if (ltr_run_char(c)) {
-			/* a left-to-right run: back over its characters and joiners between them */
-			size_t a = b;
-			while (a > 0) {
-				ucs4_t d;
-				const uint8_t *q = u8_prev(&d, (const uint8_t *)s + a, (const uint8_t *)s);
-				size_t qa = q ? (size_t)(q - (const uint8_t *)s) : 0;
-				if (ltr_run_char(d) || (joiner(d) && qa > 0 && ltr_run_char(last_cp(s, qa))))
-					a = qa;
-				else if (d == ' ' && qa > 0 && ltr_char(last_cp(s, qa)) && ltr_char(c))
-					a = qa;             /* "Part I": words of one Latin phrase */
-				else
-					break;
-			}
-			tb_put(t, s + a, e - a);
-			e = a;
-		} else {
-			/* one character of a right-to-left run, taken in reverse */
-			tb_put(t, s + b, e - b);
-			e = b;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		size_t j = i + (k > 0 ? (size_t)k : 1);
+		while (j < n) {
+			ucs4_t m;
+			int mk = u8_mbtouc(&m, (const uint8_t *)s + j, n - j);
+			if (!uc_is_general_category(m, UC_CATEGORY_Mn))
+				break;
+			j += mk > 0 ? (size_t)mk : 1;
+		}
+		/* a tatweel stretches a justified line: not text */
+		if (c != 0x640) {
+			struct cluster cl = { c == ' ' ? NULL : s + i, j - i, -1, 0, c, 0, 0 };
+			if (c != ' ' || !cs->n || cs->v[cs->n - 1].c != ' ')
+				cl_add(cs, cl);
+		}
+		i = j;
+	}
+}
+
+/* Brackets around left-to-right text inside right-to-left text come out of the reordering
+ * the wrong way round when the page set them mirrored (")2020(" for "(2020)"): in reading
+ * order a closing bracket, text without a right-to-left letter or a bracket, then an
+ * opening one, are turned back. Markers stay where they are (their offsets do not move). */
+static void unmirror(struct tbuf *t, size_t from)
+{
+	for (size_t i = from; i < t->n; i++) {
+		if (t->s[i] != ')')
+			continue;
+		size_t j = i + 1;
+		int ok = 1;
+		while (j < t->n && t->s[j] != '(' && ok) {
+			ucs4_t c;
+			int k = u8_mbtouc(&c, (const uint8_t *)t->s + j, t->n - j);
+			ok = !rtl_char(c) && c != ')' && c != '[' && c != ']';
+			j += k > 0 ? (size_t)k : 1;
+		}
+		if (ok && j < t->n && j > i + 1) {
+			t->s[i] = '(';
+			t->s[j] = ')';
+			i = j;
 		}
 	}
 }
 
+/* The clusters in reading order into t: markers placed, *cut set where the space `cut`
+ * (an index, or -1) falls. */
+static void cl_logical(const struct clusters *cs, long cut, struct tbuf *t, size_t *cutp)
+{
+	size_t n = cs->n, from = t->n;
+	if (!n)
+		return;
+	FriBidiChar *u = malloc(n * sizeof *u);
+	FriBidiCharType *ty = malloc((n ? n : 1) * sizeof *ty);
+	FriBidiBracketType *br = malloc((n ? n : 1) * sizeof *br);
+	FriBidiLevel *lv = malloc((n ? n : 1) * sizeof *lv);
+	FriBidiStrIndex *map = malloc((n ? n : 1) * sizeof *map);
+	if (!u || !ty || !br || !lv || !map) {
+		t->oom = 1;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			u[i] = cs->v[i].c;
+			map[i] = (FriBidiStrIndex)i;
+		}
+		/* A pair of brackets the page set mirrored around left-to-right text reads
+		 * ")Part I(" left to right: turned round, the algorithm pairs them. */
+		for (size_t i = 0; i < n; i++) {
+			if (u[i] != ')')
+				continue;
+			size_t j = i + 1;
+			while (j < n && u[j] != '(' && u[j] != ')' && !rtl_char(u[j]) && cs->v[j].mark < 0)
+				j++;
+			if (j < n && u[j] == '(' && j > i + 1) {
+				u[i] = '(';
+				u[j] = ')';
+				i = j;
+			}
+		}
+		FriBidiParType dir = FRIBIDI_PAR_RTL;
+		fribidi_get_bidi_types(u, (FriBidiStrIndex)n, ty);
+		fribidi_get_bracket_types(u, (FriBidiStrIndex)n, ty, br);
+		if (!fribidi_get_par_embedding_levels_ex(ty, br, (FriBidiStrIndex)n, &dir, lv)
+		    || !fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, ty, (FriBidiStrIndex)n, 0, dir, lv,
+		                             NULL, map))
+			for (size_t i = 0; i < n; i++)
+				map[i] = (FriBidiStrIndex)(n - 1 - i);   /* at least read from the right */
+		for (size_t i = 0; i < n; i++) {
+			const struct cluster *c = &cs->v[map[i]];
+			if (c->mark >= 0) {
+				for (int k = 0; k < c->nmark; k++)
+					tb_mark(t, t->n, cs->nums[c->mark + k]);
+			} else if (c->c == ' ') {
+				if ((long)map[i] == cut && !*cutp)
+					*cutp = t->n;
+				if (t->n && t->s[t->n - 1] != ' ')
+					tb_put(t, " ", 1);
+			} else if (c->c != u[map[i]]) {
+				char b = (char)u[map[i]];          /* a bracket turned round */
+				tb_put(t, &b, 1);
+			} else {
+				tb_put(t, c->s, c->n);
+			}
+		}
+		while (t->n && t->s[t->n - 1] == ' ')
+			t->s[--t->n] = '\0';
+#ifdef PDF_DEBUG
+		fprintf(stderr, "fribidi: |%.*s|\n", (int)(t->n - from), t->s + from);
+#endif
+		unmirror(t, from);
+	}
+	free(u);
+	free(ty);
+	free(br);
+	free(lv);
+	free(map);
+}
+
+/* Adds a finished line to L (taking its text and marks). */
+static void line_add(struct ctx *c, struct line *ln, struct tbuf *t)
+{
+	ln->text = t->s ? t->s : strdup("");
+	ln->n = t->n;
+	ln->marks = t->m;
+	ln->nmarks = t->nm;
+	struct lines *L = &c->L;
+	if (ln->text && L->n == L->cap) {
+		size_t cap = L->cap ? L->cap * 2 : 256;
+		struct line *nv = realloc(L->v, cap * sizeof *nv);
+		if (nv) {
+			L->v = nv;
+			L->cap = cap;
+		}
+	}
+	if (!ln->text || L->n == L->cap) {
+		free(ln->text);
+		free(ln->marks);
+		c->oom = 1;
+		return;
+	}
+	L->v[L->n++] = *ln;
+}
+
+/* A right-to-left line's spans (ix[0..n), sorted left to right) -> ln and t. */
+static void rtl_line(struct ctx *c, const size_t *ix, size_t n, float size, float base,
+                     struct line *ln, struct tbuf *t, size_t *bold, size_t *italic, size_t *chars)
+{
+	const struct pdf_span *sp = c->doc->spans;
+	float width = c->doc->pages[ln->page].w;
+	struct clusters cs;
+	memset(&cs, 0, sizeof cs);
+	float edge = 0, lo = 1e9f, hi = -1e9f;
+	for (size_t i = 0; i < n; i++) {
+		const struct pdf_span *s = &sp[ix[i]];
+		int nums[8];
+		size_t used = 1;
+		int k = marker_at(sp, ix, n, i, size, base, nums, &used);
+		if (k >= 0) {
+			if (cs.n && s->x0 - edge > 0.15f * size && cs.v[cs.n - 1].c != ' ') {
+				struct cluster gap = { NULL, 0, -1, 0, ' ', s->x0 - edge, s->x0 };
+				cl_add(&cs, gap);
+			}
+			if (cs.nnums + k <= 64) {
+				struct cluster m = { NULL, 0, cs.nnums, k, 0xFFFC, 0, 0 };
+				for (int j = 0; j < k; j++)
+					cs.nums[cs.nnums++] = nums[j];
+				cl_add(&cs, m);
+			}
+			for (size_t j = i; j < i + used; j++)
+				edge = sp[ix[j]].x1 > edge ? sp[ix[j]].x1 : edge;
+			i += used - 1;
+			continue;
+		}
+		if (cs.n && s->x0 - edge > 0.15f * size) {
+			struct cluster sp1 = { NULL, 0, -1, 0, ' ', s->x0 - edge, s->x0 };
+			if (cs.v[cs.n - 1].c == ' ')
+				cs.v[cs.n - 1] = sp1;
+			else
+				cl_add(&cs, sp1);
+		}
+		cl_text(&cs, s->s, s->n);
+		lo = s->x0 < lo ? s->x0 : lo;
+		hi = s->x1 > hi ? s->x1 : hi;
+		edge = s->x1;
+		*chars += s->n;
+		*bold += s->flags & PF_BOLD ? s->n : 0;
+		*italic += s->flags & PF_ITALIC ? s->n : 0;
+	}
+	/* a footnote's own number opens the line: at its right end */
+	size_t e = cs.n;
+	while (e > 0 && cs.v[e - 1].c == ' ')
+		e--;
+	if (e > 0 && cs.v[e - 1].mark >= 0 && cs.v[e - 1].nmark <= 1) {
+		ln->lead = cs.v[e - 1].nmark ? cs.nums[cs.v[e - 1].mark] : 0;
+		cs.n = e - 1;
+	}
+	/* the leading cell: the text right of the rightmost wide gap, when it is short */
+	long cut = -1;
+	size_t bytes = 0;
+	for (size_t i = cs.n; i > 0; i--) {
+		const struct cluster *cl = &cs.v[i - 1];
+		if (cl->c == ' ' && cl->gap > 1.2f * size && bytes && bytes <= 12) {
+			cut = (long)i - 1;
+			/* the text read after the cell ends at the gap's left edge */
+			ln->text_x = width - (cl->x - cl->gap);
+			break;
+		}
+		bytes += cl->n;
+		if (bytes > 12)
+			break;
+	}
+	/* A footnote's number in brackets first on the line (at its right end: "(2)") is read
+	 * first, whatever the reordering would make of digits beside a run of Latin. */
+	/* The leading cell (right of the wide gap), or a footnote's number in brackets first
+	 * on the line ("(2)" at its right end), is read on its own and first, whatever the
+	 * reordering would make of digits beside a run of Latin. */
+	size_t first = cs.n;
+	int paren = 0, digits = 0;
+	while (first > 0 && cs.v[first - 1].mark < 0 && cs.v[first - 1].c < 0x80
+	       && (uc_is_digit(cs.v[first - 1].c) || cs.v[first - 1].c == '('
+	           || cs.v[first - 1].c == ')')) {
+		paren += cs.v[first - 1].c == '(' || cs.v[first - 1].c == ')';
+		digits += uc_is_digit(cs.v[first - 1].c) != 0;
+		first--;
+	}
+	int label = paren == 2 && digits && digits <= 4 && cs.n - first == (size_t)digits + 2
+	            && first > 0 && cs.v[first - 1].c == ' ';
+	size_t cell = cut >= 0 ? (size_t)cut + 1 : label ? first : cs.n;
+	if (!cs.oom && cell < cs.n) {
+		if (label && cell == first) {
+			tb_put(t, "(", 1);
+			for (size_t i = first; i < cs.n; i++)
+				if (uc_is_digit(cs.v[i].c))
+					tb_put(t, cs.v[i].s, cs.v[i].n);
+			tb_put(t, ")", 1);
+		} else {
+			struct clusters head = cs;
+			head.v = cs.v + cell;
+			head.n = cs.n - cell;
+			size_t ignore = 0;
+			cl_logical(&head, -1, t, &ignore);
+		}
+		if (cut >= 0)
+			ln->cut = t->n;
+		tb_put(t, " ", 1);
+		cs.n = cell - 1;
+		cut = -1;
+	}
+	if (!cs.oom)
+		cl_logical(&cs, cut, t, &ln->cut);
+	t->oom |= cs.oom;
+	free(cs.v);
+	if (hi >= lo) {
+		ln->x0 = width - hi;
+		ln->x1 = width - lo;
+	}
+}
+
 /* One line (the spans ix[0..n), on one baseline and without a wide gap) -> L. A line of
- * right-to-left text is read from the right, and its x coordinates are mirrored (x is the
- * distance from the page's right edge), so that the paragraph rules (indents, columns,
- * short last lines) hold for both directions. */
+ * right-to-left text has its x coordinates mirrored (x is the distance from the page's
+ * right edge), so that the paragraph rules (indents, columns, short last lines) hold for
+ * both directions. */
 static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 {
 	const struct pdf_span *sp = c->doc->spans;
 	g_spans = sp;
 	float size = main_size(sp, ix, n);
-	float base = 0, width = c->doc->pages[page].w;
+	float base = 0;
 	size_t rtl = 0, ltr = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct pdf_span *s = &sp[ix[i]];
@@ -334,8 +617,7 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 			k += len > 0 ? (size_t)len : 1;
 		}
 	}
-	int right_to_left = rtl > ltr;
-	qsort(ix, n, sizeof *ix, right_to_left ? by_x_desc : by_x);
+	qsort(ix, n, sizeof *ix, by_x);
 	struct tbuf t;
 	memset(&t, 0, sizeof t);
 	struct line ln;
@@ -346,97 +628,80 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 	ln.lead = -1;
 	ln.x0 = 1e9f;
 	ln.x1 = -1e9f;
+	/* the document's direction, not the line's letters: a line of symbols in an Arabic
+	 * footnote is still read from the right */
+	ln.rtl = c->rtl ? 1 : 0;
+	(void)rtl;
+	(void)ltr;
 	size_t bold = 0, italic = 0, chars = 0;
-	float prev_edge = 0;
-	int any = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct pdf_span *s = &sp[ix[i]];
-		/* in mirrored coordinates for a right-to-left line */
-		float x0 = right_to_left ? width - s->x1 : s->x0;
-		float x1 = right_to_left ? width - s->x0 : s->x1;
-		ln.barcode |= (s->flags & PF_BARCODE) != 0;
-		int nums[8];
-		int k = raised_small(s, size, base) ? marker_numbers(s->s, s->n, nums, 8) : -1;
-		/* "m2", "km2": a unit's exponent, not a marker */
-		if (k > 0 && t.n && (t.s[t.n - 1] == 'm') && (nums[0] == 2 || nums[0] == 3) && k == 1)
-			k = -1;
-		if (k >= 0) {
-			if (!any && k == 1)
-				ln.lead = nums[0];          /* a footnote's own number */
-			else if (!any && k == 0)
-				ln.lead = 0;                /* "*": a note on the document itself */
-			else
-				for (int j = 0; j < k; j++)
-					tb_mark(&t, t.n, nums[j]);
-			prev_edge = x1;
-			continue;
-		}
-		float gap = any || ln.lead >= 0 ? x0 - prev_edge : 0;
-		/* between Chinese characters and what follows them only a wide gap is a space */
-		float need = t.n && (cjk(last_cp(t.s, t.n)) || cjk(first_cp(s->s, s->n))) ? 0.6f : 0.15f;
-		if (any && gap > need * size && t.n && t.s[t.n - 1] != ' ') {
-			/* the first wide gap after a short start sets a number or label apart */
-			if (!ln.cut && gap > 1.2f * size && t.n <= 12) {
-				ln.cut = t.n;
-				ln.text_x = x0;
+	for (size_t i = 0; i < n; i++)
+		ln.barcode |= (sp[ix[i]].flags & PF_BARCODE) != 0;
+	if (ln.rtl) {
+		rtl_line(c, ix, n, size, base, &ln, &t, &bold, &italic, &chars);
+	} else {
+		float prev_edge = 0;
+		int any = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct pdf_span *s = &sp[ix[i]];
+			int nums[8];
+			size_t used = 1;
+			int k = marker_at(sp, ix, n, i, size, base, nums, &used);
+			/* "m2", "km2": a unit's exponent, not a marker */
+			if (k == 1 && t.n && t.s[t.n - 1] == 'm' && (nums[0] == 2 || nums[0] == 3))
+				k = -1;
+			if (k >= 0) {
+				if (!any && k <= 1) {
+					/* a footnote's own number, or "*": a note on the document itself;
+					 * or a marker carried over to the line's start. The line starts
+					 * where it does. */
+					ln.lead = k ? nums[0] : 0;
+					ln.x0 = s->x0 < ln.x0 ? s->x0 : ln.x0;
+				}
+				else
+					for (int j = 0; j < k; j++)
+						tb_mark(&t, t.n, nums[j]);
+				for (size_t j = i; j < i + used; j++)
+					prev_edge = sp[ix[j]].x1 > prev_edge ? sp[ix[j]].x1 : prev_edge;
+				i += used - 1;
+				continue;
 			}
-			tb_put(&t, " ", 1);
-		}
-		if (right_to_left && s->dir != 'r')
-			put_visual_rtl(&t, s->s, s->n);
-		else
+			float gap = any || ln.lead >= 0 ? s->x0 - prev_edge : 0;
+			/* beside a Chinese character only a wide gap is a space */
+			float need = t.n && (cjk(last_cp(t.s, t.n)) || cjk(first_cp(s->s, s->n))) ? 0.6f : 0.15f;
+			if (any && gap > need * size && t.n && t.s[t.n - 1] != ' ') {
+				/* the first wide gap after a short start sets a number or label apart */
+				if (!ln.cut && gap > 1.2f * size && t.n <= 12) {
+					ln.cut = t.n;
+					ln.text_x = s->x0;
+				}
+				tb_put(&t, " ", 1);
+			}
 			tb_put(&t, s->s, s->n);
-		any = 1;
-		if (x0 < ln.x0)
-			ln.x0 = x0;
-		if (x1 > ln.x1)
-			ln.x1 = x1;
-		chars += s->n;
-		if (s->flags & PF_BOLD)
-			bold += s->n;
-		if (s->flags & PF_ITALIC)
-			italic += s->n;
-		prev_edge = x1;
+			any = 1;
+			ln.x0 = s->x0 < ln.x0 ? s->x0 : ln.x0;
+			ln.x1 = s->x1 > ln.x1 ? s->x1 : ln.x1;
+			chars += s->n;
+			bold += s->flags & PF_BOLD ? s->n : 0;
+			italic += s->flags & PF_ITALIC ? s->n : 0;
+			prev_edge = s->x1;
+		}
 	}
 	if (t.oom) {
 		tb_free(&t);
 		c->oom = 1;
 		return;
 	}
-	if (!any && ln.lead < 0 && t.nm == 0) {
+	if (!t.n && ln.lead < 0 && !t.nm) {
 		tb_free(&t);
 		return;
 	}
-	if (!any)
-		ln.x0 = ln.x1 = right_to_left ? width - sp[ix[0]].x1 : sp[ix[0]].x0;
+	if (ln.x1 < ln.x0)
+		ln.x0 = ln.x1 = ln.rtl ? c->doc->pages[page].w - sp[ix[0]].x1 : sp[ix[0]].x0;
 	if (!ln.cut)
 		ln.text_x = ln.x0;
-	ln.rtl = right_to_left;
 	ln.bold = bold * 2 > chars;
 	ln.italic = italic * 2 > chars;
-	ln.text = t.s ? t.s : strdup("");
-	ln.n = t.n;
-	ln.marks = t.m;
-	ln.nmarks = t.nm;
-	if (!ln.text) {
-		free(t.m);
-		c->oom = 1;
-		return;
-	}
-	struct lines *L = &c->L;
-	if (L->n == L->cap) {
-		size_t cap = L->cap ? L->cap * 2 : 256;
-		struct line *nv = realloc(L->v, cap * sizeof *nv);
-		if (!nv) {
-			free(ln.text);
-			free(ln.marks);
-			c->oom = 1;
-			return;
-		}
-		L->v = nv;
-		L->cap = cap;
-	}
-	L->v[L->n++] = ln;
+	line_add(c, &ln, &t);
 }
 
 /* Whether the spans before a wide gap are only a number or label that the text after it
@@ -638,6 +903,40 @@ static void measure(struct ctx *c)
 	free(w);
 }
 
+/* A marker that the line's end pushed onto a line of its own ("...的报告；" then "37" alone,
+ * in Chinese): small digits right under a line of the body's size, where the next line
+ * would stand. It goes to the end of that line. */
+static void lone_markers(struct ctx *c)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < c->L.n; i++) {
+		struct line *l = &c->L.v[i];
+		int nums[8], k;
+		if (o > 0 && l->size < 0.8f * c->body && l->nmarks == 0 && l->n && l->n <= 3
+		    && (k = marker_numbers(l->text, l->n, nums, 8)) == 1) {
+			struct line *p = &c->L.v[o - 1];
+			float d = l->base - p->base;
+			if (p->page == l->page && fabsf(p->size - c->body) < 0.1f * c->body && d > 0
+			    && d < 1.6f * p->size && p->n) {
+				struct mark *nm = realloc(p->marks, (p->nmarks + 1) * sizeof *nm);
+				if (!nm) {
+					c->oom = 1;
+					return;
+				}
+				p->marks = nm;
+				p->marks[p->nmarks].byte = p->n;
+				p->marks[p->nmarks].footnote = nums[0];
+				p->nmarks++;
+				free(l->text);
+				free(l->marks);
+				continue;
+			}
+		}
+		c->L.v[o++] = *l;
+	}
+	c->L.n = o;
+}
+
 /* ---- roles ---- */
 
 static int hint(struct ctx *c, enum furniture_kind k, const char *s, size_t n)
@@ -737,11 +1036,24 @@ static void furniture(struct ctx *c)
 		if (!in_band(c, l))
 			continue;
 		enum furniture_kind k = furniture_classify(l->text, l->n, 0);
+		if (k == FURN_NONE && l->n < 64 && memchr(l->text, ')', l->n)) {
+			/* "22-11924 )A(": a footer set in a right-to-left paragraph keeps its
+			 * brackets mirrored */
+			char t[64];
+			for (size_t j = 0; j < l->n; j++)
+				t[j] = l->text[j] == ')' ? '(' : l->text[j] == '(' ? ')' : l->text[j];
+			if (furniture_classify(t, l->n, 0) != FURN_NONE) {
+				k = furniture_classify(t, l->n, 0);
+				memcpy(l->text, t, l->n);
+			}
+		}
 		if (k == FURN_PAGE || k == FURN_JOB || k == FURN_BARCODE || k == FURN_SYMBOL
 		    || k == FURN_RECYCLE) {
 			l->role = R_FURN;
 			hint(c, k, l->text, l->n);
-		} else if (l->n < 200 && repeated(c, i)) {
+		} else if (l->n < 200 && l->base < 0.12f * c->doc->pages[l->page].h && repeated(c, i)) {
+			/* a running head: only at the top (footnotes at the foot repeat too:
+			 * "12 Ibid." and "15 Ibid." at one height are not furniture) */
 			l->role = R_FURN;
 		}
 	}
@@ -986,7 +1298,7 @@ static int ends_clause(const char *s, size_t n)
 {
 	ucs4_t z = last_cp(s, n);
 	return z == '.' || z == ';' || z == ':' || z == ',' || z == 0x3002 || z == 0xFF1B
-	    || z == 0xFF1A || z == 0xFF0C || z == 0x061B || z == 0x060C || z == 0x3001;
+	    || z == 0xFF1A || z == 0xFF0C || z == 0x061B || z == 0x060C;
 }
 
 static int centred(const struct ctx *c, const struct line *l)
@@ -1079,13 +1391,20 @@ static void body(struct ctx *c, const struct words *w)
 		const struct line *l = &c->L.v[i];
 		if (l->role != R_BODY)
 			continue;
+		struct line cur = *l;
 		if (starts_paragraph(c, prev, l, prev_alone)) {
+			/* a marker carried over to the start of the line goes with the paragraph
+			 * it ends */
+			if (cur.lead > 0 && b.n) {
+				tb_mark(&b, b.n, cur.lead);
+				cur.lead = -1;
+			}
 			end_marker(c, &b);
 			push(c, &b, ZONE_BODY, page, heading_block(&b, nlines, bold, centre));
 			page = c->doc->pages[l->page].no;
 			nlines = bold = centre = 0;
 		}
-		join_line(&b, l, w, c->cjk);
+		join_line(&b, &cur, w, c->cjk);
 		/* a centred line stands alone (a heading, "Annex") */
 		prev_alone = centred(c, l);
 		nlines++;
@@ -1098,13 +1417,27 @@ static void body(struct ctx *c, const struct words *w)
 	tb_free(&b);
 }
 
+/* A footnote line's number written at the text's size without a gap ("(2) A/CONF.157/24",
+ * "7 See ..."): the bytes of the number and *num; 0 if the line opens otherwise. */
+static size_t label_number(const char *s, size_t n, int *num)
+{
+	size_t i = s[0] == '(' ? 1 : 0, b = i;
+	int v = 0;
+	while (i < n && i - b < 4 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (s[i++] - '0');
+	if (i == b || (b && (i >= n || s[i++] != ')')) || i >= n || s[i] != ' ' || v <= 0)
+		return 0;
+	*num = v;
+	return i;
+}
+
 /* Footnotes, in order, after the body: split where a line opens with a footnote number, a
  * zone opening without one going on from the footnote before (on the page before). */
 static void footnotes(struct ctx *c, const struct words *w)
 {
 	struct tbuf b;
 	memset(&b, 0, sizeof b);
-	int page = 0, open = 0, skip = 0;
+	int page = 0, open = 0, skip = 0, last = 0;
 	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
 		const struct line *l = &c->L.v[i];
 		if (l->role != R_NOTE)
@@ -1112,6 +1445,11 @@ static void footnotes(struct ctx *c, const struct words *w)
 		int num = note_number(l);
 		const char *s = l->text;
 		size_t n = l->n;
+		size_t label = 0;
+		if (num <= 0 && l->lead < 0 && (label = label_number(s, n, &num)) && num != last + 1) {
+			label = 0;          /* a number that is not the next footnote's: text */
+			num = 0;
+		}
 		if (l->lead == 0) {
 			/* "* Reissued for technical reasons": a note on the document, not the text */
 			push(c, &b, ZONE_FOOTNOTE, page, 0);
@@ -1124,13 +1462,14 @@ static void footnotes(struct ctx *c, const struct words *w)
 		if (num > 0) {
 			push(c, &b, ZONE_FOOTNOTE, page, 0);
 			page = c->doc->pages[l->page].no;
+			last = num;
 			char head[16];
 			int hn = snprintf(head, sizeof head, "%d ", num);
 			tb_put(&b, head, (size_t)hn);
 			size_t k = 0;
 			if (l->lead <= 0) {
 				/* the number was the leading cell: the text follows it */
-				k = l->cut;
+				k = label ? label : l->cut;
 				while (k < n && s[k] == ' ')
 					k++;
 			}
@@ -1164,6 +1503,21 @@ static void lines_free(struct lines *L)
 	memset(L, 0, sizeof *L);
 }
 
+/* Whether most of the document's letters are of a right-to-left script (Arabic). */
+static int rtl_document(const struct pdf_doc *doc)
+{
+	size_t rtl = 0, ltr = 0;
+	for (size_t i = 0; i < doc->nspans && rtl + ltr < 200000; i++)
+		for (size_t k = 0; k < doc->spans[i].n;) {
+			ucs4_t ch;
+			int len = u8_mbtouc(&ch, (const uint8_t *)doc->spans[i].s + k, doc->spans[i].n - k);
+			rtl += rtl_char(ch);
+			ltr += ltr_char(ch);
+			k += len > 0 ? (size_t)len : 1;
+		}
+	return rtl > ltr;
+}
+
 int pdf_layout(const struct pdf_doc *doc, struct block_list *out, struct parse_diag *d)
 {
 	struct ctx c;
@@ -1171,9 +1525,12 @@ int pdf_layout(const struct pdf_doc *doc, struct block_list *out, struct parse_d
 	c.doc = doc;
 	c.out = out;
 	c.d = d;
+	c.rtl = rtl_document(doc);
 	for (size_t p = 0; p < doc->npages && !c.oom; p++)
 		page_lines(&c, (int)p);
 	if (!c.oom) {
+		measure(&c);
+		lone_markers(&c);
 		masthead(&c);
 		furniture(&c);
 		measure(&c);

@@ -11,6 +11,7 @@
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
+#include <mupdf/ucdn.h>
 
 #include "doc/pdf-mupdf.h"
 
@@ -173,6 +174,7 @@ struct span {
 	float x0, y0, x1, y1;       /* of the ink (spaces left out) */
 	float last_x0, last_x1;     /* the last glyph with ink */
 	int ink, space, left, right;
+	int step;                   /* which way its glyphs run: 1 right, -1 left, 0 not yet */
 	char dir;                   /* 'h' or 'v' for the line */
 };
 
@@ -205,7 +207,7 @@ static void span_flush(FILE *out, struct span *s)
 		fputc('\n', out);
 	}
 	s->n = 0;
-	s->ink = s->space = s->left = s->right = 0;
+	s->ink = s->space = s->left = s->right = s->step = 0;
 }
 
 /* The character as the stream may carry it: controls and marks that only steer layout are
@@ -254,24 +256,127 @@ static int cmp_gap(const void *a, const void *b)
 
 /* The gap a line's glyphs usually leave between them: none in most text, the spread of a
  * justified line of Chinese (where every glyph moves apart, Latin ones too). */
-static float usual_gap(fz_stext_line *line)
+static float usual_gap(fz_stext_char **v, size_t n)
 {
 	float g[63];
-	int n = 0;
+	int k = 0;
 	fz_stext_char *prev = NULL;
-	for (fz_stext_char *c = line->first_char; c && n < 63; c = c->next) {
-		if (c->c == ' ' || !stream_char(c->c))
+	for (size_t i = 0; i < n && k < 63; i++) {
+		fz_stext_char *c = v[i];
+		if (c->c == ' ')
 			continue;
 		if (prev && prev->size == c->size && prev->origin.y == c->origin.y) {
 			fz_rect a = fz_rect_from_quad(prev->quad), b = fz_rect_from_quad(c->quad);
-			g[n++] = glyph_gap(a.x0, a.x1, b.x0, b.x1);
+			g[k++] = glyph_gap(a.x0, a.x1, b.x0, b.x1);
 		}
 		prev = c;
 	}
-	if (!n)
+	if (!k)
 		return 0;
-	qsort(g, (size_t)n, sizeof *g, cmp_gap);
-	return g[n / 2] > 0 ? g[n / 2] : 0;
+	qsort(g, (size_t)k, sizeof *g, cmp_gap);
+	return g[k / 2] > 0 ? g[k / 2] : 0;
+}
+
+static int rtl_char(int c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+	    || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+static int mark_char(int c)
+{
+	return ucdn_get_general_category((uint32_t)c) == UCDN_GENERAL_CATEGORY_MN;
+}
+
+/* A glyph and where it goes in the line's visual order. */
+struct placed {
+	fz_stext_char *c;
+	float key;          /* its centre; a mark takes its letter's */
+	size_t order;       /* its place in the content, a mark just after its letter */
+};
+
+static int cmp_placed(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static float centre(const fz_stext_char *c)
+{
+	fz_rect r = fz_rect_from_quad(c->quad);
+	return (r.x0 + r.x1) / 2;
+}
+
+/* The line's characters (those the stream carries), in the order to read them into spans:
+ * as the page wrote them; or, for a line with right-to-left script, left to right on the
+ * page, each mark after its letter. Producers write such lines in every order (logical runs
+ * set leftwards, visual runs, numbers inside running the other way): the page's geometry is
+ * the one order they share, and the layout turns it into reading order. Returns the count
+ * (*out: caller frees), or -1 when out of memory. */
+static long line_chars(fz_stext_line *line, fz_stext_char ***out)
+{
+	size_t n = 0, rtl = 0;
+	float last = -1e30f;
+	for (fz_stext_char *c = line->first_char; c; c = c->next)
+		if (stream_char(c->c)) {
+			n++;
+			rtl += rtl_char(c->c);
+			/* glyphs written leftwards ("(12)" set right to left alone on its line):
+			 * the line is put in visual order too */
+			fz_rect r = fz_rect_from_quad(c->quad);
+			if (c->c != ' ' && (r.x0 + r.x1) / 2 < last - 0.5f * c->size)
+				rtl++;
+			if (c->c != ' ')
+				last = (r.x0 + r.x1) / 2;
+		}
+	fz_stext_char **v = malloc((n ? n : 1) * sizeof *v);
+	struct placed *p = rtl ? malloc((n ? n : 1) * sizeof *p) : NULL;
+	if (!v || (rtl && !p)) {
+		free(v);
+		free(p);
+		return -1;
+	}
+	size_t k = 0;
+	for (fz_stext_char *c = line->first_char; c; c = c->next)
+		if (stream_char(c->c))
+			v[k++] = c;
+	if (rtl) {
+		for (size_t i = 0; i < n; i++) {
+			p[i].c = v[i];
+			p[i].key = centre(v[i]);
+			p[i].order = 2 * i;
+		}
+		/* A mark goes with its letter: the one after it in the content where the page
+		 * writes right-to-left text in visual order (a shaper puts marks before their
+		 * letter then), the one before it where it writes it in logical order. Which,
+		 * the letters around it tell: the next one to the right of the one before means
+		 * visual order. */
+		for (size_t i = 0; i < n; i++) {
+			if (!mark_char(v[i]->c))
+				continue;
+			long a = (long)i - 1, b = (long)i + 1;
+			while (a >= 0 && (mark_char(v[a]->c) || v[a]->c == ' '))
+				a--;
+			while ((size_t)b < n && mark_char(v[b]->c))
+				b++;
+			long best = a;
+			if ((size_t)b < n && v[b]->c != ' '
+			    && (a < 0 || centre(v[b]) > centre(v[a])))
+				best = b;
+			if (best >= 0) {
+				p[i].key = p[best].key;
+				p[i].order = p[best].order + 1;
+			}
+		}
+		qsort(p, n, sizeof *p, cmp_placed);
+		for (size_t i = 0; i < n; i++)
+			v[i] = p[i].c;
+		free(p);
+	}
+	*out = v;
+	return (long)n;
 }
 
 /* One line of MuPDF's structured text -> spans. Spaces are the document's own space glyphs
@@ -282,26 +387,49 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 {
 	char dir = line->wmode == 0 && line->dir.x > 0.9f && line->dir.y < 0.1f && line->dir.y > -0.1f
 	           ? 'h' : 'v';
-	float usual = usual_gap(line);
+	fz_stext_char **v;
+	long nv = line_chars(line, &v);
+	if (nv < 0)
+		return -1;
+	float usual = usual_gap(v, (size_t)nv);
 	int last = 0;
-	for (fz_stext_char *c = line->first_char; c; c = c->next) {
+	for (long i = 0; i < nv; i++) {
+		fz_stext_char *c = v[i];
 		int ch = stream_char(c->c);
-		if (!ch)
-			continue;
 		int id = font_id(ctx, out, fonts, c->font);
-		if (id < 0)
+		if (id < 0) {
+			free(v);
 			return -1;
+		}
 		float x0, y0, x1, y1;
 		char_box(c, &x0, &y0, &x1, &y1);
 		if (ch == ' ') {
 			s->space = s->ink;
 			continue;
 		}
+		if (s->ink && mark_char(ch)) {
+			/* a mark set on the letter before: its text, not its place */
+			char b[8];
+			int k = fz_runetochar(b, ch);
+			if (span_put(s, b, (size_t)k)) {
+				free(v);
+				return -1;
+			}
+			continue;
+		}
 		float gap = s->ink ? glyph_gap(s->last_x0, s->last_x1, x0, x1) : 0;
+		/* Glyphs that go back against the way the span runs, or overlap the one before,
+		 * are text of the other direction set inside it ("(10)" in Arabic, whose digits
+		 * run left to right): a span of its own, so that every span's glyphs run one way
+		 * and the layout can put them in reading order. */
+		int step = s->ink ? (x0 + x1 >= s->last_x0 + s->last_x1 ? 1 : -1) : 0;
+		int turn = s->ink && ((s->step && step != s->step) || gap < -0.3f * c->size);
 		if (s->ink && (id != s->font || c->size - s->size > 0.05f || s->size - c->size > 0.05f
 		               || c->origin.y - s->base > 0.05f || s->base - c->origin.y > 0.05f
-		               || gap > 0.75f * c->size + usual))
+		               || gap > 0.75f * c->size + usual || turn))
 			span_flush(out, s);
+		else if (s->ink)
+			s->step = step;
 		if (!s->ink) {
 			s->font = id;
 			s->size = c->size;
@@ -320,13 +448,17 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 			if (gap > need + usual)
 				s->space = 1;
 		}
-		if (s->space && span_put(s, " ", 1))
+		if (s->space && span_put(s, " ", 1)) {
+			free(v);
 			return -1;
+		}
 		s->space = 0;
 		char b[8];
 		int k = fz_runetochar(b, ch);
-		if (span_put(s, b, (size_t)k))
+		if (span_put(s, b, (size_t)k)) {
+			free(v);
 			return -1;
+		}
 		s->ink = 1;
 		last = ch;
 		s->last_x0 = x0;
@@ -340,6 +472,7 @@ static int line_spans(fz_context *ctx, FILE *out, struct fonts *fonts, struct sp
 		if (y1 > s->y1)
 			s->y1 = y1;
 	}
+	free(v);
 	span_flush(out, s);
 	return 0;
 }
@@ -467,7 +600,7 @@ static void page_out(fz_context *ctx, fz_document *doc, int no, FILE *out, struc
 	fz_var(dev);
 	fz_var(tee);
 	s->n = 0;
-	s->ink = s->space = s->left = s->right = 0;
+	s->ink = s->space = s->left = s->right = s->step = 0;
 	fz_try(ctx) {
 		page = fz_load_page(ctx, doc, no - 1);
 		fz_rect box = fz_bound_page(ctx, page);

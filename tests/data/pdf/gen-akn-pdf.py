@@ -101,6 +101,10 @@ def parse(path):
     cover = doc.find("a:coverPage", NS)
     cov = [norm("".join(p.itertext())) for p in cover.findall("a:p", NS)] if cover is not None else []
     sym = norm("".join(doc.find(".//a:coverPage//a:docNumber", NS).itertext()))
+    uri = doc.find(".//a:FRBRWork/a:FRBRuri", NS).get("value")
+    m = re.search(r"/unsc/[^/]*/(\d+)-(\d{4})/", uri)
+    if not sym and m:
+        sym = "S/RES/%s (%s)" % (m.group(1), m.group(2))   # the Chinese XML leaves it out
     pre = doc.find("a:preface", NS)
     number = title = None
     if pre is not None:
@@ -190,6 +194,12 @@ def parse(path):
                 cur += ch.tail or ""
             if norm(cur):
                 closing_lines.append(norm(cur))
+    # the meeting and the date stand on two lines in print, even where the XML has no <eol/>
+    split = []
+    for line in closing_lines:
+        m = re.match(r"(.*?(?:meeting|séance plénière|sesión plenaria|заседание|会议|العامة \d+))\s*(\S.*)$", line)
+        split += [m.group(1), m.group(2)] if m else [line]
+    closing_lines = split
     return dict(lang=lang, cover=cov, symbol=sym, number=number, title=title, adopted=adopted,
                 formula=formula, paras=paras, notes=notes, meeting=meeting, closing=closing_lines)
 
@@ -270,7 +280,7 @@ def fodt(d, job):
     # masthead: United Nations / symbol / organ / Distr. / date / [session / agenda / title] /
     # "Resolution adopted by ..." / [without reference ...]
     mast = []
-    mast.append('<text:p text:style-name="Mast">%s<text:tab/>%s</text:p>' % (escape(cover[0]), escape(cover[1])))
+    mast.append('<text:p text:style-name="Mast">%s<text:tab/>%s</text:p>' % (escape(cover[0]), escape(d["symbol"])))
     # the logo's paragraph holds the organ's name
     mast.append('<text:p text:style-name="Organ">%s</text:p>' % escape(cover[2]))
     mast.append('<text:p text:style-name="Small">%s</text:p>' % escape(cover[3]))
