@@ -1,6 +1,7 @@
 /* input.h: bytes of a file -> clean UTF-8 text for the shape readers.
  *
- * input_read() loads a file whole (missing, unreadable and directories are EX_NOINPUT);
+ * input_read() loads a file whole (missing, unreadable, directories and disks are EX_NOINPUT;
+ * binary data and more than 1 GiB EX_DATAERR, found without reading the rest);
  * input_decode() strips a BOM, turns CRLF and CR into LF, drops NUL bytes, converts
  * UTF-16 and legacy single-byte encodings (Windows-1252, Latin-1), and replaces invalid
  * UTF-8 by U+FFFD, reporting each fix once as a warning. Empty text and binary data are
@@ -15,6 +16,11 @@
  * code with d->reason set. */
 int input_read(const char *path, char **data, size_t *len, struct parse_diag *d);
 
+/* The same with the limit given (input_read's is 1 GiB): a regular file over it is refused
+ * at once, a pipe or device when it has given that much, and a stream of binary data after
+ * its first 64 KiB, so /dev/zero costs 64 KiB, not the limit. */
+int input_read_max(const char *path, size_t max, char **data, size_t *len, struct parse_diag *d);
+
 /* Decodes raw bytes into *out (caller frees; NUL-terminated, LF line ends, valid UTF-8 without
  * NUL). Returns 0 or a sysexits code with d->reason set. */
 int input_decode(const char *raw, size_t len, char **out, size_t *outlen, struct parse_diag *d);
@@ -25,6 +31,11 @@ int input_decode_owned(char *raw, size_t len, char **out, size_t *outlen, struct
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if the bytes there are not one. */
 size_t input_utf8_seq(const unsigned char *s, size_t n);
+
+/* Where to cut the first len bytes of a longer text: after the last line end, unless that
+ * leaves less than half (a line longer than that, a file on one line): then after the last
+ * space or tab, else before its last character (which may be cut). */
+size_t input_prefix_cut(const char *buf, size_t len);
 
 /* Length of the run of ASCII bytes (below 0x80) at the start of s[0..n), found quickly. */
 size_t input_ascii_len(const unsigned char *s, size_t n);

@@ -1,5 +1,5 @@
-/* parse.c: the parser's entry points: read, decode, pick the shape reader, build the model.
- * Every shape goes through blocks -> build_collection, so all shapes give the same model. */
+/* parse.c: the parser's entry points: read the file, pick its shape from the table of shapes
+ * (shape.c), decode it when the shape reads text, and hand it to the shape's reader. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -15,27 +15,33 @@
 #include "doc/blocks.h"
 #include "doc/input.h"
 #include "doc/parse.h"
-#include "doc/pdf.h"
-
-static const char *const format_names[] = {
-	[INPUT_AUTO] = "auto", [INPUT_ODS] = "ods", [INPUT_PDF] = "pdf", [INPUT_PLAIN] = "plain"
-};
+#include "doc/shape.h"
 
 int input_format_from_name(const char *name)
 {
 	if (!name)
 		return -1;
-	for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
-		if (strcmp(name, format_names[i]) == 0)
-			return (int)i;
+	if (strcmp(name, "auto") == 0)
+		return INPUT_AUTO;
+	for (size_t i = 0; i < input_nshapes; i++)
+		if (strcmp(name, input_shapes[i].name) == 0)
+			return (int)input_shapes[i].format;
 	return -1;
 }
 
 const char *input_format_name(enum input_format f)
 {
-	if ((size_t)f < sizeof format_names / sizeof *format_names)
-		return format_names[f];
-	return "auto";
+	const struct input_shape *sh = shape_of(f);
+	return sh ? sh->name : "auto";
+}
+
+const char *input_format_list(char *buf, size_t size)
+{
+	size_t o = (size_t)snprintf(buf, size, "auto");
+	for (size_t i = 0; i < input_nshapes && o < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i + 1 < input_nshapes ? ", " : " or ",
+		                      input_shapes[i].name);
+	return buf;
 }
 
 void parse_warn(struct parse_diag *d, const char *fmt, ...)
@@ -52,101 +58,97 @@ void parse_warn(struct parse_diag *d, const char *fmt, ...)
 		memcpy(d->warnings[d->nwarnings++], msg, sizeof msg);
 }
 
-static int oom(struct parse_diag *d)
+/* The first row of the given input kind whose probe says yes, or NULL. */
+static const struct input_shape *probe_rows(enum shape_input in, const struct shape_probe *p)
 {
-	snprintf(d->reason, sizeof d->reason, "out of memory");
-	return EX_OSERR;
+	for (size_t i = 0; i < input_nshapes; i++)
+		if (input_shapes[i].input == in && input_shapes[i].probe(p))
+			return &input_shapes[i];
+	return NULL;
 }
 
-/* Decoded text -> collection: its first `max` resolutions, *more set (if not NULL) when
- * another begins after them. */
-static int parse_text(const char *text, size_t len, enum input_format f, size_t max, int *more,
-                      struct collection **out, struct parse_diag *d)
+/* Bytes -> collection, through the shape forced by f or the first whose probe says yes: the
+ * rows that read bytes on the bytes, then the text rows on the decoded text. With `owned`,
+ * raw (len + 1 bytes, as input_read returns them) is given up: freed, or decoded in place so
+ * that a large file is never copied. */
+static int parse_bytes(const char *raw, size_t len, int owned, enum input_format f,
+                       const struct shape_want *w, struct collection **out,
+                       struct parse_diag *d)
 {
-	struct block_list bl;
-	memset(&bl, 0, sizeof bl);
-	if (f == INPUT_AUTO)
-		f = shape_detect(text, len);
-	int r;
-	switch (f) {
-	case INPUT_PDF:
-		r = shape_pdf(text, len, &bl, d);
-		break;
-	case INPUT_PLAIN:
-		r = shape_plain(text, len, &bl, d);
-		break;
-	default:
-		r = shape_ods(text, len, &bl, d);
-		break;
+	const struct input_shape *sh = shape_of(f);
+	if (!sh) {
+		struct shape_probe p = { raw, len, INPUT_AUTO };
+		sh = probe_rows(SHAPE_BYTES, &p);
 	}
-	if (r == 0)
-		r = build_collection_first(&bl, max, more, out, d);
-	blocks_free(&bl);
-	return r == 0 ? 0 : oom(d);
-}
-
-/* A PDF (read through its helper) -> collection: its first `max_pages` pages (0: all),
- * *more_pages set when it has more; its first `max` resolutions, *more set as above. */
-static int parse_pdf(const char *path, const char *buf, size_t len, int max_pages,
-                     int *more_pages, size_t max, int *more, struct collection **out,
-                     struct parse_diag *d)
-{
-	struct block_list bl;
-	memset(&bl, 0, sizeof bl);
-	int r = pdf_read(path, buf, len, max_pages, more_pages, &bl, d);
-	if (r == 0 && build_collection_first(&bl, max, more, out, d) != 0)
-		r = oom(d);
-	blocks_free(&bl);
+	if (sh && sh->input == SHAPE_BYTES) {
+		int r = sh->read(raw, len, w, out, d);
+		if (owned)
+			free((char *)raw);
+		return r;
+	}
+	char *text;
+	size_t tlen;
+	int r = owned ? input_decode_owned((char *)raw, len, &text, &tlen, d)
+	              : input_decode(raw, len, &text, &tlen, d);
+	if (r)
+		return r;
+	if (!sh) {
+		struct shape_probe p = { text, tlen, shape_detect(text, tlen) };
+		sh = probe_rows(SHAPE_TEXT, &p);
+		if (!sh)
+			sh = shape_of(INPUT_ODS);   /* shape_detect always names a text row */
+	}
+	r = sh ? sh->read(text, tlen, w, out, d) : EX_SOFTWARE;
+	free(text);
 	return r;
 }
 
-/* Whether the file at path starts as a PDF does. */
-static int file_is_pdf(const char *path)
+/* The shape of the file at path when it is one that reads the file itself (shape_want:
+ * path), as forced by f or from the file's first bytes; NULL otherwise. */
+static const struct input_shape *reads_itself(const char *path, enum input_format f)
 {
-	int fd = open(path, O_RDONLY);
+	/* a text shape forced on a PDF file would only refuse it as binary data: the file's
+	 * own format wins there */
+	const struct input_shape *sh = shape_of(f);
+	if (sh && (sh->opening || sh->input == SHAPE_BYTES))
+		return sh->opening ? sh : NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return 0;
+		return NULL;
+	struct stat st;
 	char head[1024];
-	ssize_t n = read(fd, head, sizeof head);
+	ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head) : -1;
 	close(fd);
-	return n > 0 && pdf_probe(head, (size_t)n);
+	if (n <= 0)
+		return NULL;
+	sh = probe_rows(SHAPE_BYTES, &(struct shape_probe){ head, (size_t)n, INPUT_AUTO });
+	return sh && sh->opening ? sh : NULL;
 }
 
 int parse_buffer(const char *buf, size_t len, enum input_format f, struct collection **out,
                  struct parse_diag *d)
 {
 	*out = NULL;
-	if (pdf_probe(buf, len))
-		return parse_pdf(NULL, buf, len, 0, NULL, SIZE_MAX, NULL, out, d);
-	char *text;
-	size_t tlen;
-	int r = input_decode(buf, len, &text, &tlen, d);
-	if (r)
-		return r;
-	r = parse_text(text, tlen, f, SIZE_MAX, NULL, out, d);
-	free(text);
-	return r;
+	struct shape_want w = { SIZE_MAX, NULL, NULL, 0, NULL };
+	return parse_bytes(buf, len, 0, f, &w, out, d);
 }
 
 int parse_file(const char *path, enum input_format f, struct collection **out,
                struct parse_diag *d)
 {
 	*out = NULL;
-	char *raw, *text;
-	size_t len, tlen;
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && file_is_pdf(path))
-		return parse_pdf(path, NULL, 0, 0, NULL, SIZE_MAX, NULL, out, d);
+	/* A shape that reads the file itself (a PDF, through its helper) is given the path: its
+	 * bytes are never read here, nor refused as binary data. */
+	const struct input_shape *sh = reads_itself(path, f);
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL };
+	if (sh)
+		return sh->read("", 0, &w, out, d);
+	char *raw;
+	size_t len;
 	int r = input_read(path, &raw, &len, d);
 	if (r)
 		return r;
-	/* the file's own buffer is decoded in place: no second copy of a large file */
-	r = input_decode_owned(raw, len, &text, &tlen, d);
-	if (r)
-		return r;
-	r = parse_text(text, tlen, f, SIZE_MAX, NULL, out, d);
-	free(text);
-	return r;
+	return parse_bytes(raw, len, 1, f, &w, out, d);
 }
 
 /* Reads up to max bytes into buf; returns the count or -1. */
@@ -164,6 +166,25 @@ static ssize_t read_upto(int fd, char *buf, size_t max)
 	return (ssize_t)n;
 }
 
+/* The opening of a document whose shape reads it itself (parse_file_prefix). */
+static int opening(const char *path, const struct input_shape *sh, size_t max,
+                   struct collection **out, int *partial, struct parse_diag *d)
+{
+	struct collection *col = NULL;
+	int more = 0, cut = 0;
+	struct shape_want w = { 1, &more, path, max, &cut };
+	int r = sh->read("", 0, &w, &col, d);
+	if (r != 0 || !col || col->ndocs == 0) {
+		collection_free(col);
+		d->reason[0] = '\0';
+		d->nwarnings = 0;
+		return -1;
+	}
+	*partial = cut && !more;
+	*out = col;
+	return 0;
+}
+
 int parse_file_prefix(const char *path, size_t max, enum input_format f, struct collection **out,
                       int *partial, struct parse_diag *d)
 {
@@ -178,30 +199,6 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		close(fd);
 		return -1;
 	}
-	char head[1024];
-	ssize_t hn = read(fd, head, sizeof head);
-	if (hn > 0 && pdf_probe(head, (size_t)hn)) {
-		/* A PDF opens page by page: its first pages stand for `max` bytes of text (a page
-		 * of a resolution holds about 4 KB), and only they are read. */
-		close(fd);
-		int pages = (int)(max / 8192) > 2 ? (int)(max / 8192) : 2;
-		int more_pages = 0, more = 0;
-		struct collection *col = NULL;
-		if (parse_pdf(path, NULL, 0, pages, &more_pages, 1, &more, &col, d) != 0
-		    || !col || col->ndocs == 0) {
-			collection_free(col);
-			d->reason[0] = '\0';
-			d->nwarnings = 0;
-			return -1;
-		}
-		*partial = more_pages && !more;
-		*out = col;
-		return 0;
-	}
-	if (lseek(fd, 0, SEEK_SET) != 0) {
-		close(fd);
-		return -1;
-	}
 	char *buf = malloc(max + 1);
 	if (!buf) {
 		close(fd);
@@ -210,10 +207,23 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	ssize_t got = read_upto(fd, buf, max);
 	close(fd);
 	size_t len = got > 0 ? (size_t)got : 0;
-	/* Cut after the last line end; UTF-16, NUL bytes or invalid UTF-8 (a legacy encoding the
-	 * whole file decides) are left to the full parse. */
-	while (len > 0 && buf[len - 1] != '\n')
-		len--;
+	/* A shape whose opening cannot stand alone (XML is read whole) is left to the full parse. */
+	const struct input_shape *sh = shape_of(f);
+	if (!sh)
+		sh = probe_rows(SHAPE_BYTES, &(struct shape_probe){ buf, len, INPUT_AUTO });
+	if (sh && sh->opening) {
+		/* A shape that reads its own opening (a PDF: its first pages, page by page) */
+		free(buf);
+		return opening(path, sh, max, out, partial, d);
+	}
+	if (sh && !sh->prefix) {
+		free(buf);
+		return -1;
+	}
+	/* Cut after the last line end (in a file on one line, between words: issue 18); UTF-16,
+	 * NUL bytes or invalid UTF-8 (a legacy encoding the whole file decides) are left to the
+	 * full parse. */
+	len = input_prefix_cut(buf, len);
 	int ok = len > 0 && !memchr(buf, '\0', len);
 	for (size_t i = 0; ok && i < len;) {
 		if ((unsigned char)buf[i] < 0x80) {
@@ -230,17 +240,12 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		return -1;
 	}
 	struct collection *col = NULL;
-	char *text;
-	size_t tlen;
 	int more = 0;
-	int r = input_decode_owned(buf, len, &text, &tlen, d);
-	if (r == 0) {
-		/* Only the first resolution is built: the reader waits for the whole file before
-		 * going to another, and the others would cost as much again (a compilation's
-		 * second resolution usually lies in the bytes read, cut). */
-		r = parse_text(text, tlen, f, 1, &more, &col, d);
-		free(text);
-	}
+	/* Only the first resolution is built: the reader waits for the whole file before going
+	 * to another, and the others would cost as much again (a compilation's second
+	 * resolution usually lies in the bytes read, cut). */
+	struct shape_want w = { 1, &more, NULL, 0, NULL };
+	int r = parse_bytes(buf, len, 1, f, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
 		d->reason[0] = '\0';

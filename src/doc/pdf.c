@@ -23,6 +23,7 @@
 
 #include "doc/pdf-int.h"
 #include "doc/pdf.h"
+#include "doc/shape.h"
 
 extern char **environ;
 
@@ -338,4 +339,29 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	rc = pdf_read_stream(r.out ? r.out : "", r.n, more, out, d);
 	free(r.out);
 	return rc;
+}
+
+int pdf_shape_probe(const struct shape_probe *p)
+{
+	return pdf_probe(p->buf, p->len);
+}
+
+int pdf_shape_read(const char *buf, size_t len, const struct shape_want *w,
+                   struct collection **out, struct parse_diag *d)
+{
+	/* an opening of `w->opening` bytes of text: a page of a resolution holds about 4 KB,
+	 * two pages at least so that a masthead page is never alone */
+	int pages = 0;
+	if (w->opening)
+		pages = w->opening / 8192 > 2 ? (int)(w->opening / 8192) : 2;
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	int more_pages = 0;
+	int r = pdf_read(w->path, w->path ? NULL : buf, w->path ? 0 : len, pages, &more_pages, &bl, d);
+	if (r == 0 && build_collection_first(&bl, w->max, w->more, out, d) != 0)
+		r = fail(d, EX_OSERR, "out of memory", NULL);
+	if (w->cut)
+		*w->cut = more_pages;
+	blocks_free(&bl);
+	return r;
 }

@@ -33,6 +33,14 @@
 /* Whether the bytes are a PDF: "%PDF-" within the first 1024 bytes, as readers accept it. */
 int pdf_probe(const char *buf, size_t len);
 
+/* The PDF's row in the table of input shapes (shape.h): its probe and its reader, which reads
+ * the file by its path when it has one and, asked for an opening, only the first pages. */
+struct shape_probe;
+struct shape_want;
+int pdf_shape_probe(const struct shape_probe *);
+int pdf_shape_read(const char *buf, size_t len, const struct shape_want *,
+                   struct collection **out, struct parse_diag *);
+
 /* Reads the PDF at path (or, when path is NULL, the bytes buf[0..len)) through the helper and
  * appends its blocks to out. max_pages bounds the pages read (0: all); *more, when not NULL,
  * is set when the document has pages beyond them. Returns 0, or a sysexits code with
