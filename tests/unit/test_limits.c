@@ -102,7 +102,7 @@ static void prefix_cut(void **state)
 	assert_int_equal(input_prefix_cut("", 0), 0);
 }
 
-/* Out of memory while laying out what is on screen is latched in the view (the reader then
+/* Out of memory while laying out what is on screen is latched in the layout cache (the reader then
  * says so and ends); the same layout with memory works. */
 static void layout_oom_reported(void **state)
 {
@@ -117,11 +117,11 @@ static void layout_oom_reported(void **state)
 	view_resize(&v, 100, 30);
 	int pane = v.pane_of[res_find(res, "op99")];
 	size_t pos = (size_t)v.pos_of[res_find(res, "op99")];
-	assert_int_equal(v.oom, 0);
+	assert_int_equal(v.cache->oom, 0);
 	largest = (size_t)1 << 20;          /* its layout needs 4.8 MB in one piece */
 	assert_null(pane_dpara(&v, pane, pos));
 	largest = SIZE_MAX;
-	assert_int_equal(v.oom, 1);
+	assert_int_equal(v.cache->oom, 1);
 	assert_non_null(pane_dpara(&v, pane, pos));
 	view_close(&v);
 	collection_free(col);
