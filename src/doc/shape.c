@@ -47,10 +47,10 @@ TEXT_SHAPE(plain, INPUT_PLAIN)
 
 const struct input_shape input_shapes[] = {
 	/* name        format          input        prefix opening probe           read */
-	{ "pdf-file", INPUT_PDF_FILE, SHAPE_BYTES, 0,     1,      pdf_shape_probe, pdf_shape_read },
 	{ "ods",      INPUT_ODS,      SHAPE_TEXT,  1,     0,      probe_ods,       read_ods },
 	{ "pdf",      INPUT_PDF,      SHAPE_TEXT,  1,     0,      probe_pdf,       read_pdf },
 	{ "plain",    INPUT_PLAIN,    SHAPE_TEXT,  1,     0,      probe_plain,     read_plain },
+	{ "pdf-file", INPUT_PDF_FILE, SHAPE_BYTES, 0,     1,      pdf_shape_probe, pdf_shape_read },
 };
 const size_t input_nshapes = sizeof input_shapes / sizeof *input_shapes;
 
