@@ -197,7 +197,7 @@ def parse(path):
     # the meeting and the date stand on two lines in print, even where the XML has no <eol/>
     split = []
     for line in closing_lines:
-        m = re.match(r"(.*?(?:meeting|séance plénière|sesión plenaria|заседание|会议|العامة \d+))\s*(\S.*)$", line)
+        m = re.match(r"(.*?(?:meeting|séance plénière|sesión plenaria|заседание|会议|العامة \d+(?!\d)))\s*(\S.*)$", line)
         split += [m.group(1), m.group(2)] if m else [line]
     closing_lines = split
     return dict(lang=lang, cover=cov, symbol=sym, number=number, title=title, adopted=adopted,
