@@ -90,3 +90,8 @@ EXTRA_DIST += tests/e2e/pdf.sh tests/e2e/pdf-text.sh tests/e2e/pdf-check.py \
 	tests/data/pdf/A_RES_73_6-EN.pdf tests/data/pdf/A_RES_73_6-EN.gold.json tests/data/pdf/A_RES_73_6-EN.txt \
 	tests/data/pdf/A_RES_73_7-EN.pdf tests/data/pdf/A_RES_73_7-EN.gold.json tests/data/pdf/A_RES_73_7-EN.txt \
 	tests/data/pdf/gen
+check_PROGRAMS += tests/unit/test_pdf
+TESTS += tests/unit/test_pdf
+tests_unit_test_pdf_SOURCES = tests/unit/test_pdf.c
+tests_unit_test_pdf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pdf_LDADD = $(UNIT_LDADD)

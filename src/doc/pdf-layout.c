@@ -824,31 +824,25 @@ static void page_lines(struct ctx *c, int page)
 
 /* ---- what the document's body looks like ---- */
 
-/* The most common value of v[0..n) in steps of `step`. */
-static float mode(float *v, size_t n, float step)
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/* The smallest value of v[0..n) (in steps of `step`) that comes at least twice; the
+ * smallest of all when none does. Sorts v. */
+static float least_twice(float *v, size_t n, float step)
 {
 	if (!n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		v[i] = roundf(v[i] / step) * step;
-	float best = v[0];
-	size_t most = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
-		for (size_t j = 0; j < n && j < i + 4096; j++)
-			k += v[j] == v[i];
-		if (k > most) {
-			most = k;
-			best = v[i];
-		}
-	}
-	return best;
-}
-
-static int cmp_float(const void *a, const void *b)
-{
-	float x = *(const float *)a, y = *(const float *)b;
-	return (x > y) - (x < y);
+	qsort(v, n, sizeof *v, cmp_float);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i] == v[i + 1])
+			return v[i];
+	return v[0];
 }
 
 /* Body size (the size with the most characters), left edge, right edge and line pitch. */
@@ -891,8 +885,12 @@ static void measure(struct ctx *c)
 				w[m++] = d;
 		}
 	}
-	c->left = mode(v, n, 1.0f);
-	c->pitch = m ? mode(w, m, 0.5f) : 1.2f * c->body;
+	/* The left edge is where continuation lines start: the leftmost place at least two
+	 * lines of the body start at (first lines are indented; in a text of one-line
+	 * paragraphs they are the most). The line pitch likewise is the smallest distance
+	 * between lines that comes twice (paragraph gaps are larger and, there, more). */
+	c->left = least_twice(v, n, 1.0f);
+	c->pitch = m ? least_twice(w, m, 0.5f) : 1.2f * c->body;
 	n = 0;
 	for (size_t i = 0; i < L->n; i++)
 		if (L->v[i].role == R_BODY && fabsf(L->v[i].size - c->body) <= 0.1f * c->body)
@@ -1301,6 +1299,13 @@ static int ends_clause(const char *s, size_t n)
 	    || z == 0xFF1A || z == 0xFF0C || z == 0x061B || z == 0x060C;
 }
 
+/* A short line set far to the right of the body's edge, not centred: a closing formula
+ * ("65th plenary meeting" over its date), a date or a signature; each stands alone. */
+static int aside(const struct ctx *c, const struct line *l)
+{
+	return l->x0 > c->left + 8 * l->size && l->x1 - l->x0 < 0.6f * (c->right - c->left);
+}
+
 static int centred(const struct ctx *c, const struct line *l)
 {
 	float mid = (c->left + c->right) / 2, lm = (l->x0 + l->x1) / 2;
@@ -1319,7 +1324,7 @@ static int starts_paragraph(const struct ctx *c, const struct line *prev, const 
 		return 1;
 	if (l->cut && number_cell(l->text, l->cut))
 		return 1;
-	if (centred(c, l))
+	if (centred(c, l) || aside(c, l))
 		return 1;
 	float indent_ref = prev->cut ? prev->text_x : prev->x0;
 	int indented = l->x0 > c->left + tol && l->x0 > indent_ref + tol;
@@ -1405,11 +1410,11 @@ static void body(struct ctx *c, const struct words *w)
 			nlines = bold = centre = 0;
 		}
 		join_line(&b, &cur, w, c->cjk);
-		/* a centred line stands alone (a heading, "Annex") */
-		prev_alone = centred(c, l);
+		/* a centred line stands alone (a heading, "Annex"), and a line set aside */
+		prev_alone = centred(c, l) || aside(c, l);
 		nlines++;
 		bold += l->bold;
-		centre |= prev_alone;
+		centre |= centred(c, l);
 		prev = l;
 	}
 	end_marker(c, &b);
