@@ -95,3 +95,6 @@ TESTS += tests/unit/test_pdf
 tests_unit_test_pdf_SOURCES = tests/unit/test_pdf.c
 tests_unit_test_pdf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pdf_LDADD = $(UNIT_LDADD)
+# Malformed, hostile and unreadable PDFs, and a PDF reader that crashes, hangs or floods.
+TESTS += tests/bad/bad-pdf.sh
+EXTRA_DIST += tests/bad/bad-pdf.sh tests/data/pdf/bad

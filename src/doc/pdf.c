@@ -37,7 +37,17 @@ extern char **environ;
 #define HELPER_MEM_MB "1024"
 #define HELPER_CPU_MS "60000"
 #define WALL_MS 90000
-#define MAX_STREAM ((size_t)512 * 1024 * 1024)
+#define MAX_STREAM ((size_t)128 * 1024 * 1024)
+
+/* The wall time gavel waits for the helper: $GAVEL_PDF_TIMEOUT seconds (1 to 3600), else
+ * WALL_MS. */
+static long wall_ms(void)
+{
+	const char *e = getenv("GAVEL_PDF_TIMEOUT");
+	char *end;
+	long s = e && *e ? strtol(e, &end, 10) : 0;
+	return e && *e && !*end && s >= 1 && s <= 3600 ? s * 1000 : WALL_MS;
+}
 
 int pdf_probe(const char *buf, size_t len)
 {
@@ -97,7 +107,7 @@ struct run {
 	char *out;
 	size_t n, cap;
 	int status;        /* the helper's wait status */
-	int killed;        /* gavel ended it: too slow or too much output */
+	int killed;        /* gavel ended it: 1 too slow, 2 too much output */
 };
 
 /* Reads the helper's stdout to its end (or a bound), writing `in` to its stdin on the way. */
@@ -107,16 +117,17 @@ static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struc
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	size_t sent = 0;
 	int rc = 0;
+	long limit = wall_ms();
 	while (rfd >= 0) {
 		struct pollfd pf[2];
 		int np = 0;
 		pf[np++] = (struct pollfd){ rfd, POLLIN, 0 };
 		if (wfd >= 0)
 			pf[np++] = (struct pollfd){ wfd, POLLOUT, 0 };
-		long left = WALL_MS - ms_since(&t0);
+		long left = limit - ms_since(&t0);
 		if (left <= 0 || r->n > MAX_STREAM) {
 			kill(pid, SIGKILL);
-			r->killed = 1;
+			r->killed = left <= 0 ? 1 : 2;
 			break;
 		}
 		int k = poll(pf, (nfds_t)np, (int)(left > 1000 ? 1000 : left));
@@ -247,7 +258,7 @@ static int stream_error(const struct pdf_doc *doc, struct parse_diag *d)
 		return fail(d, EX_DATAERR, "the PDF needs more memory than gavel allows its reader (%s MB)",
 		            HELPER_MEM_MB);
 	if (strcmp(k, "timeout") == 0)
-		return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute)", NULL);
+		return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute of CPU)", NULL);
 	return fail(d, EX_DATAERR, "damaged PDF: %s", doc->error_msg[0] ? doc->error_msg : "unreadable");
 }
 
@@ -322,7 +333,9 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	}
 	if (r.killed) {
 		free(r.out);
-		return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute)", NULL);
+		return r.killed == 1 ? fail(d, EX_DATAERR, "the PDF took too long to read", NULL)
+		                     : fail(d, EX_DATAERR, "damaged PDF: its reader wrote more than "
+		                            "gavel takes (128 MB of text)", NULL);
 	}
 	if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == EX_NOINPUT) {
 		free(r.out);
@@ -332,7 +345,7 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 		int sig = WTERMSIG(r.status);
 		free(r.out);
 		if (sig == SIGXCPU || sig == SIGKILL)
-			return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute)", NULL);
+			return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute of CPU)", NULL);
 		return fail(d, EX_DATAERR, "damaged PDF: the reader stopped on it (signal %s)",
 		            strsignal(sig));
 	}
