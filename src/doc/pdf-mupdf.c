@@ -510,7 +510,12 @@ static void tee_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path
                             const float *color, float alpha, fz_color_params cp)
 {
 	(void)cs, (void)color, (void)alpha, (void)cp;
-	note_rule((struct tee *)dev, fz_bound_path(ctx, path, st, ctm), 3.0f);
+	/* the line itself, then its width (the stroke's own bounds allow for mitres) */
+	fz_rect r = fz_bound_path(ctx, path, NULL, ctm);
+	float w = (st ? st->linewidth : 1) * fz_matrix_expansion(ctm) / 2;
+	r.y0 -= w;
+	r.y1 += w;
+	note_rule((struct tee *)dev, r, 3.0f);
 }
 
 static void tee_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm,
