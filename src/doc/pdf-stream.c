@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/input.h"
 #include "doc/pdf-int.h"
 
 /* Font ids a page may use; more fonts than this on one page are read without their flags. */
@@ -104,6 +105,22 @@ static int span_add(struct pdf_doc *d, struct cursor *c, const int *fonts, struc
 	sp.flags = font < MAX_FONTS ? fonts[font] : 0;
 	sp.s = c->s;
 	sp.n = strlen(c->s);
+	/* the text is the helper's UTF-8 without controls: anything else is made so here,
+	 * byte for byte, so that no reader after this one meets it */
+	for (size_t i = 0; i < sp.n;) {
+		unsigned char ch = (unsigned char)c->s[i];
+		if (ch < 0x80) {
+			if (ch < 0x20 || ch == 0x7f)
+				c->s[i] = ' ';
+			i++;
+			continue;
+		}
+		size_t k = input_utf8_seq((const unsigned char *)c->s + i, sp.n - i);
+		if (!k)
+			c->s[i++] = '?';
+		else
+			i += k;
+	}
 	while (sp.n && sp.s[sp.n - 1] == ' ')
 		sp.n--;
 	if (!sp.n)
