@@ -15,7 +15,7 @@
 
 #include "doc/pdf-mupdf.h"
 
-/* A PDF larger than this is not a resolution: refused before MuPDF sees it. */
+/* A PDF on stdin larger than this is not a resolution: refused before MuPDF sees it. */
 #define MAX_FILE (1024L * 1024 * 1024)
 
 static int usage(void)
@@ -97,22 +97,27 @@ int main(int argc, char **argv)
 		struct rlimit rl = { (rlim_t)(lim.max_ms / 1000 + 2), (rlim_t)(lim.max_ms / 1000 + 3) };
 		setrlimit(RLIMIT_CPU, &rl);
 	}
-	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
-	if (!f) {
-		fprintf(stderr, "gavel-pdf: %s: %s\n", file, strerror(errno));
-		return EX_NOINPUT;
-	}
-	size_t len = 0;
-	unsigned char *buf = slurp(f, &len);
-	int err = errno;
-	if (f != stdin)
+	/* A file is read as MuPDF needs it (a long PDF's first pages without the rest); what
+	 * comes on stdin is read whole first. */
+	int rc;
+	if (strcmp(file, "-") != 0) {
+		FILE *f = fopen(file, "rb");
+		if (!f) {
+			fprintf(stderr, "gavel-pdf: %s: %s\n", file, strerror(errno));
+			return EX_NOINPUT;
+		}
 		fclose(f);
-	if (!buf) {
-		fprintf(stderr, "gavel-pdf: %s: %s\n", file, strerror(err));
-		return EX_NOINPUT;
+		rc = pdf_mupdf_extract(stdout, file, NULL, 0, &lim);
+	} else {
+		size_t len = 0;
+		unsigned char *buf = slurp(stdin, &len);
+		if (!buf) {
+			fprintf(stderr, "gavel-pdf: stdin: %s\n", strerror(errno));
+			return EX_NOINPUT;
+		}
+		rc = pdf_mupdf_extract(stdout, NULL, buf, len, &lim);
+		free(buf);
 	}
-	int rc = pdf_mupdf_extract(stdout, buf, len, &lim);
-	free(buf);
 	if (fflush(stdout) != 0)
 		return EX_IOERR;
 	return rc;

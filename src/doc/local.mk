@@ -78,7 +78,8 @@ if HAVE_MUPDF
 pkglibexec_PROGRAMS = src/gavel-pdf
 src_gavel_pdf_SOURCES = src/gavel-pdf.c src/doc/pdf-mupdf.c src/doc/pdf-mupdf.h
 src_gavel_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
-src_gavel_pdf_LDADD = $(MUPDF_LIBS)
+src_gavel_pdf_LDADD = $(MUPDF_LIBS) -lm
+src_gavel_pdf_LDFLAGS = $(GAVEL_PDF_LDFLAGS)
 endif
 # Each PDF in tests/data/pdf/ against its gold; the pdftotext text of the same PDFs (expected
 # to fail until the text shape reads them as well: XFAIL_TESTS).

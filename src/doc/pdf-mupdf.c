@@ -665,7 +665,7 @@ static void fail(FILE *out, fz_context *ctx, const struct counted *m, const char
 	}
 }
 
-int pdf_mupdf_extract(FILE *out, const unsigned char *buf, size_t len,
+int pdf_mupdf_extract(FILE *out, const char *path, const unsigned char *buf, size_t len,
                       const struct pdf_limits *lim)
 {
 	struct counted mem = { 0, lim->max_mem, 0 };
@@ -696,7 +696,7 @@ int pdf_mupdf_extract(FILE *out, const unsigned char *buf, size_t len,
 	fz_var(np);
 	fz_var(tree);
 	fz_try(ctx) {
-		stm = fz_open_memory(ctx, buf, len);
+		stm = path ? fz_open_file(ctx, path) : fz_open_memory(ctx, buf, len);
 		doc = (fz_document *)pdf_open_document_with_stream(ctx, stm);
 		if (fz_needs_password(ctx, doc) && !fz_authenticate_password(ctx, doc, ""))
 			fz_throw(ctx, FZ_ERROR_GENERIC, "password");

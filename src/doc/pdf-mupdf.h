@@ -19,10 +19,11 @@ struct pdf_limits {
 	long max_ms;        /* CPU milliseconds for the whole document; 0: no bound */
 };
 
-/* Reads the PDF in buf[0..len) and writes the stream to out. Returns 0 when every page asked
- * for was written; otherwise the stream ends with an "error" line saying why (encrypted,
- * damaged, too large, timeout) and the return is 1. */
-int pdf_mupdf_extract(FILE *out, const unsigned char *buf, size_t len,
+/* Reads the PDF at path (read as MuPDF needs it: the first pages of a long PDF without its
+ * end), or when path is NULL the one in buf[0..len), and writes the stream to out. Returns 0
+ * when every page asked for was written; otherwise the stream ends with an "error" line saying
+ * why (encrypted, damaged, too large, timeout) and the return is 1. */
+int pdf_mupdf_extract(FILE *out, const char *path, const unsigned char *buf, size_t len,
                       const struct pdf_limits *lim);
 
 #endif

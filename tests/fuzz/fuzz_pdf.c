@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE *f = open_memstream(&out, &n);
 	if (!f)
 		return 0;
-	pdf_mupdf_extract(f, data, size, &lim);
+	pdf_mupdf_extract(f, NULL, data, size, &lim);
 	if (fclose(f) == 0)
 		fuzz_pdf_stream_check(out, n);
 	free(out);
