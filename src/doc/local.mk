@@ -73,7 +73,7 @@ tests_unit_test_bgparse_LDADD = $(UNIT_LDADD)
 # The official PDF (issue 13): gavel reads the page stream of the helper gavel-pdf, the only
 # program that links MuPDF.
 src_libgavel_a_SOURCES += src/doc/pdf.c src/doc/pdf.h src/doc/pdf-int.h src/doc/pdf-stream.c \
-	src/doc/pdf-layout.c
+	src/doc/pdf-layout.c src/doc/pdf-cache.c
 if HAVE_MUPDF
 pkglibexec_PROGRAMS = src/gavel-pdf
 src_gavel_pdf_SOURCES = src/gavel-pdf.c src/doc/pdf-mupdf.c src/doc/pdf-mupdf.h

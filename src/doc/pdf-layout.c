@@ -201,6 +201,11 @@ struct ctx {
 	uint64_t notes_seen[16];   /* footnote numbers below 1024 that open a footnote */
 	int cjk;                /* the text is mostly Chinese */
 	int rtl;                /* the text is mostly in a right-to-left script */
+	/* A PDF may hold several resolutions, each opening with its masthead on a new page:
+	 * the document each page belongs to, and what each document's furniture says. */
+	int *doc_of_page;
+	struct res_meta *metas;
+	int ndocs;
 };
 
 static const struct pdf_span *g_spans;   /* for the sort comparators only */
@@ -937,9 +942,9 @@ static void lone_markers(struct ctx *c)
 
 /* ---- roles ---- */
 
-static int hint(struct ctx *c, enum furniture_kind k, const char *s, size_t n)
+static int hint(struct ctx *c, int page, enum furniture_kind k, const char *s, size_t n)
 {
-	if (furniture_hint(&c->out->hints, k, s, n)) {
+	if (furniture_hint(&c->metas[c->doc_of_page[page]], k, s, n)) {
 		c->oom = 1;
 		return -1;
 	}
@@ -987,12 +992,43 @@ static int repeated(const struct ctx *c, size_t i)
 	return seen > 0;
 }
 
-/* The first page's masthead: from the top, while lines are masthead furniture. */
-static void masthead(struct ctx *c)
+/* Which document each page belongs to: a new one opens on a page whose first line is a
+ * masthead's ("United Nations", in any language), as in a PDF of several resolutions. */
+static void documents(struct ctx *c)
+{
+	size_t np = c->doc->npages ? c->doc->npages : 1;
+	c->doc_of_page = calloc(np, sizeof *c->doc_of_page);
+	c->metas = calloc(np, sizeof *c->metas);
+	if (!c->doc_of_page || !c->metas) {
+		c->oom = 1;
+		return;
+	}
+	c->ndocs = 1;
+	int page = -1;
+	for (size_t i = 0; i < c->L.n; i++) {
+		const struct line *l = &c->L.v[i];
+		if (l->page == page || l->role != R_BODY)
+			continue;
+		for (int p = page + 1; p < l->page; p++)
+			c->doc_of_page[p] = c->ndocs - 1;
+		page = l->page;
+		if (page > 0 && furniture_classify(l->text, l->n, 1) == FURN_MASTHEAD)
+			c->ndocs++;
+		c->doc_of_page[page] = c->ndocs - 1;
+	}
+	for (size_t p = (size_t)(page + 1); p < c->doc->npages; p++)
+		c->doc_of_page[p] = c->ndocs - 1;
+}
+
+/* The masthead of the document opening at `first` (a line index): from the top of its page,
+ * while lines are masthead furniture. */
+static void masthead(struct ctx *c, size_t first)
 {
 	int after_distr = 0, after_agenda = 0;
 	char date[11];
-	for (size_t i = 0; i < c->L.n && c->L.v[i].page == 0; i++) {
+	int page = first < c->L.n ? c->L.v[first].page : -1;
+	struct res_meta *h = page >= 0 ? &c->metas[c->doc_of_page[page]] : NULL;
+	for (size_t i = first; i < c->L.n && c->L.v[i].page == page; i++) {
 		struct line *l = &c->L.v[i];
 		if (l->role != R_BODY)
 			continue;
@@ -1004,7 +1040,7 @@ static void masthead(struct ctx *c)
 		after_agenda = 0;
 		enum furniture_kind k = furniture_classify(l->text, l->n, 1);
 		if (k == FURN_NONE && after_distr && lang_parse_date(l->text, l->n, date) == l->n) {
-			if (!c->out->hints.distributed && !(c->out->hints.distributed = strdup(date)))
+			if (!h->distributed && !(h->distributed = strdup(date)))
 				c->oom = 1;
 			l->role = R_MAST;
 			after_distr = 0;
@@ -1015,7 +1051,7 @@ static void masthead(struct ctx *c)
 		after_distr = k == FURN_DISTR;
 		after_agenda = k == FURN_AGENDA;
 		l->role = R_MAST;
-		hint(c, k, l->text, l->n);
+		hint(c, l->page, k, l->text, l->n);
 	}
 }
 
@@ -1048,7 +1084,7 @@ static void furniture(struct ctx *c)
 		if (k == FURN_PAGE || k == FURN_JOB || k == FURN_BARCODE || k == FURN_SYMBOL
 		    || k == FURN_RECYCLE) {
 			l->role = R_FURN;
-			hint(c, k, l->text, l->n);
+			hint(c, l->page, k, l->text, l->n);
 		} else if (l->n < 200 && l->base < 0.12f * c->doc->pages[l->page].h && repeated(c, i)) {
 			/* a running head: only at the top (footnotes at the foot repeat too:
 			 * "12 Ibid." and "15 Ibid." at one height are not furniture) */
@@ -1386,13 +1422,13 @@ static int heading_block(const struct tbuf *b, int nlines, int bold, int centre)
 	return bold == nlines || (centre && nlines <= 3);
 }
 
-static void body(struct ctx *c, const struct words *w)
+static void body(struct ctx *c, const struct words *w, size_t from, size_t to)
 {
 	struct tbuf b;
 	memset(&b, 0, sizeof b);
 	const struct line *prev = NULL;
 	int prev_alone = 0, page = 0, nlines = 0, bold = 0, centre = 0;
-	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
+	for (size_t i = from; i < to && !c->oom; i++) {
 		const struct line *l = &c->L.v[i];
 		if (l->role != R_BODY)
 			continue;
@@ -1438,12 +1474,12 @@ static size_t label_number(const char *s, size_t n, int *num)
 
 /* Footnotes, in order, after the body: split where a line opens with a footnote number, a
  * zone opening without one going on from the footnote before (on the page before). */
-static void footnotes(struct ctx *c, const struct words *w)
+static void footnotes(struct ctx *c, const struct words *w, size_t from, size_t to)
 {
 	struct tbuf b;
 	memset(&b, 0, sizeof b);
 	int page = 0, open = 0, skip = 0, last = 0;
-	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
+	for (size_t i = from; i < to && !c->oom; i++) {
 		const struct line *l = &c->L.v[i];
 		if (l->role != R_NOTE)
 			continue;
@@ -1498,6 +1534,15 @@ static void footnotes(struct ctx *c, const struct words *w)
 	tb_free(&b);
 }
 
+static void meta_free(struct res_meta *m)
+{
+	char **f[] = { &m->symbol, &m->organ, &m->number, &m->title, &m->adopted, &m->session,
+	               &m->agenda_item, &m->report, &m->meeting, &m->distributed, &m->language,
+	               &m->vote, &m->job };
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		free(*f[i]);
+}
+
 static void lines_free(struct lines *L)
 {
 	for (size_t i = 0; i < L->n; i++) {
@@ -1536,7 +1581,13 @@ int pdf_layout(const struct pdf_doc *doc, struct block_list *out, struct parse_d
 	if (!c.oom) {
 		measure(&c);
 		lone_markers(&c);
-		masthead(&c);
+		documents(&c);
+	}
+	for (size_t i = 0; i < c.L.n && !c.oom; i++)
+		if (i == 0 || (c.L.v[i].page != c.L.v[i - 1].page
+		               && c.doc_of_page[c.L.v[i].page] != c.doc_of_page[c.L.v[i - 1].page]))
+			masthead(&c, i);
+	if (!c.oom) {
 		furniture(&c);
 		measure(&c);
 		notes(&c);
@@ -1553,12 +1604,32 @@ int pdf_layout(const struct pdf_doc *doc, struct block_list *out, struct parse_d
 	struct words w = { NULL, 0 };
 	if (!c.oom)
 		words_build(&c, &w);
-	if (!c.oom)
-		body(&c, &w);
-	if (!c.oom)
-		footnotes(&c, &w);
+	/* each document: its hints, its body, then its footnotes */
+	for (size_t i = 0; i < c.L.n && !c.oom;) {
+		int dn = c.doc_of_page[c.L.v[i].page];
+		size_t e = i;
+		while (e < c.L.n && c.doc_of_page[c.L.v[e].page] == dn)
+			e++;
+		struct res_meta *h = blocks_doc_hints(out, out->n);
+		if (!h) {
+			c.oom = 1;
+			break;
+		}
+		*h = c.metas[dn];
+		memset(&c.metas[dn], 0, sizeof c.metas[dn]);
+		body(&c, &w, i, e);
+		if (!c.oom)
+			footnotes(&c, &w, i, e);
+		i = e;
+	}
+	if (!c.oom && blocks_merge_hints(out))
+		c.oom = 1;
 	free(w.v);
 	lines_free(&c.L);
+	for (int k = 0; c.metas && k < c.ndocs; k++)
+		meta_free(&c.metas[k]);
+	free(c.metas);
+	free(c.doc_of_page);
 	out->exact_marks = 1;
 	return c.oom ? -1 : 0;
 }

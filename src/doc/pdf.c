@@ -324,6 +324,17 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	if (helper_path(helper, sizeof helper))
 		return fail(d, EX_UNAVAILABLE, "this gavel was built without its PDF reader (gavel-pdf, "
 		            "which needs MuPDF): extract the text first, e.g. with pdftotext", NULL);
+	/* a PDF read whole before comes from the cache, its first pages as asked */
+	char cache[PATH_MAX + 64];
+	int cached = path && pdf_cache_name(path, helper, cache, sizeof cache) == 0;
+	size_t clen = 0;
+	char *cs = cached ? pdf_cache_read(cache, &clen) : NULL;
+	if (cs) {
+		size_t keep = max_pages > 0 ? pdf_cache_cut(cs, clen, max_pages) : clen;
+		int rc = pdf_read_stream(cs, keep, more, out, d);
+		free(cs);
+		return rc;
+	}
 	struct run r;
 	memset(&r, 0, sizeof r);
 	int rc = run_helper(helper, path, buf, len, max_pages, &r, d);
@@ -350,6 +361,11 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 		            strsignal(sig));
 	}
 	rc = pdf_read_stream(r.out ? r.out : "", r.n, more, out, d);
+	/* kept when the whole PDF was read without a fault: the helper ended well and said no
+	 * error */
+	if (rc == 0 && cached && max_pages == 0 && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0
+	    && d->nwarnings == 0)
+		pdf_cache_write(cache, r.out, r.n);
 	free(r.out);
 	return rc;
 }
