@@ -166,10 +166,15 @@ static ssize_t read_upto(int fd, char *buf, size_t max)
 	return (ssize_t)n;
 }
 
-/* The opening of a document whose shape reads it itself (parse_file_prefix). */
+/* The opening of a document whose shape reads it itself (parse_file_prefix): read once, at
+ * the first size asked (the reader asks for 32 KB, then for 128 KB when the first resolution
+ * is cut there); a larger one is declined, as it would cost a new reading (a PDF's pages
+ * through its helper) for what the first already shows. */
 static int opening(const char *path, const struct input_shape *sh, size_t max,
                    struct collection **out, int *partial, struct parse_diag *d)
 {
+	if (max > ((size_t)64 << 10))
+		return -1;
 	struct collection *col = NULL;
 	int more = 0, cut = 0;
 	struct shape_want w = { 1, &more, path, max, &cut };

@@ -54,7 +54,8 @@ int parse_buffer(const char *buf, size_t len, enum input_format, struct collecti
  * others are not built (the reader waits for the whole file to go to one). Returns 0; -1 when
  * the opening cannot stand for the file (not a regular file, not longer than `max`, not UTF-8
  * text, no resolution found): the caller parses the whole file; or a sysexits code as
- * parse_file. Touches no global state, like every parse_* function, so it may run beside
+ * parse_file. A PDF's opening is its first pages whatever `max` (up to 64 KB; -1 above: its
+ * first opening already shows what a larger one would, and costs a reading of its own). Touches no global state, like every parse_* function, so it may run beside
  * parse_file. */
 int parse_file_prefix(const char *path, size_t max, enum input_format, struct collection **out,
                       int *partial, struct parse_diag *);

@@ -378,11 +378,9 @@ int pdf_shape_probe(const struct shape_probe *p)
 int pdf_shape_read(const char *buf, size_t len, const struct shape_want *w,
                    struct collection **out, struct parse_diag *d)
 {
-	/* an opening of `w->opening` bytes of text: a page of a resolution holds about 4 KB,
-	 * two pages at least so that a masthead page is never alone */
-	int pages = 0;
-	if (w->opening)
-		pages = w->opening / 8192 > 2 ? (int)(w->opening / 8192) : 2;
+	/* an opening: the first three pages (a first screen shows a page or two; each page
+	 * costs its fonts and its layout, and the rest is read beside the reader) */
+	int pages = w->opening ? 3 : 0;
 	struct block_list bl;
 	memset(&bl, 0, sizeof bl);
 	int more_pages = 0;
