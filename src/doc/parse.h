@@ -15,6 +15,7 @@ enum input_format {
 	INPUT_ODS,      /* ODS extract: one line per paragraph, <<ODS ...>> tags */
 	INPUT_PDF,      /* text pulled out of the official PDF: pages, running heads, per-page footnotes */
 	INPUT_PLAIN,    /* hard-wrapped plain text, blank lines between paragraphs */
+	INPUT_AKN,      /* the UN's machine-readable resolutions: AKN4UN (Akoma Ntoso) XML */
 	INPUT_PDF_FILE  /* the official PDF itself, read through the helper gavel-pdf (pdf.h) */
 };
 

@@ -47,6 +47,7 @@ TEXT_SHAPE(plain, INPUT_PLAIN)
 
 const struct input_shape input_shapes[] = {
 	/* name        format          input        prefix opening probe           read */
+	{ "akn",      INPUT_AKN,      SHAPE_BYTES, 0,     0,      akn_probe,       akn_read },
 	{ "ods",      INPUT_ODS,      SHAPE_TEXT,  1,     0,      probe_ods,       read_ods },
 	{ "pdf",      INPUT_PDF,      SHAPE_TEXT,  1,     0,      probe_pdf,       read_pdf },
 	{ "plain",    INPUT_PLAIN,    SHAPE_TEXT,  1,     0,      probe_plain,     read_plain },
