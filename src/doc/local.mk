@@ -90,7 +90,7 @@ endif
 TESTS += tests/e2e/pdf.sh tests/e2e/pdf-text.sh
 XFAIL_TESTS = tests/e2e/pdf-text.sh
 EXTRA_DIST += tests/e2e/pdf.sh tests/e2e/pdf-text.sh tests/e2e/pdf-check.py \
-	tests/data/pdf/README tests/data/pdf/gen-akn-pdf.py \
+	tests/data/pdf/README tests/data/pdf/gen-akn-pdf.py tests/data/pdf/gold-to-akn.py tests/data/pdf/gold \
 	tests/data/pdf/A_RES_73_3-EN.pdf tests/data/pdf/A_RES_73_3-EN.gold.json tests/data/pdf/A_RES_73_3-EN.txt \
 	tests/data/pdf/A_RES_73_6-EN.pdf tests/data/pdf/A_RES_73_6-EN.gold.json tests/data/pdf/A_RES_73_6-EN.txt \
 	tests/data/pdf/A_RES_73_7-EN.pdf tests/data/pdf/A_RES_73_7-EN.gold.json tests/data/pdf/A_RES_73_7-EN.txt \
