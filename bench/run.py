@@ -88,7 +88,7 @@ def run_kv(cmd, timeout=900):
     return kv
 
 
-def wall(cmd, runs, stdin=None, timeout=900):
+def wall(cmd, runs, stdin=None, timeout=900, env=None):
     """Median wall seconds of a command (output discarded); fails on a non-zero exit."""
     times = []
     for _ in range(runs):
@@ -97,7 +97,7 @@ def wall(cmd, runs, stdin=None, timeout=900):
         # /dev/null, which would not be a measurement of anything.
         with open(stdin, "rb") if stdin else open(os.devnull, "rb") as inp:
             p = subprocess.run(cmd, stdin=inp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               timeout=timeout)
+                               timeout=timeout, env=env)
         times.append(time.monotonic() - t0)
         if p.returncode not in (0, 1):   # grep -c exits 1 when nothing matched
             raise Unavailable("%s exited %d: %s" % (cmd[0], p.returncode,
@@ -422,6 +422,10 @@ def main():
     except Unavailable as e:
         na("first screen", "first screen, %s" % olabel, str(e))
 
+    # PDF: a 100-page PDF against a text file of the same size
+    log("pdf")
+    pdf_rows(src, bld, out, gavel, env, tmp, runs)
+
     # layout
     log("layout")
     f = mbps(size, wall(["fold", "-s", "-w", "80", big], runs))
@@ -510,6 +514,64 @@ def main():
 
     report(out, machine(), size, runs)
     subprocess.run(["rm", "-rf", tmp])
+
+
+def pdf_rows(src, bld, out, gavel, env, tmp, runs):
+    """The first screen of a 100-page PDF (the official A/RES/73/3 ten times, merged with mutool)
+    read for the first time and opened again (its text kept in the cache), beside the first
+    screen of a text file of the same size (gavel and less); and the whole PDF read by `gavel
+    parse` beside pdftotext."""
+    helper_bin = os.path.join(bld, "src", "gavel-pdf")
+    one = os.path.join(src, "tests", "data", "pdf", "A_RES_73_3-EN.pdf")
+    pdf = os.path.join(out, "pdf-100-pages.pdf")
+    try:
+        if not os.path.exists(helper_bin):
+            raise Unavailable("src/gavel-pdf is not built (no MuPDF)")
+        if not os.path.exists(pdf):
+            try:
+                subprocess.run(["mutool", "merge", "-o", pdf] + [one] * 10, check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except (OSError, subprocess.CalledProcessError):
+                raise Unavailable("mutool (mupdf-tools) is needed to make the 100-page PDF")
+        text = os.path.join(out, "text-as-large-as-the-pdf.txt")
+        if not os.path.exists(text):
+            subprocess.run([sys.executable, os.path.join(src, "bench", "gen.py"), text,
+                            str(os.path.getsize(pdf) / 1e6)], check=True, stdout=subprocess.DEVNULL)
+        penv = dict(env, GAVEL_PDF_HELPER=helper_bin)
+        warm = dict(penv, XDG_CACHE_HOME=os.path.join(tmp, "pdf-cache-warm"))
+        subprocess.run([gavel, "parse", pdf], env=warm, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=600)
+        tmark = first_markers_of(text)
+        firsts = {"cold": [], "warm": [], "text": [], "less": []}
+        for i in range(max(runs, 15)):
+            cold = dict(penv, XDG_CACHE_HOME=os.path.join(tmp, "pdf-cache-cold-%d" % i))
+            firsts["cold"].append(first_screen([gavel, pdf], (b"Adopts",), cold, 1)[0])
+            firsts["warm"].append(first_screen([gavel, pdf], (b"Adopts",), warm, 1)[0])
+            firsts["text"].append(first_screen([gavel, text], tmark, penv, 1)[0])
+            firsts["less"].append(first_screen(["less", text], tmark, penv, 1)[0])
+        t, l = median(firsts["text"]), median(firsts["less"])
+        label = "%.1f MB" % (os.path.getsize(pdf) / 1e6)
+        add("pdf", "first screen, 100-page PDF (%s), read the first time" % label,
+            ms(median(firsts["cold"])), "gavel, text of the same size", ms(t),
+            median(firsts["cold"]) / t, "as fast as text")
+        add("pdf", "first screen, the same PDF opened again (its text kept)",
+            ms(median(firsts["warm"])), "gavel, text of the same size", ms(t),
+            median(firsts["warm"]) / t, "as fast as text")
+        add("pdf", "first screen, text of the same size", ms(t), "less", ms(l), t / l)
+        cold = dict(penv, XDG_CACHE_HOME=os.path.join(tmp, "pdf-cache-parse"))
+        secs = []
+        for i in range(runs):
+            subprocess.run(["rm", "-rf", cold["XDG_CACHE_HOME"]])
+            secs.append(wall([gavel, "parse", pdf], 1, env=cold))
+        try:
+            p = wall(["pdftotext", pdf, os.devnull], runs)
+            add("pdf", "whole 100-page PDF: gavel parse, read the first time", "%.2f s" % median(secs),
+                "pdftotext", "%.2f s" % p, median(secs) / p)
+        except (OSError, Unavailable, subprocess.CalledProcessError):
+            add("pdf", "whole 100-page PDF: gavel parse, read the first time", "%.2f s" % median(secs))
+        add("pdf", "whole 100-page PDF: gavel parse, opened again", ms(wall([gavel, "parse", pdf], runs, env=warm)))
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("pdf", "first screen of a 100-page PDF", str(e))
 
 
 def last_number(path):

@@ -44,7 +44,7 @@ OPT("db", "PATH", OPT_DB, U_SHARED,
     "~/.local/share/gavel/gavel.db)")
 OPT("input-format", "NAME", OPT_INPUT_FORMAT, U_SHARED,
     "how to read FILE: auto (the default: the shape is detected), akn (the UN's AKN4UN XML), "
-    "ods, pdf, plain or md")
+    "ods, pdf (text taken out of a PDF), plain, md or pdf-file (the PDF itself)")
 OPT("color", "WHEN", OPT_WHEN, U_SHARED | U_OPTIONAL,
     "colour the output: auto (the default: on a terminal, unless NO_COLOR is set), always or "
     "never; --color alone is always")

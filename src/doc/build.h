@@ -76,6 +76,8 @@ struct bstate {
 	struct bcount count;
 	struct bread read;
 	struct idset ids;           /* the ids given so far: none twice */
+	const struct block *blk;    /* the block being read: its exact markers go with its text */
+	int exact;                  /* the shape placed every marker (blocks.h: exact_marks) */
 };
 
 /* Starts building: a fresh state with its empty resolution. 0, or -1 (and *oom set). */

@@ -103,11 +103,33 @@ static int parse_bytes(const char *raw, size_t len, int owned, enum input_format
 	return r;
 }
 
+/* The shape of the file at path when it is one that reads the file itself (shape_want:
+ * path), as forced by f or from the file's first bytes; NULL otherwise. */
+static const struct input_shape *reads_itself(const char *path, enum input_format f)
+{
+	/* a text shape forced on a PDF file would only refuse it as binary data: the file's
+	 * own format wins there */
+	const struct input_shape *sh = shape_of(f);
+	if (sh && (sh->opening || sh->input == SHAPE_BYTES))
+		return sh->opening ? sh : NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	char head[1024];
+	ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head) : -1;
+	close(fd);
+	if (n <= 0)
+		return NULL;
+	sh = probe_rows(SHAPE_BYTES, &(struct shape_probe){ head, (size_t)n, INPUT_AUTO });
+	return sh && sh->opening ? sh : NULL;
+}
+
 int parse_buffer(const char *buf, size_t len, enum input_format f, struct collection **out,
                  struct parse_diag *d)
 {
 	*out = NULL;
-	struct shape_want w = { SIZE_MAX, NULL };
+	struct shape_want w = { SIZE_MAX, NULL, NULL, 0, NULL };
 	return parse_bytes(buf, len, 0, f, &w, out, d);
 }
 
@@ -115,12 +137,17 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
                struct parse_diag *d)
 {
 	*out = NULL;
+	/* A shape that reads the file itself (a PDF, through its helper) is given the path: its
+	 * bytes are never read here, nor refused as binary data. */
+	const struct input_shape *sh = reads_itself(path, f);
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL };
+	if (sh)
+		return sh->read("", 0, &w, out, d);
 	char *raw;
 	size_t len;
 	int r = input_read(path, &raw, &len, d);
 	if (r)
 		return r;
-	struct shape_want w = { SIZE_MAX, NULL };
 	return parse_bytes(raw, len, 1, f, &w, out, d);
 }
 
@@ -137,6 +164,30 @@ static ssize_t read_upto(int fd, char *buf, size_t max)
 		n += (size_t)r;
 	}
 	return (ssize_t)n;
+}
+
+/* The opening of a document whose shape reads it itself (parse_file_prefix): read once, at
+ * the first size asked (the reader asks for 32 KB, then for 128 KB when the first resolution
+ * is cut there); a larger one is declined, as it would cost a new reading (a PDF's pages
+ * through its helper) for what the first already shows. */
+static int opening(const char *path, const struct input_shape *sh, size_t max,
+                   struct collection **out, int *partial, struct parse_diag *d)
+{
+	if (max > ((size_t)64 << 10))
+		return -1;
+	struct collection *col = NULL;
+	int more = 0, cut = 0;
+	struct shape_want w = { 1, &more, path, max, &cut };
+	int r = sh->read("", 0, &w, &col, d);
+	if (r != 0 || !col || col->ndocs == 0) {
+		collection_free(col);
+		d->reason[0] = '\0';
+		d->nwarnings = 0;
+		return -1;
+	}
+	*partial = cut && !more;
+	*out = col;
+	return 0;
 }
 
 int parse_file_prefix(const char *path, size_t max, enum input_format f, struct collection **out,
@@ -165,6 +216,11 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	const struct input_shape *sh = shape_of(f);
 	if (!sh)
 		sh = probe_rows(SHAPE_BYTES, &(struct shape_probe){ buf, len, INPUT_AUTO });
+	if (sh && sh->opening) {
+		/* A shape that reads its own opening (a PDF: its first pages, page by page) */
+		free(buf);
+		return opening(path, sh, max, out, partial, d);
+	}
 	if (sh && !sh->prefix) {
 		free(buf);
 		return -1;
@@ -193,7 +249,7 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	/* Only the first resolution is built: the reader waits for the whole file before going
 	 * to another, and the others would cost as much again (a compilation's second
 	 * resolution usually lies in the bytes read, cut). */
-	struct shape_want w = { 1, &more };
+	struct shape_want w = { 1, &more, NULL, 0, NULL };
 	int r = parse_bytes(buf, len, 1, f, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);

@@ -16,7 +16,8 @@ enum input_format {
 	INPUT_PDF,      /* text pulled out of the official PDF: pages, running heads, per-page footnotes */
 	INPUT_PLAIN,    /* hard-wrapped plain text, blank lines between paragraphs */
 	INPUT_AKN,      /* the UN's machine-readable resolutions: AKN4UN (Akoma Ntoso) XML */
-	INPUT_MD        /* Markdown: footnotes as [^N] and "[^N]: text" definitions */
+	INPUT_MD,       /* Markdown: footnotes as [^N] and "[^N]: text" definitions */
+	INPUT_PDF_FILE  /* the official PDF itself, read through the helper gavel-pdf (pdf.h) */
 };
 
 /* A shape's name in the table ("ods", "pdf", "plain") or "auto" -> format; -1 for an unknown
@@ -55,7 +56,8 @@ int parse_buffer(const char *buf, size_t len, enum input_format, struct collecti
  * others are not built (the reader waits for the whole file to go to one). Returns 0; -1 when
  * the opening cannot stand for the file (not a regular file, not longer than `max`, not UTF-8
  * text, no resolution found): the caller parses the whole file; or a sysexits code as
- * parse_file. Touches no global state, like every parse_* function, so it may run beside
+ * parse_file. A PDF's opening is its first pages whatever `max` (up to 64 KB; -1 above: its
+ * first opening already shows what a larger one would, and costs a reading of its own). Touches no global state, like every parse_* function, so it may run beside
  * parse_file. */
 int parse_file_prefix(const char *path, size_t max, enum input_format, struct collection **out,
                       int *partial, struct parse_diag *);

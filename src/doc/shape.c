@@ -9,6 +9,7 @@
 #include <sysexits.h>
 
 #include "doc/blocks.h"
+#include "doc/pdf.h"
 #include "doc/shape.h"
 
 /* Blocks from a text shape's reader -> the model. */
@@ -46,12 +47,13 @@ TEXT_SHAPE(plain, INPUT_PLAIN)
 TEXT_SHAPE(md, INPUT_MD)
 
 const struct input_shape input_shapes[] = {
-	/* name     format       input        prefix probe        read */
-	{ "akn",   INPUT_AKN,   SHAPE_BYTES, 0,     akn_probe,   akn_read },
-	{ "ods",   INPUT_ODS,   SHAPE_TEXT, 1,     probe_ods,   read_ods },
-	{ "pdf",   INPUT_PDF,   SHAPE_TEXT, 1,     probe_pdf,   read_pdf },
-	{ "plain", INPUT_PLAIN, SHAPE_TEXT, 1,     probe_plain, read_plain },
-	{ "md",    INPUT_MD,    SHAPE_TEXT, 1,     probe_md,    read_md },
+	/* name        format          input        prefix opening probe           read */
+	{ "akn",      INPUT_AKN,      SHAPE_BYTES, 0,     0,      akn_probe,       akn_read },
+	{ "ods",      INPUT_ODS,      SHAPE_TEXT,  1,     0,      probe_ods,       read_ods },
+	{ "pdf",      INPUT_PDF,      SHAPE_TEXT,  1,     0,      probe_pdf,       read_pdf },
+	{ "plain",    INPUT_PLAIN,    SHAPE_TEXT,  1,     0,      probe_plain,     read_plain },
+	{ "md",       INPUT_MD,       SHAPE_TEXT,  1,     0,      probe_md,        read_md },
+	{ "pdf-file", INPUT_PDF_FILE, SHAPE_BYTES, 0,     1,      pdf_shape_probe, pdf_shape_read },
 };
 const size_t input_nshapes = sizeof input_shapes / sizeof *input_shapes;
 

@@ -26,10 +26,17 @@ struct shape_probe {
 };
 
 /* What a reader is asked for: the first `max` resolutions (SIZE_MAX: all); *more, when
- * `more` is not NULL, set when another begins after them. */
+ * `more` is not NULL, set when another begins after them. A row that reads its document's
+ * opening itself (input_shape.opening) may be asked, with `opening` nonzero, for about that
+ * many bytes of text only (a PDF's first pages), and sets *cut when it read less than the
+ * whole; `path` is the file the bytes came from (NULL for a buffer), which such a row may
+ * read instead. */
 struct shape_want {
 	size_t max;
 	int *more;
+	const char *path;
+	size_t opening;
+	int *cut;
 };
 
 struct input_shape {
@@ -37,6 +44,7 @@ struct input_shape {
 	enum input_format format;
 	enum shape_input input;
 	int prefix;                     /* a cut opening of the file still reads (parse_file_prefix) */
+	int opening;                    /* reads the opening of the whole file itself (shape_want) */
 	/* Nonzero when the document is in this shape. */
 	int (*probe)(const struct shape_probe *);
 	/* buf[0..len) (NUL-terminated) -> *out. Returns 0, or a sysexits code with d->reason set

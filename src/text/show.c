@@ -515,18 +515,20 @@ static int write_side(FILE *f, const struct resolution *res, int i, const char *
 	char *d;
 	if (p->kind == PARA_ANNEX_TITLE || p->kind == PARA_ANNEX_HEADING) {
 		/* a heading with its number or label put back in front: "Annex II Title" */
-		struct sbuf b = { 0 };
+		struct buf b = BUF_INIT;
 		const char *number = p->kind == PARA_ANNEX_TITLE ? p->label : p->num;
-		rc = sbuf_add(&b, "", 0);
+		rc = buf_reserve(&b, 0);
+		if (rc == 0)
+			b.s[0] = '\0';
 		if (rc == 0 && number && *number) {
-			rc = sbuf_add(&b, number, strlen(number));
+			rc = buf_add(&b, number, strlen(number));
 			if (rc == 0)
-				rc = sbuf_add(&b, p->kind == PARA_ANNEX_HEADING ? ". " : " ", p->kind == PARA_ANNEX_HEADING ? 2 : 1);
+				rc = buf_add(&b, p->kind == PARA_ANNEX_HEADING ? ". " : " ", p->kind == PARA_ANNEX_HEADING ? 2 : 1);
 		}
 		if (rc == 0 && p->text)
-			rc = sbuf_add(&b, p->text, p->text_len);
+			rc = buf_add(&b, p->text, p->text_len);
 		d = b.s;
-		n = b.len;
+		n = b.n;
 		if (rc) {
 			free(d);
 			return -1;

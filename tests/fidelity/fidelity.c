@@ -3,7 +3,8 @@
  * the UN's own XML (AKN4UN) of the same resolution, measure by measure. It is the instrument
  * the text readers are tuned with, so it says exactly what differs and where (--verbose).
  *
- * Usage: fidelity [--verbose] [--markdown] [--min [SHAPE:]MEASURE=PERCENT]... [CORPUS]
+ * Usage: fidelity [--verbose] [--markdown] [--min [SHAPE:]MEASURE=PERCENT]... [--gold DIR]...
+ *        [CORPUS]
  * CORPUS holds akn/ga and akn/sc (the gold) and the shapes' folders (the table below).
  * Exit: 0, 1 when a --min threshold is not met, 64 bad usage, 66 no corpus. */
 #include "config.h"
@@ -427,11 +428,19 @@ static struct collection *load(const char *path)
 	return col;
 }
 
+/* Folders of gold written for documents that have no XML of their own (--gold: the corpus's
+ * official PDFs, whose gold was written by reading them, tests/data/pdf/gold). */
+static const char *extra_gold[8];
+static size_t nextra;
+
 static void load_golds(const char *corpus)
 {
-	for (size_t g = 0; g < sizeof gold_dirs / sizeof *gold_dirs; g++) {
+	for (size_t g = 0; g < sizeof gold_dirs / sizeof *gold_dirs + nextra; g++) {
 		char dir[4096];
-		snprintf(dir, sizeof dir, "%s/%s", corpus, gold_dirs[g]);
+		if (g < sizeof gold_dirs / sizeof *gold_dirs)
+			snprintf(dir, sizeof dir, "%s/%s", corpus, gold_dirs[g]);
+		else
+			snprintf(dir, sizeof dir, "%s", extra_gold[g - sizeof gold_dirs / sizeof *gold_dirs]);
 		size_t n;
 		char **names = list_dir(dir, ".xml", &n);
 		for (size_t i = 0; i < n; i++) {
@@ -544,7 +553,7 @@ static void print_totals(const struct total *tot)
 static void usage(FILE *f)
 {
 	fprintf(f,
-"Usage: fidelity [--verbose] [--markdown] [--min [SHAPE:]MEASURE=PERCENT]... [CORPUS]\n"
+"Usage: fidelity [--verbose] [--markdown] [--min [SHAPE:]MEASURE=PERCENT]... [--gold DIR]... [CORPUS]\n"
 "Compares gavel's model of each shape of a resolution in CORPUS (");
 	for (size_t s = 0; s < NSHAPES; s++)
 		fprintf(f, "%s%s/*%s", s ? ", " : "", shapes[s].dir, shapes[s].suffix);
@@ -555,6 +564,7 @@ static void usage(FILE *f)
 	fprintf(f, "footnote-texts, markers.\n"
 "  --verbose     the first differing paragraph, footnote and marker of each document\n"
 "  --markdown    the totals as a Markdown table (for the README)\n"
+"  --gold DIR    more gold: AKN4UN XML written for documents without XML of their own\n"
 "  --min SPEC    exit 1 when a shape's share of documents right on MEASURE (of footnote\n"
 "                texts or markers right, for those two) is under PERCENT: exact=95,\n"
 "                txt:marks=90\n");
@@ -571,6 +581,8 @@ int main(int argc, char **argv)
 			verbose = 1;
 		else if (strcmp(a, "--markdown") == 0)
 			markdown = 1;
+		else if (strcmp(a, "--gold") == 0 && i + 1 < argc && nextra < 8)
+			extra_gold[nextra++] = argv[++i];
 		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return 0;

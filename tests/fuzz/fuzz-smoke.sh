@@ -16,6 +16,17 @@ for target in "$@"; do
 	corpus="$out/corpus-$name"
 	mkdir -p "$corpus"
 	case $name in
+	fuzz_pdf)
+		cp "$srcdir"/tests/fuzz/regress-pdf/* "$corpus/" 2>/dev/null
+		find "$srcdir/tests/data/pdf" -type f -name '*.pdf' -size -200k -exec cp {} "$corpus/" \; 2>/dev/null
+		dict=""
+		maxlen=262144
+		;;
+	fuzz_pdf_stream)
+		cp "$srcdir"/tests/fuzz/regress-pdfstream/* "$corpus/" 2>/dev/null
+		dict=""
+		maxlen=65536
+		;;
 	fuzz_import)
 		cp "$srcdir"/tests/fuzz/regress-import/* "$corpus/" 2>/dev/null
 		find "$srcdir/tests/data" -type f -name '*.json' -exec cp {} "$corpus/" \; 2>/dev/null

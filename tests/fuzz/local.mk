@@ -14,10 +14,26 @@ tests_fuzz_replay_akn_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 EXTRA_DIST += tests/fuzz/README tests/fuzz/replay.sh tests/fuzz/fuzz-smoke.sh tests/ci-extra.sh \
 	tests/fuzz/parse.dict tests/fuzz/json.dict tests/fuzz/regress tests/fuzz/regress-import \
 	tests/fuzz/akn.dict tests/fuzz/regress-akn
+# The PDF: its layout from page streams (no MuPDF), and the whole path from PDF bytes.
+check_PROGRAMS += tests/fuzz/replay_pdf_stream
+tests_fuzz_replay_pdf_stream_SOURCES = tests/fuzz/fuzz_pdf_stream.c tests/fuzz/fuzz-model.h \
+	tests/fuzz/standalone.c
+tests_fuzz_replay_pdf_stream_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+if HAVE_MUPDF
+check_PROGRAMS += tests/fuzz/replay_pdf
+tests_fuzz_replay_pdf_SOURCES = tests/fuzz/fuzz_pdf.c tests/fuzz/fuzz-model.h \
+	tests/fuzz/standalone.c src/doc/pdf-mupdf.c
+tests_fuzz_replay_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
+tests_fuzz_replay_pdf_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS) $(MUPDF_LIBS)
+endif
+EXTRA_DIST += tests/fuzz/regress-pdf tests/fuzz/regress-pdfstream
 
 FUZZ_SECONDS = 20
 FUZZ_TARGETS = tests/fuzz/fuzz_parse$(EXEEXT) tests/fuzz/fuzz_import$(EXEEXT) \
-	tests/fuzz/fuzz_akn$(EXEEXT)
+	tests/fuzz/fuzz_akn$(EXEEXT) tests/fuzz/fuzz_pdf_stream$(EXEEXT)
+if HAVE_MUPDF
+FUZZ_TARGETS += tests/fuzz/fuzz_pdf$(EXEEXT)
+endif
 
 if FUZZING
 noinst_PROGRAMS = $(FUZZ_TARGETS)
@@ -30,6 +46,13 @@ tests_fuzz_fuzz_import_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 tests_fuzz_fuzz_akn_SOURCES = tests/fuzz/fuzz_akn.c
 tests_fuzz_fuzz_akn_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_akn_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_fuzz_pdf_stream_SOURCES = tests/fuzz/fuzz_pdf_stream.c tests/fuzz/fuzz-model.h
+tests_fuzz_fuzz_pdf_stream_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_pdf_stream_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_fuzz_pdf_SOURCES = tests/fuzz/fuzz_pdf.c tests/fuzz/fuzz-model.h src/doc/pdf-mupdf.c
+tests_fuzz_fuzz_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
+tests_fuzz_fuzz_pdf_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_pdf_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS) $(MUPDF_LIBS)
 
 # Each target for FUZZ_SECONDS (override: make fuzz-smoke FUZZ_SECONDS=600); fails on a crash.
 fuzz-smoke: $(FUZZ_TARGETS)

@@ -35,4 +35,9 @@ replay replay_akn "$top_srcdir/tests/fuzz/regress-akn" "$top_srcdir/tests/data/a
 find "$top_srcdir/tests/data" -name '*.json' -type f >"$TMPDIR_R/json" 2>/dev/null
 # shellcheck disable=SC2046
 replay replay_import "$top_srcdir/tests/fuzz/regress-import" $(cat "$TMPDIR_R/json")
+# The PDF: page streams through the layout; PDFs through MuPDF in this process (when built).
+replay replay_pdf_stream "$top_srcdir/tests/fuzz/regress-pdfstream"
+if [ -x "$top_builddir/tests/fuzz/replay_pdf" ]; then
+	replay replay_pdf "$top_srcdir/tests/fuzz/regress-pdf" "$top_srcdir/tests/data/pdf"
+fi
 exit $status

@@ -17,6 +17,8 @@
 #include "doc/parse.h"
 #include "view/command.h"
 #include "view/draw.h"
+#include "view/keys.h"
+#include "view/mode.h"
 #include "view/view.h"
 #include "view/vwith.h"
 
@@ -216,6 +218,34 @@ static void commands(void **state)
 	collection_free(en);
 }
 
+/* Every action the two copies' keymap binds (and the generic keys it takes) is one the mode
+ * handles, tried on two real copies (test_view_vnotes.c does the other modes). */
+static void keymap_agrees(void **state)
+{
+	(void)state;
+	struct collection *en = load(D "English.xml");
+	struct view v;
+	assert_int_equal(view_open(&v, en, 0, 1), 0);
+	view_resize(&v, 120, 30);
+	const struct mode_ops *m = mode_table[MODE_WITH];
+	for (int pass = 0; pass < 2; pass++) {
+		const struct binding *b = pass ? keymap_generic_keys : m->keys;
+		if (pass && !(m->flags & MODE_GENERIC))
+			continue;
+		for (; b->key || b->action; b++) {
+			if (b->action == ACT_HELP || b->action == ACT_REDRAW)
+				continue;
+			view_reset(&v);
+			assert_int_equal(vwith_open(&v, D "French.xml"), 0);
+			assert_int_equal(view_top(&v), MODE_WITH);
+			if (!m->action(&v, b->action))
+				fail_msg("mode with does not handle %s", keys_action_name(b->action));
+		}
+	}
+	view_close(&v);
+	collection_free(en);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +253,7 @@ int main(void)
 		cmocka_unit_test(arabic_beside),
 		cmocka_unit_test(record_view),
 		cmocka_unit_test(commands),
+		cmocka_unit_test(keymap_agrees),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

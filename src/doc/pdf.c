@@ -1,0 +1,394 @@
+/* pdf.c: a PDF read through the helper program gavel-pdf (pdf.h). The helper runs with bounds
+ * on its memory and CPU time, and gavel bounds the wall time and the size of what it writes;
+ * whatever happens to the helper (a crash inside MuPDF, a hang), gavel gets an answer: the
+ * pages it read, or one line saying why there are none. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "doc/pdf-int.h"
+#include "doc/pdf.h"
+#include "doc/shape.h"
+
+extern char **environ;
+
+#ifndef PKGLIBEXECDIR
+#define PKGLIBEXECDIR "/usr/local/libexec/gavel"
+#endif
+
+/* Bounds on one document: the helper's memory (MB) and CPU time (ms), the wall time gavel
+ * waits, and the stream it accepts (a resolution's text is a few hundred kilobytes; a
+ * thousand-page report a few tens of megabytes). */
+#define HELPER_MEM_MB "1024"
+#define HELPER_CPU_MS "60000"
+#define WALL_MS 90000
+#define MAX_STREAM ((size_t)128 * 1024 * 1024)
+
+/* The wall time gavel waits for the helper: $GAVEL_PDF_TIMEOUT seconds (1 to 3600), else
+ * WALL_MS. */
+static long wall_ms(void)
+{
+	const char *e = getenv("GAVEL_PDF_TIMEOUT");
+	char *end;
+	long s = e && *e ? strtol(e, &end, 10) : 0;
+	return e && *e && !*end && s >= 1 && s <= 3600 ? s * 1000 : WALL_MS;
+}
+
+int pdf_probe(const char *buf, size_t len)
+{
+	size_t lim = len < 1024 ? len : 1024;
+	for (size_t i = 0; i + 5 <= lim; i++) {
+		const char *p = memchr(buf + i, '%', lim - i);
+		if (!p || (size_t)(p - buf) + 5 > lim)
+			return 0;
+		if (memcmp(p, "%PDF-", 5) == 0)
+			return 1;
+		i = (size_t)(p - buf);
+	}
+	return 0;
+}
+
+static int fail(struct parse_diag *d, int code, const char *fmt, const char *arg)
+{
+	snprintf(d->reason, sizeof d->reason, fmt, arg ? arg : "");
+	return code;
+}
+
+static int executable(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+/* $GAVEL_PDF_HELPER; else gavel-pdf beside the running program (the build tree, or a
+ * relocated install); else the installed one. */
+static int helper_path(char *out, size_t cap)
+{
+	const char *env = getenv("GAVEL_PDF_HELPER");
+	if (env && *env) {
+		snprintf(out, cap, "%s", env);
+		return executable(out) ? 0 : -1;
+	}
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(out, cap, "%s/gavel-pdf", dirname(exe));
+		if (executable(out))
+			return 0;
+	}
+	snprintf(out, cap, "%s/gavel-pdf", PKGLIBEXECDIR);
+	return executable(out) ? 0 : -1;
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000L + (t.tv_nsec - t0->tv_nsec) / 1000000L;
+}
+
+struct run {
+	char *out;
+	size_t n, cap;
+	int status;        /* the helper's wait status */
+	int killed;        /* gavel ended it: 1 too slow, 2 too much output */
+};
+
+/* Reads the helper's stdout to its end (or a bound), writing `in` to its stdin on the way. */
+static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struct run *r)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	size_t sent = 0;
+	int rc = 0;
+	long limit = wall_ms();
+	while (rfd >= 0) {
+		struct pollfd pf[2];
+		int np = 0;
+		pf[np++] = (struct pollfd){ rfd, POLLIN, 0 };
+		if (wfd >= 0)
+			pf[np++] = (struct pollfd){ wfd, POLLOUT, 0 };
+		long left = limit - ms_since(&t0);
+		if (left <= 0 || r->n > MAX_STREAM) {
+			kill(pid, SIGKILL);
+			r->killed = left <= 0 ? 1 : 2;
+			break;
+		}
+		int k = poll(pf, (nfds_t)np, (int)(left > 1000 ? 1000 : left));
+		if (k < 0 && errno != EINTR) {
+			rc = -1;
+			break;
+		}
+		if (k <= 0)
+			continue;
+		if (wfd >= 0 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t w = (pf[1].revents & POLLOUT) ? write(wfd, in + sent, inlen - sent) : -1;
+			if (w > 0)
+				sent += (size_t)w;
+			if (w < 0 || sent == inlen) {
+				close(wfd);
+				wfd = -1;
+			}
+		}
+		if (pf[0].revents & (POLLIN | POLLERR | POLLHUP)) {
+			if (r->cap - r->n < 65536) {
+				size_t cap = r->cap ? r->cap * 2 : 1 << 18;
+				char *no = realloc(r->out, cap);
+				if (!no) {
+					rc = -1;
+					kill(pid, SIGKILL);
+					break;
+				}
+				r->out = no;
+				r->cap = cap;
+			}
+			ssize_t got = read(rfd, r->out + r->n, r->cap - r->n);
+			if (got > 0)
+				r->n += (size_t)got;
+			else if (got == 0 || errno != EINTR) {
+				close(rfd);
+				rfd = -1;
+			}
+		}
+	}
+	if (wfd >= 0)
+		close(wfd);
+	if (rfd >= 0)
+		close(rfd);
+	while (waitpid(pid, &r->status, 0) < 0 && errno == EINTR)
+		;
+	return rc;
+}
+
+/* Runs the helper on path (or on buf through its stdin). */
+static int run_helper(const char *helper, const char *path, const char *buf, size_t len,
+                      int max_pages, struct run *r, struct parse_diag *d)
+{
+	char pages[16];
+	snprintf(pages, sizeof pages, "%d", max_pages > 0 ? max_pages : 0);
+	char *argv[] = { (char *)"gavel-pdf", (char *)"--pages", pages, (char *)"--max-mem",
+		(char *)HELPER_MEM_MB, (char *)"--max-ms", (char *)HELPER_CPU_MS,
+		(char *)(path ? path : "-"), NULL };
+	int out[2], in[2] = { -1, -1 };
+	if (pipe2(out, O_CLOEXEC) != 0)
+		return fail(d, EX_OSERR, "cannot start the PDF reader: %s", strerror(errno));
+	if (!path && pipe2(in, O_CLOEXEC) != 0) {
+		close(out[0]);
+		close(out[1]);
+		return fail(d, EX_OSERR, "cannot start the PDF reader: %s", strerror(errno));
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	if (path)
+		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	else
+		posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	/* the helper must not inherit gavel's blocked or ignored signals (a reader thread) */
+	posix_spawnattr_t at;
+	posix_spawnattr_init(&at);
+	sigset_t none, all;
+	sigemptyset(&none);
+	sigfillset(&all);
+	posix_spawnattr_setsigmask(&at, &none);
+	sigdelset(&all, SIGKILL);
+	sigdelset(&all, SIGSTOP);
+	posix_spawnattr_setsigdefault(&at, &all);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	pid_t pid;
+	int e = posix_spawn(&pid, helper, &fa, &at, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	close(out[1]);
+	if (in[0] >= 0)
+		close(in[0]);
+	if (e != 0) {
+		close(out[0]);
+		if (in[1] >= 0)
+			close(in[1]);
+		return fail(d, EX_UNAVAILABLE, "cannot start the PDF reader gavel-pdf: %s", strerror(e));
+	}
+	/* A helper that dies early must not kill gavel with SIGPIPE while it is given the PDF:
+	 * the signal is blocked in this thread for the while, and one it raised is taken. */
+	sigset_t pipe_set, old;
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	if (in[1] >= 0) {
+		fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
+		pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	}
+	int prc = pump(pid, out[0], in[1], buf, len, r);
+	if (in[1] >= 0) {
+		struct timespec zero = { 0, 0 };
+		while (sigtimedwait(&pipe_set, NULL, &zero) > 0)
+			;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	if (prc < 0)
+		return fail(d, EX_OSERR, "out of memory reading the PDF", NULL);
+	return 0;
+}
+
+/* What the stream says went wrong, as one line for the user. */
+static int stream_error(const struct pdf_doc *doc, struct parse_diag *d)
+{
+	const char *k = doc->error_kind;
+	if (strcmp(k, "encrypted") == 0)
+		return fail(d, EX_DATAERR, "the PDF is protected by a password: save a copy without it "
+		            "(for example qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and open that",
+		            NULL);
+	if (strcmp(k, "large") == 0)
+		return fail(d, EX_DATAERR, "the PDF needs more memory than gavel allows its reader (%s MB)",
+		            HELPER_MEM_MB);
+	if (strcmp(k, "timeout") == 0)
+		return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute of CPU)", NULL);
+	return fail(d, EX_DATAERR, "damaged PDF: %s", doc->error_msg[0] ? doc->error_msg : "unreadable");
+}
+
+/* The stream (already read) -> blocks, with the checks every PDF gets. */
+static int from_stream(struct pdf_doc *doc, int *more, struct block_list *out,
+                       struct parse_diag *d)
+{
+	if (more)
+		*more = doc->total_pages > 0 && (size_t)doc->total_pages > doc->npages;
+	size_t spans = doc->nspans, images = 0, skipped = 0;
+	for (size_t i = 0; i < doc->npages; i++) {
+		images += (size_t)doc->pages[i].images;
+		skipped += (size_t)doc->pages[i].skipped;
+	}
+	if (doc->error_kind[0] && doc->npages == 0)
+		return stream_error(doc, d);
+	if (doc->version == 0 || (doc->npages == 0 && doc->total_pages != 0))
+		return fail(d, EX_DATAERR, "damaged PDF: no page could be read", NULL);
+	if (doc->total_pages == 0)
+		return fail(d, EX_DATAERR, "damaged PDF: it has no pages", NULL);
+	if (spans == 0 && skipped == doc->npages)
+		return fail(d, EX_DATAERR, "damaged PDF: no page could be read", NULL);
+	if (spans == 0 && images > 0)
+		return fail(d, EX_DATAERR, "the PDF has no text layer (a scan): run OCR on it first "
+		            "(for example ocrmypdf in.pdf out.pdf), then open the result", NULL);
+	if (spans == 0)
+		return fail(d, EX_DATAERR, "the PDF holds no text", NULL);
+	if (doc->error_kind[0]) {
+		/* pages were read before the helper had to stop: they are shown, and the user
+		 * hears why the rest is missing */
+		struct parse_diag e;
+		memset(&e, 0, sizeof e);
+		stream_error(doc, &e);
+		parse_warn(d, "%s (read as far as page %d)", e.reason, doc->pages[doc->npages - 1].no);
+		if (more)
+			*more = 0;
+	}
+	for (size_t i = 0; i < doc->npages; i++)
+		if (doc->pages[i].skipped)
+			parse_warn(d, "page %d of the PDF could not be read", doc->pages[i].no);
+	if (pdf_layout(doc, out, d))
+		return fail(d, EX_OSERR, "out of memory", NULL);
+	return 0;
+}
+
+int pdf_read_stream(const char *stream, size_t len, int *more, struct block_list *out,
+                    struct parse_diag *d)
+{
+	struct pdf_doc doc;
+	if (pdf_stream_parse(&doc, stream, len)) {
+		pdf_doc_free(&doc);
+		return fail(d, EX_OSERR, "out of memory", NULL);
+	}
+	int rc = from_stream(&doc, more, out, d);
+	pdf_doc_free(&doc);
+	return rc;
+}
+
+int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
+             struct block_list *out, struct parse_diag *d)
+{
+	char helper[PATH_MAX];
+	if (helper_path(helper, sizeof helper))
+		return fail(d, EX_UNAVAILABLE, "this gavel was built without its PDF reader (gavel-pdf, "
+		            "which needs MuPDF): extract the text first, e.g. with pdftotext", NULL);
+	/* a PDF read whole before comes from the cache, its first pages as asked */
+	char cache[PATH_MAX + 64];
+	int cached = path && pdf_cache_name(path, helper, cache, sizeof cache) == 0;
+	size_t clen = 0;
+	char *cs = cached ? pdf_cache_read(cache, &clen) : NULL;
+	if (cs) {
+		size_t keep = max_pages > 0 ? pdf_cache_cut(cs, clen, max_pages) : clen;
+		int rc = pdf_read_stream(cs, keep, more, out, d);
+		free(cs);
+		return rc;
+	}
+	struct run r;
+	memset(&r, 0, sizeof r);
+	int rc = run_helper(helper, path, buf, len, max_pages, &r, d);
+	if (rc) {
+		free(r.out);
+		return rc;
+	}
+	if (r.killed) {
+		free(r.out);
+		return r.killed == 1 ? fail(d, EX_DATAERR, "the PDF took too long to read", NULL)
+		                     : fail(d, EX_DATAERR, "damaged PDF: its reader wrote more than "
+		                            "gavel takes (128 MB of text)", NULL);
+	}
+	if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == EX_NOINPUT) {
+		free(r.out);
+		return fail(d, EX_NOINPUT, "cannot read the file", NULL);
+	}
+	if (WIFSIGNALED(r.status)) {
+		int sig = WTERMSIG(r.status);
+		free(r.out);
+		if (sig == SIGXCPU || sig == SIGKILL)
+			return fail(d, EX_DATAERR, "the PDF took too long to read (over a minute of CPU)", NULL);
+		return fail(d, EX_DATAERR, "damaged PDF: the reader stopped on it (signal %s)",
+		            strsignal(sig));
+	}
+	rc = pdf_read_stream(r.out ? r.out : "", r.n, more, out, d);
+	/* kept when the whole PDF was read without a fault: the helper ended well and said no
+	 * error */
+	if (rc == 0 && cached && max_pages == 0 && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0
+	    && d->nwarnings == 0)
+		pdf_cache_write(cache, r.out, r.n);
+	free(r.out);
+	return rc;
+}
+
+int pdf_shape_probe(const struct shape_probe *p)
+{
+	return pdf_probe(p->buf, p->len);
+}
+
+int pdf_shape_read(const char *buf, size_t len, const struct shape_want *w,
+                   struct collection **out, struct parse_diag *d)
+{
+	/* an opening: the first three pages (a first screen shows a page or two; each page
+	 * costs its fonts and its layout, and the rest is read beside the reader) */
+	int pages = w->opening ? 3 : 0;
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	int more_pages = 0;
+	int r = pdf_read(w->path, w->path ? NULL : buf, w->path ? 0 : len, pages, &more_pages, &bl, d);
+	if (r == 0 && build_collection_first(&bl, w->max, w->more, out, d) != 0)
+		r = fail(d, EX_OSERR, "out of memory", NULL);
+	if (w->cut)
+		*w->cut = more_pages;
+	blocks_free(&bl);
+	return r;
+}

@@ -1,0 +1,124 @@
+/* gavel-pdf.c: the helper that reads a PDF for gavel (pdf.h): `gavel-pdf [--pages N]
+ * [--max-mem MB] [--max-ms MS] FILE|-` writes the page stream on stdout. It is a program of
+ * its own so that gavel never loads MuPDF (a large library whose loading would slow every
+ * start, PDF or not) and so that a PDF that crashes MuPDF, or wants too much memory or time,
+ * takes only the helper down. Exit status: 0, or 1 when the stream ends with an error line;
+ * 64 for a bad command line, 66 when the file cannot be read. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sysexits.h>
+
+#include "doc/pdf-mupdf.h"
+
+/* A PDF on stdin larger than this is not a resolution: refused before MuPDF sees it. */
+#define MAX_FILE (1024L * 1024 * 1024)
+
+static int usage(void)
+{
+	fputs("usage: gavel-pdf [--pages N] [--max-mem MB] [--max-ms MS] FILE|-\n", stderr);
+	return EX_USAGE;
+}
+
+static unsigned char *slurp(FILE *f, size_t *len)
+{
+	size_t n = 0, cap = 1 << 16;
+	unsigned char *b = malloc(cap);
+	while (b) {
+		size_t got = fread(b + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+		if (n == cap) {
+			if (cap >= (size_t)MAX_FILE) {
+				free(b);
+				errno = EFBIG;
+				return NULL;
+			}
+			unsigned char *nb = realloc(b, cap * 2);
+			if (!nb)
+				free(b);
+			b = nb;
+			cap *= 2;
+		}
+	}
+	if (b && ferror(f)) {
+		free(b);
+		return NULL;
+	}
+	*len = n;
+	return b;
+}
+
+static int number(const char *s, long max, long *v)
+{
+	char *end;
+	errno = 0;
+	long x = strtol(s, &end, 10);
+	if (errno || *end || x < 0 || x > max)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000 };
+	const char *file = NULL;
+	for (int i = 1; i < argc; i++) {
+		long v;
+		if (i + 1 < argc && strcmp(argv[i], "--pages") == 0) {
+			if (number(argv[++i], 1000000, &v))
+				return usage();
+			lim.max_pages = (int)v;
+		} else if (i + 1 < argc && strcmp(argv[i], "--max-mem") == 0) {
+			if (number(argv[++i], 1L << 20, &v))
+				return usage();
+			lim.max_mem = (size_t)v * 1024 * 1024;
+		} else if (i + 1 < argc && strcmp(argv[i], "--max-ms") == 0) {
+			if (number(argv[++i], 86400000L, &v))
+				return usage();
+			lim.max_ms = v;
+		} else if (!file && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+			file = argv[i];
+		} else {
+			return usage();
+		}
+	}
+	if (!file)
+		return usage();
+	/* The CPU timer inside stops a page cleanly; this is the backstop for what it does not
+	 * cover (opening a badly broken file): the kernel ends the helper. */
+	if (lim.max_ms > 0) {
+		struct rlimit rl = { (rlim_t)(lim.max_ms / 1000 + 2), (rlim_t)(lim.max_ms / 1000 + 3) };
+		setrlimit(RLIMIT_CPU, &rl);
+	}
+	/* A file is read as MuPDF needs it (a long PDF's first pages without the rest); what
+	 * comes on stdin is read whole first. */
+	int rc;
+	if (strcmp(file, "-") != 0) {
+		FILE *f = fopen(file, "rb");
+		if (!f) {
+			fprintf(stderr, "gavel-pdf: %s: %s\n", file, strerror(errno));
+			return EX_NOINPUT;
+		}
+		fclose(f);
+		rc = pdf_mupdf_extract(stdout, file, NULL, 0, &lim);
+	} else {
+		size_t len = 0;
+		unsigned char *buf = slurp(stdin, &len);
+		if (!buf) {
+			fprintf(stderr, "gavel-pdf: stdin: %s\n", strerror(errno));
+			return EX_NOINPUT;
+		}
+		rc = pdf_mupdf_extract(stdout, NULL, buf, len, &lim);
+		free(buf);
+	}
+	if (fflush(stdout) != 0)
+		return EX_IOERR;
+	return rc;
+}
