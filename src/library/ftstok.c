@@ -1,0 +1,257 @@
+/* ftstok.c: words as the library's index sees them, folded by text_fold, and the FTS5
+ * tokenizer and phrase queries made of them. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+
+#include "library/ftstok.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+/* Longer words are cut (on a character boundary): the same cut in the index and in a query,
+ * and search_text decides every hit anyway. */
+#define WORD_MAX 255
+
+/* Scripts written without spaces between words: each character is a word. */
+static int single_script(uint32_t c)
+{
+	return (c >= 0x0E00 && c <= 0x0EFF) ||     /* Thai, Lao */
+	       (c >= 0x1000 && c <= 0x109F) ||     /* Myanmar */
+	       (c >= 0x1780 && c <= 0x17FF) ||     /* Khmer */
+	       (c >= 0x3040 && c <= 0x30FF) ||     /* Hiragana, Katakana */
+	       (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+	       uc_is_property_ideographic(c);
+}
+
+enum ftstok_class ftstok_class(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return FTSTOK_WORD;
+		return FTSTOK_SEP;
+	}
+	if (!uc_is_general_category(c, UC_CATEGORY_L) && !uc_is_general_category(c, UC_CATEGORY_N) &&
+	    !uc_is_general_category(c, UC_CATEGORY_M))
+		return FTSTOK_SEP;
+	return single_script(c) ? FTSTOK_SINGLE : FTSTOK_WORD;
+}
+
+/* What text_fold drops: marks and invisible format characters. */
+static int folds_away(uint32_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_M) || c == 0x00AD ||
+	       (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF;
+}
+
+/* The code point that ends before byte `at` (at > 0), and where it starts. */
+static uint32_t char_before(const char *text, size_t at, size_t *start)
+{
+	size_t b = at - 1;
+	while (b > 0 && ((unsigned char)text[b] & 0xC0) == 0x80 && at - b < 4)
+		b--;
+	uint32_t c;
+	size_t l = utf8_decode(text + b, at - b, &c);
+	if (b + l != at) {             /* a stray continuation byte: a character of its own */
+		b = at - 1;
+		c = 0xFFFD;
+	}
+	*start = b;
+	return c;
+}
+
+int ftstok_word_start(const char *text, size_t len, size_t at)
+{
+	if (at == 0 || at > len)
+		return 1;
+	uint32_t first;
+	utf8_decode(text + at, len - at, &first);
+	if (ftstok_class(first) != FTSTOK_WORD)
+		return 1;
+	size_t b = at;
+	while (b > 0) {
+		uint32_t c = char_before(text, b, &b);
+		if (folds_away(c))
+			continue;
+		return ftstok_class(c) != FTSTOK_WORD;
+	}
+	return 1;
+}
+
+int ftstok_words(const char *text, size_t len,
+                 int (*fn)(void *ctx, const char *word, size_t wlen, size_t start, size_t end),
+                 void *ctx)
+{
+	struct folded f;
+	if (text_fold(text, len, &f) < 0)
+		return -1;
+	int rc = 0;
+	size_t i = 0, ws = 0;
+	int in_word = 0;
+	while (i <= f.len && rc == 0) {
+		uint32_t c = 0;
+		size_t cl = 1;
+		enum ftstok_class k = FTSTOK_SEP;
+		if (i < f.len) {
+			unsigned char b = (unsigned char)f.s[i];
+			if (b < 0x80) {
+				c = b;
+			} else {
+				cl = utf8_decode(f.s + i, f.len - i, &c);
+			}
+			k = ftstok_class(c);
+		}
+		if (in_word && k != FTSTOK_WORD) {
+			size_t we = i, wl = we - ws;
+			if (wl > WORD_MAX) {
+				wl = WORD_MAX;
+				while (wl > 0 && ((unsigned char)f.s[ws + wl] & 0xC0) == 0x80)
+					wl--;
+			}
+			rc = fn(ctx, f.s + ws, wl, f.map[ws], f.map[we]);
+			in_word = 0;
+		}
+		if (rc)
+			break;
+		if (k == FTSTOK_WORD && !in_word) {
+			in_word = 1;
+			ws = i;
+		} else if (k == FTSTOK_SINGLE) {
+			rc = fn(ctx, f.s + i, cl, f.map[i], f.map[i + cl]);
+		}
+		i += i < f.len ? cl : 1;
+	}
+	fold_free(&f);
+	return rc;
+}
+
+/* ---- the FTS5 tokenizer ---- */
+
+struct tok_call {
+	void *ctx;
+	int (*token)(void *, int, const char *, int, int, int);
+};
+
+static int tok_one(void *ctx, const char *w, size_t wl, size_t start, size_t end)
+{
+	struct tok_call *t = ctx;
+	return t->token(t->ctx, 0, w, (int)wl, (int)start, (int)end);
+}
+
+static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)argv;
+	(void)argc;
+	*out = (Fts5Tokenizer *)ctx;   /* no state: any non-NULL handle */
+	return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int len,
+                        int (*token)(void *, int, const char *, int, int, int))
+{
+	(void)t;
+	(void)flags;
+	struct tok_call call = { ctx, token };
+	if (len <= 0)
+		return SQLITE_OK;
+	int rc = ftstok_words(text, (size_t)len, tok_one, &call);
+	return rc < 0 ? SQLITE_NOMEM : rc;
+}
+
+static fts5_api *fts5_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+int ftstok_register(sqlite3 *db)
+{
+	static int handle;
+	static fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+	fts5_api *api = fts5_of(db);
+	if (!api || api->iVersion < 2)
+		return SQLITE_ERROR;
+	return api->xCreateTokenizer(api, FTSTOK_NAME, &handle, &tok, NULL);
+}
+
+/* ---- queries ---- */
+
+struct qbuf {
+	char *s;
+	size_t len, cap;
+	int n, oom;
+};
+
+static int q_word(void *ctx, const char *w, size_t wl, size_t start, size_t end)
+{
+	(void)start;
+	(void)end;
+	struct qbuf *q = ctx;
+	if (q->len + wl + 4 > q->cap) {
+		size_t cap = (q->cap + wl + 4) * 2;
+		char *ns = realloc(q->s, cap);
+		if (!ns) {
+			q->oom = 1;
+			return 1;
+		}
+		q->s = ns;
+		q->cap = cap;
+	}
+	if (q->n++)
+		q->s[q->len++] = ' ';
+	memcpy(q->s + q->len, w, wl);
+	q->len += wl;
+	return 0;
+}
+
+char *ftstok_phrase_query(const char *pattern, int *nwords)
+{
+	struct qbuf q = { NULL, 0, 0, 0, 0 };
+	*nwords = 0;
+	size_t plen = strlen(pattern);
+	q.cap = plen + 8;
+	if (!(q.s = malloc(q.cap))) {
+		*nwords = -1;
+		return NULL;
+	}
+	q.s[q.len++] = '"';
+	if (ftstok_words(pattern, plen, q_word, &q) < 0 || q.oom) {
+		free(q.s);
+		*nwords = -1;
+		return NULL;
+	}
+	if (q.n == 0) {
+		free(q.s);
+		return NULL;
+	}
+	/* The last word is a prefix when the pattern ends inside it (white space at the end is
+	 * trimmed, as search_compile trims it). */
+	size_t e = plen;
+	uint32_t last = ' ';
+	while (e > 0) {
+		last = char_before(pattern, e, &e);
+		if (!folds_away(last) && !uc_is_property_white_space(last))
+			break;
+		last = ' ';
+	}
+	q.s[q.len++] = '"';
+	if (ftstok_class(last) == FTSTOK_WORD) {
+		q.s[q.len++] = ' ';
+		q.s[q.len++] = '*';
+	}
+	q.s[q.len] = '\0';
+	*nwords = q.n;
+	return q.s;
+}

@@ -1,0 +1,55 @@
+/* library-int.h: what the library's files share and nobody else sees: the handle, its
+ * prepared statements, errors, and the row <-> struct helpers. */
+#ifndef GAVEL_LIBRARY_LIBRARY_INT_H
+#define GAVEL_LIBRARY_LIBRARY_INT_H
+
+#include <sqlite3.h>
+#include "library/library.h"
+
+/* A paragraph's row id: its document's id in the high bits, its index in the low ones, so a
+ * document's paragraphs are one range of the table (read in one pass, deleted in one). */
+#define PARA_BITS 20
+#define PARA_MAX ((int64_t)1 << PARA_BITS)
+#define PARA_ROWID(doc, i) (((int64_t)(doc) << PARA_BITS) | (int64_t)(i))
+
+/* The statements an import runs once per paragraph or document, prepared once. */
+enum lib_stmt {
+	ST_PARA_INSERT, ST_FTS_INSERT, ST_CITE_INSERT, ST_FTS_DELETE_RANGE, ST_PARA_DELETE_RANGE,
+	ST_CITE_DELETE_RANGE, ST_DOC_LOOKUP, ST_MODEL_PUT, ST_NSTMT
+};
+
+struct library {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	sqlite3_stmt *st[ST_NSTMT];
+	char errmsg[512];
+};
+
+/* Records a message (printf-style) and returns err. */
+int lib_set_error(struct library *, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* An SQLite result as a store error with "what: reason"; rolls back an open transaction. */
+int lib_fail(struct library *, int rc, const char *what);
+/* The statement for one of the enum, prepared on first use; NULL after lib_fail. */
+sqlite3_stmt *lib_stmt(struct library *, enum lib_stmt);
+
+/* The doc columns library_doc holds, in this order, for SELECTs of several files. */
+#define LIB_DOC_COLUMNS "d.id, d.key, d.symbol, d.language, d.title, d.adopted, d.organ, " \
+	"d.shape, d.source, d.vote, d.meeting, d.npara"
+#define LIB_DOC_NCOLUMNS 12
+/* Fills d from columns first.. of st (caller frees with library_docs_free's per-doc part). */
+int lib_doc_from_row(sqlite3_stmt *st, int first, struct library_doc *d);
+void lib_doc_clear(struct library_doc *d);
+
+/* " AND ..." conditions on the doc table `d` for a filter, and their bindings from index
+ * `first`: lib_filter_sql writes into buf; lib_filter_bind binds and returns the next index. */
+void lib_filter_sql(const struct library_filter *, char *buf, size_t n);
+int lib_filter_bind(sqlite3_stmt *, int first, const struct library_filter *);
+
+/* The key a document is stored under (its symbol's, else "sha256:" and its text's hash) and
+ * its language ("und" when unknown). */
+void lib_doc_key(const struct resolution *, const char *hash, char key[SYMBOL_KEY_MAX],
+                 const char **lang);
+
+#endif
