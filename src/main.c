@@ -19,6 +19,12 @@ static const struct command {
 	{ "search", cmd_search, "print the paragraphs that match a pattern" },
 	{ "notes",  cmd_notes,  "list, add, edit, remove or import notes" },
 	{ "export", cmd_export, "export notes as txt, md, json, csv or annotated text" },
+	{ "add",     cmd_add,     "import resolutions into the library" },
+	{ "library", cmd_library, "list the resolutions of the library" },
+	{ "rm",      cmd_rm,      "remove resolutions from the library" },
+	{ "open",    cmd_open,    "read a resolution of the library by symbol or title" },
+	{ "used",    cmd_used,    "where wording was used before, in the library" },
+	{ "links",   cmd_links,   "what a resolution cites, and what cites it" },
 };
 
 static void usage(FILE *f)
@@ -43,6 +49,12 @@ static void usage(FILE *f)
 "  gavel notes rm NOTE-ID\n"
 "  gavel notes import FILE.json\n"
 "  gavel export [--format F] [-o FILE] [--color C] [--tag T] [DOCUMENT]\n"
+"  gavel add [--force] FILE|DIR...     gavel library [--lang L] [--sort KEY]\n"
+"  gavel rm SYMBOL...                  gavel open SYMBOL|TITLE\n"
+"  gavel search [--json] [-l] PATTERN  (no FILE: the library)\n"
+"  gavel used \"PHRASE\"               gavel used FILE|SYMBOL ID\n"
+"  gavel links FILE|SYMBOL [ID]...\n"
+"A SYMBOL (78/217, S/RES/2672 (2023)) stands for a FILE of the library anywhere.\n"
 "\n"
 "Options:\n"
 "      --db PATH            annotation database (default $GAVEL_DB, else\n"

@@ -12,6 +12,7 @@ struct cli_opts {
 	enum input_format format;       /* --input-format NAME */
 	int width;                      /* --width N for show; 0 = terminal width or 80 */
 	int no_color;                   /* NO_COLOR set or --no-color */
+	const char *lang;               /* --lang: the language to open from the library */
 };
 
 /* Each command gets argv[0] = its own name and returns a sysexits code. */
@@ -36,6 +37,24 @@ int cli_load(const char *path, const struct cli_opts *, struct collection **out)
  * line, where the user sees it; stderr is hidden behind the screen). */
 int cli_load_diag(const char *path, const struct cli_opts *, struct collection **out,
                   struct parse_diag *diag);
+
+/* The library (src/library), for the commands of issue 14 (cli/library*.c). */
+struct library;
+/* Opens the library beside the notes database ($GAVEL_LIBRARY overrides); with write, it is
+ * created when missing. Prints the reason and returns the sysexits code, or 0; with
+ * missing_ok and no library yet, returns 0 with *out = NULL and prints nothing. */
+int cli_library_open(const struct cli_opts *, int write, int missing_ok, struct library **out);
+/* `what` is no file but names a document of the library ("78/217", "S/RES/2672 (2023)", a
+ * title): loads it into *out as a collection of one (the language opts->lang, else the
+ * user's, else English, first). Returns 0, a sysexits code after a message, or -1 when
+ * `what` is a file or the library cannot say (the caller reads it as a file). */
+int cli_library_load(const char *what, const struct cli_opts *, struct collection **out);
+int cmd_add(int argc, char **argv, struct cli_opts *);
+int cmd_library(int argc, char **argv, struct cli_opts *);
+int cmd_rm(int argc, char **argv, struct cli_opts *);
+int cmd_open(int argc, char **argv, struct cli_opts *);
+int cmd_used(int argc, char **argv, struct cli_opts *);
+int cmd_links(int argc, char **argv, struct cli_opts *);
 
 /* The sysexits code for a store error (enum store_err): the same in every command. */
 int cli_store_exit(int err);

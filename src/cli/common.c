@@ -92,6 +92,12 @@ int cli_load_diag(const char *path, const struct cli_opts *opts, struct collecti
 	memset(&diag, 0, sizeof diag);
 	if (!path)
 		path = cli_sample_path();
+	/* not a file, but a document of the library ("gavel show 78/217") */
+	int lr = cli_library_load(path, opts, out);
+	if (lr >= 0) {
+		*diagp = diag;
+		return lr;
+	}
 	int rc = parse_file(path, opts->format, out, &diag);
 	for (int i = 0; i < diag.nwarnings; i++)
 		cli_notice("%s: warning: %s", path, diag.warnings[i]);

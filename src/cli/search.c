@@ -1,6 +1,7 @@
 /* search.c: `gavel search [--json] PATTERN FILE...`, grep by paragraph: every paragraph that
  * matches (case- and accent-folded, smart case) as "A/RES/58/190 OP 18: ...", the matches
- * marked; exit 1 when nothing matched. */
+ * marked; exit 1 when nothing matched. Without a FILE, the library's paragraphs (issue 14),
+ * oldest first, printed the same way. */
 #include "config.h"
 
 #include <getopt.h>
@@ -12,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "doc/json.h"
+#include "library/library.h"
 #include "text/bidi.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -20,23 +22,34 @@ static void search_usage(FILE *f)
 {
 	fprintf(f,
 "Usage: gavel search [--json] [--input-format NAME] PATTERN [FILE]...\n"
-"Print every paragraph of the resolutions in FILEs (default: the bundled A/RES/58/190)\n"
-"that contains PATTERN, as 'A/RES/58/190 OP 18: text', the matches marked (reverse video\n"
-"on a terminal, else [[...]]). A compilation file is searched resolution by resolution.\n"
+"       gavel search [--json] [-l] [-r] [--lang LANG] PATTERN\n"
+"Print every paragraph of the resolutions in FILEs that contains PATTERN, as\n"
+"'A/RES/58/190 OP 18: text', the matches marked (reverse video on a terminal, else\n"
+"[[...]]). A compilation file is searched resolution by resolution.\n"
+"Without a FILE, the library (gavel add): the paragraphs where PATTERN begins at the\n"
+"start of a word (its last word may go on: 'migrant' finds 'migrants'), oldest first,\n"
+"through its index; a document not in English is named with its language, [fr]. While\n"
+"the library is empty, the bundled A/RES/58/190 is searched.\n"
 "Case and accents are folded (\"reunification\" finds \"R\xC3\xA9unification\"); a PATTERN with a\n"
 "capital letter matches case exactly (accents still folded). White space matches any\n"
 "white space. On a terminal, right-to-left text (Arabic) is shown in visual order; in a\n"
 "pipe it stays in logical order, for other programs.\n"
 "\n"
 "  --json      an array of {\"document\",\"file\",\"id\",\"label\",\"matches\":[{\"start\",\"end\"}],\n"
-"              \"text\"}, offsets in characters of \"text\" (end exclusive)\n"
+"              \"text\"}, offsets in characters of \"text\" (end exclusive); from the\n"
+"              library also \"language\", \"adopted\" and \"title\", and \"file\" is null\n"
+"  -l, --list  (library) the documents that match, one a line, not the paragraphs\n"
+"  -r, --reverse  (library) newest first\n"
+"  --lang LANG (library) only documents in that language\n"
 "\n"
 "Exit status: 0 a match, 1 no match, 64 bad usage, 65/66 a FILE could not be read.\n");
 }
 
 struct search_out {
 	int json;
+	int list;              /* library: documents, not paragraphs */
 	int nmatched;          /* paragraphs printed */
+	int64_t last_doc;      /* library: the document printed last (for --list) */
 	const char *open, *close;
 	int visual;            /* a terminal: right-to-left text in the order it must be drawn */
 };
@@ -107,14 +120,31 @@ static void print_visual(const char *s, const struct search_hit *h, int nh,
 	free(log);
 }
 
-static void print_json(const struct resolution *res, const char *file, const struct para *p,
-                       const struct search_hit *h, int nh, struct search_out *o)
+/* One matching paragraph, from a file or from the library. */
+struct found_para {
+	const char *doc;          /* the symbol, or the file's name */
+	const char *file;         /* NULL from the library */
+	const char *lang, *adopted, *title;   /* from the library, else NULL */
+	const char *id, *label, *text;
+	size_t len;
+};
+
+static void print_json(const struct found_para *p, const struct search_hit *h, int nh,
+                       struct search_out *o)
 {
 	fputs(o->nmatched ? ",\n" : "[\n", stdout);
 	fputs("{\"document\":", stdout);
-	json_str(res->meta.symbol);
+	json_str(p->doc);
 	fputs(",\"file\":", stdout);
-	json_str(file);
+	json_str(p->file);
+	if (!p->file) {
+		fputs(",\"language\":", stdout);
+		json_str(p->lang);
+		fputs(",\"adopted\":", stdout);
+		json_str(p->adopted);
+		fputs(",\"title\":", stdout);
+		json_str(p->title);
+	}
 	fputs(",\"id\":", stdout);
 	json_str(p->id);
 	fputs(",\"label\":", stdout);
@@ -134,6 +164,28 @@ static void print_json(const struct resolution *res, const char *file, const str
 	fputs("}", stdout);
 }
 
+static void print_para(const struct found_para *p, const struct search_hit *h, int nh,
+                       struct search_out *o)
+{
+	if (o->json) {
+		print_json(p, h, nh, o);
+	} else {
+		const char *label = p->label ? p->label : p->id ? p->id : "";
+		utf8_write_safe(stdout, p->doc, strlen(p->doc));
+		if (p->lang && strcmp(p->lang, "en") != 0)
+			printf(" [%s]", p->lang);
+		fputc(' ', stdout);
+		utf8_write_safe(stdout, label, strlen(label));
+		fputs(": ", stdout);
+		if (o->visual && bidi_has_rtl(p->text, p->len))
+			print_visual(p->text, h, nh, o);
+		else
+			print_text(p->text, h, nh, o);
+		fputc('\n', stdout);
+	}
+	o->nmatched++;
+}
+
 /* Searches every paragraph of one resolution. Returns -1 when out of memory. */
 static int search_res(const struct resolution *res, const char *file,
                       const struct search_pat *pat, struct search_out *o)
@@ -148,44 +200,112 @@ static int search_res(const struct resolution *res, const char *file,
 			return -1;
 		if (nh == 0)
 			continue;
-		if (o->json) {
-			print_json(res, file, p, h, nh, o);
-		} else {
-			const char *doc = res->meta.symbol ? res->meta.symbol : file;
-			const char *label = p->label ? p->label : p->id ? p->id : "";
-			utf8_write_safe(stdout, doc, strlen(doc));
-			fputc(' ', stdout);
-			utf8_write_safe(stdout, label, strlen(label));
-			fputs(": ", stdout);
-			if (o->visual && bidi_has_rtl(p->text, p->text_len))
-				print_visual(p->text, h, nh, o);
-			else
-				print_text(p->text, h, nh, o);
-			fputc('\n', stdout);
-		}
-		o->nmatched++;
+		struct found_para fp = { res->meta.symbol ? res->meta.symbol : file, file, NULL, NULL,
+		                         NULL, p->id, p->label, p->text, p->text_len };
+		print_para(&fp, h, nh, o);
 		free(h);
 	}
 	return 0;
 }
+
+/* A paragraph of the library, printed as a file's would be; with --list, its document
+ * once. */
+static int on_library_hit(void *ctx, const struct library_hit *h)
+{
+	struct search_out *o = ctx;
+	const struct library_doc *d = h->doc;
+	if (!o->list) {
+		struct found_para fp = { d->symbol, NULL, d->language, d->adopted, d->title, h->para_id,
+		                         h->label, h->text, h->text_len };
+		print_para(&fp, h->hits, h->nhits, o);
+		return ferror(stdout) != 0;
+	}
+	if (d->id == o->last_doc)
+		return 0;
+	o->last_doc = d->id;
+	if (o->json) {
+		fputs(o->nmatched ? ",\n{\"document\":" : "[\n{\"document\":", stdout);
+		json_str(d->symbol);
+		fputs(",\"language\":", stdout);
+		json_str(d->language);
+		fputs(",\"adopted\":", stdout);
+		json_str(d->adopted);
+		fputs(",\"title\":", stdout);
+		json_str(d->title);
+		fputs("}", stdout);
+	} else {
+		utf8_write_safe(stdout, d->symbol, strlen(d->symbol));
+		if (strcmp(d->language, "en") != 0)
+			printf(" [%s]", d->language);
+		printf("  %s  ", d->adopted ? d->adopted : "-");
+		if (d->title)
+			utf8_write_safe(stdout, d->title, strlen(d->title));
+		fputc('\n', stdout);
+	}
+	o->nmatched++;
+	return ferror(stdout) != 0;
+}
+
+/* Returns the exit code, or -1 when the library is missing or empty. */
+static int search_library(const char *pattern, const char *lang, int reverse,
+                          struct search_out *o, struct cli_opts *opts)
+{
+	struct library *l;
+	int rc = cli_library_open(opts, 0, 1, &l);
+	if (rc)
+		return rc;
+	size_t n = 0;
+	if (!l || library_count(l, &n) != STORE_OK || n == 0) {
+		library_close(l);
+		return -1;
+	}
+	struct library_filter f = { .language = lang };
+	o->last_doc = -1;
+	int err = library_search(l, pattern, &f, reverse, on_library_hit, o, &n);
+	if (err)
+		cli_error("search: %s", library_errmsg(l));
+	library_close(l);
+	if (o->json)
+		fputs(o->nmatched ? "\n]\n" : "[]\n", stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("search: cannot write the output");
+		return EX_IOERR;
+	}
+	if (err)
+		return cli_store_exit(err);
+	return o->nmatched ? 0 : 1;
+}
+
+enum { OPT_LANG_S = 0x300 };
 
 int cmd_search(int argc, char **argv, struct cli_opts *opts)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		{ "json", no_argument, NULL, 'j' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "reverse", no_argument, NULL, 'r' },
+		{ "lang", required_argument, NULL, OPT_LANG_S },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct search_out o = { 0 };
-	int c;
-	while ((c = getopt_long(argc, argv, "hj", longopts, NULL)) != -1) {
+	int c, reverse = 0;
+	const char *lang = NULL;
+	while ((c = getopt_long(argc, argv, "hjlr", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			search_usage(stdout);
 			return 0;
 		}
 		if (c == 'j') {
 			o.json = 1;
+			continue;
+		}
+		if (c == 'l' || c == 'r' || c == OPT_LANG_S) {
+			o.list |= c == 'l';
+			reverse |= c == 'r';
+			if (c == OPT_LANG_S)
+				lang = optarg;
 			continue;
 		}
 		if (cli_other_option("search", c, optarg, opts))
@@ -214,6 +334,13 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 
 	int err = 0;
 	int nfiles = argc - optind;
+	if (nfiles == 0) {
+		int rc = search_library(pattern, lang, reverse, &o, opts);
+		if (rc >= 0) {
+			search_pat_free(&pat);
+			return rc;
+		}
+	}
 	for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
 		const char *file = nfiles ? argv[optind + k] : NULL;
 		struct collection *col;

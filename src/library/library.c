@@ -562,8 +562,9 @@ void lib_filter_sql(const struct library_filter *f, char *buf, size_t n)
 		ADD("d.adopted <= ? || '~'");
 	if (f->shape)
 		ADD("d.shape = ?");
-	if (f->symbol)
-		ADD("substr(d.key, 1, length(?)) = ?");
+	if (f->symbol)      /* as typed, or without its "A/RES/" or "S/RES/" (78/, 26) */
+		ADD("(substr(d.key, 1, length(?)) = ? OR substr(d.key, 1, length(?)) = ? OR "
+		    "substr(d.key, 1, length(?)) = ?)");
 	if (f->title)
 		ADD("gavel_match(?, coalesce(d.title, ''))");
 	if (f->session)
@@ -590,10 +591,15 @@ int lib_filter_bind(sqlite3_stmt *st, int i, const struct library_filter *f)
 	if (f->shape)
 		sqlite3_bind_text(st, i++, f->shape, -1, SQLITE_TRANSIENT);
 	if (f->symbol) {
-		char key[SYMBOL_KEY_MAX];
+		char key[SYMBOL_KEY_MAX], ga[SYMBOL_KEY_MAX + 8], sc[SYMBOL_KEY_MAX + 8];
 		symbol_key(f->symbol, key, sizeof key);
-		sqlite3_bind_text(st, i++, key, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, i++, key, -1, SQLITE_TRANSIENT);
+		snprintf(ga, sizeof ga, "A/RES/%s", key);
+		snprintf(sc, sizeof sc, "S/RES/%s", key);
+		const char *forms[] = { key, ga, sc };
+		for (size_t k = 0; k < 3; k++) {
+			sqlite3_bind_text(st, i++, forms[k], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, i++, forms[k], -1, SQLITE_TRANSIENT);
+		}
 	}
 	if (f->title)
 		sqlite3_bind_text(st, i++, f->title, -1, SQLITE_TRANSIENT);
