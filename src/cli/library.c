@@ -378,13 +378,38 @@ static void library_usage(FILE *f)
 "  -r, --reverse     in reverse order\n"
 "  --json            an array of {\"symbol\", \"language\", \"adopted\", \"title\", \"organ\",\n"
 "                    \"shape\", \"paragraphs\", \"notes\", \"source\"}\n"
+"  --check           check the whole library (its database, its index against the\n"
+"                    paragraphs, every document) instead of listing it\n"
 "\n"
 "Exit status: 0 success (also when nothing is listed), 64 bad usage, 69 the library is\n"
-"unusable.\n");
+"unusable or (--check) damaged.\n");
 }
 
 enum { OPT_LANG = 0x200, OPT_ORGAN, OPT_SESSION, OPT_FROM, OPT_TO, OPT_SHAPE, OPT_TITLE,
-       OPT_SORT, OPT_JSON_L };
+       OPT_SORT, OPT_JSON_L, OPT_CHECK };
+
+/* `gavel library --check`. */
+static int check_library(struct cli_opts *opts)
+{
+	struct library *l;
+	int rc = cli_library_open(opts, 0, 1, &l);
+	if (rc || !l) {
+		if (!rc)
+			printf("the library is empty\n");
+		return rc;
+	}
+	library_close(l);
+	if ((rc = cli_library_open(opts, 1, 0, &l)) != 0)
+		return rc;
+	size_t n;
+	int err = library_check(l, &n);
+	if (err)
+		cli_error("%s", library_errmsg(l));
+	else
+		printf("%s: ok, %zu resolutions\n", library_path(l), n);
+	library_close(l);
+	return err ? cli_store_exit(err) : 0;
+}
 
 /* The notes each document has, from the notes database (none when it does not exist). */
 struct note_counts {
@@ -489,12 +514,13 @@ int cmd_library(int argc, char **argv, struct cli_opts *opts)
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "reverse", no_argument, NULL, 'r' },
 		{ "json", no_argument, NULL, OPT_JSON_L },
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct library_filter f = { 0 };
 	enum library_sort sort = LIBRARY_BY_SYMBOL;
-	int reverse = 0, json = 0, c;
+	int reverse = 0, json = 0, check = 0, c;
 	while ((c = getopt_long(argc, argv, "rh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': library_usage(stdout); return 0;
@@ -507,6 +533,7 @@ int cmd_library(int argc, char **argv, struct cli_opts *opts)
 		case OPT_SHAPE: f.shape = optarg; break;
 		case OPT_TITLE: f.title = optarg; break;
 		case OPT_JSON_L: json = 1; break;
+		case OPT_CHECK: check = 1; break;
 		case OPT_SORT:
 			if (strcmp(optarg, "symbol") == 0)
 				sort = LIBRARY_BY_SYMBOL;
@@ -524,6 +551,8 @@ int cmd_library(int argc, char **argv, struct cli_opts *opts)
 				return EX_USAGE;
 		}
 	}
+	if (check)
+		return check_library(opts);
 	if (optind < argc)
 		f.symbol = argv[optind++];
 	if (optind < argc) {

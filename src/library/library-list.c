@@ -231,8 +231,10 @@ int library_load(struct library *l, int64_t id, struct resolution **out)
 {
 	*out = NULL;
 	sqlite3_stmt *st;
-	/* One read transaction: the model and its texts from the same import. */
-	int rc = sqlite3_exec(l->db, "BEGIN", NULL, NULL, NULL);
+	/* One read transaction: the model and its texts from the same import (inside the
+	 * caller's, when there is one). */
+	int own = sqlite3_get_autocommit(l->db);
+	int rc = own ? sqlite3_exec(l->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
 	if (rc != SQLITE_OK)
 		return lib_fail(l, rc, "reading the document");
 	rc = sqlite3_prepare_v2(l->db, "SELECT m.blob, d.npara FROM model m JOIN doc d "
@@ -243,7 +245,8 @@ int library_load(struct library *l, int64_t id, struct resolution **out)
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		library_rollback(l);
+		if (own)
+			library_rollback(l);
 		if (rc == SQLITE_DONE)
 			return lib_set_error(l, STORE_ERR_NOTFOUND, "the document is no longer in the "
 			                     "library");
@@ -263,7 +266,8 @@ int library_load(struct library *l, int64_t id, struct resolution **out)
 	}
 	texts_free(&t);
 	sqlite3_finalize(st);
-	library_rollback(l);
+	if (own)
+		library_rollback(l);
 	return err;
 }
 
@@ -340,4 +344,54 @@ int library_has(struct library *l, const char *key)
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : -lib_fail(l, rc, "finding the document");
+}
+
+int library_check(struct library *l, size_t *ndocs)
+{
+	*ndocs = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(l->db, "PRAGMA integrity_check(1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "checking the library");
+	rc = sqlite3_step(st);
+	const char *r = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	int bad = !r || strcmp(r, "ok") != 0;
+	if (bad)
+		lib_set_error(l, STORE_ERR_CORRUPT, "%s is damaged: %s", l->path,
+		              r ? r : sqlite3_errmsg(l->db));
+	sqlite3_finalize(st);
+	if (bad)
+		return STORE_ERR_CORRUPT;
+	/* The index against the paragraphs it was made from (a write: a read-only library
+	 * skips it). */
+	if (!l->readonly) {
+		rc = sqlite3_exec(l->db, "INSERT INTO para_fts (para_fts) VALUES ('integrity-check')",
+		                  NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return lib_set_error(l, STORE_ERR_CORRUPT, "the library's index does not match its "
+			                     "paragraphs (%s): 'gavel add --force' the files again",
+			                     sqlite3_errmsg(l->db));
+	}
+	rc = sqlite3_prepare_v2(l->db, "SELECT id, symbol, npara FROM doc", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "checking the library");
+	int err = STORE_OK;
+	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct resolution *res = NULL;
+		int64_t id = sqlite3_column_int64(st, 0);
+		err = library_load(l, id, &res);
+		if (!err && res->npara != (size_t)sqlite3_column_int64(st, 2))
+			err = lib_set_error(l, STORE_ERR_CORRUPT, "%s: %zu paragraphs, the library says "
+			                    "%lld", (const char *)sqlite3_column_text(st, 1), res->npara,
+			                    (long long)sqlite3_column_int64(st, 2));
+		else if (err)
+			lib_set_error(l, err, "%s: %s", (const char *)sqlite3_column_text(st, 1),
+			              library_errmsg(l));
+		res_free(res);
+		(*ndocs)++;
+	}
+	sqlite3_finalize(st);
+	if (!err && rc != SQLITE_DONE)
+		err = lib_fail(l, rc, "checking the library");
+	return err;
 }

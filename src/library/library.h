@@ -119,6 +119,11 @@ int library_load(struct library *, int64_t doc_id, struct resolution **out);
 /* Removes every language of key (lang NULL) or one. *removed counts documents. */
 int library_remove(struct library *, const char *key, const char *lang, size_t *removed);
 
+/* Checks the whole library: SQLite's integrity check, the index against the paragraphs,
+ * every model against its paragraphs. STORE_OK, or STORE_ERR_CORRUPT with the first
+ * problem in library_errmsg. Reads everything: seconds for a large library. */
+int library_check(struct library *, size_t *ndocs);
+
 /* The number of documents stored. */
 int library_count(struct library *, size_t *n);
 
