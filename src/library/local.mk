@@ -30,6 +30,6 @@ tests_unit_test_library_SOURCES = tests/unit/test_library.c
 tests_unit_test_library_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_library_LDADD = $(UNIT_LDADD)
 
-TESTS += tests/e2e/library-cli.sh
-EXTRA_DIST += tests/e2e/library-cli.sh tests/e2e/library-scan.py \
+TESTS += tests/e2e/library-cli.sh tests/e2e/library-crash.sh
+EXTRA_DIST += tests/e2e/library-cli.sh tests/e2e/library-scan.py tests/e2e/library-crash.sh \
 	tests/data/library/A_RES_80_1.txt tests/data/library/A_RES_80_12.md
