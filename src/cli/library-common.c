@@ -16,8 +16,8 @@ int cli_library_open(const struct cli_opts *opts, int write, int missing_ok,
                      struct library **out)
 {
 	*out = NULL;
-	char *db = cli_db_path(opts);
-	char *path = db ? library_default_path(db) : NULL;
+	char *db = opts->library ? NULL : cli_db_path(opts);
+	char *path = opts->library ? strdup(opts->library) : db ? library_default_path(db) : NULL;
 	free(db);
 	if (!path) {
 		cli_error("out of memory");

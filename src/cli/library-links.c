@@ -3,7 +3,6 @@
  * which resolutions of the library cite it, from which paragraph. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,25 +13,6 @@
 #include "library/cite.h"
 #include "library/library.h"
 #include "text/utf8.h"
-
-static void links_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel links [--json] FILE|SYMBOL [ID]...\n"
-"What a resolution cites and what cites it. Each citation of its paragraphs (of IDs\n"
-"only, when given): the words (resolution 76/172, paragraph 8 of resolution 687 (1991),\n"
-"paragraph 13 (b) of its resolution 78/217, annex I, paragraph 8 above), then where they\n"
-"lead: the paragraph of the resolution in the library, or the resolution's undocs.org\n"
-"address when it is not in the library. Then the paragraphs of the library that cite\n"
-"the resolution (its back-links), oldest first.\n"
-"\n"
-"  --json      {\"document\", \"cites\": [{\"from\", \"label\", \"words\", \"document\",\n"
-"              \"place\", \"in_library\", \"paragraph\", \"address\"}], \"cited_by\":\n"
-"              [{\"document\", \"language\", \"adopted\", \"from\", \"label\", \"words\",\n"
-"              \"place\"}]}\n"
-"\n"
-"Exit status: 0 success, 64 bad usage, 65 no such paragraph, 66 FILE cannot be read.\n");
-}
 
 static void jstr(const char *s)
 {
@@ -172,24 +152,14 @@ static int on_backlink(void *ctx, const struct library_backlink *b)
 
 int cmd_links(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct links_out o = { 0 };
-	int c;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			links_usage(stdout);
-			return 0;
-		} else if (c == 'j') {
+	struct usage_getopt g = { 0 };
+	int c, grc;
+	while ((c = cli_getopt(argc, argv, "links", &g, opts, &grc)) > 0)
+		if (c == OPT_JSON)
 			o.json = 1;
-		} else if (cli_other_option("links", c, optarg, opts)) {
-			return EX_USAGE;
-		}
-	}
+	if (c < 0)
+		return grc;
 	if (optind >= argc) {
 		cli_error("links: a FILE or SYMBOL is needed; try 'gavel links --help'");
 		return EX_USAGE;

@@ -3,7 +3,6 @@
  * adopted when the record says; a nearly identical paragraph with its differences marked. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,30 +15,6 @@
 #include "library/library.h"
 #include "library/similar.h"
 #include "text/utf8.h"
-
-static void used_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel used [--json] [--lang LANG] \"PHRASE\"\n"
-"       gavel used [--json] [--min R] FILE|SYMBOL ID\n"
-"Where wording was used before, in the library (gavel add), oldest first.\n"
-"With a PHRASE: every paragraph holding it (folded as gavel search folds; from the start\n"
-"of a word), the phrase marked. With a paragraph (ID: op14, pp3, op3.a of FILE, or of a\n"
-"resolution of the library such as 78/217): every paragraph with the same words, or\n"
-"nearly (similarity R or more: the words two paragraphs share in order, over the words\n"
-"of both; 0.8 by default), its differences from the paragraph marked as wdiff marks them,\n"
-"[-only in the earlier text-] {+only in this paragraph+} (colours on a terminal). The\n"
-"first and the last use close the list, with how each resolution was adopted when the\n"
-"record says.\n"
-"\n"
-"  --min R     the least similarity, 0.5 to 1 (default 0.8)\n"
-"  --lang LANG (PHRASE) only documents in that language\n"
-"  --json      {\"uses\": [{\"document\", \"language\", \"adopted\", \"vote\", \"id\", \"label\",\n"
-"              \"similarity\", \"text\", \"marked\"}], \"first\", \"last\", \"resolutions\"}\n"
-"\n"
-"Exit status: 0 used before, 1 not found in the library, 64 bad usage, 65 no such\n"
-"paragraph, 66 FILE cannot be read or the library is empty.\n");
-}
 
 /* Marks that cannot come from a document's text; print_marked turns them into colours or
  * wdiff's brackets. */
@@ -306,30 +281,18 @@ static int finish(struct used_out *o, int err, struct library *l)
 	return o->n ? 0 : 1;
 }
 
-enum { OPT_MIN = 0x400, OPT_LANG_U, OPT_JSON_U };
-
 int cmd_used(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "json", no_argument, NULL, OPT_JSON_U },
-		{ "min", required_argument, NULL, OPT_MIN },
-		{ "lang", required_argument, NULL, OPT_LANG_U },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct used_out o = { 0 };
 	o.last_res = -1;
 	double min = 0.8;
 	const char *lang = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			used_usage(stdout);
-			return 0;
-		} else if (c == OPT_JSON_U) {
+	struct usage_getopt g = { 0 };
+	int c, grc;
+	while ((c = cli_getopt(argc, argv, "used", &g, opts, &grc)) > 0) {
+		if (c == OPT_JSON) {
 			o.json = 1;
-		} else if (c == OPT_LANG_U) {
+		} else if (c == OPT_LANG) {
 			lang = optarg;
 		} else if (c == OPT_MIN) {
 			char *end;
@@ -338,17 +301,16 @@ int cmd_used(int argc, char **argv, struct cli_opts *opts)
 				cli_error("used: --min takes a number from 0.5 to 1, not '%s'", optarg);
 				return EX_USAGE;
 			}
-		} else if (cli_other_option("used", c, optarg, opts)) {
-			return EX_USAGE;
 		}
 	}
+	if (c < 0)
+		return grc;
 	int nargs = argc - optind;
 	if (nargs < 1 || nargs > 2) {
 		cli_error("used: a PHRASE, or a FILE and a paragraph ID; try 'gavel used --help'");
 		return EX_USAGE;
 	}
-	const char *nc = getenv("NO_COLOR");
-	o.color = isatty(STDOUT_FILENO) && !opts->no_color && !(nc && *nc);
+	o.color = cli_color(opts, STDOUT_FILENO);
 	struct collection *col = NULL;
 	const struct para *p = NULL;
 	if (nargs == 2) {

@@ -4,7 +4,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,28 +20,6 @@
 #include "text/utf8.h"
 
 /* ---- gavel add ---- */
-
-static void add_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel add [--force] [--verbose] [--input-format NAME] FILE|DIR...\n"
-"Import resolutions into the library (library.db beside the notes database, or\n"
-"$GAVEL_LIBRARY): every file of every shape gavel reads, many resolutions per file;\n"
-"directories are read whole, recursively (hidden files aside; files that hold no\n"
-"resolution are skipped). A resolution is known by its symbol and language: a newer copy\n"
-"(a later distribution date) or a copy as good or better (AKN > PDF > ODS > text)\n"
-"replaces the stored one, and the notes on it stay anchored. A file added before and\n"
-"unchanged since is not read again. The whole import is one transaction: interrupted, it\n"
-"leaves the library as it was; readers go on reading meanwhile.\n"
-"\n"
-"  -f, --force     replace stored copies whatever their date and shape, and read\n"
-"                  unchanged files again\n"
-"  -v, --verbose   name every file and what became of each resolution\n"
-"\n"
-"Exit status: 0 success, 64 bad usage, 65/66 a FILE named on the command line could not\n"
-"be read (the others are imported), 69 the library is unusable, 73 it cannot be created,\n"
-"74 an I/O error or a full disk (nothing was imported).\n");
-}
 
 struct paths {
 	char **v;
@@ -258,27 +235,17 @@ static void reanchor_notes(struct add_run *r, const struct cli_opts *opts)
 
 int cmd_add(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "force", no_argument, NULL, 'f' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct add_run r = { 0 };
-	int c;
-	while ((c = getopt_long(argc, argv, "fvh", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			add_usage(stdout);
-			return 0;
-		} else if (c == 'f') {
+	struct usage_getopt g = { 0 };
+	int c, grc;
+	while ((c = cli_getopt(argc, argv, "add", &g, opts, &grc)) > 0) {
+		if (c == 'f')
 			r.force = 1;
-		} else if (c == 'v') {
+		else if (c == 'v')
 			r.verbose = 1;
-		} else if (cli_other_option("add", c, optarg, opts)) {
-			return EX_USAGE;
-		}
 	}
+	if (c < 0)
+		return grc;
 	if (optind >= argc) {
 		cli_error("add: a FILE or DIR is needed; try 'gavel add --help'");
 		return EX_USAGE;
@@ -358,35 +325,6 @@ int cmd_add(int argc, char **argv, struct cli_opts *opts)
 }
 
 /* ---- gavel library ---- */
-
-static void library_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel library [OPTION]... [SYMBOL]\n"
-"List the resolutions of the library: symbol, adoption date, language, shape it was read\n"
-"from, paragraphs, notes (in the notes database) and title. SYMBOL keeps those whose\n"
-"symbol starts so: A/RES/78/, 78/, S/RES/26.\n"
-"\n"
-"  --lang LANG       only in that language (en, fr, es, ru, zh, ar)\n"
-"  --organ ORGAN     ga, sc, ecosoc or hrc\n"
-"  --session N       General Assembly session N\n"
-"  --from DATE, --to DATE\n"
-"                    adopted from / up to DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
-"  --shape NAME      read from that shape (akn, pdf, ods, plain)\n"
-"  --title WORDS     titles holding WORDS (case and accents folded)\n"
-"  --sort KEY        symbol (the default: by number), date or title\n"
-"  -r, --reverse     in reverse order\n"
-"  --json            an array of {\"symbol\", \"language\", \"adopted\", \"title\", \"organ\",\n"
-"                    \"shape\", \"paragraphs\", \"notes\", \"source\"}\n"
-"  --check           check the whole library (its database, its index against the\n"
-"                    paragraphs, every document) instead of listing it\n"
-"\n"
-"Exit status: 0 success (also when nothing is listed), 64 bad usage, 69 the library is\n"
-"unusable or (--check) damaged.\n");
-}
-
-enum { OPT_LANG = 0x200, OPT_ORGAN, OPT_SESSION, OPT_FROM, OPT_TO, OPT_SHAPE, OPT_TITLE,
-       OPT_SORT, OPT_JSON_L, OPT_CHECK };
 
 /* `gavel library --check`. */
 static int check_library(struct cli_opts *opts)
@@ -502,28 +440,12 @@ static void list_table(const struct library_doc *v, size_t n, const struct note_
 
 int cmd_library(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "organ", required_argument, NULL, OPT_ORGAN },
-		{ "session", required_argument, NULL, OPT_SESSION },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
-		{ "shape", required_argument, NULL, OPT_SHAPE },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "sort", required_argument, NULL, OPT_SORT },
-		{ "reverse", no_argument, NULL, 'r' },
-		{ "json", no_argument, NULL, OPT_JSON_L },
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct library_filter f = { 0 };
 	enum library_sort sort = LIBRARY_BY_SYMBOL;
-	int reverse = 0, json = 0, check = 0, c;
-	while ((c = getopt_long(argc, argv, "rh", longopts, NULL)) != -1) {
+	int reverse = 0, json = 0, check = 0, c, grc;
+	struct usage_getopt g = { 0 };
+	while ((c = cli_getopt(argc, argv, "library", &g, opts, &grc)) > 0) {
 		switch (c) {
-		case 'h': library_usage(stdout); return 0;
 		case 'r': reverse = 1; break;
 		case OPT_LANG: f.language = optarg; break;
 		case OPT_ORGAN: f.organ = optarg; break;
@@ -532,7 +454,7 @@ int cmd_library(int argc, char **argv, struct cli_opts *opts)
 		case OPT_TO: f.to = optarg; break;
 		case OPT_SHAPE: f.shape = optarg; break;
 		case OPT_TITLE: f.title = optarg; break;
-		case OPT_JSON_L: json = 1; break;
+		case OPT_JSON: json = 1; break;
 		case OPT_CHECK: check = 1; break;
 		case OPT_SORT:
 			if (strcmp(optarg, "symbol") == 0)
@@ -546,11 +468,10 @@ int cmd_library(int argc, char **argv, struct cli_opts *opts)
 				return EX_USAGE;
 			}
 			break;
-		default:
-			if (cli_other_option("library", c, optarg, opts))
-				return EX_USAGE;
 		}
 	}
+	if (c < 0)
+		return grc;
 	if (check)
 		return check_library(opts);
 	if (optind < argc)
@@ -595,28 +516,14 @@ int cmd_library(int argc, char **argv, struct cli_opts *opts)
 
 int cmd_rm(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *lang = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			printf("Usage: gavel rm [--lang LANG] SYMBOL...\n"
-			       "Remove resolutions from the library (every language, or LANG's). The notes on\n"
-			       "them stay in the notes database, and come back with the resolution.\n"
-			       "\n"
-			       "Exit status: 0 success, 64 bad usage, 65 a SYMBOL is not in the library.\n");
-			return 0;
-		}
+	struct usage_getopt g = { 0 };
+	int c, grc;
+	while ((c = cli_getopt(argc, argv, "rm", &g, opts, &grc)) > 0)
 		if (c == OPT_LANG)
 			lang = optarg;
-		else if (cli_other_option("rm", c, optarg, opts))
-			return EX_USAGE;
-	}
+	if (c < 0)
+		return grc;
 	if (optind >= argc) {
 		cli_error("rm: a SYMBOL is needed; try 'gavel rm --help'");
 		return EX_USAGE;
@@ -656,30 +563,13 @@ int cmd_rm(int argc, char **argv, struct cli_opts *opts)
 
 int cmd_open(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			printf("Usage: gavel open [--lang LANG] SYMBOL|TITLE\n"
-			       "Read a resolution of the library: A/RES/78/217, 78/217, 'S/RES/2672 (2023)',\n"
-			       "2672 (2023), or words of its title. With several languages, LANG's, else the\n"
-			       "one of your locale, else English. 'gavel SYMBOL' does the same when no file\n"
-			       "has that name.\n"
-			       "\n"
-			       "Exit status: 0 success, 64 bad usage or a title that names several\n"
-			       "resolutions, 66 not in the library.\n");
-			return 0;
-		}
+	struct usage_getopt g = { 0 };
+	int c, grc;
+	while ((c = cli_getopt(argc, argv, "open", &g, opts, &grc)) > 0)
 		if (c == OPT_LANG)
 			opts->lang = optarg;
-		else if (cli_other_option("open", c, optarg, opts))
-			return EX_USAGE;
-	}
+	if (c < 0)
+		return grc;
 	if (optind + 1 != argc) {
 		cli_error("open: one SYMBOL or TITLE is needed; try 'gavel open --help'");
 		return EX_USAGE;

@@ -4,7 +4,6 @@
  * oldest first, printed the same way. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,33 +16,6 @@
 #include "text/bidi.h"
 #include "text/fold.h"
 #include "text/utf8.h"
-
-static void search_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel search [--json] [--input-format NAME] PATTERN [FILE]...\n"
-"       gavel search [--json] [-l] [-r] [--lang LANG] PATTERN\n"
-"Print every paragraph of the resolutions in FILEs that contains PATTERN, as\n"
-"'A/RES/58/190 OP 18: text', the matches marked (reverse video on a terminal, else\n"
-"[[...]]). A compilation file is searched resolution by resolution.\n"
-"Without a FILE, the library (gavel add): the paragraphs where PATTERN begins at the\n"
-"start of a word (its last word may go on: 'migrant' finds 'migrants'), oldest first,\n"
-"through its index; a document not in English is named with its language, [fr]. While\n"
-"the library is empty, the bundled A/RES/58/190 is searched.\n"
-"Case and accents are folded (\"reunification\" finds \"R\xC3\xA9unification\"); a PATTERN with a\n"
-"capital letter matches case exactly (accents still folded). White space matches any\n"
-"white space. On a terminal, right-to-left text (Arabic) is shown in visual order; in a\n"
-"pipe it stays in logical order, for other programs.\n"
-"\n"
-"  --json      an array of {\"document\",\"file\",\"id\",\"label\",\"matches\":[{\"start\",\"end\"}],\n"
-"              \"text\"}, offsets in characters of \"text\" (end exclusive); from the\n"
-"              library also \"language\", \"adopted\" and \"title\", and \"file\" is null\n"
-"  -l, --list  (library) the documents that match, one a line, not the paragraphs\n"
-"  -r, --reverse  (library) newest first\n"
-"  --lang LANG (library) only documents in that language\n"
-"\n"
-"Exit status: 0 a match, 1 no match, 64 bad usage, 65/66 a FILE could not be read.\n");
-}
 
 struct search_out {
 	int json;
@@ -276,41 +248,24 @@ static int search_library(const char *pattern, const char *lang, int reverse,
 	return o->nmatched ? 0 : 1;
 }
 
-enum { OPT_LANG_S = 0x300 };
-
 int cmd_search(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "json", no_argument, NULL, 'j' },
-		{ "list", no_argument, NULL, 'l' },
-		{ "reverse", no_argument, NULL, 'r' },
-		{ "lang", required_argument, NULL, OPT_LANG_S },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct search_out o = { 0 };
-	int c, reverse = 0;
+	struct usage_getopt g = { 0 };
+	int c, rc, reverse = 0;
 	const char *lang = NULL;
-	while ((c = getopt_long(argc, argv, "hjlr", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			search_usage(stdout);
-			return 0;
-		}
-		if (c == 'j') {
+	while ((c = cli_getopt(argc, argv, "search", &g, opts, &rc)) > 0) {
+		if (c == OPT_JSON)
 			o.json = 1;
-			continue;
-		}
-		if (c == 'l' || c == 'r' || c == OPT_LANG_S) {
-			o.list |= c == 'l';
-			reverse |= c == 'r';
-			if (c == OPT_LANG_S)
-				lang = optarg;
-			continue;
-		}
-		if (cli_other_option("search", c, optarg, opts))
-			return EX_USAGE;
+		else if (c == 'l')
+			o.list = 1;
+		else if (c == 'r')
+			reverse = 1;
+		else if (c == OPT_LANG)
+			lang = optarg;
 	}
+	if (c < 0)
+		return rc;
 	if (optind >= argc) {
 		cli_error("search: a PATTERN is needed; try 'gavel search --help'");
 		return EX_USAGE;
@@ -326,25 +281,24 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 		cli_error("search: the PATTERN is empty");
 		return EX_USAGE;
 	}
-	const char *nc = getenv("NO_COLOR");
 	o.visual = isatty(STDOUT_FILENO);
-	int color = o.visual && !opts->no_color && !(nc && *nc);
+	int color = cli_color(opts, STDOUT_FILENO);
 	o.open = color ? "\033[7m" : "[[";
 	o.close = color ? "\033[27m" : "]]";
 
 	int err = 0;
 	int nfiles = argc - optind;
 	if (nfiles == 0) {
-		int rc = search_library(pattern, lang, reverse, &o, opts);
-		if (rc >= 0) {
+		int lr = search_library(pattern, lang, reverse, &o, opts);
+		if (lr >= 0) {
 			search_pat_free(&pat);
-			return rc;
+			return lr;
 		}
 	}
 	for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
 		const char *file = nfiles ? argv[optind + k] : NULL;
 		struct collection *col;
-		int rc = cli_load(file, opts, &col);
+		rc = cli_load(file, opts, &col);
 		if (rc) {
 			if (!err)
 				err = rc;
