@@ -501,36 +501,43 @@ static void cite_resolution(const struct rd *r, const struct para *p, size_t k,
 }
 
 /* The anchors of places in this document ("above", "the present resolution") are rare
- * words: each is found with one scan of the text, and only there are the words before it
- * read. */
-static void cite_here_at(const struct rd *r, const struct cite_words *w, const char *anchor,
-                         int need_of, struct citev *cv)
+ * words: one pass over the text finds them, a byte's first-letter test turning away almost
+ * every position, and only at an anchor are the words before it read. */
+static void cite_here_one(const struct rd *r, const struct cite_words *w, size_t a, size_t e,
+                          int need_of, struct citev *cv)
 {
-	size_t al = strlen(anchor);
-	for (const char *at = strcasestr(r->s, anchor); at && !cv->oom;
-	     at = strcasestr(at + al, anchor)) {
-		size_t a = (size_t)(at - r->s), e = word_at(r, a, anchor);
-		if (!e || (a > 0 && letter((unsigned char)r->s[a - 1])))
-			continue;
-		char spec[CITE_SPEC_MAX];
-		size_t b = place_before(r, a, w, spec, sizeof spec, need_of);
-		if (b == (size_t)-1)
-			continue;
-		struct cite *c = push(cv);
-		if (!c)
-			return;
-		c->byte = b;
-		c->len = e - b;
-		snprintf(c->spec, sizeof c->spec, "%s", spec);
-	}
+	char spec[CITE_SPEC_MAX];
+	size_t b = place_before(r, a, w, spec, sizeof spec, need_of);
+	if (b == (size_t)-1)
+		return;
+	struct cite *c = push(cv);
+	if (!c)
+		return;
+	c->byte = b;
+	c->len = e - b;
+	snprintf(c->spec, sizeof c->spec, "%s", spec);
 }
 
 static void cite_here(const struct rd *r, const struct cite_words *w, struct citev *cv)
 {
-	for (size_t k = 0; w->here[k]; k++)
-		cite_here_at(r, w, w->here[k], 0, cv);
-	for (size_t k = 0; w->present[k]; k++)
-		cite_here_at(r, w, w->present[k], 1, cv);
+	unsigned char first[256] = { 0 };
+	const char *const *lists[] = { w->here, w->present };
+	for (size_t l = 0; l < 2; l++)
+		for (size_t k = 0; lists[l][k]; k++) {
+			unsigned char c = (unsigned char)lists[l][k][0];
+			first[c] = 1;
+			first[(unsigned char)tolower(c)] = first[(unsigned char)toupper(c)] = 1;
+		}
+	for (size_t a = 0; a < r->len && !cv->oom; a++) {
+		if (!first[(unsigned char)r->s[a]] || (a > 0 && letter((unsigned char)r->s[a - 1])))
+			continue;
+		for (size_t l = 0; l < 2; l++)
+			for (size_t k = 0; lists[l][k]; k++) {
+				size_t e = word_at(r, a, lists[l][k]);
+				if (e)
+					cite_here_one(r, w, a, e, l == 1, cv);
+			}
+	}
 }
 
 static int by_byte(const void *a, const void *b)

@@ -126,6 +126,35 @@ int ftstok_words(const char *text, size_t len,
 	return rc;
 }
 
+size_t ftstok_count(const char *text, size_t len)
+{
+	size_t n = 0, i = 0;
+	int in_word = 0;
+	while (i < len) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) {
+			int w = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+			n += w && !in_word;
+			in_word = w;
+			i++;
+			continue;
+		}
+		uint32_t c;
+		i += utf8_decode(text + i, len - i, &c);
+		if (folds_away(c))
+			continue;
+		enum ftstok_class k = ftstok_class(c);
+		if (k == FTSTOK_SINGLE) {
+			n++;
+			in_word = 0;
+		} else {
+			n += k == FTSTOK_WORD && !in_word;
+			in_word = k == FTSTOK_WORD;
+		}
+	}
+	return n;
+}
+
 /* ---- the FTS5 tokenizer ---- */
 
 struct tok_call {
@@ -158,9 +187,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text
 	(void)t;
 	(void)flags;
 	struct tok_call call = { ctx, token };
-	if (len <= 0)
-		return SQLITE_OK;
-	int rc = ftstok_words(text, (size_t)len, tok_one, &call);
+	int rc = len > 0 ? ftstok_words(text, (size_t)len, tok_one, &call) : 0;
 	return rc < 0 ? SQLITE_NOMEM : rc;
 }
 
@@ -199,8 +226,8 @@ static int q_word(void *ctx, const char *w, size_t wl, size_t start, size_t end)
 	(void)start;
 	(void)end;
 	struct qbuf *q = ctx;
-	if (q->len + wl + 4 > q->cap) {
-		size_t cap = (q->cap + wl + 4) * 2;
+	if (q->len + wl + 8 > q->cap) {
+		size_t cap = (q->cap + wl + 8) * 2;
 		char *ns = realloc(q->s, cap);
 		if (!ns) {
 			q->oom = 1;
@@ -211,12 +238,14 @@ static int q_word(void *ctx, const char *w, size_t wl, size_t start, size_t end)
 	}
 	if (q->n++)
 		q->s[q->len++] = ' ';
+	q->s[q->len++] = '"';
 	memcpy(q->s + q->len, w, wl);
 	q->len += wl;
+	q->s[q->len++] = '"';
 	return 0;
 }
 
-char *ftstok_phrase_query(const char *pattern, int *nwords)
+char *ftstok_query(const char *pattern, int *nwords)
 {
 	struct qbuf q = { NULL, 0, 0, 0, 0 };
 	*nwords = 0;
@@ -226,7 +255,6 @@ char *ftstok_phrase_query(const char *pattern, int *nwords)
 		*nwords = -1;
 		return NULL;
 	}
-	q.s[q.len++] = '"';
 	if (ftstok_words(pattern, plen, q_word, &q) < 0 || q.oom) {
 		free(q.s);
 		*nwords = -1;
@@ -246,7 +274,6 @@ char *ftstok_phrase_query(const char *pattern, int *nwords)
 			break;
 		last = ' ';
 	}
-	q.s[q.len++] = '"';
 	if (ftstok_class(last) == FTSTOK_WORD) {
 		q.s[q.len++] = ' ';
 		q.s[q.len++] = '*';

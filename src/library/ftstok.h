@@ -6,8 +6,8 @@
  * which does not know it, cannot query the index (the rest of the library reads there).
  *
  * The library's search is gavel's search (search_text) restricted to hits that begin at a
- * word (ftstok_word_start): the index finds the paragraphs that may hold such a hit, and
- * search_text decides. */
+ * word (ftstok_word_start): the index finds the paragraphs that have every word of the
+ * pattern, and search_text decides. */
 #ifndef GAVEL_LIBRARY_FTSTOK_H
 #define GAVEL_LIBRARY_FTSTOK_H
 
@@ -40,11 +40,17 @@ int ftstok_words(const char *text, size_t len,
                  int (*fn)(void *ctx, const char *word, size_t wlen, size_t start, size_t end),
                  void *ctx);
 
-/* The FTS5 query for the hits of a search pattern that begin at a word: the folded pattern's
- * words as one phrase, its last word a prefix when the pattern ends inside a word
- * ("migrant children" -> "migrant children"*). Returns a malloc'd string, or NULL with
- * *nwords = 0 when the pattern holds no word (the index cannot help), or NULL with *nwords = -1
- * when out of memory. */
-char *ftstok_phrase_query(const char *pattern, int *nwords);
+/* The number of words ftstok_words would give, counted without folding (a letter stays a
+ * letter whatever its case and accents; invisible format characters, which folding drops,
+ * join what is around them). */
+size_t ftstok_count(const char *text, size_t len);
+
+/* The FTS5 query for the paragraphs that may hold a hit of a search pattern beginning at a
+ * word: every word of the folded pattern (the index knows which paragraphs have which words,
+ * not where), its last word a prefix when the pattern ends inside a word ("migrant
+ * children" -> "migrant" "children" *). Returns a malloc'd string, or NULL with *nwords = 0
+ * when the pattern holds no word (the index cannot help), or NULL with *nwords = -1 when out
+ * of memory. */
+char *ftstok_query(const char *pattern, int *nwords);
 
 #endif

@@ -14,17 +14,33 @@
 
 /* The statements an import runs once per paragraph or document, prepared once. */
 enum lib_stmt {
-	ST_PARA_INSERT, ST_FTS_INSERT, ST_CITE_INSERT, ST_FTS_DELETE_RANGE, ST_PARA_DELETE_RANGE,
+	ST_PARA_INSERT, ST_FTS_INSERT_RANGE, ST_CITE_INSERT, ST_FTS_DELETE_RANGE, ST_PARA_DELETE_RANGE,
 	ST_CITE_DELETE_RANGE, ST_DOC_LOOKUP, ST_MODEL_PUT, ST_NSTMT
 };
+
+struct ztext;
 
 struct library {
 	sqlite3 *db;
 	char *path;
 	int readonly;
 	sqlite3_stmt *st[ST_NSTMT];
+	struct ztext *z;           /* packs texts with the newest dictionary, unpacks with any */
+	size_t train_bytes;        /* texts stored without a dictionary that make one worth it */
+	size_t raw_bytes;          /* texts stored without one so far (while there is none) */
 	char errmsg[512];
 };
+
+/* A paragraph's text or a model as stored (ztext.h): pack into a malloc'd *out; unpack into a
+ * malloc'd NUL-terminated *out, loading an older dictionary when the bytes need one. Return
+ * 0, or a store error with the message set. */
+int lib_pack(struct library *, const void *s, size_t len, unsigned char **out, size_t *olen);
+int lib_unpack(struct library *, const void *p, size_t len, char **out, size_t *olen);
+
+/* Inside an import, as soon as the texts stored without a dictionary reach train_bytes (and
+ * before its commit): trains one on them and packs them again with it, so that the rest of
+ * the import is packed with it from the start. */
+int lib_train(struct library *);
 
 /* Records a message (printf-style) and returns err. */
 int lib_set_error(struct library *, int err, const char *fmt, ...)

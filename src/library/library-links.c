@@ -36,14 +36,24 @@ int library_cited_by(struct library *l, const char *key, const char *lang,
 				break;
 			}
 		}
+		char *text;
+		size_t tl;
+		err = lib_unpack(l, sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5),
+		                 &text, &tl);
+		if (err)
+			break;
+		size_t byte = (size_t)sqlite3_column_int64(st, 3), len = (size_t)sqlite3_column_int64(st, 4);
+		if (byte > tl || len > tl - byte)
+			byte = len = 0;           /* never read past a text whose citation moved */
 		struct library_backlink b = {
 			&doc, (const char *)sqlite3_column_text(st, 0),
 			(const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
-			(size_t)sqlite3_column_int64(st, 3), (size_t)sqlite3_column_int64(st, 4),
-			(const char *)sqlite3_column_text(st, 5)
+			byte, len, text
 		};
 		(*n)++;
-		if (fn(ctx, &b)) {
+		int stop = fn(ctx, &b);
+		free(text);
+		if (stop) {
 			rc = SQLITE_DONE;
 			break;
 		}

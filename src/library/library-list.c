@@ -210,20 +210,17 @@ static int read_texts(struct library *l, int64_t id, size_t npara, struct texts 
 		return lib_fail(l, rc, "reading the document");
 	sqlite3_bind_int64(st, 1, PARA_ROWID(id, 0));
 	sqlite3_bind_int64(st, 2, PARA_ROWID(id, PARA_MAX - 1));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int err = STORE_OK;
+	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t i = (size_t)(sqlite3_column_int64(st, 0) & (PARA_MAX - 1));
-		const char *s = (const char *)sqlite3_column_text(st, 1);
-		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		if (i >= npara || !s || t->s[i])
+		if (i >= npara || t->s[i])
 			continue;
-		if (!(t->s[i] = malloc(len + 1))) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		memcpy(t->s[i], s, len + 1);
-		t->len[i] = len;
+		err = lib_unpack(l, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+		                 &t->s[i], &t->len[i]);
 	}
 	sqlite3_finalize(st);
+	if (err)
+		return err;
 	return rc == SQLITE_DONE ? STORE_OK : lib_fail(l, rc, "reading the document");
 }
 
@@ -255,15 +252,20 @@ int library_load(struct library *l, int64_t id, struct resolution **out)
 	size_t npara = (size_t)sqlite3_column_int64(st, 1);
 	struct texts t = { 0 };
 	int err = read_texts(l, id, npara, &t);
+	char *b = NULL;
+	size_t blen = 0;
+	if (err == STORE_OK)
+		err = lib_unpack(l, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &b,
+		                 &blen);
 	if (err == STORE_OK) {
-		const unsigned char *b = sqlite3_column_blob(st, 0);
-		int d = blob_decode(b, (size_t)sqlite3_column_bytes(st, 0), text_of, &t, out);
+		int d = blob_decode((const unsigned char *)b, blen, text_of, &t, out);
 		if (d == -1)
 			err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 		else if (d == -2)
 			err = lib_set_error(l, STORE_ERR_CORRUPT, "the library's copy of this document is "
 			                    "damaged; 'gavel add' its file again");
 	}
+	free(b);
 	texts_free(&t);
 	sqlite3_finalize(st);
 	if (own)
@@ -290,8 +292,8 @@ int library_remove(struct library *l, const char *key, const char *lang, size_t 
 		ids[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	static const char *const sql[] = {
-		"INSERT INTO para_fts (para_fts, rowid, text) SELECT 'delete', id, text FROM para "
-		"WHERE id BETWEEN ?1 AND ?2",
+		"INSERT INTO para_fts (para_fts, rowid, text) SELECT 'delete', id, gavel_text(text) "
+		"FROM para WHERE id BETWEEN ?1 AND ?2",
 		"DELETE FROM cite WHERE from_para BETWEEN ?1 AND ?2",
 		"DELETE FROM para WHERE id BETWEEN ?1 AND ?2",
 		"DELETE FROM doc WHERE id = ?3",
@@ -362,15 +364,13 @@ int library_check(struct library *l, size_t *ndocs)
 	sqlite3_finalize(st);
 	if (bad)
 		return STORE_ERR_CORRUPT;
-	/* The index against the paragraphs it was made from (a write: a read-only library
-	 * skips it). */
+	/* The index's own structure (a write: a read-only library skips it). */
 	if (!l->readonly) {
 		rc = sqlite3_exec(l->db, "INSERT INTO para_fts (para_fts) VALUES ('integrity-check')",
 		                  NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
-			return lib_set_error(l, STORE_ERR_CORRUPT, "the library's index does not match its "
-			                     "paragraphs (%s): 'gavel add --force' the files again",
-			                     sqlite3_errmsg(l->db));
+			return lib_set_error(l, STORE_ERR_CORRUPT, "the library's index is damaged (%s): "
+			                     "add the files again into a new library", sqlite3_errmsg(l->db));
 	}
 	rc = sqlite3_prepare_v2(l->db, "SELECT id, symbol, npara FROM doc", -1, &st, NULL);
 	if (rc != SQLITE_OK)

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "library/cite.h"
 #include "library/ftstok.h"
 #include "library/library-int.h"
+#include "library/ztext.h"
 #include "store/anchor.h"
 
 /* How good a copy each shape gives, best last: the structure the UN marks up (AKN) beats
@@ -58,16 +60,6 @@ static void now_iso(char buf[32])
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static int count_word(void *ctx, const char *w, size_t wl, size_t s, size_t e)
-{
-	(void)w;
-	(void)wl;
-	(void)s;
-	(void)e;
-	(*(int *)ctx)++;
-	return 0;
 }
 
 /* The stored copy of key + lang, if any. */
@@ -169,21 +161,57 @@ static int put_row(struct library *l, const struct resolution *res, const char *
 	return STORE_OK;
 }
 
-static int put_model(struct library *l, const struct resolution *res, int64_t id)
+/* Stores the model, packed; takes the blob (freed here). */
+static int put_model(struct library *l, unsigned char *blob, size_t len, int64_t id)
 {
-	unsigned char *blob;
-	size_t len;
-	if (blob_encode(res, 0, &blob, &len) < 0)
-		return lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+	unsigned char *packed;
+	size_t plen;
+	int err = lib_pack(l, blob, len, &packed, &plen);
+	free(blob);
+	if (err)
+		return err;
 	sqlite3_stmt *st = lib_stmt(l, ST_MODEL_PUT);
 	if (!st) {
-		free(blob);
+		free(packed);
 		return STORE_ERR_IO;
 	}
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_blob(st, 2, blob, (int)len, free);
+	sqlite3_bind_blob(st, 2, packed, (int)plen, free);
 	int rc = sqlite3_step(st);
 	return rc == SQLITE_DONE ? STORE_OK : lib_fail(l, rc, "storing the document's model");
+}
+
+/* 64 bits of bytes, eight at a time: whether a copy differs from the stored one is all it
+ * decides (SHA-256 is for the notes' hash, and costs as much as the rest of an import). */
+static uint64_t mix(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	const uint64_t k = 0x9E3779B97F4A7C15ULL;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, b, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+		b += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, b, n);
+	h = (h ^ w ^ ((uint64_t)n << 56)) * k;
+	return h ^ (h >> 32);
+}
+
+/* The model (its blob) and every paragraph's text, as 32 hex digits. */
+static void content_hash(const struct resolution *res, const unsigned char *blob, size_t len,
+                         char hex[33])
+{
+	uint64_t a = mix(0x243F6A8885A308D3ULL, blob, len), b = mix(0x13198A2E03707344ULL, blob, len);
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		a = mix(a, p->text ? p->text : "", p->text_len);
+		b = mix(b ^ i, p->text ? p->text : "", p->text_len);
+	}
+	snprintf(hex, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
 }
 
 static int step_done(struct library *l, sqlite3_stmt *st, const char *what)
@@ -198,25 +226,24 @@ static int put_para(struct library *l, const struct resolution *res, size_t i, i
 	const struct para *p = &res->paras[i];
 	int64_t rowid = PARA_ROWID(id, i);
 	const char *text = p->text ? p->text : "";
-	int nwords = 0;
-	if (ftstok_words(text, p->text_len, count_word, &nwords) < 0)
-		return lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
-	sqlite3_stmt *st = lib_stmt(l, ST_PARA_INSERT);
-	if (!st)
+	unsigned char *packed;
+	size_t plen;
+	int err = lib_pack(l, text, p->text_len, &packed, &plen);
+	if (err)
+		return err;
+	sqlite3_stmt *st;
+	if (ztext_dict_id(l->z) == 0)
+		l->raw_bytes += p->text_len;
+	if (!(st = lib_stmt(l, ST_PARA_INSERT))) {
+		free(packed);
 		return STORE_ERR_IO;
+	}
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_text(st, 2, p->id ? p->id : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, res_label(res, (int)i), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, text, (int)p->text_len, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, nwords);
-	int err = step_done(l, st, "storing a paragraph");
-	if (err)
-		return err;
-	if (!(st = lib_stmt(l, ST_FTS_INSERT)))
-		return STORE_ERR_IO;
-	sqlite3_bind_int64(st, 1, rowid);
-	sqlite3_bind_text(st, 2, text, (int)p->text_len, SQLITE_STATIC);
-	if ((err = step_done(l, st, "indexing a paragraph")) != STORE_OK)
+	sqlite3_bind_blob(st, 4, packed, (int)plen, free);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)ftstok_count(text, p->text_len));
+	if ((err = step_done(l, st, "storing a paragraph")) != STORE_OK)
 		return err;
 	struct cite *c;
 	int n = cite_find(res, i, &c);
@@ -248,34 +275,60 @@ int library_put(struct library *l, const struct resolution *res,
 	if (res->npara >= (size_t)PARA_MAX)
 		return lib_set_error(l, STORE_ERR_INVALID, "%s: too many paragraphs for the library",
 		                     res->meta.symbol ? res->meta.symbol : "a document");
-	anchor_text_hash(res, hash);
+	unsigned char *blob;
+	size_t blen;
+	if (blob_encode(res, 0, &blob, &blen) < 0)
+		return lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+	/* A document without a symbol is known by its text, as the notes know it. */
+	if (!res->meta.symbol || !*res->meta.symbol)
+		anchor_text_hash(res, hash);
 	lib_doc_key(res, hash, key, &lang);
+	content_hash(res, blob, blen, hash);
 	struct stored old;
 	int found, err = lookup(l, key, lang, &old, &found);
-	if (err)
-		return err;
-	if (found && strcmp(old.hash, hash) == 0) {
+	if (err || (found && strcmp(old.hash, hash) == 0) ||
+	    (found && !force && !wins(res, src->shape, &old))) {
+		free(blob);
+		if (err)
+			return err;
+		if (strcmp(old.hash, hash) != 0) {
+			*result = LIBRARY_KEPT;
+			return STORE_OK;
+		}
 		*result = LIBRARY_UNCHANGED;
 		/* the same model from a better shape: remember where the better copy is */
 		if (shape_rank(src->shape) > shape_rank(old.shape))
 			return put_row(l, res, key, lang, hash, src, &old.id, 1);
 		return STORE_OK;
 	}
-	if (found && !force && !wins(res, src->shape, &old)) {
-		*result = LIBRARY_KEPT;
-		return STORE_OK;
-	}
 	int64_t id = found ? old.id : 0;
-	if (found && (err = clear_content(l, id)) != STORE_OK)
+	if (found && (err = clear_content(l, id)) != STORE_OK) {
+		free(blob);
 		return err;
-	if ((err = put_row(l, res, key, lang, hash, src, &id, found)) != STORE_OK)
+	}
+	if ((err = put_row(l, res, key, lang, hash, src, &id, found)) != STORE_OK) {
+		free(blob);
 		return err;
-	if (id >= ((int64_t)1 << (62 - PARA_BITS)))
+	}
+	if (id >= ((int64_t)1 << (62 - PARA_BITS))) {
+		free(blob);
 		return lib_set_error(l, STORE_ERR_FULL, "the library has used up its document numbers");
-	if ((err = put_model(l, res, id)) != STORE_OK)
+	}
+	if ((err = put_model(l, blob, blen, id)) != STORE_OK)
 		return err;
 	for (size_t i = 0; i < res->npara && !err; i++)
 		err = put_para(l, res, i, id);
+	sqlite3_stmt *st = err ? NULL : lib_stmt(l, ST_FTS_INSERT_RANGE);
+	if (!err && !st)
+		err = STORE_ERR_IO;
+	if (!err) {
+		sqlite3_bind_int64(st, 1, PARA_ROWID(id, 0));
+		sqlite3_bind_int64(st, 2, PARA_ROWID(id, PARA_MAX - 1));
+		err = step_done(l, st, "indexing the document");
+	}
+	/* enough texts to learn a dictionary from: the rest of the import is packed with it */
+	if (!err)
+		err = lib_train(l);
 	if (err)
 		return err;
 	*result = found ? LIBRARY_REPLACED : LIBRARY_ADDED;

@@ -1,5 +1,5 @@
-/* library-search.c: phrases across the library: the index proposes the paragraphs whose
- * words hold the phrase, gavel's own search (search_text) decides and finds the hits. */
+/* library-search.c: phrases across the library: the index proposes the paragraphs that hold
+ * every word of the phrase, gavel's own search (search_text) decides and finds the hits. */
 #include "config.h"
 
 #include <stdio.h>
@@ -61,7 +61,7 @@ int library_search(struct library *l, const char *pattern, const struct library_
 		return lib_set_error(l, STORE_ERR_INVALID, "the pattern is empty");
 	}
 	int nw;
-	char *query = ftstok_phrase_query(pattern, &nw);
+	char *query = ftstok_query(pattern, &nw);
 	if (nw < 0) {
 		search_pat_free(&pat);
 		return lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
@@ -90,21 +90,28 @@ int library_search(struct library *l, const char *pattern, const struct library_
 	struct doc_cache dc = { 0 };
 	int err = STORE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 3);
-		size_t len = (size_t)sqlite3_column_bytes(st, 3);
+		char *text;
+		size_t len;
+		err = lib_unpack(l, sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &text,
+		                 &len);
+		if (err)
+			break;
 		struct search_hit *h;
-		int nh = text ? search_text(&pat, text, len, &h) : 0;
+		int nh = search_text(&pat, text, len, &h);
 		if (nh < 0) {
+			free(text);
 			err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 			break;
 		}
 		nh = word_hits(text, len, h, nh);
 		if (nh == 0) {
 			free(h);
+			free(text);
 			continue;
 		}
 		if (cached_doc(&dc, st, 4) < 0) {
 			free(h);
+			free(text);
 			err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 			break;
 		}
@@ -116,6 +123,7 @@ int library_search(struct library *l, const char *pattern, const struct library_
 		(*nparas)++;
 		int stop = fn(ctx, &hit);
 		free(h);
+		free(text);
 		if (stop) {
 			rc = SQLITE_DONE;
 			break;

@@ -169,21 +169,29 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 	struct library_doc doc = { 0 };
 	int64_t doc_id = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 3);
-		size_t tl = (size_t)sqlite3_column_bytes(st, 3);
+		char *t;
+		size_t tl;
+		err = lib_unpack(l, sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &t,
+		                 &tl);
+		if (err)
+			break;
 		struct sim_words b;
-		if (!t || sim_words_of(t, tl, &b) < 0) {
+		if (sim_words_of(t, tl, &b) < 0) {
+			free(t);
 			err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 			break;
 		}
 		double r = sim_length_ok(a.n, b.n, min) ? sim_query_ratio(&sq, &b) : 0;
 		sim_words_free(&b);
-		if (r < min - 1e-12)
+		if (r < min - 1e-12) {
+			free(t);
 			continue;
+		}
 		if (sqlite3_column_int64(st, 4) != doc_id) {
 			lib_doc_clear(&doc);
 			doc_id = -1;
 			if (lib_doc_from_row(st, 4, &doc) < 0) {
+				free(t);
 				err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 				break;
 			}
@@ -192,7 +200,9 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 		struct library_use u = { &doc, (const char *)sqlite3_column_text(st, 1),
 		                         (const char *)sqlite3_column_text(st, 2), t, tl, r };
 		(*nuses)++;
-		if (fn(ctx, &u)) {
+		int stop = fn(ctx, &u);
+		free(t);
+		if (stop) {
 			rc = SQLITE_DONE;
 			break;
 		}

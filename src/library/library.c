@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "library/ftstok.h"
 #include "library/library-int.h"
+#include "library/ztext.h"
 #include "text/fold.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -54,18 +56,26 @@ static const struct step {
 	  "  UNIQUE (key, language));"
 	  "CREATE INDEX doc_by_date ON doc(adopted, sortkey);"
 	  "CREATE INDEX doc_by_sortkey ON doc(sortkey);"
-	  /* Apart from doc, so listing never reads a model. */
+	  /* Apart from doc, so listing never reads a model; packed (ztext.h). */
 	  "CREATE TABLE model ("
 	  "  doc_id INTEGER PRIMARY KEY REFERENCES doc(id) ON DELETE CASCADE,"
 	  "  blob BLOB NOT NULL);"
+	  /* text: packed (ztext.h) against a dictionary of this table */
+	  "CREATE TABLE dict ("
+	  "  id INTEGER PRIMARY KEY,"
+	  "  blob BLOB NOT NULL,"
+	  "  added TEXT NOT NULL);"
 	  "CREATE TABLE para ("
 	  "  id INTEGER PRIMARY KEY,"
 	  "  pid TEXT NOT NULL,"
 	  "  label TEXT NOT NULL,"
-	  "  text TEXT NOT NULL,"
+	  "  text BLOB NOT NULL,"
 	  "  nwords INTEGER NOT NULL);"
-	  "CREATE VIRTUAL TABLE para_fts USING fts5(text, content='para', content_rowid='id',"
-	  "  tokenize='" FTSTOK_NAME "', columnsize=0);"
+	  /* The index holds which paragraphs have which words, not where (detail=none) nor the
+	   * texts (content=''): search_text decides every hit on the text anyway, and the
+	   * positions would double the index. */
+	  "CREATE VIRTUAL TABLE para_fts USING fts5(text, content='', tokenize='" FTSTOK_NAME "',"
+	  "  columnsize=0, detail=none);"
 	  "CREATE VIRTUAL TABLE para_vocab USING fts5vocab(para_fts, row);"
 	  "CREATE TABLE cite ("
 	  "  from_para INTEGER NOT NULL,"
@@ -152,11 +162,15 @@ const char *library_path(const struct library *l)
 
 static const char *const stmt_sql[ST_NSTMT] = {
 	[ST_PARA_INSERT] = "INSERT INTO para (id, pid, label, text, nwords) VALUES (?, ?, ?, ?, ?)",
-	[ST_FTS_INSERT] = "INSERT INTO para_fts (rowid, text) VALUES (?, ?)",
+	/* A document's paragraphs in one statement: FTS5 writes what it holds in memory at every
+	 * statement, so one a paragraph made as many small segments to merge. */
+	[ST_FTS_INSERT_RANGE] = "INSERT INTO para_fts (rowid, text) "
+	                        "SELECT id, gavel_text(text) FROM para WHERE id BETWEEN ? AND ?",
 	[ST_CITE_INSERT] = "INSERT OR IGNORE INTO cite (from_para, byte, len, key, spec) "
 	                   "VALUES (?, ?, ?, ?, ?)",
 	[ST_FTS_DELETE_RANGE] = "INSERT INTO para_fts (para_fts, rowid, text) "
-	                        "SELECT 'delete', id, text FROM para WHERE id BETWEEN ? AND ?",
+	                        "SELECT 'delete', id, gavel_text(text) FROM para "
+	                        "WHERE id BETWEEN ? AND ?",
 	[ST_PARA_DELETE_RANGE] = "DELETE FROM para WHERE id BETWEEN ? AND ?",
 	[ST_CITE_DELETE_RANGE] = "DELETE FROM cite WHERE from_para BETWEEN ? AND ?",
 	[ST_DOC_LOOKUP] = "SELECT id, text_hash, shape, distributed FROM doc "
@@ -191,8 +205,16 @@ int library_begin(struct library *l)
 
 int library_commit(struct library *l)
 {
+	int err = lib_train(l);
+	if (err)
+		return err;
 	int rc = sqlite3_exec(l->db, "COMMIT", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? STORE_OK : lib_fail(l, rc, "saving the import");
+}
+
+void library_set_train_bytes(struct library *l, size_t n)
+{
+	l->train_bytes = n;
 }
 
 void library_rollback(struct library *l)
@@ -235,6 +257,236 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 	else
 		sqlite3_result_int(ctx, n > 0);
+}
+
+/* gavel_text(packed): the text (the index's 'delete' needs what it was given). */
+static void fn_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct library *l = sqlite3_user_data(ctx);
+	char *t;
+	size_t n;
+	int err = lib_unpack(l, sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]),
+	                     &t, &n);
+	if (err == STORE_ERR_NOMEM)
+		sqlite3_result_error_nomem(ctx);
+	else if (err)
+		sqlite3_result_error(ctx, l->errmsg, -1);
+	else
+		sqlite3_result_text(ctx, t, (int)n, free);
+}
+
+/* ---- packed texts ---- */
+
+int lib_pack(struct library *l, const void *s, size_t len, unsigned char **out, size_t *olen)
+{
+	if (ztext_pack(l->z, s, len, out, olen) < 0)
+		return lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+	return STORE_OK;
+}
+
+/* Makes dictionary id known to the unpacker. */
+static int load_dict(struct library *l, int64_t id)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(l->db, "SELECT blob FROM dict WHERE id = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "reading the library's dictionary");
+	sqlite3_bind_int64(st, 1, id);
+	int err = STORE_OK;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+		err = lib_set_error(l, STORE_ERR_CORRUPT, "the library's dictionary %lld is missing: "
+		                    "it is damaged", (long long)id);
+	else if (ztext_add_dict(l->z, sqlite3_column_blob(st, 0),
+	                        (size_t)sqlite3_column_bytes(st, 0), id) < 0)
+		err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+	sqlite3_finalize(st);
+	return err;
+}
+
+int lib_unpack(struct library *l, const void *p, size_t len, char **out, size_t *olen)
+{
+	int64_t missing = 0;
+	int rc = p ? ztext_unpack(l->z, p, len, out, olen, &missing) : -2;
+	if (rc == -2 && missing > 0) {
+		int err = load_dict(l, missing);
+		if (err)
+			return err;
+		rc = ztext_unpack(l->z, p, len, out, olen, NULL);
+	}
+	if (rc == -1)
+		return lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+	if (rc)
+		return lib_set_error(l, STORE_ERR_CORRUPT, "a text of %s is damaged; 'gavel add --force' "
+		                     "its file again", l->path);
+	return STORE_OK;
+}
+
+/* The packer, with the newest dictionary of the library (none yet: texts are kept raw). */
+static int open_packer(struct library *l)
+{
+	ztext_free(l->z);
+	l->z = NULL;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(l->db, "SELECT id, blob FROM dict ORDER BY id DESC LIMIT 1", -1,
+	                            &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "reading the library's dictionary");
+	rc = sqlite3_step(st);
+	int bad = rc == SQLITE_ROW
+		? ztext_new(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+		            sqlite3_column_int64(st, 0), &l->z)
+		: ztext_new(NULL, 0, 0, &l->z);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lib_fail(l, rc, "reading the library's dictionary");
+	return bad ? lib_set_error(l, STORE_ERR_NOMEM, "out of memory, or a damaged dictionary")
+	           : STORE_OK;
+}
+
+/* Up to about 4 MB of texts, spread over the whole library: what the dictionary learns from. */
+static int sample_texts(struct library *l, char ***texts, size_t **lens, size_t *n,
+                        size_t total_bytes)
+{
+	size_t want = 4u << 20, step = total_bytes / want + 1, k = 0;
+	*texts = NULL;
+	*lens = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(l->db, "SELECT text FROM para", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "learning from the library's texts");
+	size_t cap = 0;
+	int err = STORE_OK;
+	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k++ % step)
+			continue;
+		char *t;
+		size_t tl;
+		err = lib_unpack(l, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &t,
+		                 &tl);
+		if (err)
+			break;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			char **nt = realloc(*texts, cap * sizeof *nt);
+			size_t *nl = nt ? realloc(*lens, cap * sizeof *nl) : NULL;
+			if (nt)
+				*texts = nt;
+			if (!nl) {
+				free(t);
+				err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+				break;
+			}
+			*lens = nl;
+		}
+		(*texts)[*n] = t;
+		(*lens)[(*n)++] = tl;
+	}
+	sqlite3_finalize(st);
+	if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		err = lib_fail(l, rc, "learning from the library's texts");
+	return err;
+}
+
+/* Packs every row of `table` (column `col`, key `key`) again with the current packer. */
+static int repack(struct library *l, const char *table, const char *key, const char *col)
+{
+	char sel[160], upd[160];
+	snprintf(sel, sizeof sel, "SELECT %s, %s FROM %s", key, col, table);
+	snprintf(upd, sizeof upd, "UPDATE %s SET %s = ? WHERE %s = ?", table, col, key);
+	sqlite3_stmt *s, *u;
+	int rc = sqlite3_prepare_v2(l->db, sel, -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(l->db, upd, -1, &u, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return lib_fail(l, rc, "packing the library's texts");
+	}
+	int err = STORE_OK;
+	while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *t;
+		size_t tl, pl;
+		unsigned char *p;
+		err = lib_unpack(l, sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1), &t, &tl);
+		if (err)
+			break;
+		err = lib_pack(l, t, tl, &p, &pl);
+		free(t);
+		if (err)
+			break;
+		sqlite3_bind_blob(u, 1, p, (int)pl, free);
+		sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
+		rc = sqlite3_step(u);
+		sqlite3_reset(u);
+		if (rc != SQLITE_DONE)
+			err = lib_fail(l, rc, "packing the library's texts");
+	}
+	if (!err && rc != SQLITE_DONE)
+		err = lib_fail(l, rc, "packing the library's texts");
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	return err;
+}
+
+/* The bytes of text stored so far (the library has no dictionary yet, so it is small). */
+static int count_raw(struct library *l)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(l->db, "SELECT total(length(text)) FROM para", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "measuring the library");
+	l->raw_bytes = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_double(st, 0) : 0;
+	sqlite3_finalize(st);
+	return STORE_OK;
+}
+
+int lib_train(struct library *l)
+{
+	if (ztext_dict_id(l->z) != 0 || l->raw_bytes < l->train_bytes)
+		return STORE_OK;
+	size_t total = l->raw_bytes;
+	sqlite3_stmt *st;
+	int rc;
+	char **texts;
+	size_t *lens, n, dlen;
+	int err = sample_texts(l, &texts, &lens, &n, total);
+	unsigned char *dict = NULL;
+	size_t max = total / 16 < 65536 ? total / 16 : 65536;
+	int trained = !err && ztext_train((const char *const *)texts, lens, n, max, &dict, &dlen) == 0;
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	free(lens);
+	if (err)
+		return err;
+	if (!trained) {
+		/* too little to learn from: the texts stay as they are; try again when the texts
+		 * have doubled */
+		l->train_bytes = total * 2;
+		return STORE_OK;
+	}
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	rc = sqlite3_prepare_v2(l->db, "INSERT INTO dict (blob, added) VALUES (?, ?)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_blob(st, 1, dict, (int)dlen, free);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	} else {
+		free(dict);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return lib_fail(l, rc, "storing the library's dictionary");
+	if ((err = open_packer(l)) != STORE_OK)
+		return err;
+	if ((err = repack(l, "para", "id", "text")) != STORE_OK)
+		return err;
+	return repack(l, "model", "doc_id", "blob");
 }
 
 /* ---- opening ---- */
@@ -422,6 +674,9 @@ int library_open(const char *path, enum library_mode mode, struct library **out,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(l->db, "gavel_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 		                             NULL, fn_match, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(l->db, "gavel_text", 1, SQLITE_UTF8, l, fn_text, NULL,
+		                             NULL);
 	if (rc != SQLITE_OK)
 		return open_fail(l, lib_fail(l, rc, "setting up the library's index"), created, msg);
 	int version = 0;
@@ -452,6 +707,11 @@ int library_open(const char *path, enum library_mode mode, struct library **out,
 		if ((err = migrate(l)) != STORE_OK)
 			return open_fail(l, err, created, msg);
 	}
+	if ((err = open_packer(l)) != STORE_OK)
+		return open_fail(l, err, created, msg);
+	l->train_bytes = 2u << 20;
+	if (ztext_dict_id(l->z) == 0 && (err = count_raw(l)) != STORE_OK)
+		return open_fail(l, err, created, msg);
 	*out = l;
 	return STORE_OK;
 }
@@ -463,6 +723,7 @@ void library_close(struct library *l)
 	for (int i = 0; i < ST_NSTMT; i++)
 		sqlite3_finalize(l->st[i]);
 	sqlite3_close(l->db);
+	ztext_free(l->z);
 	free(l->path);
 	free(l);
 }

@@ -43,9 +43,12 @@ void library_close(struct library *);
 const char *library_errmsg(const struct library *);
 const char *library_path(const struct library *);
 
-/* An import is one transaction: all of it or nothing. */
+/* An import is one transaction: all of it or nothing. The commit of an import that brings
+ * the library's texts past train_bytes (1 MB unless set) first trains the dictionary its
+ * texts are packed with. */
 int library_begin(struct library *);
 int library_commit(struct library *);
+void library_set_train_bytes(struct library *, size_t);
 void library_rollback(struct library *);
 
 /* Where a document came from. */

@@ -5,10 +5,10 @@ src_libgavel_a_SOURCES += src/library/library.h src/library/library-int.h \
 	src/library/library-search.c src/library/library-used.c src/library/library-links.c \
 	src/library/symbol.h src/library/symbol.c src/library/blob.h src/library/blob.c \
 	src/library/ftstok.h src/library/ftstok.c src/library/cite.h src/library/cite.c \
-	src/library/similar.h src/library/similar.c
+	src/library/similar.h src/library/similar.c src/library/ztext.h src/library/ztext.c
 
 LIBRARY_UNIT_TESTS = tests/unit/test_symbol tests/unit/test_blob tests/unit/test_ftstok \
-	tests/unit/test_cite tests/unit/test_similar tests/unit/test_library
+	tests/unit/test_cite tests/unit/test_similar tests/unit/test_library tests/unit/test_ztext
 check_PROGRAMS += $(LIBRARY_UNIT_TESTS)
 TESTS += $(LIBRARY_UNIT_TESTS)
 tests_unit_test_symbol_SOURCES = tests/unit/test_symbol.c
@@ -29,6 +29,9 @@ tests_unit_test_similar_LDADD = $(UNIT_LDADD)
 tests_unit_test_library_SOURCES = tests/unit/test_library.c
 tests_unit_test_library_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_library_LDADD = $(UNIT_LDADD)
+tests_unit_test_ztext_SOURCES = tests/unit/test_ztext.c
+tests_unit_test_ztext_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ztext_LDADD = $(UNIT_LDADD)
 
 TESTS += tests/e2e/library-cli.sh tests/e2e/library-crash.sh
 EXTRA_DIST += tests/e2e/library-cli.sh tests/e2e/library-scan.py tests/e2e/library-crash.sh \

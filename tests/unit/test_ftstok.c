@@ -1,5 +1,5 @@
 /* test_ftstok.c: the library's words: folded as search folds, Chinese one character a word,
- * word starts, phrase queries, and the tokenizer inside SQLite's FTS5. */
+ * word starts, the index's queries, and the tokenizer inside SQLite's FTS5. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -82,24 +82,24 @@ static void phrase_queries(void **state)
 {
 	(void)state;
 	int nw;
-	char *q = ftstok_phrase_query("Migrant  children", &nw);
-	assert_string_equal(q, "\"migrant children\" *");
+	char *q = ftstok_query("Migrant  children", &nw);
+	assert_string_equal(q, "\"migrant\" \"children\" *");
 	assert_int_equal(nw, 2);
 	free(q);
-	q = ftstok_phrase_query("migrants, ", &nw);
+	q = ftstok_query("migrants, ", &nw);
 	assert_string_equal(q, "\"migrants\"");
 	free(q);
-	q = ftstok_phrase_query("pre\xE2\x80\x91recorded\xC2\xA0", &nw);
-	assert_string_equal(q, "\"pre recorded\" *");
+	q = ftstok_query("pre\xE2\x80\x91recorded\xC2\xA0", &nw);
+	assert_string_equal(q, "\"pre\" \"recorded\" *");
 	free(q);
-	q = ftstok_phrase_query("\"quoted\" words", &nw);
-	assert_string_equal(q, "\"quoted words\" *");
+	q = ftstok_query("\"quoted\" words", &nw);
+	assert_string_equal(q, "\"quoted\" \"words\" *");
 	free(q);
-	q = ftstok_phrase_query(" -- ", &nw);
+	q = ftstok_query(" -- ", &nw);
 	assert_null(q);
 	assert_int_equal(nw, 0);
-	q = ftstok_phrase_query("大会", &nw);
-	assert_string_equal(q, "\"大 会\"");
+	q = ftstok_query("大会", &nw);
+	assert_string_equal(q, "\"大\" \"会\"");
 	free(q);
 }
 
@@ -121,29 +121,76 @@ static void inside_fts5(void **state)
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(ftstok_register(db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='gavel');"
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='gavel', "
+	                              "content='', detail=none);"
 	                              "INSERT INTO t VALUES ('Réunification des familles');"
 	                              "INSERT INTO t VALUES ('a pre‑recorded statement');"
 	                              "INSERT INTO t VALUES ('大会决定');"
 	                              "INSERT INTO t VALUES ('migrant children and MIGRANTS');",
 	                              NULL, NULL, NULL), SQLITE_OK);
 	int nw;
-	char *q = ftstok_phrase_query("REUNIFICATION des", &nw);
+	char *q = ftstok_query("REUNIFICATION des", &nw);
 	assert_int_equal(count_rows(db, q), 1);
 	free(q);
-	q = ftstok_phrase_query("pre-recorded statement", &nw);
+	q = ftstok_query("pre-recorded statement", &nw);
 	assert_int_equal(count_rows(db, q), 1);
 	free(q);
-	q = ftstok_phrase_query("会决", &nw);
+	q = ftstok_query("会决", &nw);
 	assert_int_equal(count_rows(db, q), 1);
 	free(q);
-	q = ftstok_phrase_query("migrant", &nw);     /* prefix: migrant, migrants */
+	q = ftstok_query("migrant", &nw);     /* prefix: migrant, migrants */
 	assert_int_equal(count_rows(db, q), 1);
 	free(q);
-	q = ftstok_phrase_query("children migrant", &nw);
+	q = ftstok_query("children migrant", &nw);     /* every word, in any order */
+	assert_int_equal(count_rows(db, q), 1);
+	free(q);
+	q = ftstok_query("children of migrants", &nw);
 	assert_int_equal(count_rows(db, q), 0);
 	free(q);
 	sqlite3_close(db);
+}
+
+static int count_cb(void *ctx, const char *w, size_t wl, size_t s, size_t e)
+{
+	(void)w;
+	(void)wl;
+	(void)s;
+	(void)e;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+/* Counting without folding gives the folded words' count, on random texts of every kind of
+ * character folding touches. */
+static void count_equals_words(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = { "a", "Z", "9", " ", "-", ",", "\xC3\xA9", "\xC3\x89",
+		"e\xCC\x81", "\xCC\x81", "\xC3\x9F", "\xEF\xAC\x81", "\xC2\xAD", "\xE2\x80\x8B",
+		"\xE2\x80\x91", "\xC2\xA0", "\xE5\xA4\xA7", "\xE4\xBC\x9A", "\xD0\x9C", "\xD9\x85",
+		"\xD9\x8E", "\xFF", "\xE2\x82", "\xF0\x9F\x98\x80", "\xE2\x84\xAA", "\xE3\x81\x82" };
+	unsigned seed = 11;
+	char buf[512];
+	for (int iter = 0; iter < 20000; iter++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int count = (int)((seed >> 16) % 60);
+		for (int k = 0; k < count; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *pc = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			size_t l = strlen(pc);
+			if (n + l >= sizeof buf)
+				break;
+			memcpy(buf + n, pc, l);
+			n += l;
+		}
+		size_t words = 0;
+		assert_int_equal(ftstok_words(buf, n, count_cb, &words), 0);
+		if (ftstok_count(buf, n) != words)
+			fprintf(stderr, "iteration %d: %zu words, counted %zu\n", iter, words,
+			        ftstok_count(buf, n));
+		assert_int_equal(ftstok_count(buf, n), words);
+	}
 }
 
 int main(void)
@@ -153,6 +200,7 @@ int main(void)
 		cmocka_unit_test(word_starts),
 		cmocka_unit_test(phrase_queries),
 		cmocka_unit_test(inside_fts5),
+		cmocka_unit_test(count_equals_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@
 #include "library/ftstok.h"
 #include "library/library.h"
 #include "library/similar.h"
+#include <sqlite3.h>
 #include "store/anchor.h"
 
 /* The documents the library should hold: each parsed file's, the last copy of a symbol and
@@ -103,6 +104,8 @@ static int setup(void **state)
 	struct library *l;
 	char *msg;
 	assert_int_equal(library_open(lib_path(), LIBRARY_WRITE, &l, &msg), STORE_OK);
+	/* the test data is small: a dictionary is trained on it all the same (ztext.h) */
+	library_set_train_bytes(l, 64 * 1024);
 	assert_int_equal(library_begin(l), STORE_OK);
 	add_dir(l, ABS_TOP_SRCDIR "/tests/data/shapes");
 	add_dir(l, ABS_TOP_SRCDIR "/tests/data/sc");
@@ -154,6 +157,31 @@ static void missing_library(void **state)
 	store_close(s);
 	assert_int_equal(library_open(p, LIBRARY_WRITE, &l, &msg), STORE_ERR_CORRUPT);
 	free(msg);
+}
+
+/* The import trained a dictionary and packed every text with it. */
+static void texts_packed(void **state)
+{
+	(void)state;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(lib_path(), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM dict), "
+	                                    "(SELECT count(*) FROM para WHERE substr(text, 1, 1) = "
+	                                    "x'52'), (SELECT total(length(text)) FROM para)", -1,
+	                                    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	int raw = sqlite3_column_int(st, 1);
+	double stored = sqlite3_column_double(st, 2);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	size_t total = 0;
+	for (size_t i = 0; i < C.n; i++)
+		for (size_t k = 0; k < C.docs[i]->npara; k++)
+			total += C.docs[i]->paras[k].text_len;
+	fprintf(stderr, "texts: %zu bytes, stored in %.0f (%d short ones raw)\n", total, stored, raw);
+	assert_true(stored < 0.7 * (double)total);
 }
 
 static void count_and_list(void **state)
@@ -595,6 +623,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(missing_library),
+		cmocka_unit_test(texts_packed),
 		cmocka_unit_test(count_and_list),
 		cmocka_unit_test(load_equals_parse),
 		cmocka_unit_test(finding),
