@@ -23,18 +23,22 @@ struct annotated_ctx {
 	int *para;                  /* paragraph index of each ordered annotation */
 	struct show_span *spans;    /* handed to show_write, valid until the next call */
 	int failed;
+	const struct export_opts *opts;
 };
 
+/* By start, the longer first: an enclosing span opens before the ones inside it. */
 static int span_cmp(const void *pa, const void *pb)
 {
 	const struct show_span *x = pa, *y = pb;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	return x->end < y->end ? -1 : x->end > y->end;
+	return x->end > y->end ? -1 : x->end < y->end;
 }
 
-/* The byte spans of paragraph `index`'s highlights, sorted, overlapping ones merged so the
- * marks never nest. */
+/* The byte spans of paragraph `index`'s highlights, sorted. A highlight inside another (a
+ * phrase marked within a whole-paragraph highlight) keeps its own marks, nested; highlights
+ * that overlap without one holding the other are merged, so marks never cross; the same
+ * range twice is marked once. A note without a highlight (colour "none") marks nothing. */
 static size_t annotated_highlights(void *vctx, int index, const struct show_span **out)
 {
 	struct annotated_ctx *c = vctx;
@@ -44,6 +48,8 @@ static size_t annotated_highlights(void *vctx, int index, const struct show_span
 		if (c->para[i] != index)
 			continue;
 		const struct annotation *a = c->order[i];
+		if (a->color && strcmp(a->color, "none") == 0)
+			continue;
 		size_t s = utf8_byte_offset(p->text, p->text_len, a->start);
 		size_t e = utf8_byte_offset(p->text, p->text_len, a->end);
 		if (e <= s)
@@ -53,14 +59,19 @@ static size_t annotated_highlights(void *vctx, int index, const struct show_span
 		n++;
 	}
 	qsort(c->spans, n, sizeof *c->spans, span_cmp);
-	size_t m = 0;
+	size_t m = 0, outer = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (m && c->spans[i].start <= c->spans[m - 1].end) {
-			if (c->spans[i].end > c->spans[m - 1].end)
-				c->spans[m - 1].end = c->spans[i].end;
-		} else {
-			c->spans[m++] = c->spans[i];
+		struct show_span sp = c->spans[i];
+		if (m && sp.start == c->spans[m - 1].start && sp.end == c->spans[m - 1].end)
+			continue;
+		if (m && sp.start < c->spans[outer].end && sp.end > c->spans[outer].end) {
+			/* Crosses the enclosing span's end: one span of both. */
+			c->spans[outer].end = sp.end;
+			continue;
 		}
+		if (!m || sp.start >= c->spans[outer].end)
+			outer = m;
+		c->spans[m++] = sp;
 	}
 	*out = c->spans;
 	return m;
@@ -91,9 +102,12 @@ static char *short_quote(const char *exact, int cols)
 /* One note in the layout shared by the paragraphs and the orphans list:
  *     -- yellow #consular #detention: “the right of foreign nationals…”
  *        The note, wrapped under it. */
-static int note_block(FILE *f, const struct annotation *a, int width)
+static int note_block(FILE *f, const struct annotation *a, int width,
+                      const struct export_opts *o)
 {
-	size_t len = 64 + (a->color ? strlen(a->color) : 0);
+	const char *color = a->color && *a->color && strcmp(a->color, "none")
+	                    ? export_color_name(o, a->color) : "note";
+	size_t len = 64 + strlen(color);
 	for (size_t i = 0; i < a->ntags; i++)
 		len += strlen(a->tags[i]) + 2;
 	char *q = short_quote(a->exact, 40);
@@ -105,7 +119,7 @@ static int note_block(FILE *f, const struct annotation *a, int width)
 		free(q);
 		return -1;
 	}
-	strcpy(head, a->color && *a->color ? a->color : "note");
+	strcpy(head, color);
 	for (size_t i = 0; i < a->ntags; i++) {
 		strcat(head, " #");
 		strcat(head, a->tags[i]);
@@ -134,7 +148,7 @@ static void annotated_after(void *vctx, FILE *f, const struct resolution *res, i
 		if (!any)
 			fputc('\n', f);
 		any = 1;
-		if (note_block(f, c->order[i], width))
+		if (note_block(f, c->order[i], width, c->opts))
 			c->failed = 1;
 	}
 	/* Footnotes are printed without blank lines between them: keep the next one apart. */
@@ -143,7 +157,7 @@ static void annotated_after(void *vctx, FILE *f, const struct resolution *res, i
 }
 
 static int orphans(FILE *f, const struct export_doc *d, const struct annotation **v, size_t from,
-                   int width, const char *title)
+                   int width, const char *title, const struct export_opts *o)
 {
 	if (from >= d->n)
 		return 0;
@@ -156,7 +170,7 @@ static int orphans(FILE *f, const struct export_doc *d, const struct annotation 
 		export_citation(d, v[i]->para_id, cite, sizeof cite);
 		snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", label, cite);
 		fputc('\n', f);
-		if (export_wrap(f, "  ", 2, line, width) || note_block(f, v[i], width))
+		if (export_wrap(f, "  ", 2, line, width) || note_block(f, v[i], width, o))
 			return -1;
 	}
 	return 0;
@@ -173,11 +187,11 @@ static int annotated_doc(FILE *f, const struct export_doc *d, const struct expor
 	if (!d->res) {
 		fprintf(f, "%s\n", export_symbol(d));
 		rc = orphans(f, d, v, 0, width,
-		             "The text of this document is not at hand; its notes:");
+		             "The text of this document is not at hand; its notes:", o);
 		free(v);
 		return rc;
 	}
-	struct annotated_ctx c = { d, v, nanchored, NULL, NULL, 0 };
+	struct annotated_ctx c = { d, v, nanchored, NULL, NULL, 0, o };
 	c.para = malloc((d->n ? d->n : 1) * sizeof *c.para);
 	c.spans = malloc((d->n ? d->n : 1) * sizeof *c.spans);
 	if (!c.para || !c.spans) {
@@ -199,7 +213,7 @@ static int annotated_doc(FILE *f, const struct export_doc *d, const struct expor
 		goto out;
 	}
 	rc = orphans(f, d, v, nanchored, width,
-	             "Orphaned notes (their text was not found in this version of the document):");
+	             "Orphaned notes (their text was not found in this version of the document):", o);
 out:
 	free(c.para);
 	free(c.spans);
