@@ -45,6 +45,9 @@ int cli_load_diag(const char *path, const struct cli_opts *, struct collection *
 
 /* The library (src/library), for the commands of issue 14 (cli/library*.c). */
 struct library;
+/* Its path: --library, else $GAVEL_LIBRARY, else library.db beside the notes database.
+ * Caller frees; NULL when out of memory. */
+char *cli_library_path(const struct cli_opts *);
 /* Opens the library beside the notes database ($GAVEL_LIBRARY overrides); with write, it is
  * created when missing. Prints the reason and returns the sysexits code, or 0; with
  * missing_ok and no library yet, returns 0 with *out = NULL and prints nothing. */

@@ -12,13 +12,19 @@
 #include "cli/cli.h"
 #include "library/library.h"
 
+char *cli_library_path(const struct cli_opts *opts)
+{
+	char *db = opts->library ? NULL : cli_db_path(opts);
+	char *path = opts->library ? strdup(opts->library) : db ? library_default_path(db) : NULL;
+	free(db);
+	return path;
+}
+
 int cli_library_open(const struct cli_opts *opts, int write, int missing_ok,
                      struct library **out)
 {
 	*out = NULL;
-	char *db = opts->library ? NULL : cli_db_path(opts);
-	char *path = opts->library ? strdup(opts->library) : db ? library_default_path(db) : NULL;
-	free(db);
+	char *path = cli_library_path(opts);
 	if (!path) {
 		cli_error("out of memory");
 		return EX_OSERR;

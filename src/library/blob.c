@@ -8,7 +8,7 @@
 
 #include "library/blob.h"
 
-#define BLOB_VERSION 1
+#define BLOB_VERSION 2
 
 /* The metadata fields in blob order. Append new fields at the end: a blob says how many it
  * holds, so older blobs still read (the new fields NULL). */
@@ -117,6 +117,41 @@ static void put_para(struct wbuf *b, const struct para *p, int with_text)
 	}
 }
 
+static void put_list(struct wbuf *b, char *const *v, size_t n)
+{
+	put_uv(b, n);
+	for (size_t i = 0; i < n; i++)
+		put_str(b, v[i]);
+}
+
+/* A count of -1 (unknown) is stored as 0, n as n + 1. */
+static void put_count(struct wbuf *b, int n)
+{
+	put_uv(b, n < 0 ? 0 : (uint64_t)n + 1);
+}
+
+/* The record of adoption (the AKN4UN XML's): strings, lists, the vote and the voters. */
+static void put_record(struct wbuf *b, const struct res_record *r)
+{
+	put_str(b, r->agenda_title);
+	put_str(b, r->draft);
+	put_str(b, r->meeting_record);
+	put_str(b, r->chapter);
+	put_list(b, r->sponsors, r->nsponsors);
+	put_list(b, r->cosponsors, r->ncosponsors);
+	put_list(b, r->keywords, r->nkeywords);
+	put_uv(b, (uint64_t)r->adoption);
+	put_count(b, r->yes);
+	put_count(b, r->no);
+	put_count(b, r->abstain);
+	put_uv(b, (uint64_t)(r->by_mail != 0));
+	put_uv(b, r->nvoters);
+	for (size_t i = 0; i < r->nvoters; i++) {
+		put_str(b, r->voters[i].name);
+		put_uv(b, (uint64_t)r->voters[i].ballot);
+	}
+}
+
 int blob_encode(const struct resolution *res, int with_text, unsigned char **out, size_t *len)
 {
 	struct wbuf b = { 0 };
@@ -131,6 +166,7 @@ int blob_encode(const struct resolution *res, int with_text, unsigned char **out
 	struct res_meta m = res->meta;
 	for (size_t i = 0; i < NMETA; i++)
 		put_str(&b, *meta_field(&m, i));
+	put_record(&b, &res->record);
 	put_uv(&b, res->nparts);
 	for (size_t i = 0; i < res->nparts; i++) {
 		put_str(&b, res->parts[i].id);
@@ -303,6 +339,59 @@ static void get_para(struct rbuf *r, struct resolution *res, size_t i, size_t np
 		r->bad = 1;
 }
 
+static void get_list(struct rbuf *r, char ***v, size_t *n)
+{
+	size_t c = get_count(r, 1);
+	*v = NULL;
+	*n = 0;
+	if (c && !(*v = calloc(c, sizeof **v)))
+		r->oom = 1;
+	for (size_t i = 0; i < c && !r->bad && !r->oom; i++) {
+		(*v)[i] = get_str(r, NULL);
+		*n = i + 1;
+		if (!(*v)[i])
+			r->bad = 1;
+	}
+}
+
+static int get_vcount(struct rbuf *r)
+{
+	uint64_t v = get_uv(r);
+	if (v > (uint64_t)INT32_MAX)
+		r->bad = 1;
+	return v ? (int)(v - 1) : -1;
+}
+
+static void get_record(struct rbuf *r, struct res_record *rec)
+{
+	rec->agenda_title = get_str(r, NULL);
+	rec->draft = get_str(r, NULL);
+	rec->meeting_record = get_str(r, NULL);
+	rec->chapter = get_str(r, NULL);
+	get_list(r, &rec->sponsors, &rec->nsponsors);
+	get_list(r, &rec->cosponsors, &rec->ncosponsors);
+	get_list(r, &rec->keywords, &rec->nkeywords);
+	uint64_t a = get_uv(r);
+	if (a > ADOPTION_VOTE)
+		r->bad = 1;
+	rec->adoption = (enum res_adoption)a;
+	rec->yes = get_vcount(r);
+	rec->no = get_vcount(r);
+	rec->abstain = get_vcount(r);
+	rec->by_mail = get_uv(r) != 0;
+	size_t nv = get_count(r, 2);
+	if (nv && !(rec->voters = calloc(nv, sizeof *rec->voters)))
+		r->oom = 1;
+	for (size_t i = 0; i < nv && !r->bad && !r->oom; i++) {
+		rec->nvoters = i + 1;
+		rec->voters[i].name = get_str(r, NULL);
+		uint64_t bal = get_uv(r);
+		if (!rec->voters[i].name || bal > BALLOT_ABSTAIN)
+			r->bad = 1;
+		rec->voters[i].ballot = (enum res_ballot)bal;
+	}
+}
+
 static void get_labels(struct rbuf *r, char **id, char **label, char **title)
 {
 	*id = get_str(r, NULL);
@@ -332,6 +421,8 @@ int blob_decode(const unsigned char *data, size_t len,
 		else
 			free(s);
 	}
+	if (!r.bad && !r.oom)
+		get_record(&r, &res->record);
 	size_t n = get_count(&r, 2);
 	if (n && !(res->parts = calloc(n, sizeof *res->parts)))
 		r.oom = 1;

@@ -4,7 +4,8 @@
  * index. No SQLite, no curses.
  *
  * Layout: "GVM" and a version byte, then varints and length-prefixed strings: the metadata
- * fields (their count first, so fields added later leave older blobs readable), the parts,
+ * fields (their count first, so fields added later leave older blobs readable), the record
+ * of adoption (sponsors, vote, voters, keywords), the parts,
  * the annexes, and per paragraph its kind, nesting, lead, id, label, number, markers and
  * cited documents. A paragraph's text is in the blob only when it was encoded with texts. */
 #ifndef GAVEL_LIBRARY_BLOB_H

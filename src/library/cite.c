@@ -554,12 +554,15 @@ int cite_find(const struct resolution *res, size_t para, struct cite **out)
 	const struct para *p = &res->paras[para];
 	if (!p->text)
 		return 0;
-	struct rd r = { p->text, p->text_len };
+	/* text_len is the model's promise; a hostile one is never read past the NUL */
+	struct rd r = { p->text, strnlen(p->text, p->text_len) };
 	const struct cite_words *w = words_for(res->meta.language);
 	enum organ self = symbol_organ(res->meta.symbol), list_organ = self;
 	struct citev cv = { NULL, 0, 0 };
 	for (size_t k = 0; k < p->nrefs && !cv.oom; k++) {
 		const struct ref *f = &p->refs[k];
+		if (!f->target || f->byte > r.len || f->len > r.len - f->byte)
+			continue;
 		if (f->kind == REF_RESOLUTION) {
 			cite_resolution(&r, p, k, w, self, &list_organ, &cv);
 			continue;

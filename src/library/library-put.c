@@ -122,6 +122,22 @@ static int clear_content(struct library *l, int64_t id)
 	return STORE_OK;
 }
 
+/* How it was adopted, as words: the vote line, else the record of adoption. */
+static const char *vote_of(const struct resolution *res, char *buf, size_t n)
+{
+	const struct res_record *r = &res->record;
+	if (res->meta.vote && *res->meta.vote)
+		return res->meta.vote;
+	if (r->adoption == ADOPTION_WITHOUT_VOTE)
+		return "Adopted without a vote.";
+	if (r->adoption == ADOPTION_VOTE && r->yes >= 0) {
+		snprintf(buf, n, "Adopted by a vote of %d to %d, with %d abstention%s.", r->yes,
+		         r->no > 0 ? r->no : 0, r->abstain > 0 ? r->abstain : 0, r->abstain == 1 ? "" : "s");
+		return buf;
+	}
+	return NULL;
+}
+
 /* Inserts or updates the doc row; *id gets its id. */
 static int put_row(struct library *l, const struct resolution *res, const char *key,
                    const char *lang, const char *hash, const struct library_source *src,
@@ -140,12 +156,13 @@ static int put_row(struct library *l, const struct resolution *res, const char *
 	if (rc != SQLITE_OK)
 		return lib_fail(l, rc, "storing the document");
 	const struct res_meta *m = &res->meta;
-	char sk[2 * SYMBOL_KEY_MAX], now[32];
+	char sk[2 * SYMBOL_KEY_MAX], now[32], vote[160];
 	sort_key(key, sk, sizeof sk);
 	now_iso(now);
 	const char *vals[] = { key, lang, m->symbol && *m->symbol ? m->symbol : key, sk, m->organ,
 	                       m->title, m->adopted, m->distributed, m->session, m->meeting,
-	                       m->vote, src->shape ? src->shape : "text", src->path, hash };
+	                       vote_of(res, vote, sizeof vote), src->shape ? src->shape : "text",
+	                       src->path, hash };
 	for (int i = 0; i < (int)(sizeof vals / sizeof *vals); i++)
 		sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)res->npara);

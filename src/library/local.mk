@@ -33,6 +33,8 @@ tests_unit_test_ztext_SOURCES = tests/unit/test_ztext.c
 tests_unit_test_ztext_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ztext_LDADD = $(UNIT_LDADD)
 
-TESTS += tests/e2e/library-cli.sh tests/e2e/library-crash.sh
+TESTS += tests/e2e/library-cli.sh tests/e2e/library-crash.sh tests/e2e/reader-library.sh
 EXTRA_DIST += tests/e2e/library-cli.sh tests/e2e/library-scan.py tests/e2e/library-crash.sh \
-	tests/data/library/A_RES_80_1.txt tests/data/library/A_RES_80_12.md
+	tests/e2e/reader-library.sh tests/data/library/A_RES_80_1.txt \
+	tests/data/library/A_RES_80_12.md tests/data/library/A_RES_76_172-2119207E.xml \
+	tests/data/library/A_RES_78_217-2325999E.xml tests/data/library/made-up-85-7.txt

@@ -123,7 +123,9 @@ int symbol_of_citation(const char *number, enum organ organ, char *key, size_t n
 			return put(key, n, "A/HRC/RES/", k);
 		if (organ == ORGAN_CHR)
 			return put(key, n, "E/CN.4/RES/", k);
-		if (organ == ORGAN_ECOSOC || (organ != ORGAN_GA && year_numbered(k)))
+		/* A year-numbered resolution is never the Assembly's, whatever "its" says (the
+		 * subject of "its" may be a commission): the Council's numbering. */
+		if (organ == ORGAN_ECOSOC || year_numbered(k))
 			return put(key, n, "E/RES/", k);
 		if (organ == ORGAN_SC)
 			break;

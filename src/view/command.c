@@ -16,6 +16,8 @@ static const struct cmd_name {
 	{ "op", 1, "op" }, { "pp", 1, "pp" }, { "fn", 1, "fn" }, { "annex", 1, "annex" },
 	{ "res", 1, NULL }, { "docs", 0, NULL }, { "outline", 0, NULL }, { "help", 0, NULL },
 	{ "copy", 0, NULL }, { "quit", 0, NULL }, { "q", 0, NULL },
+	{ "open", 1, NULL }, { "library", 0, NULL }, { "search", 1, NULL }, { "cited", 0, NULL },
+	{ "used", 0, NULL },
 };
 #define NNAMES (sizeof names / sizeof *names)
 
@@ -161,6 +163,25 @@ void command_parse(const char *line, const struct collection *col, int doc,
 		while (l > 0 && out->arg[l - 1] == ' ')
 			out->arg[--l] = '\0';
 		out->kind = CMD_COPY;
+		return;
+	}
+	/* The library's: the argument as typed. */
+	static const struct { const char *name; enum command_kind kind; } lib[] = {
+		{ "open", CMD_OPEN }, { "library", CMD_LIBRARY }, { "search", CMD_LIBRARY_SEARCH },
+		{ "cited", CMD_CITED }, { "used", CMD_USED },
+	};
+	for (size_t k = 0; k < sizeof lib / sizeof *lib; k++) {
+		if (strcmp(word, lib[k].name) != 0)
+			continue;
+		snprintf(out->arg, sizeof out->arg, "%s", line + wl + strspn(line + wl, " "));
+		size_t l = strlen(out->arg);
+		while (l > 0 && out->arg[l - 1] == ' ')
+			out->arg[--l] = '\0';
+		out->kind = lib[k].kind;
+		if (out->kind == CMD_LIBRARY_SEARCH && !l) {
+			out->kind = CMD_ERROR;
+			snprintf(out->msg, sizeof out->msg, ":search needs words to find in the library");
+		}
 		return;
 	}
 	if (!strcmp(word, "res") || !strcmp(word, "doc") || !strcmp(word, "docs")) {

@@ -69,6 +69,12 @@ enum {
 	X(COMMAND,       "command",       "Command line (:op 10, :fn 16, :annex 1, :copy FILE, :q)") \
 	X(OUTLINE,       "outline",       "Outline of the resolution; Enter goes there") \
 	X(QUIT,          "quit",          "Quit") \
+	/* The library (issue 14) */ \
+	X(LIBRARY,       "library",       "The library: its resolutions, filtered as you type; Enter opens") \
+	X(CITED_BY,      "cited-by",      "The paragraphs of the library that cite this resolution") \
+	X(LIBRARY_SEARCH, "library-search", "Search the whole library; Enter opens a hit at its paragraph") \
+	X(USED,          "used",          "Where the wording was used before (the selection, else the paragraph)") \
+	X(SORT,          "sort",          "Sort by symbol, date or title") \
 	/* Notes */ \
 	X(SELECT,        "select",        "Select words, from the search match or the paragraph's start") \
 	X(SELECT_PARA,   "select-paragraph", "Select the whole paragraph") \

@@ -45,6 +45,7 @@ struct canvas;
 	X(READ, read) \
 	X(HELP, help) \
 	X(LIST, list) \
+	X(LIBRARY, library) \
 	X(NOTES, notes) \
 	X(PREVIEW, preview) \
 	X(POPUP, popup) \

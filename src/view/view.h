@@ -30,6 +30,7 @@
 #include "view/mode.h"
 
 struct vnotes;
+struct vlib;
 
 enum { PANE_PREAMBLE, PANE_OPERATIVE, PANE_FOOTNOTES, VIEW_NPANES };
 
@@ -140,6 +141,10 @@ struct view {
 	void *spans_ctx;
 	/* Optional: highlights, notes, the notes pane (vnotes.h). */
 	struct vnotes *notes;
+	/* Optional: the library (vlib.h): citations followed into other resolutions, their
+	 * lists. col_id says which collection is on screen (0: the reader's own). */
+	struct vlib *lib;
+	int col_id;
 	/* While only the opening of a large file is loaded (reader.c, issue 7): 1 when every
 	 * loaded document is whole but more follow, 2 when the one loaded document is cut. */
 	int loading;

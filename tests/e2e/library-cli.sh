@@ -110,6 +110,23 @@ expect_exit 1 "used: nothing" "$GAVEL" used "zyxxyzzy wording"
 expect_exit 65 "used: no such paragraph" "$GAVEL" used 79/412 op99
 expect_exit 64 "used: --min out of range" "$GAVEL" used --min 2 "x"
 
+# --- the AKN4UN pair 76/172 and 78/217: links, back-links, used before ---
+"$GAVEL" links 78/217 > "$TMP/l78"
+grep -q 'PP 1: 76/172  -> A/RES/76/172$' "$TMP/l78" && ok "78/217 PP 1 cites 76/172, in the library" \
+	|| fail "links 78/217: $(head -3 "$TMP/l78")"
+"$GAVEL" links 76/172 | sed -n '/is cited by/,$p' > "$TMP/back"
+grep -q 'A/RES/78/217 PP 1: 76/172' "$TMP/back" && grep -q 'A/RES/85/7 PP 2: paragraph 5 of its resolution 76/172' "$TMP/back" \
+	&& ok "back-links of 76/172, from which paragraph" || fail "back-links: $(cat "$TMP/back")"
+"$GAVEL" links 85/7 > "$TMP/l85"
+grep -q 'PP 2: paragraph 5 of its resolution 76/172  -> A/RES/76/172 OP 5$' "$TMP/l85" && \
+	grep -q 'PP 2: paragraph 4 (b) of its resolution 78/217  -> A/RES/78/217 OP 4 (b)$' "$TMP/l85" && \
+	grep -q 'OP 2: paragraph 1 above  -> OP 1$' "$TMP/l85" && ok "paragraph references to the paragraph" \
+	|| fail "paragraph references: $(cat "$TMP/l85")"
+expect_exit 0 "used: 78/217 OP 1" "$GAVEL" used 78/217 op1
+grep -q '^2021-12-16  A/RES/76/172 OP 1  same words$' "$TMP/out" && grep -q 'adopted without a vote' "$TMP/out" \
+	&& ok "the paragraph of 76/172 that OP 1 of 78/217 repeats, and how it was adopted" \
+	|| fail "used 78/217 op1: $(cat "$TMP/out")"
+
 # --- links ---
 "$GAVEL" links 80/1 > "$TMP/links"
 grep -q 'OP 2: paragraph 1 (a) above  -> OP 1 (a)' "$TMP/links" && ok "a paragraph above" || fail "links: $(cat "$TMP/links")"

@@ -30,6 +30,30 @@ static void same_model(const struct resolution *a, const struct resolution *b)
 	const char *const *ma = (const char *const *)&a->meta, *const *mb = (const char *const *)&b->meta;
 	for (size_t i = 0; i < sizeof a->meta / sizeof(char *); i++)
 		same_str(ma[i], mb[i]);
+	const struct res_record *ra = &a->record, *rb = &b->record;
+	same_str(ra->agenda_title, rb->agenda_title);
+	same_str(ra->draft, rb->draft);
+	same_str(ra->meeting_record, rb->meeting_record);
+	same_str(ra->chapter, rb->chapter);
+	assert_int_equal(ra->nsponsors, rb->nsponsors);
+	for (size_t i = 0; i < ra->nsponsors; i++)
+		same_str(ra->sponsors[i], rb->sponsors[i]);
+	assert_int_equal(ra->ncosponsors, rb->ncosponsors);
+	for (size_t i = 0; i < ra->ncosponsors; i++)
+		same_str(ra->cosponsors[i], rb->cosponsors[i]);
+	assert_int_equal(ra->nkeywords, rb->nkeywords);
+	for (size_t i = 0; i < ra->nkeywords; i++)
+		same_str(ra->keywords[i], rb->keywords[i]);
+	assert_int_equal(ra->adoption, rb->adoption);
+	assert_int_equal(ra->yes, rb->yes);
+	assert_int_equal(ra->no, rb->no);
+	assert_int_equal(ra->abstain, rb->abstain);
+	assert_int_equal(ra->by_mail, rb->by_mail);
+	assert_int_equal(ra->nvoters, rb->nvoters);
+	for (size_t i = 0; i < ra->nvoters; i++) {
+		same_str(ra->voters[i].name, rb->voters[i].name);
+		assert_int_equal(ra->voters[i].ballot, rb->voters[i].ballot);
+	}
 	assert_int_equal(a->nparts, b->nparts);
 	for (size_t i = 0; i < a->nparts; i++) {
 		same_str(a->parts[i].id, b->parts[i].id);
@@ -118,7 +142,8 @@ static void roundtrip_dir(const char *dir)
 	assert_non_null(d);
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || !strstr(e->d_name, ".txt"))
+		if (e->d_name[0] == '.' || (!strstr(e->d_name, ".txt") && !strstr(e->d_name, ".xml") &&
+		                            !strstr(e->d_name, ".md")))
 			continue;
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
@@ -140,7 +165,9 @@ static void every_test_document(void **state)
 	roundtrip_dir(ABS_TOP_SRCDIR "/tests/data/shapes");
 	roundtrip_dir(ABS_TOP_SRCDIR "/tests/data/sc");
 	roundtrip_dir(ABS_TOP_SRCDIR "/share");
-	assert_true(ndocs_checked >= 30);
+	/* the AKN4UN XML: the record of adoption, sponsors and all */
+	roundtrip_dir(ABS_TOP_SRCDIR "/tests/data/library");
+	assert_true(ndocs_checked >= 34);
 }
 
 static struct resolution *sample(void)

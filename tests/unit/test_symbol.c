@@ -74,6 +74,7 @@ static void from_citation(void **state)
 	assert_string_equal(cited("S-17/1", ORGAN_HRC), "A/HRC/RES/S-17/1");
 	assert_string_equal(cited("2004/67", ORGAN_NONE), "E/RES/2004/67");
 	assert_string_equal(cited("2004/67", ORGAN_CHR), "E/CN.4/RES/2004/67");
+	assert_string_equal(cited("2013/1", ORGAN_GA), "E/RES/2013/1");   /* "its" of a commission */
 	assert_string_equal(cited("1503 (XLVIII)", ORGAN_ECOSOC), "E/RES/1503(XLVIII)");
 	assert_string_equal(cited("2200 A (XXI)", ORGAN_NONE), "A/RES/2200A(XXI)");
 	assert_string_equal(cited("ES-10/2", ORGAN_NONE), "A/RES/ES-10/2");
