@@ -10,6 +10,7 @@ Usage: genlib.py OUTDIR [--ga N] [--sc N] [--sessions A-B] [--langs en,fr,...] [
   --sessions    the Assembly's sessions to spread them over                  default 75-80
   --langs       languages                                                    default en
   --per-file K  resolutions per file (a session's volume); 1 = one file each  default 1
+  --shape S     text, or akn: the English GA resolutions as AKN4UN XML (one per file)
 
 What makes it a library rather than noise: the words of every language come from one list
 of concepts with a Zipf distribution (a few very common words, a long tail), so the index
@@ -18,8 +19,8 @@ has a realistic vocabulary; resolutions come in series, renegotiated session aft
 ("Recalling its resolution 76/172 of ...", sometimes "paragraph 8 of its resolution ..."),
 as real ones do, so back-links and "used before" have work to do. A GA resolution has about
 the length of a real one (15-20 kB of text). Deterministic: the same arguments give the
-same files. Prints the counts, and a probe file (OUTDIR/probe.json) naming a phrase, a
-paragraph with earlier uses, and a file with its symbol, for the benchmark."""
+same files. The documents go under OUTDIR/docs; OUTDIR/probe.json names a phrase, a paragraph
+with earlier uses, and a file with its symbol, for the benchmark."""
 import json
 import os
 import random
@@ -55,7 +56,7 @@ def date(lang, y, m, d):
 GA = {
     "en": dict(head="Resolution adopted by the General Assembly on {date}", open="The General Assembly,",
                report="[on the report of the Second Committee (A/{s}/{r})]", title="{s}/{n}. {t}",
-               meeting="{k}th plenary meeting", recall="Recalling its resolution {ref} of {date},",
+               meeting="{kth} plenary meeting", recall="Recalling its resolution {ref} of {date},",
                para_of="Recalling paragraph {p} of its resolution {ref},",
                leads=["Reaffirming", "Recognizing", "Deeply concerned that", "Noting", "Welcoming",
                       "Bearing in mind", "Stressing", "Emphasizing"],
@@ -144,13 +145,21 @@ SYL = {
     "ar": "با بي بو تا تي تو جا جي دا دي را ري زا سا سي شا صا طا عا عي فا في قا كا كي لا لي ما مي "
           "نا ني ها هي وا وي يا ية ات ون".split(),
 }
+# The most common words, and the names that come as one ("United Nations": a collocation, as
+# in real text, not two words that happen to meet).
 COMMON = {
-    "en": "the of and to in for on with by that its all States United Nations international".split(),
-    "fr": "de la le et les des à en pour du sur dans par que ses tous États Nations Unies".split(),
-    "es": "de la el y los las a en para del por con que su todos Estados Naciones Unidas".split(),
-    "ru": "и в на по с для о что его всех государств Организации Объединенных Наций".split(),
-    "ar": "في من على إلى مع عن أن جميع الدول الأمم المتحدة الدولية و".split(),
-    "zh": list("的和在对与及其所有国家联合国国际"),
+    "en": "the of and to in for on with by that its all States international".split() +
+          ["United Nations", "Member States", "human rights", "Secretary-General"],
+    "fr": "de la le et les des à en pour du sur dans par que ses tous États".split() +
+          ["Nations Unies", "États Membres", "droits de l’homme", "Secrétaire général"],
+    "es": "de la el y los las a en para del por con que su todos Estados".split() +
+          ["Naciones Unidas", "Estados Miembros", "derechos humanos", "Secretario General"],
+    "ru": "и в на по с для о что его всех государств".split() +
+          ["Организации Объединенных Наций", "государств-членов", "прав человека",
+           "Генерального секретаря"],
+    "ar": "في من على إلى مع عن أن جميع الدول الدولية و".split() +
+          ["الأمم المتحدة", "الدول الأعضاء", "حقوق الإنسان", "الأمين العام"],
+    "zh": list("的和在对与及其所有国家国际") + ["联合国", "会员国", "人权", "秘书长"],
 }
 NCONCEPTS = 40000
 
@@ -285,8 +294,134 @@ def ga_text(p, lang, voc):
                 out += [wrap(lang, "%s %s%s" % (t["item"].format(c=c), voc.text(it), semi)), ""]
         else:
             out += [wrap(lang, "%s %s %s%s" % (num, t["verbs"][v], voc.text(para), end)), ""]
-    out += [t["meeting"].format(k=p.meeting), date(lang, p.year, p.month, p.day), ""]
+    out += [t["meeting"].format(k=p.meeting, kth=nth(p.meeting)), date(lang, p.year, p.month, p.day), ""]
     return "\n".join(out) + "\n"
+
+
+def nth(k):
+    return "%d%s" % (k, "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th"))
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+AKN_HEAD = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" xmlns:akn4un="http://un.org/akn4un">
+  <!--A made-up resolution (bench/genlib.py), in the markup of the UN's AKN4UN files-->
+  <statement name="resolution">
+    <meta>
+      <identification source="#DGACM">
+        <FRBRWork>
+          <FRBRthis value="/akn/un/statement/deliberation/unga/{iso}/{s}-{n}/!main/"></FRBRthis>
+          <FRBRuri value="/akn/un/statement/deliberation/unga/{iso}/{s}-{n}/"></FRBRuri>
+          <FRBRdate date="{iso}" name="adoption"></FRBRdate>
+          <FRBRauthor href="ga" as="author"></FRBRauthor>
+          <FRBRcountry value="un"></FRBRcountry>
+        </FRBRWork>
+        <FRBRExpression>
+          <FRBRthis value="/akn/un/statement/deliberation/unga/{iso}/{s}-{n}/eng@!main/"></FRBRthis>
+          <FRBRuri value="/akn/un/statement/deliberation/unga/{iso}/{s}-{n}/eng@/"></FRBRuri>
+          <FRBRdate date="{iso}" name="publication"></FRBRdate>
+          <FRBRauthor href="ga" as="issuer"></FRBRauthor>
+          <FRBRlanguage language="eng"></FRBRlanguage>
+        </FRBRExpression>
+        <FRBRManifestation>
+          <FRBRthis value="/akn/un/statement/deliberation/unga/{iso}/{s}-{n}/eng@/!main.xml"></FRBRthis>
+          <FRBRuri value="/akn/un/statement/deliberation/unga/{iso}/{s}-{n}/eng@.xml"></FRBRuri>
+          <FRBRdate date="{iso}" name="markup"></FRBRdate>
+          <FRBRauthor href="DGACM" as="editor"></FRBRauthor>
+        </FRBRManifestation>
+      </identification>
+      <workflow source="#DGACM">
+        <step date="{iso}" by="#generalAssembly" outcome="adoptedWithoutVote" refersTo="#adoption"></step>
+      </workflow>
+    </meta>
+    <coverPage>
+      <p class="upperRight">
+        <docNumber refersTo="#symbol" class="right">A/RES/{s}/{n}</docNumber>
+      </p>
+      <p class="upperLeft">
+        <docAuthority refersTo="#issuingBody" class="rightBig">General Assembly</docAuthority>
+      </p>
+      <p>
+        <docStatus refersTo="#generalDistribution" class="rightSmall">Distr.: General</docStatus>
+      </p>
+      <p>
+        <docDate date="{iso}" class="rightSmall" refersTo="#dateOfIssuance">{date}</docDate>
+      </p>
+      <p>
+        <session refersTo="#generalAssembly" value="{s}" eId="coverPage_1__session_1">Session {s}</session>
+      </p>
+      <p>
+        <docTitle>Resolution adopted by the General Assembly on {date}</docTitle>
+      </p>
+      <p xml:space="preserve">
+        <docProponent refersTo="#secondCommittee">[on the report of the Second Committee (<inline name="originating document">A/{s}/{r}</inline>)]</docProponent>
+      </p>
+    </coverPage>
+    <preface>
+      <p>
+        <docNumber>{s}/{n}.</docNumber>
+        <docTitle refersTo="#resolutionTitle">
+          <span class="bold">\t{title}</span>
+        </docTitle>
+      </p>
+    </preface>
+    <preamble>
+      <formula name="enactingFormula" eId="formula_1">
+        <p xml:space="preserve">
+          <span class="italic">The General Assembly</span>,</p>
+      </formula>
+"""
+
+
+def ga_akn(p, voc):
+    """A GA resolution as the AKN4UN XML the UN publishes: what makes its 47 kB."""
+    t = GA["en"]
+    iso = "%04d-%02d-%02d" % (p.year, p.month, p.day)
+    d = date("en", p.year, p.month, p.day)
+    out = [AKN_HEAD.format(iso=iso, s=p.session, n=p.number, date=d, r=p.report,
+                           title=esc(voc.text(p.title).capitalize()))]
+    k = 1
+
+    def container(lead, body):
+        nonlocal k
+        k += 1
+        out.append('      <container name="%s" eId="container_%d">\n        <p xml:space="preserve">\t'
+                   '<span class="italic">%s</span> %s</p>\n      </container>\n' % (lead.split()[0], k, lead, body))
+    if p.pred is not None:
+        ref = "%d/%d" % (p.pred.session, p.pred.number)
+        link = '<a href="https://undocs.org/en/A/RES/%s">%s</a>' % (ref, ref)
+        container("Recalling", "its resolution %s of %s," % (link, date("en", p.pred.year, p.pred.month, p.pred.day)))
+        if p.cite_para:
+            container("Recalling", "paragraph %d of its resolution %s," % (p.cite_para, link))
+    for i, para in enumerate(p.pp):
+        container(t["leads"][i % len(t["leads"])], esc(voc.text(para)) + ",")
+    out.append("    </preamble>\n    <mainBody>\n")
+    for j, (v, para, items) in enumerate(p.op, 1):
+        end = "." if j == len(p.op) else ";"
+        lead = '<span class="italic">%s</span>' % t["verbs"][v]
+        out.append('      <paragraph eId="para_%d" class="SingleTxt">\n        <num>%d.</num>\n' % (j, j))
+        if items:
+            out.append('        <list eId="para_%d_list">\n          <intro eId="para_%d_list_intro">\n'
+                       '            <p xml:space="preserve">\t%s %s:</p>\n          </intro>\n' % (j, j, lead, esc(voc.text(para))))
+            for m, it in enumerate(items):
+                c = chr(ord("a") + m)
+                out.append('          <point eId="para_%d_list_point_%s">\n            <num>(%s)</num>\n'
+                           '            <content eId="para_%d_list_point_%s__content">\n'
+                           '              <p xml:space="preserve">\t%s;</p>\n            </content>\n'
+                           '          </point>\n' % (j, c, c, j, c, esc(voc.text(it))))
+            out.append("        </list>\n")
+        else:
+            out.append('        <content eId="para_%d__content">\n          <p xml:space="preserve">\t%s %s%s</p>\n'
+                       '        </content>\n' % (j, lead, esc(voc.text(para)), end))
+        out.append("      </paragraph>\n")
+    out.append('    </mainBody>\n    <conclusions eId="conclusions">\n      <p>\n        <event refersTo="#adoption">\n'
+               '          <location title="%s" refersTo="#adoptionMeeting">%s plenary meeting</location>\n'
+               '          <eol />\n          <docDate date="%s" refersTo="#adoptionDate">%s</docDate>\n'
+               '        </event>\n      </p>\n    </conclusions>\n  </statement>\n</akomaNtoso>\n'
+               % (nth(p.meeting), nth(p.meeting), iso, d))
+    return "".join(out)
 
 
 def sc_text(p, lang, voc):
@@ -308,13 +443,15 @@ def main():
     if not args or args[0].startswith("-"):
         sys.exit(__doc__)
     outdir = args.pop(0)
-    opts = {"--ga": "1900", "--sc": "2700", "--sessions": "75-80", "--langs": "en", "--per-file": "1"}
+    opts = {"--ga": "1900", "--sc": "2700", "--sessions": "75-80", "--langs": "en", "--per-file": "1",
+            "--shape": "text"}
     while args:
         k = args.pop(0)
         if k not in opts or not args:
             sys.exit("genlib.py: bad option %s" % k)
         opts[k] = args.pop(0)
     nga, nsc, per = int(opts["--ga"]), int(opts["--sc"]), int(opts["--per-file"])
+    akn = opts["--shape"] == "akn"
     s0, s1 = (int(x) for x in opts["--sessions"].split("-"))
     langs = opts["--langs"].split(",")
     rng = random.Random(14)
@@ -345,11 +482,14 @@ def main():
     files = docs = nbytes = 0
     for lang in langs:
         for organ, ps in (("ga", plans), ("sc", scp if lang in SC else [])):
-            d = os.path.join(outdir, lang, organ)
+            d = os.path.join(outdir, "docs", lang, organ)
             os.makedirs(d, exist_ok=True)
             for start in range(0, len(ps), per):
                 chunk = ps[start:start + per]
-                if organ == "ga":
+                if organ == "ga" and akn and lang == "en" and per == 1:
+                    body = ga_akn(chunk[0], vocs[lang])
+                    name = "A_RES_%d_%d.xml" % (chunk[0].session, chunk[0].number)
+                elif organ == "ga":
                     body = "".join(ga_text(p, lang, vocs[lang]) for p in chunk)
                     name = "%s-%03d-%04d.txt" % (organ, chunk[0].session, chunk[0].number) if per == 1 \
                         else "%s-%05d.txt" % (organ, start // per)
@@ -363,7 +503,8 @@ def main():
                 nbytes += len(body.encode())
     # what the benchmark asks about: a phrase, a paragraph with earlier uses and its file
     probe = {}
-    series = [p for p in plans if p.pred is not None and p.op and p.pred.pred is not None]
+    series = [p for p in plans if p.pred is not None and p.op and p.pred.pred is not None] or \
+        [p for p in plans if p.pred is not None and p.op]
     if series and "en" in langs:
         p = series[len(series) // 2]
         k = next((k for k, (v, para, _) in enumerate(p.op, 1)
@@ -371,7 +512,8 @@ def main():
         probe["used_symbol"] = "A/RES/%d/%d" % (p.session, p.number)
         probe["used_para"] = "op%d" % k
         probe["phrase"] = vocs["en"].text(p.op[k - 1][1][3:6])
-        probe["file"] = os.path.join(outdir, "en", "ga", "ga-%03d-%04d.txt" % (p.session, p.number)) if per == 1 else None
+        probe["file"] = os.path.join(outdir, "docs", "en", "ga", ("A_RES_%d_%d.xml" if akn else "ga-%03d-%04d.txt")
+                                     % (p.session, p.number)) if per == 1 else None
     probe["common_phrase"] = "United Nations"
     with open(os.path.join(outdir, "probe.json"), "w") as f:
         json.dump(probe, f)

@@ -12,7 +12,7 @@ bench_bench_search_SOURCES = bench/bench_search.c bench/bench.h
 bench_bench_search_LDADD = $(BENCH_LDADD)
 bench_bench_store_SOURCES = bench/bench_store.c bench/bench.h
 bench_bench_store_LDADD = $(BENCH_LDADD)
-EXTRA_DIST += bench/run.py bench/gen.py bench/README
+EXTRA_DIST += bench/run.py bench/gen.py bench/README bench/genlib.py bench/library.py
 
 # BENCH_ARGS: e.g. --quick (5 MB, one run) or --runs 5.
 BENCH_ARGS =

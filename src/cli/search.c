@@ -193,7 +193,7 @@ static int on_library_hit(void *ctx, const struct library_hit *h)
 		return ferror(stdout) != 0;
 	}
 	if (d->id == o->last_doc)
-		return 0;
+		return LIBRARY_NEXT_DOC;
 	o->last_doc = d->id;
 	if (o->json) {
 		fputs(o->nmatched ? ",\n{\"document\":" : "[\n{\"document\":", stdout);
@@ -215,7 +215,7 @@ static int on_library_hit(void *ctx, const struct library_hit *h)
 		fputc('\n', stdout);
 	}
 	o->nmatched++;
-	return ferror(stdout) != 0;
+	return ferror(stdout) ? LIBRARY_STOP : LIBRARY_NEXT_DOC;
 }
 
 /* Returns the exit code, or -1 when the library is missing or empty. */

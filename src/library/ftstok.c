@@ -79,9 +79,9 @@ int ftstok_word_start(const char *text, size_t len, size_t at)
 	return 1;
 }
 
-int ftstok_words(const char *text, size_t len,
-                 int (*fn)(void *ctx, const char *word, size_t wlen, size_t start, size_t end),
-                 void *ctx)
+int ftstok_words_folded(const char *text, size_t len,
+                        int (*fn)(void *ctx, const char *word, size_t wlen, size_t start,
+                                  size_t end), void *ctx)
 {
 	struct folded f;
 	if (text_fold(text, len, &f) < 0)
@@ -123,6 +123,90 @@ int ftstok_words(const char *text, size_t len,
 		i += i < f.len ? cl : 1;
 	}
 	fold_free(&f);
+	return rc;
+}
+
+/* One word of the text, [a, b) in the text's bytes, folded into buf (room for WORD_MAX + 8
+ * bytes) unless it is ASCII: then only made small. Returns the call's result, or -1. */
+static int emit(const char *text, size_t a, size_t b, int ascii,
+                int (*fn)(void *, const char *, size_t, size_t, size_t), void *ctx)
+{
+	char buf[WORD_MAX + 8];
+	if (ascii) {
+		size_t n = b - a > WORD_MAX ? WORD_MAX : b - a;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)text[a + i];
+			buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		}
+		return fn(ctx, buf, n, a, b);
+	}
+	struct folded f;
+	if (text_fold(text + a, b - a, &f) < 0)
+		return -1;
+	size_t wl = f.len;
+	if (wl > WORD_MAX) {
+		wl = WORD_MAX;
+		while (wl > 0 && ((unsigned char)f.s[wl] & 0xC0) == 0x80)
+			wl--;
+	}
+	int rc = fn(ctx, f.s, wl, a, b);
+	fold_free(&f);
+	return rc;
+}
+
+/* A CJK unified ideograph: a word by itself, and its own folded form. */
+static int unified_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+int ftstok_words(const char *text, size_t len,
+                 int (*fn)(void *ctx, const char *word, size_t wlen, size_t start, size_t end),
+                 void *ctx)
+{
+	/* Mostly other scripts (Cyrillic, Arabic...): fold the whole text once. */
+	size_t high = 0;
+	for (size_t i = 0; i < len; i++)
+		high += (unsigned char)text[i] >= 0x80;
+	if (high * 8 > len)
+		return ftstok_words_folded(text, len, fn, ctx);
+	/* Mostly ASCII: words are cut where ftstok_count cuts them, and only a word holding a
+	 * character beyond ASCII is folded, on its own. */
+	size_t i = 0, ws = 0;
+	int in_word = 0, ascii = 1, rc = 0;
+	while (i < len && rc == 0) {
+		unsigned char b = (unsigned char)text[i];
+		uint32_t c = b;
+		size_t cl = 1;
+		if (b >= 0x80)
+			cl = utf8_decode(text + i, len - i, &c);
+		if (b >= 0x80 && folds_away(c)) {
+			ascii = 0;             /* (dropped by the fold: joins what is around it) */
+			i += cl;
+			continue;
+		}
+		enum ftstok_class k = ftstok_class(c);
+		if (in_word && k != FTSTOK_WORD) {
+			rc = emit(text, ws, i, ascii, fn, ctx);
+			in_word = 0;
+			if (rc)
+				break;
+		}
+		if (k == FTSTOK_WORD) {
+			if (!in_word) {
+				in_word = 1;
+				ws = i;
+				ascii = 1;
+			}
+			ascii &= b < 0x80;
+		} else if (k == FTSTOK_SINGLE) {
+			rc = unified_han(c) ? fn(ctx, text + i, cl, i, i + cl)
+			                    : emit(text, i, i + cl, 0, fn, ctx);
+		}
+		i += cl;
+	}
+	if (rc == 0 && in_word)
+		rc = emit(text, ws, len, ascii, fn, ctx);
 	return rc;
 }
 

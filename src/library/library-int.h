@@ -28,6 +28,7 @@ struct library {
 	struct ztext *z;           /* packs texts with the newest dictionary, unpacks with any */
 	size_t train_bytes;        /* texts stored without a dictionary that make one worth it */
 	size_t raw_bytes;          /* texts stored without one so far (while there is none) */
+	int changed;               /* this transaction added, replaced or removed a document */
 	char errmsg[512];
 };
 
@@ -41,6 +42,10 @@ int lib_unpack(struct library *, const void *p, size_t len, char **out, size_t *
  * before its commit): trains one on them and packs them again with it, so that the rest of
  * the import is packed with it from the start. */
 int lib_train(struct library *);
+
+/* At the commit of a transaction that changed the library: the words' paragraph counts,
+ * estimated on a sample (library-terms.c), for used's choice of rare words. */
+int lib_terms(struct library *);
 
 /* Records a message (printf-style) and returns err. */
 int lib_set_error(struct library *, int err, const char *fmt, ...)

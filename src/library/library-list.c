@@ -319,6 +319,7 @@ int library_remove(struct library *l, const char *key, const char *lang, size_t 
 		                     lang ? " in " : "", lang ? lang : "");
 	}
 	*removed = n;
+	l->changed = 1;
 	return library_commit(l);
 }
 

@@ -349,6 +349,7 @@ int library_put(struct library *l, const struct resolution *res,
 	if (err)
 		return err;
 	*result = found ? LIBRARY_REPLACED : LIBRARY_ADDED;
+	l->changed = 1;
 	return STORE_OK;
 }
 

@@ -89,7 +89,10 @@ int library_search(struct library *l, const char *pattern, const struct library_
 	lib_filter_bind(st, i, f);
 	struct doc_cache dc = { 0 };
 	int err = STORE_OK;
+	int64_t skip_doc = -1;     /* the callback has seen enough of this document */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((sqlite3_column_int64(st, 0) >> PARA_BITS) == skip_doc)
+			continue;
 		char *text;
 		size_t len;
 		err = lib_unpack(l, sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &text,
@@ -124,7 +127,9 @@ int library_search(struct library *l, const char *pattern, const struct library_
 		int stop = fn(ctx, &hit);
 		free(h);
 		free(text);
-		if (stop) {
+		if (stop == LIBRARY_NEXT_DOC) {
+			skip_doc = sqlite3_column_int64(st, 0) >> PARA_BITS;
+		} else if (stop) {
 			rc = SQLITE_DONE;
 			break;
 		}

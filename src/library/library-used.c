@@ -1,7 +1,12 @@
-/* library-used.c: where a paragraph's wording was used before. A paragraph similar enough
- * must share at least one of the text's rarest words (similar.h: sim_prefix_words), so the
- * index gives the candidates from those words alone, the word counts rule out most, and the
- * common subsequence decides. */
+/* library-used.c: where a paragraph's wording was used before.
+ *
+ * A paragraph similar enough (similar.h) shares all but n - need of the text's n words, in
+ * order. So among any n - need + t of the text's words, it has at least t (counted with
+ * their repeats): taking the text's rarest words (library-terms.c estimates how rare), the
+ * index's lists of the paragraphs holding each give every candidate, and only the
+ * paragraphs credited with t of them are read. The word counts rule out more, and the
+ * longest common subsequence decides. Work grows with the lists of a few rare words, not
+ * with the library. */
 #include "config.h"
 
 #include <stdio.h>
@@ -15,7 +20,8 @@
 struct qword {
 	char *w;
 	size_t len;
-	int64_t df;          /* paragraphs holding it */
+	int64_t df;          /* paragraphs holding it (estimated) */
+	int weight;          /* of its occurrences, how many were chosen */
 };
 
 struct qwords {
@@ -46,7 +52,7 @@ static int add_qword(void *ctx, const char *w, size_t wl, size_t s, size_t e)
 	}
 	memcpy(d, w, wl);
 	d[wl] = '\0';
-	q->v[q->n++] = (struct qword){ d, wl, 0 };
+	q->v[q->n++] = (struct qword){ d, wl, 0, 0 };
 	return 0;
 }
 
@@ -57,23 +63,15 @@ static void qwords_free(struct qwords *q)
 	free(q->v);
 }
 
-/* Each word's count of paragraphs, from the index's vocabulary. */
+/* Each word's count of paragraphs, as the library's sample estimates it (a word the sample
+ * never met counts 0: rare). */
 static int document_frequencies(struct library *l, struct qwords *q)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(l->db, "SELECT doc FROM para_vocab WHERE term = ?", -1, &st,
-	                            NULL);
+	int rc = sqlite3_prepare_v2(l->db, "SELECT df FROM term WHERE word = ?", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return lib_fail(l, rc, "reading the index");
 	for (size_t i = 0; i < q->n; i++) {
-		/* the same word again: the same count */
-		size_t k = 0;
-		while (k < i && strcmp(q->v[k].w, q->v[i].w) != 0)
-			k++;
-		if (k < i) {
-			q->v[i].df = q->v[k].df;
-			continue;
-		}
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, q->v[i].w, (int)q->v[i].len, SQLITE_STATIC);
 		rc = sqlite3_step(st);
@@ -95,23 +93,114 @@ static int by_df(const void *x, const void *y)
 	return strcmp(a->w, b->w);
 }
 
-/* "w1" OR "w2" ... of the k rarest words (counted with repeats, as the bound counts them). */
-static char *rare_query(struct qwords *q, size_t k)
+/* The k rarest occurrences, as distinct words with weights (q sorted by rarity, equal words
+ * next to each other; the chosen ones first, weights set). Returns the distinct count. */
+static size_t choose(struct qwords *q, size_t k)
 {
 	qsort(q->v, q->n, sizeof *q->v, by_df);
-	size_t cap = 16;
-	for (size_t i = 0; i < k && i < q->n; i++)
-		cap += q->v[i].len + 8;
-	char *s = malloc(cap), *o = s;
-	if (!s)
-		return NULL;
-	*o = '\0';
-	for (size_t i = 0; i < k && i < q->n; i++) {
-		if (i > 0 && strcmp(q->v[i].w, q->v[i - 1].w) == 0)
+	size_t d = 0;
+	for (size_t i = 0; i < q->n && k > 0; i++, k--) {
+		if (d > 0 && strcmp(q->v[d - 1].w, q->v[i].w) == 0) {
+			q->v[d - 1].weight++;
 			continue;
-		o += sprintf(o, "%s\"%s\"", o == s ? "" : " OR ", q->v[i].w);
+		}
+		struct qword t = q->v[d];
+		q->v[d] = q->v[i];
+		q->v[i] = t;
+		q->v[d++].weight = 1;
 	}
-	return s;
+	return d;
+}
+
+/* Paragraph id -> credit: the weights of the chosen words it holds. Open addressing. */
+struct credits {
+	int64_t *id;
+	int *credit;
+	size_t cap, n;
+};
+
+static int credit_add(struct credits *c, int64_t id, int w)
+{
+	if ((c->n + 1) * 2 > c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 1024;
+		int64_t *ni = malloc(cap * sizeof *ni);
+		int *nc = calloc(cap, sizeof *nc);
+		if (!ni || !nc) {
+			free(ni);
+			free(nc);
+			return -1;
+		}
+		for (size_t i = 0; i < cap; i++)
+			ni[i] = -1;
+		for (size_t i = 0; i < c->cap; i++) {
+			if (c->id[i] < 0)
+				continue;
+			size_t j = (size_t)((uint64_t)c->id[i] * 0x9E3779B97F4A7C15ULL) & (cap - 1);
+			while (ni[j] >= 0)
+				j = (j + 1) & (cap - 1);
+			ni[j] = c->id[i];
+			nc[j] = c->credit[i];
+		}
+		free(c->id);
+		free(c->credit);
+		c->id = ni;
+		c->credit = nc;
+		c->cap = cap;
+	}
+	size_t j = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL) & (c->cap - 1);
+	while (c->id[j] >= 0 && c->id[j] != id)
+		j = (j + 1) & (c->cap - 1);
+	if (c->id[j] < 0) {
+		c->id[j] = id;
+		c->n++;
+	}
+	c->credit[j] += w;
+	return 0;
+}
+
+/* The candidates: paragraphs credited with t or more, into the temporary table cand. */
+static int candidates(struct library *l, const struct qwords *q, size_t nchosen, int t)
+{
+	struct credits c = { NULL, NULL, 0, 0 };
+	sqlite3_stmt *st;
+	int rc = sqlite3_exec(l->db, "CREATE TEMP TABLE IF NOT EXISTS cand (id INTEGER PRIMARY KEY);"
+	                      "DELETE FROM cand", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(l->db, "SELECT rowid FROM para_fts WHERE para_fts MATCH ?", -1,
+		                        &st, NULL);
+	if (rc != SQLITE_OK)
+		return lib_fail(l, rc, "searching the library");
+	int err = STORE_OK;
+	for (size_t i = 0; i < nchosen && !err; i++) {
+		char phrase[300];
+		snprintf(phrase, sizeof phrase, "\"%.280s\"", q->v[i].w);
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (credit_add(&c, sqlite3_column_int64(st, 0), q->v[i].weight) < 0) {
+				err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
+				break;
+			}
+		if (!err && rc != SQLITE_DONE)
+			err = lib_fail(l, rc, "searching the library");
+	}
+	sqlite3_finalize(st);
+	if (!err && (rc = sqlite3_prepare_v2(l->db, "INSERT INTO cand (id) VALUES (?)", -1, &st,
+	                                     NULL)) != SQLITE_OK)
+		err = lib_fail(l, rc, "searching the library");
+	for (size_t i = 0; !err && i < c.cap; i++) {
+		if (c.id[i] < 0 || c.credit[i] < t)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, c.id[i]);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+			err = lib_fail(l, rc, "searching the library");
+	}
+	if (!err)
+		sqlite3_finalize(st);
+	free(c.id);
+	free(c.credit);
+	return err;
 }
 
 int library_used(struct library *l, const char *text, size_t len, double min,
@@ -133,15 +222,18 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 		qwords_free(&q);
 		return STORE_OK;
 	}
+	/* Any paragraph alike enough misses at most n - need of the words; of n - need + t of
+	 * them it has t. t: as many as the text affords, a few at most. */
+	size_t k1 = sim_prefix_words(a.n, min), need = a.n - k1 + 1;
+	int t = need / 3 < 1 ? 1 : need / 3 > 6 ? 6 : (int)(need / 3);
 	int err = document_frequencies(l, &q);
-	char *query = err ? NULL : rare_query(&q, sim_prefix_words(a.n, min));
-	struct sim_query sq;
-	if (!err && (!query || sim_query_init(&sq, &a) < 0)) {
-		free(query);
-		query = NULL;
-		err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
-	}
+	size_t nchosen = err ? 0 : choose(&q, k1 - 1 + (size_t)t);
+	if (!err)
+		err = candidates(l, &q, nchosen, t);
 	qwords_free(&q);
+	struct sim_query sq;
+	if (!err && sim_query_init(&sq, &a) < 0)
+		err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 	if (err) {
 		sim_words_free(&a);
 		return err;
@@ -151,9 +243,9 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 	char where[1024], sql[2048];
 	lib_filter_sql(f, where, sizeof where);
 	snprintf(sql, sizeof sql,
-	         "SELECT p.id, p.pid, p.label, p.text, " LIB_DOC_COLUMNS " FROM para_fts "
-	         "JOIN para p ON p.id = para_fts.rowid JOIN doc d ON d.id = (p.id >> %d) "
-	         "WHERE para_fts MATCH ? AND p.nwords >= ? AND p.nwords <= ?%s "
+	         "SELECT p.id, p.pid, p.label, p.text, " LIB_DOC_COLUMNS " FROM temp.cand c "
+	         "JOIN para p ON p.id = c.id JOIN doc d ON d.id = (p.id >> %d) "
+	         "WHERE p.nwords >= ? AND p.nwords <= ?%s "
 	         "ORDER BY d.adopted IS NULL, d.adopted, d.sortkey, d.language, p.id",
 	         PARA_BITS, where);
 	sqlite3_stmt *st;
@@ -162,46 +254,45 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 		err = lib_fail(l, rc, "searching the library");
 		goto out;
 	}
-	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)(lo - 1e-9 > 0 ? lo - 1e-9 : 0));
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)(hi + 1));
-	lib_filter_bind(st, 4, f);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)(lo - 1e-9 > 0 ? lo - 1e-9 : 0));
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(hi + 1));
+	lib_filter_bind(st, 3, f);
 	struct library_doc doc = { 0 };
 	int64_t doc_id = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *t;
+		char *tx;
 		size_t tl;
-		err = lib_unpack(l, sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &t,
+		err = lib_unpack(l, sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &tx,
 		                 &tl);
 		if (err)
 			break;
 		struct sim_words b;
-		if (sim_words_of(t, tl, &b) < 0) {
-			free(t);
+		if (sim_words_of(tx, tl, &b) < 0) {
+			free(tx);
 			err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 			break;
 		}
 		double r = sim_length_ok(a.n, b.n, min) ? sim_query_ratio(&sq, &b) : 0;
 		sim_words_free(&b);
 		if (r < min - 1e-12) {
-			free(t);
+			free(tx);
 			continue;
 		}
 		if (sqlite3_column_int64(st, 4) != doc_id) {
 			lib_doc_clear(&doc);
 			doc_id = -1;
 			if (lib_doc_from_row(st, 4, &doc) < 0) {
-				free(t);
+				free(tx);
 				err = lib_set_error(l, STORE_ERR_NOMEM, "out of memory");
 				break;
 			}
 			doc_id = doc.id;
 		}
 		struct library_use u = { &doc, (const char *)sqlite3_column_text(st, 1),
-		                         (const char *)sqlite3_column_text(st, 2), t, tl, r };
+		                         (const char *)sqlite3_column_text(st, 2), tx, tl, r };
 		(*nuses)++;
 		int stop = fn(ctx, &u);
-		free(t);
+		free(tx);
 		if (stop) {
 			rc = SQLITE_DONE;
 			break;
@@ -214,6 +305,5 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 out:
 	sim_query_free(&sq);
 	sim_words_free(&a);
-	free(query);
 	return err;
 }

@@ -76,7 +76,6 @@ static const struct step {
 	   * positions would double the index. */
 	  "CREATE VIRTUAL TABLE para_fts USING fts5(text, content='', tokenize='" FTSTOK_NAME "',"
 	  "  columnsize=0, detail=none);"
-	  "CREATE VIRTUAL TABLE para_vocab USING fts5vocab(para_fts, row);"
 	  "CREATE TABLE cite ("
 	  "  from_para INTEGER NOT NULL,"
 	  "  byte INTEGER NOT NULL,"
@@ -85,6 +84,10 @@ static const struct step {
 	  "  spec TEXT NOT NULL,"
 	  "  PRIMARY KEY (from_para, byte)) WITHOUT ROWID;"
 	  "CREATE INDEX cite_by_key ON cite(key);"
+	  /* how many paragraphs hold each word, estimated on a sample (library-terms.c) */
+	  "CREATE TABLE term ("
+	  "  word TEXT PRIMARY KEY NOT NULL,"
+	  "  df INTEGER NOT NULL) WITHOUT ROWID;"
 	  "PRAGMA application_id = 1196837954;" },
 };
 
@@ -206,8 +209,11 @@ int library_begin(struct library *l)
 int library_commit(struct library *l)
 {
 	int err = lib_train(l);
+	if (!err && l->changed)
+		err = lib_terms(l);
 	if (err)
 		return err;
+	l->changed = 0;
 	int rc = sqlite3_exec(l->db, "COMMIT", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? STORE_OK : lib_fail(l, rc, "saving the import");
 }
@@ -219,6 +225,7 @@ void library_set_train_bytes(struct library *l, size_t n)
 
 void library_rollback(struct library *l)
 {
+	l->changed = 0;
 	if (!sqlite3_get_autocommit(l->db))
 		sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
 }

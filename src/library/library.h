@@ -142,10 +142,15 @@ struct library_hit {
 	int nhits;
 };
 
+/* What a search's callback returns: go on, stop, or go on with the next document (its
+ * other paragraphs are not read: a list of documents needs one hit of each). */
+enum { LIBRARY_GO_ON = 0, LIBRARY_STOP = 1, LIBRARY_NEXT_DOC = 2 };
+
 /* The paragraphs of the library where pattern occurs at the start of a word, folded as
  * gavel's search folds (case unless the pattern has a capital, accents, hyphens, white
  * space): oldest first (adoption date, then symbol, then paragraph order); newest first with
- * reverse. fn returns non-zero to stop. *nparas gets the count of paragraphs reported. */
+ * reverse. fn returns LIBRARY_GO_ON, LIBRARY_STOP or LIBRARY_NEXT_DOC. *nparas gets the
+ * count of paragraphs reported. */
 int library_search(struct library *, const char *pattern, const struct library_filter *,
                    int reverse, int (*fn)(void *ctx, const struct library_hit *), void *ctx,
                    size_t *nparas);

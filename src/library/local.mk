@@ -3,6 +3,7 @@
 src_libgavel_a_SOURCES += src/library/library.h src/library/library-int.h \
 	src/library/library.c src/library/library-put.c src/library/library-list.c \
 	src/library/library-search.c src/library/library-used.c src/library/library-links.c \
+	src/library/library-terms.c \
 	src/library/symbol.h src/library/symbol.c src/library/blob.h src/library/blob.c \
 	src/library/ftstok.h src/library/ftstok.c src/library/cite.h src/library/cite.c \
 	src/library/similar.h src/library/similar.c src/library/ztext.h src/library/ztext.c

@@ -18,7 +18,10 @@ struct zdict {
 struct ztext {
 	ZSTD_CCtx *cctx;
 	ZSTD_DCtx *dctx;
-	ZSTD_CDict *cdict;      /* the dictionary texts are packed with, or NULL */
+	ZSTD_CDict *cdict;      /* the dictionary texts are packed with, digested at the first
+	                         * pack (a reader never packs) */
+	void *dict;             /* ... its bytes until then */
+	size_t dlen;
 	int64_t id;
 	struct zdict *dicts;    /* every dictionary known for unpacking */
 	size_t ndicts;
@@ -57,10 +60,10 @@ int ztext_new(const void *dict, size_t dlen, int64_t id, struct ztext **out)
 	ZSTD_CCtx_setParameter(z->cctx, ZSTD_c_contentSizeFlag, 1);
 	ZSTD_CCtx_setParameter(z->cctx, ZSTD_c_compressionLevel, LEVEL);
 	if (dict && dlen) {
-		z->cdict = ZSTD_createCDict(dict, dlen, LEVEL);
-		if (!z->cdict || ztext_add_dict(z, dict, dlen, id) < 0 ||
-		    ZSTD_isError(ZSTD_CCtx_refCDict(z->cctx, z->cdict)))
+		if (!(z->dict = malloc(dlen)) || ztext_add_dict(z, dict, dlen, id) < 0)
 			goto fail;
+		memcpy(z->dict, dict, dlen);
+		z->dlen = dlen;
 		z->id = id;
 	}
 	*out = z;
@@ -77,6 +80,7 @@ void ztext_free(struct ztext *z)
 	ZSTD_freeCCtx(z->cctx);
 	ZSTD_freeDCtx(z->dctx);
 	ZSTD_freeCDict(z->cdict);
+	free(z->dict);
 	for (size_t i = 0; i < z->ndicts; i++)
 		ZSTD_freeDDict(z->dicts[i].d);
 	free(z->dicts);
@@ -103,6 +107,14 @@ static size_t put_varint(unsigned char *p, uint64_t v)
 
 int ztext_pack(struct ztext *z, const void *text, size_t len, unsigned char **out, size_t *olen)
 {
+	if (z->dict && !z->cdict) {
+		z->cdict = ZSTD_createCDict(z->dict, z->dlen, LEVEL);
+		if (!z->cdict || ZSTD_isError(ZSTD_CCtx_refCDict(z->cctx, z->cdict))) {
+			ZSTD_freeCDict(z->cdict);
+			z->cdict = NULL;
+			return -1;
+		}
+	}
 	size_t bound = ZSTD_compressBound(len);
 	unsigned char *p = malloc(1 + 10 + (bound > len ? bound : len));
 	if (!p)
