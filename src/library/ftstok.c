@@ -329,6 +329,20 @@ static int q_word(void *ctx, const char *w, size_t wl, size_t start, size_t end)
 	return 0;
 }
 
+int ftstok_ends_in_word(const char *pattern)
+{
+	/* White space at the end is trimmed, as search_compile trims it. */
+	size_t e = strlen(pattern);
+	uint32_t last = ' ';
+	while (e > 0) {
+		last = char_before(pattern, e, &e);
+		if (!folds_away(last) && !uc_is_property_white_space(last))
+			break;
+		last = ' ';
+	}
+	return ftstok_class(last) == FTSTOK_WORD;
+}
+
 char *ftstok_query(const char *pattern, int *nwords)
 {
 	struct qbuf q = { NULL, 0, 0, 0, 0 };
@@ -348,17 +362,7 @@ char *ftstok_query(const char *pattern, int *nwords)
 		free(q.s);
 		return NULL;
 	}
-	/* The last word is a prefix when the pattern ends inside it (white space at the end is
-	 * trimmed, as search_compile trims it). */
-	size_t e = plen;
-	uint32_t last = ' ';
-	while (e > 0) {
-		last = char_before(pattern, e, &e);
-		if (!folds_away(last) && !uc_is_property_white_space(last))
-			break;
-		last = ' ';
-	}
-	if (ftstok_class(last) == FTSTOK_WORD) {
+	if (ftstok_ends_in_word(pattern)) {
 		q.s[q.len++] = ' ';
 		q.s[q.len++] = '*';
 	}

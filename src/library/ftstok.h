@@ -58,4 +58,8 @@ size_t ftstok_count(const char *text, size_t len);
  * of memory. */
 char *ftstok_query(const char *pattern, int *nwords);
 
+/* Whether the pattern's last word may go on in the text (it ends inside a word, white space
+ * and invisible characters at its end aside): that word is a prefix in a query. */
+int ftstok_ends_in_word(const char *pattern);
+
 #endif

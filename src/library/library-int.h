@@ -46,6 +46,10 @@ int lib_train(struct library *);
 /* At the commit of a transaction that changed the library: the words' paragraph counts,
  * estimated on a sample (library-terms.c), for used's choice of rare words. */
 int lib_terms(struct library *);
+/* The term table's row holding the number of paragraphs the counts are out of. */
+#define LIB_TERM_TOTAL " total"
+/* A word's estimated paragraph count (0: never seen), or -1 on an error (message set). */
+int64_t lib_term_df(struct library *, const char *word, size_t len);
 
 /* Records a message (printf-style) and returns err. */
 int lib_set_error(struct library *, int err, const char *fmt, ...)

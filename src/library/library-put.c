@@ -122,6 +122,15 @@ static int clear_content(struct library *l, int64_t id)
 	return STORE_OK;
 }
 
+/* "2023-12-19" -> 20231219; unknown or odd: after every date. */
+static int64_t date_key(const char *d)
+{
+	int y, mo, da;
+	if (!d || sscanf(d, "%4d-%2d-%2d", &y, &mo, &da) != 3 || y < 0 || mo < 0 || da < 0)
+		return 99999999;
+	return (int64_t)y * 10000 + mo * 100 + da;
+}
+
 /* How it was adopted, as words: the vote line, else the record of adoption. */
 static const char *vote_of(const struct resolution *res, char *buf, size_t n)
 {
@@ -145,12 +154,13 @@ static int put_row(struct library *l, const struct resolution *res, const char *
 {
 	static const char *const ins =
 		"INSERT INTO doc (key, language, symbol, sortkey, organ, title, adopted, distributed, "
-		"session, meeting, vote, shape, source, text_hash, npara, added) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+		"session, meeting, vote, shape, source, text_hash, npara, added, dkey) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?18)";
 	static const char *const upd =
 		"UPDATE doc SET key = ?1, language = ?2, symbol = ?3, sortkey = ?4, organ = ?5, "
 		"title = ?6, adopted = ?7, distributed = ?8, session = ?9, meeting = ?10, vote = ?11, "
-		"shape = ?12, source = ?13, text_hash = ?14, npara = ?15, added = ?16 WHERE id = ?17";
+		"shape = ?12, source = ?13, text_hash = ?14, npara = ?15, added = ?16, dkey = ?18 "
+		"WHERE id = ?17";
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(l->db, update ? upd : ins, -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -169,6 +179,7 @@ static int put_row(struct library *l, const struct resolution *res, const char *
 	sqlite3_bind_text(st, 16, now, -1, SQLITE_STATIC);
 	if (update)
 		sqlite3_bind_int64(st, 17, *id);
+	sqlite3_bind_int64(st, 18, date_key(m->adopted));
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

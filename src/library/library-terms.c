@@ -153,8 +153,37 @@ int lib_terms(struct library *l)
 		if (rc != SQLITE_DONE)
 			err = lib_fail(l, rc, "counting the library's words");
 	}
+	/* the paragraphs the counts are out of, under a name no word has */
+	if (!err) {
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, LIB_TERM_TOTAL, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 2, nparas);
+		if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
+			err = lib_fail(l, rc, "counting the library's words");
+	}
 	sqlite3_finalize(ins);
 	terms_free(&t);
 	(void)ndocs;
 	return err;
+}
+
+int64_t lib_term_df(struct library *l, const char *word, size_t len)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(l->db, "SELECT df FROM term WHERE word = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+	{
+		lib_fail(l, rc, "reading the index");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, word, (int)len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	int64_t df = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	{
+		lib_fail(l, rc, "reading the index");
+		return -1;
+	}
+	return df;
 }

@@ -113,6 +113,14 @@ static size_t choose(struct qwords *q, size_t k)
 }
 
 /* Paragraph id -> credit: the weights of the chosen words it holds. Open addressing. */
+
+/* A slot for a paragraph id: its high bits mixed in (ids differ mostly in the document's
+ * bits, above the paragraph's 20). */
+static size_t slot(int64_t id, size_t cap)
+{
+	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL;
+	return (size_t)(h ^ (h >> 32)) & (cap - 1);
+}
 struct credits {
 	int64_t *id;
 	int *credit;
@@ -135,7 +143,7 @@ static int credit_add(struct credits *c, int64_t id, int w)
 		for (size_t i = 0; i < c->cap; i++) {
 			if (c->id[i] < 0)
 				continue;
-			size_t j = (size_t)((uint64_t)c->id[i] * 0x9E3779B97F4A7C15ULL) & (cap - 1);
+			size_t j = slot(c->id[i], cap);
 			while (ni[j] >= 0)
 				j = (j + 1) & (cap - 1);
 			ni[j] = c->id[i];
@@ -147,7 +155,7 @@ static int credit_add(struct credits *c, int64_t id, int w)
 		c->credit = nc;
 		c->cap = cap;
 	}
-	size_t j = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL) & (c->cap - 1);
+	size_t j = slot(id, c->cap);
 	while (c->id[j] >= 0 && c->id[j] != id)
 		j = (j + 1) & (c->cap - 1);
 	if (c->id[j] < 0) {

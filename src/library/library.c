@@ -41,6 +41,9 @@ static const struct step {
 	  "  language TEXT NOT NULL,"
 	  "  symbol TEXT NOT NULL,"
 	  "  sortkey TEXT NOT NULL,"
+	  /* the adoption date as a number (YYYYMMDD; unknown last): a search sorts its hits by
+	   * it, and an integer sorts faster than text */
+	  "  dkey INTEGER NOT NULL,"
 	  "  organ TEXT,"
 	  "  title TEXT,"
 	  "  adopted TEXT,"
@@ -697,8 +700,10 @@ int library_open(const char *path, enum library_mode mode, struct library **out,
 	/* NORMAL in WAL: a commit survives a crash of gavel (kill -9) whole; a power cut may lose
 	 * the last import, never half of one. The library can be rebuilt from the files, the
 	 * notes cannot: they live apart, with synchronous = FULL. */
-	rc = sqlite3_exec(l->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", NULL,
-	                  NULL, NULL);
+	/* 16 MB of page cache: a search sorting tens of thousands of hits by date sorts them in
+	 * memory (the default's 2 MB spills them to a temporary file). */
+	rc = sqlite3_exec(l->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+	                  "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return open_fail(l, lib_fail(l, rc, path), created, msg);
 	if (version < LIBRARY_SCHEMA_VERSION) {

@@ -148,8 +148,9 @@ enum { LIBRARY_GO_ON = 0, LIBRARY_STOP = 1, LIBRARY_NEXT_DOC = 2 };
 
 /* The paragraphs of the library where pattern occurs at the start of a word, folded as
  * gavel's search folds (case unless the pattern has a capital, accents, hyphens, white
- * space): oldest first (adoption date, then symbol, then paragraph order); newest first with
- * reverse. fn returns LIBRARY_GO_ON, LIBRARY_STOP or LIBRARY_NEXT_DOC. *nparas gets the
+ * space): oldest first (adoption date, then the order documents came into the library, then
+ * paragraph order); newest first with reverse. fn returns LIBRARY_GO_ON, LIBRARY_STOP or
+ * LIBRARY_NEXT_DOC. *nparas gets the
  * count of paragraphs reported. */
 int library_search(struct library *, const char *pattern, const struct library_filter *,
                    int reverse, int (*fn)(void *ctx, const struct library_hit *), void *ctx,
