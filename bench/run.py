@@ -16,6 +16,8 @@ in the same run and on the same files, the tools a user would compare it with:
   store        100,000 annotations inserted (one transaction each, as gavel commits them); peer:
                the sqlite3 shell inserting as many rows in one transaction; opening a document
                with 10,000 annotations; exporting them (gavel export --format json)
+  library      import, size, search, used and first screens of made-up libraries of 1,900 +
+               2,700 and about 90,000 resolutions (bench/library.py, bench/genlib.py)
 
 Each figure is the median of several runs (BENCH_RUNS, default 3). A measurement whose code is
 not built yet prints "not available: ..." and the run goes on. The table goes to stdout and to
@@ -293,6 +295,8 @@ def main():
     ap.add_argument("--size", type=float, default=float(os.environ.get("BENCH_MB", 50)))
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
     ap.add_argument("--quick", action="store_true", help="5 MB, one run, 10,000 notes")
+    ap.add_argument("--no-large-library", action="store_true",
+                    help="leave out the library of about 90,000 resolutions (bench/library.py)")
     a = ap.parse_args()
     if a.quick:
         a.size, a.runs = min(a.size, 5), 1
@@ -511,6 +515,11 @@ def main():
                 add("store", "gavel export --format %s (10,000)" % fmt, ms(t))
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("store", "open/export 10,000 annotations", str(e))
+
+    # the library (issue 14): bench/library.py
+    import library
+    library.measure(sys.modules[__name__], src, bld, out, gavel, runs, env, a.quick,
+                    not a.no_large_library)
 
     report(out, machine(), size, runs)
     subprocess.run(["rm", "-rf", tmp])

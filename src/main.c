@@ -20,6 +20,12 @@ static const struct command {
 	{ "notes",  cmd_notes },
 	{ "export", cmd_export },
 	{ "help",   cmd_help },
+	{ "add",     cmd_add },
+	{ "library", cmd_library },
+	{ "rm",      cmd_rm },
+	{ "open",    cmd_open },
+	{ "used",    cmd_used },
+	{ "links",   cmd_links },
 };
 
 /* FILE that is neither a file nor a command but looks like a command word ("lst", "help"):

@@ -16,6 +16,8 @@ struct cli_opts {
 	int color;                      /* --color=WHEN: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
 	int no_pager;                   /* --no-pager */
 	const char *with;               /* gavel FILE --with OTHER: OTHER beside FILE */
+	const char *lang;               /* --lang: the language to open from the library */
+	const char *library;            /* --library PATH (else $GAVEL_LIBRARY, else beside --db) */
 };
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 
@@ -41,6 +43,27 @@ int cli_load(const char *path, const struct cli_opts *, struct collection **out)
  * line, where the user sees it; stderr is hidden behind the screen). */
 int cli_load_diag(const char *path, const struct cli_opts *, struct collection **out,
                   struct parse_diag *diag);
+
+/* The library (src/library), for the commands of issue 14 (cli/library*.c). */
+struct library;
+/* Its path: --library, else $GAVEL_LIBRARY, else library.db beside the notes database.
+ * Caller frees; NULL when out of memory. */
+char *cli_library_path(const struct cli_opts *);
+/* Opens the library beside the notes database ($GAVEL_LIBRARY overrides); with write, it is
+ * created when missing. Prints the reason and returns the sysexits code, or 0; with
+ * missing_ok and no library yet, returns 0 with *out = NULL and prints nothing. */
+int cli_library_open(const struct cli_opts *, int write, int missing_ok, struct library **out);
+/* `what` is no file but names a document of the library ("78/217", "S/RES/2672 (2023)", a
+ * title): loads it into *out as a collection of one (the language opts->lang, else the
+ * user's, else English, first). Returns 0, a sysexits code after a message, or -1 when
+ * `what` is a file or the library cannot say (the caller reads it as a file). */
+int cli_library_load(const char *what, const struct cli_opts *, struct collection **out);
+int cmd_add(int argc, char **argv, struct cli_opts *);
+int cmd_library(int argc, char **argv, struct cli_opts *);
+int cmd_rm(int argc, char **argv, struct cli_opts *);
+int cmd_open(int argc, char **argv, struct cli_opts *);
+int cmd_used(int argc, char **argv, struct cli_opts *);
+int cmd_links(int argc, char **argv, struct cli_opts *);
 
 /* The sysexits code for a store error (enum store_err): the same in every command. */
 int cli_store_exit(int err);

@@ -95,6 +95,12 @@ int cli_load_diag(const char *path, const struct cli_opts *opts, struct collecti
 	memset(&diag, 0, sizeof diag);
 	if (!path)
 		path = cli_sample_path();
+	/* not a file, but a document of the library ("gavel show 78/217") */
+	int lr = cli_library_load(path, opts, out);
+	if (lr >= 0) {
+		*diagp = diag;
+		return lr;
+	}
 	int rc = parse_file(path, opts->format, out, &diag);
 	for (int i = 0; i < diag.nwarnings; i++)
 		cli_notice("%s: warning: %s", path, diag.warnings[i]);
@@ -163,6 +169,13 @@ static int shared_option(const char *cmd, int c, const char *arg, struct cli_opt
 		return 1;
 	case OPT_NO_PAGER:
 		opts->no_pager = 1;
+		return 1;
+	case OPT_LIBRARY:
+		if (!*arg) {
+			cli_error("%s%s--library needs a path", cmd, *cmd ? ": " : "");
+			return -1;
+		}
+		opts->library = arg;
 		return 1;
 	}
 	return 0;
@@ -238,8 +251,8 @@ static struct conf *colors(void)
 	if (!loaded++) {
 		conf_defaults(&conf);
 		char *path = conf_default_path();
-		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings))
-			cli_notice("warning: %s", conf.warnings);
+		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings) && conf.nwarnings)
+			cli_notice("warning: %s", conf.warnings[0]);
 		free(path);
 	}
 	return &conf;

@@ -1,6 +1,7 @@
 /* search.c: `gavel search [--json] PATTERN FILE...`, grep by paragraph: every paragraph that
  * matches (case- and accent-folded, smart case) as "A/RES/58/190 OP 18: ...", the matches
- * marked; exit 1 when nothing matched. */
+ * marked; exit 1 when nothing matched. Without a FILE, the library's paragraphs (issue 14),
+ * oldest first, printed the same way. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,13 +12,16 @@
 
 #include "cli/cli.h"
 #include "doc/json.h"
+#include "library/library.h"
 #include "text/bidi.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
 struct search_out {
 	int json;
+	int list;              /* library: documents, not paragraphs */
 	int nmatched;          /* paragraphs printed */
+	int64_t last_doc;      /* library: the document printed last (for --list) */
 	const char *open, *close;
 	int visual;            /* a terminal: right-to-left text in the order it must be drawn */
 };
@@ -88,14 +92,31 @@ static void print_visual(const char *s, const struct search_hit *h, int nh,
 	free(log);
 }
 
-static void print_json(const struct resolution *res, const char *file, const struct para *p,
-                       const struct search_hit *h, int nh, struct search_out *o)
+/* One matching paragraph, from a file or from the library. */
+struct found_para {
+	const char *doc;          /* the symbol, or the file's name */
+	const char *file;         /* NULL from the library */
+	const char *lang, *adopted, *title;   /* from the library, else NULL */
+	const char *id, *label, *text;
+	size_t len;
+};
+
+static void print_json(const struct found_para *p, const struct search_hit *h, int nh,
+                       struct search_out *o)
 {
 	fputs(o->nmatched ? ",\n" : "[\n", stdout);
 	fputs("{\"document\":", stdout);
-	json_str(res->meta.symbol);
+	json_str(p->doc);
 	fputs(",\"file\":", stdout);
-	json_str(file);
+	json_str(p->file);
+	if (!p->file) {
+		fputs(",\"language\":", stdout);
+		json_str(p->lang);
+		fputs(",\"adopted\":", stdout);
+		json_str(p->adopted);
+		fputs(",\"title\":", stdout);
+		json_str(p->title);
+	}
 	fputs(",\"id\":", stdout);
 	json_str(p->id);
 	fputs(",\"label\":", stdout);
@@ -115,6 +136,28 @@ static void print_json(const struct resolution *res, const char *file, const str
 	fputs("}", stdout);
 }
 
+static void print_para(const struct found_para *p, const struct search_hit *h, int nh,
+                       struct search_out *o)
+{
+	if (o->json) {
+		print_json(p, h, nh, o);
+	} else {
+		const char *label = p->label ? p->label : p->id ? p->id : "";
+		utf8_write_safe(stdout, p->doc, strlen(p->doc));
+		if (p->lang && strcmp(p->lang, "en") != 0)
+			printf(" [%s]", p->lang);
+		fputc(' ', stdout);
+		utf8_write_safe(stdout, label, strlen(label));
+		fputs(": ", stdout);
+		if (o->visual && bidi_has_rtl(p->text, p->len))
+			print_visual(p->text, h, nh, o);
+		else
+			print_text(p->text, h, nh, o);
+		fputc('\n', stdout);
+	}
+	o->nmatched++;
+}
+
 /* Searches every paragraph of one resolution. Returns -1 when out of memory. */
 static int search_res(const struct resolution *res, const char *file,
                       const struct search_pat *pat, struct search_out *o)
@@ -129,35 +172,98 @@ static int search_res(const struct resolution *res, const char *file,
 			return -1;
 		if (nh == 0)
 			continue;
-		if (o->json) {
-			print_json(res, file, p, h, nh, o);
-		} else {
-			const char *doc = res->meta.symbol ? res->meta.symbol : file;
-			const char *label = p->label ? p->label : p->id ? p->id : "";
-			utf8_write_safe(stdout, doc, strlen(doc));
-			fputc(' ', stdout);
-			utf8_write_safe(stdout, label, strlen(label));
-			fputs(": ", stdout);
-			if (o->visual && bidi_has_rtl(p->text, p->text_len))
-				print_visual(p->text, h, nh, o);
-			else
-				print_text(p->text, h, nh, o);
-			fputc('\n', stdout);
-		}
-		o->nmatched++;
+		struct found_para fp = { res->meta.symbol ? res->meta.symbol : file, file, NULL, NULL,
+		                         NULL, p->id, p->label, p->text, p->text_len };
+		print_para(&fp, h, nh, o);
 		free(h);
 	}
 	return 0;
+}
+
+/* A paragraph of the library, printed as a file's would be; with --list, its document
+ * once. */
+static int on_library_hit(void *ctx, const struct library_hit *h)
+{
+	struct search_out *o = ctx;
+	const struct library_doc *d = h->doc;
+	if (!o->list) {
+		struct found_para fp = { d->symbol, NULL, d->language, d->adopted, d->title, h->para_id,
+		                         h->label, h->text, h->text_len };
+		print_para(&fp, h->hits, h->nhits, o);
+		return ferror(stdout) != 0;
+	}
+	if (d->id == o->last_doc)
+		return LIBRARY_NEXT_DOC;
+	o->last_doc = d->id;
+	if (o->json) {
+		fputs(o->nmatched ? ",\n{\"document\":" : "[\n{\"document\":", stdout);
+		json_str(d->symbol);
+		fputs(",\"language\":", stdout);
+		json_str(d->language);
+		fputs(",\"adopted\":", stdout);
+		json_str(d->adopted);
+		fputs(",\"title\":", stdout);
+		json_str(d->title);
+		fputs("}", stdout);
+	} else {
+		utf8_write_safe(stdout, d->symbol, strlen(d->symbol));
+		if (strcmp(d->language, "en") != 0)
+			printf(" [%s]", d->language);
+		printf("  %s  ", d->adopted ? d->adopted : "-");
+		if (d->title)
+			utf8_write_safe(stdout, d->title, strlen(d->title));
+		fputc('\n', stdout);
+	}
+	o->nmatched++;
+	return ferror(stdout) ? LIBRARY_STOP : LIBRARY_NEXT_DOC;
+}
+
+/* Returns the exit code, or -1 when the library is missing or empty. */
+static int search_library(const char *pattern, const char *lang, int reverse,
+                          struct search_out *o, struct cli_opts *opts)
+{
+	struct library *l;
+	int rc = cli_library_open(opts, 0, 1, &l);
+	if (rc)
+		return rc;
+	size_t n = 0;
+	if (!l || library_count(l, &n) != STORE_OK || n == 0) {
+		library_close(l);
+		return -1;
+	}
+	struct library_filter f = { .language = lang };
+	o->last_doc = -1;
+	int err = library_search(l, pattern, &f, reverse, on_library_hit, o, &n);
+	if (err)
+		cli_error("search: %s", library_errmsg(l));
+	library_close(l);
+	if (o->json)
+		fputs(o->nmatched ? "\n]\n" : "[]\n", stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("search: cannot write the output");
+		return EX_IOERR;
+	}
+	if (err)
+		return cli_store_exit(err);
+	return o->nmatched ? 0 : 1;
 }
 
 int cmd_search(int argc, char **argv, struct cli_opts *opts)
 {
 	struct search_out o = { 0 };
 	struct usage_getopt g = { 0 };
-	int c, rc;
-	while ((c = cli_getopt(argc, argv, "search", &g, opts, &rc)) > 0)
+	int c, rc, reverse = 0;
+	const char *lang = NULL;
+	while ((c = cli_getopt(argc, argv, "search", &g, opts, &rc)) > 0) {
 		if (c == OPT_JSON)
 			o.json = 1;
+		else if (c == 'l')
+			o.list = 1;
+		else if (c == 'r')
+			reverse = 1;
+		else if (c == OPT_LANG)
+			lang = optarg;
+	}
 	if (c < 0)
 		return rc;
 	if (optind >= argc) {
@@ -182,6 +288,13 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 
 	int err = 0;
 	int nfiles = argc - optind;
+	if (nfiles == 0) {
+		int lr = search_library(pattern, lang, reverse, &o, opts);
+		if (lr >= 0) {
+			search_pat_free(&pat);
+			return lr;
+		}
+	}
 	for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
 		const char *file = nfiles ? argv[optind + k] : NULL;
 		struct collection *col;

@@ -54,6 +54,9 @@ OPT("with", "OTHER", OPT_WITH, 0,
     "paragraph by paragraph and scrolled together (W and :with OTHER do it in the reader)")
 OPT("no-pager", NULL, OPT_NO_PAGER, U_SHARED,
     "write long output to the terminal directly, not through $PAGER")
+OPT("library", "PATH", OPT_LIBRARY, U_SHARED,
+    "the library of resolutions (default: $GAVEL_LIBRARY, else library.db in the directory "
+    "of the annotation database)")
 SOPT('h', "help", NULL, U_SHARED, "show this help and exit")
 SOPT('V', "version", NULL, 0, "show the version and exit")
 EXIT(0, "success")
@@ -116,18 +119,29 @@ EXIT(66, "FILE cannot be opened")
 EXIT(74, "the output cannot be written")
 
 CMD("search", "PATTERN [FILE]...", "print the paragraphs that match a pattern")
-TEXT("Every paragraph of the resolutions in the FILEs (default: the bundled A/RES/58/190) "
-     "that contains PATTERN is printed as 'A/RES/58/190 OP 18: text', the matches marked "
-     "(reverse video on a terminal, else [[...]]). A file of several resolutions is searched "
-     "resolution by resolution.")
-TEXT("Case and accents are folded (\"reunification\" finds \"R\xC3\xA9unification\"); a "
-     "PATTERN with a capital letter matches case exactly (accents still folded). White space "
-     "matches any white space. On a terminal, right-to-left text (Arabic) is shown in visual "
-     "order; in a pipe it stays in logical order, for other programs.")
+TEXT("Every paragraph of the resolutions in the FILEs that contains PATTERN is printed as "
+     "'A/RES/58/190 OP 18: text', the matches marked (reverse video on a terminal, else "
+     "[[...]]). A file of several resolutions is searched resolution by resolution.")
+TEXT("Without a FILE, the library is searched (see add), through its index: the paragraphs "
+     "where PATTERN begins at the start of a word (its last word may go on: \"migrant\" finds "
+     "\"migrants\", not \"immigrants\"), oldest first; a document not in English is named "
+     "with its language, as A/RES/79/412 [fr]. While the library is empty, the bundled "
+     "A/RES/58/190 is searched.")
+TEXT("Case and accents are folded (\"reunification\" finds \"R\xC3\xA9unification\"), and "
+     "hyphens (\"pre-recorded\" finds it written with a non-breaking hyphen, \"2015-2030\" "
+     "with an en dash); a PATTERN with a capital letter matches case exactly (accents still "
+     "folded). White space matches any white space. On a terminal, right-to-left text "
+     "(Arabic) is shown in visual order; in a pipe it stays in logical order, for other "
+     "programs.")
 OPT("json", NULL, OPT_JSON, 0,
     "an array of {\"document\", \"file\", \"id\", \"label\", \"matches\": [{\"start\", "
-    "\"end\"}], \"text\"}, offsets in characters of \"text\" (end exclusive)")
+    "\"end\"}], \"text\"}, offsets in characters of \"text\" (end exclusive); from the "
+    "library \"file\" is null and \"language\", \"adopted\" and \"title\" are added")
+SOPT('l', "list", NULL, 0, "(the library) the documents that match, one a line, oldest first")
+SOPT('r', "reverse", NULL, 0, "(the library) newest first")
+OPT("lang", "LANG", OPT_LANG, 0, "(the library) only documents in LANG (en, fr, es, ru, zh, ar)")
 COMMON("input-format")
+COMMON("library")
 COMMON("color")
 COMMON("no-pager")
 EXIT(0, "a paragraph matched")
@@ -135,6 +149,7 @@ EXIT(1, "nothing matched")
 EXIT(64, "bad usage")
 EXIT(65, "a FILE holds no resolution text")
 EXIT(66, "a FILE cannot be opened")
+EXIT(69, "the library cannot be used")
 
 CMD("notes", "COMMAND [ARG]...", "list, add, edit, remove or import notes")
 TEXT("Highlights and notes live in the annotation database. FILE may be any copy or shape "
@@ -251,6 +266,130 @@ EXIT(66, "DOCUMENT cannot be opened")
 EXIT(69, "the database cannot be used")
 EXIT(73, "FILE cannot be created")
 EXIT(74, "FILE cannot be written (it is then left as it was)")
+
+CMD("add", "FILE|DIR...", "import resolutions into the library")
+TEXT("Imports resolutions into the library: every file of every shape gavel reads, many "
+     "resolutions per file; a DIR is read whole, recursively (hidden files aside; files that "
+     "hold no resolution are skipped and counted). The library is library.db beside the "
+     "annotation database, apart from it: the notes are the user's own words, written one by "
+     "one and kept durably; the library is public text written in bulk and can be rebuilt "
+     "from the files, so an import never holds the lock a note waits for, and a damaged "
+     "library never touches a note.")
+TEXT("A resolution is known by its symbol and language. A copy of one already stored "
+     "replaces it when it is newer (a later distribution date) or, as new, of a shape as "
+     "good or better (AKN > PDF > ODS > text); otherwise the stored copy is kept. The notes "
+     "on a replaced resolution are anchored again in its new text at once. A file added "
+     "before and unchanged since is not read again.")
+TEXT("The whole import is one transaction: interrupted (even by kill -9), it leaves the "
+     "library as it was; other gavel processes go on reading the library meanwhile.")
+SOPT('f', "force", NULL, 0,
+     "replace stored copies whatever their date and shape, and read unchanged files again")
+SOPT('v', "verbose", NULL, 0, "name every file and what became of each of its resolutions")
+COMMON("input-format")
+COMMON("library")
+COMMON("db")
+EXIT(0, "success")
+EXIT(64, "bad usage")
+EXIT(65, "a FILE named on the command line holds no resolution (the others are imported)")
+EXIT(66, "a FILE or DIR cannot be opened (the others are imported)")
+EXIT(69, "the library cannot be used (from a newer gavel, damaged, not a library, locked "
+         "too long); nothing was imported")
+EXIT(73, "the library cannot be created, or is read-only")
+EXIT(74, "an I/O error, or the disk is full; nothing was imported")
+
+CMD("library", "[SYMBOL]", "list the resolutions of the library")
+TEXT("One line per resolution and language: symbol, adoption date, language, the shape it "
+     "was read from, paragraphs, notes (in the annotation database) and title. SYMBOL keeps "
+     "those whose symbol starts so (A/RES/78/, 78/, S/RES/26).")
+OPT("lang", "LANG", OPT_LANG, 0, "only in LANG (en, fr, es, ru, zh, ar)")
+OPT("organ", "ORGAN", OPT_ORGAN, 0, "only of ORGAN: ga, sc, ecosoc or hrc")
+OPT("session", "N", OPT_SESSION, 0, "only of the General Assembly's session N")
+OPT("from", "DATE", OPT_FROM, 0, "adopted on DATE (YYYY, YYYY-MM or YYYY-MM-DD) or after")
+OPT("to", "DATE", OPT_TO, 0, "adopted on DATE or before")
+OPT("shape", "NAME", OPT_SHAPE, 0, "read from shape NAME (akn, pdf, ods, plain)")
+OPT("title", "WORDS", OPT_TITLE, 0, "titles holding WORDS (case and accents folded)")
+OPT("sort", "KEY", OPT_SORT, 0, "symbol (the default: by number, 78/22 before 78/217), date "
+    "or title")
+SOPT('r', "reverse", NULL, 0, "in reverse order")
+OPT("json", NULL, OPT_JSON, 0,
+    "an array of {\"symbol\", \"language\", \"adopted\", \"title\", \"organ\", "
+    "\"shape\", \"source\", \"paragraphs\", \"notes\"}")
+OPT("check", NULL, OPT_CHECK, 0,
+    "check the whole library instead (its database, its index against the paragraphs, every "
+    "resolution's model)")
+COMMON("library")
+COMMON("db")
+EXIT(0, "success (also when nothing is listed)")
+EXIT(64, "bad usage")
+EXIT(69, "the library cannot be used, or (--check) is damaged")
+
+CMD("rm", "SYMBOL...", "remove resolutions from the library")
+TEXT("Removes each SYMBOL (78/217, S/RES/2672 (2023)) from the library, in every language or "
+     "in LANG's. Its notes stay in the annotation database and come back with it.")
+OPT("lang", "LANG", OPT_LANG, 0, "only the copy in LANG")
+COMMON("library")
+EXIT(0, "success")
+EXIT(64, "bad usage")
+EXIT(65, "a SYMBOL is not in the library (the others are removed)")
+EXIT(69, "the library cannot be used")
+
+CMD("open", "SYMBOL|TITLE", "read a resolution of the library")
+TEXT("Opens a resolution of the library in the reader: A/RES/78/217, 78/217, "
+     "'S/RES/2672 (2023)', 2672 (2023), 2672, or words of its title. Of several languages, "
+     "LANG's, else that of the locale ($LC_ALL, $LC_MESSAGES, $LANG), else English. "
+     "Everywhere a FILE is asked for (gavel SYMBOL, gavel show SYMBOL, gavel notes add "
+     "SYMBOL ID ...), a SYMBOL that is not a file's name opens the same way.")
+OPT("lang", "LANG", OPT_LANG, 0, "the copy in LANG")
+COMMON("library")
+COMMON("db")
+EXIT(0, "success")
+EXIT(64, "bad usage, or a TITLE that names several resolutions (they are listed)")
+EXIT(66, "not in the library")
+EXIT(69, "the library cannot be used, or the terminal cannot run the reader")
+
+CMD("used", "PHRASE | DOCUMENT ID", "where wording was used before, in the library")
+TEXT("Agreed language: where wording was used before in the library, oldest first. With a "
+     "PHRASE, every paragraph that holds it (as search finds it), the phrase marked. With a "
+     "paragraph (ID: op14, pp3, op3.a of DOCUMENT, a file or a resolution of the library), "
+     "every paragraph with the same words or nearly: similarity R or more, the words two "
+     "paragraphs share in order over the words of both; its differences from the paragraph "
+     "marked as wdiff marks them, [-only in the earlier text-] {+only in this paragraph+} "
+     "(colours on a terminal).")
+TEXT("The list ends with the first and the last use, each with how the resolution was "
+     "adopted when its record says (adopted without a vote, by a recorded vote of ...).")
+OPT("min", "R", OPT_MIN, 0, "the least similarity, from 0.5 to 1 (default 0.8)")
+OPT("lang", "LANG", OPT_LANG, 0, "(a PHRASE) only documents in LANG")
+OPT("json", NULL, OPT_JSON, 0,
+    "{\"uses\": [{\"document\", \"language\", \"adopted\", \"vote\", \"id\", "
+    "\"label\", \"similarity\", \"text\", \"marked\"}], \"first\", \"last\", "
+    "\"resolutions\"}")
+COMMON("library")
+COMMON("input-format")
+COMMON("color")
+EXIT(0, "used before")
+EXIT(1, "not found in the library")
+EXIT(64, "bad usage")
+EXIT(65, "no such paragraph in DOCUMENT")
+EXIT(66, "DOCUMENT cannot be opened, or the library is empty")
+
+CMD("links", "DOCUMENT [ID]...", "what a resolution cites, and what cites it")
+TEXT("Each citation in DOCUMENT's paragraphs (in the IDs' only, when given): its words "
+     "(resolution 76/172; paragraph 8 of resolution 687 (1991); paragraph 13 (b) of its "
+     "resolution 78/217; annex I to the present resolution; paragraph 8 above) and where they "
+     "lead: the paragraph of the resolution in the library, or, when it is not there, its "
+     "undocs.org address. Then the back-links: the paragraphs of the library that cite "
+     "DOCUMENT, oldest first.")
+OPT("json", NULL, OPT_JSON, 0,
+    "{\"document\", \"cites\": [{\"from\", \"label\", \"words\", \"document\", "
+    "\"place\", \"in_library\", \"paragraph\", \"address\"}], \"cited_by\": "
+    "[{\"document\", \"language\", \"adopted\", \"from\", \"label\", \"words\", "
+    "\"place\"}]}")
+COMMON("library")
+COMMON("input-format")
+EXIT(0, "success")
+EXIT(64, "bad usage")
+EXIT(65, "no such paragraph")
+EXIT(66, "DOCUMENT cannot be opened")
 
 CMD("help", "[COMMAND]", "show the help of gavel or of a command")
 TEXT("'gavel help' is 'gavel --help', and 'gavel help COMMAND' is 'gavel COMMAND --help'.")

@@ -81,6 +81,7 @@ static int parse_bytes(const char *raw, size_t len, int owned, enum input_format
 		sh = probe_rows(SHAPE_BYTES, &p);
 	}
 	if (sh && sh->input == SHAPE_BYTES) {
+		d->shape = sh->name;
 		int r = sh->read(raw, len, w, out, d);
 		if (owned)
 			free((char *)raw);
@@ -98,6 +99,8 @@ static int parse_bytes(const char *raw, size_t len, int owned, enum input_format
 		if (!sh)
 			sh = shape_of(INPUT_ODS);   /* shape_detect always names a text row */
 	}
+	if (sh)
+		d->shape = sh->name;
 	r = sh ? sh->read(text, tlen, w, out, d) : EX_SOFTWARE;
 	free(text);
 	return r;

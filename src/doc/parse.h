@@ -34,6 +34,7 @@ struct parse_diag {
 	char reason[256];                          /* "empty file", "binary data", "No such file or directory" */
 	char warnings[PARSE_MAX_WARNINGS][256];    /* "invalid UTF-8 replaced by U+FFFD (3 sequences)" */
 	int nwarnings;
+	const char *shape;                         /* the shape read ("ods", "akn"): its row's name */
 };
 
 /* Adds a warning (printf-style) unless PARSE_MAX_WARNINGS are already there; the same text is

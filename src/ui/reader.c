@@ -23,6 +23,7 @@
 #include "view/view.h"
 #include "view/vnotes.h"
 #include "view/vwith.h"
+#include "view/vlib.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -327,6 +328,11 @@ int cmd_read(const char *file, struct cli_opts *opts)
 			return wrc;
 		}
 	}
+	/* The library: citations followed into other resolutions (opened at first use). */
+	struct vlib lib;
+	char *libpath = cli_library_path(opts);
+	vlib_attach(&lib, &v, libpath);
+	free(libpath);
 	ld.col = col;
 	if (diag.nwarnings)
 		view_message(&v, 0, "warning: %s", diag.warnings[0]);
@@ -339,6 +345,7 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	if (!scr) {
 		cli_error("cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		view_close(&v);
+		vlib_detach(&lib);
 		bgparse_end(ld.bg);
 		collection_free(col);
 		return EX_UNAVAILABLE;
@@ -463,6 +470,7 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	free(ld.store_msg);
 	store_close(st);
 	view_close(&v);
+	vlib_detach(&lib);
 	collection_free(ld.col);
 	return status;
 }

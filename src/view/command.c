@@ -17,6 +17,8 @@ static const struct cmd_name {
 	{ "res", 1, NULL }, { "docs", 0, NULL }, { "outline", 0, NULL }, { "help", 0, NULL },
 	{ "copy", 0, NULL }, { "with", 0, NULL }, { "record", 0, NULL },
 	{ "quit", 0, NULL }, { "q", 0, NULL },
+	{ "open", 1, NULL }, { "library", 0, NULL }, { "search", 1, NULL }, { "cited", 0, NULL },
+	{ "used", 0, NULL },
 };
 #define NNAMES (sizeof names / sizeof *names)
 
@@ -164,17 +166,27 @@ void command_parse(const char *line, const struct collection *col, int doc,
 		out->kind = CMD_COPY;
 		return;
 	}
-	if (!strcmp(word, "with")) {
-		/* the file as typed, as for :copy */
+	if (!strcmp(word, "record") || !strcmp(word, "rec")) {
+		out->kind = CMD_RECORD;
+		return;
+	}
+	/* The ones that take the rest of the line as typed (a file, a symbol, a pattern). */
+	static const struct { const char *name; enum command_kind kind; } typed[] = {
+		{ "with", CMD_WITH }, { "open", CMD_OPEN }, { "library", CMD_LIBRARY },
+		{ "search", CMD_LIBRARY_SEARCH }, { "cited", CMD_CITED }, { "used", CMD_USED },
+	};
+	for (size_t k = 0; k < sizeof typed / sizeof *typed; k++) {
+		if (strcmp(word, typed[k].name) != 0)
+			continue;
 		snprintf(out->arg, sizeof out->arg, "%s", line + wl + strspn(line + wl, " "));
 		size_t l = strlen(out->arg);
 		while (l > 0 && out->arg[l - 1] == ' ')
 			out->arg[--l] = '\0';
-		out->kind = CMD_WITH;
-		return;
-	}
-	if (!strcmp(word, "record") || !strcmp(word, "rec")) {
-		out->kind = CMD_RECORD;
+		out->kind = typed[k].kind;
+		if (out->kind == CMD_LIBRARY_SEARCH && !l) {
+			out->kind = CMD_ERROR;
+			snprintf(out->msg, sizeof out->msg, ":search needs words to find in the library");
+		}
 		return;
 	}
 	if (!strcmp(word, "res") || !strcmp(word, "doc") || !strcmp(word, "docs")) {

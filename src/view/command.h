@@ -3,7 +3,8 @@
  * Commands: op N, pp N, fn N (a footnote), annex N, res NUMBER (a document of a compilation;
  * "res" alone lists them), outline, help, copy [FILE] (the paragraph with its citation, to the
  * clipboard or appended to FILE), with FILE (another copy beside this one), record (the
- * record of adoption), q; a bare number is an operative paragraph; an id as the model spells it
+ * record of adoption), q; from the library: open SYMBOL|TITLE, library, search PATTERN,
+ * cited, used; a bare number is an operative paragraph; an id as the model spells it
  * ("op3.a.ii", "fn16") goes there. Sub-paragraphs can be written 3.a.ii or 3 (a) (ii). */
 #ifndef GAVEL_VIEW_COMMAND_H
 #define GAVEL_VIEW_COMMAND_H
@@ -23,7 +24,13 @@ enum command_kind {
 	CMD_QUIT,
 	CMD_COPY,       /* arg: the file, "" for the clipboard */
 	CMD_WITH,       /* arg: the file to read beside, "" to ask */
-	CMD_RECORD      /* the record of adoption */
+	CMD_RECORD,     /* the record of adoption */
+	/* the library (vlib.h) */
+	CMD_OPEN,       /* arg: a symbol or words of a title; "" the library's list */
+	CMD_LIBRARY,
+	CMD_LIBRARY_SEARCH,  /* arg: the pattern */
+	CMD_CITED,
+	CMD_USED
 };
 
 struct command {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "library/cite.h"
 #include "text/bidi.h"
 #include "text/utf8.h"
 #include "view/clip.h"
@@ -166,16 +167,31 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The body: text with markers back in place, lead and references styled. `cut`: n is less
- * than the text (DPARA_MAX_TEXT); markers past it are left out. */
-static void build_body(struct dpara *d, struct dbuf *b, const struct para *p, const char *src,
-                       size_t n, int utf8, int cut)
+/* A link of the body: a cited document (a ref of the model) or a place in this document. */
+struct body_link {
+	size_t start, end;      /* bytes of para.text */
+	enum link_kind kind;
+	int target;
+};
+
+static int cmp_link(const void *a, const void *b)
 {
-	/* Markers and references sorted by position (the model keeps them so, but may not). */
+	const struct body_link *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The body: text with markers back in place, lead and references styled. `cut`: n is less
+ * than the text (DPARA_MAX_TEXT); markers past it are left out. places: the paragraph's
+ * citations (cite_find), of which those of places in this document become links too. */
+static void build_body(struct dpara *d, struct dbuf *b, const struct para *p, const char *src,
+                       size_t n, int utf8, int cut, const struct cite *places, int nplaces)
+{
+	/* Markers and links sorted by position (the model keeps them so, but may not). */
 	size_t nm = src == p->text ? p->nmarks : 0, nr = src == p->text ? p->nrefs : 0;
+	size_t np = src == p->text && nplaces > 0 ? (size_t)nplaces : 0;
 	size_t *mk = nm ? malloc(nm * 2 * sizeof *mk) : NULL;
-	size_t *rf = nr ? malloc(nr * 2 * sizeof *rf) : NULL;
-	if ((nm && !mk) || (nr && !rf)) {
+	struct body_link *rf = nr + np ? malloc((nr + np) * sizeof *rf) : NULL;
+	if ((nm && !mk) || (nr + np && !rf)) {
 		free(mk);
 		free(rf);
 		b->fail = 1;
@@ -185,14 +201,17 @@ static void build_body(struct dpara *d, struct dbuf *b, const struct para *p, co
 		mk[2 * i] = p->marks[i].byte;
 		mk[2 * i + 1] = i;
 	}
-	for (size_t i = 0; i < nr; i++) {
-		rf[2 * i] = p->refs[i].byte;
-		rf[2 * i + 1] = i;
-	}
+	for (size_t i = 0; i < nr; i++)
+		rf[i] = (struct body_link){ p->refs[i].byte, p->refs[i].byte + p->refs[i].len, LINK_REF,
+		                            (int)i };
+	for (size_t i = 0; i < np; i++)
+		if (places[i].ref < 0)
+			rf[nr++] = (struct body_link){ places[i].byte, places[i].byte + places[i].len,
+			                               LINK_PLACE, (int)i };
 	if (nm > 1)
 		qsort(mk, nm, 2 * sizeof *mk, cmp_size);
 	if (nr > 1)
-		qsort(rf, nr, 2 * sizeof *rf, cmp_size);
+		qsort(rf, nr, sizeof *rf, cmp_link);
 
 	size_t mi = 0, ri = 0, pos = 0;
 	int cur_ref = -1, cur_link = -1;
@@ -201,15 +220,15 @@ static void build_body(struct dpara *d, struct dbuf *b, const struct para *p, co
 			put_marker(d, b, p->marks[mk[2 * mi + 1]].footnote, pos, utf8);
 			mi++;
 		}
-		while (ri < nr && p->refs[rf[2 * ri + 1]].byte + p->refs[rf[2 * ri + 1]].len <= pos)
+		while (ri < nr && rf[ri].end <= pos)
 			ri++;
 		unsigned style = pos < p->lead_len ? ST_LEAD : 0;
 		int link = -1;
-		if (ri < nr && p->refs[rf[2 * ri + 1]].byte <= pos) {
-			int r = (int)rf[2 * ri + 1];
+		if (ri < nr && rf[ri].start <= pos) {
+			int r = (int)ri;
 			if (cur_ref != r) {
 				cur_ref = r;
-				cur_link = add_link(d, LINK_REF, r, b->len);
+				cur_link = add_link(d, rf[ri].kind, rf[ri].target, b->len);
 				if (cur_link < 0) {
 					b->fail = 1;
 					break;
@@ -324,7 +343,12 @@ struct dpara *dpara_build(const struct resolution *res, int index, const struct 
 
 	struct dbuf b = { 0 };
 	dbuf_grow(&b, n + 16);
-	build_body(d, &b, p, src, n, o->utf8, n < whole);
+	struct cite *places = NULL;
+	int nplaces = src == p->text ? cite_find(res, (size_t)index, &places) : 0;
+	if (nplaces < 0)
+		b.fail = 1;
+	build_body(d, &b, p, src, n, o->utf8, n < whole, places, nplaces);
+	free(places);
 	size_t *from = NULL;
 	if (!b.fail) {
 		d->body_len = b.len;

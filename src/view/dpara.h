@@ -35,7 +35,9 @@ enum {
 enum link_kind {
 	LINK_FOOTNOTE,   /* target: the footnote's number */
 	LINK_REF,        /* target: index into para.refs */
-	LINK_BACKREF     /* target: index of the citing paragraph */
+	LINK_BACKREF,    /* target: index of the citing paragraph */
+	LINK_PLACE       /* target: index into cite_find's citations of the paragraph ("paragraph
+	                  * 8 above", "annex I to the present resolution": library/cite.h) */
 };
 
 struct dlink {

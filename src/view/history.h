@@ -6,9 +6,10 @@
 
 #define HISTORY_MAX 256
 
-/* A place: the document of a collection, the focused pane, its current paragraph (an index
+/* A place: a collection, its document, the focused pane, its current paragraph (an index
  * into resolution.paras) and the pane's scroll position (first visible paragraph and line). */
 struct place {
+	int col;        /* which collection: 0 the reader's own, others opened from the library */
 	int doc;
 	int pane;
 	int para;

@@ -71,6 +71,12 @@ enum {
 	X(RECORD,        "record",        "The record of adoption: draft, sponsors, the vote, what it cites") \
 	X(WITH,          "with",          "Another copy beside this one: another language or shape (asks which file)") \
 	X(QUIT,          "quit",          "Quit") \
+	/* The library (issue 14) */ \
+	X(LIBRARY,       "library",       "The library: its resolutions, filtered as you type; Enter opens") \
+	X(CITED_BY,      "cited-by",      "The paragraphs of the library that cite this resolution") \
+	X(LIBRARY_SEARCH, "library-search", "Search the whole library; Enter opens a hit at its paragraph") \
+	X(USED,          "used",          "Where the wording was used before (the selection, else the paragraph)") \
+	X(SORT,          "sort",          "Sort by symbol, date or title") \
 	/* Notes */ \
 	X(SELECT,        "select",        "Select words, from the search match or the paragraph's start") \
 	X(SELECT_PARA,   "select-paragraph", "Select the whole paragraph") \

@@ -11,7 +11,8 @@ src_libgavel_a_SOURCES += src/view/keys.c src/view/keys.h src/view/geom.c src/vi
 	src/view/linehist.c src/view/linehist.h src/view/copy.c src/view/copy.h \
 	src/view/mode-read.c src/view/mode-help.c src/view/mode-list.c \
 	src/view/mode-preview.c src/view/mode-line.c src/view/mode-confirm.c \
-	src/view/mode-record.c
+	src/view/mode-record.c \
+	src/view/mode-library.c src/view/vlib.c src/view/vlib.h
 
 # The make target `keys-man` prints the keymaps of every mode as roff for the man page.
 check_PROGRAMS += src/view/keys-man

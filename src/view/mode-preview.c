@@ -9,6 +9,7 @@
 #include "view/draw.h"
 #include "view/pane.h"
 #include "view/view.h"
+#include "view/vlib.h"
 
 static const struct binding preview_keys[] = {
 	{ VK_ENTER, ACT_FOLLOW, "Follow the reference, closing the popup" },
@@ -70,6 +71,13 @@ void mode_preview_open(struct view *v)
 		target = l.target;
 		const char *lab = res_label(v->res, target);
 		clip_text(lab ? lab : "", 64, 40, v->utf8, 1, v->preview_title, sizeof v->preview_title);
+	} else if (l.kind == LINK_PLACE || v->lib) {
+		/* where it leads: this resolution, the library, or undocs.org (vlib.h) */
+		char what[300];
+		vlib_describe(v, para, l.kind == LINK_PLACE ? -l.target - 1 : l.target, what,
+		              sizeof what);
+		view_message(v, 0, "%s", what);
+		return;
 	} else {
 		const struct ref *r = &v->res->paras[para].refs[l.target];
 		char t[80], k[16];

@@ -14,6 +14,8 @@
 #include "view/pane.h"
 #include "view/view.h"
 #include "view/vlist.h"
+#include "view/vlib.h"
+#include "library/cite.h"
 #include "view/vnotes.h"
 #include "view/vwith.h"
 
@@ -49,6 +51,8 @@ static const struct binding read_keys[] = {
 	{ 'E', ACT_EXPORT, NULL },
 	{ 'y', ACT_COPY, NULL }, { 'Y', ACT_COPY_FILE, NULL },
 	{ 'q', ACT_QUIT, NULL },
+	{ 'O', ACT_LIBRARY, NULL }, { 'B', ACT_CITED_BY, NULL }, { 'S', ACT_LIBRARY_SEARCH, NULL },
+	{ 'U', ACT_USED, "Where the paragraph's wording was used before, in the library" },
 	{ 0, ACT_NONE, NULL }
 };
 
@@ -85,6 +89,16 @@ static void goto_citer(struct view *v, int para, int fn)
 		}
 }
 
+/* The paragraph place-link `n` of paragraph para leads to (cite.h), or -1. */
+static int cite_place(struct view *v, int para, int n)
+{
+	struct cite *c;
+	int nc = cite_find(v->res, (size_t)para, &c);
+	int i = n >= 0 && n < nc ? cite_resolve(v->res, c[n].spec, para) : -1;
+	free(c);
+	return i;
+}
+
 static void follow(struct view *v)
 {
 	struct dlink l;
@@ -116,11 +130,28 @@ static void follow(struct view *v)
 		int r = l.target;
 		if (r < 0 || (size_t)r >= res->paras[para].nrefs)
 			return;
+		/* into the cited resolution, from the library (vlib.h) */
+		if (v->lib) {
+			vlib_follow(v, para, r);
+			return;
+		}
 		int n = vlist_cited(v, para, r);
 		if (n < 0)
 			view_message(v, 1, "out of memory");
 		else if (n == 0)
 			view_message(v, 1, "no paragraph cites that document");
+		return;
+	}
+	case LINK_PLACE: {
+		/* "paragraph 8 above": a place in this resolution */
+		int i = cite_place(v, para, l.target);
+		if (i >= 0) {
+			view_goto_para(v, i);
+			view_message(v, 0, "%s (%s comes back)", res_label(res, i),
+			             view_key_for(v, MODE_READ, ACT_BACK, ":back", k, sizeof k));
+		} else {
+			view_message(v, 1, "that place is not in this resolution");
+		}
 		return;
 	}
 	}
@@ -261,11 +292,44 @@ static void run_command(struct view *v, const char *line)
 	case CMD_RECORD:
 		view_record(v);
 		break;
+	case CMD_OPEN:
+	case CMD_LIBRARY:
+	case CMD_LIBRARY_SEARCH:
+	case CMD_CITED:
+	case CMD_USED:
+		if (!v->lib)
+			view_message(v, 1, "no library here");
+		else if (c.kind == CMD_OPEN)
+			vlib_open(v, c.arg);
+		else if (c.kind == CMD_LIBRARY)
+			vlib_list_documents(v);
+		else if (c.kind == CMD_LIBRARY_SEARCH)
+			vlib_search(v, c.arg);
+		else if (c.kind == CMD_CITED)
+			vlib_cited_by(v);
+		else
+			vlib_used(v, NULL, 0);
+		break;
 	}
 }
 
 static int complete_command(struct view *v, const char *line, char **out, int max)
 {
+	/* ":open SYMBOL or words of a title": from the library */
+	const char *l = line;
+	while (*l == ' ' || *l == ':')
+		l++;
+	if (v->lib && strncmp(l, "open ", 5) == 0) {
+		int n = vlib_complete(v, l + 5, out, max);
+		for (int i = 0; i < n && i < max; i++) {
+			char *full;
+			if (asprintf(&full, "open %s", out[i]) < 0)
+				return -1;
+			free(out[i]);
+			out[i] = full;
+		}
+		return n;
+	}
 	return command_complete(line, v->col, v->res, out, max);
 }
 
@@ -281,6 +345,43 @@ static void run_search(struct view *v, const char *line)
 }
 
 static const struct line_spec search_line = { LINEHIST_SEARCH, run_search, NULL, NULL, NULL };
+
+/* The library (vlib.h): a search of it all typed on the line, its lists. */
+static void run_library_search(struct view *v, const char *line)
+{
+	while (*line == ' ')
+		line++;
+	if (*line)
+		vlib_search(v, line);
+}
+
+static const struct line_spec library_search_line = {
+	LINEHIST_SEARCH, run_library_search, NULL, NULL, NULL
+};
+
+static void library_action(struct view *v, enum action a)
+{
+	if (!v->lib) {
+		view_message(v, 1, "no library here");
+		return;
+	}
+	switch (a) {
+	case ACT_LIBRARY:
+		vlib_list_documents(v);
+		break;
+	case ACT_CITED_BY:
+		vlib_cited_by(v);
+		break;
+	case ACT_LIBRARY_SEARCH:
+		view_line_open(v, &library_search_line, NULL, "search the library: ");
+		break;
+	case ACT_USED:
+		vlib_used(v, NULL, 0);
+		break;
+	default:
+		break;
+	}
+}
 
 /* --- Copying --- */
 
@@ -420,6 +521,12 @@ static int read_action(struct view *v, enum action a)
 		return 1;
 	case ACT_WITH:
 		view_line_open(v, &with_line, NULL, "Read beside (file): ");
+		return 1;
+	case ACT_LIBRARY:
+	case ACT_CITED_BY:
+	case ACT_LIBRARY_SEARCH:
+	case ACT_USED:
+		library_action(v, a);
 		return 1;
 	case ACT_QUIT:
 		v->quit = 1;

@@ -6,6 +6,7 @@
 
 #include "view/pane.h"
 #include "view/view.h"
+#include "view/vlib.h"
 #include "view/vnotes.h"
 
 static const struct binding select_keys[] = {
@@ -31,6 +32,7 @@ static const struct binding select_keys[] = {
 	{ 't', ACT_TAGS, "Highlight with tags (asks for them; Tab completes)" },
 	{ 'y', ACT_COPY, "Copy the words with their citation to the clipboard" },
 	{ 'Y', ACT_COPY_FILE, "Append the words with their citation to a file (asks which)" },
+	{ 'U', ACT_USED, "Where the selected words were used before, in the library" },
 	{ VK_ESC, ACT_CLOSE, "Cancel" }, { 'q', ACT_CLOSE, NULL }, { 'v', ACT_CLOSE, NULL },
 	{ '?', ACT_HELP, NULL }, { VK_F1, ACT_HELP, NULL },
 	{ 0, ACT_NONE, NULL }
@@ -98,6 +100,19 @@ static int select_action(struct view *v, enum action a)
 	case ACT_COPY_FILE:
 		vnotes_copy_selection(n, v, a == ACT_COPY_FILE);
 		return 1;
+	case ACT_USED: {
+		/* the words chosen, as a phrase searched in the whole library (vlib.h) */
+		size_t s, e, bs, be;
+		select_range(&n->sel, &s, &e, &bs, &be);
+		const struct para *p = n->sel.para >= 0 ? &v->res->paras[n->sel.para] : NULL;
+		if (!p || !v->lib || be <= bs || be > p->text_len) {
+			view_message(v, 1, v->lib ? "nothing selected" : "no library here");
+			return 1;
+		}
+		view_pop(v);
+		vlib_used(v, p->text + bs, be - bs);
+		return 1;
+	}
 	case ACT_CLOSE:
 		view_pop(v);
 		return 1;

@@ -46,6 +46,7 @@ struct canvas;
 	X(HELP, help) \
 	X(RECORD, record) \
 	X(LIST, list) \
+	X(LIBRARY, library) \
 	X(NOTES, notes) \
 	X(WITH, with) \
 	X(PREVIEW, preview) \

@@ -14,6 +14,7 @@
 #include "view/find.h"
 #include "view/pane.h"
 #include "view/view.h"
+#include "view/vlib.h"
 #include "view/vlist.h"
 #include "view/vnotes.h"
 
@@ -339,6 +340,7 @@ void view_resize(struct view *v, int cols, int rows)
 static void here(const struct view *v, struct place *pl)
 {
 	const struct pane *p = &v->pane[v->focus];
+	pl->col = v->col_id;
 	pl->doc = v->doc;
 	pl->pane = v->focus;
 	pl->para = p->n ? p->paras[p->cur] : -1;
@@ -348,6 +350,9 @@ static void here(const struct view *v, struct place *pl)
 
 static void go_place(struct view *v, const struct place *pl)
 {
+	/* back into another resolution of the library, or into the reader's own */
+	if (pl->col != v->col_id && (!v->lib || vlib_switch(v, pl->col, pl->doc) < 0))
+		return;
 	if (pl->doc != v->doc && view_set_doc(v, pl->doc) < 0) {
 		view_message(v, 1, "out of memory");
 		return;

@@ -31,6 +31,7 @@
 
 struct vnotes;
 struct vwith;
+struct vlib;
 
 enum { PANE_PREAMBLE, PANE_OPERATIVE, PANE_FOOTNOTES, VIEW_NPANES };
 
@@ -148,6 +149,10 @@ struct view {
 	/* The record of adoption (MODE_RECORD): its lines, wrapped to the screen. */
 	char **record;
 	size_t nrecord, record_top;
+	/* Optional: the library (vlib.h): citations followed into other resolutions, their
+	 * lists. col_id says which collection is on screen (0: the reader's own). */
+	struct vlib *lib;
+	int col_id;
 	/* While only the opening of a large file is loaded (reader.c, issue 7): 1 when every
 	 * loaded document is whole but more follow, 2 when the one loaded document is cut. */
 	int loading;

@@ -183,15 +183,15 @@ again "XDG_CONFIG_HOME=$TMP/xdg $GAVEL"
 tm_wait "config: 6 problems (? lists them)" && ok "the status line counts every bad line" ||
 	fail "problems on the status line"
 tm_keys '?'
-scroll_until "config:6:" || fail "help lists the problems"
+# the section opens with the file's name and the count; the list may run past the screen
+scroll_until "Read from $TMP/xdg/gavel/config" && ok "the help names \$XDG_CONFIG_HOME's file" ||
+	fail "help path"
 tm_wait "6 problems found" || fail "the count in the help"
 for n in 1 2 3 4 5 6; do
-	tm_wait "$TMP/xdg/gavel/config:$n:" || fail "line $n not reported"
+	scroll_until "$TMP/xdg/gavel/config:$n:" || fail "line $n not reported"
+	[ "$n" != 3 ] || scroll_until "invalid symbol ' '" && ok "line $n is in the help" ||
+		fail "invalid symbol"
 done
-tm_wait "invalid symbol ' '" && ok "every bad line is in the help, the invalid symbol too" ||
-	fail "invalid symbol"
-tm_wait "Read from $TMP/xdg/gavel/config" && ok "the help names \$XDG_CONFIG_HOME's file" ||
-	fail "help path"
 tm_keys q q
 tm_wait "__EXITED__ 0" || fail "quit"
 finish
