@@ -1,0 +1,18 @@
+# src/diff/local.mk: the redline of two resolutions (issue 15): alignment, word comparison and
+# the outputs; no curses, no SQLite.
+src_libgavel_a_SOURCES += src/text/words.c src/text/words.h src/diff/diff.h \
+	src/diff/diff-int.h src/diff/seq.c src/diff/seq.h src/diff/tokens.c src/diff/align.c \
+	src/diff/redline.c
+
+DIFF_UNIT_TESTS = tests/unit/test_seq tests/unit/test_words tests/unit/test_redline
+check_PROGRAMS += $(DIFF_UNIT_TESTS)
+TESTS += $(DIFF_UNIT_TESTS)
+tests_unit_test_seq_SOURCES = tests/unit/test_seq.c
+tests_unit_test_seq_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_seq_LDADD = $(UNIT_LDADD)
+tests_unit_test_words_SOURCES = tests/unit/test_words.c
+tests_unit_test_words_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_words_LDADD = $(UNIT_LDADD)
+tests_unit_test_redline_SOURCES = tests/unit/test_redline.c
+tests_unit_test_redline_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_redline_LDADD = $(UNIT_LDADD)
