@@ -123,7 +123,9 @@ int cli_common_option(int c, const char *arg, struct cli_opts *opts)
 	case OPT_INPUT_FORMAT: {
 		int f = input_format_from_name(arg);
 		if (f < 0) {
-			cli_error("unknown input format '%s' (auto, ods, pdf or plain)", arg);
+			char names[256];
+			cli_error("unknown input format '%s' (%s)", arg,
+			          input_format_list(names, sizeof names));
 			return -1;
 		}
 		opts->format = (enum input_format)f;

@@ -367,6 +367,9 @@ static enum bkind classify(const struct block *b, int *opening_len, int *comma,
 static int add(struct bstate *st, enum para_kind kind, const char *text, size_t len, char *id,
                char *label, char *num)
 {
+	/* Whatever the numbering did, an id is never given twice (issue 18). */
+	if (id && !st->oom && idset_claim(&st->ids, &id) < 0)
+		st->oom = 1;
 	int i = res_add_para(st->res, kind);
 	if (i < 0 || !id || !label || st->oom) {
 		st->oom = 1;
@@ -1187,6 +1190,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 	}
 	finish_links(&st);
 	build_meta_finish(&st, hints ? hints : &bl->hints, hints != NULL);
+	idset_free(&st.ids);
 	if (st.oom) {
 		res_free(st.res);
 		*oom = 1;
@@ -1275,6 +1279,7 @@ static struct resolution *build_decision(const struct block_list *bl, const enum
 	}
 	finish_links(&st);
 	build_meta_finish(&st, hints ? hints : &bl->hints, hints != NULL);
+	idset_free(&st.ids);
 	if (st.oom) {
 		res_free(st.res);
 		*oom = 1;
@@ -1318,6 +1323,7 @@ static struct resolution *build_plain(const struct block_list *bl, struct parse_
 			st.oom = 1;
 	}
 	build_meta_finish(&st, &bl->hints, 1);
+	idset_free(&st.ids);
 	if (st.oom) {
 		res_free(st.res);
 		*oom = 1;

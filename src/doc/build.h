@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "doc/blocks.h"
+#include "doc/idset.h"
 
 /* Deepest sub-paragraph nesting kept; anything deeper stays a sibling (no document goes
  * past three, and a fixed bound keeps hostile input flat). */
@@ -50,6 +51,7 @@ struct bstate {
 	size_t parts_cap, annexes_cap;   /* allocated res->parts, res->annexes */
 	int paren_notes;            /* footnotes are numbered "(1)": so are their markers */
 	const struct block *bend;   /* one past the segment's last block, for looking ahead */
+	struct idset ids;           /* the ids given so far: none twice */
 };
 
 /* Copies and formats into the resolution; on failure they set st->oom and return NULL. */

@@ -1,6 +1,6 @@
 # src/doc/local.mk: the document model and parsers (no curses, no SQLite)
 src_libgavel_a_SOURCES += src/doc/resolution.c src/doc/resolution.h src/doc/parse.h \
-	src/doc/parse.c src/doc/json.c src/doc/json.h src/doc/blocks.h src/doc/lang.h
+	src/doc/parse.c src/doc/shape.c src/doc/shape.h src/doc/json.c src/doc/json.h src/doc/blocks.h src/doc/lang.h
 src_libgavel_a_SOURCES += src/doc/lang.c
 check_PROGRAMS += tests/unit/test_lang
 TESTS += tests/unit/test_lang
@@ -8,7 +8,7 @@ tests_unit_test_lang_SOURCES = tests/unit/test_lang.c
 tests_unit_test_lang_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_lang_LDADD = $(UNIT_LDADD)
 src_libgavel_a_SOURCES += src/doc/input.c src/doc/input.h src/doc/blocks.c src/doc/shape-ods.c \
-	src/doc/build.c src/doc/build.h src/doc/build-meta.c src/doc/refs.c src/doc/refs.h
+	src/doc/build.c src/doc/build.h src/doc/idset.c src/doc/idset.h src/doc/build-meta.c src/doc/refs.c src/doc/refs.h
 src_libgavel_a_SOURCES += src/doc/shape-pdf.c src/doc/shape-plain.c src/doc/detect.c \
 	src/doc/assemble.c src/doc/assemble.h src/doc/unwrap.c src/doc/unwrap.h \
 	src/doc/furniture.c src/doc/furniture.h

@@ -1,5 +1,5 @@
-/* parse.c: the parser's entry points: read, decode, pick the shape reader, build the model.
- * Every shape goes through blocks -> build_collection, so all shapes give the same model. */
+/* parse.c: the parser's entry points: read the file, pick its shape from the table of shapes
+ * (shape.c), decode it when the shape reads text, and hand it to the shape's reader. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -15,26 +15,33 @@
 #include "doc/blocks.h"
 #include "doc/input.h"
 #include "doc/parse.h"
-
-static const char *const format_names[] = {
-	[INPUT_AUTO] = "auto", [INPUT_ODS] = "ods", [INPUT_PDF] = "pdf", [INPUT_PLAIN] = "plain"
-};
+#include "doc/shape.h"
 
 int input_format_from_name(const char *name)
 {
 	if (!name)
 		return -1;
-	for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
-		if (strcmp(name, format_names[i]) == 0)
-			return (int)i;
+	if (strcmp(name, "auto") == 0)
+		return INPUT_AUTO;
+	for (size_t i = 0; i < input_nshapes; i++)
+		if (strcmp(name, input_shapes[i].name) == 0)
+			return (int)input_shapes[i].format;
 	return -1;
 }
 
 const char *input_format_name(enum input_format f)
 {
-	if ((size_t)f < sizeof format_names / sizeof *format_names)
-		return format_names[f];
-	return "auto";
+	const struct input_shape *sh = shape_of(f);
+	return sh ? sh->name : "auto";
+}
+
+const char *input_format_list(char *buf, size_t size)
+{
+	size_t o = (size_t)snprintf(buf, size, "auto");
+	for (size_t i = 0; i < input_nshapes && o < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i + 1 < input_nshapes ? ", " : " or ",
+		                      input_shapes[i].name);
+	return buf;
 }
 
 void parse_warn(struct parse_diag *d, const char *fmt, ...)
@@ -51,69 +58,70 @@ void parse_warn(struct parse_diag *d, const char *fmt, ...)
 		memcpy(d->warnings[d->nwarnings++], msg, sizeof msg);
 }
 
-static int oom(struct parse_diag *d)
+/* The first row of the given input kind whose probe says yes, or NULL. */
+static const struct input_shape *probe_rows(enum shape_input in, const struct shape_probe *p)
 {
-	snprintf(d->reason, sizeof d->reason, "out of memory");
-	return EX_OSERR;
+	for (size_t i = 0; i < input_nshapes; i++)
+		if (input_shapes[i].input == in && input_shapes[i].probe(p))
+			return &input_shapes[i];
+	return NULL;
 }
 
-/* Decoded text -> collection: its first `max` resolutions, *more set (if not NULL) when
- * another begins after them. */
-static int parse_text(const char *text, size_t len, enum input_format f, size_t max, int *more,
-                      struct collection **out, struct parse_diag *d)
+/* Bytes -> collection, through the shape forced by f or the first whose probe says yes: the
+ * rows that read bytes on the bytes, then the text rows on the decoded text. With `owned`,
+ * raw (len + 1 bytes, as input_read returns them) is given up: freed, or decoded in place so
+ * that a large file is never copied. */
+static int parse_bytes(const char *raw, size_t len, int owned, enum input_format f,
+                       const struct shape_want *w, struct collection **out,
+                       struct parse_diag *d)
 {
-	struct block_list bl;
-	memset(&bl, 0, sizeof bl);
-	if (f == INPUT_AUTO)
-		f = shape_detect(text, len);
-	int r;
-	switch (f) {
-	case INPUT_PDF:
-		r = shape_pdf(text, len, &bl, d);
-		break;
-	case INPUT_PLAIN:
-		r = shape_plain(text, len, &bl, d);
-		break;
-	default:
-		r = shape_ods(text, len, &bl, d);
-		break;
+	const struct input_shape *sh = shape_of(f);
+	if (!sh) {
+		struct shape_probe p = { raw, len, INPUT_AUTO };
+		sh = probe_rows(SHAPE_BYTES, &p);
 	}
-	if (r == 0)
-		r = build_collection_first(&bl, max, more, out, d);
-	blocks_free(&bl);
-	return r == 0 ? 0 : oom(d);
+	if (sh && sh->input == SHAPE_BYTES) {
+		int r = sh->read(raw, len, w, out, d);
+		if (owned)
+			free((char *)raw);
+		return r;
+	}
+	char *text;
+	size_t tlen;
+	int r = owned ? input_decode_owned((char *)raw, len, &text, &tlen, d)
+	              : input_decode(raw, len, &text, &tlen, d);
+	if (r)
+		return r;
+	if (!sh) {
+		struct shape_probe p = { text, tlen, shape_detect(text, tlen) };
+		sh = probe_rows(SHAPE_TEXT, &p);
+		if (!sh)
+			sh = shape_of(INPUT_ODS);   /* shape_detect always names a text row */
+	}
+	r = sh ? sh->read(text, tlen, w, out, d) : EX_SOFTWARE;
+	free(text);
+	return r;
 }
 
 int parse_buffer(const char *buf, size_t len, enum input_format f, struct collection **out,
                  struct parse_diag *d)
 {
 	*out = NULL;
-	char *text;
-	size_t tlen;
-	int r = input_decode(buf, len, &text, &tlen, d);
-	if (r)
-		return r;
-	r = parse_text(text, tlen, f, SIZE_MAX, NULL, out, d);
-	free(text);
-	return r;
+	struct shape_want w = { SIZE_MAX, NULL };
+	return parse_bytes(buf, len, 0, f, &w, out, d);
 }
 
 int parse_file(const char *path, enum input_format f, struct collection **out,
                struct parse_diag *d)
 {
 	*out = NULL;
-	char *raw, *text;
-	size_t len, tlen;
+	char *raw;
+	size_t len;
 	int r = input_read(path, &raw, &len, d);
 	if (r)
 		return r;
-	/* the file's own buffer is decoded in place: no second copy of a large file */
-	r = input_decode_owned(raw, len, &text, &tlen, d);
-	if (r)
-		return r;
-	r = parse_text(text, tlen, f, SIZE_MAX, NULL, out, d);
-	free(text);
-	return r;
+	struct shape_want w = { SIZE_MAX, NULL };
+	return parse_bytes(raw, len, 1, f, &w, out, d);
 }
 
 /* Reads up to max bytes into buf; returns the count or -1. */
@@ -153,6 +161,14 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	ssize_t got = read_upto(fd, buf, max);
 	close(fd);
 	size_t len = got > 0 ? (size_t)got : 0;
+	/* A shape whose opening cannot stand alone (XML is read whole) is left to the full parse. */
+	const struct input_shape *sh = shape_of(f);
+	if (!sh)
+		sh = probe_rows(SHAPE_BYTES, &(struct shape_probe){ buf, len, INPUT_AUTO });
+	if (sh && !sh->prefix) {
+		free(buf);
+		return -1;
+	}
 	/* Cut after the last line end; UTF-16, NUL bytes or invalid UTF-8 (a legacy encoding the
 	 * whole file decides) are left to the full parse. */
 	while (len > 0 && buf[len - 1] != '\n')
@@ -173,17 +189,12 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		return -1;
 	}
 	struct collection *col = NULL;
-	char *text;
-	size_t tlen;
 	int more = 0;
-	int r = input_decode_owned(buf, len, &text, &tlen, d);
-	if (r == 0) {
-		/* Only the first resolution is built: the reader waits for the whole file before
-		 * going to another, and the others would cost as much again (a compilation's
-		 * second resolution usually lies in the bytes read, cut). */
-		r = parse_text(text, tlen, f, 1, &more, &col, d);
-		free(text);
-	}
+	/* Only the first resolution is built: the reader waits for the whole file before going
+	 * to another, and the others would cost as much again (a compilation's second
+	 * resolution usually lies in the bytes read, cut). */
+	struct shape_want w = { 1, &more };
+	int r = parse_bytes(buf, len, 1, f, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
 		d->reason[0] = '\0';

@@ -1,7 +1,8 @@
 /* parse.h: text of any supported shape -> resolution model. No curses, no SQLite.
  *
- * parse_file() reads and decodes a file (BOM, CRLF, invalid UTF-8, legacy encodings), detects
- * its shape, and builds a collection of one or more resolutions. Fatal problems come back as a
+ * parse_file() reads a file, finds its shape in the table of shapes (shape.h), decodes it
+ * (BOM, CRLF, invalid UTF-8, legacy encodings) when the shape reads text, and builds a
+ * collection of one or more resolutions. Fatal problems come back as a
  * sysexits code with a one-line reason; recoverable ones as warnings. */
 #ifndef GAVEL_DOC_PARSE_H
 #define GAVEL_DOC_PARSE_H
@@ -16,9 +17,12 @@ enum input_format {
 	INPUT_PLAIN     /* hard-wrapped plain text, blank lines between paragraphs */
 };
 
-/* "ods", "pdf", "plain", "auto" -> format; returns -1 for an unknown name. */
+/* A shape's name in the table ("ods", "pdf", "plain") or "auto" -> format; -1 for an unknown
+ * name. */
 int input_format_from_name(const char *name);
 const char *input_format_name(enum input_format);
+/* "auto, ods, pdf or plain": every name, for messages, written into buf; returns buf. */
+const char *input_format_list(char *buf, size_t size);
 
 #define PARSE_MAX_WARNINGS 16
 

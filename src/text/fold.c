@@ -78,6 +78,14 @@ static int dropped(uint32_t c)
 	return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF;
 }
 
+/* Hyphens and the dashes typed for them fold to '-': texts print "pre\u2011recorded" (the
+ * non-breaking hyphen), "2015\u20132030" (en dash), a minus sign, where people type '-'. The
+ * em dash (a parenthetical, never typed for a hyphen) stays itself. */
+static int hyphen(uint32_t c)
+{
+	return (c >= 0x2010 && c <= 0x2013) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D;
+}
+
 /* Appends the folded form of one non-ASCII code point (bytes [at, at+len) of the original). */
 static int fold_char(struct fold_buf *b, const char *s, size_t at, size_t len, uint32_t c,
                      int keep_case)
@@ -88,6 +96,10 @@ static int fold_char(struct fold_buf *b, const char *s, size_t at, size_t len, u
 	if (c == 0xFFFD) {
 		r = (uint8_t *)"\xEF\xBF\xBD";
 		rlen = 3;
+	} else if (hyphen(c)) {
+		r = small;
+		small[0] = '-';
+		rlen = 1;
 	} else if (keep_case) {
 		r = u8_normalize(UNINORM_NFD, (const uint8_t *)s + at, len, small, &rlen);
 	} else {

@@ -16,7 +16,9 @@ struct folded {
 /* Every run of white space (Unicode White_Space: spaces, TAB, newlines, no-break spaces,
  * U+3000) folds to one ' ', so "migrant  children" across a line end or a no-break space still
  * matches "migrant children"; invisible format characters (soft hyphen, zero-width spaces and
- * joiners, BOM) are dropped. Invalid UTF-8 folds to U+FFFD.
+ * joiners, BOM) are dropped. Hyphens and the dashes typed for them (U+2010-2013: hyphen,
+ * non-breaking hyphen, figure dash, en dash; U+2212 minus; small and full-width hyphen-minus)
+ * fold to '-', so "pre-recorded" finds "pre\u2011recorded". Invalid UTF-8 folds to U+FFFD.
  * Returns 0, or -1 when out of memory. fold_free() releases the fields. */
 int text_fold(const char *s, size_t n, struct folded *out);
 

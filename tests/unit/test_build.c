@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "doc/blocks.h"
+#include "doc/idset.h"
 
 /* Builds from NULL-terminated lines, one block each; ZONE_FOOTNOTE when a line starts "^". */
 static struct collection *build(const char *const *lines, struct parse_diag *d)
@@ -646,6 +647,96 @@ static void many_paragraphs(void **state)
 	collection_free(col);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every id of r differs from every other, and res_find finds each paragraph by its own. */
+static void assert_ids_unique(const struct resolution *r)
+{
+	char **ids = malloc(r->npara * sizeof *ids);
+	assert_non_null(ids);
+	for (size_t i = 0; i < r->npara; i++)
+		ids[i] = r->paras[i].id;
+	qsort(ids, r->npara, sizeof *ids, cmp_str);
+	for (size_t i = 1; i < r->npara; i++)
+		if (strcmp(ids[i - 1], ids[i]) == 0)
+			fail_msg("id %s given twice", ids[i]);
+	free(ids);
+}
+
+/* Issue 18: nesting past MAX_DEPTH. Ten levels cycling (a) (i) (A) (1) once gave 9,999
+ * paragraphs the same id; now each is unique, whatever the depth, and nesting stays flat. */
+static void ids_unique_past_max_depth(void **state)
+{
+	(void)state;
+	enum { N = 9999 };
+	static const char *const labels[] = { "(a)", "(i)", "(A)", "(1)" };
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	char buf[64];
+	assert_int_equal(blocks_push(&bl, "The General Assembly,", 21, ZONE_BODY, 0, 0), 0);
+	assert_int_equal(blocks_push(&bl, "1. Decides:", 11, ZONE_BODY, 0, 0), 0);
+	for (int i = 0; i < N; i++) {
+		int n = snprintf(buf, sizeof buf, "%s that item %d;", labels[i % 4], i);
+		assert_int_equal(blocks_push(&bl, buf, (size_t)n, ZONE_BODY, 0, 0), 0);
+	}
+	struct collection *col;
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(build_collection(&bl, &col, &d), 0);
+	blocks_free(&bl);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(count(r, PARA_SUB), N);
+	assert_ids_unique(r);
+	/* The first levels keep their natural ids; what repeats gets a suffix. */
+	assert_string_equal(get(r, "op1.a.i.A.1.a.i")->text, "that item 5;");
+	assert_string_equal(get(r, "op1.a.i.A.1.a.i-2")->text, "that item 9;");
+	for (size_t i = 0; i < r->npara; i++) {
+		assert_true(r->paras[i].depth <= 6);
+		/* A child's id starts with its parent's. */
+		int p = r->paras[i].parent;
+		if (p >= 0)
+			assert_int_equal(strncmp(r->paras[i].id, r->paras[p].id, strlen(r->paras[p].id)), 0);
+	}
+	collection_free(col);
+}
+
+/* The same label over and over at every depth, and ids that already look suffixed. */
+static void ids_unique_when_labels_repeat(void **state)
+{
+	(void)state;
+	const char *lines[4100];
+	size_t n = 0;
+	lines[n++] = "The General Assembly,";
+	lines[n++] = "1. Decides:";
+	for (int i = 0; i < 4000; i++)
+		lines[n++] = i % 3 ? "(a) again;" : "(b) and again;";
+	lines[n++] = "2. Decides:";
+	lines[n] = NULL;
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	assert_ids_unique(col->docs[0]);
+	assert_non_null(get(col->docs[0], "op2"));
+	collection_free(col);
+
+	/* The set itself: "x" three times and an "x-2" of its own. */
+	struct idset set;
+	memset(&set, 0, sizeof set);
+	char *v[5] = { strdup("x"), strdup("x"), strdup("x-2"), strdup("x"), strdup("y") };
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(idset_claim(&set, &v[i]), 0);
+	assert_string_equal(v[0], "x");
+	assert_string_equal(v[1], "x-2");
+	assert_string_equal(v[2], "x-2-2");
+	assert_string_equal(v[3], "x-3");
+	assert_string_equal(v[4], "y");
+	idset_free(&set);
+	for (int i = 0; i < 5; i++)
+		free(v[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -664,6 +755,8 @@ int main(void)
 		cmocka_unit_test(other_organs),
 		cmocka_unit_test(plain_fallback),
 		cmocka_unit_test(many_paragraphs),
+		cmocka_unit_test(ids_unique_past_max_depth),
+		cmocka_unit_test(ids_unique_when_labels_repeat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,6 +68,34 @@ static void fold_other_scripts(void **state)
 	fold_free(&f);
 }
 
+static int hits_of(const char *pattern, const char *text, struct search_hit **h);
+
+/* Hyphen variants fold to '-', and a pattern typed with '-' finds them all; the em dash
+ * stays itself. */
+static void fold_hyphens(void **state)
+{
+	(void)state;
+	struct folded f;
+	/* pre‑recorded (U+2011), 2015–2030 (en dash), −5 (minus), full-width －, em dash — */
+	const char *s = "pre\xE2\x80\x91recorded 2015\xE2\x80\x93" "2030 \xE2\x88\x92" "5 a\xEF\xBC\x8D" "b "
+	                "x\xE2\x80\x94y";
+	assert_int_equal(text_fold(s, strlen(s), &f), 0);
+	assert_string_equal(f.s, "pre-recorded 2015-2030 -5 a-b x\xE2\x80\x94y");
+	assert_int_equal(f.map[3], 3);
+	assert_int_equal(f.map[4], 6);
+	fold_free(&f);
+	struct search_hit *h;
+	assert_int_equal(hits_of("pre-recorded", s, &h), 1);
+	assert_int_equal(h[0].start, 0);
+	assert_int_equal(h[0].end, 14);
+	free(h);
+	assert_int_equal(hits_of("2015-2030", s, &h), 1);
+	free(h);
+	assert_int_equal(hits_of("Pre-recorded statement", "a Pre\xE2\x80\x90recorded\xC2\xA0statement", &h), 1);
+	free(h);
+	assert_int_equal(hits_of("x-y", s, &h), 0);
+}
+
 static void fold_invalid(void **state)
 {
 	(void)state;
@@ -272,7 +300,8 @@ static void search_matches_reference(void **state)
 		"\xC3\x89", "E\xCC\x81", "\xCC\x81", "\xC3\x9F", "\xEF\xAC\x81", "\xE2\x84\xAA",
 		"\xC2\xAD", "\xE2\x80\x8B", "\xC2\xA0", "\xE3\x80\x80", "\xE5\xA4\xA7", "\xD0\x9C",
 		"\xD0\xBC", "\xFF", "\xC3", "\xE2\x82", "\xF0\x9F\x98\x80", "\xC5\xBF", "\x01",
-		"migrants", "Migrants", "children",
+		"migrants", "Migrants", "children", "\xE2\x80\x91", "\xE2\x80\x93", "\xE2\x88\x92",
+		"\xE2\x80\x94",
 	};
 	struct search_pat pats[sizeof diff_patterns / sizeof *diff_patterns];
 	size_t np = sizeof pats / sizeof *pats;
@@ -381,6 +410,7 @@ int main(void)
 		cmocka_unit_test(fold_whitespace_and_format),
 		cmocka_unit_test(fold_keep_case),
 		cmocka_unit_test(fold_other_scripts),
+		cmocka_unit_test(fold_hyphens),
 		cmocka_unit_test(fold_invalid),
 		cmocka_unit_test(search_accent_insensitive),
 		cmocka_unit_test(search_smart_case),

@@ -18,6 +18,7 @@
 #include "doc/input.h"
 #include "doc/json.h"
 #include "doc/parse.h"
+#include "doc/shape.h"
 
 #define SAMPLE ABS_TOP_SRCDIR "/share/a-res-58-190-en.ods.txt"
 
@@ -59,6 +60,29 @@ static void format_names(void **state)
 	assert_int_equal(input_format_from_name(NULL), -1);
 	assert_string_equal(input_format_name(INPUT_PDF), "pdf");
 	assert_string_equal(input_format_name(INPUT_ODS), "ods");
+}
+
+/* The table of shapes: every row complete, names unique, each name and format the other's. */
+static void shape_table(void **state)
+{
+	(void)state;
+	assert_true(input_nshapes >= 3);
+	for (size_t i = 0; i < input_nshapes; i++) {
+		const struct input_shape *sh = &input_shapes[i];
+		assert_non_null(sh->name);
+		assert_non_null(sh->probe);
+		assert_non_null(sh->read);
+		assert_int_not_equal(sh->format, INPUT_AUTO);
+		assert_ptr_equal(shape_of(sh->format), sh);
+		assert_int_equal(input_format_from_name(sh->name), (int)sh->format);
+		assert_string_equal(input_format_name(sh->format), sh->name);
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(input_shapes[j].name, sh->name);
+	}
+	assert_null(shape_of(INPUT_AUTO));
+	assert_string_equal(input_format_name(INPUT_AUTO), "auto");
+	char names[256];
+	assert_non_null(strstr(input_format_list(names, sizeof names), "auto, ods, pdf"));
 }
 
 static void check_sample(const struct resolution *r, const char *title)
@@ -442,6 +466,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(format_names),
+		cmocka_unit_test(shape_table),
 		cmocka_unit_test(bundled_sample),
 		cmocka_unit_test(bom_crlf_variant),
 		cmocka_unit_test(ods_furniture),

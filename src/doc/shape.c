@@ -1,0 +1,61 @@
+/* shape.c: the table of input shapes (shape.h). The text shapes share one path: the shape's
+ * reader makes blocks, the one structure builder makes the model, so they all give the same
+ * model; a shape whose format carries its structure (XML) builds the model itself. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "doc/blocks.h"
+#include "doc/shape.h"
+
+/* Blocks from a text shape's reader -> the model. */
+static int read_blocks(int (*shape)(const char *, size_t, struct block_list *, struct parse_diag *),
+                       const char *text, size_t len, const struct shape_want *w,
+                       struct collection **out, struct parse_diag *d)
+{
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	int r = shape(text, len, &bl, d);
+	if (r == 0)
+		r = build_collection_first(&bl, w->max, w->more, out, d);
+	blocks_free(&bl);
+	if (r != 0) {
+		snprintf(d->reason, sizeof d->reason, "out of memory");
+		return EX_OSERR;
+	}
+	return 0;
+}
+
+#define TEXT_SHAPE(name, fmt)                                                                   \
+	static int probe_##name(const struct shape_probe *p)                                    \
+	{                                                                                       \
+		return p->text_shape == (fmt);                                                  \
+	}                                                                                       \
+	static int read_##name(const char *text, size_t len, const struct shape_want *w,       \
+	                       struct collection **out, struct parse_diag *d)                   \
+	{                                                                                       \
+		return read_blocks(shape_##name, text, len, w, out, d);                         \
+	}
+
+TEXT_SHAPE(ods, INPUT_ODS)
+TEXT_SHAPE(pdf, INPUT_PDF)
+TEXT_SHAPE(plain, INPUT_PLAIN)
+
+const struct input_shape input_shapes[] = {
+	/* name     format       input       prefix probe        read */
+	{ "ods",   INPUT_ODS,   SHAPE_TEXT, 1,     probe_ods,   read_ods },
+	{ "pdf",   INPUT_PDF,   SHAPE_TEXT, 1,     probe_pdf,   read_pdf },
+	{ "plain", INPUT_PLAIN, SHAPE_TEXT, 1,     probe_plain, read_plain },
+};
+const size_t input_nshapes = sizeof input_shapes / sizeof *input_shapes;
+
+const struct input_shape *shape_of(enum input_format f)
+{
+	for (size_t i = 0; i < input_nshapes; i++)
+		if (input_shapes[i].format == f)
+			return &input_shapes[i];
+	return NULL;
+}
