@@ -19,6 +19,7 @@ static const struct command {
 	{ "search", cmd_search, "print the paragraphs that match a pattern" },
 	{ "notes",  cmd_notes,  "list, add, edit, remove or import notes" },
 	{ "export", cmd_export, "export notes as txt, md, json, csv or annotated text" },
+	{ "diff",   cmd_diff,   "compare two resolutions: a redline by paragraph and word" },
 };
 
 static void usage(FILE *f)
@@ -43,6 +44,7 @@ static void usage(FILE *f)
 "  gavel notes rm NOTE-ID\n"
 "  gavel notes import FILE.json\n"
 "  gavel export [--format F] [-o FILE] [--color C] [--tag T] [DOCUMENT]\n"
+"  gavel diff [--format text|md|html|json|docx] [-o FILE] [--all] OLD NEW\n"
 "\n"
 "Options:\n"
 "      --db PATH            annotation database (default $GAVEL_DB, else\n"

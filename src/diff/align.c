@@ -13,6 +13,10 @@
 #include "diff/seq.h"
 
 #define MIN_SIMILARITY 0.5
+/* Footnotes are short citations whose form ("Resolution 73/195, annex.") is half their words:
+ * two of them pair on similarity alone only when two thirds of the words are kept (a changed
+ * one cited at the same place pairs at 0.5, in redline.c). */
+#define MIN_SIMILARITY_FOOTNOTE (2.0 / 3.0)
 #define IN_PLACE_BONUS 0.1    /* small: a better match elsewhere still wins */
 
 enum { CLS_PREAMBLE, CLS_OPERATIVE, CLS_ANNEX, CLS_FOOTNOTE, CLS_PLAIN };
@@ -67,14 +71,35 @@ static long unpaired(const struct dside *s, const int *ix, size_t n, int **out)
 	return (long)k;
 }
 
-static int same_ids(const struct tpara *x, const struct tpara *y)
+/* What "the same" means in a pass: all tokens, or the text without markers. */
+enum key { KEY_ALL, KEY_TEXT };
+
+static uint32_t key_of(const struct tpara *t, enum key k)
 {
-	return x->ntok == y->ntok && memcmp(x->ids, y->ids, x->ntok * sizeof *x->ids) == 0;
+	return k == KEY_ALL ? t->hash_id : t->text_id;
 }
 
-/* Pass 1: the same text in order. */
+/* Whether two paragraphs with equal keys are really the same (the key is a hash). */
+static int same(const struct tpara *x, const struct tpara *y, enum key k)
+{
+	if (k == KEY_ALL)
+		return x->ntok == y->ntok && memcmp(x->ids, y->ids, x->ntok * sizeof *x->ids) == 0;
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < x->ntok && x->tok[i].kind == TOK_MARK)
+			i++;
+		while (j < y->ntok && y->tok[j].kind == TOK_MARK)
+			j++;
+		if (i == x->ntok || j == y->ntok)
+			return i == x->ntok && j == y->ntok;
+		if (x->ids[i++] != y->ids[j++])
+			return 0;
+	}
+}
+
+/* Pass 1: the same in order. */
 static int pass_in_order(struct dside *a, struct dside *b, const int *ua, size_t na,
-                         const int *ub, size_t nb)
+                         const int *ub, size_t nb, enum key key)
 {
 	uint32_t *ha = malloc((na + nb + 1) * sizeof *ha);
 	char *flags = calloc(na + nb + 1, 1);
@@ -85,9 +110,9 @@ static int pass_in_order(struct dside *a, struct dside *b, const int *ua, size_t
 	}
 	uint32_t *hb = ha + na;
 	for (size_t i = 0; i < na; i++)
-		ha[i] = a->tp[ua[i]].hash_id;
+		ha[i] = a->match[ua[i]] < 0 ? key_of(&a->tp[ua[i]], key) : UINT32_MAX;
 	for (size_t j = 0; j < nb; j++)
-		hb[j] = b->tp[ub[j]].hash_id;
+		hb[j] = b->match[ub[j]] < 0 ? key_of(&b->tp[ub[j]], key) : UINT32_MAX - 1;
 	int rc = seq_diff(ha, na, hb, nb, flags, flags + na) < 0 ? -1 : 0;
 	for (size_t i = 0, j = 0; rc == 0 && i < na && j < nb;) {
 		if (flags[i]) {
@@ -95,7 +120,7 @@ static int pass_in_order(struct dside *a, struct dside *b, const int *ua, size_t
 		} else if (flags[na + j]) {
 			j++;
 		} else {
-			if (same_ids(&a->tp[ua[i]], &b->tp[ub[j]]))
+			if (a->match[ua[i]] < 0 && same(&a->tp[ua[i]], &b->tp[ub[j]], key))
 				pair(a, b, ua[i], ub[j], 1.0);
 			i++, j++;
 		}
@@ -118,9 +143,9 @@ static int keyed_cmp(const void *x, const void *y)
 	return p->pos < q->pos ? -1 : p->pos > q->pos;
 }
 
-/* Pass 2: the same text elsewhere: each new paragraph takes the first old one like it. */
+/* Pass 2: the same elsewhere: each new paragraph takes the first old one like it. */
 static int pass_moved(struct dside *a, struct dside *b, const int *ua, size_t na,
-                      const int *ub, size_t nb)
+                      const int *ub, size_t nb, enum key key)
 {
 	struct keyed *k = malloc((na ? na : 1) * sizeof *k);
 	if (!k)
@@ -128,23 +153,23 @@ static int pass_moved(struct dside *a, struct dside *b, const int *ua, size_t na
 	size_t n = 0;
 	for (size_t i = 0; i < na; i++)
 		if (a->match[ua[i]] < 0)
-			k[n++] = (struct keyed){ a->tp[ua[i]].hash_id, i };
+			k[n++] = (struct keyed){ key_of(&a->tp[ua[i]], key), i };
 	qsort(k, n, sizeof *k, keyed_cmp);
 	for (size_t j = 0; j < nb; j++) {
 		if (b->match[ub[j]] >= 0)
 			continue;
-		uint32_t key = b->tp[ub[j]].hash_id;
+		uint32_t want = key_of(&b->tp[ub[j]], key);
 		size_t lo = 0, hi = n;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (k[mid].key < key)
+			if (k[mid].key < want)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (; lo < n && k[lo].key == key; lo++) {
+		for (; lo < n && k[lo].key == want; lo++) {
 			int i = ua[k[lo].pos];
-			if (a->match[i] < 0 && same_ids(&a->tp[i], &b->tp[ub[j]])) {
+			if (a->match[i] < 0 && same(&a->tp[i], &b->tp[ub[j]], key)) {
 				pair(a, b, i, ub[j], 1.0);
 				break;
 			}
@@ -248,6 +273,7 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 	long *lo, *hi;
 	if (gaps(a, b, ia, na, ib, nb, &lo, &hi) < 0)
 		return -1;
+	double min = MIN_SIMILARITY;
 	struct cand *c = NULL;
 	size_t nc = 0, cap = 0;
 	int rc = 0;
@@ -261,12 +287,13 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 			const struct tpara *y = &b->tp[ib[j]];
 			if (!align_compatible(x->cls, y->cls))
 				continue;
-			double sim = similarity_at_least(x, y, MIN_SIMILARITY);
+			min = x->cls == CLS_FOOTNOTE ? MIN_SIMILARITY_FOOTNOTE : MIN_SIMILARITY;
+			double sim = similarity_at_least(x, y, min);
 			if (sim < 0) {
 				rc = -1;
 				break;
 			}
-			if (sim < MIN_SIMILARITY)
+			if (sim < min)
 				continue;
 			if (nc == cap) {
 				cap = cap ? cap * 2 : 64;
@@ -295,8 +322,8 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 	return rc;
 }
 
-int align_paragraphs(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
-                     size_t nb)
+int align_exact(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
+                size_t nb)
 {
 	int *ua, *ub;
 	long nua = unpaired(a, ia, na, &ua);
@@ -307,12 +334,26 @@ int align_paragraphs(struct dside *a, struct dside *b, const int *ia, size_t na,
 		free(ua);
 		return -1;
 	}
-	int rc = pass_in_order(a, b, ua, (size_t)nua, ub, (size_t)nub);
-	if (rc == 0)
-		rc = pass_moved(a, b, ua, (size_t)nua, ub, (size_t)nub);
-	if (rc == 0)
-		rc = pass_similar(a, b, ia, na, ib, nb);
+	int rc = 0;
+	for (enum key k = KEY_ALL; k <= KEY_TEXT && rc == 0; k++) {
+		rc = pass_in_order(a, b, ua, (size_t)nua, ub, (size_t)nub, k);
+		if (rc == 0)
+			rc = pass_moved(a, b, ua, (size_t)nua, ub, (size_t)nub, k);
+	}
 	free(ua);
 	free(ub);
 	return rc;
+}
+
+int align_similar(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
+                  size_t nb)
+{
+	return pass_similar(a, b, ia, na, ib, nb);
+}
+
+int align_paragraphs(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
+                     size_t nb)
+{
+	int rc = align_exact(a, b, ia, na, ib, nb);
+	return rc ? rc : align_similar(a, b, ia, na, ib, nb);
 }

@@ -30,6 +30,7 @@ struct tpara {
 	uint32_t *sorted;       /* the same, sorted: a bound on similarity in one pass */
 	size_t nwords;
 	uint32_t hash_id;       /* equal for equal content (tokens and class) */
+	uint32_t text_id;       /* equal for equal text, markers left out (and class) */
 	int cls;                /* alignment class (align.c) */
 };
 
@@ -41,7 +42,7 @@ void intern_free(struct intern *);
  * The bytes must outlive the table (they are not copied). */
 uint32_t intern_id(struct intern *, int ns, const char *s, size_t n);
 
-enum { NS_WORD, NS_FOOTNOTE, NS_HASH };
+enum { NS_WORD, NS_FOOTNOTE, NS_HASH, NS_TEXT = NS_HASH + 16 };
 
 /* Tokenises paragraph i of res into *tp; markers are numbered by their footnote's text
  * (NS_FOOTNOTE), so a renumbered footnote does not change the paragraph. Returns 0 or -1. */
@@ -74,8 +75,13 @@ struct dside {
 };
 
 /* Pairs the paragraphs listed in ia (old, in order) and ib (new, in order) that are not
- * paired yet: same content in order, same content out of order, then by similarity >= 0.5.
- * Returns 0 or -1 when out of memory. */
+ * paired yet: align_exact those with the same content (markers and all) in order, then out
+ * of order, then the same with the same text whatever their markers; align_similar the most
+ * similar (>= 0.5); align_paragraphs both. Each returns 0 or -1 when out of memory. */
+int align_exact(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
+                size_t nb);
+int align_similar(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
+                  size_t nb);
 int align_paragraphs(struct dside *a, struct dside *b, const int *ia, size_t na, const int *ib,
                      size_t nb);
 

@@ -92,9 +92,9 @@ static int pair_footnotes(struct build *bd, int fo, int fn, int same_text)
 }
 
 /* Footnotes cited at the same place of a paired paragraph are the same footnote: a marker
- * kept by the comparison, or the markers of a changed stretch taken in order when both sides
- * of it have as many. */
-static int footnotes_by_context(struct build *bd, int i, int j)
+ * kept by the comparison (kept: the same text), or (changed) the markers of a changed stretch
+ * taken in order, when alike enough. */
+static int footnotes_by_context(struct build *bd, int i, int j, int changed)
 {
 	const struct tpara *x = &bd->a.tp[i], *y = &bd->b.tp[j];
 	struct run *runs;
@@ -105,12 +105,12 @@ static int footnotes_by_context(struct build *bd, int i, int j)
 	for (long k = 0; k < nr && rc == 0; k++) {
 		struct run *r = &runs[k];
 		if (r->op == RL_EQ) {
-			for (size_t t = 0; t < r->a1 - r->a0 && rc == 0; t++)
+			for (size_t t = 0; t < r->a1 - r->a0 && rc == 0 && !changed; t++)
 				if (x->tok[r->a0 + t].kind == TOK_MARK)
 					rc = pair_footnotes(bd, x->tok[r->a0 + t].fn, y->tok[r->b0 + t].fn, 1);
 			continue;
 		}
-		if (r->op != RL_DEL || k + 1 >= nr || runs[k + 1].op != RL_INS)
+		if (!changed || r->op != RL_DEL || k + 1 >= nr || runs[k + 1].op != RL_INS)
 			continue;
 		struct run *s = &runs[k + 1];
 		size_t p = r->a0, q = s->b0;
@@ -137,11 +137,18 @@ static int align_all(struct build *bd)
 	int rc = (ia && ib && fa && fb) ? 0 : -1;
 	if (rc == 0)
 		rc = align_paragraphs(&bd->a, &bd->b, ia, na, ib, nb);
+	/* Footnotes: the same text cited at the same place, the same text anywhere, a changed
+	 * text cited at the same place, then the most similar. */
 	for (size_t k = 0; k < na && rc == 0; k++)
 		if (bd->a.match[ia[k]] >= 0)
-			rc = footnotes_by_context(bd, ia[k], bd->a.match[ia[k]]);
+			rc = footnotes_by_context(bd, ia[k], bd->a.match[ia[k]], 0);
 	if (rc == 0)
-		rc = align_paragraphs(&bd->a, &bd->b, fa, nfa, fb, nfb);
+		rc = align_exact(&bd->a, &bd->b, fa, nfa, fb, nfb);
+	for (size_t k = 0; k < na && rc == 0; k++)
+		if (bd->a.match[ia[k]] >= 0)
+			rc = footnotes_by_context(bd, ia[k], bd->a.match[ia[k]], 1);
+	if (rc == 0)
+		rc = align_similar(&bd->a, &bd->b, fa, nfa, fb, nfb);
 	free(ia);
 	free(ib);
 	free(fa);

@@ -248,6 +248,18 @@ int tpara_build(struct intern *in, const struct resolution *res, int i, struct t
 	                        t.n * sizeof *tp->ids);
 	if (tp->hash_id == UINT32_MAX)
 		goto fail;
+	/* The text alone: the same ids with the markers left out. */
+	uint32_t *plain = malloc((t.n ? t.n : 1) * sizeof *plain);
+	if (!plain)
+		goto fail;
+	size_t np = 0;
+	for (size_t k = 0; k < t.n; k++)
+		if (t.v[k].kind != TOK_MARK)
+			plain[np++] = tp->ids[k];
+	tp->text_id = intern_id(in, NS_TEXT + tp->cls, (const char *)plain, np * sizeof *plain);
+	free(plain);
+	if (tp->text_id == UINT32_MAX)
+		goto fail;
 	return 0;
 fail:
 	if (!tp->tok)

@@ -1,0 +1,83 @@
+/* out.h: a redline leaves gavel through one small interface, one file per format (the
+ * terminal's text, md, html, json, docx), each reading only the redline and its two
+ * resolutions. The formats table drives `gavel diff --format` and its help. */
+#ifndef GAVEL_DIFF_OUT_H
+#define GAVEL_DIFF_OUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "diff/diff.h"
+
+struct rl_out_opts {
+	int color;              /* text: SGR colours instead of wdiff's [-...-]{+...+} */
+	int all;                /* text: unchanged paragraphs in full, not folded into one line */
+	int summary_only;       /* text: only the counts */
+	int width;              /* text: wrap at this many columns (>= 20) */
+	int visual;             /* text: right-to-left lines in the order a terminal draws them */
+	const char *old_name;   /* the files compared, named where a document has no symbol */
+	const char *new_name;
+};
+
+struct rl_format {
+	const char *name;       /* "md" */
+	const char *summary;    /* for --help */
+	int binary;             /* not for a terminal: written with -o FILE or into a pipe */
+	/* Writes the whole output. Returns 0, or -1 on a write error or out of memory. */
+	int (*write)(FILE *, const struct redline *, const struct rl_out_opts *);
+};
+
+/* The formats, in the order --help lists them, ending with a NULL name. */
+extern const struct rl_format rl_formats[];
+const struct rl_format *rl_format_find(const char *name);
+
+int rl_write_text(FILE *, const struct redline *, const struct rl_out_opts *);
+int rl_write_md(FILE *, const struct redline *, const struct rl_out_opts *);
+int rl_write_html(FILE *, const struct redline *, const struct rl_out_opts *);
+int rl_write_json(FILE *, const struct redline *, const struct rl_out_opts *);
+int rl_write_docx(FILE *, const struct redline *, const struct rl_out_opts *);
+
+/* --- What the formats share (out.c) --- */
+
+/* What a document is called: its symbol, else the file name, else "old"/"new". */
+const char *rl_name(const struct redline *, int new_side, const struct rl_out_opts *);
+
+/* The label of an entry's paragraph for people: the new label, with the old one after an
+ * arrow when it differs ("OP 12 \xE2\x86\x90 OP 14"); the old label for a deleted paragraph.
+ * Writes into buf and returns it. */
+const char *rl_entry_label(const struct redline *, const struct rl_entry *, char *buf,
+                           size_t size);
+
+/* The status of an entry as a word: "unchanged", "changed", "new", "deleted", "moved away". */
+const char *rl_status_name(const struct rl_entry *);
+
+/* "45 unchanged, 20 changed, 2 moved, 30 new, 10 deleted; 23 renumbered" (the parts that are
+ * not 0; "nothing" when all are). Writes into buf and returns it. */
+const char *rl_count_text(const struct rl_count *, char *buf, size_t size);
+
+/* A run of segments of one kind: the outputs mark a change once around it, not per piece. */
+struct rl_group {
+	enum rl_op op;
+	size_t from, to;        /* segments [from, to) of the entry */
+};
+
+/* The next group of e's segments from *at, advancing *at; 0 at the end. */
+int rl_next_group(const struct rl_entry *, size_t *at, struct rl_group *);
+
+/* The footnote number to show for a marker segment (the new one unless deleted). */
+int rl_marker_num(const struct rl_seg *);
+
+/* Writes n bytes of document text for a markup format: each character through esc (which
+ * writes it, escaped as the format needs, and returns 1, or returns 0 to have it written
+ * as is); controls (utf8_is_control) become U+FFFD, TAB a space, invalid UTF-8 U+FFFD. */
+typedef int (*rl_escape_fn)(FILE *, uint32_t c);
+void rl_write_escaped(FILE *, const char *s, size_t n, rl_escape_fn esc);
+
+/* An entry's text for md and html: changes in <del>...</del> and <ins>...</ins>, markers as
+ * <sup><a href="#PREFIX-fnN">N</a></sup> (PREFIX "new" or "old" by the side the footnote is
+ * on; no link when link is 0). */
+void rl_write_inline(FILE *, const struct rl_entry *, rl_escape_fn esc, int link);
+
+/* The heading of a section: "Preamble", "Operative paragraphs", "Annexes", "Footnotes". */
+const char *rl_section_heading(enum rl_section);
+
+#endif
