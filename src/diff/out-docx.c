@@ -44,6 +44,7 @@ struct dx {
 	size_t nsc;
 	int nnum;               /* w:num instances made */
 	char *fn_used;          /* per new/old footnote entry: referenced from the body */
+	int custom_marks;       /* markers are typed numbers, not Word's own footnote count */
 };
 
 /* ---- XML text ---- */
@@ -128,22 +129,27 @@ static void text_runs(FILE *f, const struct rl_seg *g, const struct para *p, int
 static void write_segs(struct dx *d, FILE *f, const struct rl_entry *e, enum mode mode,
                        const struct para *pold, const struct para *pnew, int in_footnote);
 
-/* A footnote reference, and the footnote it opens, holding the footnote's redline. */
-static void footnote_ref(struct dx *d, FILE *f, const struct rl_seg *g)
+/* The footnote of a reference: the footnote's own redline, after its mark (Word's number, or
+ * the typed number `mark` when custom_marks; `deleted` when the reference is). */
+static void footnote_body(struct dx *d, const struct rl_seg *g, int id, const char *mark,
+                          int deleted)
 {
 	const struct redline *rl = d->rl;
 	int ent = -1;
-	if (g->new_fn >= 0 && g->op != RL_DEL)
+	if (g->new_fn >= 0 && !deleted)
 		ent = rl->new_entry[g->new_fn];
 	else if (g->old_fn >= 0)
 		ent = rl->old_entry[g->old_fn];
-	int id = d->fnid++;
-	fprintf(f, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
-	        "<w:footnoteReference w:id=\"%d\"/></w:r>", id);
+	else if (g->new_fn >= 0)
+		ent = rl->new_entry[g->new_fn];
 	FILE *n = d->fn;
 	fprintf(n, "<w:footnote w:id=\"%d\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
-	        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
-	        "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>", id);
+	        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>", id);
+	if (mark)
+		fprintf(n, "<w:t>%s</w:t></w:r>", mark);
+	else
+		fputs("<w:footnoteRef/></w:r>", n);
+	fputs("<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>", n);
 	if (ent >= 0) {
 		const struct rl_entry *fe = &rl->e[ent];
 		d->fn_used[ent] = 1;
@@ -151,6 +157,38 @@ static void footnote_ref(struct dx *d, FILE *f, const struct rl_seg *g)
 		           fe->new >= 0 ? &rl->new->paras[fe->new] : NULL, 1);
 	}
 	fputs("</w:p></w:footnote>\n", n);
+}
+
+/* One footnote reference run; a typed mark goes in the same run, as Word writes it. */
+static void reference_run(struct dx *d, FILE *f, const struct rl_seg *g, int deleted)
+{
+	int id = d->fnid++;
+	char mark[16];
+	snprintf(mark, sizeof mark, "%d", deleted ? g->old_num : g->new_num);
+	fprintf(f, "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
+	        "<w:footnoteReference%s w:id=\"%d\"/>",
+	        d->custom_marks ? " w:customMarkFollows=\"1\"" : "", id);
+	if (d->custom_marks)
+		fprintf(f, deleted ? "<w:delText>%s</w:delText>" : "<w:t>%s</w:t>", mark);
+	fputs("</w:r>", f);
+	footnote_body(d, g, id, d->custom_marks ? mark : NULL, deleted);
+}
+
+/* A footnote marker; op is what it is in this paragraph (kept, deleted or inserted). A kept
+ * marker whose typed number changed is the old reference deleted and the new one inserted:
+ * no revision inside a footnote mark, which word processors do not keep apart. */
+static void footnote_ref(struct dx *d, FILE *f, const struct rl_seg *g, int op)
+{
+	if (op != RL_EQ || !d->custom_marks || g->old_num == g->new_num) {
+		reference_run(d, f, g, op == RL_DEL);
+		return;
+	}
+	rev_open(d, f, RL_DEL);
+	reference_run(d, f, g, 1);
+	rev_close(f, RL_DEL);
+	rev_open(d, f, RL_INS);
+	reference_run(d, f, g, 0);
+	rev_close(f, RL_INS);
 }
 
 /* The op a segment has in a mode, or -1 when the mode leaves it out. */
@@ -186,7 +224,7 @@ static void write_segs(struct dx *d, FILE *f, const struct rl_entry *e, enum mod
 			snprintf(mk, sizeof mk, "[%d]", rl_marker_num(g));
 			run(f, mk, strlen(mk), op == RL_DEL, 0);
 		} else {
-			footnote_ref(d, f, g);
+			footnote_ref(d, f, g, op);
 		}
 	}
 	if (open == RL_DEL || open == RL_INS)
@@ -297,8 +335,30 @@ static int add_scope(struct dx *d, int key)
 	return 0;
 }
 
+/* Whether Word's own footnote numbers, counted from `start` in reading order, are the
+ * numbers the text prints. */
+static int marks_in_sequence(const struct resolution *r, int start)
+{
+	int next = start;
+	for (size_t i = 0; i < r->npara; i++) {
+		const struct para *p = &r->paras[i];
+		size_t prev = 0;
+		for (size_t k = 0; k < p->nmarks && p->kind != PARA_FOOTNOTE; k++) {
+			if (p->marks[k].byte < prev || p->marks[k].footnote != next++)
+				return 0;
+			prev = p->marks[k].byte;
+		}
+	}
+	return 1;
+}
+
+static int first_footnote(const struct resolution *r);
+
 static int plan_numbering(struct dx *d)
 {
+	int start = first_footnote(d->rl->new);
+	d->custom_marks = !marks_in_sequence(d->rl->new, start) ||
+	                  !marks_in_sequence(d->rl->old, start);
 	const struct resolution *side[2] = { d->rl->old, d->rl->new };
 	for (int s = 0; s < 2; s++)
 		for (size_t i = 0; i < side[s]->npara; i++)
