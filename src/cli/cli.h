@@ -4,6 +4,7 @@
 #define GAVEL_CLI_CLI_H
 
 #include <stdio.h>
+#include "cli/usage.h"
 #include "doc/parse.h"
 
 /* Options every command accepts (before or after the command name). */
@@ -11,8 +12,11 @@ struct cli_opts {
 	const char *db;                 /* --db PATH (else $GAVEL_DB, else the XDG default) */
 	enum input_format format;       /* --input-format NAME */
 	int width;                      /* --width N for show; 0 = terminal width or 80 */
-	int no_color;                   /* NO_COLOR set or --no-color */
+	int no_color;                   /* NO_COLOR set, --no-color or --color=never */
+	int color;                      /* --color=WHEN: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
+	int no_pager;                   /* --no-pager */
 };
+enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 
 /* Each command gets argv[0] = its own name and returns a sysexits code. */
 int cmd_parse(int argc, char **argv, struct cli_opts *);
@@ -44,21 +48,25 @@ int cli_store_exit(int err);
 /* Resolves the database path from opts, $GAVEL_DB, XDG. Caller frees. */
 char *cli_db_path(const struct cli_opts *);
 
-/* Common long options: returns 1 if `c` (a getopt_long result) was one of them and was
- * handled, 0 if not, and -1 (after printing a message) on a bad value. */
-int cli_common_option(int c, const char *arg, struct cli_opts *);
+/* getopt_long over command cmd's options, as the usage table (usage.h) lists them: returns
+ * the code of the next of the command's own options (optarg holds its value); 0 when the
+ * options are over (the operands start at argv[optind]); -1 when the command is to return
+ * *rc at once: 0 after --help (printed), EX_USAGE after a bad option (message printed). The
+ * shared options (--db, --input-format, --color, ...) are applied to opts here and never
+ * returned. `g` is the caller's and zeroed; the first call fills it and resets getopt. */
+int cli_getopt(int argc, char **argv, const char *cmd, struct usage_getopt *g,
+               struct cli_opts *, int *rc);
 
-/* For a getopt_long result that is none of command `cmd`'s own options: a common option is
- * applied; anything else is refused with "CMD: unknown option; try 'gavel CMD --help'" (a bad
- * value with cli_common_option's message). Returns 0 to go on, else EX_USAGE. */
-int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *);
+/* Sets opts->width from --width's value (10 to 10000). Returns 0, or EX_USAGE after saying
+ * why. */
+int cli_width(const char *cmd, const char *arg, struct cli_opts *);
 
-/* The option codes for cli_common_option, for use in each command's getopt table. */
-enum { OPT_DB = 0x100, OPT_INPUT_FORMAT, OPT_WIDTH, OPT_NO_COLOR };
-#define CLI_COMMON_LONGOPTS \
-	{ "db", required_argument, NULL, OPT_DB }, \
-	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT }, \
-	{ "no-color", no_argument, NULL, OPT_NO_COLOR }
+/* Whether output on fd gets colours: --color=always, or a terminal under --color=auto
+ * without NO_COLOR. */
+int cli_color(const struct cli_opts *, int fd);
+
+/* `gavel help [COMMAND]`. */
+int cmd_help(int argc, char **argv, struct cli_opts *);
 
 /* Print "gavel: " + message + newline to stderr, control characters neutralised (a file name
  * or a quote cannot drive the terminal). cli_notice is for warnings and notices. */

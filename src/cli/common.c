@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -110,12 +111,24 @@ char *cli_db_path(const struct cli_opts *opts)
 	return store_default_path();
 }
 
-int cli_common_option(int c, const char *arg, struct cli_opts *opts)
+/* A value of --color: auto, always or never; -1 for anything else. */
+static int color_when(const char *arg)
+{
+	static const char *const names[] = { "auto", "always", "never" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Applies shared option c. Returns 1 when it was one, 0 when not, -1 (message printed) for a
+ * bad value. */
+static int shared_option(const char *cmd, int c, const char *arg, struct cli_opts *opts)
 {
 	switch (c) {
 	case OPT_DB:
-		if (!arg || !*arg) {
-			cli_error("--db needs a path");
+		if (!*arg) {
+			cli_error("%s%s--db needs a path", cmd, *cmd ? ": " : "");
 			return -1;
 		}
 		opts->db = arg;
@@ -124,39 +137,136 @@ int cli_common_option(int c, const char *arg, struct cli_opts *opts)
 		int f = input_format_from_name(arg);
 		if (f < 0) {
 			char names[256];
-			cli_error("unknown input format '%s' (%s)", arg,
+			cli_error("%s%sunknown input format '%s' (%s)", cmd, *cmd ? ": " : "", arg,
 			          input_format_list(names, sizeof names));
 			return -1;
 		}
 		opts->format = (enum input_format)f;
 		return 1;
 	}
-	case OPT_WIDTH: {
-		char *end;
-		errno = 0;
-		long w = strtol(arg, &end, 10);
-		if (errno || *end || w < 10 || w > 10000) {
-			cli_error("--width needs a number from 10 to 10000, not '%s'", arg);
+	case OPT_WHEN: {
+		int w = arg ? color_when(arg) : CLI_COLOR_ALWAYS;
+		if (w < 0) {
+			cli_error("%s%s--color takes auto, always or never, not '%s'", cmd,
+			          *cmd ? ": " : "", arg);
 			return -1;
 		}
-		opts->width = (int)w;
+		opts->color = w;
+		opts->no_color = w == CLI_COLOR_NEVER;
 		return 1;
 	}
 	case OPT_NO_COLOR:
+		opts->color = CLI_COLOR_NEVER;
 		opts->no_color = 1;
+		return 1;
+	case OPT_NO_PAGER:
+		opts->no_pager = 1;
 		return 1;
 	}
 	return 0;
 }
 
-int cli_other_option(const char *cmd, int c, const char *arg, struct cli_opts *opts)
+int cli_getopt(int argc, char **argv, const char *cmd, struct usage_getopt *g,
+               struct cli_opts *opts, int *rc)
 {
-	int r = cli_common_option(c, arg, opts);
-	if (r > 0)
+	if (!g->ready) {
+		if (usage_getopt_init(g, cmd) < 0) {
+			cli_error("internal error: no options for command '%s'", cmd);
+			*rc = EX_SOFTWARE;
+			return -1;
+		}
+		optind = 0;
+		opterr = 0;
+	}
+	const char *sep = *cmd ? " " : "";
+	for (;;) {
+		int c = getopt_long(argc, argv, g->shortopts, g->longopts, NULL);
+		if (c == -1)
+			return 0;
+		if (c == 'h') {
+			*rc = (*cmd ? usage_write_command(stdout, cmd) : usage_write_main(stdout)) ||
+			      fflush(stdout) ? EX_IOERR : 0;
+			return -1;
+		}
+		if (c == '?' || c == ':') {
+			const char *what = c == ':' ? "needs a value" : "is not known";
+			if (c == '?' && optopt)
+				cli_error("%s%soption '-%c' %s; try 'gavel%s%s --help'", cmd,
+				          *cmd ? ": " : "", optopt, what, sep, cmd);
+			else
+				cli_error("%s%soption '%s' %s; try 'gavel%s%s --help'", cmd, *cmd ? ": " : "",
+				          argv[optind - 1], what, sep, cmd);
+			*rc = EX_USAGE;
+			return -1;
+		}
+		/* A highlight colour's --color also takes --color=WHEN's words, as elsewhere. */
+		if (c == OPT_COLOR && color_when(optarg) >= 0)
+			c = OPT_WHEN;
+		int r = shared_option(cmd, c, optarg, opts);
+		if (r < 0) {
+			*rc = EX_USAGE;
+			return -1;
+		}
+		if (r == 0)
+			return c;
+	}
+}
+
+int cli_width(const char *cmd, const char *arg, struct cli_opts *opts)
+{
+	char *end;
+	errno = 0;
+	long w = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || w < 10 || w > 10000) {
+		cli_error("%s: --width needs a number from 10 to 10000, not '%s'", cmd, arg);
+		return EX_USAGE;
+	}
+	opts->width = (int)w;
+	return 0;
+}
+
+int cli_color(const struct cli_opts *opts, int fd)
+{
+	if (opts->color == CLI_COLOR_ALWAYS)
+		return 1;
+	if (opts->color == CLI_COLOR_NEVER || opts->no_color)
 		return 0;
-	if (r == 0)
-		cli_error("%s: unknown option; try 'gavel %s --help'", cmd, cmd);
-	return EX_USAGE;
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(fd) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+}
+
+/* `gavel help`, `gavel help notes add`: the command's words joined. */
+int cmd_help(int argc, char **argv, struct cli_opts *opts)
+{
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "help", &g, opts, &rc)) > 0)
+		;
+	if (c < 0)
+		return rc;
+	char name[128] = "";
+	for (int i = optind; i < argc; i++) {
+		if (strlen(name) + strlen(argv[i]) + 2 > sizeof name)
+			break;
+		if (*name)
+			strcat(name, " ");
+		strcat(name, argv[i]);
+	}
+	if (!*name)
+		rc = usage_write_main(stdout);
+	else if ((rc = usage_write_command(stdout, name)) == -2) {
+		const char *near = usage_suggest(name);
+		if (near)
+			cli_error("help: no command '%s'; did you mean '%s'?", name, near);
+		else
+			cli_error("help: no command '%s'; 'gavel --help' lists them", name);
+		return EX_USAGE;
+	}
+	if (rc || fflush(stdout) != 0) {
+		cli_error("help: cannot write the output");
+		return EX_IOERR;
+	}
+	return 0;
 }
 
 /* One table for every command, documented in gavel(1) and `gavel notes --help`. */

@@ -3,7 +3,6 @@
  * tracked changes. Exit 0 when they are the same, 1 when they differ, as diff(1). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,37 +13,6 @@
 #include "cli/cli.h"
 #include "diff/out.h"
 #include "export/atomic.h"
-
-static void diff_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel diff [OPTION]... OLD NEW\n"
-"Compare two resolutions, OLD (last year's text, say) and NEW, as a redline. Paragraphs\n"
-"are paired by their content, not their numbers: unchanged, changed (words deleted and\n"
-"inserted), moved or renumbered (OP 12 \xE2\x86\x90 OP 14), new and deleted, in the preamble, the\n"
-"operative paragraphs and their items, annexes and footnotes. A summary of the counts\n"
-"ends the output. OLD and NEW are files of any shape gavel reads (a file holding several\n"
-"resolutions gives its first).\n"
-"\n"
-"  -f, --format F      the output:\n");
-	for (const struct rl_format *fm = rl_formats; fm->name; fm++)
-		fprintf(f, "                        %-5s %s\n", fm->name, fm->summary);
-	fprintf(f,
-"  -o, --output FILE   write FILE (replaced whole, never half-written), not standard output\n"
-"  -a, --all           text: unchanged paragraphs in full, not one line per run of them\n"
-"  -s, --summary       text: only the counts\n"
-"      --color[=WHEN]  colour the text: always, never or auto (default: auto, on a\n"
-"                      terminal unless NO_COLOR is set or --no-color given)\n"
-"      --width N       text: wrap at N columns (default: the terminal's width, else\n"
-"                      $COLUMNS, else 80)\n"
-"\n"
-"Without colour, deleted words read [-like this-] and inserted ones {+like this+}, as\n"
-"wdiff writes them. In the docx, every change is a Word revision: accepting all gives NEW,\n"
-"rejecting all gives OLD, with paragraph numbers and footnotes.\n"
-"\n"
-"Exit status: 0 no differences, 1 differences, 64 bad usage, 65/66 a FILE could not be\n"
-"read, 73 cannot create the output, 74 cannot write it.\n");
-}
 
 /* The terminal's width when stdout is one, else $COLUMNS, else 80. */
 static int default_width(void)
@@ -86,40 +54,26 @@ static int load_one(const char *path, const struct cli_opts *opts, struct collec
 	return 0;
 }
 
-enum { OPT_COLOR = 0x200 };
-
 struct diff_args {
 	const struct rl_format *format;
 	const char *output;
 	struct rl_out_opts o;
-	int color;              /* -1 auto, 0 never, 1 always */
 };
 
-static int parse_args(int argc, char **argv, struct cli_opts *opts, struct diff_args *d)
+/* The options of the usage table's "diff" rows. Returns 0, or -1 with *rc to return. */
+static int parse_args(int argc, char **argv, struct cli_opts *opts, struct diff_args *d,
+                      int *rc)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "summary", no_argument, NULL, 's' },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct usage_getopt g = { 0 };
 	int c;
-	while ((c = getopt_long(argc, argv, "f:o:ash", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "diff", &g, opts, rc)) > 0) {
 		switch (c) {
-		case 'h':
-			diff_usage(stdout);
-			return -1;
 		case 'f':
 			d->format = rl_format_find(optarg);
 			if (!d->format) {
 				cli_error("diff: unknown format '%s' (text, md, html, json or docx)", optarg);
-				return EX_USAGE;
+				*rc = EX_USAGE;
+				return -1;
 			}
 			break;
 		case 'o':
@@ -131,26 +85,18 @@ static int parse_args(int argc, char **argv, struct cli_opts *opts, struct diff_
 		case 's':
 			d->o.summary_only = 1;
 			break;
-		case OPT_COLOR:
-			if (!optarg || strcmp(optarg, "always") == 0)
-				d->color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				d->color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				d->color = -1;
-			else {
-				cli_error("diff: --color takes always, never or auto, not '%s'", optarg);
-				return EX_USAGE;
-			}
+		case OPT_WIDTH:
+			if ((*rc = cli_width("diff", optarg, opts)))
+				return -1;
 			break;
-		default:
-			if (cli_other_option("diff", c, optarg, opts))
-				return EX_USAGE;
 		}
 	}
+	if (c < 0)
+		return -1;
 	if (argc - optind != 2) {
 		cli_error("diff: needs OLD and NEW; try 'gavel diff --help'");
-		return EX_USAGE;
+		*rc = EX_USAGE;
+		return -1;
 	}
 	return 0;
 }
@@ -190,14 +136,13 @@ static int emit(const struct diff_args *d, const struct redline *rl)
 
 int cmd_diff(int argc, char **argv, struct cli_opts *opts)
 {
-	struct diff_args d = { .format = rl_format_find("text"), .color = -1 };
-	int rc = parse_args(argc, argv, opts, &d);
-	if (rc)
-		return rc < 0 ? 0 : rc;
+	struct diff_args d = { .format = rl_format_find("text") };
+	int rc = 0;
+	if (parse_args(argc, argv, opts, &d, &rc) < 0)
+		return rc;
 	const char *old_path = argv[optind], *new_path = argv[optind + 1];
-	const char *nc = getenv("NO_COLOR");
 	int tty = !d.output && isatty(STDOUT_FILENO);
-	d.o.color = d.color == 1 || (d.color < 0 && tty && !opts->no_color && !(nc && *nc));
+	d.o.color = !d.output && cli_color(opts, STDOUT_FILENO);
 	d.o.visual = tty;
 	d.o.width = opts->width ? opts->width : default_width();
 	d.o.old_name = old_path;

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,28 +15,6 @@
 #include "export/atomic.h"
 #include "export/export.h"
 #include "store/store.h"
-
-enum { OPT_DATE = 0x200, OPT_COLOR, OPT_TAG };
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel export [--format F] [-o FILE] [--color C] [--tag T] [--date D] [DOCUMENT]\n"
-"Export notes: those of DOCUMENT (the file of a known resolution), or of every document in\n"
-"the database when DOCUMENT is omitted.\n"
-"\n"
-"  -f, --format F       the format (default txt):\n");
-	for (const struct export_format *x = export_formats; x->name; x++)
-		fprintf(f, "         %-11s %s\n", x->name, x->summary);
-	fprintf(f,
-"  -o, --output FILE    write FILE (atomically: never half-written) instead of stdout\n"
-"      --color C        only notes of colour C\n"
-"      --tag T          only notes tagged T\n"
-"      --date D         the export date printed in headers: YYYY-MM-DD or\n"
-"                       YYYY-MM-DDTHH:MM:SSZ (default: $SOURCE_DATE_EPOCH, else now)\n"
-"      --width N        wrap txt and annotated output at N columns (default 72)\n"
-"      --db PATH        the annotation database\n");
-}
 
 /* "2026-11-27" or "2026-11-27T10:20:30Z" -> seconds since the epoch (UTC). */
 static int parse_date(const char *s, time_t *out)
@@ -231,43 +208,25 @@ static int gather_all(struct store *st, const struct annot_filter *flt, struct c
 
 int cmd_export(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "color", required_argument, NULL, OPT_COLOR },
-		{ "colour", required_argument, NULL, OPT_COLOR },
-		{ "tag", required_argument, NULL, OPT_TAG },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *format = "txt", *output = NULL, *date = NULL;
 	struct annot_filter flt = { NULL, NULL };
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "export", &g, opts, &rc)) > 0) {
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
 		case OPT_COLOR: flt.color = optarg; break;
 		case OPT_TAG: flt.tag = optarg; break;
 		case OPT_DATE: date = optarg; break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case ':':
-			cli_error("export: option '%s' needs an argument", argv[optind - 1]);
-			return EX_USAGE;
-		case '?':
-			cli_error("export: unknown option '%s'; try 'gavel export --help'", argv[optind - 1]);
-			return EX_USAGE;
-		default:
-			if (cli_other_option("export", c, optarg, opts))
-				return EX_USAGE;
+		case OPT_WIDTH:
+			if ((rc = cli_width("export", optarg, opts)))
+				return rc;
+			break;
 		}
 	}
+	if (c < 0)
+		return rc;
 	const struct export_format *fmt = export_find(format);
 	if (!fmt) {
 		char names[128] = "";
@@ -304,18 +263,18 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		}
 	}
 
-	struct gathered g;
-	memset(&g, 0, sizeof g);
-	int rc = optind < argc ? gather_file(st, argv[optind], &flt, opts, &g)
-	                       : gather_all(st, &flt, opts, &g);
+	struct gathered gs;
+	memset(&gs, 0, sizeof gs);
+	rc = optind < argc ? gather_file(st, argv[optind], &flt, opts, &gs)
+	                   : gather_all(st, &flt, opts, &gs);
 	if (rc)
 		goto out;
 
 	size_t total = 0;
-	for (size_t i = 0; i < g.ndocs; i++)
-		total += g.docs[i].n;
+	for (size_t i = 0; i < gs.ndocs; i++)
+		total += gs.docs[i].n;
 	if (total == 0) {
-		const char *what = optind < argc && g.ndocs ? export_symbol(&g.docs[0]) : NULL;
+		const char *what = optind < argc && gs.ndocs ? export_symbol(&gs.docs[0]) : NULL;
 		if (flt.color || flt.tag)
 			cli_error("export: no notes match%s%s%s%s; the output is empty",
 			          flt.color ? " --color " : "", flt.color ? flt.color : "",
@@ -335,7 +294,7 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		sigaction(SIGTERM, &sa, NULL);
 		sigaction(SIGHUP, &sa, NULL);
 		sigaction(SIGXFSZ, &sa, NULL);
-		int w = export_write_file(output, fmt, g.docs, g.ndocs, &eo, err, sizeof err);
+		int w = export_write_file(output, fmt, gs.docs, gs.ndocs, &eo, err, sizeof err);
 		if (w != 0) {
 			cli_error("export: %s", err);
 			rc = w == -1 ? EX_CANTCREAT : EX_IOERR;
@@ -347,13 +306,13 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGXFSZ, SIG_DFL);
-	} else if (fmt->write(stdout, g.docs, g.ndocs, &eo) != 0 || fflush(stdout) != 0 ||
+	} else if (fmt->write(stdout, gs.docs, gs.ndocs, &eo) != 0 || fflush(stdout) != 0 ||
 	           ferror(stdout)) {
 		cli_error("export: cannot write the output");
 		rc = EX_IOERR;
 	}
 out:
-	gathered_free(&g);
+	gathered_free(&gs);
 	if (st)
 		store_close(st);
 	free(dbpath);

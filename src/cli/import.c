@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,26 +96,12 @@ static void anchor_file(struct store *st, const char *path, struct cli_opts *opt
 
 int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			printf("Usage: gavel notes import FILE.json [DOCUMENT]...\n"
-			       "Import notes exported with 'gavel export --format json' (W3C Web Annotation).\n"
-			       "Notes whose id is already stored are skipped, so importing twice is harmless.\n"
-			       "Each DOCUMENT named (and the bundled resolution) anchors its notes at once;\n"
-			       "others are anchored the next time their document is opened.\n");
-			return 0;
-		}
-		if (cli_other_option("notes import", c, optarg, opts))
-			return EX_USAGE;
-	}
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "notes import", &g, opts, &rc)) > 0)
+		;   /* no options of its own */
+	if (c < 0)
+		return rc;
 	if (optind >= argc) {
 		cli_error("notes import: which FILE.json? try 'gavel notes import --help'");
 		return EX_USAGE;
@@ -124,7 +109,7 @@ int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 	const char *path = argv[optind];
 	char *buf;
 	size_t len;
-	int rc = slurp(path, &buf, &len);
+	rc = slurp(path, &buf, &len);
 	if (rc)
 		return rc;
 	struct annotation *v;

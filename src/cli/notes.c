@@ -4,7 +4,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,75 +23,10 @@
 
 static const char *const colors[] = { "yellow", "green", "blue", "red", "purple" };
 
-static void notes_usage(FILE *f)
+static int usage_error(const char *cmd, const char *what)
 {
-	fputs(
-"Usage: gavel notes list [--json] [--color NAME] [--tag TAG] [FILE]\n"
-"       gavel notes add FILE ID [--quote TEXT] [--color NAME] [--tag TAG]... [TEXT]\n"
-"       gavel notes edit NOTE-ID [--color NAME] [--tag TAG]... [TEXT]\n"
-"       gavel notes rm NOTE-ID...\n"
-"       gavel notes import FILE.json\n"
-"List, add, change or remove highlights and notes in the annotation database.\n"
-"\n"
-"  list    every note (or those of FILE's resolution) in document order, orphans last;\n"
-"          --json gives every field and the anchoring status (anchored, moved, orphan)\n"
-"  add     highlights --quote in paragraph ID of FILE (the whole paragraph without it),\n"
-"          with TEXT as its note; prints the new note's id once it is saved.\n"
-"          ID is a paragraph id (op10, pp3, op3.a.ii, fn16) or SYMBOL:ID when FILE\n"
-"          holds several resolutions\n"
-"  edit    replaces the note's text; --color and --tag replace its colour and tags\n"
-"  rm      removes notes\n"
-"NOTE-ID may be shortened to its first characters when that is unambiguous.\n"
-"FILE may be any copy or shape of the resolution: documents are known by symbol and\n"
-"language. Colours: yellow (default), green, blue, red, purple.\n"
-"\n"
-"Options:\n"
-"      --db PATH     annotation database (default $GAVEL_DB, else\n"
-"                    $XDG_DATA_HOME/gavel/gavel.db, else ~/.local/share/gavel/gavel.db)\n"
-"  -h, --help        show this help and exit\n"
-"\n"
-"Exit status: 0 success; 64 bad usage; 65 bad data (unknown paragraph or note id, quote\n"
-"not in the paragraph); 66 FILE cannot be read; 69 database unusable (from a newer gavel,\n"
-"damaged, not gavel's, or locked too long); 71 out of memory; 73 database cannot be\n"
-"created or is read-only; 74 I/O error or disk full.\n", f);
-}
-
-static int usage_error(const char *what)
-{
-	cli_error("notes: %s; try 'gavel notes --help'", what);
+	cli_error("%s: %s; try 'gavel %s --help'", cmd, what, cmd);
 	return EX_USAGE;
-}
-
-/* A getopt_long result that is none of the subcommand's own options: --help, a missing value,
- * an unknown option or a common option. Returns -1 to go on, else the exit code to return
- * (0 after --help). */
-static int other_option(int c, struct cli_opts *opts)
-{
-	switch (c) {
-	case 'h': notes_usage(stdout); return 0;
-	case ':': return usage_error("an option needs a value");
-	case '?': return usage_error("unknown option");
-	default: return cli_common_option(c, optarg, opts) <= 0 ? EX_USAGE : -1;
-	}
-}
-
-/* Parses the options of a subcommand that has none of its own ("+" in optstring stops at
- * the first operand). Returns -1 to go on with argv[optind], else the exit code. */
-static int common_options_only(int argc, char **argv, const char *optstring,
-                               struct cli_opts *opts)
-{
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, rc;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1)
-		if ((rc = other_option(c, opts)) >= 0)
-			return rc;
-	return -1;
 }
 
 static int store_error(struct store *s, int err)
@@ -147,16 +81,6 @@ static int check_color(const char *c)
 	return EX_USAGE;
 }
 
-/* The options of add; edit has the same but --quote (the table from its second entry). */
-static const struct option note_longopts[] = {
-	{ "quote", required_argument, NULL, 'q' },
-	CLI_COMMON_LONGOPTS,
-	{ "color", required_argument, NULL, 'c' },
-	{ "tag", required_argument, NULL, 't' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
-
 /* What add and edit are told: --quote (add only), --color, --tag. */
 struct note_args {
 	const char *quote, *color;
@@ -165,34 +89,29 @@ struct note_args {
 	int retag;         /* --tag given: the tags are to be replaced */
 };
 
-/* Parses the options of add (with_quote) or edit. Returns -1 to go on (the caller then frees
+/* Parses the options of add or edit (cmd). Returns -1 to go on (the caller then frees
  * na->tags), else the exit code with nothing left to free. */
-static int note_options(int argc, char **argv, int with_quote, struct cli_opts *opts,
+static int note_options(int argc, char **argv, const char *cmd, struct cli_opts *opts,
                         struct note_args *na)
 {
-	const struct option *longopts = with_quote ? note_longopts : note_longopts + 1;
 	memset(na, 0, sizeof *na);
 	na->tags = calloc((size_t)argc, sizeof *na->tags);
 	if (!na->tags)
 		return EX_OSERR;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		int rc = -1;
+	struct usage_getopt g = { 0 };
+	int c, rc = -1;
+	while (rc < 0 && (c = cli_getopt(argc, argv, cmd, &g, opts, &rc)) > 0) {
 		switch (c) {
-		case 'q': na->quote = optarg; break;
-		case 'c': na->color = optarg; rc = check_color(optarg) ? EX_USAGE : -1; break;
-		case 't': na->tags[na->ntags++] = optarg; na->retag = 1; break;
-		default: rc = other_option(c, opts);
-		}
-		if (rc >= 0) {
-			free(na->tags);
-			na->tags = NULL;
-			return rc;
+		case OPT_QUOTE: na->quote = optarg; break;
+		case OPT_COLOR: na->color = optarg; rc = check_color(optarg) ? EX_USAGE : -1; break;
+		case OPT_TAG: na->tags[na->ntags++] = optarg; na->retag = 1; break;
 		}
 	}
-	return -1;
+	if (rc >= 0) {
+		free(na->tags);
+		na->tags = NULL;
+	}
+	return rc;
 }
 
 /* --- output --- */
@@ -318,42 +237,29 @@ static int append(struct annotation **all, size_t *nall, struct annotation *v, s
 
 static int notes_list(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "json", no_argument, NULL, 'j' },
-		{ "color", required_argument, NULL, 'c' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int json = 0, c, bad;
+	int json = 0, c, rc;
 	struct annot_filter filter = { NULL, NULL };
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	struct usage_getopt g = { 0 };
+	while ((c = cli_getopt(argc, argv, "notes list", &g, opts, &rc)) > 0) {
 		switch (c) {
-		case 'j': json = 1; break;
-		case 'c':
+		case OPT_JSON: json = 1; break;
+		case OPT_COLOR:
 			if (check_color(optarg))
 				return EX_USAGE;
 			filter.color = optarg;
 			break;
-		case 't': filter.tag = optarg; break;
-		default:
-			if ((bad = other_option(c, opts)) >= 0)
-				return bad;
+		case OPT_TAG: filter.tag = optarg; break;
 		}
 	}
+	if (c < 0)
+		return rc;
 	if (argc - optind > 1)
-		return usage_error("list takes at most one FILE");
+		return usage_error("notes list", "one FILE at most");
 	const char *file = optind < argc ? argv[optind] : NULL;
 
 	struct collection *col = NULL;
-	if (file) {
-		int rc = cli_load(file, opts, &col);
-		if (rc)
-			return rc;
-	}
+	if (file && (rc = cli_load(file, opts, &col)) != 0)
+		return rc;
 	/* Listing never creates a database: none yet means no notes. Any other reason it cannot
 	 * be seen (a file where a directory should be, no permission) is for open_db to report. */
 	char *path = cli_db_path(opts);
@@ -361,7 +267,7 @@ static int notes_list(int argc, char **argv, struct cli_opts *opts)
 	free(path);
 	struct annotation *all = NULL;
 	size_t nall = 0;
-	int rc = 0;
+	rc = 0;
 	struct store *s = NULL;
 	if (exists && (rc = open_db(opts, 0, &s)) == 0) {
 		if (!col) {
@@ -545,13 +451,13 @@ static int place_quote(const struct resolution *res, int para, const char *q, si
 static int notes_add(int argc, char **argv, struct cli_opts *opts)
 {
 	struct note_args na;
-	int rc = note_options(argc, argv, 1, opts, &na);
+	int rc = note_options(argc, argv, "notes add", opts, &na);
 	if (rc >= 0)
 		return rc;
 	const char *quote = na.quote, *color = na.color;
 	if (argc - optind < 2 || argc - optind > 3) {
 		free(na.tags);
-		return usage_error("add needs FILE ID [TEXT]");
+		return usage_error("notes add", "FILE ID [TEXT] are needed");
 	}
 	const char *file = argv[optind], *id = argv[optind + 1];
 	const char *text = argc - optind == 3 ? argv[optind + 2] : NULL;
@@ -613,14 +519,14 @@ static int notes_add(int argc, char **argv, struct cli_opts *opts)
 static int notes_edit(int argc, char **argv, struct cli_opts *opts)
 {
 	struct note_args na;
-	int rc = note_options(argc, argv, 0, opts, &na);
+	int rc = note_options(argc, argv, "notes edit", opts, &na);
 	if (rc >= 0)
 		return rc;
 	const char *color = na.color;
 	int nargs = argc - optind;
 	if (nargs < 1 || nargs > 2 || (nargs == 1 && !color && !na.retag)) {
 		free(na.tags);
-		return usage_error("edit needs NOTE-ID and TEXT, --color or --tag");
+		return usage_error("notes edit", "NOTE-ID and TEXT, --color or --tag are needed");
 	}
 	const char *text = nargs == 2 ? argv[optind + 1] : NULL;
 	struct store *s = NULL;
@@ -663,11 +569,14 @@ static int notes_edit(int argc, char **argv, struct cli_opts *opts)
 
 static int notes_rm(int argc, char **argv, struct cli_opts *opts)
 {
-	int rc = common_options_only(argc, argv, ":h", opts);
-	if (rc >= 0)
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "notes rm", &g, opts, &rc)) > 0)
+		;   /* no options of its own */
+	if (c < 0)
 		return rc;
 	if (optind >= argc)
-		return usage_error("rm needs a NOTE-ID");
+		return usage_error("notes rm", "a NOTE-ID is needed");
 	struct store *s = NULL;
 	rc = open_db(opts, 1, &s);
 	/* Every id is checked before any is removed: a typo removes nothing. */
@@ -703,11 +612,14 @@ static const struct sub {
 int cmd_notes(int argc, char **argv, struct cli_opts *opts)
 {
 	/* Common options may come before the subcommand too: `gavel notes --db X list`. */
-	int rc = common_options_only(argc, argv, "+:h", opts);
-	if (rc >= 0)
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "notes", &g, opts, &rc)) > 0)
+		;   /* no options of its own */
+	if (c < 0)
 		return rc;
 	if (optind >= argc) {
-		notes_usage(stderr);
+		usage_write_command(stderr, "notes");
 		return EX_USAGE;
 	}
 	int first = optind;

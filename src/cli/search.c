@@ -3,7 +3,6 @@
  * marked; exit 1 when nothing matched. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,24 +14,6 @@
 #include "text/bidi.h"
 #include "text/fold.h"
 #include "text/utf8.h"
-
-static void search_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel search [--json] [--input-format NAME] PATTERN [FILE]...\n"
-"Print every paragraph of the resolutions in FILEs (default: the bundled A/RES/58/190)\n"
-"that contains PATTERN, as 'A/RES/58/190 OP 18: text', the matches marked (reverse video\n"
-"on a terminal, else [[...]]). A compilation file is searched resolution by resolution.\n"
-"Case and accents are folded (\"reunification\" finds \"R\xC3\xA9unification\"); a PATTERN with a\n"
-"capital letter matches case exactly (accents still folded). White space matches any\n"
-"white space. On a terminal, right-to-left text (Arabic) is shown in visual order; in a\n"
-"pipe it stays in logical order, for other programs.\n"
-"\n"
-"  --json      an array of {\"document\",\"file\",\"id\",\"label\",\"matches\":[{\"start\",\"end\"}],\n"
-"              \"text\"}, offsets in characters of \"text\" (end exclusive)\n"
-"\n"
-"Exit status: 0 a match, 1 no match, 64 bad usage, 65/66 a FILE could not be read.\n");
-}
 
 struct search_out {
 	int json;
@@ -171,26 +152,14 @@ static int search_res(const struct resolution *res, const char *file,
 
 int cmd_search(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct search_out o = { 0 };
-	int c;
-	while ((c = getopt_long(argc, argv, "hj", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			search_usage(stdout);
-			return 0;
-		}
-		if (c == 'j') {
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "search", &g, opts, &rc)) > 0)
+		if (c == OPT_JSON)
 			o.json = 1;
-			continue;
-		}
-		if (cli_other_option("search", c, optarg, opts))
-			return EX_USAGE;
-	}
+	if (c < 0)
+		return rc;
 	if (optind >= argc) {
 		cli_error("search: a PATTERN is needed; try 'gavel search --help'");
 		return EX_USAGE;
@@ -206,9 +175,8 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 		cli_error("search: the PATTERN is empty");
 		return EX_USAGE;
 	}
-	const char *nc = getenv("NO_COLOR");
 	o.visual = isatty(STDOUT_FILENO);
-	int color = o.visual && !opts->no_color && !(nc && *nc);
+	int color = cli_color(opts, STDOUT_FILENO);
 	o.open = color ? "\033[7m" : "[[";
 	o.close = color ? "\033[27m" : "]]";
 
@@ -217,7 +185,7 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 	for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
 		const char *file = nfiles ? argv[optind + k] : NULL;
 		struct collection *col;
-		int rc = cli_load(file, opts, &col);
+		rc = cli_load(file, opts, &col);
 		if (rc) {
 			if (!err)
 				err = rc;

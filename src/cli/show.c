@@ -2,7 +2,6 @@
  * reader sees it, wrapped to the terminal's width, through show_write(). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,22 +11,6 @@
 
 #include "cli/cli.h"
 #include "text/show.h"
-
-static void show_usage(FILE *f)
-{
-	fprintf(f,
-"Usage: gavel show [--width N] [--input-format NAME] [FILE [ID]...]\n"
-"Print the resolution in FILE (default: the bundled A/RES/58/190) as a reader sees it:\n"
-"labels in a gutter, text wrapped at word boundaries, footnote markers as [16] and the\n"
-"footnotes at the end. With IDs (pp3, op10, op3.a.ii, annex1, fn16), print only those\n"
-"paragraphs, their sub-paragraphs and the footnotes they cite.\n"
-"\n"
-"  --width N   wrap at N display columns (default: the terminal's width when the output\n"
-"              is a terminal, else $COLUMNS, else 80)\n"
-"\n"
-"Exit status: 0 success, 64 bad usage, 65 an ID not in the document (or bad data),\n"
-"66 cannot open FILE, 74 cannot write the output.\n");
-}
 
 /* The terminal's width when stdout is one, else $COLUMNS, else 80. */
 static int default_width(void)
@@ -49,27 +32,19 @@ static int default_width(void)
 
 int cmd_show(int argc, char **argv, struct cli_opts *opts)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			show_usage(stdout);
-			return 0;
-		}
-		if (cli_other_option("show", c, optarg, opts))
-			return EX_USAGE;
-	}
+	struct usage_getopt g = { 0 };
+	int c, rc;
+	while ((c = cli_getopt(argc, argv, "show", &g, opts, &rc)) > 0)
+		if (c == OPT_WIDTH && (rc = cli_width("show", optarg, opts)))
+			return rc;
+	if (c < 0)
+		return rc;
 	const char *file = optind < argc ? argv[optind++] : NULL;
 	const char *const *ids = optind < argc ? (const char *const *)argv + optind : NULL;
 	size_t nids = ids ? (size_t)(argc - optind) : 0;
 
 	struct collection *col;
-	int rc = cli_load(file, opts, &col);
+	rc = cli_load(file, opts, &col);
 	if (rc)
 		return rc;
 	const char *name = file ? file : cli_sample_path();

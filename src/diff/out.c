@@ -22,6 +22,8 @@ const struct rl_format rl_formats[] = {
 
 const struct rl_format *rl_format_find(const char *name)
 {
+	if (name && strcmp(name, "txt") == 0)   /* export's name for plain text */
+		name = "text";
 	for (const struct rl_format *f = rl_formats; name && f->name; f++)
 		if (strcmp(f->name, name) == 0)
 			return f;

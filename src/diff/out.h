@@ -28,6 +28,7 @@ struct rl_format {
 
 /* The formats, in the order --help lists them, ending with a NULL name. */
 extern const struct rl_format rl_formats[];
+/* The format called `name` ("txt" is "text", as in gavel export), or NULL. */
 const struct rl_format *rl_format_find(const char *name);
 
 int rl_write_text(FILE *, const struct redline *, const struct rl_out_opts *);

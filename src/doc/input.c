@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -17,76 +18,13 @@
 
 /* Files bigger than this are refused rather than exhausting memory. */
 #define INPUT_MAX ((size_t)1 << 30)
+/* How much of a file sniff() looks at, and is read before anything more. */
+#define SNIFF_BYTES ((size_t)65536)
 
 static int fail(struct parse_diag *d, int code, const char *reason)
 {
 	snprintf(d->reason, sizeof d->reason, "%s", reason);
 	return code;
-}
-
-int input_read(const char *path, char **data, size_t *len, struct parse_diag *d)
-{
-	*data = NULL;
-	*len = 0;
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return fail(d, EX_NOINPUT, strerror(errno));
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		close(fd);
-		return fail(d, EX_NOINPUT, strerror(e));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return fail(d, EX_NOINPUT, "is a directory");
-	}
-	/* Regular files come in one allocation; pipes and devices grow by doubling. */
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	if (cap > INPUT_MAX + 1) {
-		close(fd);
-		return fail(d, EX_DATAERR, "file too large (over 1 GiB)");
-	}
-	char *buf = malloc(cap);
-	size_t n = 0;
-	if (!buf) {
-		close(fd);
-		return fail(d, EX_OSERR, "out of memory");
-	}
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > INPUT_MAX) {
-				free(buf);
-				close(fd);
-				return fail(d, EX_DATAERR, "file too large (over 1 GiB)");
-			}
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				close(fd);
-				return fail(d, EX_OSERR, "out of memory");
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - n - 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			free(buf);
-			close(fd);
-			return fail(d, e == EISDIR ? EX_NOINPUT : EX_IOERR, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
-	return 0;
 }
 
 size_t input_utf8_seq(const unsigned char *s, size_t n)
@@ -270,6 +208,8 @@ static int legacy_plausible(const unsigned char *s, size_t len, size_t i)
 		0xA0, 0xA7, 0xAB, 0xB0, 0xBA, 0xAA, 0xBB, 0 };
 	if (memchr(punct, (int)c, sizeof punct - 1))
 		return 1;
+	if (c == 0xE0)
+		return 1;       /* "à", a French word of its own */
 	/* Letters of the official languages' Latin scripts; not ×, ÷, ð, þ, ÿ and their kin,
 	 * which are far likelier to be damaged UTF-8 than text. */
 	if (c >= 0xC0 && !strchr("\xD0\xD7\xDE\xF0\xF7\xFE\xFF", (int)c)) {
@@ -286,10 +226,12 @@ static void warn(struct parse_diag *d, const char *msg)
 		snprintf(d->warnings[d->nwarnings++], sizeof d->warnings[0], "%s", msg);
 }
 
-/* UTF-16 with a byte-order mark -> UTF-8 (unpaired surrogates become U+FFFD). */
-static void from_utf16(const unsigned char *s, size_t len, int big, struct obuf *o, size_t *bad)
+/* UTF-16 from byte `start` (2 after a byte-order mark, 0 without) -> UTF-8; unpaired
+ * surrogates become U+FFFD. */
+static void from_utf16(const unsigned char *s, size_t len, int big, size_t start,
+                       struct obuf *o, size_t *bad)
 {
-	for (size_t i = 2; i + 1 < len; i += 2) {
+	for (size_t i = start; i + 1 < len; i += 2) {
 		uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
 		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
 			uint32_t v = big ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
@@ -306,13 +248,66 @@ static void from_utf16(const unsigned char *s, size_t len, int big, struct obuf 
 		}
 		ob_cp(o, u);
 	}
-	if (len % 2)
+	if ((len - start) % 2)
 		(*bad)++;
 }
 
-/* Whether the bytes look like a binary file: known magic numbers, or many control bytes
- * in the first 64 KiB. Sets *what to a short description. */
-static int looks_binary(const unsigned char *s, size_t len, const char **what)
+/* How s[start..n) reads as UTF-16 (big-endian when big): -1 when it holds more than one
+ * control code unit (but white space) or lone surrogate in a hundred, as random bytes do
+ * (3% of random code units are lone surrogates); else the count of spaces, line ends and
+ * CJK and Arabic commas and full stops, which every text has, random bytes hardly (one in ten
+ * thousand), and the other byte order never (a Latin letter read backwards is U+xx00). */
+static long utf16_spaces(const unsigned char *s, size_t n, int big, size_t start)
+{
+	size_t units = 0, bad = 0;
+	long space = 0;
+	for (size_t i = start; i + 1 < n; i += 2, units++) {
+		uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			uint32_t v = i + 3 < n ? (big ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
+			                              : (uint32_t)(s[i + 3] << 8 | s[i + 2])) : 0xDC00;
+			if (v >= 0xDC00 && v <= 0xDFFF)
+				i += 2;     /* a pair (or one cut at the end of the sample) */
+			else
+				bad++;
+		} else if (u >= 0xDC00 && u <= 0xDFFF) {
+			bad++;
+		} else if (u == ' ' || u == '\n' || u == '\r' || u == '\t' || u == 0x3001 ||
+		           u == 0x3002 || u == 0xFF0C || u == 0x060C) {
+			space++;
+		} else if (u < 0x20 || u == 0x7F || u == 0xFFFE || u == 0xFFFF) {
+			bad++;
+		}
+	}
+	return units > 0 && bad * 100 <= units ? space : -1;
+}
+
+enum sniff { SNIFF_TEXT, SNIFF_BINARY, SNIFF_UTF16LE, SNIFF_UTF16BE };
+
+/* Bytes at or above 0x80 in s[0..n) that are not part of valid UTF-8. */
+static size_t not_utf8(const unsigned char *s, size_t n)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			i += input_ascii_len(s + i, n - i);
+			continue;
+		}
+		size_t k = input_utf8_seq(s + i, n - i);
+		bad += k == 0;
+		i += k ? k : 1;
+	}
+	return bad;
+}
+
+/* What the first 64 KiB say the bytes are. Binary: a known magic number; or control bytes
+ * (C0 but white space and ESC, DEL) over a tenth of them; or over one in fifty where a tenth
+ * of the bytes are not UTF-8 either. Random bytes have 10.5% control bytes and 43% that are
+ * not UTF-8; text in any encoding but UTF-16 has next to no control bytes (a text with
+ * escape sequences pasted in has about 1%), and legacy text is mostly "not UTF-8" bytes but
+ * without controls. UTF-16 without a byte-order mark is recognised rather than refused; with
+ * one, it must look like UTF-16. Sets *what to a short description. */
+static enum sniff sniff(const unsigned char *s, size_t len, const char **what)
 {
 	static const struct { const char *magic; size_t n; const char *what; } magic[] = {
 		{ "%PDF-", 5, "binary data (a PDF file: extract its text first, e.g. with pdftotext)" },
@@ -321,19 +316,185 @@ static int looks_binary(const unsigned char *s, size_t len, const char **what)
 		{ "\211PNG", 4, "binary data (an image)" },
 		{ "\377\330\377", 3, "binary data (an image)" },
 		{ "\320\317\021\340", 4, "binary data (an old office file: save it as text first)" },
+		{ "\037\213", 2, "binary data (gzip-compressed: uncompress it first)" },
+		{ "\3757zXZ", 5, "binary data (xz-compressed: uncompress it first)" },
+		{ "BZh", 3, NULL },     /* bzip2 only with its block magic below */
+		{ "\050\265\057\375", 4, "binary data (zstd-compressed: uncompress it first)" },
 	};
+	*what = "binary data";
 	for (size_t i = 0; i < sizeof magic / sizeof *magic; i++)
 		if (len >= magic[i].n && memcmp(s, magic[i].magic, magic[i].n) == 0) {
+			if (!magic[i].what) {
+				if (len >= 10 && memcmp(s + 4, "1AY&SY", 6) == 0) {
+					*what = "binary data (bzip2-compressed: uncompress it first)";
+					return SNIFF_BINARY;
+				}
+				continue;
+			}
 			*what = magic[i].what;
-			return 1;
+			return SNIFF_BINARY;
 		}
-	size_t n = len < 65536 ? len : 65536, ctl = 0;
+	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, ctl = 0;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		int big = s[0] == 0xFE;
+		if (utf16_spaces(s, n, big, 2) < 0)
+			return SNIFF_BINARY;
+		return big ? SNIFF_UTF16BE : SNIFF_UTF16LE;
+	}
 	for (size_t i = 0; i < n; i++)
 		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f'
 		     && s[i] != '\v' && s[i] != 0x1B) || s[i] == 0x7F)
 			ctl++;
-	*what = "binary data";
-	return n > 0 && ctl * 10 > n;
+	/* In a short sample one control byte among bytes that are not UTF-8 is enough: 64
+	 * random bytes hold none only once in 1,200 tries. */
+	int text = ctl * 10 <= n;
+	if (text && ctl && (ctl * 50 > n || n < 1024) && not_utf8(s, n) * 10 > n)
+		text = 0;
+	if (text)
+		return SNIFF_TEXT;
+	/* UTF-16 without a byte-order mark: a space or comma in every fifty code units, as in
+	 * any text (random bytes: one in seven thousand), and more in one byte order. */
+	long le = utf16_spaces(s, n, 0, 0), be = utf16_spaces(s, n, 1, 0);
+	long need = (long)(n / 2 / 50) > 4 ? (long)(n / 2 / 50) : 4;
+	if (le > be && le >= need)
+		return SNIFF_UTF16LE;
+	if (be > le && be >= need)
+		return SNIFF_UTF16BE;
+	return SNIFF_BINARY;
+}
+
+/* --- reading --- */
+
+/* What a file that is not a regular file is, for messages. */
+static const char *file_kind(mode_t m)
+{
+	return S_ISFIFO(m) ? "a pipe or FIFO" : S_ISCHR(m) ? "a character device"
+	     : S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+/* "1 GiB", "512 MiB", "64 KiB": a size as the messages give it. */
+static void size_name(size_t n, char *buf, size_t len)
+{
+	if (n >= (1u << 30) && n % (1u << 30) == 0)
+		snprintf(buf, len, "%zu GiB", n >> 30);
+	else if (n >= (1u << 20) && n % (1u << 20) == 0)
+		snprintf(buf, len, "%zu MiB", n >> 20);
+	else if (n >= 1024 && n % 1024 == 0)
+		snprintf(buf, len, "%zu KiB", n >> 10);
+	else
+		snprintf(buf, len, "%zu bytes", n);
+}
+
+static int read_fail(struct parse_diag *d, int fd, char *buf, int code, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static int read_fail(struct parse_diag *d, int fd, char *buf, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->reason, sizeof d->reason, fmt, ap);
+	va_end(ap);
+	free(buf);
+	close(fd);
+	return code;
+}
+
+int input_read(const char *path, char **data, size_t *len, struct parse_diag *d)
+{
+	return input_read_max(path, INPUT_MAX, data, len, d);
+}
+
+int input_read_max(const char *path, size_t max, char **data, size_t *len, struct parse_diag *d)
+{
+	*data = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fail(d, EX_NOINPUT, strerror(errno));
+	struct stat st;
+	char lim[32];
+	size_name(max, lim, sizeof lim);
+	if (fstat(fd, &st) != 0)
+		return read_fail(d, fd, NULL, EX_NOINPUT, "%s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return read_fail(d, fd, NULL, EX_NOINPUT, "is a directory");
+	if (S_ISBLK(st.st_mode))
+		return read_fail(d, fd, NULL, EX_NOINPUT, "is a block device (a disk), not a document");
+	int regular = S_ISREG(st.st_mode);
+	if (regular && (unsigned long long)st.st_size > max)
+		return read_fail(d, fd, NULL, EX_DATAERR, "file too large (%.1f GiB; gavel reads up to %s)",
+		                 (double)st.st_size / (1u << 30), lim);
+	/* Regular files come in one allocation; pipes and devices grow by doubling, never past
+	 * the limit. The first 64 KiB are looked at before any more is read: random bytes or
+	 * zeros from a device are refused there, not after a gigabyte. */
+	size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1
+	           : (max < SNIFF_BYTES ? max : SNIFF_BYTES) + 1;
+	char *buf = malloc(cap);
+	if (!buf)
+		return read_fail(d, fd, NULL, EX_OSERR, "out of memory");
+	size_t n = 0;
+	int sniffed = 0;
+	for (;;) {
+		if (!sniffed && (n >= SNIFF_BYTES || (regular && n + 1 >= cap))) {
+			const char *what;
+			sniffed = 1;
+			if (sniff((const unsigned char *)buf, n, &what) == SNIFF_BINARY)
+				return S_ISREG(st.st_mode) ? read_fail(d, fd, buf, EX_DATAERR, "%s", what)
+				               : read_fail(d, fd, buf, EX_DATAERR, "%s from %s; gavel "
+				                           "stopped reading after its first 64 KiB", what,
+				                           file_kind(st.st_mode));
+		}
+		if (n + 1 >= cap && regular) {
+			/* The size stat gave is read: one more byte says whether the file grew. */
+			char probe;
+			ssize_t r = read(fd, &probe, 1);
+			if (r == 0)
+				break;
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				return read_fail(d, fd, buf, EX_IOERR, "%s", strerror(errno));
+			regular = 0;        /* growing: read on as from a pipe */
+			if (n >= max)
+				return read_fail(d, fd, buf, EX_DATAERR, "file too large (more than %s, still "
+				                 "growing; gavel reads up to %s)", lim, lim);
+			char *nb = realloc(buf, cap + 1);
+			if (!nb)
+				return read_fail(d, fd, buf, EX_OSERR, "out of memory");
+			buf = nb;
+			buf[n++] = probe;
+			cap++;
+		}
+		if (n + 1 >= cap) {
+			if (n >= max)
+				return read_fail(d, fd, buf, EX_DATAERR, "more than %s from %s: gavel stopped "
+				                 "reading there (its limit for one document)", lim,
+				                 S_ISREG(st.st_mode) ? "a growing file" : file_kind(st.st_mode));
+			size_t ncap = cap - 1 > max / 2 ? max + 1 : (cap - 1) * 2 + 1;
+			char *nb = realloc(buf, ncap);
+			if (!nb)
+				return read_fail(d, fd, buf, EX_OSERR, "out of memory");
+			buf = nb;
+			cap = ncap;
+		}
+		size_t want = cap - n - 1;
+		if (!sniffed && n < SNIFF_BYTES && want > SNIFF_BYTES - n)
+			want = SNIFF_BYTES - n;
+		ssize_t r = read(fd, buf + n, want);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			return read_fail(d, fd, buf, e == EISDIR ? EX_NOINPUT : EX_IOERR, "%s", strerror(e));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
 }
 
 /* input_decode, and when dst is not NULL (len + 1 bytes, raw itself) the text is decoded
@@ -350,20 +511,22 @@ static int decode(const char *raw, size_t len, char *dst, char **out, size_t *ou
 	if (len == 0)
 		return fail(d, EX_DATAERR, "empty file");
 
-	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+	const char *what;
+	enum sniff kind = sniff(s, len, &what);
+	if (kind == SNIFF_BINARY)
+		return fail(d, EX_DATAERR, what);
+	if (kind == SNIFF_UTF16LE || kind == SNIFF_UTF16BE) {
+		int bom = len >= 2 && (s[0] == 0xFF || s[0] == 0xFE);
 		ob_reserve(&u16, len + len / 2 + 4);
-		from_utf16(s, len, s[0] == 0xFE, &u16, &bad);
+		from_utf16(s, len, kind == SNIFF_UTF16BE, bom ? 2 : 0, &u16, &bad);
 		if (u16.oom) {
 			free(u16.p);
 			return fail(d, EX_OSERR, "out of memory");
 		}
-		warn(d, "UTF-16 text converted to UTF-8");
+		warn(d, bom ? "UTF-16 text converted to UTF-8"
+		            : "UTF-16 text (without a byte-order mark) converted to UTF-8");
 		s = (const unsigned char *)u16.p;
 		len = u16.n;
-	} else {
-		const char *what;
-		if (looks_binary(s, len, &what))
-			return fail(d, EX_DATAERR, what);
 	}
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		s += 3;

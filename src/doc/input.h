@@ -1,6 +1,7 @@
 /* input.h: bytes of a file -> clean UTF-8 text for the shape readers.
  *
- * input_read() loads a file whole (missing, unreadable and directories are EX_NOINPUT);
+ * input_read() loads a file whole (missing, unreadable, directories and disks are EX_NOINPUT;
+ * binary data and more than 1 GiB EX_DATAERR, found without reading the rest);
  * input_decode() strips a BOM, turns CRLF and CR into LF, drops NUL bytes, converts
  * UTF-16 and legacy single-byte encodings (Windows-1252, Latin-1), and replaces invalid
  * UTF-8 by U+FFFD, reporting each fix once as a warning. Empty text and binary data are
@@ -14,6 +15,11 @@
 /* Reads the whole file into *data (caller frees; NUL-terminated). Returns 0 or a sysexits
  * code with d->reason set. */
 int input_read(const char *path, char **data, size_t *len, struct parse_diag *d);
+
+/* The same with the limit given (input_read's is 1 GiB): a regular file over it is refused
+ * at once, a pipe or device when it has given that much, and a stream of binary data after
+ * its first 64 KiB, so /dev/zero costs 64 KiB, not the limit. */
+int input_read_max(const char *path, size_t max, char **data, size_t *len, struct parse_diag *d);
 
 /* Decodes raw bytes into *out (caller frees; NUL-terminated, LF line ends, valid UTF-8 without
  * NUL). Returns 0 or a sysexits code with d->reason set. */

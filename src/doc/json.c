@@ -9,6 +9,26 @@
 #include "doc/input.h"
 #include "doc/json.h"
 
+/* The code point of the valid k-byte sequence at u when JSON output must escape it, else 0:
+ * C1 controls, U+2028/U+2029 (line ends to JavaScript), and the whole Bidi_Control set
+ * (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), so that no text can reorder what
+ * a terminal or an editor shows of the output (issue 18). The escape loses nothing: a JSON
+ * reader gets the character back. */
+static unsigned escaped_cp(const unsigned char *u, size_t k)
+{
+	if (k == 2) {
+		unsigned c = (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+		return c < 0xA0 || c == 0x061C ? c : 0;
+	}
+	if (k != 3)
+		return 0;
+	unsigned c = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+	if (c == 0x200E || c == 0x200F || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
+	    || (c >= 0x2066 && c <= 0x2069))
+		return c;
+	return 0;
+}
+
 void json_write_stringn(FILE *f, const char *s, size_t n)
 {
 	if (!s) {
@@ -40,12 +60,9 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 			if (!k) {
 				fputs("\\ufffd", f);      /* never emit invalid UTF-8 */
 				i++;
-			} else if (k == 2 && c == 0xC2 && u[i + 1] < 0xA0) {
-				fprintf(f, "\\u%04x", u[i + 1]);   /* C1 controls */
-				i += 2;
-			} else if (k == 3 && c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
-				fprintf(f, "\\u%04x", u[i + 2] == 0xA8 ? 0x2028 : 0x2029);
-				i += 3;
+			} else if (escaped_cp(u + i, k)) {
+				fprintf(f, "\\u%04x", escaped_cp(u + i, k));
+				i += k;
 			} else {
 				fwrite(u + i, 1, k, f);
 				i += k;

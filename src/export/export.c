@@ -13,9 +13,9 @@
 const struct export_format export_formats[] = {
 	{ "txt", "txt", "plain text: label, citation, quote, note, colour and tags (default)", export_txt },
 	{ "md", "md", "Markdown with YAML front matter, for notes apps", export_md },
-	{ "json", "json", "W3C Web Annotation (JSON-LD); `gavel notes import` reads it back", export_json },
+	{ "json", "json", "W3C Web Annotation (JSON-LD); 'gavel notes import' reads it back", export_json },
 	{ "csv", "csv", "RFC 4180 CSV, one row per annotation, for spreadsheets", export_csv },
-	{ "annotated", "txt", "the whole resolution as `gavel show` prints it, with marks and notes", export_annotated },
+	{ "annotated", "txt", "the whole resolution as 'gavel show' prints it, with marks and notes", export_annotated },
 	{ NULL, NULL, NULL, NULL }
 };
 

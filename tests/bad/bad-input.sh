@@ -260,6 +260,44 @@ if command -v tmux >/dev/null 2>&1; then
 	done
 fi
 
+# Bidi controls (the "Trojan Source" reordering): every JSON output escapes them as it escapes
+# ESC, and a JSON reader gets them back (issue 18). Terminal outputs replace them.
+python3 - "$SAMPLE" "$D/bidi" <<'EOF'
+import sys
+lines = open(sys.argv[1], 'rb').read().split(b'\n')
+marks = '\u202e\u2066evil\u2069\u202c \u202a\u202b\u202d x \u2067\u2068 \u200e\u200f\u061c'.encode()
+out = [l[:30] + marks + l[30:] if len(l) > 60 else l for l in lines]
+open(sys.argv[2], 'wb').write(b'\n'.join(out))
+EOF
+bidi_raw() { LC_ALL=C grep -c -P '\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c' "$1"; }
+# check_bidi DESC: stdout is JSON without a raw bidi control, and decoded it holds them all.
+check_bidi() {
+	if [ "$(bidi_raw "$TMP/out")" -ne 0 ]; then
+		fail "$1: a bidi control reached stdout raw"
+	elif python3 -c 'import sys, json
+t = json.dumps(json.load(open(sys.argv[1], encoding="utf-8")), ensure_ascii=False)
+sys.exit(0 if all(c in t for c in "\u202e\u2066\u2069\u202c\u200f\u061c") else 1)' "$TMP/out"; then
+		ok "$1: bidi controls escaped, and decoded they are all there"
+	else
+		fail "$1: the JSON lost the bidi controls (or is not JSON)"
+	fi
+}
+bidi_note=$(printf 'note \342\200\256reversed\342\200\254 \342\201\246iso\342\201\251 \342\200\217\330\234')
+run_case "bidi: parse" "0" "$GAVEL" parse "$D/bidi" && check_bidi "bidi: parse"
+run_case "bidi: search --json" "0" "$GAVEL" search --json migrants "$D/bidi" && check_bidi "bidi: search --json"
+run_case "bidi: notes add" "0" "$GAVEL" --db "$TMP/bidi.db" notes add "$D/bidi" op1 --tag "$bidi_note" "$bidi_note"
+run_case "bidi: notes list --json" "0" "$GAVEL" --db "$TMP/bidi.db" notes list --json &&
+	check_bidi "bidi: notes list --json"
+run_case "bidi: export --format json" "0" "$GAVEL" --db "$TMP/bidi.db" export --format json &&
+	check_bidi "bidi: export --format json"
+for cmd in "show" "search migrants"; do
+	# shellcheck disable=SC2086
+	run_case "bidi: $cmd" "0" "$GAVEL" $cmd "$D/bidi" &&
+		{ [ "$(LC_ALL=C grep -c -P '\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$TMP/out")" -eq 0 ] &&
+			ok "bidi: $cmd replaces the embeddings and isolates" ||
+			fail "bidi: $cmd let a bidi control through"; }
+done
+
 echo "--- bad command lines"
 # None of these may touch the user's database (made by the note added above, when it worked).
 db_sum=$(sha256sum <"$GAVEL_DB" 2>/dev/null)

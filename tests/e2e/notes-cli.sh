@@ -115,7 +115,7 @@ expect_exit 65 "quote not in the paragraph" "$GAVEL" notes add "$SAMPLE" op10 --
 grep -q "is not in OP 10" "$TMP/err" && ok "says where the quote was not" || fail "message: $(cat "$TMP/err")"
 expect_exit 66 "missing file" "$GAVEL" notes add "$TMP/nope.txt" op1
 expect_exit 0 "help" "$GAVEL" notes --help
-grep -q "69 database unusable" "$TMP/out" && ok "help documents the exit codes" || fail "help text"
+grep -q "^  69  the database cannot be used" "$TMP/out" && ok "help documents the exit codes" || fail "help text"
 
 # --- --db wins over GAVEL_DB ---
 idx=$("$GAVEL" notes --db "$TMP/other.db" add "$SAMPLE" op2 2>/dev/null)

@@ -50,6 +50,31 @@ static void escaping(void **state)
 	free(s);
 }
 
+/* Issue 18: the Bidi_Control characters are escaped as ESC is, so a document cannot reorder
+ * what a terminal shows of `gavel parse`; the marks around them and other scripts stay raw. */
+static void bidi_controls_escaped(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *out; } cases[] = {
+		{ "a\xe2\x80\xaa" "b\xe2\x80\xab" "c\xe2\x80\xac" "d\xe2\x80\xad" "e\xe2\x80\xae" "f",
+		  "\"a\\u202ab\\u202bc\\u202cd\\u202de\\u202ef\"" },
+		{ "\xe2\x81\xa6" "1\xe2\x81\xa7" "2\xe2\x81\xa8" "3\xe2\x81\xa9",
+		  "\"\\u20661\\u20672\\u20683\\u2069\"" },
+		{ "x\xe2\x80\x8ey\xe2\x80\x8fz\xd8\x9c", "\"x\\u200ey\\u200fz\\u061c\"" },
+		{ "\xc2\x9b" "1m\xc2\xa0", "\"\\u009b1m\xc2\xa0\"" },      /* CSI escaped, NBSP kept */
+		/* Neighbours of the escaped ones, and Arabic and Hebrew text, go out as they are. */
+		{ "\xe2\x80\x8d\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa",
+		  "\"\xe2\x80\x8d\\u2029\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\"" },
+		{ "\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9 \xd7\xa9",
+		  "\"\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9 \xd7\xa9\"" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = capture_string(cases[i].in, 0, 0);
+		assert_string_equal(s, cases[i].out);
+		free(s);
+	}
+}
+
 static int para(struct resolution *r, enum para_kind k, const char *id, const char *num,
                 const char *text, int parent)
 {
@@ -203,6 +228,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(escaping),
+		cmocka_unit_test(bidi_controls_escaped),
 		cmocka_unit_test(shape),
 		cmocka_unit_test(missing_footnote_flagged),
 		cmocka_unit_test(parts_annexes_collection),
