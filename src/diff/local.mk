@@ -17,3 +17,9 @@ tests_unit_test_words_LDADD = $(UNIT_LDADD)
 tests_unit_test_redline_SOURCES = tests/unit/test_redline.c
 tests_unit_test_redline_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_redline_LDADD = $(UNIT_LDADD)
+
+TESTS += tests/e2e/diff-cli.sh tests/e2e/diff-lo.sh
+EXTRA_DIST += tests/e2e/diff-cli.sh tests/e2e/diff-lo.sh tests/e2e/diff-check.py tests/e2e/docx-check.py \
+	tests/e2e/docx-lo.py tests/data/diff/lighthouses-old.txt tests/data/diff/lighthouses-new.txt \
+	tests/data/diff/lighthouses.golden.txt tests/data/diff/zh-old.txt tests/data/diff/zh-new.txt \
+	tests/data/diff/a-res-76-172.xml tests/data/diff/a-res-78-217.xml

@@ -13,7 +13,9 @@
 #include "text/utf8.h"
 #include "text/wrap.h"
 
-enum { AT_KEPT, AT_DEL, AT_INS };
+enum { AT_KEPT, AT_DEL, AT_INS, AT_MASK = 3,
+       AT_OPEN = 0x10,    /* the bytes of "[-" and "{+": no line break after them */
+       AT_CLOSE = 0x20 }; /* those of "-]" and "+}": none before */
 
 static const char *const sgr_attr[] = { "\033[0m", "\033[0;9;31m", "\033[0;4;32m" };
 #define SGR_RESET "\033[0m"
@@ -100,11 +102,11 @@ static int entry_text(const struct rl_entry *e, int color, struct tbuf *b)
 		/* one space between words, though both the kept text and the change bring one */
 		rc = (b->len && b->s[b->len - 1] == ' ') ? 0 : tb_add(b, t.s, lead, AT_KEPT);
 		if (rc == 0 && !color)
-			rc = tb_addz(b, g.op == RL_DEL ? "[-" : "{+", attr);
+			rc = tb_addz(b, g.op == RL_DEL ? "[-" : "{+", attr | AT_OPEN);
 		if (rc == 0)
 			rc = tb_add(b, t.s + lead, trail - lead, attr);
 		if (rc == 0 && !color)
-			rc = tb_addz(b, g.op == RL_DEL ? "-]" : "+}", attr);
+			rc = tb_addz(b, g.op == RL_DEL ? "-]" : "+}", attr | AT_CLOSE);
 		if (rc == 0)
 			rc = tb_add(b, t.s + trail, t.len - trail, AT_KEPT);
 	}
@@ -131,11 +133,12 @@ static int write_attr(const struct tout *t, const struct tbuf *b, size_t from, s
 	int cur = AT_KEPT, rc = 0;
 	for (size_t k = from; k < to && rc == 0;) {
 		size_t e = k;
-		while (e < to && b->a[e] == b->a[k])
+		int at = b->a[k] & AT_MASK;
+		while (e < to && (b->a[e] & AT_MASK) == at)
 			e++;
-		if (t->o->color && b->a[k] != cur) {
-			fputs(sgr_attr[b->a[k]], t->f);
-			cur = b->a[k];
+		if (t->o->color && at != cur) {
+			fputs(sgr_attr[at], t->f);
+			cur = at;
 		}
 		rc = utf8_write_safe(t->f, b->s + k, e - k);
 		k = e;
@@ -223,8 +226,18 @@ static int write_entry(const struct tout *t, const struct redline *rl, const str
 	}
 	if (rc == 0 && b.len == 0)
 		rc = tb_addz(&b, "", AT_KEPT);
+	/* Wrapped as if the marks were brackets, which hold to the word they enclose (a line
+	 * never starts with "+}", even in Chinese, where a line may break between any two
+	 * characters). */
+	char *w = rc == 0 ? malloc(b.len + 1) : NULL;
+	if (w) {
+		for (size_t k = 0; k < b.len; k++)
+			w[k] = b.a[k] & AT_OPEN ? '(' : b.a[k] & AT_CLOSE ? ')' : b.s[k];
+		w[b.len] = '\0';
+	}
 	struct wrap_line *lines = NULL;
-	int nl = rc == 0 ? text_wrap(b.s, b.len, avail, &lines) : -1;
+	int nl = w ? text_wrap(w, b.len, avail, &lines) : -1;
+	free(w);
 	if (nl < 0)
 		rc = -1;
 	enum bidi_dir dir = rc == 0 ? bidi_direction(b.s, b.len) : BIDI_LTR;
@@ -343,6 +356,8 @@ int rl_write_text(FILE *f, const struct redline *rl, const struct rl_out_opts *o
 		fputc('\n', f);
 		for (size_t k = 0; k < rl->n && rc == 0;) {
 			const struct rl_entry *e = &rl->e[k];
+			if (k)
+				fputc('\n', f);      /* a blank line between paragraphs, as gavel show */
 			if (!o->all && e->status == RL_SAME && !e->moved) {
 				size_t z = k;
 				while (z < rl->n && rl->e[z].status == RL_SAME && !rl->e[z].moved)

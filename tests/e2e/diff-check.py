@@ -89,6 +89,7 @@ def paragraphs(m):
     for annex in m.get("annexes", []):
         out.append((annex["id"], "annex", annex.get("title") or ""))
         walk(annex.get("paragraphs", []), "annex")
+    walk(m.get("paragraphs", []), "plain")     # a text whose structure was not found
     walk(m.get("footnotes", []), "footnotes")
     return out
 
@@ -192,7 +193,7 @@ def main():
         sec = mine[pid][0]
         a = wmine[pid]
         for q, (s2, _) in theirs.items():
-            if s2 != sec:
+            if s2 != sec and not (("plain" in (sec, s2)) and "footnotes" not in (sec, s2)):
                 continue
             b = wtheirs[q]
             if not a and not b:
