@@ -274,6 +274,12 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 	if (gaps(a, b, ia, na, ib, nb, &lo, &hi) < 0)
 		return -1;
 	double min = MIN_SIMILARITY;
+	for (size_t i = 0; i < na; i++)
+		if (a->match[ia[i]] < 0 && tpara_sort_words(&a->tp[ia[i]]) < 0)
+			return free(lo), free(hi), -1;
+	for (size_t j = 0; j < nb; j++)
+		if (b->match[ib[j]] < 0 && tpara_sort_words(&b->tp[ib[j]]) < 0)
+			return free(lo), free(hi), -1;
 	struct cand *c = NULL;
 	size_t nc = 0, cap = 0;
 	int rc = 0;

@@ -16,10 +16,16 @@ enum tok_kind { TOK_WORD, TOK_PUNCT, TOK_SPACE, TOK_MARK };
 
 struct tok {
 	uint32_t start, end;    /* bytes of the paragraph's text (start == end for a marker) */
-	enum tok_kind kind;
-	int fn;                 /* a marker: the footnote's paragraph index, or -1 when missing */
-	int num;                /* a marker: the footnote number as printed */
+	int32_t fn;             /* a marker: the footnote's paragraph index; when the footnote is
+	                           missing, -1 - its number as printed (tok_missing_num) */
+	uint8_t kind;           /* enum tok_kind */
 };
+
+/* The printed number of a marker whose footnote is missing (fn < 0). */
+static inline int tok_missing_num(const struct tok *t)
+{
+	return -1 - t->fn;
+}
 
 /* A paragraph as numbers: every token's, and the words' alone (for similarity). */
 struct tpara {
@@ -27,7 +33,8 @@ struct tpara {
 	uint32_t *ids;
 	size_t ntok;
 	uint32_t *words;        /* the numbers of the TOK_WORD tokens, in order */
-	uint32_t *sorted;       /* the same, sorted: a bound on similarity in one pass */
+	uint32_t *sorted;       /* the same, sorted (a bound on similarity in one pass); made by
+	                           tpara_sort_words for the few paragraphs that need it */
 	size_t nwords;
 	uint32_t hash_id;       /* equal for equal content (tokens and class) */
 	uint32_t text_id;       /* equal for equal text, markers left out (and class) */
@@ -48,6 +55,8 @@ enum { NS_WORD, NS_FOOTNOTE, NS_HASH, NS_TEXT = NS_HASH + 16 };
  * (NS_FOOTNOTE), so a renumbered footnote does not change the paragraph. Returns 0 or -1. */
 int tpara_build(struct intern *, const struct resolution *, int i, struct tpara *tp);
 void tpara_free(struct tpara *);
+/* Sets tp->sorted if it is not set yet. Returns 0, or -1 when out of memory. */
+int tpara_sort_words(struct tpara *);
 
 /* The token comparison of a pair: runs of one kind, in order. */
 struct run {

@@ -18,6 +18,9 @@ struct build {
 	struct dside a, b;
 	uint32_t **fa, **fb;    /* per paragraph: final token numbers (markers by footnote pair) */
 	int *moved_a;           /* per old paragraph: paired out of order */
+	struct run **ctx_runs;  /* per old body paragraph: its comparison with its pair, made
+	                           once for both footnote passes */
+	long *ctx_n;
 	struct redline *rl;
 	size_t cap;
 };
@@ -97,17 +100,21 @@ static int pair_footnotes(struct build *bd, int fo, int fn, int same_text)
 static int footnotes_by_context(struct build *bd, int i, int j, int changed)
 {
 	const struct tpara *x = &bd->a.tp[i], *y = &bd->b.tp[j];
-	struct run *runs;
-	long nr = tokens_compare(x, x->ids, y, y->ids, &runs);
-	if (nr < 0)
-		return -1;
+	if (!bd->ctx_runs[i]) {
+		bd->ctx_n[i] = tokens_compare(x, x->ids, y, y->ids, &bd->ctx_runs[i]);
+		if (bd->ctx_n[i] < 0)
+			return -1;
+	}
+	struct run *runs = bd->ctx_runs[i];
+	long nr = bd->ctx_n[i];
 	int rc = 0;
 	for (long k = 0; k < nr && rc == 0; k++) {
 		struct run *r = &runs[k];
 		if (r->op == RL_EQ) {
 			for (size_t t = 0; t < r->a1 - r->a0 && rc == 0 && !changed; t++)
 				if (x->tok[r->a0 + t].kind == TOK_MARK)
-					rc = pair_footnotes(bd, x->tok[r->a0 + t].fn, y->tok[r->b0 + t].fn, 1);
+					rc = pair_footnotes(bd, x->tok[r->a0 + t].fn,
+					                   y->tok[r->b0 + t].fn, 1);
 			continue;
 		}
 		if (!changed || r->op != RL_DEL || k + 1 >= nr || runs[k + 1].op != RL_INS)
@@ -125,7 +132,6 @@ static int footnotes_by_context(struct build *bd, int i, int j, int changed)
 			p++, q++;
 		}
 	}
-	free(runs);
 	return rc;
 }
 
@@ -134,7 +140,9 @@ static int align_all(struct build *bd)
 	size_t na, nb, nfa, nfb;
 	int *ia = list(bd->old, 0, &na), *ib = list(bd->new, 0, &nb);
 	int *fa = list(bd->old, 1, &nfa), *fb = list(bd->new, 1, &nfb);
-	int rc = (ia && ib && fa && fb) ? 0 : -1;
+	bd->ctx_runs = calloc(bd->old->npara + 1, sizeof *bd->ctx_runs);
+	bd->ctx_n = calloc(bd->old->npara + 1, sizeof *bd->ctx_n);
+	int rc = (ia && ib && fa && fb && bd->ctx_runs && bd->ctx_n) ? 0 : -1;
 	if (rc == 0)
 		rc = align_paragraphs(&bd->a, &bd->b, ia, na, ib, nb);
 	/* Footnotes: the same text cited at the same place, the same text anywhere, a changed
@@ -149,6 +157,10 @@ static int align_all(struct build *bd)
 			rc = footnotes_by_context(bd, ia[k], bd->a.match[ia[k]], 1);
 	if (rc == 0)
 		rc = align_similar(&bd->a, &bd->b, fa, nfa, fb, nfb);
+	for (size_t k = 0; bd->ctx_runs && k < bd->old->npara; k++)
+		free(bd->ctx_runs[k]);
+	free(bd->ctx_runs);
+	free(bd->ctx_n);
 	free(ia);
 	free(ib);
 	free(fa);
@@ -156,10 +168,13 @@ static int align_all(struct build *bd)
 	return rc;
 }
 
-/* Final token numbers: a marker is its footnote pair's number, the same on both sides. */
+/* Final token numbers: a marker is its footnote pair's number, the same on both sides. A
+ * paragraph without markers keeps its own ids (not a copy: the caller frees only copies). */
 static uint32_t *final_ids(const struct build *bd, const struct dside *s, int old_side, size_t i)
 {
 	const struct tpara *t = &s->tp[i];
+	if (!s->res->paras[i].nmarks)
+		return t->ids;
 	uint32_t *v = malloc((t->ntok ? t->ntok : 1) * sizeof *v);
 	if (!v)
 		return NULL;
@@ -171,7 +186,7 @@ static uint32_t *final_ids(const struct build *bd, const struct dside *s, int ol
 		}
 		uint32_t n;
 		if (tk->fn < 0)
-			n = 0x40000000u | ((uint32_t)tk->num & 0x3FFFFFFFu);
+			n = 0x40000000u | ((uint32_t)tok_missing_num(tk) & 0x3FFFFFFFu);
 		else if (old_side)
 			n = (uint32_t)tk->fn;
 		else if (s->match[tk->fn] >= 0)
@@ -292,11 +307,12 @@ static const char *ptext(const struct resolution *r, int i)
 	return (i >= 0 && r->paras[i].text) ? r->paras[i].text : "";
 }
 
-static int fn_num(const struct resolution *r, int fn, int printed)
+/* A marker's footnote number as printed. */
+static int fn_num(const struct resolution *r, const struct tok *t)
 {
-	if (fn >= 0 && r->paras[fn].num)
-		return atoi(r->paras[fn].num);
-	return printed;
+	if (t->fn < 0)
+		return tok_missing_num(t);
+	return r->paras[t->fn].num ? atoi(r->paras[t->fn].num) : 0;
 }
 
 /* One side of a paragraph, tokens [k0, k1), as segments: text runs joined, markers apart.
@@ -330,9 +346,9 @@ static int segs_of(struct segv *sv, enum rl_op op, const struct side_ref *s, siz
 		const struct resolution *ro = s->is_old ? s->r : (o ? o->r : NULL);
 		const struct resolution *rn = s->is_old ? (o ? o->r : NULL) : s->r;
 		if (old)
-			g.old_fn = old->fn, g.old_num = fn_num(ro, old->fn, old->num);
+			g.old_fn = old->fn >= 0 ? old->fn : -1, g.old_num = fn_num(ro, old);
 		if (new)
-			g.new_fn = new->fn, g.new_num = fn_num(rn, new->fn, new->num);
+			g.new_fn = new->fn >= 0 ? new->fn : -1, g.new_num = fn_num(rn, new);
 		if (seg_push(sv, g) < 0)
 			return -1;
 		k++;
@@ -576,10 +592,12 @@ int redline_build(const struct resolution *old, const struct resolution *new,
 		rc = index_entries(bd.rl);
 	if (bd.fa)
 		for (size_t i = 0; i < old->npara; i++)
-			free(bd.fa[i]);
+			if (bd.fa[i] && bd.fa[i] != bd.a.tp[i].ids)
+				free(bd.fa[i]);
 	if (bd.fb)
 		for (size_t j = 0; j < new->npara; j++)
-			free(bd.fb[j]);
+			if (bd.fb[j] && bd.fb[j] != bd.b.tp[j].ids)
+				free(bd.fb[j]);
 	free(bd.fa);
 	free(bd.fb);
 	free(bd.moved_a);

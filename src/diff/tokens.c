@@ -23,18 +23,31 @@ struct slot {
 struct intern {
 	struct slot *slots;
 	size_t cap, count;
+	uint32_t one_byte[128];     /* NS_WORD ids of the one-byte ASCII words, 0 = not yet, else
+	                               id + 1: spaces and punctuation are most tokens */
 	char *pool;
 	size_t pool_len, pool_cap;
 };
 
+/* Eight bytes at a time, mixed by multiplication (as wyhash and its kin do): paragraph keys
+ * are kilobytes, words a few bytes. */
 static uint64_t hash_bytes(int ns, const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull ^ (uint64_t)(ns + 1) * 0x9E3779B97F4A7C15ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
+	const uint64_t m = 0x9E3779B97F4A7C15ull;
+	uint64_t h = ((uint64_t)(ns + 1) * m) ^ (n * 0xC2B2AE3D27D4EB4Full);
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * m;
+		h ^= h >> 32;
 	}
-	return h ^ (h >> 29);
+	uint64_t w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * m;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ull;
+	return h ^ (h >> 32);
 }
 
 struct intern *intern_new(void)
@@ -80,7 +93,24 @@ static int intern_grow(struct intern *t)
 	return 0;
 }
 
+static uint32_t intern_slow(struct intern *t, int ns, const char *s, size_t n);
+
 uint32_t intern_id(struct intern *t, int ns, const char *s, size_t n)
+{
+	if (ns == NS_WORD && n == 1 && (unsigned char)s[0] < 0x80) {
+		uint32_t *c = &t->one_byte[(unsigned char)s[0]];
+		if (!*c) {
+			uint32_t id = intern_slow(t, ns, s, n);
+			if (id == UINT32_MAX)
+				return id;
+			*c = id + 1;
+		}
+		return *c - 1;
+	}
+	return intern_slow(t, ns, s, n);
+}
+
+static uint32_t intern_slow(struct intern *t, int ns, const char *s, size_t n)
 {
 	if (n > UINT32_MAX || t->count >= TOK_MARK_BIT)
 		return UINT32_MAX;
@@ -158,7 +188,8 @@ static int add_words(struct tvec *t, const char *text, size_t from, size_t to)
 	int rc = 0;
 	for (long k = 0; k < nw && rc == 0; k++)
 		rc = tvec_push(t, (struct tok){ (uint32_t)(from + w[k].start),
-		                                (uint32_t)(from + w[k].end), kinds[w[k].kind], -1, 0 });
+		                                (uint32_t)(from + w[k].end), -1,
+		                                (uint8_t)kinds[w[k].kind] });
 	free(w);
 	return rc;
 }
@@ -176,6 +207,14 @@ static int split(const struct resolution *res, const struct para *p, struct tvec
 		memcpy(marks, p->marks, p->nmarks * sizeof *marks);
 		qsort(marks, p->nmarks, sizeof *marks, mark_cmp);
 	}
+	/* Room for the usual number of tokens (one per 2.5 bytes or so) at once: growing by
+	 * doubling would copy, and touch, twice the memory. */
+	t->cap = n / 2 + p->nmarks + 4;
+	t->v = malloc(t->cap * sizeof *t->v);
+	if (!t->v) {
+		free(marks);
+		return -1;
+	}
 	size_t at = 0;
 	int rc = 0;
 	for (size_t k = 0; k < p->nmarks && rc == 0; k++) {
@@ -184,10 +223,11 @@ static int split(const struct resolution *res, const struct para *p, struct tvec
 			pos++;
 		rc = add_words(t, text, at, pos);
 		at = pos > at ? pos : at;
+		int fn = res_find_footnote(res, marks[k].footnote);
+		if (fn < 0)
+			fn = -1 - (marks[k].footnote > 0 ? marks[k].footnote : 0);
 		if (rc == 0)
-			rc = tvec_push(t, (struct tok){ (uint32_t)at, (uint32_t)at, TOK_MARK,
-			                                res_find_footnote(res, marks[k].footnote),
-			                                marks[k].footnote });
+			rc = tvec_push(t, (struct tok){ (uint32_t)at, (uint32_t)at, fn, TOK_MARK });
 	}
 	if (rc == 0)
 		rc = add_words(t, text, at, n);
@@ -204,7 +244,7 @@ static uint32_t mark_id(struct intern *in, const struct resolution *res, const s
 		return intern_id(in, NS_FOOTNOTE, f->text ? f->text : "", f->text ? f->text_len : 0);
 	}
 	char num[24];
-	int len = snprintf(num, sizeof num, "#%d", tk->num);
+	int len = snprintf(num, sizeof num, "#%d", tok_missing_num(tk));
 	return intern_id(in, NS_FOOTNOTE, num, (size_t)len);
 }
 
@@ -223,8 +263,7 @@ int tpara_build(struct intern *in, const struct resolution *res, int i, struct t
 		nwords += t.v[k].kind == TOK_WORD;
 	tp->ids = malloc((t.n ? t.n : 1) * sizeof *tp->ids);
 	tp->words = malloc((nwords ? nwords : 1) * sizeof *tp->words);
-	tp->sorted = malloc((nwords ? nwords : 1) * sizeof *tp->sorted);
-	if (!tp->ids || !tp->words || !tp->sorted)
+	if (!tp->ids || !tp->words)
 		goto fail;
 	const char *text = p->text ? p->text : "";
 	for (size_t k = 0; k < t.n; k++) {
@@ -242,8 +281,6 @@ int tpara_build(struct intern *in, const struct resolution *res, int i, struct t
 		if (tk->kind == TOK_WORD)
 			tp->words[tp->nwords++] = id;
 	}
-	memcpy(tp->sorted, tp->words, tp->nwords * sizeof *tp->sorted);
-	qsort(tp->sorted, tp->nwords, sizeof *tp->sorted, u32_cmp);
 	tp->hash_id = intern_id(in, NS_HASH + tp->cls, (const char *)tp->ids,
 	                        t.n * sizeof *tp->ids);
 	if (tp->hash_id == UINT32_MAX)
@@ -266,6 +303,18 @@ fail:
 		free(t.v);
 	tpara_free(tp);
 	return -1;
+}
+
+int tpara_sort_words(struct tpara *tp)
+{
+	if (tp->sorted)
+		return 0;
+	tp->sorted = malloc((tp->nwords ? tp->nwords : 1) * sizeof *tp->sorted);
+	if (!tp->sorted)
+		return -1;
+	memcpy(tp->sorted, tp->words, tp->nwords * sizeof *tp->sorted);
+	qsort(tp->sorted, tp->nwords, sizeof *tp->sorted, u32_cmp);
+	return 0;
 }
 
 void tpara_free(struct tpara *tp)
@@ -446,6 +495,15 @@ long tokens_compare(const struct tpara *a, const uint32_t *aid, const struct tpa
                     const uint32_t *bid, struct run **out)
 {
 	*out = NULL;
+	if (a->ntok == b->ntok && memcmp(aid, bid, a->ntok * sizeof *aid) == 0) {
+		/* the same tokens: one kept run (the common case, worth no comparison) */
+		struct run *r = malloc(sizeof *r);
+		if (!r)
+			return -1;
+		*r = (struct run){ RL_EQ, 0, a->ntok, 0, b->ntok };
+		*out = r;
+		return a->ntok ? 1 : 0;
+	}
 	char *flags = calloc(a->ntok + b->ntok + 1, 1);
 	if (!flags)
 		return -1;

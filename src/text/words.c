@@ -29,15 +29,29 @@ static int is_solo(uint32_t c)
 	       (c >= 0x1780 && c <= 0x17FF);     /* Khmer */
 }
 
+/* ASCII by table: L letter or digit, S space, A apostrophe, P the rest. */
+static const char ascii[129] =
+	"PPPPPPPPPSSSSSPPPPPPPPPPPPPPPPPPSPPPPPPAPPPPPPPPLLLLLLLLLLPPPPPP"
+	"PLLLLLLLLLLLLLLLLLLLLLLLLLLPPPPPPLLLLLLLLLLLLLLLLLLLLLLLLLLPPPPP";
+
+static enum cls ascii_class(unsigned char b)
+{
+	switch (ascii[b]) {
+	case 'L':
+		return C_LETTER;
+	case 'S':
+		return C_SPACE;
+	case 'A':
+		return C_APOS;
+	default:
+		return C_PUNCT;
+	}
+}
+
 static enum cls classify(uint32_t c)
 {
-	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-			return C_LETTER;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-			return C_SPACE;
-		return c == '\'' ? C_APOS : C_PUNCT;
-	}
+	if (c < 0x80)
+		return ascii_class((unsigned char)c);
 	if (c == 0x2019)
 		return C_APOS;
 	if (is_solo(c))
@@ -56,7 +70,7 @@ static enum cls next(const char *s, size_t n, size_t i, size_t *len)
 	unsigned char b = (unsigned char)s[i];
 	if (b < 0x80) {
 		*len = 1;
-		return classify(b);
+		return ascii_class(b);
 	}
 	uint32_t c;
 	*len = utf8_decode(s + i, n - i, &c);
@@ -91,6 +105,11 @@ long text_words(const char *s, size_t n, struct word **out)
 		if (c == C_LETTER) {
 			kind = WORD_TEXT;
 			while (i < n) {
+				/* ASCII letters and digits without decoding: most of every text */
+				while (i < n && (unsigned char)s[i] < 0x80 && ascii[(unsigned char)s[i]] == 'L')
+					i++;
+				if (i == n)
+					break;
 				enum cls d = next(s, n, i, &cl);
 				if (d == C_LETTER) {
 					i += cl;
