@@ -195,8 +195,10 @@ static size_t common_words(const struct tpara *x, const struct tpara *y)
 }
 
 /* The similarity of two paragraphs if it can reach `min`, else a value below it; -1 when out
- * of memory. Cheap bounds first: lengths, then words in common, then words kept in order. */
-static double similarity_at_least(const struct tpara *x, const struct tpara *y, double min)
+ * of memory. Cheap bounds first: lengths, then words in common, then words kept in order
+ * (against x's pattern, built on first use into *pat). */
+static double similarity_at_least(const struct tpara *x, const struct tpara *y, double min,
+                                  struct lcs_pat *pat, int *have_pat)
 {
 	size_t sum = x->nwords + y->nwords;
 	if (sum == 0)
@@ -206,7 +208,12 @@ static double similarity_at_least(const struct tpara *x, const struct tpara *y, 
 		return 0.0;
 	if (2.0 * (double)common_words(x, y) / (double)sum < min)
 		return 0.0;
-	long kept = words_kept(x->words, x->nwords, y->words, y->nwords);
+	if (!*have_pat) {
+		if (lcs_pat_build(pat, x->words, x->nwords) < 0)
+			return -1.0;
+		*have_pat = 1;
+	}
+	long kept = lcs_pat_run(pat, y->words, y->nwords);
 	if (kept < 0)
 		return -1.0;
 	return 2.0 * (double)kept / (double)sum;
@@ -287,6 +294,8 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 		if (a->match[ia[i]] >= 0)
 			continue;
 		const struct tpara *x = &a->tp[ia[i]];
+		struct lcs_pat pat;
+		int have_pat = 0;
 		for (size_t j = 0; j < nb; j++) {
 			if (b->match[ib[j]] >= 0)
 				continue;
@@ -294,7 +303,7 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 			if (!align_compatible(x->cls, y->cls))
 				continue;
 			min = x->cls == CLS_FOOTNOTE ? MIN_SIMILARITY_FOOTNOTE : MIN_SIMILARITY;
-			double sim = similarity_at_least(x, y, min);
+			double sim = similarity_at_least(x, y, min, &pat, &have_pat);
 			if (sim < 0) {
 				rc = -1;
 				break;
@@ -315,6 +324,8 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 			c[nc++] = (struct cand){ sim + (in_place ? IN_PLACE_BONUS : 0), sim,
 			                         d < 0 ? -d : d, ia[i], ib[j] };
 		}
+		if (have_pat)
+			lcs_pat_free(&pat);
 	}
 	if (rc == 0 && nc) {
 		qsort(c, nc, sizeof *c, cand_cmp);

@@ -72,8 +72,21 @@ struct run {
 long tokens_compare(const struct tpara *a, const uint32_t *aid, const struct tpara *b,
                     const uint32_t *bid, struct run **runs);
 
-/* Words kept between two word sequences (a longest common subsequence), or -1. */
+/* Words kept between two word sequences (the length of a longest common subsequence), or -1
+ * when out of memory (lcs.c). */
 long words_kept(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+
+/* The same against one sequence many times: build once, run for each other sequence. */
+struct lcs_pat {
+	size_t n, words;        /* the pattern's length, and 64-bit words per mask */
+	size_t cap;             /* slots of the table below (a power of 2) */
+	uint32_t *key;          /* word number per slot, UINT32_MAX for none */
+	uint32_t *row;          /* its mask's row */
+	uint64_t *mask;         /* per distinct word, the positions where it stands */
+};
+int lcs_pat_build(struct lcs_pat *, const uint32_t *a, size_t na);
+long lcs_pat_run(const struct lcs_pat *, const uint32_t *b, size_t nb);
+void lcs_pat_free(struct lcs_pat *);
 
 /* The documents being aligned, and their pairing. */
 struct dside {

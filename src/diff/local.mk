@@ -1,7 +1,7 @@
 # src/diff/local.mk: the redline of two resolutions (issue 15): alignment, word comparison and
 # the outputs; no curses, no SQLite.
 src_libgavel_a_SOURCES += src/text/words.c src/text/words.h src/diff/diff.h \
-	src/diff/diff-int.h src/diff/seq.c src/diff/seq.h src/diff/tokens.c src/diff/align.c \
+	src/diff/diff-int.h src/diff/seq.c src/diff/seq.h src/diff/tokens.c src/diff/align.c src/diff/lcs.c \
 	src/diff/redline.c src/diff/out.h src/diff/out.c src/diff/out-text.c src/diff/out-md.c \
 	src/diff/out-html.c src/diff/out-json.c src/diff/out-docx.c src/diff/zip.c src/diff/zip.h
 

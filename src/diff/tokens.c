@@ -326,16 +326,6 @@ void tpara_free(struct tpara *tp)
 	memset(tp, 0, sizeof *tp);
 }
 
-long words_kept(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-	char *flags = calloc(na + nb + 1, 1);
-	if (!flags)
-		return -1;
-	long kept = seq_diff(a, na, b, nb, flags, flags + na);
-	free(flags);
-	return kept;
-}
-
 /* ---- The comparison of two paragraphs, tidied. ---- */
 
 /* A stretch of the comparison: kept (eq) or changed, with its tokens on both sides. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "diff/diff-int.h"
 #include "diff/seq.h"
 
 /* The length of a longest common subsequence, by the textbook table. */
@@ -131,6 +132,29 @@ static void long_unlike(void **state)
 	free(b);
 }
 
+/* The bit-parallel count of words kept equals the table's, across the 64-bit word edges. */
+static void bit_parallel_lcs(void **state)
+{
+	(void)state;
+	srand(64);
+	for (int t = 0; t < 300; t++) {
+		size_t na = (size_t)(rand() % 200), nb = (size_t)(rand() % 200);
+		if (t < 6)
+			na = (size_t)(63 + t % 3), nb = (size_t)(60 + t);   /* at the edges */
+		int alpha = 1 + rand() % 20;
+		uint32_t a[256], b[256];
+		for (size_t i = 0; i < na; i++)
+			a[i] = (uint32_t)(rand() % alpha) * 7919u;
+		for (size_t j = 0; j < nb; j++)
+			b[j] = (uint32_t)(rand() % alpha) * 7919u;
+		assert_int_equal(words_kept(a, na, b, nb), lcs(a, na, b, nb));
+	}
+	uint32_t x[] = { 1, 2, 3 };
+	assert_int_equal(words_kept(x, 0, x, 3), 0);
+	assert_int_equal(words_kept(x, 3, x, 0), 0);
+	assert_int_equal(words_kept(x, 3, x, 3), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -138,6 +162,7 @@ int main(void)
 		cmocka_unit_test(classic),
 		cmocka_unit_test(random_against_table),
 		cmocka_unit_test(long_unlike),
+		cmocka_unit_test(bit_parallel_lcs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
