@@ -13,6 +13,9 @@ in the same run and on the same files, the tools a user would compare it with:
                from /proc/PID/schedstat before and after the keys), which must not grow with
                the document
   search       bench_search: search_text() of a word, case- and accent-folded, MB/s; peer: grep -ci
+  diff         `gavel diff OLD NEW` on two long resolutions, whole command (made-up pair from
+               bench/gen_pair.py; real series pairs from the corpus when gavel reads them), as
+               text and as a .docx; peer: git diff --no-index --word-diff on the same files
   store        100,000 annotations inserted (one transaction each, as gavel commits them); peer:
                the sqlite3 shell inserting as many rows in one transaction; opening a document
                with 10,000 annotations; exporting them (gavel export --format json)
@@ -439,6 +442,10 @@ def main():
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("search", "search", str(e), "grep -ci", "%.1f MB/s" % gr, ">= 0.5x grep")
 
+    # diff
+    log("diff")
+    bench_diff(src, out, gavel, runs)
+
     # store
     log("store")
     db = os.path.join(tmp, "bench.db")
@@ -473,6 +480,60 @@ def main():
 
     report(out, machine(), size, runs)
     subprocess.run(["rm", "-rf", tmp])
+
+
+def corpus_dir(src):
+    """The shared corpus (../shared/corpus beside the checkout, or $BENCH_CORPUS), or None."""
+    for d in (os.environ.get("BENCH_CORPUS"), os.path.join(src, "..", "shared", "corpus"),
+              os.path.join(src, "..", "..", "shared", "corpus")):
+        if d and os.path.isdir(d):
+            return os.path.abspath(d)
+    return None
+
+
+def reads_structure(gavel, path):
+    """Whether gavel finds operative paragraphs in path (AKN4UN XML needs its reader)."""
+    p = subprocess.run([gavel, "parse", path], capture_output=True)
+    return p.returncode == 0 and b'"operative":[{' in p.stdout
+
+
+def bench_diff(src, out, gavel, runs):
+    """gavel diff, whole command, on long pairs; peer: git's word diff of the same files."""
+    old, new = os.path.join(out, "pair-old.txt"), os.path.join(out, "pair-new.txt")
+    if not (os.path.exists(old) and os.path.exists(new)):
+        subprocess.run([sys.executable, os.path.join(src, "bench", "gen_pair.py"), old, new],
+                       check=True)
+    pairs = [("made-up pair, %.0f + %.0f kB" % (os.path.getsize(old) / 1e3,
+                                                 os.path.getsize(new) / 1e3), old, new)]
+    corpus = corpus_dir(src)
+    real = (("Sustainable fisheries 75/89 -> 76/71", "75_89_E.xml", "A_RES_76_71-2118577E.xml"),
+            ("Protection of migrants 76/172 -> 78/217", "A_RES_76_172-2119207E.xml",
+             "A_RES_78_217-2325999E.xml"))
+    for label, a, b in real:
+        pa = os.path.join(corpus, "akn", "ga", a) if corpus else None
+        pb = os.path.join(corpus, "akn", "ga", b) if corpus else None
+        if not (pa and os.path.exists(pa) and os.path.exists(pb)):
+            na("diff", "gavel diff, %s" % label, "the corpus is not at ../shared/corpus "
+               "(set BENCH_CORPUS)")
+        elif not os.path.exists(gavel) or not reads_structure(gavel, pb):
+            na("diff", "gavel diff, %s" % label, "gavel does not read AKN4UN XML yet")
+        else:
+            pairs.append((label + ", AKN4UN XML", pa, pb))
+    n = max(runs, 15)            # a few milliseconds: many runs, the median
+    peer = ["git", "diff", "--no-index", "--word-diff=plain"]
+    for label, a, b in pairs:
+        try:
+            if not os.path.exists(gavel):
+                raise Unavailable("src/gavel is not built")
+            g = wall([gavel, "diff", a, b], n)
+            p = wall(peer + [a, b], n)
+            add("diff", "gavel diff, %s (whole command)" % label, ms(g),
+                "git diff --word-diff", ms(p), g / p, "<= 50 ms")
+            d = wall([gavel, "diff", "--format", "docx", "-o", os.path.join(out, "redline.docx"),
+                      a, b], n)
+            add("diff", "gavel diff --format docx, %s" % label, ms(d), target="<= 50 ms")
+        except (Unavailable, subprocess.TimeoutExpired) as e:
+            na("diff", "gavel diff, %s" % label, str(e), target="<= 50 ms")
 
 
 def last_number(path):

@@ -52,6 +52,16 @@ struct dx {
 static void xml_text(FILE *f, const char *s, size_t n)
 {
 	for (size_t k = 0; k < n;) {
+		/* a run of printable ASCII that needs no escaping, written at once */
+		size_t e = k;
+		while (e < n && (unsigned char)s[e] >= 0x20 && (unsigned char)s[e] < 0x7F &&
+		       s[e] != '<' && s[e] != '>' && s[e] != '&' && s[e] != '"')
+			e++;
+		if (e > k) {
+			fwrite(s + k, 1, e - k, f);
+			k = e;
+			continue;
+		}
 		uint32_t c;
 		size_t cl = utf8_decode(s + k, n - k, &c);
 		if (c == '\t' || c == '\n' || c == '\r')

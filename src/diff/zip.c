@@ -55,12 +55,14 @@ static void put32(struct zip *z, uint32_t v)
 	put(z, b, 4);
 }
 
-/* Raw deflate (no zlib header), as ZIP's method 8 wants. Returns the size or 0 on failure. */
+/* Raw deflate (no zlib header), as ZIP's method 8 wants, at the fastest level: a redline's
+ * XML shrinks about twenty to one there, and the best level saves 15% more for as much time
+ * as the whole rest of `gavel diff`. Returns the size or 0 on failure. */
 static size_t deflate_raw(const void *data, size_t len, unsigned char **out)
 {
 	z_stream s;
 	memset(&s, 0, sizeof s);
-	if (deflateInit2(&s, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+	if (deflateInit2(&s, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
 		return 0;
 	size_t cap = deflateBound(&s, (uLong)len);
 	unsigned char *buf = malloc(cap ? cap : 1);
