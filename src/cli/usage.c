@@ -129,7 +129,7 @@ EXIT(64, "bad usage")
 EXIT(65, "a FILE holds no resolution text")
 EXIT(66, "a FILE cannot be opened")
 
-CMD("notes", "COMMAND [ARG]...", "list, add, edit, remove or import notes")
+CMD("notes", "COMMAND [ARG]...", "list, add, edit, remove, import or carry notes")
 TEXT("Highlights and notes live in the annotation database. FILE may be any copy or shape "
      "of the resolution: documents are known by symbol and language. NOTE-ID may be "
      "shortened to its first characters when that is unambiguous. Colours: yellow (the "
@@ -215,6 +215,22 @@ EXIT(66, "FILE.json cannot be opened")
 EXIT(69, "the database cannot be used")
 EXIT(73, "the database is read-only")
 
+CMD("notes carry", "OLD NEW", "copy the notes on one resolution to its successor")
+TEXT("Every note on OLD (last year's text, say) is copied to the paragraph of NEW that carries "
+     "its words, as gavel diff pairs them: on the same words when they are still there, else "
+     "on what they became. A copy keeps the note's text, colour and tags, and gets the tag "
+     "\"from SYMBOL\". Notes whose paragraph was deleted are listed and left behind. Carrying "
+     "again copies nothing twice.")
+SOPT('n', "dry-run", NULL, 0, "say what would be carried, and change nothing")
+COMMON("db")
+COMMON("input-format")
+EXIT(0, "success (also when OLD has no notes)")
+EXIT(64, "bad usage")
+EXIT(65, "OLD or NEW holds no resolution text")
+EXIT(66, "OLD or NEW cannot be opened")
+EXIT(69, "the database cannot be used")
+EXIT(73, "the database cannot be written")
+
 CMD("export", "[DOCUMENT]", "export notes as txt, md, json, csv or annotated text")
 TEXT("The notes of DOCUMENT (the file of a known resolution), or of every document in the "
      "database without one; orphans come last.")
@@ -259,10 +275,14 @@ SOPT('o', "output", "FILE", 0,
 SOPT('a', "all", NULL, 0,
      "text: unchanged paragraphs in full, not one line for each run of them")
 SOPT('s', "summary", NULL, 0, "text: only the counts")
+SOPT('N', "no-notes", NULL, 0,
+     "leave out the notes on OLD, which are otherwise shown under the paragraphs of NEW they "
+     "land on (from the annotation database, when there is one)")
 OPT("width", "N", OPT_WIDTH, 0,
     "text: wrap at N columns (default: the terminal's width, else $COLUMNS, else 80)")
 COMMON("color")
 COMMON("input-format")
+COMMON("db")
 EXIT(0, "OLD and NEW are the same")
 EXIT(1, "they differ")
 EXIT(64, "bad usage: not two files, an unknown format, docx to a terminal")

@@ -83,6 +83,29 @@ const char *redline_section_name(enum rl_section);
 /* Whether the two resolutions are the same (every entry RL_SAME, in order, same labels). */
 int redline_identical(const struct redline *);
 
+/* Where a note on the old resolution lands in the new one. */
+enum rl_carry_status {
+	RL_CARRIED,         /* its words are in the new paragraph: the same range of words */
+	RL_CARRIED_CHANGED, /* its paragraph is there but its words changed: the range they became
+	                       (the whole paragraph when they were deleted outright) */
+	RL_LEFT_BEHIND      /* its paragraph was deleted, or the note's paragraph is unknown */
+};
+
+struct rl_carry {
+	enum rl_carry_status status;
+	int old;               /* the old paragraph's index, -1 when para_id is unknown */
+	int new;               /* the new paragraph's index, -1 when left behind */
+	size_t start, end;     /* code points of the new paragraph's text */
+	int whole;             /* a note on the whole paragraph, carried as such */
+};
+
+/* Carries a note on old paragraph `para_id`, code points [start, end) of its text quoting
+ * `exact` (may be NULL), to the new resolution: the quote where it stands in the new
+ * paragraph (the occurrence nearest to where the word comparison puts it), else the range the
+ * comparison maps it to. A note on the whole paragraph stays on the whole paragraph. */
+void redline_carry(const struct redline *, const char *para_id, size_t start, size_t end,
+                   const char *exact, struct rl_carry *out);
+
 /* The word similarity of two texts as redline_build measures it (0..1), for tools that
  * compare paragraphs themselves: 2 * words in the longest common subsequence / all words,
  * where a word is what text_words() calls one (Chinese: a character). -1 when out of memory. */

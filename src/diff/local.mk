@@ -2,7 +2,7 @@
 # the outputs; no curses, no SQLite.
 src_libgavel_a_SOURCES += src/text/words.c src/text/words.h src/diff/diff.h \
 	src/diff/diff-int.h src/diff/seq.c src/diff/seq.h src/diff/tokens.c src/diff/align.c src/diff/lcs.c \
-	src/diff/redline.c src/diff/out.h src/diff/out.c src/diff/out-text.c src/diff/out-md.c \
+	src/diff/redline.c src/diff/carry.c src/diff/out.h src/diff/out.c src/diff/out-text.c src/diff/out-md.c \
 	src/diff/out-html.c src/diff/out-json.c src/diff/out-docx.c src/diff/zip.c src/diff/zip.h
 
 DIFF_UNIT_TESTS = tests/unit/test_seq tests/unit/test_words tests/unit/test_redline

@@ -40,6 +40,7 @@ static const char style[] =
 ".new>.label{color:#060}.deleted>.label{color:#a00}.moved>.label{color:#850}\n"
 ".unchanged{color:#555}.away{color:#850;font-style:italic}\n"
 ".status{font:italic .8em sans-serif;color:#666;margin-inline-end:.6em}\n"
+".note{margin:-.3em 0 .8em 2em;font-size:.9em;color:#046}\n"
 "table{border-collapse:collapse;font:.9em sans-serif}"
 "td,th{border:1px solid #ccc;padding:.2em .6em}td{text-align:right}\n";
 
@@ -142,6 +143,25 @@ int rl_write_html(FILE *f, const struct redline *rl, const struct rl_out_opts *o
 			fprintf(f, "<span class=\"status\">%s</span>", cls);
 		rl_write_inline(f, e, html_escape, 1);
 		fputs("</p>\n", f);
+		const struct rl_note *n;
+		size_t nn = rl_notes_of(o, k, &n);
+		for (size_t j = 0; j < nn; j++) {
+			fputs("<aside class=\"note\">\xE2\x9C\x8E from ", f);
+			h(f, n[j].from ? n[j].from : "");
+			if (n[j].status != RL_CARRIED)
+				fprintf(f, " (%s)", rl_carry_name(n[j].status));
+			fputs(":", f);
+			if (n[j].quote && *n[j].quote) {
+				fputs(" <q>", f);
+				h(f, n[j].quote);
+				fputs("</q>", f);
+			}
+			if (n[j].note && *n[j].note) {
+				fputs(n[j].quote && *n[j].quote ? " \xE2\x80\x94 " : " ", f);
+				h(f, n[j].note);
+			}
+			fputs("</aside>\n", f);
+		}
 	}
 	fputs("</body>\n</html>\n", f);
 	return ferror(f) ? -1 : 0;

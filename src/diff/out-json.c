@@ -114,6 +114,24 @@ int rl_write_json(FILE *f, const struct redline *rl, const struct rl_out_opts *o
 		para_ref(f, rl->new, e->new);
 		fputs(",\"segments\":", f);
 		segments(f, e);
+		const struct rl_note *n;
+		size_t nn = rl_notes_of(o, k, &n);
+		if (nn) {
+			fputs(",\"notes\":[", f);
+			for (size_t j = 0; j < nn; j++) {
+				fputs(j ? ",{\"from\":" : "{\"from\":", f);
+				str_or_null(f, n[j].from);
+				fputs(",\"quote\":", f);
+				str_or_null(f, n[j].quote);
+				fputs(",\"note\":", f);
+				str_or_null(f, n[j].note);
+				fputs(",\"color\":", f);
+				str_or_null(f, n[j].color);
+				fprintf(f, ",\"status\":\"%s\"}", n[j].status == RL_CARRIED ? "carried"
+				        : n[j].status == RL_CARRIED_CHANGED ? "changed" : "left-behind");
+			}
+			fputs("]", f);
+		}
 		fputs("}", f);
 	}
 	fputs("\n]}\n", f);

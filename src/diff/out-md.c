@@ -104,6 +104,25 @@ int rl_write_md(FILE *f, const struct redline *rl, const struct rl_out_opts *o)
 		fputs(" ", f);
 		rl_write_inline(f, e, md_escape, 0);
 		fputs("\n", f);
+		const struct rl_note *n;
+		size_t nn = rl_notes_of(o, k, &n);
+		for (size_t j = 0; j < nn; j++) {
+			fputs("\n> \xE2\x9C\x8E *from ", f);
+			md_text(f, n[j].from ? n[j].from : "");
+			if (n[j].status != RL_CARRIED)
+				fprintf(f, " (%s)", rl_carry_name(n[j].status));
+			fputs("*:", f);
+			if (n[j].quote && *n[j].quote) {
+				fputs(" \xE2\x80\x9C", f);
+				md_text(f, n[j].quote);
+				fputs("\xE2\x80\x9D", f);
+			}
+			if (n[j].note && *n[j].note) {
+				fputs(n[j].quote && *n[j].quote ? " \xE2\x80\x94 " : " ", f);
+				md_text(f, n[j].note);
+			}
+			fputs("\n", f);
+		}
 	}
 	return ferror(f) ? -1 : 0;
 }

@@ -195,8 +195,89 @@ static const char *gutter_label(const struct redline *rl, const struct rl_entry 
 	return buf;
 }
 
-static int write_entry(const struct tout *t, const struct redline *rl, const struct rl_entry *e)
+/* Writes b wrapped to `avail` columns, every line but the first (already placed) indented
+ * by `col`. Frees nothing; b is the caller's. */
+static int write_block(const struct tout *t, const struct tbuf *b, int col, int avail)
 {
+	FILE *f = t->f;
+	/* Wrapped as if the marks were brackets, which hold to the word they enclose (a line
+	 * never starts with "+}", even in Chinese, where a line may break between any two
+	 * characters). */
+	char *w = malloc(b->len + 1);
+	if (!w)
+		return -1;
+	for (size_t k = 0; k < b->len; k++)
+		w[k] = b->a[k] & AT_OPEN ? '(' : b->a[k] & AT_CLOSE ? ')' : b->s[k];
+	w[b->len] = '\0';
+	struct wrap_line *lines = NULL;
+	int nl = text_wrap(w, b->len, avail, &lines);
+	free(w);
+	if (nl < 0)
+		return -1;
+	int rc = 0;
+	enum bidi_dir dir = bidi_direction(b->s, b->len);
+	for (int k = 0; k < nl && rc == 0; k++) {
+		if (k)
+			spaces(f, col);
+		size_t s = lines[k].start, z = lines[k].end;
+		if (t->o->visual && bidi_has_rtl(b->s + s, z - s)) {
+			if (dir == BIDI_RTL)
+				spaces(f, avail - lines[k].width);
+			rc = write_visual(t, b, s, z, dir);
+		} else {
+			rc = write_attr(t, b, s, z);
+		}
+		fputc('\n', f);
+	}
+	free(lines);
+	return rc;
+}
+
+/* A note carried from the old resolution: "✎ from A/RES/76/172 OP 14: “quote” note". */
+static int write_note(const struct tout *t, const struct rl_note *n, int col, int avail)
+{
+	struct tbuf b = { 0 };
+	int rc = tb_addz(&b, "\xE2\x9C\x8E from ", AT_KEPT);
+	if (rc == 0)
+		rc = tb_addz(&b, n->from ? n->from : "", AT_KEPT);
+	if (rc == 0 && n->status != RL_CARRIED) {
+		rc = tb_addz(&b, n->status == RL_LEFT_BEHIND ? " (left behind: its paragraph was deleted)"
+		                                             : " (its words changed)", AT_KEPT);
+	}
+	if (rc == 0)
+		rc = tb_addz(&b, ":", AT_KEPT);
+	if (rc == 0 && n->quote && *n->quote) {
+		rc = tb_addz(&b, " \xE2\x80\x9C", AT_KEPT);
+		if (rc == 0)
+			rc = tb_addz(&b, n->quote, AT_KEPT);
+		if (rc == 0)
+			rc = tb_addz(&b, "\xE2\x80\x9D", AT_KEPT);
+	}
+	if (rc == 0 && n->note && *n->note) {
+		rc = tb_addz(&b, n->quote && *n->quote ? " \xE2\x80\x94 " : " ", AT_KEPT);
+		if (rc == 0)
+			rc = tb_addz(&b, n->note, AT_KEPT);
+	}
+	if (rc == 0) {
+		spaces(t->f, col);
+		if (t->o->color)
+			fputs("\033[36m", t->f);
+		/* a note's own line ends are spaces here: one note, one block */
+		for (size_t k = 0; k < b.len; k++)
+			if (b.s[k] == '\n')
+				b.s[k] = ' ';
+		rc = write_block(t, &b, col, avail);
+		if (t->o->color)
+			fputs(SGR_RESET, t->f);
+	}
+	free(b.s);
+	free(b.a);
+	return rc;
+}
+
+static int write_entry(const struct tout *t, const struct redline *rl, size_t k)
+{
+	const struct rl_entry *e = &rl->e[k];
 	FILE *f = t->f;
 	char label[200];
 	gutter_label(rl, e, label, sizeof label);
@@ -226,37 +307,14 @@ static int write_entry(const struct tout *t, const struct redline *rl, const str
 	}
 	if (rc == 0 && b.len == 0)
 		rc = tb_addz(&b, "", AT_KEPT);
-	/* Wrapped as if the marks were brackets, which hold to the word they enclose (a line
-	 * never starts with "+}", even in Chinese, where a line may break between any two
-	 * characters). */
-	char *w = rc == 0 ? malloc(b.len + 1) : NULL;
-	if (w) {
-		for (size_t k = 0; k < b.len; k++)
-			w[k] = b.a[k] & AT_OPEN ? '(' : b.a[k] & AT_CLOSE ? ')' : b.s[k];
-		w[b.len] = '\0';
-	}
-	struct wrap_line *lines = NULL;
-	int nl = w ? text_wrap(w, b.len, avail, &lines) : -1;
-	free(w);
-	if (nl < 0)
-		rc = -1;
-	enum bidi_dir dir = rc == 0 ? bidi_direction(b.s, b.len) : BIDI_LTR;
-	for (int k = 0; k < nl && rc == 0; k++) {
-		if (k)
-			spaces(f, col);
-		size_t s = lines[k].start, z = lines[k].end;
-		if (t->o->visual && bidi_has_rtl(b.s + s, z - s)) {
-			if (dir == BIDI_RTL)
-				spaces(f, avail - lines[k].width);
-			rc = write_visual(t, &b, s, z, dir);
-		} else {
-			rc = write_attr(t, &b, s, z);
-		}
-		fputc('\n', f);
-	}
-	free(lines);
+	if (rc == 0)
+		rc = write_block(t, &b, col, avail);
 	free(b.s);
 	free(b.a);
+	const struct rl_note *n;
+	size_t nn = rl_notes_of(t->o, k, &n);
+	for (size_t j = 0; j < nn && rc == 0; j++)
+		rc = write_note(t, &n[j], col, avail);
 	return rc;
 }
 
@@ -343,6 +401,13 @@ static int gutter_width(const struct redline *rl, int width)
 	return w > cap ? cap : w;
 }
 
+/* Whether entry k goes into a folded run: unchanged, in order, and without notes. */
+static int folds(const struct redline *rl, const struct rl_out_opts *o, size_t k)
+{
+	const struct rl_note *n;
+	return rl->e[k].status == RL_SAME && !rl->e[k].moved && !rl_notes_of(o, k, &n);
+}
+
 int rl_write_text(FILE *f, const struct redline *rl, const struct rl_out_opts *o)
 {
 	struct rl_out_opts oo = *o;
@@ -355,18 +420,17 @@ int rl_write_text(FILE *f, const struct redline *rl, const struct rl_out_opts *o
 		write_head(&t, rl, 1);
 		fputc('\n', f);
 		for (size_t k = 0; k < rl->n && rc == 0;) {
-			const struct rl_entry *e = &rl->e[k];
 			if (k)
 				fputc('\n', f);      /* a blank line between paragraphs, as gavel show */
-			if (!o->all && e->status == RL_SAME && !e->moved) {
+			if (!o->all && folds(rl, o, k)) {
 				size_t z = k;
-				while (z < rl->n && rl->e[z].status == RL_SAME && !rl->e[z].moved)
+				while (z < rl->n && folds(rl, o, z))
 					z++;
 				write_fold(&t, rl, k, z);
 				k = z;
 				continue;
 			}
-			rc = write_entry(&t, rl, e);
+			rc = write_entry(&t, rl, k);
 			k++;
 		}
 		fputc('\n', f);

@@ -156,3 +156,26 @@ const char *rl_section_heading(enum rl_section s)
 		                                       "Footnotes", "Text" };
 	return s < RL_NSECTIONS ? h[s] : "Text";
 }
+
+size_t rl_notes_of(const struct rl_out_opts *o, size_t k, const struct rl_note **first)
+{
+	size_t lo = 0, hi = o->nnotes;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (o->notes[mid].entry < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t n = 0;
+	while (lo + n < o->nnotes && o->notes[lo + n].entry == k)
+		n++;
+	*first = n ? &o->notes[lo] : NULL;
+	return n;
+}
+
+const char *rl_carry_name(enum rl_carry_status s)
+{
+	return s == RL_CARRIED ? "carried" : s == RL_CARRIED_CHANGED ? "words changed"
+	     : "left behind";
+}

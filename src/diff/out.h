@@ -8,6 +8,18 @@
 #include <stdio.h>
 #include "diff/diff.h"
 
+/* A note on the old resolution, shown under the entry where it landed in the new one (under
+ * the old paragraph's entry when it was left behind). The outputs print; the caller carries
+ * (redline_carry) and owns the strings. */
+struct rl_note {
+	size_t entry;               /* the entry it goes under */
+	const char *from;           /* where it was: "A/RES/76/172 OP 14" */
+	const char *quote;          /* the words it marks now (when left behind: then); may be NULL */
+	const char *note;           /* its text; may be NULL */
+	const char *color;          /* may be NULL */
+	enum rl_carry_status status;
+};
+
 struct rl_out_opts {
 	int color;              /* text: SGR colours instead of wdiff's [-...-]{+...+} */
 	int all;                /* text: unchanged paragraphs in full, not folded into one line */
@@ -16,6 +28,8 @@ struct rl_out_opts {
 	int visual;             /* text: right-to-left lines in the order a terminal draws them */
 	const char *old_name;   /* the files compared, named where a document has no symbol */
 	const char *new_name;
+	const struct rl_note *notes;   /* sorted by entry; may be NULL */
+	size_t nnotes;
 };
 
 struct rl_format {
@@ -77,6 +91,11 @@ void rl_write_escaped(FILE *, const char *s, size_t n, rl_escape_fn esc);
  * <sup><a href="#PREFIX-fnN">N</a></sup> (PREFIX "new" or "old" by the side the footnote is
  * on; no link when link is 0). */
 void rl_write_inline(FILE *, const struct rl_entry *, rl_escape_fn esc, int link);
+
+/* The notes under entry k: sets *first to the first and returns how many. */
+size_t rl_notes_of(const struct rl_out_opts *, size_t k, const struct rl_note **first);
+/* "carried", "words changed" or "left behind" (its paragraph was deleted). */
+const char *rl_carry_name(enum rl_carry_status);
 
 /* The heading of a section: "Preamble", "Operative paragraphs", "Annexes", "Footnotes". */
 const char *rl_section_heading(enum rl_section);

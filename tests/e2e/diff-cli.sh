@@ -92,6 +92,51 @@ printf '\033]0;owned\007\033[2J1. Decides \033[31mto\033[0m act.\n' >"$TMP/esc.t
 grep -q "$(printf '\033')" "$TMP/esc.out" && fail "escape codes from a document reached the output" ||
 	ok "a document's escape codes are neutralised"
 
+# --- notes carried forward ---
+[ -e "$GAVEL_DB" ] && fail "a database exists before any note" || true
+"$GAVEL" diff "$OLD" "$NEW" >/dev/null
+[ -e "$GAVEL_DB" ] && fail "gavel diff created a database" || ok "gavel diff creates no database"
+"$GAVEL" notes add "$OLD" op1 --quote "attention of all States" --tag urgent "check with capital" >/dev/null &&
+"$GAVEL" notes add "$OLD" op3.b --quote "alterations" --color green "too broad" >/dev/null &&
+"$GAVEL" notes add "$OLD" pp3 "the Portugal offer" >/dev/null || fail "notes add"
+"$GAVEL" diff --width 100 "$OLD" "$NEW" >"$TMP/n.txt"
+grep -A1 '^OP 4 ← OP 1 (moved)' "$TMP/n.txt" >/dev/null &&
+	grep -q '✎ from A/RES/79/77 OP 1: “attention of all States” — check with capital' "$TMP/n.txt" &&
+	grep -q '✎ from A/RES/79/77 OP 3 (b) (its words changed): “every alteration” — too' "$TMP/n.txt" &&
+	grep -q '✎ from A/RES/79/77 PP 3 (left behind: its paragraph was deleted): the' "$TMP/n.txt" &&
+	ok "the old notes show on the new paragraphs" || fail "notes in the diff: $(grep -A1 '✎' "$TMP/n.txt")"
+"$GAVEL" diff --no-notes "$OLD" "$NEW" | grep -q '✎' && fail "--no-notes showed notes" || ok "--no-notes"
+"$GAVEL" diff -f json "$OLD" "$NEW" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+n = {p["new"]["id"] if p["new"] else "old:" + p["old"]["id"]: p["notes"]
+     for p in d["paragraphs"] if "notes" in p}
+assert n["op4"] == [{"from": "A/RES/79/77 OP 1", "quote": "attention of all States",
+                     "note": "check with capital", "color": "yellow", "status": "carried"}], n
+assert n["op3.b"][0]["status"] == "changed" and n["op3.b"][0]["quote"] == "every alteration"
+assert n["old:pp3"][0]["status"] == "left-behind"' && ok "json: notes with where they came from" ||
+	fail "json notes"
+expect_exit 0 "notes carry --dry-run" "$GAVEL" notes carry --dry-run "$OLD" "$NEW"
+grep -q '^would carry 2 notes from A/RES/79/77 to A/RES/80/98 (1 where the words changed); 1 left behind (its paragraph was deleted)$' "$TMP/out" ||
+	fail "dry run said: $(cat "$TMP/out")"
+"$GAVEL" notes list "$NEW" | grep -q 'check with capital' && fail "--dry-run carried" || ok "--dry-run changes nothing"
+expect_exit 0 "notes carry" "$GAVEL" notes carry "$OLD" "$NEW"
+grep -q '^left behind: A/RES/79/77 PP 3 — the Portugal offer$' "$TMP/out" || fail "carry said: $(cat "$TMP/out")"
+"$GAVEL" notes list --json "$NEW" >"$TMP/carried.json"
+python3 - "$TMP/carried.json" <<'PY' && ok "carried: same words, new paragraph, tags kept, where from" || fail "carried notes"
+import json, sys
+notes = {n["note"]: n for n in json.load(open(sys.argv[1], encoding="utf-8"))}
+a = notes["check with capital"]
+assert a["para_id"] == "op4" and a["exact"] == "attention of all States", a
+assert sorted(a["tags"]) == ["from A/RES/79/77", "urgent"] and a["status"] == "anchored", a
+b = notes["too broad"]
+assert b["para_id"] == "op3.b" and b["exact"] == "every alteration" and b["color"] == "green", b
+assert len(notes) == 2
+PY
+expect_exit 0 "notes carry again" "$GAVEL" notes carry "$OLD" "$NEW"
+grep -q 'carried 0 notes .*; 2 carried before' "$TMP/out" && [ "$("$GAVEL" notes list "$NEW" | grep -c 'from A/RES/79/77')" -eq 2 ] &&
+	ok "carrying again copies nothing twice" || fail "carry again: $(cat "$TMP/out")"
+
 # --- alignment and tracked changes, checked independently ---
 check_pair() {   # NAME OLD NEW
 	if python3 "$top_srcdir/tests/e2e/diff-check.py" "$GAVEL" "$2" "$3" >"$TMP/chk" 2>&1; then

@@ -386,6 +386,49 @@ static void empty_documents(void **state)
 	done(rl, a, b);
 }
 
+/* Notes on the old text land on the same words in the new, or on what they became. */
+static void carry_notes(void **state)
+{
+	(void)state;
+	const char *const t1[] = {
+		"pp:Deeply concerned at the large number of migrants in vulnerable situations,",
+		"op 1:Calls upon the States to take measures to protect migrants;",
+		"op 2:Decides to include the item in the provisional agenda.", NULL };
+	const char *const t2[] = {
+		"op 1:Welcomes the report of the Special Rapporteur;",
+		"op 2:Urges the Governments to take measures to protect migrants;",
+		"op 3:Decides to include the item in the provisional agenda.", NULL };
+	struct resolution *a = doc(t1), *b = doc(t2);
+	struct redline *rl = build(a, b);
+	struct rl_carry c;
+	/* kept words, in a renumbered paragraph: "protect migrants" at code points 45..61 */
+	redline_carry(rl, "op1", 45, 61, "protect migrants", &c);
+	assert_int_equal(c.status, RL_CARRIED);
+	assert_int_equal(c.new, res_find(b, "op2"));
+	assert_string_equal(res_label(b, c.new), "OP 2");
+	assert_int_equal(c.end - c.start, 16);
+	assert_memory_equal(b->paras[c.new].text + c.start, "protect migrants", 16);
+	/* changed words: "the States" became "Urges the Governments" */
+	redline_carry(rl, "op1", 11, 21, "the States", &c);
+	assert_int_equal(c.status, RL_CARRIED_CHANGED);
+	assert_memory_equal(b->paras[c.new].text + c.start, "Urges the Governments", 21);
+	assert_int_equal(c.end - c.start, 21);
+	/* the whole paragraph, and a deleted one */
+	redline_carry(rl, "op2", 0, 56, NULL, &c);
+	assert_int_equal(c.status, RL_CARRIED);
+	assert_true(c.whole);
+	assert_int_equal(c.new, res_find(b, "op3"));
+	assert_int_equal(c.end, strlen(b->paras[c.new].text));
+	redline_carry(rl, "pp1", 0, 12, "Deeply conce", &c);
+	assert_int_equal(c.status, RL_LEFT_BEHIND);
+	assert_int_equal(c.new, -1);
+	assert_int_equal(c.old, res_find(a, "pp1"));
+	redline_carry(rl, "op9", 0, 3, "Cal", &c);
+	assert_int_equal(c.status, RL_LEFT_BEHIND);
+	assert_int_equal(c.old, -1);
+	done(rl, a, b);
+}
+
 static void similarity(void **state)
 {
 	(void)state;
@@ -413,6 +456,7 @@ int main(void)
 		cmocka_unit_test(chinese_by_character),
 		cmocka_unit_test(other_languages),
 		cmocka_unit_test(empty_documents),
+		cmocka_unit_test(carry_notes),
 		cmocka_unit_test(similarity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
