@@ -9,6 +9,7 @@
 #define DCACHE_SLOTS 1024
 
 struct dcache {
+	unsigned long builds;   /* layouts made (pane_dpara), for tests of the per-key cost */
 	struct dpara *slot[DCACHE_SLOTS];
 	int width[DCACHE_SLOTS];
 	unsigned gen[DCACHE_SLOTS];

@@ -355,10 +355,15 @@ struct dpara *dpara_build(const struct resolution *res, int index, const struct 
 		const struct dspan *s = &o->spans[i];
 		if (s->start >= s->end || s->end > n || s->color < 1 || s->color > 7)
 			continue;
-		for (size_t k = from[s->start]; k < from[s->end] && k < d->body_len; k++)
-			d->style[k] = (uint16_t)((d->style[k] & ~(ST_HL_MASK | ST_OVERLAP)) |
-			                         ((unsigned)s->color << ST_HL_SHIFT) |
-			                         (s->extra & ST_OVERLAP));
+		for (size_t k = from[s->start]; k < from[s->end] && k < d->body_len; k++) {
+			/* The selection is a mark of its own over whatever highlight is there. */
+			if (s->color == DSPAN_SELECTION)
+				d->style[k] = (uint16_t)(d->style[k] | ST_SELECT);
+			else
+				d->style[k] = (uint16_t)((d->style[k] & ~(ST_HL_MASK | ST_OVERLAP)) |
+				                         ((unsigned)s->color << ST_HL_SHIFT) |
+				                         (s->extra & ST_OVERLAP));
+		}
 	}
 	if (o->pat && o->pat->len > 0) {
 		struct search_hit *hits = NULL;
@@ -433,7 +438,7 @@ size_t dpara_from_orig(const struct dpara *d, size_t ob)
 	return d->body_len;
 }
 
-int dpara_link_at(const struct dpara *d, int line, int col)
+long dpara_byte_at(const struct dpara *d, int line, int col)
 {
 	if (line < 0 || line >= d->nlines || col < 0)
 		return -1;
@@ -444,9 +449,15 @@ int dpara_link_at(const struct dpara *d, int line, int col)
 		size_t n = utf8_decode(d->text + i, l->end - i, &c);
 		int w = text_width(d->text + i, n);
 		if (col >= x && col < x + (w > 0 ? w : 0))
-			return d->link[i];
+			return (long)i;
 		x += w;
 		i += n;
 	}
 	return -1;
+}
+
+int dpara_link_at(const struct dpara *d, int line, int col)
+{
+	long b = dpara_byte_at(d, line, col);
+	return b >= 0 ? d->link[b] : -1;
 }

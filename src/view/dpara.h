@@ -27,6 +27,7 @@ enum {
 	ST_DIM = 1 << 7,       /* "cited in" and other furniture */
 };
 #define ST_OVERLAP (1u << 11)   /* two or more highlights overlap here (drawn underlined) */
+#define ST_SELECT (1u << 12)    /* the words being selected */
 #define ST_HL_SHIFT 8
 #define ST_HL_MASK (7u << ST_HL_SHIFT)   /* highlight colour 1..7, 0 = none */
 #define ST_LINK (ST_MARK | ST_REF | ST_BACKREF)
@@ -43,7 +44,9 @@ struct dlink {
 	size_t start, end;   /* display bytes */
 };
 
-/* A highlight span supplied by the annotation layer: bytes of para.text and a colour 1..7. */
+/* A highlight span supplied by the annotation layer: bytes of para.text and a colour 1..6
+ * (6: a colour gavel does not know), or DSPAN_SELECTION for the words being selected. */
+#define DSPAN_SELECTION 7
 struct dspan {
 	size_t start, end;
 	int color;
@@ -93,6 +96,9 @@ int dpara_line_of(const struct dpara *, size_t b);
 
 /* Display byte of a byte of para.text. */
 size_t dpara_from_orig(const struct dpara *, size_t orig_byte);
+
+/* The display byte at display column `col` of line `line` (text columns), or -1. */
+long dpara_byte_at(const struct dpara *, int line, int col);
 
 /* Index of the link at display column `col` of line `line` (text columns, after gutter and
  * indent), or -1. */

@@ -111,7 +111,7 @@ static void from_version_1(void **state)
 	store_close(s);
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(one_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(one_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(one_int(db, "SELECT para_ord FROM annotation"), 1);
 	sqlite3_close(db);
 	res_free(r);
