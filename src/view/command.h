@@ -2,7 +2,7 @@
  *
  * Commands: op N, pp N, fn N (a footnote), annex N, res NUMBER (a document of a compilation;
  * "res" alone lists them), outline, help, copy [FILE] (the paragraph with its citation, to the
- * clipboard or appended to FILE), q; a bare number is an operative paragraph; an id as the model spells it
+ * clipboard or appended to FILE), diff OLD (the redline against an older text), q; a bare number is an operative paragraph; an id as the model spells it
  * ("op3.a.ii", "fn16") goes there. Sub-paragraphs can be written 3.a.ii or 3 (a) (ii). */
 #ifndef GAVEL_VIEW_COMMAND_H
 #define GAVEL_VIEW_COMMAND_H
@@ -20,7 +20,8 @@ enum command_kind {
 	CMD_DOCS,       /* the list of the documents of a compilation */
 	CMD_HELP,
 	CMD_QUIT,
-	CMD_COPY        /* arg: the file, "" for the clipboard */
+	CMD_COPY,       /* arg: the file, "" for the clipboard */
+	CMD_DIFF        /* arg: the older text's file ("" when none was given) */
 };
 
 struct command {

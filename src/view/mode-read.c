@@ -15,6 +15,7 @@
 #include "view/view.h"
 #include "view/vlist.h"
 #include "view/vnotes.h"
+#include "view/vredline.h"
 
 /* Keys from less and vim where they agree; where a key has two meanings there, the reader's
  * wins and the help says so (? is help as in mutt and tig's h, \ searches backward). The
@@ -236,6 +237,12 @@ static void run_command(struct view *v, const char *line)
 		break;
 	case CMD_COPY:
 		copy_para(v, c.arg[0] ? c.arg : NULL, 0);
+		break;
+	case CMD_DIFF:
+		if (!c.arg[0])
+			view_message(v, 1, ":diff needs the older text's file: :diff FILE");
+		else
+			vredline_open(v, c.arg);
 		break;
 	}
 }

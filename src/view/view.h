@@ -30,6 +30,7 @@
 #include "view/mode.h"
 
 struct vnotes;
+struct vredline;
 
 enum { PANE_PREAMBLE, PANE_OPERATIVE, PANE_FOOTNOTES, VIEW_NPANES };
 
@@ -140,6 +141,8 @@ struct view {
 	void *spans_ctx;
 	/* Optional: highlights, notes, the notes pane (vnotes.h). */
 	struct vnotes *notes;
+	/* The redline while MODE_REDLINE is open (vredline.h). */
+	struct vredline *redline;
 	/* While only the opening of a large file is loaded (reader.c, issue 7): 1 when every
 	 * loaded document is whole but more follow, 2 when the one loaded document is cut. */
 	int loading;
