@@ -444,7 +444,7 @@ def main():
 
     # diff
     log("diff")
-    bench_diff(src, out, gavel, runs)
+    bench_diff(src, out, gavel, runs, env)
 
     # store
     log("store")
@@ -497,8 +497,33 @@ def reads_structure(gavel, path):
     return p.returncode == 0 and b'"operative":[{' in p.stdout
 
 
-def bench_diff(src, out, gavel, runs):
-    """gavel diff, whole command, on long pairs; peer: git's word diff of the same files."""
+def redline_scroll_cost(gavel, new, old, marker, env, runs, keys):
+    """CPU seconds per keystroke in the reader's redline (:diff OLD over NEW), as scroll_cost
+    measures reading: the process's CPU time after the keys minus after the redline's first
+    screen, over the keys, median of runs."""
+    per_key = []
+    for _ in range(runs):
+        s = Session([gavel, new], env=env)
+        if s.wait_for(marker, 60) is None:
+            s.quit(b"q")
+            raise Unavailable("the reader never showed %r" % marker.decode())
+        n = len(s.buf)
+        os.write(s.fd, b":diff " + old.encode() + b"\r")
+        if s.wait_for(b"Redline", 60, start=n) is None:
+            s.quit(b"qq")
+            raise Unavailable(":diff never showed the redline")
+        before = cpu_seconds(s.pid)
+        for k in keys:
+            s.key(k)
+        after = cpu_seconds(s.pid)
+        s.quit(b"qq")
+        per_key.append((after - before) / len(keys))
+    return median(per_key)
+
+
+def bench_diff(src, out, gavel, runs, env):
+    """gavel diff, whole command, on long pairs; peer: git's word diff of the same files. The
+    reader's redline: CPU per keystroke beside reading the same document."""
     old, new = os.path.join(out, "pair-old.txt"), os.path.join(out, "pair-new.txt")
     if not (os.path.exists(old) and os.path.exists(new)):
         subprocess.run([sys.executable, os.path.join(src, "bench", "gen_pair.py"), old, new],
@@ -534,6 +559,18 @@ def bench_diff(src, out, gavel, runs):
             add("diff", "gavel diff --format docx, %s" % label, ms(d), target="<= 50 ms")
         except (Unavailable, subprocess.TimeoutExpired) as e:
             na("diff", "gavel diff, %s" % label, str(e), target="<= 50 ms")
+    keys = [b"j"] * 60 + [b"k"] * 60 + [b" ", b"b"] * 30
+    marker = b"A/RES/76/71"
+    try:
+        if not os.path.exists(gavel):
+            raise Unavailable("src/gavel is not built")
+        plain = scroll_cost([gavel, new], (marker,), env, runs, keys)[0]
+        red = redline_scroll_cost(gavel, new, old, marker, env, runs, keys)
+        add("diff", "reader: CPU per keystroke in the redline (:diff), made-up pair",
+            "%.0f us" % (red * 1e6), "reading the same document", "%.0f us" % (plain * 1e6),
+            red / plain if plain else None, "about 1x reading")
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("diff", "reader: CPU per keystroke in the redline", str(e), target="about 1x reading")
 
 
 def last_number(path):
