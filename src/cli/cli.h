@@ -63,6 +63,16 @@ int cli_getopt(int argc, char **argv, const char *cmd, struct usage_getopt *g,
  * why. */
 int cli_width(const char *cmd, const char *arg, struct cli_opts *);
 
+/* The store's key of the colour the user names: a key ("red"), the name the configuration
+ * gives it (color.red.name = concern), case aside, or its number (1 to 5). NULL, after
+ * saying which names there are, for another word (exit 64: one vocabulary, one error). */
+const char *cli_color_key(const char *cmd, const char *name);
+
+/* The configuration's names of the colours, for the exporters: fills out[0..max), returns
+ * how many. Points into state the CLI keeps for the process. */
+struct export_color;
+size_t cli_color_names(struct export_color *out, size_t max);
+
 /* Whether output on fd gets colours: --color=always, or a terminal under --color=auto
  * without NO_COLOR. */
 int cli_color(const struct cli_opts *, int fd);

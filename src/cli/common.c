@@ -14,8 +14,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "export/export.h"
 #include "store/store.h"
 #include "text/utf8.h"
+#include "view/conf.h"
 
 #define SAMPLE_NAME "a-res-58-190-en.ods.txt"
 
@@ -190,7 +192,9 @@ int cli_getopt(int argc, char **argv, const char *cmd, struct usage_getopt *g,
 		}
 		if (c == '?' || c == ':') {
 			const char *what = c == ':' ? "needs a value" : "is not known";
-			if (c == '?' && optopt)
+			/* optopt names a short option; a long one given a value it does not take
+			 * ("--help=3") sets it too, but is named by its word. */
+			if (c == '?' && optopt && strncmp(argv[optind - 1], "--", 2) != 0)
 				cli_error("%s%soption '-%c' %s; try 'gavel%s%s --help'", cmd,
 				          *cmd ? ": " : "", optopt, what, sep, cmd);
 			else
@@ -223,6 +227,46 @@ int cli_width(const char *cmd, const char *arg, struct cli_opts *opts)
 	}
 	opts->width = (int)w;
 	return 0;
+}
+
+/* The configuration's colour names, read once, the first time a command needs them; owned
+ * here. */
+static struct conf *colors(void)
+{
+	static struct conf conf;
+	static int loaded;
+	if (!loaded++) {
+		conf_defaults(&conf);
+		char *path = conf_default_path();
+		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings))
+			cli_notice("warning: %s", conf.nwarnings && conf.warnings ? conf.warnings[0] : "cannot read the configuration");
+		free(path);
+	}
+	return &conf;
+}
+
+const char *cli_color_key(const char *cmd, const char *name)
+{
+	const struct conf *c = colors();
+	int i = conf_color_find(c, name);
+	if (i >= 0)
+		return conf_color_key(i);
+	char list[CONF_NCOLORS * (CONF_NAME_MAX * 4 + 4) + 16] = "";
+	for (int k = 0; k < CONF_NCOLORS; k++) {
+		strcat(list, c->color[k].name);
+		strcat(list, k + 2 < CONF_NCOLORS ? ", " : k + 1 < CONF_NCOLORS ? " or " : "");
+	}
+	cli_error("%s: unknown colour '%s' (%s, or 1 to %d)", cmd, name, list, CONF_NCOLORS);
+	return NULL;
+}
+
+size_t cli_color_names(struct export_color *out, size_t max)
+{
+	const struct conf *c = colors();
+	size_t n = 0;
+	for (int i = 0; i < CONF_NCOLORS && n < max; i++)
+		out[n++] = (struct export_color){ c->color[i].key, c->color[i].name };
+	return n;
 }
 
 int cli_color(const struct cli_opts *opts, int fd)

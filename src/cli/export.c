@@ -216,7 +216,10 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
-		case OPT_COLOR: flt.color = optarg; break;
+		case OPT_COLOR:
+			if (!(flt.color = cli_color_key("export", optarg)))
+				return EX_USAGE;
+			break;
 		case OPT_TAG: flt.tag = optarg; break;
 		case OPT_DATE: date = optarg; break;
 		case OPT_WIDTH:
@@ -241,7 +244,9 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		cli_error("export: one DOCUMENT at a time; try 'gavel export --help'");
 		return EX_USAGE;
 	}
-	struct export_opts eo = { opts->width, 0 };
+	struct export_color names[8];
+	struct export_opts eo = { opts->width, 0, names, 0 };
+	eo.ncolors = cli_color_names(names, 8);
 	if (export_now(date, &eo.now) < 0)
 		return EX_USAGE;
 

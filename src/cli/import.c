@@ -73,25 +73,110 @@ static int slurp(const char *path, char **out, size_t *len)
 	return 0;
 }
 
-/* Re-anchors the imported notes of each resolution in `path` now (else its next open does). */
-static void anchor_file(struct store *st, const char *path, struct cli_opts *opts,
-                        const struct annotation *v, size_t n)
+/* The documents notes are placed in and anchored against: those named after FILE.json
+ * (loaded with their messages; a bad one stops the import), then the bundled resolution
+ * (quietly: it only helps). */
+struct docs {
+	struct collection *cols[64];
+	size_t ncols;
+	const struct resolution *named[256], *all[256];
+	size_t nnamed, nall;
+};
+
+static void docs_add(struct docs *d, struct collection *col, int named)
 {
-	struct collection *col;
-	if (cli_load(path, opts, &col) != 0)
-		return;
-	for (size_t i = 0; i < col->ndocs; i++) {
-		const struct res_meta *m = &col->docs[i]->meta;
+	d->cols[d->ncols++] = col;
+	for (size_t i = 0; i < col->ndocs && d->nall < 256; i++) {
+		d->all[d->nall++] = col->docs[i];
+		if (named)
+			d->named[d->nnamed++] = col->docs[i];
+	}
+}
+
+static void docs_free(struct docs *d)
+{
+	for (size_t i = 0; i < d->ncols; i++)
+		collection_free(d->cols[i]);
+}
+
+static int docs_load(struct docs *d, char **paths, int n, struct cli_opts *opts)
+{
+	memset(d, 0, sizeof *d);
+	if (n > 63) {
+		cli_error("notes import: at most 63 DOCUMENTs at a time");
+		return EX_USAGE;
+	}
+	for (int i = 0; i < n; i++) {
+		struct collection *col;
+		int rc = cli_load(paths[i], opts, &col);
+		if (rc) {
+			docs_free(d);
+			return rc;
+		}
+		docs_add(d, col, 1);
+	}
+	struct collection *sample;
+	struct parse_diag diag;
+	memset(&diag, 0, sizeof diag);
+	if (parse_file(cli_sample_path(), opts->format, &sample, &diag) == 0)
+		docs_add(d, sample, 0);
+	return 0;
+}
+
+/* Re-anchors the imported notes in each document at hand now (else its next open does). */
+static void anchor_docs(struct store *st, const struct docs *d, const struct annotation *v,
+                        size_t n)
+{
+	for (size_t i = 0; i < d->nall; i++) {
+		const struct res_meta *m = &d->all[i]->meta;
 		const char *lang = m->language ? m->language : "und";
 		int ours = 0;
 		for (size_t k = 0; k < n && !ours; k++)
 			ours = m->symbol && strcmp(v[k].doc_symbol, m->symbol) == 0 &&
 			       strcmp(v[k].doc_language, lang) == 0;
 		int64_t id;
-		if (ours && store_doc_sync(st, col->docs[i], &id) != STORE_OK)
+		if (ours && store_doc_sync(st, d->all[i], &id) != STORE_OK)
 			cli_notice("notes import: warning: %s", store_errmsg(st));
 	}
-	collection_free(col);
+}
+
+/* Leaves out the records that found no document (a source gavel cannot name, a quote in none
+ * of the DOCUMENTs): moved to the end, freed; returns how many remain. */
+static size_t drop_unplaced(struct annotation *v, size_t n, size_t *dropped, char *first,
+                            size_t firstlen)
+{
+	size_t k = 0;
+	*dropped = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].doc_symbol) {
+			v[k++] = v[i];
+			continue;
+		}
+		if (!(*dropped)++)
+			snprintf(first, firstlen, "%s", v[i].source ? v[i].source : "?");
+		annotation_clear(&v[i]);
+	}
+	return k;
+}
+
+/* Opens the database for writing; a message and the exit code when it cannot be. */
+static int open_for_import(struct cli_opts *opts, struct store **st)
+{
+	char *dbpath = cli_db_path(opts), *msg = NULL;
+	int e = dbpath ? store_open(dbpath, st, &msg) : STORE_ERR_NOMEM;
+	if (e == STORE_OK && store_readonly(*st)) {
+		e = STORE_ERR_READONLY;
+		cli_error("notes import: %s is read-only; nothing was imported", dbpath);
+	} else if (e) {
+		cli_error("notes import: %s", msg ? msg : "out of memory");
+	}
+	free(msg);
+	free(dbpath);
+	if (e && *st) {
+		store_close(*st);
+		*st = NULL;
+	}
+	return e ? cli_store_exit(e) : 0;
 }
 
 int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
@@ -114,34 +199,49 @@ int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 		return rc;
 	struct annotation *v;
 	size_t n;
+	struct import_report rep;
 	char err[512];
-	if (import_json(buf, len, &v, &n, err, sizeof err) < 0) {
+	if (import_json(buf, len, &v, &n, &rep, err, sizeof err) < 0) {
 		free(buf);
 		cli_error("notes import: %s: %s; nothing was imported", path, err);
 		return EX_DATAERR;
 	}
 	free(buf);
 
-	char *dbpath = cli_db_path(opts);
-	struct store *st = NULL;
-	char *msg = NULL;
-	int e = dbpath ? store_open(dbpath, &st, &msg) : STORE_ERR_NOMEM;
-	if (e == STORE_OK && store_readonly(st)) {
-		e = STORE_ERR_READONLY;
-		cli_error("notes import: %s is read-only; nothing was imported", dbpath);
-	} else if (e) {
-		cli_error("notes import: %s", msg ? msg : "out of memory");
-	}
-	free(msg);
-	free(dbpath);
-	if (e) {
-		if (st)
-			store_close(st);
+	/* Notes from other tools have no paragraph: find it by their quotes, in the DOCUMENTs
+	 * (any of them for a note whose source names no UN document) and the bundled one. */
+	struct docs d;
+	if ((rc = docs_load(&d, argv + optind + 1, argc - optind - 1, opts)) != 0) {
 		annotation_list_free(v, n);
-		return cli_store_exit(e);
+		return rc;
+	}
+	int placed = import_place(v, n, d.named, d.nnamed, 1);
+	int more = placed < 0 ? -1 : import_place(v, n, d.all, d.nall, 0);
+	if (placed < 0 || more < 0) {
+		cli_error("notes import: out of memory; nothing was imported");
+		annotation_list_free(v, n);
+		docs_free(&d);
+		return EX_OSERR;
+	}
+	size_t dropped;
+	char first[200] = "";
+	n = drop_unplaced(v, n, &dropped, first, sizeof first);
+	if (rep.skipped)
+		cli_notice("notes import: left out %zu annotation%s not on quoted words (%s)",
+		           rep.skipped, rep.skipped == 1 ? "" : "s", rep.why);
+	if (dropped)
+		cli_notice("notes import: left out %zu annotation%s whose document is not known "
+		           "(%s): name its file after %s", dropped, dropped == 1 ? "" : "s", first,
+		           path);
+
+	struct store *st = NULL;
+	if ((rc = open_for_import(opts, &st)) != 0) {
+		annotation_list_free(v, n);
+		docs_free(&d);
+		return rc;
 	}
 	size_t added, skipped;
-	e = store_annot_import(st, v, n, &added, &skipped);
+	int e = store_annot_import(st, v, n, &added, &skipped);
 	if (e) {
 		cli_error("notes import: %s; nothing was imported", store_errmsg(st));
 		rc = cli_store_exit(e);
@@ -149,16 +249,16 @@ int cmd_notes_import(int argc, char **argv, struct cli_opts *opts)
 		printf("imported %zu note%s", added, added == 1 ? "" : "s");
 		if (skipped)
 			printf(", skipped %zu already present (same id)", skipped);
+		if (placed + more && added && !skipped)
+			printf(" (%d found by their quotes)", placed + more);
 		printf("\n");
-		if (added) {
-			anchor_file(st, NULL, opts, v, n);
-			for (int i = optind + 1; i < argc; i++)
-				anchor_file(st, argv[i], opts, v, n);
-		}
+		if (added)
+			anchor_docs(st, &d, v, n);
 		if (fflush(stdout) != 0)
 			rc = EX_IOERR;
 	}
 	annotation_list_free(v, n);
+	docs_free(&d);
 	store_close(st);
 	return rc;
 }

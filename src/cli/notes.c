@@ -21,8 +21,6 @@
 #define QUOTE_SHOWN 50     /* code points of a quote in the text listing */
 #define NOTE_SHOWN 60
 
-static const char *const colors[] = { "yellow", "green", "blue", "red", "purple" };
-
 static int usage_error(const char *cmd, const char *what)
 {
 	cli_error("%s: %s; try 'gavel %s --help'", cmd, what, cmd);
@@ -65,22 +63,6 @@ static int open_db(const struct cli_opts *opts, int write, struct store **s)
 	return 0;
 }
 
-static int color_known(const char *c)
-{
-	for (size_t i = 0; i < sizeof colors / sizeof *colors; i++)
-		if (strcmp(c, colors[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static int check_color(const char *c)
-{
-	if (color_known(c))
-		return 0;
-	cli_error("notes: unknown colour '%s' (yellow, green, blue, red or purple)", c);
-	return EX_USAGE;
-}
-
 /* What add and edit are told: --quote (add only), --color, --tag. */
 struct note_args {
 	const char *quote, *color;
@@ -103,7 +85,10 @@ static int note_options(int argc, char **argv, const char *cmd, struct cli_opts 
 	while (rc < 0 && (c = cli_getopt(argc, argv, cmd, &g, opts, &rc)) > 0) {
 		switch (c) {
 		case OPT_QUOTE: na->quote = optarg; break;
-		case OPT_COLOR: na->color = optarg; rc = check_color(optarg) ? EX_USAGE : -1; break;
+		case OPT_COLOR:
+			na->color = cli_color_key(cmd, optarg);
+			rc = na->color ? -1 : EX_USAGE;
+			break;
 		case OPT_TAG: na->tags[na->ntags++] = optarg; na->retag = 1; break;
 		}
 	}
@@ -244,9 +229,8 @@ static int notes_list(int argc, char **argv, struct cli_opts *opts)
 		switch (c) {
 		case OPT_JSON: json = 1; break;
 		case OPT_COLOR:
-			if (check_color(optarg))
+			if (!(filter.color = cli_color_key("notes list", optarg)))
 				return EX_USAGE;
-			filter.color = optarg;
 			break;
 		case OPT_TAG: filter.tag = optarg; break;
 		}

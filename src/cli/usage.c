@@ -201,12 +201,18 @@ EXIT(65, "no note NOTE-ID, or it is ambiguous")
 EXIT(69, "the database cannot be used")
 EXIT(73, "the database is read-only")
 
-CMD("notes import", "FILE.json [DOCUMENT]...", "import notes exported as W3C Web Annotation")
-TEXT("Notes exported with 'gavel export --format json' (W3C Web Annotation). A note "
-     "whose id is already stored is skipped, so importing twice is harmless; the whole file is "
-     "checked first and stored in one transaction. Each DOCUMENT named (and the bundled "
-     "resolution) anchors its notes at once; others are anchored the next time their "
-     "document is opened. FILE.json - reads standard input.")
+CMD("notes import", "FILE.json [DOCUMENT]...", "import W3C Web Annotations or Hypothesis notes")
+TEXT("FILE.json holds notes exported with 'gavel export --format json', written by another "
+     "W3C Web Annotation tool, or exported from Hypothesis (its export, or its API's search "
+     "results); - reads standard input. A note that names no paragraph is found by the "
+     "words it quotes (its TextQuoteSelector): in its own resolution when its source is a UN "
+     "address (undocs.org, docs.un.org), else in the DOCUMENTs named. Other tools' ids are "
+     "kept, and exported again.")
+TEXT("A note whose id is already stored is skipped, so importing twice is harmless; "
+     "annotations on a whole page, without quoted words, or replies are left out with a "
+     "notice. The whole file is checked first and stored in one transaction. The notes of "
+     "each DOCUMENT named (and of the bundled resolution) are anchored at once; others the "
+     "next time their document is opened.")
 COMMON("db")
 EXIT(0, "success")
 EXIT(64, "bad usage")

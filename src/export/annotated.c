@@ -23,6 +23,7 @@ struct annotated_ctx {
 	int *para;                  /* paragraph index of each ordered annotation */
 	struct show_span *spans;    /* handed to show_write, valid until the next call */
 	int failed;
+	const struct export_opts *opts;
 };
 
 /* By start, the longer first: an enclosing span opens before the ones inside it. */
@@ -101,9 +102,12 @@ static char *short_quote(const char *exact, int cols)
 /* One note in the layout shared by the paragraphs and the orphans list:
  *     -- yellow #consular #detention: “the right of foreign nationals…”
  *        The note, wrapped under it. */
-static int note_block(FILE *f, const struct annotation *a, int width)
+static int note_block(FILE *f, const struct annotation *a, int width,
+                      const struct export_opts *o)
 {
-	size_t len = 64 + (a->color ? strlen(a->color) : 0);
+	const char *color = a->color && *a->color && strcmp(a->color, "none")
+	                    ? export_color_name(o, a->color) : "note";
+	size_t len = 64 + strlen(color);
 	for (size_t i = 0; i < a->ntags; i++)
 		len += strlen(a->tags[i]) + 2;
 	char *q = short_quote(a->exact, 40);
@@ -115,7 +119,7 @@ static int note_block(FILE *f, const struct annotation *a, int width)
 		free(q);
 		return -1;
 	}
-	strcpy(head, a->color && *a->color && strcmp(a->color, "none") ? a->color : "note");
+	strcpy(head, color);
 	for (size_t i = 0; i < a->ntags; i++) {
 		strcat(head, " #");
 		strcat(head, a->tags[i]);
@@ -144,7 +148,7 @@ static void annotated_after(void *vctx, FILE *f, const struct resolution *res, i
 		if (!any)
 			fputc('\n', f);
 		any = 1;
-		if (note_block(f, c->order[i], width))
+		if (note_block(f, c->order[i], width, c->opts))
 			c->failed = 1;
 	}
 	/* Footnotes are printed without blank lines between them: keep the next one apart. */
@@ -153,7 +157,7 @@ static void annotated_after(void *vctx, FILE *f, const struct resolution *res, i
 }
 
 static int orphans(FILE *f, const struct export_doc *d, const struct annotation **v, size_t from,
-                   int width, const char *title)
+                   int width, const char *title, const struct export_opts *o)
 {
 	if (from >= d->n)
 		return 0;
@@ -166,7 +170,7 @@ static int orphans(FILE *f, const struct export_doc *d, const struct annotation 
 		export_citation(d, v[i]->para_id, cite, sizeof cite);
 		snprintf(line, sizeof line, "%s \xE2\x80\x94 %s", label, cite);
 		fputc('\n', f);
-		if (export_wrap(f, "  ", 2, line, width) || note_block(f, v[i], width))
+		if (export_wrap(f, "  ", 2, line, width) || note_block(f, v[i], width, o))
 			return -1;
 	}
 	return 0;
@@ -183,11 +187,11 @@ static int annotated_doc(FILE *f, const struct export_doc *d, const struct expor
 	if (!d->res) {
 		fprintf(f, "%s\n", export_symbol(d));
 		rc = orphans(f, d, v, 0, width,
-		             "The text of this document is not at hand; its notes:");
+		             "The text of this document is not at hand; its notes:", o);
 		free(v);
 		return rc;
 	}
-	struct annotated_ctx c = { d, v, nanchored, NULL, NULL, 0 };
+	struct annotated_ctx c = { d, v, nanchored, NULL, NULL, 0, o };
 	c.para = malloc((d->n ? d->n : 1) * sizeof *c.para);
 	c.spans = malloc((d->n ? d->n : 1) * sizeof *c.spans);
 	if (!c.para || !c.spans) {
@@ -209,7 +213,7 @@ static int annotated_doc(FILE *f, const struct export_doc *d, const struct expor
 		goto out;
 	}
 	rc = orphans(f, d, v, nanchored, width,
-	             "Orphaned notes (their text was not found in this version of the document):");
+	             "Orphaned notes (their text was not found in this version of the document):", o);
 out:
 	free(c.para);
 	free(c.spans);

@@ -16,6 +16,7 @@ const struct export_format export_formats[] = {
 	{ "json", "json", "W3C Web Annotation (JSON-LD); 'gavel notes import' reads it back", export_json },
 	{ "csv", "csv", "RFC 4180 CSV, one row per annotation, for spreadsheets", export_csv },
 	{ "annotated", "txt", "the whole resolution as 'gavel show' prints it, with marks and notes", export_annotated },
+	{ "hypothesis", "jsonl", "one Hypothesis API annotation a line, to post to hypothes.is", export_hypothesis },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -37,8 +38,7 @@ int export_write_file(const char *path, const struct export_format *fmt,
 	if (atomic_open(path, &af, err, errlen) < 0)
 		return -1;
 	if (fmt->write(af.f, docs, ndocs, o) != 0) {
-		atomic_abort(&af);
-		snprintf(err, errlen, "cannot write '%s'", path);
+		atomic_fail(&af, err, errlen);
 		return -2;
 	}
 	return atomic_commit(&af, err, errlen) == 0 ? 0 : -2;
@@ -188,6 +188,16 @@ int export_each(FILE *f, const struct export_doc *docs, size_t ndocs,
 			return -1;
 	}
 	return 0;
+}
+
+void export_name_uuid(const unsigned char digest[32], char out[37])
+{
+	unsigned char d[16];
+	memcpy(d, digest, sizeof d);
+	d[6] = (unsigned char)((d[6] & 0x0f) | 0x80);   /* version 8 */
+	d[8] = (unsigned char)((d[8] & 0x3f) | 0x80);   /* RFC 9562 variant */
+	for (int i = 0, o = 0; i < 16; i++)
+		o += sprintf(out + o, "%s%02x", i == 4 || i == 6 || i == 8 || i == 10 ? "-" : "", d[i]);
 }
 
 char *export_tags(const struct annotation *a, const char *sep)
@@ -431,7 +441,7 @@ void export_time(time_t t, int date_only, char buf[21])
 	strftime(buf, 21, date_only ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-char *export_clean(const char *s, int keep_newlines)
+char *export_clean(const char *s, int keep)
 {
 	if (!s)
 		s = "";
@@ -439,9 +449,37 @@ char *export_clean(const char *s, int keep_newlines)
 	char *ok = utf8_repair(s, len, &n, NULL);
 	if (!ok)
 		return NULL;
-	char *clean = utf8_sanitize(ok, n, keep_newlines);
+	if (!(keep & EXPORT_KEEP_TABS)) {
+		char *clean = utf8_sanitize(ok, n, keep & EXPORT_KEEP_NEWLINES);
+		free(ok);
+		return clean;
+	}
+	/* utf8_sanitize makes a TAB a space (for a terminal); a file keeps it. */
+	char *out = malloc(n * 3 + 1), *o = out;
+	for (size_t i = 0; out && i < n;) {
+		uint32_t c;
+		size_t l = utf8_decode(ok + i, n - i, &c);
+		if (utf8_is_control(c) && c != '\t' && !(c == '\n' && (keep & EXPORT_KEEP_NEWLINES))) {
+			memcpy(o, "\xEF\xBF\xBD", 3);   /* U+FFFD */
+			o += 3;
+		} else {
+			memcpy(o, ok + i, l);
+			o += l;
+		}
+		i += l;
+	}
+	if (out)
+		*o = '\0';
 	free(ok);
-	return clean;
+	return out;
+}
+
+const char *export_color_name(const struct export_opts *o, const char *key)
+{
+	for (size_t i = 0; o && key && i < o->ncolors; i++)
+		if (strcmp(o->colors[i].key, key) == 0 && o->colors[i].name && *o->colors[i].name)
+			return o->colors[i].name;
+	return key;
 }
 
 static int spaces(FILE *f, int n)

@@ -23,9 +23,23 @@ struct export_doc {
 	size_t n;
 };
 
+/* gavel's JSON-LD namespace: its own terms (gavel:color, gavel:paragraph) and the syntax of
+ * its paragraph ids (EXPORT_NS "paragraph", a FragmentSelector's conformsTo). An IRI that
+ * names, not one that resolves: gavel has no web site to serve it from. */
+#define EXPORT_NS "https://gavel.invalid/ns#"
+
+/* A colour's key as the store keeps it and its name in the configuration. */
+struct export_color {
+	const char *key, *name;
+};
+
 struct export_opts {
 	int width;      /* wrap width for txt and annotated (columns, >= 20; 0 = 72) */
 	time_t now;     /* the export date and time (UTC) printed in headers */
+	/* What the configuration names the colours (txt, md, csv and annotated print the names;
+	 * json keeps the keys, for import); NULL: the keys are printed. */
+	const struct export_color *colors;
+	size_t ncolors;
 };
 
 struct export_format {
@@ -46,6 +60,7 @@ int export_txt(FILE *, const struct export_doc *, size_t, const struct export_op
 int export_md(FILE *, const struct export_doc *, size_t, const struct export_opts *);
 int export_json(FILE *, const struct export_doc *, size_t, const struct export_opts *);
 int export_csv(FILE *, const struct export_doc *, size_t, const struct export_opts *);
+int export_hypothesis(FILE *, const struct export_doc *, size_t, const struct export_opts *);
 int export_annotated(FILE *, const struct export_doc *, size_t, const struct export_opts *);
 
 /* Writes the export to `path` atomically (a temporary file beside it, then rename: never a
@@ -100,13 +115,34 @@ int export_each(FILE *f, const struct export_doc *, size_t ndocs,
  * memory. */
 char *export_tags(const struct annotation *a, const char *sep);
 
+/* A name-based UUID (RFC 9562 version 8) from the SHA-256 digest of a name: the same name
+ * always gives the same UUID. Writes 36 lower-case characters and a NUL. */
+void export_name_uuid(const unsigned char digest[32], char out[37]);
+
 /* Formats t as "YYYY-MM-DD" (date_only) or "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
 void export_time(time_t t, int date_only, char buf[21]);
 
-/* A copy of s safe to print: controls neutralised (TAB as a space, newlines kept when
- * keep_newlines), invalid UTF-8 replaced. NULL s gives "". Caller frees; NULL when out of
- * memory. */
-char *export_clean(const char *s, int keep_newlines);
+/* A copy of s safe to print: controls neutralised, invalid UTF-8 replaced; newlines kept with
+ * EXPORT_KEEP_NEWLINES (1), TABs kept with EXPORT_KEEP_TABS (else they become spaces). NULL s
+ * gives "". Caller frees; NULL when out of memory. */
+#define EXPORT_KEEP_NEWLINES 1
+#define EXPORT_KEEP_TABS 2
+char *export_clean(const char *s, int keep);
+
+/* What the configuration calls colour `key` ("concern" for red), else the key itself. */
+const char *export_color_name(const struct export_opts *, const char *key);
+
+/* s (plain text, several lines) as Markdown that renders as s: every character that could
+ * start markup escaped (CommonMark, and Obsidian's and Logseq's additions: $, %%, ==, ::),
+ * line breaks kept as hard breaks, leading blanks as entities (never a code block). Caller
+ * frees; NULL when out of memory. */
+char *export_md_escape(const char *s);
+
+/* A tag as Obsidian and Logseq take it after '#': letters and digits of any script, '_', '-'
+ * and '/' kept, every other run (spaces, punctuation) one '-', none at the ends, and '_' put
+ * before one that would be only digits ("1985, baseline" -> "1985-baseline", "+cmd" -> "cmd",
+ * "123" -> "_123"). NULL when nothing is left or out of memory. Caller frees. */
+char *export_tag_slug(const char *tag);
 
 /* Writes s (may hold newlines: each line is wrapped on its own) wrapped to `width` columns, the
  * first line starting after `first` (printed as is) and the others indented by `indent`

@@ -3,7 +3,7 @@
 src_libgavel_a_SOURCES += src/export/export.h src/export/export.c src/export/txt.c \
 	src/export/md.c src/export/json.c src/export/csv.c src/export/annotated.c \
 	src/export/atomic.h src/export/atomic.c src/export/jsonread.h src/export/jsonread.c \
-	src/export/import.h src/export/import.c
+	src/export/import.h src/export/import.c src/export/hypothesis.c
 
 EXPORT_UNIT_TESTS = tests/unit/test_export tests/unit/test_jsonread tests/unit/test_import \
 	tests/unit/test_atomic tests/unit/test_store_import
@@ -12,6 +12,12 @@ TESTS += $(EXPORT_UNIT_TESTS) tests/e2e/export-cli.sh
 EXTRA_DIST += tests/e2e/export-cli.sh tests/data/export/notes.json \
 	tests/data/export/golden.txt tests/data/export/golden.md tests/data/export/golden.json \
 	tests/data/export/golden.csv tests/data/export/golden.annotated.txt
+
+# Exports checked by other people's tools: the W3C's annotation-model tests, a CommonMark
+# parser, a spreadsheet-safety check; foreign W3C and Hypothesis imports.
+TESTS += tests/e2e/w3c-annotation.sh tests/e2e/export-formats.sh
+EXTRA_DIST += tests/e2e/w3c-annotation.sh tests/e2e/export-formats.sh tests/w3c/w3c-check.py \
+	tests/data/import/foreign-w3c.json tests/data/import/hypothesis.json
 
 tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(UNIT_CFLAGS)

@@ -37,7 +37,7 @@ static int tags_line(FILE *f, const struct annotation *a, int width)
 }
 
 static int one_note(FILE *f, const struct export_doc *d, const struct annotation *a, int width,
-                    int orphan)
+                    int orphan, const struct export_opts *o)
 {
 	char label[128], cite[256];
 	export_label(d, a->para_id, label, sizeof label);
@@ -63,7 +63,8 @@ static int one_note(FILE *f, const struct export_doc *d, const struct annotation
 	}
 	if (a->note && *a->note && export_wrap(f, "  Note:   ", TXT_INDENT, a->note, width))
 		return -1;
-	if (a->color && *a->color && export_wrap(f, "  Colour: ", TXT_INDENT, a->color, width))
+	if (a->color && *a->color &&
+	    export_wrap(f, "  Colour: ", TXT_INDENT, export_color_name(o, a->color), width))
 		return -1;
 	if (a->ntags && tags_line(f, a, width))
 		return -1;
@@ -112,7 +113,7 @@ static int one_doc(FILE *f, const struct export_doc *d, const struct export_opts
 			fputc('\n', f);
 		}
 		if (!rc)
-			rc = one_note(f, d, v[i], width, i >= nanchored);
+			rc = one_note(f, d, v[i], width, i >= nanchored, o);
 	}
 	free(v);
 	return rc;

@@ -22,6 +22,8 @@ void annotation_clear(struct annotation *a)
 	free(a->created);
 	free(a->updated);
 	free(a->para_label);
+	free(a->iri);
+	free(a->source);
 	memset(a, 0, sizeof *a);
 }
 

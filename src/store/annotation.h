@@ -30,6 +30,9 @@ struct annotation {
 	char *updated;
 	enum anchor_status status;
 	char *para_label;     /* "OP 10" as of the last anchoring; NULL when not known */
+	char *iri;            /* imported from another tool: the id it gave ("https://hypothes.is/
+	                       * a/..."), exported instead of urn:uuid:ID; NULL for gavel's own */
+	char *source;         /* imported: the document's address in that tool, or NULL */
 };
 
 void annotation_clear(struct annotation *);          /* frees the fields, keeps the struct */

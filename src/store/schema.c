@@ -69,6 +69,11 @@ static const struct step {
 	  "  para_id TEXT NOT NULL,"
 	  "  scroll INTEGER NOT NULL,"
 	  "  PRIMARY KEY (doc_id, pane)) WITHOUT ROWID;" },
+	/* A note imported from another tool (Hypothesis, any W3C annotation) keeps the id and the
+	 * document address that tool gave it, so exporting it back names the same annotation. */
+	{ 4, "the id and source of annotations imported from other tools",
+	  "ALTER TABLE annotation ADD COLUMN iri TEXT;"
+	  "ALTER TABLE annotation ADD COLUMN source TEXT;" },
 };
 
 _Static_assert(sizeof steps / sizeof *steps == STORE_SCHEMA_VERSION,

@@ -285,7 +285,7 @@ int store_annot_delete(struct store *s, const char *id)
 	"SELECT a.id, d.symbol, d.language, a.para_id, a.start, a.\"end\", a.exact, a.prefix, " \
 	"a.suffix, a.color, a.note, a.created, a.updated, a.status, a.para_label, " \
 	"(SELECT group_concat(name, char(31)) FROM " \
-	"  (SELECT name FROM tag WHERE annotation_id = a.id ORDER BY name)) " \
+	"  (SELECT name FROM tag WHERE annotation_id = a.id ORDER BY name)), a.iri, a.source " \
 	"FROM annotation a JOIN document d ON d.id = a.doc_id "
 
 static char *col(sqlite3_stmt *st, int i, int *bad)
@@ -346,6 +346,8 @@ static int row_read(sqlite3_stmt *st, struct annotation *a)
 	a->para_label = col(st, 14, &bad);
 	if (split_tags((const char *)sqlite3_column_text(st, 15), a) != 0)
 		bad = 1;
+	a->iri = col(st, 16, &bad);
+	a->source = col(st, 17, &bad);
 	return bad ? -1 : 0;
 }
 

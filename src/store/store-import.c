@@ -65,8 +65,8 @@ static int insert(struct store *s, int64_t doc_id, const struct annotation *a)
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db,
 		"INSERT INTO annotation (id, doc_id, para_id, start, \"end\", exact, prefix, suffix, "
-		"color, note, status, created, updated, para_ord, para_label) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, -1, ?)", -1, &st, NULL);
+		"color, note, status, created, updated, para_ord, para_label, iri, source) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, -1, ?, ?, ?)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	char now[32];
@@ -86,6 +86,8 @@ static int insert(struct store *s, int64_t doc_id, const struct annotation *a)
 	sqlite3_bind_text(st, 13, a->updated ? a->updated : a->created ? a->created : now, -1,
 	                  SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 14, a->para_label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, a->iri, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, a->source, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -29,7 +29,7 @@ enum store_err {
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* The default path: $GAVEL_DB, else $XDG_DATA_HOME/gavel/gavel.db, else
  * ~/.local/share/gavel/gavel.db. Caller frees. */

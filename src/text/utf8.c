@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+
 #include "text/utf8.h"
 
 #define REPLACEMENT 0xFFFDu
@@ -157,6 +159,12 @@ size_t utf8_byte_offset(const char *s, size_t n, size_t chars)
 		chars--;
 	}
 	return i < n ? i : n;
+}
+
+int utf8_is_word(uint32_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_M) ||
+	       uc_is_general_category(c, UC_CATEGORY_N);
 }
 
 int utf8_is_control(uint32_t c)

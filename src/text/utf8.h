@@ -28,6 +28,10 @@ char *utf8_sanitize(const char *s, size_t n, int keep_newlines);
  * the bidi controls above; TAB and '\n' included). */
 int utf8_is_control(uint32_t c);
 
+/* Whether c is a letter, a combining mark or a digit of any script (what a word, or a tag in
+ * a notes app, is made of). */
+int utf8_is_word(uint32_t c);
+
 /* Decodes the code point at s (n > 0 bytes available) into *c and returns its length (1..4).
  * An invalid or truncated sequence gives U+FFFD and the length of its maximal valid prefix
  * (at least 1), as Unicode recommends, so a caller always makes progress. */

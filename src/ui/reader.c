@@ -113,6 +113,7 @@ struct loader {
 	struct store *st;
 	char *store_msg;
 	int keys;                   /* keys typed: a saved position never yanks a reader who moved */
+	int oom;                    /* the whole file could not be read or shown: out of memory */
 	double t0, eta;             /* when the parse started; its expected seconds */
 	char status[256];           /* the progress message last shown */
 };
@@ -157,6 +158,7 @@ static int loader_swap(struct loader *l, struct view *v, struct collection *col,
 		v->msg[0] = '\0';
 	if (rc != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
+		l->oom |= rc == EX_OSERR;
 		/* The opening stays; what needs the rest now works on it. */
 		v->loading = 0;
 		view_message(v, 1, "could not read all of the file (%s): showing its first %s",
@@ -169,8 +171,10 @@ static int loader_swap(struct loader *l, struct view *v, struct collection *col,
 	}
 	/* On failure (out of memory) the view is on the new collection's first document. */
 	int err = view_swap_collection(v, col);
-	if (err)
+	if (err) {
 		view_message(v, 1, "out of memory");
+		l->oom = 1;
+	}
 	else if (diag->nwarnings)
 		view_message(v, 0, "warning: %s", diag->warnings[0]);
 	if (!l->notes_open) {
@@ -378,6 +382,11 @@ int cmd_read(const char *file, struct cli_opts *opts)
 			v.redraw = 0;
 		}
 		screen_draw(&v);
+		if (v.cache->oom) {
+			/* A pane left empty for want of memory is no way to read: say so and end. */
+			status = EX_OSERR;
+			break;
+		}
 		if (ld.file && loader_run(&ld, &v) < 0)
 			timeout(1000);
 		struct input in;
@@ -418,6 +427,13 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	}
 	endwin();
 	delscreen(scr);
+	const char *shown = file ? file : cli_sample_path();
+	if (status == EX_OSERR) {
+		cli_error("%s: out of memory: the text could not be laid out on the screen", shown);
+	} else if (ld.oom && status == 0) {
+		cli_error("%s: out of memory: only its first part could be read", shown);
+		status = EX_OSERR;
+	}
 	/* Quitting never waits for the rest of the file: the worker finishes on its own. */
 	bgparse_end(ld.bg);
 	if (ld.notes_open) {

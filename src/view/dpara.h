@@ -86,6 +86,12 @@ struct dpara {
 	char gutter[32];        /* label drawn on the first line, e.g. "OP 10", "(a)" */
 };
 
+/* Bytes of one paragraph's text laid out at most. Layout costs some 30 bytes a byte of text:
+ * a longer paragraph (a 50 MB file on one line) is shown up to here, then a line says how
+ * much more there is, so its first screen and memory do not grow with it (issue 18). The
+ * longest paragraph of a real resolution is a thousandth of this. */
+#define DPARA_MAX_TEXT ((size_t)1 << 20)
+
 /* Builds the display of paragraph `index`. Returns NULL when out of memory. */
 struct dpara *dpara_build(const struct resolution *, int index, const struct dpara_opts *);
 void dpara_free(struct dpara *);

@@ -46,8 +46,10 @@ struct dpara *pane_dpara(const struct view *v, int pi, size_t pos)
 	if (v->spans)
 		o.nspans = v->spans(v->spans_ctx, para, &o.spans);
 	d = dpara_build(v->res, para, &o);
-	if (!d)
+	if (!d) {
+		v->cache->oom = 1;   /* the pane would stay empty: the reader reports it (issue 18) */
 		return NULL;
+	}
 	v->cache->builds++;
 	dcache_put(v->cache, d, width, v->gen);
 	return d;

@@ -659,7 +659,10 @@ static void export_write(struct view *v)
 	const struct export_format *f = export_find(n->export_format);
 	struct export_doc d = { v->res, v->res->meta.symbol, v->res->meta.language, n->set.v,
 	                        n->set.n };
-	struct export_opts o = { 72, export_now() };
+	struct export_color names[CONF_NCOLORS];   /* the configuration's names, as the CLI's */
+	for (int i = 0; i < CONF_NCOLORS; i++)
+		names[i] = (struct export_color){ v->conf.color[i].key, v->conf.color[i].name };
+	struct export_opts o = { 72, export_now(), names, CONF_NCOLORS };
 	char err[512];
 	if (export_write_file(n->export_path, f, &d, 1, &o, err, sizeof err) != 0) {
 		view_message(v, 1, "%s", err);

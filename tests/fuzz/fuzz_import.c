@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = 0;
 	char err[256];
 	err[0] = '\0';
-	int rc = import_json((const char *)data, size, &a, &n, err, sizeof err);
+	int rc = import_json((const char *)data, size, &a, &n, NULL, err, sizeof err);
 	if (rc != 0) {
 		/* Refused: nothing returned, and a reason for people. */
 		if (a || !err[0] || !memchr(err, '\0', sizeof err))
@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct annotation *b = NULL;
 			size_t m = 0;
 			char err2[256];
-			if (import_json(buf, len, &b, &m, err2, sizeof err2) != 0) {
+			if (import_json(buf, len, &b, &m, NULL, err2, sizeof err2) != 0) {
 				fprintf(stderr, "re-import of the JSON export failed: %s\n", err2);
 				__builtin_trap();
 			}

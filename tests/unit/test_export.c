@@ -154,10 +154,12 @@ static char *run(const char *format, const struct export_doc *docs, size_t ndocs
 	return buf;
 }
 
+/* No control character but line ends (and CR, and TAB, when allowed: CSV and Markdown keep a
+ * note's TABs). */
 static void no_controls(const char *s, int allow_cr)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' || (allow_cr && *p == '\r'))
+		if (*p == '\n' || (allow_cr && (*p == '\r' || *p == '\t')))
 			continue;
 		assert_false(*p < 0x20 || *p == 0x7f);
 	}
@@ -166,8 +168,8 @@ static void no_controls(const char *s, int allow_cr)
 static void table(void **state)
 {
 	(void)state;
-	const char *names[] = { "txt", "md", "json", "csv", "annotated" };
-	for (size_t i = 0; i < 5; i++) {
+	const char *names[] = { "txt", "md", "json", "csv", "annotated", "hypothesis" };
+	for (size_t i = 0; i < 6; i++) {
 		const struct export_format *f = export_find(names[i]);
 		assert_non_null(f);
 		assert_string_equal(f->name, names[i]);
@@ -250,12 +252,16 @@ static void md(void **state)
 {
 	struct fixture *f = *state;
 	char *s = run("md", &f->doc, 1, &f->opts, NULL);
-	no_controls(s, 0);
+	no_controls(s, 1);
+	assert_null(strchr(s, '\r'));
 	assert_int_equal(strncmp(s, "---\ntitle: \"Protection of \\\"test\\\" migrants\"\n", 45), 0);
 	assert_non_null(strstr(s, "symbol: \"A/RES/99/1\"\n"));
 	assert_non_null(strstr(s, "exported: \"2026-11-27\"\nnotes: 5\n---\n"));
 	assert_non_null(strstr(s, "## PP 2 \xE2\x80\x94 A/RES/99/1, preambular para. 2\n\n> rights\n\n"));
 	assert_non_null(strstr(s, "*yellow* #human-rights #d\xC3\xA9tention\n"));
+	assert_non_null(strstr(s, "tags:\n  - \"human-rights\"\n  - \"d\xC3\xA9tention\"\n"));
+	/* The note's line break kept as a hard break; its TAB kept. */
+	assert_non_null(strstr(s, "He said \"rights\", twice;\\\nsecond line\twith a tab"));
 	assert_non_null(strstr(s, "## Orphaned notes"));
 	free(s);
 }
@@ -316,9 +322,9 @@ static void csv(void **state)
 			assert_string_equal(fields[1], "00000000-0000-4000-8000-000000000001");
 			assert_string_equal(fields[2], "PP 2");
 			assert_string_equal(fields[3], "A/RES/99/1, preambular para. 2");
-			assert_string_equal(fields[5], "human rights; d\xC3\xA9tention");
-			/* Quote and newline survive; TAB and ESC do not reach the cell raw. */
-			assert_non_null(strstr(fields[7], "He said \"rights\", twice;\nsecond line with a tab"));
+			assert_string_equal(fields[5], "human rights\nd\xC3\xA9tention");  /* one a line */
+			/* Quote, newline and TAB survive; ESC does not reach the cell raw. */
+			assert_non_null(strstr(fields[7], "He said \"rights\", twice;\nsecond line\twith a tab"));
 			assert_null(strchr(fields[7], '\x1b'));
 		}
 		rows++;
@@ -335,7 +341,21 @@ static void json_roundtrip(void **state)
 	struct jsonval *root;
 	char err[200];
 	assert_int_equal(jsonread_parse(s, len, &root, err, sizeof err), 0);
-	assert_string_equal(jsonread_str(jsonread_get(root, "@context")), "http://www.w3.org/ns/anno.jsonld");
+	/* The W3C context first, then gavel's own terms declared. */
+	const struct jsonval *ctx = jsonread_get(root, "@context");
+	assert_non_null(ctx);
+	assert_int_equal(ctx->type, JSON_ARRAY);
+	assert_int_equal(ctx->n, 2);
+	assert_string_equal(jsonread_str(&ctx->items[0]), "http://www.w3.org/ns/anno.jsonld");
+	assert_string_equal(jsonread_str(jsonread_get(&ctx->items[1], "gavel")), EXPORT_NS);
+	/* The collection and its page have ids, the same for the same notes. */
+	const char *cid = jsonread_str(jsonread_get(root, "id"));
+	assert_non_null(cid);
+	assert_int_equal(strncmp(cid, "urn:uuid:", 9), 0);
+	const char *pid = jsonread_str(jsonread_get(jsonread_get(root, "first"), "id"));
+	assert_non_null(pid);
+	assert_string_not_equal(cid, pid);
+	assert_string_equal(jsonread_str(jsonread_get(jsonread_get(root, "first"), "partOf")), cid);
 	assert_string_equal(jsonread_str(jsonread_get(root, "type")), "AnnotationCollection");
 	assert_string_equal(jsonread_str(jsonread_get(root, "generated")), "2026-11-27T00:00:00Z");
 	const struct jsonval *items = jsonread_get(jsonread_get(root, "first"), "items");
@@ -350,7 +370,7 @@ static void json_roundtrip(void **state)
 	/* Read back: every field of every annotation, the ESC and the tab included. */
 	struct annotation *back;
 	size_t n;
-	assert_int_equal(import_json(s, len, &back, &n, err, sizeof err), 0);
+	assert_int_equal(import_json(s, len, &back, &n, NULL, err, sizeof err), 0);
 	assert_int_equal(n, NANN);
 	for (size_t i = 0; i < n; i++) {
 		const struct annotation *a = NULL;
@@ -444,7 +464,7 @@ static void empty(void **state)
 	jsonread_free(root);
 	struct annotation *back;
 	size_t n;
-	assert_int_equal(import_json(s, len, &back, &n, err, sizeof err), 0);
+	assert_int_equal(import_json(s, len, &back, &n, NULL, err, sizeof err), 0);
 	assert_int_equal(n, 0);
 	annotation_list_free(back, n);
 	free(s);
@@ -488,7 +508,7 @@ static void two_docs(void **state)
 	struct annotation *back;
 	size_t n;
 	char err[200];
-	assert_int_equal(import_json(s, len, &back, &n, err, sizeof err), 0);
+	assert_int_equal(import_json(s, len, &back, &n, NULL, err, sizeof err), 0);
 	assert_int_equal(n, 6);
 	assert_string_equal(back[5].doc_symbol, "S/RES/242 (1967)");
 	assert_string_equal(back[5].doc_language, "fr");
@@ -531,6 +551,116 @@ static void files(void **state)
 	rmdir(path);
 }
 
+static void md_escape(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *out; } cases[] = {
+		{ "# heading", "\\# heading" },
+		{ "- item", "\\- item" },
+		{ "+ item", "\\+ item" },
+		{ "12. twelve", "12\\. twelve" },
+		{ "3) three", "3\\) three" },
+		{ "fifty-ninth 1985.", "fifty-ninth 1985." },          /* mid-line: plain */
+		{ "> q", "\\> q" },
+		{ "<b>x</b>", "\\<b\\>x\\</b\\>" },
+		{ "[a](b)", "\\[a\\](b)" },
+		{ "*a* _b_ `c`", "\\*a\\* \\_b\\_ \\`c\\`" },
+		{ "$x$ ==m== %%c%% a^b ~s~", "\\$x\\$ \\=\\=m\\=\\= \\%\\%c\\%\\% a\\^b \\~s\\~" },
+		{ "key:: value, 10:30", "key\\:\\: value, 10:30" },
+		{ "a & b \\", "a \\& b \\\\" },
+		{ "    code", "&#32;&#32;&#32;&#32;code" },
+		{ "\tx", "&#9;x" },
+		{ "one\ntwo", "one\\\ntwo" },                          /* a hard break */
+		{ "one\n\ntwo", "one\n\ntwo" },                        /* a paragraph break */
+		{ "one\n  \ntwo", "one\n\ntwo" },
+		{ "r\xC3\xA9union \xE2\x80\x94", "r\xC3\xA9union \xE2\x80\x94" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *e = export_md_escape(cases[i].in);
+		assert_non_null(e);
+		if (strcmp(e, cases[i].out) != 0)
+			fail_msg("'%s' -> '%s', want '%s'", cases[i].in, e, cases[i].out);
+		free(e);
+	}
+}
+
+static void tag_slug(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *out; } cases[] = {
+		{ "human rights", "human-rights" },
+		{ "1985, baseline", "1985-baseline" },
+		{ "+cmd", "cmd" },
+		{ "123", "_123" },
+		{ "a;b", "a-b" },
+		{ "policy/migration", "policy/migration" },
+		{ "/x/", "x" },
+		{ "d\xC3\xA9tention", "d\xC3\xA9tention" },
+		{ "\xD8\xA7\xD9\x84\xD9\x87\xD8\xAC\xD8\xB1\xD8\xA9", "\xD8\xA7\xD9\x84\xD9\x87\xD8\xAC\xD8\xB1\xD8\xA9" },
+		{ "\xC2\xAB quoted \xC2\xBB", "quoted" },                  /* guillemets are punctuation */
+		{ "snake_case--x", "snake_case-x" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *t = export_tag_slug(cases[i].in);
+		assert_non_null(t);
+		if (strcmp(t, cases[i].out) != 0)
+			fail_msg("'%s' -> '%s', want '%s'", cases[i].in, t, cases[i].out);
+		free(t);
+	}
+	assert_null(export_tag_slug("+++"));
+	assert_null(export_tag_slug(" / "));
+}
+
+/* OWASP: a cell a spreadsheet would read as a formula starts with "'". */
+static void csv_formulas(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const bad[] = { "=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		free(f->an[0].note);
+		f->an[0].note = strdup(bad[i]);
+		char *s = run("csv", &f->doc, 1, &f->opts, NULL);
+		static char fields[16][512];
+		const char *p = s;
+		csv_read(p, fields, 16, &p);
+		int seen = 0;
+		while (*p) {
+			csv_read(p, fields, 16, &p);
+			for (int k = 0; k < 10; k++)
+				assert_false(fields[k][0] && strchr("=+-@\t\r", fields[k][0]));
+			seen |= fields[7][0] == '\'' && strcmp(fields[7] + 1, bad[i]) == 0;
+			/* A lone CR is no line end a note may keep: it becomes U+FFFD, as ESC does. */
+			seen |= bad[i][0] == '\r' && strncmp(fields[7], "\xEF\xBF\xBDx", 4) == 0;
+		}
+		if (!seen)
+			fail_msg("the note %s is not guarded", bad[i]);
+		free(s);
+	}
+}
+
+/* Colours are printed by the configuration's names; JSON keeps the keys. */
+static void color_names(void **state)
+{
+	struct fixture *f = *state;
+	static const struct export_color names[] = { { "yellow", "important" }, { "red", "concern" } };
+	struct export_opts o = f->opts;
+	o.colors = names;
+	o.ncolors = 2;
+	char *s = run("txt", &f->doc, 1, &o, NULL);
+	assert_non_null(strstr(s, "Colour: important"));
+	assert_null(strstr(s, "Colour: yellow"));
+	free(s);
+	s = run("md", &f->doc, 1, &o, NULL);
+	assert_non_null(strstr(s, "*important*"));
+	free(s);
+	s = run("json", &f->doc, 1, &o, NULL);
+	assert_non_null(strstr(s, "\"gavel:color\": \"yellow\""));
+	free(s);
+	assert_string_equal(export_color_name(&o, "red"), "concern");
+	assert_string_equal(export_color_name(&o, "blue"), "blue");
+	assert_string_equal(export_color_name(NULL, "blue"), "blue");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -547,6 +677,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(without_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_docs, setup, teardown),
 		cmocka_unit_test_setup_teardown(files, setup, teardown),
+		cmocka_unit_test(md_escape),
+		cmocka_unit_test(tag_slug),
+		cmocka_unit_test_setup_teardown(csv_formulas, setup, teardown),
+		cmocka_unit_test_setup_teardown(color_names, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
