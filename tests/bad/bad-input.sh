@@ -247,7 +247,7 @@ elif command -v tmux >/dev/null 2>&1; then
 	# 700 MB: twice what the reader now needs, less than half of what it needed.
 	TMUX_SOCK="gavel-test-$$-long"
 	tm_start 100 30 "$TMP/limited" 700000 "$GAVEL" --db "$TMP/long.db" "$D/one-line-50mb"
-	if tm_wait "PP 1 Recalling the general assembly" 20; then
+	if tm_wait "Recalling the general assembly recalling" 20; then
 		ok "reader, 50 MB on one line: first screen"
 		if tm_wait_gone "reading one-line-50mb" "$LIMIT"; then
 			ok "reader, 50 MB on one line: the whole file read within 700 MB"
@@ -268,7 +268,7 @@ elif command -v tmux >/dev/null 2>&1; then
 	# 150 MB: the opening is shown, the whole file does not fit: said on screen and on exit.
 	TMUX_SOCK="gavel-test-$$-oom"
 	tm_start 100 30 "$TMP/limited" 150000 "$GAVEL" --db "$TMP/long.db" "$D/one-line-50mb"
-	if tm_wait "PP 1 Recalling the general assembly" 20 && tm_wait "out of memory" "$LIMIT"; then
+	if tm_wait "Recalling the general assembly recalling" 20 && tm_wait "out of memory" "$LIMIT"; then
 		ok "reader under 150 MB: the opening shown, out of memory said on screen"
 		tm_keys q
 		if tm_wait "__EXITED__" 20; then

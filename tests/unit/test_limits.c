@@ -102,7 +102,7 @@ static void prefix_cut(void **state)
 	assert_int_equal(input_prefix_cut("", 0), 0);
 }
 
-/* Out of memory while laying out what is on screen is latched in the view (the reader then
+/* Out of memory while laying out what is on screen is latched in the layout cache (the reader then
  * says so and ends); the same layout with memory works. */
 static void layout_oom_reported(void **state)
 {
