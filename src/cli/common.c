@@ -239,7 +239,8 @@ static struct conf *colors(void)
 		conf_defaults(&conf);
 		char *path = conf_default_path();
 		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings))
-			cli_notice("warning: %s", conf.nwarnings && conf.warnings ? conf.warnings[0] : "cannot read the configuration");
+			cli_notice("warning: %s", conf.nwarnings && conf.warnings ? conf.warnings[0]
+			                                              : "cannot read the configuration");
 		free(path);
 	}
 	return &conf;

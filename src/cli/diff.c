@@ -293,9 +293,16 @@ int cmd_diff(int argc, char **argv, struct cli_opts *opts)
 		rc = EX_OSERR;
 	}
 	struct carried cr = { 0 };
-	if (rc == 0 && !d.no_notes && (rc = carry_notes(opts, rl, 0, &cr)) == 0) {
-		d.o.notes = cr.shown;
-		d.o.nnotes = cr.nshown;
+	/* The notes are a help, not the comparison: a database that cannot be read costs them
+	 * (carry_notes said why), never the redline. */
+	if (rc == 0 && !d.no_notes) {
+		if (carry_notes(opts, rl, 0, &cr) == 0) {
+			d.o.notes = cr.shown;
+			d.o.nnotes = cr.nshown;
+		} else {
+			carried_free(&cr);
+			cli_notice("diff: the notes on %s are not shown", rl_name(rl, 0, &d.o));
+		}
 	}
 	if (rc == 0) {
 		rc = emit(&d, rl);

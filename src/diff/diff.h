@@ -27,7 +27,8 @@ struct rl_seg {
 };
 
 enum rl_status {
-	RL_SAME,            /* the same words (it may still be moved or renumbered) */
+	RL_SAME,            /* the same words (it may still be moved or renumbered; a space may
+	                       differ: a no-break space for a space, as segments say) */
 	RL_CHANGED,         /* words inserted or deleted */
 	RL_NEW,             /* only in the new resolution */
 	RL_DELETED,         /* only in the old */

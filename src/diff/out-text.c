@@ -90,6 +90,12 @@ static int entry_text(const struct rl_entry *e, int color, struct tbuf *b)
 			rc = group_text(e, &g, b, AT_KEPT);
 			continue;
 		}
+		if (rl_group_blank(e, &g)) {
+			/* white space for white space: nothing to see; the new space, plainly */
+			if (g.op == RL_INS && !(b->len && b->s[b->len - 1] == ' '))
+				rc = tb_addz(b, " ", AT_KEPT);
+			continue;
+		}
 		t.len = 0;
 		unsigned char attr = g.op == RL_DEL ? AT_DEL : AT_INS;
 		if ((rc = group_text(e, &g, &t, attr)) < 0 || t.len == 0)

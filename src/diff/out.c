@@ -99,6 +99,24 @@ int rl_next_group(const struct rl_entry *e, size_t *at, struct rl_group *g)
 	return 1;
 }
 
+int rl_group_blank(const struct rl_entry *e, const struct rl_group *g)
+{
+	for (size_t k = g->from; k < g->to; k++) {
+		const struct rl_seg *s = &e->segs[k];
+		if (!s->text)
+			return 0;
+		for (size_t i = 0; i < s->len;) {
+			uint32_t c;
+			size_t cl = utf8_decode(s->text + i, s->len - i, &c);
+			if (!(c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x202F ||
+			      c == 0x2007 || (c >= 0x2000 && c <= 0x200A) || c == 0x3000))
+				return 0;
+			i += cl;
+		}
+	}
+	return 1;
+}
+
 int rl_marker_num(const struct rl_seg *g)
 {
 	return g->op == RL_DEL ? g->old_num : g->new_num;
@@ -130,6 +148,11 @@ void rl_write_inline(FILE *f, const struct rl_entry *e, rl_escape_fn esc, int li
 	size_t at = 0;
 	struct rl_group g;
 	while (rl_next_group(e, &at, &g)) {
+		int blank = g.op != RL_EQ && rl_group_blank(e, &g);
+		if (blank && g.op == RL_DEL)
+			continue;           /* white space for white space: nothing to see */
+		if (blank)
+			g.op = RL_EQ;
 		if (g.op != RL_EQ)
 			fputs(g.op == RL_DEL ? "<del>" : "<ins>", f);
 		for (size_t k = g.from; k < g.to; k++) {

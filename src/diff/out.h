@@ -78,6 +78,10 @@ struct rl_group {
 /* The next group of e's segments from *at, advancing *at; 0 at the end. */
 int rl_next_group(const struct rl_entry *, size_t *at, struct rl_group *);
 
+/* Whether a changed group is white space alone (a space for a no-break space): the formats
+ * for people show nothing of its deletion and its insertion as plain text. */
+int rl_group_blank(const struct rl_entry *, const struct rl_group *);
+
 /* The footnote number to show for a marker segment (the new one unless deleted). */
 int rl_marker_num(const struct rl_seg *);
 

@@ -356,6 +356,42 @@ static int segs_of(struct segv *sv, enum rl_op op, const struct side_ref *s, siz
 	return 0;
 }
 
+/* Whether tokens [k0, k1) of a side are all white space. */
+static int blank(const struct side_ref *s, size_t k0, size_t k1)
+{
+	for (size_t k = k0; k < k1; k++)
+		if (s->t->tok[k].kind != TOK_SPACE)
+			return 0;
+	return 1;
+}
+
+/* A kept run. The comparison takes every run of white space for every other (a no-break space
+ * is a space); where the two texts' spaces differ in bytes, the old one is deleted and the new
+ * inserted, so that the segments give back each text exactly (the docx's reject all), while
+ * the paragraph stays "the same words". */
+static int kept_segs(struct segv *sv, const struct side_ref *so, const struct side_ref *sn,
+                     const struct run *r)
+{
+	size_t from = 0, n = r->b1 - r->b0;
+	int rc = 0;
+	for (size_t t = 0; t < n && rc == 0; t++) {
+		const struct tok *a = &so->t->tok[r->a0 + t], *b = &sn->t->tok[r->b0 + t];
+		if (b->kind != TOK_SPACE || (a->end - a->start == b->end - b->start &&
+		                             memcmp(so->text + a->start, sn->text + b->start,
+		                                    b->end - b->start) == 0))
+			continue;
+		rc = segs_of(sv, RL_EQ, sn, r->b0 + from, r->b0 + t, so, r->a0 + from);
+		if (rc == 0)
+			rc = segs_of(sv, RL_DEL, so, r->a0 + t, r->a0 + t + 1, NULL, 0);
+		if (rc == 0)
+			rc = segs_of(sv, RL_INS, sn, r->b0 + t, r->b0 + t + 1, NULL, 0);
+		from = t + 1;
+	}
+	if (rc == 0 && from < n)
+		rc = segs_of(sv, RL_EQ, sn, r->b0 + from, r->b1, so, r->a0 + from);
+	return rc;
+}
+
 /* The segments of an entry: a pair compared, or one side whole. */
 static int entry_segments(struct build *bd, struct rl_entry *e)
 {
@@ -375,12 +411,15 @@ static int entry_segments(struct build *bd, struct rl_entry *e)
 		int changed = 0;
 		for (long k = 0; k < nr && rc == 0; k++) {
 			struct run *r = &runs[k];
-			if (r->op == RL_EQ)
-				rc = segs_of(&sv, RL_EQ, &sn, r->b0, r->b1, &so, r->a0);
-			else if (r->op == RL_DEL)
-				rc = segs_of(&sv, RL_DEL, &so, r->a0, r->a1, NULL, 0), changed = 1;
-			else
-				rc = segs_of(&sv, RL_INS, &sn, r->b0, r->b1, NULL, 0), changed = 1;
+			if (r->op == RL_EQ) {
+				rc = kept_segs(&sv, &so, &sn, r);
+			} else if (r->op == RL_DEL) {
+				rc = segs_of(&sv, RL_DEL, &so, r->a0, r->a1, NULL, 0);
+				changed |= !blank(&so, r->a0, r->a1);
+			} else {
+				rc = segs_of(&sv, RL_INS, &sn, r->b0, r->b1, NULL, 0);
+				changed |= !blank(&sn, r->b0, r->b1);
+			}
 		}
 		free(runs);
 		e->status = changed ? RL_CHANGED : RL_SAME;

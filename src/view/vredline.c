@@ -151,7 +151,14 @@ static void lsegs(struct lbuf *b, const struct redline *rl, const struct rl_entr
 		const struct rl_seg *g = &e->segs[k];
 		if ((which == 1 && g->op == RL_INS) || (which == 2 && g->op == RL_DEL))
 			continue;
-		uint16_t st = base | (g->op == RL_DEL ? ST_DEL : g->op == RL_INS ? ST_INS : 0);
+		int blank = 0;
+		if (which == 0 && g->op != RL_EQ) {
+			struct rl_group one = { g->op, k, k + 1 };
+			blank = rl_group_blank(e, &one);
+		}
+		if (blank && g->op == RL_DEL)
+			continue;           /* a space for a no-break space: shown as the new one */
+		uint16_t st = base | (g->op == RL_DEL ? ST_DEL : g->op == RL_INS && !blank ? ST_INS : 0);
 		if (g->text)
 			ltextseg(b, g, g->op == RL_DEL ? po : pn, st, utf8);
 		else

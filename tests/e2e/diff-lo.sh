@@ -20,7 +20,5 @@ lo_pair() {   # NAME OLD NEW
 	fi
 }
 lo_pair lighthouses "$D/lighthouses-old.txt" "$D/lighthouses-new.txt"
-if "$GAVEL" parse "$D/a-res-78-217.xml" 2>/dev/null | grep -q '"operative":\[{'; then
-	lo_pair migrants "$D/a-res-76-172.xml" "$D/a-res-78-217.xml"
-fi
+lo_pair migrants "$D/a-res-76-172.xml" "$D/a-res-78-217.xml"
 finish
