@@ -497,6 +497,23 @@ def reads_structure(gavel, path):
     return p.returncode == 0 and b'"operative":[{' in p.stdout
 
 
+def instructions(cmd, out):
+    """Instructions a command executes (valgrind's callgrind: repeatable whatever else the
+    machine does), or None without valgrind."""
+    import shutil
+    if not shutil.which("valgrind"):
+        return None
+    f = os.path.join(out, "callgrind.out")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + f] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if p.returncode not in (0, 1) or not os.path.exists(f):
+        return None
+    for line in open(f, errors="replace"):
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    return None
+
+
 def redline_scroll_cost(gavel, new, old, marker, env, runs, keys):
     """CPU seconds per keystroke in the reader's redline (:diff OLD over NEW), as scroll_cost
     measures reading: the process's CPU time after the keys minus after the redline's first
@@ -557,6 +574,10 @@ def bench_diff(src, out, gavel, runs, env):
             d = wall([gavel, "diff", "--format", "docx", "-o", os.path.join(out, "redline.docx"),
                       a, b], n)
             add("diff", "gavel diff --format docx, %s" % label, ms(d), target="<= 50 ms")
+            ins = instructions([gavel, "diff", "--no-notes", a, b], out)
+            if ins:
+                add("diff", "gavel diff, %s: instructions (callgrind; the same on any load)" % label,
+                    "%.0f M" % (ins / 1e6))
         except (Unavailable, subprocess.TimeoutExpired) as e:
             na("diff", "gavel diff, %s" % label, str(e), target="<= 50 ms")
     keys = [b"j"] * 60 + [b"k"] * 60 + [b" ", b"b"] * 30
