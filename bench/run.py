@@ -392,6 +392,39 @@ def main():
             na("first screen", "to the end, %s" % label, "the end (%r) never showed after %r" % (
                 end_markers[doc].decode(), end_keys[doc].decode()))
 
+    # A file on one line (issue 18): the first screen and memory must not depend on the line's
+    # length. G waits for the whole file and goes to the end of what is shown of the paragraph.
+    oneline = os.path.join(out, "one-line-%gmb.txt" % a.size)
+    if not os.path.exists(oneline):
+        words = b"the general assembly recalling its resolutions and reaffirming the principles "
+        with open(oneline, "wb") as f:
+            f.write(b"The General Assembly,\n\tRecalling ")
+            f.write(words * int(a.size * 1e6 // len(words)))
+            f.write(b"\n")
+    olabel = "%g MB on one line" % a.size
+    firsts = {"less": [], "gavel": []}
+    try:
+        for _ in range(fs_runs):
+            firsts["less"].append(first_screen(["less", oneline], (b"Recalling",), env, 1)[0])
+            firsts["gavel"].append(first_screen([gavel, oneline], (b"Recalling",), env, 1)[0])
+        lf, gf = median(firsts["less"]), median(firsts["gavel"])
+        add("first screen", "first screen, %s" % olabel, ms(gf), "less", ms(lf), gf / lf,
+            "<= less (50 MB)")
+        s = Session([gavel, oneline], env=env)
+        if s.wait_for(b"Recalling", 60) is None:
+            raise Unavailable("no first screen")
+        n, t0 = len(s.buf), time.monotonic()
+        os.write(s.fd, b"G")
+        te = s.wait_for(b"not shown", 120, start=n)
+        ru = s.quit(b"q")
+        if te is None:
+            raise Unavailable("G never reached the end of the paragraph")
+        add("first screen", "G (the whole file read), %s" % olabel, ms(s.last - t0))
+        add("first screen", "reader's peak RSS / file size, %s" % olabel, "%.2fx (%.0f MB)" % (
+            ru.ru_maxrss * 1024 / os.path.getsize(oneline), ru.ru_maxrss / 1024))
+    except Unavailable as e:
+        na("first screen", "first screen, %s" % olabel, str(e))
+
     # layout
     log("layout")
     f = mbps(size, wall(["fold", "-s", "-w", "80", big], runs))
@@ -462,6 +495,10 @@ def main():
         run_kv([helper("bench_store"), "insert", db10, sample, "10000"], timeout=1800)
         opens = [float(run_kv([helper("bench_store"), "open", db10, sample])["seconds"]) for _ in range(runs)]
         add("store", "open a document with 10,000 annotations", ms(median(opens)))
+        # Not as gavel left it (first open, a session that did not close): the full check.
+        opens = [float(run_kv([helper("bench_store"), "open-first", db10, sample])["seconds"])
+                 for _ in range(runs)]
+        add("store", "the same, first open of the file (full integrity check)", ms(median(opens)))
         if os.path.exists(gavel):
             env10 = dict(env, GAVEL_DB=db10)
             env10.pop("BENCH_FRESH_DB")

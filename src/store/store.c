@@ -84,6 +84,10 @@ int store_begin(struct store *s)
 	if (s->readonly)
 		return store_set_error(s, STORE_ERR_READONLY,
 		                       "%s is read-only: changes cannot be saved", s->path);
+	/* Writes wait for the verdict on a file not vouched for yet (store-check.c). */
+	int err = check_wait(s);
+	if (err)
+		return err;
 	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc, "starting a change");
 }
@@ -177,9 +181,10 @@ static int dir_writable(const char *path)
 	return ok;
 }
 
-/* The checks that need only reading: an SQLite file, one of ours, not from a newer gavel, and
- * sound. Returns a store error with the message set. */
-static int check_existing(struct store *s, int *version)
+/* The checks that need only reading: an SQLite file, one of ours, not from a newer gavel.
+ * Whether it is sound is store-check.c's. Returns a store error with the message set; *empty
+ * says it holds no table yet. */
+static int check_existing(struct store *s, int *version, int *empty)
 {
 	int app = 0, tables = 0, rc;
 	/* One read transaction, so the three answers come from one snapshot: read one by one,
@@ -209,29 +214,7 @@ static int check_existing(struct store *s, int *version)
 		return store_set_error(s, STORE_ERR_CORRUPT,
 		                       "%s is another program's SQLite database, not gavel's; it was left "
 		                       "untouched", s->path);
-	if (tables == 0)
-		return STORE_OK;
-	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			const char *r = (const char *)sqlite3_column_text(st, 0);
-			if (!r || strcmp(r, "ok") != 0) {
-				store_set_error(s, STORE_ERR_CORRUPT,
-				                "%s is damaged (%s); it was left untouched", s->path,
-				                r ? r : "integrity check failed");
-				sqlite3_finalize(st);
-				return STORE_ERR_CORRUPT;
-			}
-			rc = SQLITE_OK;
-		}
-		sqlite3_finalize(st);
-	}
-	if (rc != SQLITE_OK)
-		return store_set_error(s, map_rc(rc) == STORE_ERR_BUSY ? STORE_ERR_BUSY : STORE_ERR_CORRUPT,
-		                       "%s cannot be checked (%s); it was left untouched", s->path,
-		                       sqlite3_errstr(rc));
+	*empty = tables == 0;
 	return STORE_OK;
 }
 
@@ -283,8 +266,11 @@ static int open_fail(struct store *s, int err, int created, char **msg)
 {
 	if (msg)
 		*msg = strdup(s->errmsg[0] ? s->errmsg : "cannot open the database");
+	s->trust = STORE_DAMAGED;
+	check_close_db(s);
 	if (s->db)
 		sqlite3_close(s->db);
+	check_close_record(s, 1);
 	/* A file we created a moment ago holds nothing of the user's: leave no trace of it. */
 	if (created && s->path) {
 		char side[4096];
@@ -294,6 +280,7 @@ static int open_fail(struct store *s, int err, int created, char **msg)
 		snprintf(side, sizeof side, "%s-shm", s->path);
 		unlink(side);
 	}
+	free(s->uri);
 	free(s->path);
 	free(s);
 	return err;
@@ -301,10 +288,17 @@ static int open_fail(struct store *s, int err, int created, char **msg)
 
 int store_open(const char *path, struct store **out, char **msg)
 {
+	return store_open_mode(path, STORE_CHECK_NOW, out, msg);
+}
+
+int store_open_mode(const char *path, enum store_check_mode mode, struct store **out, char **msg)
+{
 	*out = NULL;
 	if (msg)
 		*msg = NULL;
 	struct store *s = calloc(1, sizeof *s);
+	if (s)
+		s->lockfd = -1;
 	if (!s || !path || !(s->path = strdup(path))) {
 		free(s);
 		if (msg)
@@ -312,7 +306,7 @@ int store_open(const char *path, struct store **out, char **msg)
 		return STORE_ERR_NOMEM;
 	}
 	int memory = strcmp(path, ":memory:") == 0;
-	int created = 0, err;
+	int created = 0, err, wal = 0;
 	struct stat st;
 	if (memory) {
 		/* nothing on disk */
@@ -320,14 +314,19 @@ int store_open(const char *path, struct store **out, char **msg)
 		if (!S_ISREG(st.st_mode))
 			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "%s is not a regular file",
 			                                    path), 0, msg);
+		/* Read before SQLite opens it. (Closing a descriptor of the file drops every
+		 * POSIX lock this process holds on it, SQLite's included: this is safe only because
+		 * no other handle of this process has the file open, and gavel opens one.) */
 		int fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "cannot read %s: %s", path,
 			                                    strerror(errno)), 0, msg);
-		char hdr[16];
+		unsigned char hdr[100];
 		ssize_t n = read(fd, hdr, sizeof hdr);
 		close(fd);
-		if (st.st_size > 0 && (n != 16 || memcmp(hdr, "SQLite format 3", 16) != 0))
+		/* Bytes 18 and 19 are 2 in a WAL database: switching to WAL would be a write. */
+		wal = n >= 20 && hdr[18] == 2 && hdr[19] == 2;
+		if (st.st_size > 0 && (n < 16 || memcmp(hdr, "SQLite format 3", 16) != 0))
 			return open_fail(s, store_set_error(s, STORE_ERR_CORRUPT,
 			                                    "%s is not a gavel database (not an SQLite file); it "
 			                                    "was left untouched", path), 0, msg);
@@ -353,6 +352,7 @@ int store_open(const char *path, struct store **out, char **msg)
 
 	int flags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 	            (memory ? SQLITE_OPEN_CREATE : 0);
+	s->flags = flags;
 	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return open_fail(s, store_set_error(s, map_rc(rc) == STORE_ERR_NOMEM ? STORE_ERR_NOMEM
@@ -366,9 +366,9 @@ int store_open(const char *path, struct store **out, char **msg)
 		sqlite3_close(s->db);
 		s->db = NULL;
 		char *uri = immutable_uri(path);
-		rc = uri ? sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
-		         : SQLITE_NOMEM;
-		free(uri);
+		s->flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		rc = uri ? sqlite3_open_v2(uri, &s->db, s->flags, NULL) : SQLITE_NOMEM;
+		s->uri = uri;
 		if (rc != SQLITE_OK)
 			return open_fail(s, store_set_error(s, STORE_ERR_OPEN, "cannot open %s: %s", path,
 			                                    sqlite3_errstr(rc)), created, msg);
@@ -378,9 +378,27 @@ int store_open(const char *path, struct store **out, char **msg)
 	if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
 		s->readonly = 1;
 
-	int version = 0;
-	if ((err = check_existing(s, &version)) != STORE_OK)
+	int version = 0, empty = 1;
+	if ((err = check_existing(s, &version, &empty)) != STORE_OK)
 		return open_fail(s, err, created, msg);
+	/* Vouched for, or checked before anything is written (store-check.c). */
+	if (memory || created || empty) {
+		s->vouch = STORE_VOUCH_NEW;
+		if (!memory)
+			check_vouch(s, 1);
+		s->trust = STORE_SOUND;
+	} else {
+		check_vouch(s, 0);
+		int writes = !s->readonly && (!wal || version < STORE_SCHEMA_VERSION);
+		if (mode == STORE_CHECK_BACKGROUND && !writes)
+			err = check_start(s, s->uri ? s->uri : path, s->flags);
+		else if (s->vouch == STORE_VOUCH_NONE)
+			err = check_now(s);
+		else
+			s->trust = STORE_SOUND;
+		if (err != STORE_OK)
+			return open_fail(s, err, created, msg);
+	}
 
 	if (!s->readonly) {
 		rc = set_wal(s);
@@ -418,7 +436,10 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	check_close_db(s);
 	sqlite3_close(s->db);
+	check_close_record(s, 0);
+	free(s->uri);
 	free(s->path);
 	free(s);
 }

@@ -37,8 +37,38 @@ char *store_default_path(void);
 
 /* Opens (creating directory 0700 and file 0600 when missing) and migrates forward. A database
  * that cannot be written opens read-only (store_readonly() says so). On error, *msg gets a
- * one-line reason (caller frees) and nothing on disk has been changed. */
+ * one-line reason (caller frees) and nothing on disk has been changed.
+ * Nothing is written into a database gavel cannot vouch for (store-check.c): one that is not
+ * as gavel last checked or closed it (first open, a session that did not close, a copy put
+ * in place) gets a full PRAGMA integrity_check first, and a damaged one is refused
+ * (STORE_ERR_CORRUPT), untouched. */
 int store_open(const char *path, struct store **out, char **msg);
+
+/* How store_open_mode checks a database. */
+enum store_check_mode {
+	STORE_CHECK_NOW,        /* when it cannot be vouched for, before returning (commands) */
+	STORE_CHECK_BACKGROUND  /* always, in a thread; writes wait for the verdict (the reader,
+	                         * after its first screen) */
+};
+int store_open_mode(const char *path, enum store_check_mode, struct store **out, char **msg);
+
+/* What is known of the file: writes go ahead, wait for a check under way, or are refused. */
+enum store_trust { STORE_SOUND, STORE_CHECKING, STORE_DAMAGED };
+enum store_trust store_trust(const struct store *);
+
+/* After a background check: 1 once, when it has just found the database damaged (or could
+ * not run), with the message in msg; 0 otherwise. Never blocks. */
+int store_check_poll(struct store *, char *msg, size_t len);
+
+/* What vouched for the file on opening (tests and diagnostics). */
+enum store_vouch {
+	STORE_VOUCH_NONE,       /* nothing yet: checked (or being checked) */
+	STORE_VOUCH_NEW,        /* created by this open, or in memory */
+	STORE_VOUCH_RECORD,     /* as the last clean close or check left it */
+	STORE_VOUCH_LIVE,       /* another vouched session has it open */
+	STORE_VOUCH_CHECKED     /* it passed a full check in this session */
+};
+enum store_vouch store_vouched_by(const struct store *);
 void store_close(struct store *);
 int store_readonly(const struct store *);
 const char *store_errmsg(const struct store *);     /* the last error, for messages */

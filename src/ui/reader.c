@@ -52,7 +52,8 @@ static struct store *open_store(const struct cli_opts *opts, char **msg)
 		*msg = strdup("out of memory");
 		return NULL;
 	}
-	if (store_open(path, &st, msg) != STORE_OK)
+	/* The database's full check runs beside the reader; a write waits for it (issue 18). */
+	if (store_open_mode(path, STORE_CHECK_BACKGROUND, &st, msg) != STORE_OK)
 		st = NULL;
 	free(path);
 	return st;
@@ -377,6 +378,9 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		}
 		if (ld.notes_open)
 			vnotes_poll(&notes, &v);
+		char damage[512];
+		if (store_check_poll(st, damage, sizeof damage))
+			view_message(&v, 1, "notes cannot be saved: %s", damage);
 		if (v.redraw) {
 			clearok(curscr, TRUE);
 			v.redraw = 0;

@@ -171,7 +171,8 @@ static void set_color(struct conf *c, int i, const char *what, const char *val,
 		else
 			cc->ascii = val[0];
 	} else {
-		warn(c, where, line, "unknown key color.%s.%s (name, symbol or ascii)", cc->key, what);
+		warn(c, where, line, "unknown key color.%s.%s (name, symbol or ascii; the screen's "
+		     "colours are 'color AREA FG BG')", cc->key, what);
 	}
 }
 

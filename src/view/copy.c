@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "export/export.h"
@@ -15,11 +17,19 @@
 #include "view/copy.h"
 
 #define ELLIPSIS "\xE2\x80\xA6"   /* … */
+#define COPY_TIMEOUT_MS 5000
 
 /* One line: controls and newlines as spaces, runs of spaces as one, trimmed. */
 static char *one_line(const char *s, size_t n)
 {
-	char *clean = utf8_sanitize(s, n, 0);
+	char *spaced = malloc(n + 1);
+	if (!spaced)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		spaced[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+	spaced[n] = '\0';
+	char *clean = utf8_sanitize(spaced, n, 0);
+	free(spaced);
 	if (!clean)
 		return NULL;
 	size_t k = 0;
@@ -108,6 +118,55 @@ char *copy_osc52(const char *text)
 	return out;
 }
 
+/* Milliseconds since an arbitrary start. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Writes text into fd until done, the reader goes away, or the deadline passes. */
+static void feed(int fd, const char *text, long long deadline)
+{
+	size_t n = strlen(text), at = 0;
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	while (at < n) {
+		long long left = deadline - now_ms();
+		struct pollfd p = { fd, POLLOUT, 0 };
+		if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+			return;
+		ssize_t w = write(fd, text + at, n - at);
+		if (w < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (w <= 0)
+			return;   /* the command did not read it all: its status says the rest */
+		at += (size_t)w;
+	}
+}
+
+/* Waits for pid until the deadline; then kills it. The exit status, or -1 when it had to be
+ * killed. */
+static int reap(pid_t pid, long long deadline)
+{
+	int status;
+	for (;;) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid)
+			return status;
+		if (r < 0 && errno != EINTR)
+			return -2;
+		if (now_ms() >= deadline) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+				;
+			return -1;
+		}
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+}
+
 int copy_run(const char *command, const char *text, char *err, size_t errlen)
 {
 	int fd[2];
@@ -136,23 +195,21 @@ int copy_run(const char *command, const char *text, char *err, size_t errlen)
 		_exit(127);
 	}
 	close(fd[0]);
-	int bad = pid < 0;
-	for (size_t n = strlen(text), at = 0; !bad && at < n;) {
-		ssize_t w = write(fd[1], text + at, n - at);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;   /* the command did not read it all: its status says the rest */
-		at += (size_t)w;
-	}
-	close(fd[1]);
-	int status = -1;
+	/* A clipboard command returns at once (wl-copy and xclip leave a helper behind): one
+	 * that takes longer is stuck, and the reader must not be. */
+	long long deadline = now_ms() + COPY_TIMEOUT_MS;
 	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+		feed(fd[1], text, deadline);
+	close(fd[1]);
+	int status = pid > 0 ? reap(pid, deadline) : -2;
 	sigaction(SIGPIPE, &old_pipe, NULL);
-	if (bad || status == -1) {
+	if (status == -2) {
 		snprintf(err, errlen, "cannot run '%s'", command);
+		return -1;
+	}
+	if (status == -1) {
+		snprintf(err, errlen, "'%s' did not finish within %d seconds: stopped, nothing copied",
+		         command, COPY_TIMEOUT_MS / 1000);
 		return -1;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

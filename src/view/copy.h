@@ -27,7 +27,8 @@ char *copy_citation_of(const struct resolution *, const char *para_id, const cha
 char *copy_osc52(const char *text);
 
 /* Runs `command` through /bin/sh with text on its standard input (its output goes to
- * /dev/null: the screen stays whole). 0, or -1 with err saying why. */
+ * /dev/null: the screen stays whole); one that has not finished after 5 seconds is stopped.
+ * 0, or -1 with err saying why. */
 int copy_run(const char *command, const char *text, char *err, size_t errlen);
 
 /* Appends text and a newline to the file at path (created 0644 as the umask allows; "~/"

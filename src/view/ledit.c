@@ -68,38 +68,63 @@ static void cut(struct lineedit *e, size_t from, size_t to)
 		e->cur = from;
 }
 
-enum lineedit_result ledit_key(struct lineedit *e, int key)
+enum lineedit_result ledit_do(struct lineedit *e, enum ledit_op op)
 {
-	switch (key) {
-	case VK_BACKSPACE:
-	case VK_CTRL('h'):
-	case 0x7f:
+	switch (op) {
+	case LEDIT_DELETE_BACK:
 		if (e->len == 0)
 			return LE_CANCEL;
 		cut(e, ledit_prev(e, e->cur), e->cur);
-		return LE_EDITED;
-	case VK_DELETE:
-	case VK_CTRL('d'):
+		break;
+	case LEDIT_DELETE:
 		cut(e, e->cur, ledit_next(e, e->cur));
-		return LE_EDITED;
-	case VK_LEFT:
-	case VK_CTRL('b'):
+		break;
+	case LEDIT_LEFT:
 		e->cur = ledit_prev(e, e->cur);
-		return LE_EDITED;
-	case VK_RIGHT:
-	case VK_CTRL('f'):
+		break;
+	case LEDIT_RIGHT:
 		e->cur = ledit_next(e, e->cur);
-		return LE_EDITED;
-	case VK_WORD_LEFT:
+		break;
+	case LEDIT_WORD_LEFT:
 		e->cur = ledit_word_left(e, e->cur);
-		return LE_EDITED;
-	case VK_WORD_RIGHT:
+		break;
+	case LEDIT_WORD_RIGHT:
 		e->cur = ledit_word_right(e, e->cur);
-		return LE_EDITED;
-	case VK_CTRL('w'):
+		break;
+	case LEDIT_START:
+		e->cur = 0;
+		break;
+	case LEDIT_END:
+		e->cur = e->len;
+		break;
+	case LEDIT_DELETE_WORD:
 		cut(e, ledit_word_left(e, e->cur), e->cur);
-		return LE_EDITED;
+		break;
+	case LEDIT_KILL_START:
+		cut(e, 0, e->cur);
+		break;
+	case LEDIT_KILL_END:
+		cut(e, e->cur, e->len);
+		break;
 	}
+	return LE_EDITED;
+}
+
+enum lineedit_result ledit_key(struct lineedit *e, int key)
+{
+	static const struct {
+		int key;
+		enum ledit_op op;
+	} keys[] = {
+		{ VK_BACKSPACE, LEDIT_DELETE_BACK }, { VK_CTRL('h'), LEDIT_DELETE_BACK },
+		{ 0x7f, LEDIT_DELETE_BACK }, { VK_DELETE, LEDIT_DELETE }, { VK_CTRL('d'), LEDIT_DELETE },
+		{ VK_LEFT, LEDIT_LEFT }, { VK_CTRL('b'), LEDIT_LEFT }, { VK_RIGHT, LEDIT_RIGHT },
+		{ VK_CTRL('f'), LEDIT_RIGHT }, { VK_WORD_LEFT, LEDIT_WORD_LEFT },
+		{ VK_WORD_RIGHT, LEDIT_WORD_RIGHT }, { VK_CTRL('w'), LEDIT_DELETE_WORD },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (keys[i].key == key)
+			return ledit_do(e, keys[i].op);
 	return lineedit_key(e, key);
 }
 

@@ -21,9 +21,20 @@ size_t ledit_next(const struct lineedit *, size_t at);
 size_t ledit_word_left(const struct lineedit *, size_t at);
 size_t ledit_word_right(const struct lineedit *, size_t at);
 
-/* One key: Backspace, Delete, Left and Right by grapheme cluster; Ctrl-W deletes the word
- * before the cursor; Ctrl-Left/Right (VK_WORD_LEFT/RIGHT) move by word; everything else as
- * lineedit_key (insert, Home/End, Ctrl-A/E/K/U, Enter, Esc). */
+/* What the line editor does (the reader's keymap for the line, mode-line.c, names them). */
+enum ledit_op {
+	LEDIT_LEFT, LEDIT_RIGHT,               /* by grapheme cluster */
+	LEDIT_WORD_LEFT, LEDIT_WORD_RIGHT,
+	LEDIT_START, LEDIT_END,
+	LEDIT_DELETE_BACK,                     /* on an empty line: LE_CANCEL */
+	LEDIT_DELETE, LEDIT_DELETE_WORD,       /* the word before the cursor */
+	LEDIT_KILL_START, LEDIT_KILL_END
+};
+enum lineedit_result ledit_do(struct lineedit *, enum ledit_op);
+
+/* The same from a key as readline has it (Backspace, Delete, arrows, Ctrl-W, Ctrl-Left...);
+ * everything else as lineedit_key (insert, Home/End, Ctrl-A/E/K/U, Enter, Esc). For tests and
+ * callers without a keymap. */
 enum lineedit_result ledit_key(struct lineedit *, int key);
 
 /* Sideways scrolling for a field `width` columns wide (>= 1): moves *first (a byte offset of

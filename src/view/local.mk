@@ -24,7 +24,8 @@ keys-man: src/view/keys-man$(EXEEXT)
 
 VIEW_UNIT_TESTS = tests/unit/test_view_geom tests/unit/test_view_dpara \
 	tests/unit/test_view_history tests/unit/test_view_command tests/unit/test_view_keys \
-	tests/unit/test_view_view tests/unit/test_view_swap
+	tests/unit/test_view_view tests/unit/test_view_swap tests/unit/test_view_copy \
+	tests/unit/test_view_linehist
 check_PROGRAMS += $(VIEW_UNIT_TESTS)
 TESTS += $(VIEW_UNIT_TESTS)
 VIEW_FIXTURE = tests/unit/view_fixture.c tests/unit/view_fixture.h
@@ -51,6 +52,12 @@ tests_unit_test_view_view_LDADD = $(UNIT_LDADD)
 tests_unit_test_view_swap_SOURCES = tests/unit/test_view_swap.c $(VIEW_FIXTURE)
 tests_unit_test_view_swap_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_view_swap_LDADD = $(UNIT_LDADD)
+tests_unit_test_view_copy_SOURCES = tests/unit/test_view_copy.c $(VIEW_FIXTURE)
+tests_unit_test_view_copy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_view_copy_LDADD = $(UNIT_LDADD)
+tests_unit_test_view_linehist_SOURCES = tests/unit/test_view_linehist.c
+tests_unit_test_view_linehist_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_view_linehist_LDADD = $(UNIT_LDADD)
 
 # The redline in the reader (issue 15).
 check_PROGRAMS += tests/unit/test_view_redline

@@ -52,6 +52,8 @@ static const char *const outro[] = {
 	"clipboard with their citation, as the export cites them.",
 };
 
+static int config_problems(const struct view *v, char ***l, size_t *n, size_t *cap);
+
 /* The configuration: where it is read from, the areas `color` lines name, its problems. */
 static int config_lines(const struct view *v, char ***l, size_t *n, size_t *cap)
 {
@@ -63,14 +65,24 @@ static int config_lines(const struct view *v, char ***l, size_t *n, size_t *cap)
 	         v->conf_path[0] ? v->conf_path : "$XDG_CONFIG_HOME/gavel/config (not set)");
 	if (keys_lines_push(l, n, cap, line))
 		return -1;
+	if (v->conf.nwarnings && config_problems(v, l, n, cap))
+		return -1;
+	snprintf(line, sizeof line, " The areas a color AREA FG BG ATTRIBUTES line names:");
+	if (keys_lines_push(l, n, cap, line))
+		return -1;
 	for (int i = 0; i < STYLE_COUNT; i++) {
 		snprintf(line, sizeof line, "  color %-*s %s", KEYMAP_HELP_COL - 9,
 		         style_defaults[i].name, style_defaults[i].what);
 		if (keys_lines_push(l, n, cap, line))
 			return -1;
 	}
-	if (!v->conf.nwarnings)
-		return 0;
+	return 0;
+}
+
+/* Every problem the configuration had, by line. */
+static int config_problems(const struct view *v, char ***l, size_t *n, size_t *cap)
+{
+	char line[1200];
 	snprintf(line, sizeof line, " %zu problem%s found (each line was skipped):",
 	         v->conf.nwarnings, v->conf.nwarnings == 1 ? "" : "s");
 	if (keys_lines_push(l, n, cap, line))
@@ -151,13 +163,17 @@ static void help_wrap(struct view *v, int cols)
 		 * a paragraph or heading. */
 		int row = l[0] == ' ' && l[1] == ' ';
 		if (l[0] == ' ' && !row) {
+			/* " text" flows one column in; " - item" hangs under its text. */
+			int item = l[1] == '-' && l[2] == ' ';
+			size_t skip = item ? 3 : 1;
 			struct wrap_line *wl = NULL;
-			int n = text_wrap(l + 1, len - 1, cols - 1 > 4 ? cols - 1 : 4, &wl);
+			int w = cols - (int)skip;
+			int n = text_wrap(l + skip, len - skip, w > 4 ? w : 4, &wl);
 			if (n < 0)
 				goto oom;
 			for (int k = 0; k < n; k++)
-				if (help_push(&v->help, &v->nhelp, &cap, " ", l + 1 + wl[k].start,
-				              wl[k].end - wl[k].start) < 0) {
+				if (help_push(&v->help, &v->nhelp, &cap, k == 0 && item ? " - " : item ? "   " : " ",
+				              l + skip + wl[k].start, wl[k].end - wl[k].start) < 0) {
 					free(wl);
 					goto oom;
 				}

@@ -34,6 +34,7 @@ static const struct binding line_keys[] = {
 	{ VK_DELETE, ACT_DELETE_CHAR, NULL }, { VK_CTRL('d'), ACT_DELETE_CHAR, NULL },
 	{ VK_CTRL('w'), ACT_DELETE_WORD, NULL },
 	{ VK_CTRL('u'), ACT_KILL_START, NULL }, { VK_CTRL('k'), ACT_KILL_END, NULL },
+	{ VK_F1, ACT_HELP, NULL },
 	{ 0, ACT_NONE, NULL }
 };
 
@@ -168,10 +169,10 @@ static void cancel(struct view *v)
 		v->msg[0] = '\0';
 }
 
-/* One edit through the line editor, as the key it stands for. */
-static void edit(struct view *v, int key)
+/* One edit of the line editor's. */
+static void edit(struct view *v, enum ledit_op op)
 {
-	if (ledit_key(&v->edit, key) == LE_CANCEL)
+	if (ledit_do(&v->edit, op) == LE_CANCEL)
 		cancel(v);
 }
 
@@ -198,38 +199,38 @@ static int line_action(struct view *v, enum action a)
 		history(v, 1);
 		break;
 	case ACT_CHAR_LEFT:
-		edit(v, VK_LEFT);
+		edit(v, LEDIT_LEFT);
 		break;
 	case ACT_CHAR_RIGHT:
-		edit(v, VK_RIGHT);
+		edit(v, LEDIT_RIGHT);
 		break;
 	case ACT_WORD_LEFT:
-		edit(v, VK_WORD_LEFT);
+		edit(v, LEDIT_WORD_LEFT);
 		break;
 	case ACT_WORD_RIGHT:
-		edit(v, VK_WORD_RIGHT);
+		edit(v, LEDIT_WORD_RIGHT);
 		break;
 	case ACT_LINE_START:
-		edit(v, VK_HOME);
+		edit(v, LEDIT_START);
 		break;
 	case ACT_LINE_END:
-		edit(v, VK_END);
+		edit(v, LEDIT_END);
 		break;
 	case ACT_DELETE_BACK:
 		/* Backspace on an empty line cancels it, as in less and vim. */
-		edit(v, VK_BACKSPACE);
+		edit(v, LEDIT_DELETE_BACK);
 		break;
 	case ACT_DELETE_CHAR:
-		edit(v, VK_DELETE);
+		edit(v, LEDIT_DELETE);
 		break;
 	case ACT_DELETE_WORD:
-		edit(v, VK_CTRL('w'));
+		edit(v, LEDIT_DELETE_WORD);
 		break;
 	case ACT_KILL_START:
-		edit(v, VK_CTRL('u'));
+		edit(v, LEDIT_KILL_START);
 		break;
 	case ACT_KILL_END:
-		edit(v, VK_CTRL('k'));
+		edit(v, LEDIT_KILL_END);
 		break;
 	default:
 		return 0;

@@ -32,6 +32,7 @@ static const struct binding select_keys[] = {
 	{ 'y', ACT_COPY, "Copy the words with their citation to the clipboard" },
 	{ 'Y', ACT_COPY_FILE, "Append the words with their citation to a file (asks which)" },
 	{ VK_ESC, ACT_CLOSE, "Cancel" }, { 'q', ACT_CLOSE, NULL }, { 'v', ACT_CLOSE, NULL },
+	{ '?', ACT_HELP, NULL }, { VK_F1, ACT_HELP, NULL },
 	{ 0, ACT_NONE, NULL }
 };
 
@@ -125,6 +126,13 @@ static void select_click(struct view *v, int y, int x)
 		vnotes_selection_moved(n, v);
 }
 
+/* The wheel scrolls the pane under the pointer, as in reading. */
+static void select_wheel(struct view *v, int y, int x, int delta)
+{
+	int pi = geom_pane_at(&v->geom, y, x);
+	pane_scroll(v, pi < 0 ? v->focus : pi, delta);
+}
+
 static void select_leave(struct view *v)
 {
 	if (v->notes)
@@ -142,5 +150,6 @@ const struct mode_ops mode_select_ops = {
 	.hint = select_hint,
 	.action = select_action,
 	.click = select_click,
+	.wheel = select_wheel,
 	.leave = select_leave,
 };

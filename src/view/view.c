@@ -37,8 +37,9 @@ static void free_doc_state(struct view *v)
 	free(v->pos_of);
 	free(v->cite_fn);
 	free(v->cite_para);
-	v->pane_of = v->pos_of = v->cite_fn = v->cite_para = NULL;
-	v->ncite = 0;
+	free(v->fn_num);
+	v->pane_of = v->pos_of = v->cite_fn = v->cite_para = v->fn_num = NULL;
+	v->ncite = v->nfn = 0;
 	if (v->cache)
 		dcache_clear(v->cache);
 	/* Lists and popups hold paragraph indexes of the document that goes. */
@@ -94,7 +95,38 @@ static int build_cites(struct view *v)
 	}
 	v->ncite = m;
 	free(pairs);
+	/* Footnote number -> its paragraph, so following the reading never scans the document
+	 * (a marker whose footnote is printed elsewhere would otherwise cost a scan per key). */
+	size_t nf = 0;
+	for (size_t i = 0; i < res->npara; i++)
+		nf += res->paras[i].kind == PARA_FOOTNOTE && res->paras[i].num;
+	v->fn_num = malloc((nf ? nf : 1) * 2 * sizeof *v->fn_num);
+	if (!v->fn_num)
+		return -1;
+	for (size_t i = 0, f = 0; i < res->npara; i++)
+		if (res->paras[i].kind == PARA_FOOTNOTE && res->paras[i].num) {
+			v->fn_num[2 * f] = atoi(res->paras[i].num);
+			v->fn_num[2 * f + 1] = (int)i;
+			f++;
+		}
+	if (nf > 1)
+		qsort(v->fn_num, nf, 2 * sizeof *v->fn_num, cmp_cite);
+	v->nfn = nf;
 	return 0;
+}
+
+/* The paragraph of footnote number num (the first of that number), or -1. */
+static int footnote_para(const struct view *v, int num)
+{
+	size_t lo = 0, hi = v->nfn;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v->fn_num[2 * mid] < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->nfn && v->fn_num[2 * lo] == num ? v->fn_num[2 * lo + 1] : -1;
 }
 
 static int pane_for_kind(enum para_kind k)
@@ -423,7 +455,7 @@ static int cited_on_screen(const struct view *v)
 		return -1;
 	const struct para *cur = &res->paras[p->paras[p->cur]];
 	for (size_t j = 0; j < cur->nmarks; j++) {
-		int fi = res_find_footnote(res, cur->marks[j].footnote);
+		int fi = footnote_para(v, cur->marks[j].footnote);
 		if (fi >= 0)
 			return fi;
 	}
@@ -432,7 +464,7 @@ static int cited_on_screen(const struct view *v)
 	for (int row = 0; row < p->height;) {
 		const struct para *m = &res->paras[p->paras[pos]];
 		for (size_t j = 0; j < m->nmarks; j++) {
-			int fi = res_find_footnote(res, m->marks[j].footnote);
+			int fi = footnote_para(v, m->marks[j].footnote);
 			if (fi >= 0)
 				return fi;
 		}

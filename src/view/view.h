@@ -91,6 +91,8 @@ struct view {
 	int *pos_of;            /* per paragraph: its index in that pane */
 	int *cite_fn, *cite_para;  /* footnote number -> citing paragraph pairs, sorted */
 	size_t ncite;
+	int *fn_num;            /* (footnote number, its paragraph) pairs, sorted by number */
+	size_t nfn;
 	int focus;
 	int zoomed;             /* 1 when the focused pane fills the screen */
 	int follow;             /* the footnotes pane follows the reading (footnotes-follow) */

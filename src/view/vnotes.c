@@ -38,23 +38,15 @@ static const char *label_of_annot(const struct view *v, const struct annotation 
 }
 
 /* "● important", "✎ note" */
-static const char *color_name(const struct vnotes *n, const char *key, const struct view *v,
-                              char *buf, size_t size)
+static const char *color_name(const char *key, const struct view *v, char *buf, size_t size)
 {
 	int ci = conf_color_of_key(key);
 	char sym[8], clean[64];
 	conf_color_symbol(&v->conf, ci, v->utf8, sym);
 	const char *name = conf_color_name(&v->conf, ci, key);
-	(void)n;
 	clip_text(name, strlen(name), 24, v->utf8, 0, clean, sizeof clean);
 	snprintf(buf, size, "%s %s", sym, clean);
 	return buf;
-}
-
-static const char *key_for(const struct view *v, enum view_mode m, enum action a,
-                           const char *fallback, char *buf, size_t size)
-{
-	return view_key_for(v, m, a, fallback, buf, size);
 }
 
 /* The set changed (a write or a reload): lay out again and refresh the lists. */
@@ -223,8 +215,8 @@ static void add_new(struct vnotes *n, struct view *v, int color, const char *not
 	changed(n, v);
 	char u[16];
 	report(v, n, err, "%s %s (%s; %s undoes)", note ? "note saved on" : "highlighted",
-	       label_of(v, n->new_para, lab, sizeof lab), color_name(n, key, v, col, sizeof col),
-	       key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u));
+	       label_of(v, n->new_para, lab, sizeof lab), color_name(key, v, col, sizeof col),
+	       view_key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u));
 }
 
 void vnotes_highlight(struct vnotes *n, struct view *v, int c)
@@ -323,7 +315,7 @@ static void save_note(struct vnotes *n, struct view *v, const char *text)
 		int ai = annot_find(&n->set, n->target);
 		int note_only = ai >= 0 && conf_color_of_key(n->set.v[ai].color) == CONF_NONE;
 		char u[16];
-		key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u);
+		view_key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u);
 		if (note_only && (!text || !*text)) {
 			/* A note without a highlight is nothing without its note. */
 			int err = annot_delete(&n->set, n->target);
@@ -432,7 +424,7 @@ static void tags_accept(struct view *v, const char *line)
 	char *tags[64];
 	size_t nt = split_tags(buf, tags, 64);
 	char u[16], lab[64];
-	key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u);
+	view_key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u);
 	if (!n->target[0]) {
 		/* A new highlight with its tags (from the selection). */
 		end_selection(v);
@@ -523,8 +515,8 @@ void vnotes_recolor(struct vnotes *n, struct view *v, enum view_mode mode, int c
 	const char *key = conf_color_key(c);
 	int err = annot_set_color(&n->set, id, key);
 	changed(n, v);
-	report(v, n, err, "now %s (%s undoes)", color_name(n, key, v, col, sizeof col),
-	       key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u));
+	report(v, n, err, "now %s (%s undoes)", color_name(key, v, col, sizeof col),
+	       view_key_for(v, MODE_READ, ACT_UNDO, ":", u, sizeof u));
 }
 
 static void delete_yes(struct view *v)
@@ -535,7 +527,7 @@ static void delete_yes(struct view *v)
 	int err = annot_delete(&n->set, n->target);
 	changed(n, v);
 	char u[16];
-	report(v, n, err, "deleted (%s undoes)", key_for(v, view_top(v), ACT_UNDO, ":", u, sizeof u));
+	report(v, n, err, "deleted (%s undoes)", view_key_for(v, view_top(v), ACT_UNDO, ":", u, sizeof u));
 }
 
 static void delete_no(struct view *v)
@@ -588,12 +580,12 @@ void vnotes_undo(struct vnotes *n, struct view *v, int redo)
 	if (c->kind == AC_UPDATE)
 		view_message(v, 0, "%s: the %s on %s %s (%s %s)", redo ? "redone" : "undone", what, lab,
 		             redo ? "is changed again" : "is as it was",
-		             key_for(v, MODE_READ, redo ? ACT_UNDO : ACT_REDO, ":", k, sizeof k),
+		             view_key_for(v, MODE_READ, redo ? ACT_UNDO : ACT_REDO, ":", k, sizeof k),
 		             redo ? "undoes" : "redoes");
 	else
 		view_message(v, 0, "%s: the %s on %s is %s (%s %s)", redo ? "redone" : "undone", what,
 		             lab, gone ? "gone" : "back",
-		             key_for(v, MODE_READ, redo ? ACT_UNDO : ACT_REDO, ":", k, sizeof k),
+		             view_key_for(v, MODE_READ, redo ? ACT_UNDO : ACT_REDO, ":", k, sizeof k),
 		             redo ? "undoes" : "redoes");
 }
 
@@ -732,8 +724,8 @@ static void open_popup(struct vnotes *n, struct view *v)
 	if (para < 0 || annot_para(&n->set, para)->n == 0) {
 		view_message(v, 1, "no notes in %s (%s selects words, %s writes a note)",
 		             label_of(v, para, lab, sizeof lab),
-		             key_for(v, MODE_READ, ACT_SELECT, "v", s, sizeof s),
-		             key_for(v, MODE_READ, ACT_NOTE, "c", c, sizeof c));
+		             view_key_for(v, MODE_READ, ACT_SELECT, "v", s, sizeof s),
+		             view_key_for(v, MODE_READ, ACT_NOTE, "c", c, sizeof c));
 		return;
 	}
 	n->popup_para = para;
@@ -760,8 +752,8 @@ static void open_pane(struct vnotes *n, struct view *v)
 	if (!n->set.n) {
 		char s[16], c[16];
 		view_message(v, 0, "no notes yet: %s selects words, %s writes a note",
-		             key_for(v, MODE_READ, ACT_SELECT, "v", s, sizeof s),
-		             key_for(v, MODE_READ, ACT_NOTE, "c", c, sizeof c));
+		             view_key_for(v, MODE_READ, ACT_SELECT, "v", s, sizeof s),
+		             view_key_for(v, MODE_READ, ACT_NOTE, "c", c, sizeof c));
 	}
 }
 
@@ -1048,7 +1040,7 @@ char **vnotes_popup_lines(const struct vnotes *n, const struct view *v, int cols
 		if (i == n->popup_cur)
 			*sel_first = k;
 		char col[96], head[600], quote[400];
-		color_name(n, a->color, v, col, sizeof col);
+		color_name(a->color, v, col, sizeof col);
 		int used = clip_text(col, strlen(col), cols, v->utf8, 1, head, sizeof head);
 		/* A note on the whole paragraph has no quote to show: the paragraph is there. */
 		int whole = conf_color_of_key(a->color) == CONF_NONE;
@@ -1070,7 +1062,7 @@ char **vnotes_popup_lines(const struct vnotes *n, const struct view *v, int cols
 		if (!bad) {
 			char e[16], none[64];
 			snprintf(none, sizeof none, "(no note: %s writes one)",
-			         key_for(v, MODE_POPUP, ACT_EDIT_NOTE, "e", e, sizeof e));
+			         view_key_for(v, MODE_POPUP, ACT_EDIT_NOTE, "e", e, sizeof e));
 			bad = push_wrapped(&lines, &k, &cap, a->note && a->note[0] ? a->note : none, cols,
 			                   v->utf8, "  ");
 		}

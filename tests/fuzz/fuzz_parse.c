@@ -1,7 +1,7 @@
 /* fuzz_parse.c: libFuzzer target for every input reader. The same bytes go through
- * parse_buffer() once per input format (auto-detection and each forced shape), and each model
- * that comes out is written as JSON; the auto-detected one is also laid out by show_write() at
- * a width taken from the input, and searched. So the decoder, the shape readers, the structure
+ * parse_buffer() once per input format (auto-detection and each row of the shape table
+ * forced), and each model that comes out is written as JSON; the auto-detected one is also
+ * laid out by show_write() at a width taken from the input, and searched. So the decoder, the shape readers, the structure
  * builder, the JSON writer, wrapping and folded search all see hostile input. Built with
  * --enable-fuzzing; standalone.c runs it over the regression corpus in every `make check`. */
 #include "config.h"
@@ -14,6 +14,7 @@
 
 #include "doc/json.h"
 #include "doc/parse.h"
+#include "doc/shape.h"
 #include "text/fold.h"
 #include "text/show.h"
 
@@ -21,10 +22,30 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const enum input_format formats[] = { INPUT_AUTO, INPUT_ODS, INPUT_PDF, INPUT_PLAIN };
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* No two paragraphs of a resolution share an id (issue 18: nesting past six levels did). */
+static void check_ids(const struct resolution *res)
+{
+	const char **ids = malloc((res->npara ? res->npara : 1) * sizeof *ids);
+	if (!ids)
+		return;
+	for (size_t i = 0; i < res->npara; i++)
+		ids[i] = res->paras[i].id;
+	qsort(ids, res->npara, sizeof *ids, cmp_id);
+	for (size_t i = 1; i < res->npara; i++)
+		if (strcmp(ids[i - 1], ids[i]) == 0)
+			__builtin_trap();
+	free(ids);
+}
 
 /* The model's promises (resolution.h): strings are valid UTF-8 without inner NULs, marks and
- * references point inside their paragraph, parents come before their children. */
+ * references point inside their paragraph, parents come before their children, ids are
+ * unique. */
 static void check_model(const struct collection *col)
 {
 	for (size_t d = 0; d < col->ndocs; d++) {
@@ -48,6 +69,7 @@ static void check_model(const struct collection *col)
 				if (p->refs[r].byte > p->text_len || p->refs[r].len > p->text_len - p->refs[r].byte)
 					__builtin_trap();
 		}
+		check_ids(res);
 	}
 }
 
@@ -80,11 +102,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *sink;
 	if (!sink)
 		sink = fopen("/dev/null", "w");
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+	/* Detection, then every row of the shape table forced: a new reader is fuzzed as soon
+	 * as it has its row. */
+	for (size_t i = 0; i <= input_nshapes; i++) {
+		enum input_format format = i == 0 ? INPUT_AUTO : input_shapes[i - 1].format;
 		struct collection *col = NULL;
 		struct parse_diag diag;
 		memset(&diag, 0, sizeof diag);
-		int rc = parse_buffer((const char *)data, size, formats[i], &col, &diag);
+		int rc = parse_buffer((const char *)data, size, format, &col, &diag);
 		/* The contract: a result exactly when rc == 0, and a reason when not. */
 		if (rc == 0 && !col)
 			__builtin_trap();
@@ -96,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_model(col);
 			if (sink)
 				json_write_collection(sink, col);
-			if (formats[i] == INPUT_AUTO && sink)
+			if (format == INPUT_AUTO && sink)
 				render(sink, col, size ? data[size / 2] : 0);
 			collection_free(col);
 		}

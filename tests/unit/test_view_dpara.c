@@ -11,6 +11,7 @@
 
 #include "text/wrap.h"
 #include "view/dpara.h"
+#include "view/style.h"
 #include "view_fixture.h"
 
 static struct dpara *build(struct resolution *res, const char *id, int width, int utf8)
@@ -195,13 +196,30 @@ static void highlight_spans(void **state)
 {
 	(void)state;
 	struct resolution *res = fx_resolution(12, 10);
-	struct dspan spans[] = { { 0, 9, 2 }, { 5, 3, 1 }, { 0, 100000, 1 } };
-	struct dpara_opts o = { .width = 80, .gutter = 7, .utf8 = 1, .spans = spans, .nspans = 3 };
+	struct dspan spans[] = { { 0, 9, 2, 0 }, { 5, 3, 1, 0 }, { 0, 100000, 1, 0 },
+	                         { 0, 13, DSPAN_SELECTION, 0 } };
+	struct search_pat pat;
+	assert_int_equal(search_compile("the", &pat), 0);
+	struct dpara_opts o = { .width = 80, .gutter = 7, .utf8 = 1, .spans = spans, .nspans = 4,
+	                        .pat = &pat };
 	struct dpara *d = dpara_build(res, res_find(res, "op10"), &o);
 	assert_non_null(d);
 	assert_int_equal((d->style[0] & ST_HL_MASK) >> ST_HL_SHIFT, 2);
-	assert_int_equal((d->style[9] & ST_HL_MASK) >> ST_HL_SHIFT, 0);
+	assert_int_equal((d->style[14] & ST_HL_MASK) >> ST_HL_SHIFT, 0);
+	/* The selection is a mark of its own over the highlight ... */
+	assert_true(d->style[0] & ST_SELECT);
+	assert_false(d->style[13] & ST_SELECT);
+	/* ... and it never looks like the search match it covers ("the" at 10), current or not. */
+	assert_true(d->style[10] & ST_MATCH);
+	assert_int_equal(STYLE_AREA(style_of_text(d->style[10], 0, 1)), STYLE_SELECTION);
+	assert_int_equal(STYLE_AREA(style_of_text(d->style[10], 0, 0)), STYLE_SELECTION);
+	assert_int_equal(STYLE_AREA(style_of_text(d->style[0], 0, 0)), STYLE_SELECTION);
+	assert_int_equal(STYLE_AREA(style_of_text(d->style[20] & ~ST_MATCH, 0, 0)), STYLE_TEXT);
+	assert_int_equal(STYLE_AREA(style_of_text(ST_MATCH, 0, 0)), STYLE_MATCH);
+	assert_int_equal(STYLE_AREA(style_of_text(ST_MATCH, 0, 1)), STYLE_MATCH_CUR);
+	assert_int_equal(STYLE_AREA(style_of_text(2u << ST_HL_SHIFT, 0, 0)), STYLE_HL2);
 	dpara_free(d);
+	search_pat_free(&pat);
 	res_free(res);
 }
 

@@ -539,6 +539,186 @@ static void hostile_model(void **state)
 	collection_free(col);
 }
 
+/* One mode machine: what opens goes on the stack, close (and Ctrl-C) goes back to what was
+ * under it; a key a mode does not bind says so; the wheel is an action. */
+static void modes_and_stack(void **state)
+{
+	(void)state;
+	struct fx *f = open_fx(12, 10, 100, 30);
+	struct view *v = &f->v;
+	assert_int_equal(view_top(v), MODE_READ);
+	view_key(v, 'o');
+	assert_int_equal(view_top(v), MODE_LIST);
+	view_key(v, '?');                             /* the help over the list */
+	assert_int_equal(view_top(v), MODE_HELP);
+	assert_true(view_in(v, MODE_LIST));
+	view_key(v, 'q');
+	assert_int_equal(view_top(v), MODE_LIST);     /* back to the list, not to reading */
+	size_t cur = v->list.cur;
+	view_wheel(v, 5, 5, 3);                       /* the wheel moves the list's selection */
+	assert_int_equal(v->list.cur, cur + 3);
+	view_key(v, VK_ESC);
+	assert_int_equal(view_top(v), MODE_READ);
+	view_key(v, ':');
+	assert_int_equal(view_top(v), MODE_LINE);
+	view_interrupt(v);                            /* Ctrl-C cancels the line */
+	assert_int_equal(view_top(v), MODE_READ);
+	view_interrupt(v);
+	assert_non_null(strstr(v->msg, "type q to quit"));
+	view_key(v, 'x');
+	assert_int_equal(v->msg_error, 1);
+	assert_non_null(strstr(v->msg, "x does nothing here (? lists the keys)"));
+	type(v, ":op 10\np");
+	assert_int_equal(view_top(v), MODE_PREVIEW);
+	view_key(v, 'x');                             /* any key closes a preview */
+	assert_int_equal(view_top(v), MODE_READ);
+	assert_null(v->preview);
+	/* A click on an overlay closes it. */
+	view_key(v, 'p');
+	view_click(v, 0, 0);
+	assert_int_equal(view_top(v), MODE_READ);
+	/* The user's keys: bound in a mode, shown in its messages. */
+	char err[64];
+	assert_int_equal(keymap_bind(&v->keys, MODE_READ, 'Q', ACT_QUIT, err, sizeof err), 0);
+	assert_int_equal(keymap_bind(&v->keys, MODE_READ, 'q', ACT_NONE, err, sizeof err), 0);
+	view_interrupt(v);
+	assert_non_null(strstr(v->msg, "type Q to quit"));
+	view_key(v, 'Q');
+	assert_int_equal(v->quit, 1);
+	close_fx(f);
+}
+
+/* Zooming out and in keeps the current paragraph on screen (issue 17: OP 14-19 showed). */
+static void zoom_keeps_paragraph(void **state)
+{
+	(void)state;
+	struct fx *f = open_fx(30, 25, 100, 30);
+	struct view *v = &f->v;
+	struct pane *p = &v->pane[PANE_OPERATIVE];
+	type(v, ":op 20\n");
+	for (int i = 0; i < 3; i++) {
+		view_key(v, 'z');
+		assert_int_equal(cur_para(v, PANE_OPERATIVE), res_find(v->res, "op20"));
+		assert_true(pane_row_of(v, PANE_OPERATIVE, p->cur, 0) >= 0);
+	}
+	view_key(v, 'z');
+	/* A smaller terminal too. */
+	view_resize(v, 60, 12);
+	assert_true(pane_row_of(v, PANE_OPERATIVE, p->cur, 0) >= 0);
+	close_fx(f);
+}
+
+/* The footnotes pane shows what the focused pane's screen cites; s holds it. */
+static void footnotes_follow(void **state)
+{
+	(void)state;
+	struct fx *f = open_fx(30, 25, 100, 30);
+	struct view *v = &f->v;
+	const struct resolution *res = v->res;
+	type(v, ":op 10\n");
+	assert_int_equal(cur_para(v, PANE_FOOTNOTES), res_find(res, "fn16"));
+	assert_true(pane_row_of(v, PANE_FOOTNOTES, v->pane[PANE_FOOTNOTES].cur, 0) >= 0);
+	type(v, "3g");                                /* focused there, it is the reader's */
+	assert_int_equal(cur_para(v, PANE_FOOTNOTES), res_find(res, "fn1"));
+	type(v, "s2");
+	assert_false(v->follow);
+	type(v, ":op 10\n");
+	assert_int_equal(cur_para(v, PANE_FOOTNOTES), res_find(res, "fn1"));
+	view_key(v, 's');
+	assert_true(v->follow);
+	assert_int_equal(cur_para(v, PANE_FOOTNOTES), res_find(res, "fn16"));
+	close_fx(f);
+}
+
+/* The status line gives the title the room the message leaves. */
+static void status_room(void **state)
+{
+	(void)state;
+	struct fx *f = open_fx(12, 10, 100, 30);
+	struct view *v = &f->v;
+	struct resolution *r = v->col->docs[0];
+	free(r->meta.title);
+	r->meta.title = strdup("Protection of testers, including the human rights of testers who "
+	                       "test in every region of the world and at sea");
+	char left[512], right[256];
+	view_status(v, 200, left, sizeof left, right, sizeof right);
+	assert_non_null(strstr(left, "at sea"));
+	view_status(v, 80, left, sizeof left, right, sizeof right);
+	assert_null(strstr(left, "at sea"));
+	assert_true(text_width(left, strlen(left)) + text_width(right, strlen(right)) + 3 <= 80);
+	assert_non_null(strstr(left, "\u2026"));
+	close_fx(f);
+}
+
+/* Up and Down on the search and command lines: the lines typed before, by prefix. */
+static void line_history(void **state)
+{
+	(void)state;
+	struct fx *f = open_fx(12, 10, 100, 30);
+	struct view *v = &f->v;
+	v->lines.path = strdup("/dev/null/none");     /* no file: this test's lines only */
+	type(v, "/Paragraph 1\n/migrant\n:op 3\n:pp 2\n");
+	view_key(v, '/');
+	view_key(v, VK_UP);
+	assert_string_equal(v->edit.buf, "migrant");
+	view_key(v, VK_UP);
+	assert_string_equal(v->edit.buf, "Paragraph 1");
+	view_key(v, VK_UP);                           /* nothing older: it stays */
+	assert_string_equal(v->edit.buf, "Paragraph 1");
+	view_key(v, VK_DOWN);
+	view_key(v, VK_DOWN);
+	assert_string_equal(v->edit.buf, "");         /* back to what was typed */
+	view_key(v, VK_ESC);
+	type(v, ":o");
+	view_key(v, VK_UP);
+	assert_string_equal(v->edit.buf, "op 3");     /* only the lines starting so */
+	view_key(v, VK_ENTER);
+	assert_int_equal(cur_para(v, PANE_OPERATIVE), res_find(v->res, "op3"));
+	close_fx(f);
+}
+
+/* Every mode drawn onto a canvas, at sizes from tiny to wide: nothing past an edge, no control
+ * character, and the screens say what they are. */
+static void drawing(void **state)
+{
+	(void)state;
+	struct fx *f = open_fx(15, 12, 100, 30);
+	struct view *v = &f->v;
+	struct fx_grid *g = malloc(sizeof *g);
+	assert_non_null(g);
+	static const char *const setups[] = { "", ":op 10\np", "o", "?", ":op 1", "/migra" };
+	for (size_t k = 0; k < sizeof setups / sizeof *setups; k++) {
+		view_reset(v);
+		type(v, setups[k]);
+		for (int cols = 20; cols <= 200; cols += 30)
+			for (int rows = 4; rows <= 60; rows += 14) {
+				view_resize(v, cols, rows);
+				fx_draw(v, g);
+			}
+	}
+	view_reset(v);
+	view_resize(v, 100, 30);
+	type(v, ":op 1\n");
+	fx_draw(v, g);
+	assert_true(fx_screen_has(g, " Operative \u00b7 OP 1 of 15"));
+	assert_true(fx_screen_has(g, "? help"));
+	assert_int_equal(g->cy, -1);                 /* no cursor while reading */
+	type(v, ":op 1");
+	fx_draw(v, g);
+	char row[1024];
+	assert_string_equal(fx_row(g, 29, row, sizeof row), ":op 1" "                              "
+	                    "                                                                 ");
+	assert_int_equal(g->cy, 29);
+	assert_int_equal(g->cx, 5);
+	view_key(v, VK_ESC);
+	view_key(v, '?');
+	fx_draw(v, g);
+	assert_true(fx_screen_has(g, "Help: keys of the reader (q closes)"));
+	assert_int_equal(g->style[0][0], STYLE(STYLE_TITLE_FOCUS, 0));
+	free(g);
+	close_fx(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -554,6 +734,12 @@ int main(void)
 		cmocka_unit_test(several_documents),
 		cmocka_unit_test(empty_document),
 		cmocka_unit_test(hostile_model),
+		cmocka_unit_test(modes_and_stack),
+		cmocka_unit_test(zoom_keeps_paragraph),
+		cmocka_unit_test(footnotes_follow),
+		cmocka_unit_test(status_room),
+		cmocka_unit_test(line_history),
+		cmocka_unit_test(drawing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

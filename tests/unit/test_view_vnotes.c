@@ -382,11 +382,12 @@ static void position_and_live_reload(void **state)
 {
 	struct fx *f = *state;
 	struct view *v = &f->v;
-	keys(v, ":op 12\n");
-	keys(v, "jj");
+	keys(v, ":pp 3\n:fn 9\n:op 12\n");
+	keys(v, "jjz");
 	struct pane *p = &v->pane[v->focus];
 	size_t cur = p->cur, top = p->top;
 	int top_line = p->top_line, focus = v->focus;
+	size_t pre = v->pane[PANE_PREAMBLE].cur, fn = v->pane[PANE_FOOTNOTES].cur;
 	vnotes_save_position(&f->n, v);
 	close_reader(f);
 	open_reader(f);
@@ -396,6 +397,11 @@ static void position_and_live_reload(void **state)
 	assert_int_equal(p->cur, cur);
 	assert_int_equal(p->top, top);
 	assert_int_equal(p->top_line, top_line);
+	/* Every pane and the zoom came back. */
+	assert_true(f->v.zoomed);
+	assert_int_equal(f->v.geom.mode, GEOM_ZOOMED);
+	assert_int_equal(f->v.pane[PANE_PREAMBLE].cur, pre);
+	assert_int_equal(f->v.pane[PANE_FOOTNOTES].cur, fn);
 
 	/* Another process adds a note: the next poll shows it. */
 	assert_int_equal(vnotes_poll(&f->n, &f->v), 0);
@@ -412,6 +418,171 @@ static void position_and_live_reload(void **state)
 	assert_int_equal(vnotes_poll(&f->n, &f->v), 1);
 	assert_true(f->v.gen != gen);
 	assert_int_equal(f->n.set.n, 1);
+}
+
+/* A note with nothing selected is on the paragraph, without a highlight; copying goes through
+ * the configured command, or to a file the user names; a click moves a selection's end. */
+static void paragraph_notes_and_copy(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = &f->v;
+	goto_op10(f);
+	keys(v, "ve1");                               /* an older highlight to keep */
+	keys(v, "cOn the whole paragraph\n");
+	assert_int_equal(f->n.set.n, 2);
+	int ai = annot_find(&f->n.set, f->n.set.v[0].color && !strcmp(f->n.set.v[0].color, "none")
+	                                ? f->n.set.v[0].id : f->n.set.v[1].id);
+	assert_string_equal(f->n.set.v[ai].color, "none");
+	/* Only the highlight is painted: the note covers nothing. */
+	const struct dspan *sp;
+	assert_int_equal(v->spans(v->spans_ctx, para_of(f, "op10"), &sp), 1);
+	assert_int_equal(sp[0].color, 1);
+	char mark[8];
+	int color;
+	assert_string_equal(vnotes_gutter(&f->n, v, para_of(f, "op10"), mark, &color), "\u270E");
+	keys(v, "i");
+	size_t count, s0, s1;
+	char **lines = vnotes_popup_lines(&f->n, v, 60, &count, &s0, &s1);
+	int found = 0;
+	for (size_t i = 0; i < count; i++)
+		found |= strstr(lines[i], "\u270E note") != NULL;
+	assert_true(found);
+	keys_help_free(lines, count);
+	/* Emptying a paragraph note removes it (undo brings it back). */
+	keys(v, "j");
+	assert_string_equal(vnotes_focused(&f->n, MODE_POPUP)->color, "none");
+	keys(v, "e");
+	view_key(v, VK_CTRL('u'));
+	keys(v, "\n");
+	assert_int_equal(f->n.set.n, 1);
+	assert_non_null(strstr(v->msg, "note removed"));
+	keys(v, "u");
+	assert_int_equal(f->n.set.n, 2);
+	view_key(v, VK_ESC);
+
+	/* Copy through a command of the user's. */
+	char clip[160], cmd[200];
+	snprintf(clip, sizeof clip, "%s/clip.txt", f->dir);
+	snprintf(cmd, sizeof cmd, "cat > '%s'", clip);
+	snprintf(v->conf.copy_command, sizeof v->conf.copy_command, "%s", cmd);
+	keys(v, "vwey");
+	assert_int_equal(view_top(v), MODE_READ);     /* copying ends the selection */
+	assert_non_null(strstr(v->msg, "copied: \u201CReaffirms the \u2026\u201D (A/RES/99/1, para. 10)"));
+	FILE *in = fopen(clip, "r");
+	assert_non_null(in);
+	char buf[512] = "";
+	assert_non_null(fgets(buf, sizeof buf, in));
+	fclose(in);
+	assert_string_equal(buf, "\u201CReaffirms the \u2026\u201D (A/RES/99/1, para. 10)");
+	/* Without one, the curses layer is asked (OSC 52). */
+	v->conf.copy_command[0] = '\0';
+	keys(v, "y");
+	assert_true(v->want_copy);
+	assert_non_null(strstr(v->copy_text, "(A/RES/99/1, para. 10)"));
+	view_copy_done(v, "OSC 52", NULL);
+	assert_false(v->want_copy);
+	assert_non_null(strstr(v->msg, "copied: "));
+	/* Y: to a file, named on the line; the name is offered the next time. */
+	char quotes[160];
+	snprintf(quotes, sizeof quotes, "%s/quotes.txt", f->dir);
+	keys(v, "veY");
+	assert_int_equal(view_top(v), MODE_LINE);
+	assert_string_equal(v->line_label, "Append the quote to: ");
+	keys(v, quotes);
+	keys(v, "\n");
+	assert_non_null(strstr(v->msg, "appended to"));
+	keys(v, "Y");
+	assert_string_equal(v->edit.buf, quotes);
+	keys(v, "\n");
+	in = fopen(quotes, "r");
+	assert_non_null(in);
+	int nlines = 0;
+	while (fgets(buf, sizeof buf, in))
+		nlines++;
+	fclose(in);
+	assert_int_equal(nlines, 2);
+
+	/* A click on a word of the paragraph moves the selection's free end there. */
+	keys(v, "v");
+	struct pane *p = &v->pane[v->focus];
+	const struct dpara *d = pane_dpara(v, v->focus, p->cur);
+	int row = pane_row_of(v, v->focus, p->cur, 0);
+	const struct rect *r = &v->geom.pane[v->focus];
+	view_click(v, r->y + 1 + row, r->x + p->gutter + d->indent + 12);   /* in "the" */
+	size_t a, b;
+	select_range(&f->n.sel, &a, &b, NULL, NULL);
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 13);
+	view_click(v, 0, 0);                          /* elsewhere: cancels */
+	assert_int_equal(view_top(v), MODE_READ);
+}
+
+/* Puts the view in mode m, fresh, on OP 10 which has a note (the popup's and the pane's
+ * selection on it). */
+static void enter_mode(struct fx *f, enum view_mode m)
+{
+	struct view *v = &f->v;
+	view_reset(v);
+	v->quit = 0;
+	goto_op10(f);
+	switch (m) {
+	case MODE_READ:
+		break;
+	case MODE_HELP:
+		view_help(v);
+		break;
+	case MODE_LIST:
+		keys(v, "o");
+		break;
+	case MODE_NOTES:
+		keys(v, "a");
+		break;
+	case MODE_PREVIEW:
+		keys(v, "p");
+		break;
+	case MODE_POPUP:
+		keys(v, "i");
+		break;
+	case MODE_SELECT:
+		keys(v, "v");
+		break;
+	case MODE_LINE:
+		keys(v, ":op 1");
+		break;
+	case MODE_CONFIRM:
+		view_confirm(v, "Sure? (y/n)", NULL, NULL);
+		break;
+	case MODE_COUNT:
+		break;
+	}
+	assert_int_equal(view_top(v), m);
+}
+
+/* Every action a mode's keymap binds (and the generic keys, where the mode takes them) is
+ * one its action function handles: the keymaps and the modes never disagree. */
+static void keymaps_and_modes_agree(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = &f->v;
+	goto_op10(f);
+	keys(v, "ve1");
+	for (int m = 0; m < MODE_COUNT; m++) {
+		for (int pass = 0; pass < 2; pass++) {
+			const struct binding *b = pass ? keymap_generic_keys : mode_table[m]->keys;
+			if (pass && !(mode_table[m]->flags & MODE_GENERIC))
+				continue;
+			for (; b->key || b->action; b++) {
+				/* Help and redraw are the same everywhere (view_action). */
+				if (b->action == ACT_HELP || b->action == ACT_REDRAW)
+					continue;
+				enter_mode(f, (enum view_mode)m);
+				if (!mode_table[m]->action(v, b->action))
+					fail_msg("mode %s does not handle %s", mode_table[m]->name,
+					         keys_action_name(b->action));
+			}
+		}
+	}
+	view_reset(v);
 }
 
 /* With the mark column in every pane, every visible line still fits at every size. */
@@ -488,6 +659,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(export_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(position_and_live_reload, setup, teardown),
 		cmocka_unit_test_setup_teardown(lines_fit_with_marks, setup, teardown),
+		cmocka_unit_test_setup_teardown(paragraph_notes_and_copy, setup, teardown),
+		cmocka_unit_test_setup_teardown(keymaps_and_modes_agree, setup, teardown),
 		cmocka_unit_test(without_a_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

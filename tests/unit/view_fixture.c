@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "text/utf8.h"
+#include "text/wrap.h"
 #include "view_fixture.h"
 
 static char *dup(const char *s)
@@ -140,4 +142,80 @@ struct collection *fx_collection(struct resolution **docs, size_t n)
 		col->docs[i] = docs[i];
 	col->ndocs = n;
 	return col;
+}
+
+/* --- A canvas that keeps the screen in memory --- */
+
+static void grid_put(struct canvas *c, int y, int x, const char *s, size_t n, unsigned style)
+{
+	struct fx_grid *g = c->ctx;
+	assert_true(y >= 0 && y < g->rows && x >= 0);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		assert_false(utf8_is_control(cp));       /* nothing unsafe reaches a canvas */
+		int w = text_width(s + i, k);
+		assert_true(x + (w > 0 ? w : 0) <= g->cols);   /* nothing past the edge */
+		if (w > 0) {
+			snprintf(g->cell[y][x], sizeof g->cell[y][x], "%.*s", (int)k, s + i);
+			g->style[y][x] = style;
+			for (int j = 1; j < w; j++)
+				g->cell[y][x + j][0] = '\0';
+			x += w;
+		}
+		i += k;
+	}
+}
+
+static void grid_fill(struct canvas *c, int y, int x, int n, unsigned style)
+{
+	struct fx_grid *g = c->ctx;
+	assert_true(y >= 0 && y < g->rows && x >= 0 && x + n <= g->cols);
+	for (int i = 0; i < n; i++) {
+		snprintf(g->cell[y][x + i], sizeof g->cell[y][x + i], " ");
+		g->style[y][x + i] = style;
+	}
+}
+
+static void grid_cursor(struct canvas *c, int y, int x)
+{
+	struct fx_grid *g = c->ctx;
+	g->cy = y;
+	g->cx = x;
+}
+
+void fx_draw(const struct view *v, struct fx_grid *g)
+{
+	memset(g, 0, sizeof *g);
+	g->cols = v->geom.cols;
+	g->rows = v->geom.rows;
+	assert_true(g->cols <= FX_GRID_COLS && g->rows <= FX_GRID_ROWS);
+	for (int y = 0; y < g->rows; y++)
+		for (int x = 0; x < g->cols; x++)
+			snprintf(g->cell[y][x], sizeof g->cell[y][x], " ");
+	g->cy = g->cx = -1;
+	struct canvas c = { g->cols, g->rows, grid_put, grid_fill, grid_cursor, g };
+	view_draw(v, &c);
+}
+
+const char *fx_row(const struct fx_grid *g, int y, char *buf, size_t size)
+{
+	size_t k = 0;
+	buf[0] = '\0';
+	for (int x = 0; x < g->cols && y >= 0 && y < g->rows; x++) {
+		int w = snprintf(buf + k, size - k, "%s", g->cell[y][x]);
+		if (w < 0 || (size_t)w >= size - k)
+			break;
+		k += (size_t)w;
+	}
+	return buf;
+}
+
+int fx_screen_has(const struct fx_grid *g, const char *s)
+{
+	char row[FX_GRID_COLS * 5 + 1];
+	for (int y = 0; y < g->rows; y++)
+		if (strstr(fx_row(g, y, row, sizeof row), s))
+			return 1;
+	return 0;
 }

@@ -3,6 +3,8 @@
 #define GAVEL_TESTS_VIEW_FIXTURE_H
 
 #include "doc/resolution.h"
+#include "view/draw.h"
+#include "view/view.h"
 
 /* Appends a paragraph; returns its index. Aborts the test on out of memory. */
 int fx_add(struct resolution *, enum para_kind, const char *id, const char *label,
@@ -18,5 +20,21 @@ struct resolution *fx_resolution(int nop, int words);
 
 /* A collection of one or more documents (caller frees with collection_free). */
 struct collection *fx_collection(struct resolution **docs, size_t n);
+
+/* A screen in memory: view_draw onto a grid of cells, checking that nothing is put past an
+ * edge and no control character is put at all. */
+#define FX_GRID_COLS 200
+#define FX_GRID_ROWS 60
+struct fx_grid {
+	int cols, rows;
+	char cell[FX_GRID_ROWS][FX_GRID_COLS][8];
+	unsigned style[FX_GRID_ROWS][FX_GRID_COLS];
+	int cy, cx;              /* the cursor, -1 when hidden */
+};
+void fx_draw(const struct view *, struct fx_grid *);
+/* Row y as text (cells joined). */
+const char *fx_row(const struct fx_grid *, int y, char *buf, size_t size);
+/* Whether some row holds s. */
+int fx_screen_has(const struct fx_grid *, const char *s);
 
 #endif
