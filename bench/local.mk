@@ -3,7 +3,7 @@
 # Helpers that do not link yet (a layer not landed) are skipped; run.py says "not available".
 BENCH_PROGS = bench/bench_parse bench/bench_wrap bench/bench_search bench/bench_store
 EXTRA_PROGRAMS = $(BENCH_PROGS)
-BENCH_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS) $(ZSTD_LIBS)
+BENCH_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS) $(ZSTD_LIBS) $(ZLIB_LIBS)
 bench_bench_parse_SOURCES = bench/bench_parse.c bench/bench.h
 bench_bench_parse_LDADD = $(BENCH_LDADD)
 bench_bench_wrap_SOURCES = bench/bench_wrap.c bench/bench.h

@@ -13,6 +13,9 @@ in the same run and on the same files, the tools a user would compare it with:
                from /proc/PID/schedstat before and after the keys), which must not grow with
                the document
   search       bench_search: search_text() of a word, case- and accent-folded, MB/s; peer: grep -ci
+  diff         `gavel diff OLD NEW` on two long resolutions, whole command (made-up pair from
+               bench/gen_pair.py; real series pairs from the corpus when gavel reads them), as
+               text and as a .docx; peer: git diff --no-index --word-diff on the same files
   store        100,000 annotations inserted (one transaction each, as gavel commits them); peer:
                the sqlite3 shell inserting as many rows in one transaction; opening a document
                with 10,000 annotations; exporting them (gavel export --format json)
@@ -480,6 +483,10 @@ def main():
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("search", "search", str(e), "grep -ci", "%.1f MB/s" % gr, ">= 0.5x grep")
 
+    # diff
+    log("diff")
+    bench_diff(src, out, gavel, runs, env)
+
     # store
     log("store")
     db = os.path.join(tmp, "bench.db")
@@ -581,6 +588,118 @@ def pdf_rows(src, bld, out, gavel, env, tmp, runs):
         add("pdf", "whole 100-page PDF: gavel parse, opened again", ms(wall([gavel, "parse", pdf], runs, env=warm)))
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("pdf", "first screen of a 100-page PDF", str(e))
+
+
+def corpus_dir(src):
+    """The shared corpus (../shared/corpus beside the checkout, or $BENCH_CORPUS), or None."""
+    for d in (os.environ.get("BENCH_CORPUS"), os.path.join(src, "..", "shared", "corpus"),
+              os.path.join(src, "..", "..", "shared", "corpus")):
+        if d and os.path.isdir(d):
+            return os.path.abspath(d)
+    return None
+
+
+def reads_structure(gavel, path):
+    """Whether gavel finds operative paragraphs in path (AKN4UN XML needs its reader)."""
+    p = subprocess.run([gavel, "parse", path], capture_output=True)
+    return p.returncode == 0 and b'"operative":[{' in p.stdout
+
+
+def instructions(cmd, out):
+    """Instructions a command executes (valgrind's callgrind: repeatable whatever else the
+    machine does), or None without valgrind."""
+    import shutil
+    if not shutil.which("valgrind"):
+        return None
+    f = os.path.join(out, "callgrind.out")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + f] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if p.returncode not in (0, 1) or not os.path.exists(f):
+        return None
+    for line in open(f, errors="replace"):
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    return None
+
+
+def redline_scroll_cost(gavel, new, old, marker, env, runs, keys):
+    """CPU seconds per keystroke in the reader's redline (:diff OLD over NEW), as scroll_cost
+    measures reading: the process's CPU time after the keys minus after the redline's first
+    screen, over the keys, median of runs."""
+    per_key = []
+    for _ in range(runs):
+        s = Session([gavel, new], env=env)
+        if s.wait_for(marker, 60) is None:
+            s.quit(b"q")
+            raise Unavailable("the reader never showed %r" % marker.decode())
+        n = len(s.buf)
+        os.write(s.fd, b":diff " + old.encode() + b"\r")
+        if s.wait_for(b"Redline", 60, start=n) is None:
+            s.quit(b"qq")
+            raise Unavailable(":diff never showed the redline")
+        before = cpu_seconds(s.pid)
+        for k in keys:
+            s.key(k)
+        after = cpu_seconds(s.pid)
+        s.quit(b"qq")
+        per_key.append((after - before) / len(keys))
+    return median(per_key)
+
+
+def bench_diff(src, out, gavel, runs, env):
+    """gavel diff, whole command, on long pairs; peer: git's word diff of the same files. The
+    reader's redline: CPU per keystroke beside reading the same document."""
+    old, new = os.path.join(out, "pair-old.txt"), os.path.join(out, "pair-new.txt")
+    if not (os.path.exists(old) and os.path.exists(new)):
+        subprocess.run([sys.executable, os.path.join(src, "bench", "gen_pair.py"), old, new],
+                       check=True)
+    pairs = [("made-up pair, %.0f + %.0f kB" % (os.path.getsize(old) / 1e3,
+                                                 os.path.getsize(new) / 1e3), old, new)]
+    corpus = corpus_dir(src)
+    real = (("Sustainable fisheries 75/89 -> 76/71", "75_89_E.xml", "A_RES_76_71-2118577E.xml"),
+            ("Protection of migrants 76/172 -> 78/217", "A_RES_76_172-2119207E.xml",
+             "A_RES_78_217-2325999E.xml"))
+    for label, a, b in real:
+        pa = os.path.join(corpus, "akn", "ga", a) if corpus else None
+        pb = os.path.join(corpus, "akn", "ga", b) if corpus else None
+        if not (pa and os.path.exists(pa) and os.path.exists(pb)):
+            na("diff", "gavel diff, %s" % label, "the corpus is not at ../shared/corpus "
+               "(set BENCH_CORPUS)")
+        elif not os.path.exists(gavel) or not reads_structure(gavel, pb):
+            na("diff", "gavel diff, %s" % label, "gavel does not read AKN4UN XML yet")
+        else:
+            pairs.append((label + ", AKN4UN XML", pa, pb))
+    n = max(runs, 15)            # a few milliseconds: many runs, the median
+    peer = ["git", "diff", "--no-index", "--word-diff=plain"]
+    for label, a, b in pairs:
+        try:
+            if not os.path.exists(gavel):
+                raise Unavailable("src/gavel is not built")
+            g = wall([gavel, "diff", a, b], n)
+            p = wall(peer + [a, b], n)
+            add("diff", "gavel diff, %s (whole command)" % label, ms(g),
+                "git diff --word-diff", ms(p), g / p, "<= 50 ms")
+            d = wall([gavel, "diff", "--format", "docx", "-o", os.path.join(out, "redline.docx"),
+                      a, b], n)
+            add("diff", "gavel diff --format docx, %s" % label, ms(d), target="<= 50 ms")
+            ins = instructions([gavel, "diff", "--no-notes", a, b], out)
+            if ins:
+                add("diff", "gavel diff, %s: instructions (callgrind; the same on any load)" % label,
+                    "%.0f M" % (ins / 1e6))
+        except (Unavailable, subprocess.TimeoutExpired) as e:
+            na("diff", "gavel diff, %s" % label, str(e), target="<= 50 ms")
+    keys = [b"j"] * 60 + [b"k"] * 60 + [b" ", b"b"] * 30
+    marker = b"A/RES/76/71"
+    try:
+        if not os.path.exists(gavel):
+            raise Unavailable("src/gavel is not built")
+        plain = scroll_cost([gavel, new], (marker,), env, runs, keys)[0]
+        red = redline_scroll_cost(gavel, new, old, marker, env, runs, keys)
+        add("diff", "reader: CPU per keystroke in the redline (:diff), made-up pair",
+            "%.0f us" % (red * 1e6), "reading the same document", "%.0f us" % (plain * 1e6),
+            red / plain if plain else None, "about 1x reading")
+    except (Unavailable, subprocess.TimeoutExpired) as e:
+        na("diff", "reader: CPU per keystroke in the redline", str(e), target="about 1x reading")
 
 
 def last_number(path):

@@ -19,6 +19,7 @@ static const struct command {
 	{ "search", cmd_search },
 	{ "notes",  cmd_notes },
 	{ "export", cmd_export },
+	{ "diff",   cmd_diff },
 	{ "help",   cmd_help },
 	{ "add",     cmd_add },
 	{ "library", cmd_library },

@@ -27,6 +27,9 @@ int cmd_show(int argc, char **argv, struct cli_opts *);
 int cmd_search(int argc, char **argv, struct cli_opts *);
 int cmd_notes(int argc, char **argv, struct cli_opts *);
 int cmd_export(int argc, char **argv, struct cli_opts *);
+int cmd_diff(int argc, char **argv, struct cli_opts *);
+/* `gavel notes carry OLD NEW`: cmd_notes hands over to it (diff.c). */
+int cmd_notes_carry(int argc, char **argv, struct cli_opts *);
 /* `gavel notes import FILE.json` (W3C Web Annotation JSON): cmd_notes hands over to it. */
 int cmd_notes_import(int argc, char **argv, struct cli_opts *);
 /* The interactive reader on FILE (NULL: the bundled resolution). */

@@ -251,8 +251,9 @@ static struct conf *colors(void)
 	if (!loaded++) {
 		conf_defaults(&conf);
 		char *path = conf_default_path();
-		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings) && conf.nwarnings)
-			cli_notice("warning: %s", conf.warnings[0]);
+		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings))
+			cli_notice("warning: %s", conf.nwarnings && conf.warnings ? conf.warnings[0]
+			                                              : "cannot read the configuration");
 		free(path);
 	}
 	return &conf;

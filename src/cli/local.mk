@@ -2,7 +2,8 @@
 # one table (usage.c, in the library: the help-man generator and the unit tests read it too).
 src_gavel_SOURCES += src/cli/common.c src/cli/parse.c src/cli/show.c src/cli/search.c \
 	src/cli/notes.c src/cli/export.c src/cli/import.c src/cli/library-common.c \
-	src/cli/library.c src/cli/library-used.c src/cli/library-links.c
+	src/cli/library.c src/cli/library-used.c src/cli/library-links.c \
+	src/cli/diff.c
 src_libgavel_a_SOURCES += src/cli/usage.c src/cli/usage.h
 
 # `make help-man` rewrites the generated sections of man/gavel.1 from the table;

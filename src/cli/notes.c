@@ -591,6 +591,7 @@ static const struct sub {
 	{ "edit", notes_edit },
 	{ "rm", notes_rm },
 	{ "import", cmd_notes_import },
+	{ "carry", cmd_notes_carry },
 };
 
 int cmd_notes(int argc, char **argv, struct cli_opts *opts)
@@ -610,6 +611,7 @@ int cmd_notes(int argc, char **argv, struct cli_opts *opts)
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[first], subs[i].name) == 0)
 			return subs[i].run(argc - first, argv + first, opts);
-	cli_error("notes: unknown command '%s' (list, add, edit, rm or import)", argv[first]);
+	cli_error("notes: unknown command '%s' (list, add, edit, rm, import or carry)",
+	          argv[first]);
 	return EX_USAGE;
 }

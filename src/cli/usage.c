@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/usage.h"
+#include "diff/out.h"
 #include "export/export.h"
 
 #define CMD(name, operands, summary) { U_CMD, name, 0, operands, 0, 0, summary, NULL },
@@ -25,6 +26,18 @@ static int export_format_item(int i, const char **term, const char **text)
 		return 0;
 	*term = export_formats[i].name;
 	*text = export_formats[i].summary;
+	return 1;
+}
+
+static int diff_format_item(int i, const char **term, const char **text)
+{
+	for (int k = 0; k < i; k++)
+		if (!rl_formats[k].name)
+			return 0;
+	if (!rl_formats[i].name)
+		return 0;
+	*term = rl_formats[i].name;
+	*text = rl_formats[i].summary;
 	return 1;
 }
 
@@ -151,7 +164,7 @@ EXIT(65, "a FILE holds no resolution text")
 EXIT(66, "a FILE cannot be opened")
 EXIT(69, "the library cannot be used")
 
-CMD("notes", "COMMAND [ARG]...", "list, add, edit, remove or import notes")
+CMD("notes", "COMMAND [ARG]...", "list, add, edit, remove, import or carry notes")
 TEXT("Highlights and notes live in the annotation database. FILE may be any copy or shape "
      "of the resolution: documents are known by symbol and language. NOTE-ID may be "
      "shortened to its first characters when that is unambiguous. Colours: yellow (the "
@@ -242,6 +255,22 @@ EXIT(65, "bad JSON, or an annotation gavel cannot use: nothing is imported")
 EXIT(66, "FILE.json cannot be opened")
 EXIT(69, "the database cannot be used")
 EXIT(73, "the database is read-only")
+
+CMD("notes carry", "OLD NEW", "copy the notes on one resolution to its successor")
+TEXT("Every note on OLD (last year's text, say) is copied to the paragraph of NEW that carries "
+     "its words, as gavel diff pairs them: on the same words when they are still there, else "
+     "on what they became. A copy keeps the note's text, colour and tags, and gets the tag "
+     "\"from SYMBOL\". Notes whose paragraph was deleted are listed and left behind. Carrying "
+     "again copies nothing twice.")
+SOPT('n', "dry-run", NULL, 0, "say what would be carried, and change nothing")
+COMMON("db")
+COMMON("input-format")
+EXIT(0, "success (also when OLD has no notes)")
+EXIT(64, "bad usage")
+EXIT(65, "OLD or NEW holds no resolution text")
+EXIT(66, "OLD or NEW cannot be opened")
+EXIT(69, "the database cannot be used")
+EXIT(73, "the database cannot be written")
 
 CMD("export", "[DOCUMENT]", "export notes as txt, md, json, csv or annotated text")
 TEXT("The notes of DOCUMENT (the file of a known resolution), or of every document in the "
@@ -390,6 +419,42 @@ EXIT(0, "success")
 EXIT(64, "bad usage")
 EXIT(65, "no such paragraph")
 EXIT(66, "DOCUMENT cannot be opened")
+
+CMD("diff", "OLD NEW", "compare two resolutions: a redline by paragraph and word")
+TEXT("Compare two resolutions, OLD (last year's text, say) and NEW, as a redline. Paragraphs "
+     "are paired by their content, not their numbers: unchanged, changed (words deleted and "
+     "inserted), moved or renumbered (OP 12 \xE2\x86\x90 OP 14), new and deleted, in the "
+     "preamble, the operative paragraphs and their items, annexes and footnotes. A summary of "
+     "the counts ends the output. OLD and NEW are files of any shape gavel reads (of a file "
+     "holding several resolutions, the first).")
+TEXT("Without colour, deleted words read [-like this-] and inserted ones {+like this+}, as "
+     "wdiff writes them; with colour, deletions are struck through in red and insertions "
+     "underlined in green, as in Word. In the docx, every change is a tracked revision: "
+     "accepting all gives NEW and rejecting all gives OLD, with paragraph numbers and "
+     "footnotes.")
+SOPT('f', "format", "FORMAT", 0, "the output (default text):")
+LIST(diff_format_item)
+SOPT('o', "output", "FILE", 0,
+     "write FILE (atomically: a temporary file, then rename; never half-written) instead of "
+     "standard output")
+SOPT('a', "all", NULL, 0,
+     "text: unchanged paragraphs in full, not one line for each run of them")
+SOPT('s', "summary", NULL, 0, "text: only the counts")
+SOPT('N', "no-notes", NULL, 0,
+     "leave out the notes on OLD, which are otherwise shown under the paragraphs of NEW they "
+     "land on (from the annotation database, when there is one)")
+OPT("width", "N", OPT_WIDTH, 0,
+    "text: wrap at N columns (default: the terminal's width, else $COLUMNS, else 80)")
+COMMON("color")
+COMMON("input-format")
+COMMON("db")
+EXIT(0, "OLD and NEW are the same")
+EXIT(1, "they differ")
+EXIT(64, "bad usage: not two files, an unknown format, docx to a terminal")
+EXIT(65, "OLD or NEW holds no resolution text")
+EXIT(66, "OLD or NEW cannot be opened")
+EXIT(73, "FILE cannot be created")
+EXIT(74, "the output cannot be written (FILE is then left as it was)")
 
 CMD("help", "[COMMAND]", "show the help of gavel or of a command")
 TEXT("'gavel help' is 'gavel --help', and 'gavel help COMMAND' is 'gavel COMMAND --help'.")

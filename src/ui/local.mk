@@ -4,5 +4,7 @@ src_gavel_SOURCES += src/ui/reader.c src/ui/ui.h src/ui/style.c src/ui/screen.c 
 # End-to-end tests of the reader (tmux).
 VIEW_E2E = tests/e2e/reader-open.sh tests/e2e/reader-resize.sh tests/e2e/reader-more.sh \
 	tests/e2e/reader-big.sh tests/e2e/reader-day.sh tests/e2e/reader-place.sh
+# The redline (:diff, issue 15).
+VIEW_E2E += tests/e2e/reader-diff.sh
 TESTS += $(VIEW_E2E)
 EXTRA_DIST += $(VIEW_E2E)

@@ -15,7 +15,7 @@ static const struct cmd_name {
 } names[] = {
 	{ "op", 1, "op" }, { "pp", 1, "pp" }, { "fn", 1, "fn" }, { "annex", 1, "annex" },
 	{ "res", 1, NULL }, { "docs", 0, NULL }, { "outline", 0, NULL }, { "help", 0, NULL },
-	{ "copy", 0, NULL }, { "with", 0, NULL }, { "record", 0, NULL },
+	{ "copy", 0, NULL }, { "with", 0, NULL }, { "record", 0, NULL }, { "diff", 0, NULL },
 	{ "quit", 0, NULL }, { "q", 0, NULL },
 	{ "open", 1, NULL }, { "library", 0, NULL }, { "search", 1, NULL }, { "cited", 0, NULL },
 	{ "used", 0, NULL },
@@ -155,6 +155,15 @@ void command_parse(const char *line, const struct collection *col, int doc,
 	}
 	if (!strcmp(word, "help") || !strcmp(word, "h")) {
 		out->kind = CMD_HELP;
+		return;
+	}
+	if (!strcmp(word, "diff")) {
+		/* The file as typed, like :copy's. */
+		snprintf(out->arg, sizeof out->arg, "%s", line + wl + strspn(line + wl, " "));
+		size_t l = strlen(out->arg);
+		while (l > 0 && out->arg[l - 1] == ' ')
+			out->arg[--l] = '\0';
+		out->kind = CMD_DIFF;
 		return;
 	}
 	if (!strcmp(word, "copy") || !strcmp(word, "y")) {

@@ -3,8 +3,9 @@
  * Commands: op N, pp N, fn N (a footnote), annex N, res NUMBER (a document of a compilation;
  * "res" alone lists them), outline, help, copy [FILE] (the paragraph with its citation, to the
  * clipboard or appended to FILE), with FILE (another copy beside this one), record (the
- * record of adoption), q; from the library: open SYMBOL|TITLE, library, search PATTERN,
- * cited, used; a bare number is an operative paragraph; an id as the model spells it
+ * record of adoption), diff OLD (the redline against an older text), q; from the library:
+ * open SYMBOL|TITLE, library, search PATTERN, cited, used; a bare number is an operative
+ * paragraph; an id as the model spells it
  * ("op3.a.ii", "fn16") goes there. Sub-paragraphs can be written 3.a.ii or 3 (a) (ii). */
 #ifndef GAVEL_VIEW_COMMAND_H
 #define GAVEL_VIEW_COMMAND_H
@@ -30,7 +31,8 @@ enum command_kind {
 	CMD_LIBRARY,
 	CMD_LIBRARY_SEARCH,  /* arg: the pattern */
 	CMD_CITED,
-	CMD_USED
+	CMD_USED,
+	CMD_DIFF        /* arg: the older text's file ("" when none was given) */
 };
 
 struct command {

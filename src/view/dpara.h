@@ -28,6 +28,8 @@ enum {
 };
 #define ST_OVERLAP (1u << 11)   /* two or more highlights overlap here (drawn underlined) */
 #define ST_SELECT (1u << 12)    /* the words being selected */
+#define ST_DEL (1u << 13)       /* words deleted (the redline, vredline.h) */
+#define ST_INS (1u << 14)       /* words inserted */
 #define ST_HL_SHIFT 8
 #define ST_HL_MASK (7u << ST_HL_SHIFT)   /* highlight colour 1..7, 0 = none */
 #define ST_LINK (ST_MARK | ST_REF | ST_BACKREF)

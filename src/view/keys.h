@@ -66,7 +66,7 @@ enum {
 	X(SEARCH_NEXT,   "search-next",   "Next match") \
 	X(SEARCH_PREV,   "search-prev",   "Previous match") \
 	X(SEARCH_HIDE,   "search-hide",   "Hide the matches (search-next shows them again)") \
-	X(COMMAND,       "command",       "Command line (:op 10, :fn 16, :annex 1, :copy FILE, :q)") \
+	X(COMMAND,       "command",       "Command line (:op 10, :fn 16, :annex 1, :copy FILE, :diff OLD, :q)") \
 	X(OUTLINE,       "outline",       "Outline of the resolution; Enter goes there") \
 	X(RECORD,        "record",        "The record of adoption: draft, sponsors, the vote, what it cites") \
 	X(WITH,          "with",          "Another copy beside this one: another language or shape (asks which file)") \
@@ -89,6 +89,11 @@ enum {
 	X(EXPORT,        "export",        "Export this document's notes (asks for format and file)") \
 	X(COPY,          "copy",          "Copy the paragraph with its citation to the clipboard") \
 	X(COPY_FILE,     "copy-file",     "Append the paragraph with its citation to a file (asks which)") \
+	/* The redline (:diff OLD) */ \
+	X(CHANGE_NEXT,   "change-next",   "Next change: a paragraph changed, new, deleted or moved") \
+	X(CHANGE_PREV,   "change-prev",   "Previous change") \
+	X(SIDE_BY_SIDE,  "side-by-side",  "Side by side, the old text left and the new right; again: one text") \
+	X(VERSIONS,      "versions",      "Both versions of the paragraph in a popup") \
 	/* Selecting words */ \
 	X(SEL_LEFT,      "sel-left",      "Move the free end back a character") \
 	X(SEL_RIGHT,     "sel-right",     "Move the free end on a character") \

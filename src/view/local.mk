@@ -12,7 +12,8 @@ src_libgavel_a_SOURCES += src/view/keys.c src/view/keys.h src/view/geom.c src/vi
 	src/view/mode-read.c src/view/mode-help.c src/view/mode-list.c \
 	src/view/mode-preview.c src/view/mode-line.c src/view/mode-confirm.c \
 	src/view/mode-record.c \
-	src/view/mode-library.c src/view/vlib.c src/view/vlib.h
+	src/view/mode-library.c src/view/vlib.c src/view/vlib.h \
+	src/view/vredline.c src/view/vredline.h src/view/mode-redline.c src/view/mode-versions.c
 
 # The make target `keys-man` prints the keymaps of every mode as roff for the man page.
 check_PROGRAMS += src/view/keys-man
@@ -59,3 +60,10 @@ tests_unit_test_view_copy_LDADD = $(UNIT_LDADD)
 tests_unit_test_view_linehist_SOURCES = tests/unit/test_view_linehist.c
 tests_unit_test_view_linehist_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_view_linehist_LDADD = $(UNIT_LDADD)
+
+# The redline in the reader (issue 15).
+check_PROGRAMS += tests/unit/test_view_redline
+TESTS += tests/unit/test_view_redline
+tests_unit_test_view_redline_SOURCES = tests/unit/test_view_redline.c $(VIEW_FIXTURE)
+tests_unit_test_view_redline_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_view_redline_LDADD = $(UNIT_LDADD)

@@ -18,6 +18,7 @@
 #include "library/cite.h"
 #include "view/vnotes.h"
 #include "view/vwith.h"
+#include "view/vredline.h"
 
 /* Keys from less and vim where they agree; where a key has two meanings there, the reader's
  * wins and the help says so (? is help as in mutt and tig's h, \ searches backward). The
@@ -309,6 +310,12 @@ static void run_command(struct view *v, const char *line)
 			vlib_cited_by(v);
 		else
 			vlib_used(v, NULL, 0);
+		break;
+	case CMD_DIFF:
+		if (!c.arg[0])
+			view_message(v, 1, ":diff needs the older text's file: :diff FILE");
+		else
+			vredline_open(v, c.arg);
 		break;
 	}
 }

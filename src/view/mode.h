@@ -53,7 +53,9 @@ struct canvas;
 	X(POPUP, popup) \
 	X(SELECT, select) \
 	X(LINE, line) \
-	X(CONFIRM, confirm)
+	X(CONFIRM, confirm) \
+	X(REDLINE, redline) \
+	X(VERSIONS, versions)
 
 enum view_mode {
 #define X(id, file) MODE_##id,

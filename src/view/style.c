@@ -42,6 +42,10 @@ unsigned style_of_text(unsigned st, int sel, int cur)
 		return STYLE(STYLE_LINK_SEL, extra);
 	if (st & ST_MATCH)
 		return STYLE(STYLE_MATCH, extra);
+	if (st & ST_DEL)
+		return STYLE(STYLE_DELETED, extra);
+	if (st & ST_INS)
+		return STYLE(STYLE_INSERTED, extra);
 	unsigned hl = (st & ST_HL_MASK) >> ST_HL_SHIFT;
 	if (hl)
 		return STYLE(style_of_color((int)hl - 1), extra | ((st & ST_LINK) ? SA_UNDERLINE : 0));

@@ -66,7 +66,11 @@ enum { SC_DEFAULT = -1, SC_BLACK, SC_RED, SC_GREEN, SC_YELLOW, SC_BLUE, SC_MAGEN
 	X(HL6,         "highlight-other",  SC_BLACK, SC_CYAN, 0, SA_STANDOUT, \
 	  "highlights in a colour gavel does not know (imported)") \
 	X(SELECTION,   "selection",      SC_DEFAULT, SC_DEFAULT, SA_REVERSE | SA_UNDERLINE, \
-	  SA_REVERSE | SA_UNDERLINE, "the words being selected (never the look of a match)")
+	  SA_REVERSE | SA_UNDERLINE, "the words being selected (never the look of a match)") \
+	X(DELETED,     "deleted",        SC_RED, SC_DEFAULT, SA_DIM, SA_DIM, \
+	  "words deleted in the redline (:diff)") \
+	X(INSERTED,    "inserted",       SC_GREEN, SC_DEFAULT, SA_UNDERLINE, SA_BOLD | SA_UNDERLINE, \
+	  "words inserted in the redline")
 
 enum style_area {
 #define X(id, name, fg, bg, ca, ma, what) STYLE_##id,

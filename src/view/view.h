@@ -32,6 +32,7 @@
 struct vnotes;
 struct vwith;
 struct vlib;
+struct vredline;
 
 enum { PANE_PREAMBLE, PANE_OPERATIVE, PANE_FOOTNOTES, VIEW_NPANES };
 
@@ -153,6 +154,8 @@ struct view {
 	 * lists. col_id says which collection is on screen (0: the reader's own). */
 	struct vlib *lib;
 	int col_id;
+	/* The redline while MODE_REDLINE is open (vredline.h). */
+	struct vredline *redline;
 	/* While only the opening of a large file is loaded (reader.c, issue 7): 1 when every
 	 * loaded document is whole but more follow, 2 when the one loaded document is cut. */
 	int loading;

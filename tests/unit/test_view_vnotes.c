@@ -536,6 +536,8 @@ static void enter_mode(struct fx *f, enum view_mode m)
 		break;
 	case MODE_WITH:         /* needs a second copy: test_view_with.c checks its keymap */
 	case MODE_LIBRARY:      /* needs a library: tests/e2e/reader-library.sh drives it */
+	case MODE_REDLINE:      /* need an older text: test_view_redline.c checks their keymaps */
+	case MODE_VERSIONS:
 		return;
 	case MODE_LIST:
 		keys(v, "o");
@@ -573,7 +575,7 @@ static void keymaps_and_modes_agree(void **state)
 	goto_op10(f);
 	keys(v, "ve1");
 	for (int m = 0; m < MODE_COUNT; m++) {
-		if (m == MODE_WITH || m == MODE_LIBRARY)
+		if (m == MODE_WITH || m == MODE_LIBRARY || m == MODE_REDLINE || m == MODE_VERSIONS)
 			continue;
 		for (int pass = 0; pass < 2; pass++) {
 			const struct binding *b = pass ? keymap_generic_keys : mode_table[m]->keys;
