@@ -74,5 +74,7 @@ int main(int argc, char **argv)
 			return EX_USAGE;
 		}
 	}
+	if (!cli_reader_terminal())
+		return EX_UNAVAILABLE;
 	return cmd_read(optind < argc ? argv[optind] : NULL, &opts);
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -258,6 +260,12 @@ const char *cli_color_key(const char *cmd, const char *name)
 	return NULL;
 }
 
+const char *cli_color_name(const char *key)
+{
+	int i = conf_color_of_key(key);
+	return i >= 0 ? colors()->color[i].name : key;
+}
+
 size_t cli_color_names(struct export_color *out, size_t max)
 {
 	const struct conf *c = colors();
@@ -267,6 +275,84 @@ size_t cli_color_names(struct export_color *out, size_t max)
 	return n;
 }
 
+/* --- the pager --- */
+
+static pid_t pager_pid;    /* the pager this process started, or 0; owned here */
+
+/* At exit: the output ends, and the pager is waited for, so the shell's prompt comes after
+ * the user leaves it, as with git. */
+static void pager_wait(void)
+{
+	if (!pager_pid)
+		return;
+	fflush(stdout);
+	fclose(stdout);
+	close(STDOUT_FILENO);
+	int st;
+	while (waitpid(pager_pid, &st, 0) < 0 && errno == EINTR)
+		;
+	pager_pid = 0;
+}
+
+int cli_pager_start(const struct cli_opts *opts)
+{
+	if (opts->no_pager || pager_pid || !isatty(STDOUT_FILENO))
+		return 0;
+	const char *pager = getenv("GAVEL_PAGER");
+	if (!pager)
+		pager = getenv("PAGER");
+	if (!pager)
+		pager = "less";
+	while (*pager == ' ')
+		pager++;
+	if (!*pager || strcmp(pager, "cat") == 0)
+		return 0;
+	int fd[2];
+	if (pipe(fd) != 0)
+		return -1;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fd[0], STDIN_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		/* As git: quit at once when it fits one screen, pass colours, leave it on screen. */
+		setenv("LESS", "FRX", 0);
+		setenv("LV", "-c", 0);
+		execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
+		_exit(127);
+	}
+	dup2(fd[1], STDOUT_FILENO);
+	close(fd[0]);
+	close(fd[1]);
+	pager_pid = pid;
+	/* Ctrl-C is the pager's to handle; gavel finishes writing, or stops when it is left. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	atexit(pager_wait);
+	return 1;
+}
+
+int cli_stdout_terminal(void)
+{
+	return pager_pid || isatty(STDOUT_FILENO);
+}
+
+int cli_reader_terminal(void)
+{
+	const char *term = getenv("TERM");
+	if (term && *term && strcmp(term, "dumb") != 0)
+		return 1;
+	cli_error("this terminal (TERM=%s) cannot run the reader; 'gavel show [FILE]' prints the "
+	          "resolution, and 'gavel search' finds words in it", term && *term ? term : "");
+	return 0;
+}
+
 int cli_color(const struct cli_opts *opts, int fd)
 {
 	if (opts->color == CLI_COLOR_ALWAYS)
@@ -274,7 +360,8 @@ int cli_color(const struct cli_opts *opts, int fd)
 	if (opts->color == CLI_COLOR_NEVER || opts->no_color)
 		return 0;
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-	return isatty(fd) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+	int tty = fd == STDOUT_FILENO ? cli_stdout_terminal() : isatty(fd);
+	return tty && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
 }
 
 /* `gavel help`, `gavel help notes add`: the command's words joined. */
