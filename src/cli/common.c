@@ -55,8 +55,10 @@ static int readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
-/* Installed copy first; then share/ next to the build tree's src/gavel; then the source tree
- * (a VPATH build keeps share/ in the source directory). */
+/* $GAVEL_SAMPLE; else beside the program: PREFIX/bin/../share/gavel/ (an installation, also
+ * one moved elsewhere as a whole), then src/../share/ (the build tree, where a VPATH build
+ * puts a copy); else the configured data directory. Nothing of the build's own directories
+ * is compiled in. */
 const char *cli_sample_path(void)
 {
 	static char path[PATH_MAX];
@@ -65,21 +67,18 @@ const char *cli_sample_path(void)
 		snprintf(path, sizeof path, "%s", env);
 		return path;
 	}
-	snprintf(path, sizeof path, "%s/%s", PKGDATADIR, SAMPLE_NAME);
-	if (readable(path))
-		return path;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		char *dir = dirname(exe);             /* .../src */
-		snprintf(path, sizeof path, "%s/../share/%s", dir, SAMPLE_NAME);
-		if (readable(path))
-			return path;
+		char *dir = dirname(exe);             /* PREFIX/bin, or the build tree's src */
+		static const char *const beside[] = { "../share/" PACKAGE_TARNAME, "../share" };
+		for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
+			snprintf(path, sizeof path, "%s/%s/%s", dir, beside[i], SAMPLE_NAME);
+			if (readable(path))
+				return path;
+		}
 	}
-	snprintf(path, sizeof path, "%s/share/%s", ABS_TOP_SRCDIR, SAMPLE_NAME);
-	if (readable(path))
-		return path;
 	snprintf(path, sizeof path, "%s/%s", PKGDATADIR, SAMPLE_NAME);
 	return path;
 }

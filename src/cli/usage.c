@@ -419,7 +419,7 @@ int usage_write_main(FILE *f)
 			put_option(f, r);
 	put_exits(f, me);
 	fputs("\n'gavel COMMAND --help' tells more of a command; gavel(1) also lists the\n"
-	      "reader's keys.\n", f);
+	      "reader's keys.\nReport bugs to " PACKAGE_BUGREPORT ".\n", f);
 	return ferror(f) ? -1 : 0;
 }
 
