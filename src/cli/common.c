@@ -193,7 +193,9 @@ int cli_getopt(int argc, char **argv, const char *cmd, struct usage_getopt *g,
 		}
 		if (c == '?' || c == ':') {
 			const char *what = c == ':' ? "needs a value" : "is not known";
-			if (c == '?' && optopt)
+			/* optopt names a short option; a long one given a value it does not take
+			 * ("--help=3") sets it too, but is named by its word. */
+			if (c == '?' && optopt && strncmp(argv[optind - 1], "--", 2) != 0)
 				cli_error("%s%soption '-%c' %s; try 'gavel%s%s --help'", cmd,
 				          *cmd ? ": " : "", optopt, what, sep, cmd);
 			else

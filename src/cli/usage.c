@@ -43,7 +43,8 @@ OPT("db", "PATH", OPT_DB, U_SHARED,
     "the annotation database (default: $GAVEL_DB, else $XDG_DATA_HOME/gavel/gavel.db, else "
     "~/.local/share/gavel/gavel.db)")
 OPT("input-format", "NAME", OPT_INPUT_FORMAT, U_SHARED,
-    "how to read FILE: auto (the default: the shape is detected), ods, pdf or plain")
+    "how to read FILE: auto (the default: the shape is detected), akn (the UN's AKN4UN XML), "
+    "ods, pdf or plain")
 OPT("color", "WHEN", OPT_WHEN, U_SHARED | U_OPTIONAL,
     "colour the output: auto (the default: on a terminal, unless NO_COLOR is set), always or "
     "never; --color alone is always")

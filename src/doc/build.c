@@ -84,7 +84,7 @@ const char *build_find(const char *s, size_t n, const char *w)
 /* ---- block classification ---- */
 
 /* "12. Text": the number's length (digits), or 0. */
-static size_t opnum(const char *s, size_t n, size_t *skip)
+size_t build_opnum(const char *s, size_t n, size_t *skip)
 {
 	size_t i = 0;
 	while (i < n && i < 7 && isdigit((unsigned char)s[i]))
@@ -149,6 +149,16 @@ static size_t arabic_rank(const char *s, size_t n, int *value)
 				*value = i + 1;
 		}
 	}
+	/* (هـ) is also printed with a bare heh, or its presentation form (U+FEEB) */
+	static const char *const heh[] = { "\xD9\x87", "\xEF\xBB\xAB", NULL };
+	for (int i = 0; heh[i] && !best; i++) {
+		size_t k = strlen(heh[i]);
+		if (k <= n && memcmp(s, heh[i], k) == 0 && (k == n || s[k] == ')')) {
+			best = k;
+			if (value)
+				*value = 5;
+		}
+	}
 	return best;
 }
 
@@ -159,7 +169,7 @@ static size_t arabic_letter(const char *s, size_t n)
 
 /* "(a) Text", "(ii) Text", "(1) Text", "(A) Text": the label (without parentheses) in
  * lab/labn and the bytes to skip, or 0. Also "a) Text" as French and Spanish print it. */
-static size_t submark(const char *s, size_t n, const char **lab, size_t *labn)
+size_t build_submark(const char *s, size_t n, const char **lab, size_t *labn)
 {
 	size_t i = 0;
 	if (n && s[0] == '(')
@@ -317,9 +327,9 @@ static enum bkind classify(const struct block *b, int *opening_len, int *comma,
 		*opening_len = (int)ol;
 		return BK_OPENING;
 	}
-	if (opnum(s, n, &skip))
+	if (build_opnum(s, n, &skip))
 		return BK_OPNUM;
-	if (submark(s, n, &lab, &labn))
+	if (build_submark(s, n, &lab, &labn))
 		return BK_SUB;
 	/* "B" or "IV" on a line of its own: a part (or a section of an omnibus resolution). */
 	if ((n == 1 && isupper((unsigned char)s[0])) || (n <= 6 && strspn(s, "IVXLC") == n))
@@ -416,7 +426,7 @@ static const char *part_label(struct bstate *st)
 	return st->part >= 0 ? st->res->parts[st->part].label : NULL;
 }
 
-static int add_preamble(struct bstate *st, const char *s, size_t n)
+int build_preamble(struct bstate *st, const char *s, size_t n)
 {
 	int k = ++st->npp;
 	const char *pp = part_prefix(st);
@@ -428,7 +438,7 @@ static int add_preamble(struct bstate *st, const char *s, size_t n)
 	return i;
 }
 
-static int add_operative(struct bstate *st, const char *num, size_t numlen, const char *s,
+int build_operative(struct bstate *st, const char *num, size_t numlen, const char *s,
                          size_t n)
 {
 	int v = num ? atoi(num) : st->last_opnum + 1;
@@ -452,7 +462,7 @@ static const char *annex_label(struct bstate *st)
 	return st->res->annexes[st->annex].label;
 }
 
-static int add_annex_para(struct bstate *st, enum para_kind kind, const char *num, size_t numlen,
+int build_annex_para(struct bstate *st, enum para_kind kind, const char *num, size_t numlen,
                           const char *s, size_t n)
 {
 	const char *aid = st->res->annexes[st->annex].id;
@@ -555,12 +565,11 @@ static int sub_level(struct bstate *st, const char *l, size_t n, int ocr_roman, 
 	return d;
 }
 
-static int add_sub(struct bstate *st, const char *l, size_t ln, int ocr_roman, const char *s,
-                   size_t n)
+/* Adds sub-paragraph "(l)" at nesting level d, under the top paragraph (d = 0) or the open
+ * item of level d - 1, and closes the levels below it. */
+static int sub_at(struct bstate *st, int d, int value, enum sstyle style, const char *l,
+                  size_t ln, int ocr_roman, const char *s, size_t n)
 {
-	int value;
-	enum sstyle style;
-	int d = sub_level(st, l, ln, ocr_roman, &value, &style);
 	int parent = d == 0 ? st->top : st->lv[d - 1].para;
 	if (parent < 0)
 		return -1;
@@ -593,17 +602,86 @@ static int add_sub(struct bstate *st, const char *l, size_t ln, int ocr_roman, c
 	return i;
 }
 
+int build_sub(struct bstate *st, const char *l, size_t ln, int ocr_roman, const char *s,
+              size_t n)
+{
+	int value;
+	enum sstyle style;
+	int d = sub_level(st, l, ln, ocr_roman, &value, &style);
+	return sub_at(st, d, value, style, l, ln, ocr_roman, s, n);
+}
+
+int build_sub_at(struct bstate *st, int d, const char *l, size_t ln, const char *s, size_t n)
+{
+	if (d > st->depth)
+		d = st->depth;
+	if (d >= MAX_DEPTH)
+		d = MAX_DEPTH - 1;       /* deeper stays a sibling, as in the text */
+	if (d < 0 || ln == 0)
+		return -1;
+	/* An item the markup sets a level deeper though its label goes on with the level above
+	 * ("(iii)" after "(ii)", under a line set between them) stands where the page has it. */
+	if (d > 0 && d == st->depth) {
+		int first = 0;
+		for (int k = ST_LETTER; k <= ST_UPPER; k++)
+			first |= style_value((enum sstyle)k, l, ln) == 1;
+		if (!first && style_value(st->lv[d - 1].style, l, ln) == st->lv[d - 1].last + 1)
+			d--;
+	}
+	/* The label's style: the level's own when the label reads in it ("(i)" after "(h)"),
+	 * else the first it reads in. */
+	enum sstyle style = ST_LETTER;
+	int value = 0;
+	if (d < st->depth && (value = style_value(st->lv[d].style, l, ln)) != 0)
+		style = st->lv[d].style;
+	for (int k = ST_LETTER; k <= ST_UPPER && !value; k++)
+		if ((value = style_value((enum sstyle)k, l, ln)) != 0)
+			style = (enum sstyle)k;
+	if (!value)
+		value = d < st->depth ? st->lv[d].last + 1 : 1;
+	return sub_at(st, d, value, style, l, ln, 0, s, n);
+}
+
+int build_item(struct bstate *st, const char *lab, size_t labn, int ocr_roman, const char *s,
+               size_t n)
+{
+	if (st->annex >= 0 && (st->top < 0
+	    || (st->top_style >= 0
+	        && style_value((enum sstyle)st->top_style, lab, labn) == st->top_value + 1))) {
+		/* "(1)", "(2)" ... as the annex's own list: top-level items. */
+		int style = -1, v = 0;
+		for (int k = ST_LETTER; k <= ST_UPPER && style < 0; k++) {
+			int kv = style_value((enum sstyle)k, lab, labn);
+			if (kv && (st->top_style != k || kv == st->top_value + 1)) {
+				style = k;
+				v = kv;
+			}
+		}
+		int i = build_annex_para(st, PARA_ANNEX, lab, labn, s, n);
+		st->top_style = style;
+		st->top_value = v;
+		return i;
+	}
+	if (st->top < 0)
+		return -1;
+	return build_sub(st, lab, labn, ocr_roman, s, n);
+}
+
 /* Unnumbered text inside the operative part or under a numbered paragraph (a quoted passage,
  * "Note: ..."): kept as its own item under the current paragraph. */
-static int add_inner_text(struct bstate *st, const char *s, size_t n)
+int build_inner_text(struct bstate *st, const char *s, size_t n)
 {
 	int parent = st->depth > 0 ? st->lv[st->depth - 1].para : st->top;
 	if (parent < 0)
 		return -1;
 	const struct para *pp = &st->res->paras[parent];
 	if (st->inner_parent != parent) {
+		/* Back to a paragraph that has text items already (an item of its own came
+		 * between): count on from them, so no id repeats. */
 		st->inner_parent = parent;
 		st->ninner = 0;
+		for (size_t j = st->res->npara; j-- > (size_t)parent + 1;)
+			st->ninner += st->res->paras[j].parent == parent && !st->res->paras[j].num;
 	}
 	int k = ++st->ninner;
 	char *id = build_printf(st, "%s.t%d", pp->id, k);
@@ -615,6 +693,136 @@ static int add_inner_text(struct bstate *st, const char *s, size_t n)
 		st->res->paras[i].depth = depth;
 	}
 	return i;
+}
+
+/* A part ("B", "IV"): its numbering of preambular and operative paragraphs starts again, and
+ * its ids carry its letter ("b.op2"). Its heading may follow (build_part_title). */
+void build_part(struct bstate *st, const char *s, size_t n)
+{
+	struct resolution *res = st->res;
+	if (res->nparts == st->parts_cap) {
+		size_t cap = st->parts_cap ? st->parts_cap * 2 : 4;
+		struct res_part *np = realloc(res->parts, cap * sizeof *np);
+		if (!np) {
+			st->oom = 1;
+			return;
+		}
+		res->parts = np;
+		st->parts_cap = cap;
+	}
+	struct res_part *pt = &res->parts[res->nparts];
+	pt->label = build_strndup(st, s, n);
+	pt->id = build_strndup(st, s, n);
+	for (size_t k = 0; pt->id && k < n; k++)
+		pt->id[k] = (char)tolower((unsigned char)pt->id[k]);
+	/* A label seen before ("A" twice) gets a numbered id so ids stay unique; past a
+	 * few dozen parts every id is numbered rather than compared. */
+	int seen = res->nparts >= 64;
+	for (size_t k = 0; k < res->nparts && !seen && pt->id; k++)
+		seen = strcmp(res->parts[k].id, pt->id) == 0;
+	if (seen && pt->id) {
+		char *nid = build_printf(st, "%s%zu", pt->id, res->nparts + 1);
+		free(pt->id);
+		pt->id = nid;
+	}
+	pt->title = NULL;
+	st->want_part_title = 1;
+	st->part = (int)res->nparts++;
+	st->npp = 0;
+	st->last_opnum = 0;
+	st->top = -1;
+	st->depth = 0;
+	st->in_ops = 0;
+}
+
+void build_part_title(struct bstate *st, const char *s, size_t n)
+{
+	if (st->part >= 0 && !st->res->parts[st->part].title)
+		st->res->parts[st->part].title = build_strndup(st, s, n);
+	st->want_part_title = 0;
+}
+
+/* An annex: "Annex", "Annex II", "Annex B Goods Review List procedures" (the label is the annex
+ * word and its letter; anything after is the title, else the next block may be). */
+void build_annex(struct bstate *st, const char *s, size_t n)
+{
+	struct resolution *res = st->res;
+	if (res->nannexes == st->annexes_cap) {
+		size_t cap = st->annexes_cap ? st->annexes_cap * 2 : 4;
+		struct res_annex *na = realloc(res->annexes, cap * sizeof *na);
+		if (!na) {
+			st->oom = 1;
+			return;
+		}
+		res->annexes = na;
+		st->annexes_cap = cap;
+	}
+	struct res_annex *a = &res->annexes[res->nannexes];
+	a->id = build_printf(st, "annex%zu", res->nannexes + 1);
+	size_t ln = lang_annex_word(s, n);
+	while (ln < n && s[ln] == ' ')
+		ln++;
+	while (ln < n && s[ln] != ' ')
+		ln++;
+	size_t labl = ln;
+	while (labl > 1 && s[labl - 1] == '*')
+		labl--;
+	a->label = build_strndup(st, s, labl);
+	a->title = NULL;
+	size_t t = ln;
+	while (t < n && s[t] == ' ')
+		t++;
+	st->annex = (int)res->nannexes++;
+	st->part = -1;
+	st->nann_h = st->nann_t = st->ann_last = st->ann_list = 0;
+	char *id = a->id ? strdup(a->id) : NULL;
+	char *label = a->label ? strdup(a->label) : NULL;
+	add(st, PARA_ANNEX_TITLE, s + t, n - t, id, label, NULL);
+	st->top = -1;
+	st->depth = 0;
+	st->want_annex_title = t >= n;
+	if (t < n)
+		a->title = build_strndup(st, s + t, n - t);
+}
+
+void build_annex_title(struct bstate *st, const char *s, size_t n)
+{
+	struct res_annex *a = &st->res->annexes[st->annex];
+	free(a->title);
+	a->title = build_strndup(st, s, n);
+	struct para *p = &st->res->paras[st->last];
+	free(p->text);
+	p->text = build_strndup(st, s, n);
+	p->text_len = p->text ? n : 0;
+	st->want_annex_title = 0;
+}
+
+/* A heading: in an annex, annex1.h2 with the whole line as its text ("I. General provisions");
+ * between operative paragraphs whose numbering runs on under it, h2 (b.h2 in part B) with its
+ * number ("I", "A") apart from its title. */
+int build_heading(struct bstate *st, const char *num, size_t numlen, const char *s, size_t n)
+{
+	if (st->annex >= 0)
+		return build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, s, n);
+	int k = ++st->nhead;
+	const char *pp = part_prefix(st);
+	char *id = pp ? build_printf(st, "%s.h%d", pp, k) : build_printf(st, "h%d", k);
+	char *label = pp ? build_printf(st, "Part %s, heading %d", part_label(st), k)
+	                 : build_printf(st, "Heading %d", k);
+	char *nums = num && numlen ? build_strndup(st, num, numlen) : NULL;
+	int i = add(st, PARA_ANNEX_HEADING, s, n, id, label, nums);
+	st->top = -1;
+	st->depth = 0;
+	return i;
+}
+
+/* A plain numbered paragraph (p5) of a text whose structure is not a resolution's: a
+ * decision, a statement by the President of the Security Council. */
+int build_plain_para(struct bstate *st, const char *s, size_t n)
+{
+	int k = ++st->nplain;
+	return add(st, PARA_PLAIN, s, n, build_printf(st, "p%d", k), build_printf(st, "Para %d", k),
+	           build_printf(st, "%d", k));
 }
 
 /* ---- footnotes ---- */
@@ -629,6 +837,24 @@ static int paren_num(const char *s, size_t n)
 	    && s[i + 1] == ' ';
 }
 
+int build_footnote(struct bstate *st, int num, const char *s, size_t n)
+{
+	/* A number printed twice (an extraction slip) must not repeat an id. */
+	char *id = num > st->last_fn ? build_printf(st, "fn%d", num) : build_printf(st, "fn%d-%zu", num, st->res->npara);
+	if (num > st->last_fn)
+		st->last_fn = num;
+	char *label = build_printf(st, "Footnote %d", num);
+	char *nums = build_printf(st, "%d", num);
+	int k = add(st, PARA_FOOTNOTE, s, n, id, label, nums);
+	if (k >= 0) {
+		st->res->paras[k].part = -1;      /* footnotes belong to the whole resolution */
+		st->res->paras[k].annex = -1;
+	}
+	st->top = -1;
+	return k;
+}
+
+/* "16 text" or "(16) text": the footnote's number, then its text. */
 static int add_footnote(struct bstate *st, const char *s, size_t n)
 {
 	size_t i = s[0] == '(';
@@ -640,19 +866,7 @@ static int add_footnote(struct bstate *st, const char *s, size_t n)
 	size_t t = i;
 	while (t < n && s[t] == ' ')
 		t++;
-	/* A number printed twice (an extraction slip) must not repeat an id. */
-	char *id = num > st->last_fn ? build_printf(st, "fn%d", num) : build_printf(st, "fn%d-%zu", num, st->res->npara);
-	if (num > st->last_fn)
-		st->last_fn = num;
-	char *label = build_printf(st, "Footnote %d", num);
-	char *nums = build_printf(st, "%d", num);
-	int k = add(st, PARA_FOOTNOTE, s + t, n - t, id, label, nums);
-	if (k >= 0) {
-		st->res->paras[k].part = -1;      /* footnotes belong to the whole resolution */
-		st->res->paras[k].annex = -1;
-	}
-	st->top = -1;
-	return k;
+	return build_footnote(st, num, s + t, n - t);
 }
 
 /* A footnote block may hold the following footnotes too when the reader could not see
@@ -738,21 +952,15 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 		/* The heading under "B": short, capitalised, not a sentence of the preamble. */
 		if (want_title && st->part >= 0 && n < 200 && !islower((unsigned char)s[0])
 		    && !strchr(",;:", s[n - 1])) {
-			res->parts[st->part].title = build_strndup(st, s, n);
+			build_part_title(st, s, n);
 			return;
 		}
 		if (kind == BK_HEADING && st->annex >= 0 && !st->want_annex_title) {
-			add_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, s, n);
+			build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, s, n);
 			return;
 		}
 		if (st->want_annex_title && st->annex >= 0 && n < 300) {
-			struct res_annex *a = &res->annexes[st->annex];
-			a->title = build_strndup(st, s, n);
-			struct para *p = &res->paras[st->last];
-			free(p->text);
-			p->text = build_strndup(st, s, n);
-			p->text_len = p->text ? n : 0;
-			st->want_annex_title = 0;
+			build_annex_title(st, s, n);
 			return;
 		}
 		st->want_annex_title = 0;
@@ -763,7 +971,7 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 		    && res->paras[st->last].text_len
 		    && res->paras[st->last].text[res->paras[st->last].text_len - 1] == ';') {
 			st->depth = 0;
-			if (add_inner_text(st, s, n) >= 0)
+			if (build_inner_text(st, s, n) >= 0)
 				return;
 		}
 		if (st->last >= 0 && islower((unsigned char)s[0])
@@ -772,46 +980,29 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 			return;
 		}
 		if (st->annex >= 0)
-			add_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
+			build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
 		else if (st->unnumbered_op) {
-			add_operative(st, NULL, 0, s, n);
+			build_operative(st, NULL, 0, s, n);
 			st->unnumbered_op = 0;
 		} else if (st->in_ops || st->after_meeting) {
-			if (add_inner_text(st, s, n) < 0)
-				add_preamble(st, s, n);
+			if (build_inner_text(st, s, n) < 0)
+				build_preamble(st, s, n);
 		} else
-			add_preamble(st, s, n);
+			build_preamble(st, s, n);
 		return;
 	}
 	st->want_annex_title = 0;
 	switch (kind) {
 	case BK_OPNUM: {
-		size_t dn = opnum(s, n, &skip);
+		size_t dn = build_opnum(s, n, &skip);
 		if (st->annex >= 0)
-			add_annex_para(st, PARA_ANNEX, s, dn, s + skip, n - skip);
+			build_annex_para(st, PARA_ANNEX, s, dn, s + skip, n - skip);
 		else
-			add_operative(st, s, dn, s + skip, n - skip);
+			build_operative(st, s, dn, s + skip, n - skip);
 		break;
 	}
 	case BK_SUB: {
-		skip = submark(s, n, &lab, &labn);
-		if (st->annex >= 0 && (st->top < 0
-		    || (st->top_style >= 0
-		        && style_value((enum sstyle)st->top_style, lab, labn) == st->top_value + 1))) {
-			/* "(1)", "(2)" ... as the annex's own list: top-level items. */
-			int style = -1, v = 0;
-			for (int k = ST_LETTER; k <= ST_UPPER && style < 0; k++) {
-				int kv = style_value((enum sstyle)k, lab, labn);
-				if (kv && (st->top_style != k || kv == st->top_value + 1)) {
-					style = k;
-					v = kv;
-				}
-			}
-			add_annex_para(st, PARA_ANNEX, lab, labn, s + skip, n - skip);
-			st->top_style = style;
-			st->top_value = v;
-			break;
-		}
+		skip = build_submark(s, n, &lab, &labn);
 		/* "(1)" where "(ii)" follows is "(i)" misread. */
 		int ocr = 0;
 		if (labn == 1 && lab[0] == '1' && (st->depth == 0 || st->lv[st->depth - 1].style != ST_DIGIT)) {
@@ -819,99 +1010,28 @@ static void body_block(struct bstate *st, const struct block *b, enum bkind kind
 			for (int k = 0; k < 4 && nb < st->bend; k++, nb++) {
 				const char *l2;
 				size_t n2;
-				if (submark(nb->text, nb->len, &l2, &n2)) {
+				if (build_submark(nb->text, nb->len, &l2, &n2)) {
 					ocr = n2 == 2 && memcmp(l2, "ii", 2) == 0;
 					break;
 				}
 			}
 		}
-		if (st->top < 0 || add_sub(st, lab, labn, ocr, s + skip, n - skip) < 0) {
+		if (build_item(st, lab, labn, ocr, s + skip, n - skip) < 0) {
 			if (st->oom)
 				break;
-			add_preamble(st, s, n);
+			build_preamble(st, s, n);
 		}
 		break;
 	}
-	case BK_PART: {
-		if (st->annex >= 0) {
-			add_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
-			break;
-		}
-		if (res->nparts == st->parts_cap) {
-			size_t cap = st->parts_cap ? st->parts_cap * 2 : 4;
-			struct res_part *np = realloc(res->parts, cap * sizeof *np);
-			if (!np) {
-				st->oom = 1;
-				break;
-			}
-			res->parts = np;
-			st->parts_cap = cap;
-		}
-		struct res_part *pt = &res->parts[res->nparts];
-		pt->label = build_strndup(st, s, n);
-		pt->id = build_strndup(st, s, n);
-		for (size_t k = 0; pt->id && k < n; k++)
-			pt->id[k] = (char)tolower((unsigned char)pt->id[k]);
-		/* A label seen before ("A" twice) gets a numbered id so ids stay unique; past a
-		 * few dozen parts every id is numbered rather than compared. */
-		int seen = res->nparts >= 64;
-		for (size_t k = 0; k < res->nparts && !seen && pt->id; k++)
-			seen = strcmp(res->parts[k].id, pt->id) == 0;
-		if (seen && pt->id) {
-			char *nid = build_printf(st, "%s%zu", pt->id, res->nparts + 1);
-			free(pt->id);
-			pt->id = nid;
-		}
-		pt->title = NULL;
-		st->want_part_title = 1;
-		st->part = (int)res->nparts++;
-		st->npp = 0;
-		st->last_opnum = 0;
-		st->top = -1;
-		st->depth = 0;
-		st->in_ops = 0;
+	case BK_PART:
+		if (st->annex >= 0)
+			build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
+		else
+			build_part(st, s, n);
 		break;
-	}
-	case BK_ANNEX: {
-		if (res->nannexes == st->annexes_cap) {
-			size_t cap = st->annexes_cap ? st->annexes_cap * 2 : 4;
-			struct res_annex *na = realloc(res->annexes, cap * sizeof *na);
-			if (!na) {
-				st->oom = 1;
-				break;
-			}
-			res->annexes = na;
-			st->annexes_cap = cap;
-		}
-		struct res_annex *a = &res->annexes[res->nannexes];
-		a->id = build_printf(st, "annex%zu", res->nannexes + 1);
-		/* The label is the annex word and its letter; anything after is the title. */
-		size_t ln = lang_annex_word(s, n);
-		while (ln < n && s[ln] == ' ')
-			ln++;
-		while (ln < n && s[ln] != ' ')
-			ln++;
-		size_t labl = ln;
-		while (labl > 1 && s[labl - 1] == '*')
-			labl--;
-		a->label = build_strndup(st, s, labl);
-		a->title = NULL;
-		size_t t = ln;
-		while (t < n && s[t] == ' ')
-			t++;
-		st->annex = (int)res->nannexes++;
-		st->part = -1;
-		st->nann_h = st->nann_t = st->ann_last = st->ann_list = 0;
-		char *id = a->id ? strdup(a->id) : NULL;
-		char *label = a->label ? strdup(a->label) : NULL;
-		add(st, PARA_ANNEX_TITLE, s + t, n - t, id, label, NULL);
-		st->top = -1;
-		st->depth = 0;
-		st->want_annex_title = t >= n;
-		if (t < n)
-			a->title = build_strndup(st, s + t, n - t);
+	case BK_ANNEX:
+		build_annex(st, s, n);
 		break;
-	}
 	case BK_MEETING: {
 		/* "2112th plenary meeting," or "2112th plenary meeting, 18 December 1972." */
 		size_t m = n;
@@ -1041,7 +1161,7 @@ static void finish_links(struct bstate *st)
 
 
 /* A fresh builder state with its empty resolution; 0, or -1 (and *oom) when out of memory. */
-static int bstate_start(struct bstate *st, int *oom)
+int build_start(struct bstate *st, int *oom)
 {
 	memset(st, 0, sizeof *st);
 	st->res = res_new();
@@ -1058,7 +1178,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
                                     int *oom)
 {
 	struct bstate st;
-	if (bstate_start(&st, oom) < 0)
+	if (build_start(&st, oom) < 0)
 		return NULL;
 	st.bend = bl->v + sg->end;
 
@@ -1232,7 +1352,7 @@ static struct resolution *build_decision(const struct block_list *bl, const enum
                                          int *oom)
 {
 	struct bstate st;
-	if (bstate_start(&st, oom) < 0)
+	if (build_start(&st, oom) < 0)
 		return NULL;
 	st.decision = 1;
 	st.lang = lang_detect(bl->v[sg->open].text, bl->v[sg->open].len);
@@ -1260,9 +1380,7 @@ static struct resolution *build_decision(const struct block_list *bl, const enum
 					break;
 				}
 		}
-		int k = ++st.nplain;
-		add(&st, PARA_PLAIN, b->text, b->len, build_printf(&st, "p%d", k),
-		    build_printf(&st, "Para %d", k), build_printf(&st, "%d", k));
+		build_plain_para(&st, b->text, b->len);
 	}
 	int prev_fn = -1;
 	for (size_t j = sg->open + 1; j < sg->end && !st.oom; j++) {
@@ -1313,9 +1431,7 @@ static struct resolution *build_plain(const struct block_list *bl, struct parse_
 		const struct block *b = &bl->v[j];
 		if (!b->len)
 			continue;
-		int k = ++st.nplain;
-		add(&st, PARA_PLAIN, b->text, b->len, build_printf(&st, "p%d", k), build_printf(&st, "Para %d", k),
-		    build_printf(&st, "%d", k));
+		build_plain_para(&st, b->text, b->len);
 	}
 	for (size_t i = 0; i < st.res->npara && !st.oom; i++) {
 		struct para *p = &st.res->paras[i];

@@ -60,6 +60,24 @@ size_t input_utf8_seq(const unsigned char *s, size_t n)
 	return need;
 }
 
+size_t input_prefix_cut(const char *buf, size_t len)
+{
+	size_t nl = len, sp = len;
+	while (nl > 0 && buf[nl - 1] != '\n')
+		nl--;
+	if (nl > len / 2)
+		return nl;
+	/* A line longer than half the bytes (a file on one line): cut after its last space or
+	 * tab, else between two characters, rather than show next to nothing. */
+	while (sp > nl && buf[sp - 1] != ' ' && buf[sp - 1] != '\t')
+		sp--;
+	if (sp > nl)
+		return sp;
+	for (sp = len ? len - 1 : 0; sp > nl && ((unsigned char)buf[sp] & 0xC0) == 0x80; sp--)
+		;
+	return sp > nl ? sp : nl;       /* before the last character, which may be cut */
+}
+
 size_t input_ascii_len(const unsigned char *s, size_t n)
 {
 	size_t i = 0;

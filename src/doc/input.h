@@ -32,6 +32,11 @@ int input_decode_owned(char *raw, size_t len, char **out, size_t *outlen, struct
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if the bytes there are not one. */
 size_t input_utf8_seq(const unsigned char *s, size_t n);
 
+/* Where to cut the first len bytes of a longer text: after the last line end, unless that
+ * leaves less than half (a line longer than that, a file on one line): then after the last
+ * space or tab, else before its last character (which may be cut). */
+size_t input_prefix_cut(const char *buf, size_t len);
+
 /* Length of the run of ASCII bytes (below 0x80) at the start of s[0..n), found quickly. */
 size_t input_ascii_len(const unsigned char *s, size_t n);
 

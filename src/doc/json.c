@@ -100,8 +100,8 @@ static enum section section_of(const struct para *p)
 	switch (p->kind) {
 	case PARA_PREAMBLE: return SEC_PREAMBLE;
 	case PARA_OPERATIVE: return SEC_OPERATIVE;
-	case PARA_ANNEX:
-	case PARA_ANNEX_HEADING: return SEC_ANNEX;
+	case PARA_ANNEX: return SEC_ANNEX;
+	case PARA_ANNEX_HEADING: return p->annex >= 0 ? SEC_ANNEX : SEC_OPERATIVE;
 	case PARA_FOOTNOTE: return SEC_FOOTNOTE;
 	case PARA_PLAIN: return SEC_PLAIN;
 	default: return SEC_NONE;
@@ -349,6 +349,72 @@ static int write_marks(FILE *f, const struct resolution *res)
 	return 0;
 }
 
+static void string_list(FILE *f, const char *k, char *const *v, size_t n, int *first)
+{
+	key(f, k, first);
+	putc('[', f);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			putc(',', f);
+		json_write_string(f, v[i]);
+	}
+	putc(']', f);
+}
+
+static void count(FILE *f, const char *k, int v, int *first)
+{
+	key(f, k, first);
+	if (v < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "%d", v);
+}
+
+/* The record of adoption: {"agenda_title", "draft", "meeting_record", "sponsors",
+ * "cosponsors", "vote": {"adoption", "yes", "no", "abstain", "by_mail", "in_favour",
+ * "against", "abstaining"}, "chapter", "keywords"}. */
+static void write_record(FILE *f, const struct res_record *r)
+{
+	static const char *const adoption[] = { [ADOPTION_UNKNOWN] = NULL,
+		[ADOPTION_WITHOUT_VOTE] = "without vote", [ADOPTION_VOTE] = "vote" };
+	static const char *const lists[] = { [BALLOT_YES] = "in_favour", [BALLOT_NO] = "against",
+		[BALLOT_ABSTAIN] = "abstaining" };
+	int ff = 1;
+	putc('{', f);
+	field(f, "agenda_title", r->agenda_title, &ff);
+	field(f, "draft", r->draft, &ff);
+	field(f, "meeting_record", r->meeting_record, &ff);
+	string_list(f, "sponsors", r->sponsors, r->nsponsors, &ff);
+	string_list(f, "cosponsors", r->cosponsors, r->ncosponsors, &ff);
+	key(f, "vote", &ff);
+	int vf = 1;
+	putc('{', f);
+	field(f, "adoption", adoption[r->adoption], &vf);
+	count(f, "yes", r->yes, &vf);
+	count(f, "no", r->no, &vf);
+	count(f, "abstain", r->abstain, &vf);
+	key(f, "by_mail", &vf);
+	fputs(r->by_mail ? "true" : "false", f);
+	for (int b = BALLOT_YES; b <= BALLOT_ABSTAIN; b++) {
+		key(f, lists[b], &vf);
+		putc('[', f);
+		int lf = 1;
+		for (size_t i = 0; i < r->nvoters; i++) {
+			if (r->voters[i].ballot != (enum res_ballot)b)
+				continue;
+			if (!lf)
+				putc(',', f);
+			lf = 0;
+			json_write_string(f, r->voters[i].name);
+		}
+		putc(']', f);
+	}
+	putc('}', f);
+	field(f, "chapter", r->chapter, &ff);
+	string_list(f, "keywords", r->keywords, r->nkeywords, &ff);
+	putc('}', f);
+}
+
 static long group_of(const struct resolution *res, const struct para *t)
 {
 	long np = (long)res->nparts, part = t->part >= 0 && t->part < np ? t->part : -1;
@@ -425,6 +491,8 @@ int json_write_resolution(FILE *f, const struct resolution *res)
 	field(f, "language", m->language, &ff);
 	field(f, "vote", m->vote, &ff);
 	field(f, "job", m->job, &ff);
+	key(f, "record", &ff);
+	write_record(f, &res->record);
 	key(f, "preamble", &ff);
 	write_tree(f, res, GROUP(0), SEC_PREAMBLE);
 	key(f, "operative", &ff);

@@ -64,6 +64,10 @@ EXTRA_DIST += tests/e2e/shapes.sh tests/e2e/shapes-check.py tests/data/gen-varia
 EXTRA_DIST += tests/data/sc/s-res-0101-1953.txt tests/data/sc/s-res-0242-1967.txt \
 	tests/data/sc/s-res-0687-1991.txt tests/data/sc/s-res-1454-2002.txt
 # A large file's opening at once, the whole in a thread (the reader, issue 7).
+# The UN's machine-readable resolutions, AKN4UN XML (issue 11), read with libxml2.
+src_libgavel_a_SOURCES += src/doc/akn.c src/doc/akn.h src/doc/akn-text.c src/doc/akn-meta.c
+TESTS += tests/e2e/akn.sh
+EXTRA_DIST += tests/e2e/akn.sh tests/e2e/akn-check.py tests/data/akn
 src_libgavel_a_SOURCES += src/doc/bgparse.c src/doc/bgparse.h
 check_PROGRAMS += tests/unit/test_bgparse
 TESTS += tests/unit/test_bgparse

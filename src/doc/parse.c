@@ -169,10 +169,10 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		free(buf);
 		return -1;
 	}
-	/* Cut after the last line end; UTF-16, NUL bytes or invalid UTF-8 (a legacy encoding the
-	 * whole file decides) are left to the full parse. */
-	while (len > 0 && buf[len - 1] != '\n')
-		len--;
+	/* Cut after the last line end (in a file on one line, between words: issue 18); UTF-16,
+	 * NUL bytes or invalid UTF-8 (a legacy encoding the whole file decides) are left to the
+	 * full parse. */
+	len = input_prefix_cut(buf, len);
 	int ok = len > 0 && !memchr(buf, '\0', len);
 	for (size_t i = 0; ok && i < len;) {
 		if ((unsigned char)buf[i] < 0x80) {

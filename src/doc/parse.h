@@ -14,7 +14,8 @@ enum input_format {
 	INPUT_AUTO = 0,
 	INPUT_ODS,      /* ODS extract: one line per paragraph, <<ODS ...>> tags */
 	INPUT_PDF,      /* text pulled out of the official PDF: pages, running heads, per-page footnotes */
-	INPUT_PLAIN     /* hard-wrapped plain text, blank lines between paragraphs */
+	INPUT_PLAIN,    /* hard-wrapped plain text, blank lines between paragraphs */
+	INPUT_AKN       /* the UN's machine-readable resolutions: AKN4UN (Akoma Ntoso) XML */
 };
 
 /* A shape's name in the table ("ods", "pdf", "plain") or "auto" -> format; -1 for an unknown

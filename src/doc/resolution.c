@@ -9,7 +9,47 @@
 
 struct resolution *res_new(void)
 {
-	return calloc(1, sizeof(struct resolution));
+	struct resolution *res = calloc(1, sizeof(struct resolution));
+	if (res)
+		res->record.yes = res->record.no = res->record.abstain = -1;
+	return res;
+}
+
+static void list_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void record_free(struct res_record *r)
+{
+	free(r->agenda_title);
+	free(r->draft);
+	free(r->meeting_record);
+	free(r->chapter);
+	list_free(r->sponsors, r->nsponsors);
+	list_free(r->cosponsors, r->ncosponsors);
+	list_free(r->keywords, r->nkeywords);
+	for (size_t i = 0; i < r->nvoters; i++)
+		free(r->voters[i].name);
+	free(r->voters);
+}
+
+int res_list_add(char ***v, size_t *n, const char *s, size_t len)
+{
+	/* grown by doubling from 4: a capacity is never stored, the count tells it */
+	if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0)) {
+		char **nv = realloc(*v, (*n ? *n * 2 : 4) * sizeof *nv);
+		if (!nv)
+			return -1;
+		*v = nv;
+	}
+	char *t = strndup(s, len);
+	if (!t)
+		return -1;
+	(*v)[(*n)++] = t;
+	return 0;
 }
 
 static void meta_free(struct res_meta *m)
@@ -28,6 +68,7 @@ void res_free(struct resolution *res)
 	if (!res)
 		return;
 	meta_free(&res->meta);
+	record_free(&res->record);
 	for (size_t i = 0; i < res->npara; i++) {
 		struct para *p = &res->paras[i];
 		free(p->id);

@@ -16,7 +16,9 @@ enum para_kind {
 	PARA_OPERATIVE,     /* op10, or b.op2 inside part B */
 	PARA_SUB,           /* op3.a, op3.a.ii, annex1.p4.b: nested under `parent` */
 	PARA_ANNEX_TITLE,   /* annex1: "Annex A" and its title */
-	PARA_ANNEX_HEADING, /* annex1.h2: "I. General provisions" */
+	PARA_ANNEX_HEADING, /* a heading: annex1.h2 in an annex ("I. General provisions", num NULL);
+	                     * h2 (b.h2 in part B) over operative paragraphs whose numbering runs
+	                     * on under it (num "I", text "Capacity-building"; annex -1) */
 	PARA_ANNEX,         /* annex1.p4 (numbered) or annex1.t3 (unnumbered text, bullets) */
 	PARA_FOOTNOTE,      /* fn16 */
 	PARA_PLAIN          /* p1: a document whose structure could not be found */
@@ -84,8 +86,43 @@ struct res_meta {
 	char *job;          /* "N0350598E", "25-19346 (E)" */
 };
 
+/* How a resolution was adopted. */
+enum res_adoption {
+	ADOPTION_UNKNOWN = 0,
+	ADOPTION_WITHOUT_VOTE,  /* "adopted without a vote" */
+	ADOPTION_VOTE           /* by a vote: its counts, and each member's vote when recorded */
+};
+
+enum res_ballot { BALLOT_YES, BALLOT_NO, BALLOT_ABSTAIN };
+
+struct res_voter {
+	char *name;             /* as the record spells it: "ALGERIA", "China" */
+	enum res_ballot ballot;
+};
+
+/* The record of adoption beyond res_meta: what the AKN4UN XML gives exactly, and the text
+ * shapes in part (their vote line). Unknown: NULL strings, empty lists, counts of -1. */
+struct res_record {
+	char *agenda_title;     /* the agenda item's title */
+	char *draft;            /* the draft adopted: "A/80/L.11", "A/C.3/78/L.52/Rev.1", "S/2022/158" */
+	char *meeting_record;   /* "A/80/PV.51", "S/PV.8981"; for a vote by letter, the letter */
+	char **sponsors;        /* who submitted the draft */
+	size_t nsponsors;
+	char **cosponsors;      /* who joined them after it was issued */
+	size_t ncosponsors;
+	enum res_adoption adoption;
+	int yes, no, abstain;
+	int by_mail;            /* the Security Council voted by letter (2020-2021) */
+	struct res_voter *voters;
+	size_t nvoters;
+	char *chapter;          /* "Chapter VII": the Charter chapter the Council acted under */
+	char **keywords;        /* subjects (UNBIS thesaurus, EuroVoc, SDGs), each once */
+	size_t nkeywords;
+};
+
 struct resolution {
 	struct res_meta meta;
+	struct res_record record;   /* res_new sets its counts to -1 */
 	struct para *paras;
 	size_t npara;
 	size_t para_cap;    /* allocated; owned by res_add_para */
@@ -94,6 +131,9 @@ struct resolution {
 	struct res_annex *annexes;
 	size_t nannexes;
 };
+
+/* Appends a copy of s[0..n) to a record's list (*v, *n). Returns 0, or -1 out of memory. */
+int res_list_add(char ***v, size_t *n, const char *s, size_t len);
 
 /* A file may hold several resolutions one after another (a session's volume). */
 struct collection {

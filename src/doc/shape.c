@@ -45,7 +45,8 @@ TEXT_SHAPE(pdf, INPUT_PDF)
 TEXT_SHAPE(plain, INPUT_PLAIN)
 
 const struct input_shape input_shapes[] = {
-	/* name     format       input       prefix probe        read */
+	/* name     format       input        prefix probe        read */
+	{ "akn",   INPUT_AKN,   SHAPE_BYTES, 0,     akn_probe,   akn_read },
 	{ "ods",   INPUT_ODS,   SHAPE_TEXT, 1,     probe_ods,   read_ods },
 	{ "pdf",   INPUT_PDF,   SHAPE_TEXT, 1,     probe_pdf,   read_pdf },
 	{ "plain", INPUT_PLAIN, SHAPE_TEXT, 1,     probe_plain, read_plain },

@@ -45,6 +45,11 @@ struct input_shape {
 	            struct parse_diag *d);
 };
 
+/* The rows' probes and readers, each in its shape's own file. */
+int akn_probe(const struct shape_probe *);          /* akn.c: the UN's AKN4UN XML */
+int akn_read(const char *buf, size_t len, const struct shape_want *, struct collection **out,
+             struct parse_diag *d);
+
 /* The table, in probing order, and its length. */
 extern const struct input_shape input_shapes[];
 extern const size_t input_nshapes;

@@ -26,16 +26,19 @@ struct annotated_ctx {
 	const struct export_opts *opts;
 };
 
+/* By start, the longer first: an enclosing span opens before the ones inside it. */
 static int span_cmp(const void *pa, const void *pb)
 {
 	const struct show_span *x = pa, *y = pb;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	return x->end < y->end ? -1 : x->end > y->end;
+	return x->end > y->end ? -1 : x->end < y->end;
 }
 
-/* The byte spans of paragraph `index`'s highlights, sorted, overlapping ones merged so the
- * marks never nest. */
+/* The byte spans of paragraph `index`'s highlights, sorted. A highlight inside another (a
+ * phrase marked within a whole-paragraph highlight) keeps its own marks, nested; highlights
+ * that overlap without one holding the other are merged, so marks never cross; the same
+ * range twice is marked once. A note without a highlight (colour "none") marks nothing. */
 static size_t annotated_highlights(void *vctx, int index, const struct show_span **out)
 {
 	struct annotated_ctx *c = vctx;
@@ -45,6 +48,8 @@ static size_t annotated_highlights(void *vctx, int index, const struct show_span
 		if (c->para[i] != index)
 			continue;
 		const struct annotation *a = c->order[i];
+		if (a->color && strcmp(a->color, "none") == 0)
+			continue;
 		size_t s = utf8_byte_offset(p->text, p->text_len, a->start);
 		size_t e = utf8_byte_offset(p->text, p->text_len, a->end);
 		if (e <= s)
@@ -54,14 +59,19 @@ static size_t annotated_highlights(void *vctx, int index, const struct show_span
 		n++;
 	}
 	qsort(c->spans, n, sizeof *c->spans, span_cmp);
-	size_t m = 0;
+	size_t m = 0, outer = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (m && c->spans[i].start <= c->spans[m - 1].end) {
-			if (c->spans[i].end > c->spans[m - 1].end)
-				c->spans[m - 1].end = c->spans[i].end;
-		} else {
-			c->spans[m++] = c->spans[i];
+		struct show_span sp = c->spans[i];
+		if (m && sp.start == c->spans[m - 1].start && sp.end == c->spans[m - 1].end)
+			continue;
+		if (m && sp.start < c->spans[outer].end && sp.end > c->spans[outer].end) {
+			/* Crosses the enclosing span's end: one span of both. */
+			c->spans[outer].end = sp.end;
+			continue;
 		}
+		if (!m || sp.start >= c->spans[outer].end)
+			outer = m;
+		c->spans[m++] = sp;
 	}
 	*out = c->spans;
 	return m;
@@ -95,7 +105,8 @@ static char *short_quote(const char *exact, int cols)
 static int note_block(FILE *f, const struct annotation *a, int width,
                       const struct export_opts *o)
 {
-	const char *color = a->color && *a->color ? export_color_name(o, a->color) : "note";
+	const char *color = a->color && *a->color && strcmp(a->color, "none")
+	                    ? export_color_name(o, a->color) : "note";
 	size_t len = 64 + strlen(color);
 	for (size_t i = 0; i < a->ntags; i++)
 		len += strlen(a->tags[i]) + 2;

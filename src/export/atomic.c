@@ -19,6 +19,22 @@ const char *atomic_pending(void)
 	return pending;
 }
 
+/* "cannot write 'PATH': REASON", a full disk said as people say it. */
+static void why(char *err, size_t errlen, const char *path, int e)
+{
+	if (e == ENOSPC)
+		snprintf(err, errlen, "cannot write '%s': the disk is full (%s); nothing was written",
+		         path, strerror(e));
+	else if (e == EDQUOT)
+		snprintf(err, errlen, "cannot write '%s': your disk quota is used up (%s); nothing was "
+		         "written", path, strerror(e));
+	else if (e == EFBIG)
+		snprintf(err, errlen, "cannot write '%s': the file would pass a size limit (%s); nothing "
+		         "was written", path, strerror(e));
+	else
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+}
+
 static void release(struct atomic_file *af)
 {
 	free(af->path);
@@ -43,7 +59,7 @@ int atomic_open(const char *path, struct atomic_file *af, char *err, size_t errl
 			/* Never rename over a device or a pipe: write into it as it is. */
 			af->f = fopen(path, "w");
 			if (!af->f) {
-				snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+				why(err, errlen, path, errno);
 				return -1;
 			}
 			af->path = strdup(path);
@@ -56,9 +72,9 @@ int atomic_open(const char *path, struct atomic_file *af, char *err, size_t errl
 			return 0;
 		}
 	} else {
-		mode_t mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
+		/* Notes are private, as the database is (0600): a new export is the user's alone
+		 * until they say otherwise. */
+		mode = 0600;
 	}
 	char *copy1 = strdup(path), *copy2 = strdup(path);
 	af->path = strdup(path);
@@ -88,7 +104,7 @@ int atomic_open(const char *path, struct atomic_file *af, char *err, size_t errl
 		if (e == ENOENT && stat(dir, &ds) != 0)
 			snprintf(err, errlen, "cannot write '%s': directory '%s' does not exist", path, dir);
 		else
-			snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+			why(err, errlen, path, e);
 		free(copy1);
 		free(af->tmp);
 		af->tmp = NULL;
@@ -98,7 +114,7 @@ int atomic_open(const char *path, struct atomic_file *af, char *err, size_t errl
 	free(copy1);
 	pending = af->tmp;
 	if (fchmod(fd, mode) != 0 || !(af->f = fdopen(fd, "w"))) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		why(err, errlen, path, errno);
 		if (!af->f)
 			close(fd);
 		unlink(af->tmp);
@@ -106,6 +122,16 @@ int atomic_open(const char *path, struct atomic_file *af, char *err, size_t errl
 		return -1;
 	}
 	return 0;
+}
+
+void atomic_fail(struct atomic_file *af, char *err, size_t errlen)
+{
+	/* The stream's error is seen again by flushing what is left, with its errno. */
+	int e = errno ? errno : EIO;
+	if (af->f && fflush(af->f) != 0 && errno)
+		e = errno;
+	why(err, errlen, af->path ? af->path : "the output", e);
+	atomic_abort(af);
 }
 
 void atomic_abort(struct atomic_file *af)
@@ -127,7 +153,7 @@ int atomic_commit(struct atomic_file *af, char *err, size_t errlen)
 			e = errno;
 		af->f = NULL;
 		if (e)
-			snprintf(err, errlen, "cannot write '%s': %s", af->path, strerror(e));
+			why(err, errlen, af->path, e);
 		release(af);
 		return e ? -1 : 0;
 	}
@@ -141,7 +167,7 @@ int atomic_commit(struct atomic_file *af, char *err, size_t errlen)
 	if (!e && rename(af->tmp, af->path) != 0)
 		e = errno;
 	if (e) {
-		snprintf(err, errlen, "cannot write '%s': %s", af->path, strerror(e));
+		why(err, errlen, af->path, e);
 		unlink(af->tmp);
 		release(af);
 		return -1;

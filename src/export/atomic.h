@@ -14,8 +14,8 @@ struct atomic_file {
 	char *tmp;      /* the temporary file, NULL once committed or removed */
 };
 
-/* Creates the temporary file beside `path` (mode: the target's if it exists, else 0666 minus
- * the umask). A target that exists and is not a regular file (/dev/stdout, a FIFO, a device)
+/* Creates the temporary file beside `path` (mode: the target's if it exists, else 0600:
+ * exports hold private notes). A target that exists and is not a regular file (/dev/stdout, a FIFO, a device)
  * cannot be replaced by a rename: it is opened and written directly (af.tmp stays NULL).
  * Returns 0, or -1 with a message for people in err ("cannot write 'out/notes.txt': No such
  * file or directory"). */
@@ -28,6 +28,10 @@ int atomic_commit(struct atomic_file *af, char *err, size_t errlen);
 
 /* Closes and removes the temporary file; the target is untouched. */
 void atomic_abort(struct atomic_file *af);
+
+/* atomic_abort after a failed write into af.f, with the reason in err as atomic_commit
+ * gives it ("cannot write 'out.json': the disk is full (...); nothing was written"). */
+void atomic_fail(struct atomic_file *af, char *err, size_t errlen);
 
 /* The temporary file's path while one is open, for a signal handler to unlink (it is the one
  * piece of state a handler may read), else NULL. */

@@ -38,8 +38,7 @@ int export_write_file(const char *path, const struct export_format *fmt,
 	if (atomic_open(path, &af, err, errlen) < 0)
 		return -1;
 	if (fmt->write(af.f, docs, ndocs, o) != 0) {
-		atomic_abort(&af);
-		snprintf(err, errlen, "cannot write '%s'", path);
+		atomic_fail(&af, err, errlen);
 		return -2;
 	}
 	return atomic_commit(&af, err, errlen) == 0 ? 0 : -2;

@@ -59,9 +59,19 @@ static const struct step {
 	  "ALTER TABLE annotation ADD COLUMN para_label TEXT;"
 	  "CREATE INDEX annotation_in_order ON annotation(doc_id, para_ord, start);"
 	  "UPDATE document SET text_hash = '';" },
+	/* The reader comes back with every pane where it was, and zoomed if it was (issue 17);
+	 * the position row keeps the focused pane, as before. */
+	{ 3, "every pane's place and the zoom in the reading position",
+	  "ALTER TABLE position ADD COLUMN zoomed INTEGER NOT NULL DEFAULT 0;"
+	  "CREATE TABLE pane_position ("
+	  "  doc_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+	  "  pane INTEGER NOT NULL,"
+	  "  para_id TEXT NOT NULL,"
+	  "  scroll INTEGER NOT NULL,"
+	  "  PRIMARY KEY (doc_id, pane)) WITHOUT ROWID;" },
 	/* A note imported from another tool (Hypothesis, any W3C annotation) keeps the id and the
 	 * document address that tool gave it, so exporting it back names the same annotation. */
-	{ 3, "the id and source of annotations imported from other tools",
+	{ 4, "the id and source of annotations imported from other tools",
 	  "ALTER TABLE annotation ADD COLUMN iri TEXT;"
 	  "ALTER TABLE annotation ADD COLUMN source TEXT;" },
 };

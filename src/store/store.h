@@ -29,7 +29,7 @@ enum store_err {
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* The default path: $GAVEL_DB, else $XDG_DATA_HOME/gavel/gavel.db, else
  * ~/.local/share/gavel/gavel.db. Caller frees. */
@@ -87,11 +87,18 @@ struct annot_filter {
 int store_annot_list(struct store *, int64_t doc_id, const struct resolution *,
                      const struct annot_filter *, struct annotation **out, size_t *n);
 
-/* Reading position per document. */
+/* Reading position per document: the focused pane and its place, whether it was zoomed, and
+ * the place of every pane (para_id "" for a pane not saved). */
+#define STORE_PANES 3
 struct position {
 	int pane;            /* 0 preamble, 1 operative, 2 footnotes */
 	char para_id[64];
 	int scroll;          /* first visible line offset within the pane */
+	int zoomed;
+	struct pane_place {
+		char para_id[64];
+		int scroll;
+	} panes[STORE_PANES];
 };
 int store_position_get(struct store *, int64_t doc_id, struct position *out);
 int store_position_set(struct store *, int64_t doc_id, const struct position *);

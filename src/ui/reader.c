@@ -18,6 +18,7 @@
 #include "store/store.h"
 #include "text/utf8.h"
 #include "ui/ui.h"
+#include "view/copy.h"
 #include "view/extedit.h"
 #include "view/view.h"
 #include "view/vnotes.h"
@@ -69,6 +70,21 @@ static void run_editor(struct view *v, struct vnotes *n)
 	free(out);
 }
 
+/* The terminal's clipboard (OSC 52): a copy command of the user's, when configured, was run
+ * by the view already. */
+static void copy_out(struct view *v)
+{
+	char *seq = copy_osc52(v->copy_text ? v->copy_text : "");
+	if (!seq) {
+		view_copy_done(v, "OSC 52", "out of memory");
+		return;
+	}
+	fputs(seq, stdout);
+	fflush(stdout);
+	free(seq);
+	view_copy_done(v, "OSC 52", NULL);
+}
+
 static void resize(struct view *v)
 {
 	int rows, cols;
@@ -97,6 +113,7 @@ struct loader {
 	struct store *st;
 	char *store_msg;
 	int keys;                   /* keys typed: a saved position never yanks a reader who moved */
+	int oom;                    /* the whole file could not be read or shown: out of memory */
 	double t0, eta;             /* when the parse started; its expected seconds */
 	char status[256];           /* the progress message last shown */
 };
@@ -141,6 +158,7 @@ static int loader_swap(struct loader *l, struct view *v, struct collection *col,
 		v->msg[0] = '\0';
 	if (rc != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
+		l->oom |= rc == EX_OSERR;
 		/* The opening stays; what needs the rest now works on it. */
 		v->loading = 0;
 		view_message(v, 1, "could not read all of the file (%s): showing its first %s",
@@ -153,8 +171,10 @@ static int loader_swap(struct loader *l, struct view *v, struct collection *col,
 	}
 	/* On failure (out of memory) the view is on the new collection's first document. */
 	int err = view_swap_collection(v, col);
-	if (err)
+	if (err) {
 		view_message(v, 1, "out of memory");
+		l->oom = 1;
+	}
 	else if (diag->nwarnings)
 		view_message(v, 0, "warning: %s", diag->warnings[0]);
 	if (!l->notes_open) {
@@ -218,7 +238,7 @@ static int loader_need_all(void *ctx, struct view *v)
 			return -1;
 		}
 		loader_progress(l, v, " (Ctrl-C stops waiting)");
-		draw_screen(v);
+		screen_draw(v);
 	}
 	return loader_finish(l, v);
 }
@@ -292,6 +312,8 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		collection_free(col);
 		return EX_OSERR;
 	}
+	/* Keys and colours of the user's before anything is drawn. */
+	view_configure(&v, NULL);
 	ld.col = col;
 	if (diag.nwarnings)
 		view_message(&v, 0, "warning: %s", diag.warnings[0]);
@@ -322,7 +344,7 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	 * screen go out in one write from the first on (issue 7). */
 	endwin();
 	doupdate();
-	style_init(opts->no_color);
+	style_init(opts->no_color, &v.conf);
 	/* Wake up every second to show notes other processes added; ten times a second while
 	 * the whole file is being read, to show progress and swap it in soon after. */
 	timeout(ld.file ? 100 : 1000);
@@ -331,7 +353,7 @@ int cmd_read(const char *file, struct cli_opts *opts)
 	 * milliseconds, and a saved place only moves the screen once it is up). */
 	if (ld.file)
 		loader_progress(&ld, &v, NULL);
-	draw_screen(&v);
+	screen_draw(&v);
 	/* Keys are read only now: the keypad's table and the mouse are set up after the first
 	 * screen is out. */
 	keyin_init();
@@ -345,7 +367,7 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		/* Not while a note is being made: its selection or prompt holds paragraph indexes. */
 		if (ld.file) {
 			loader_progress(&ld, &v, NULL);
-		} else if (ld.bg && !(ld.notes_open && vnotes_active(&notes))) {
+		} else if (ld.bg && !view_busy(&v)) {
 			if (bgparse_wait(ld.bg, 0)) {
 				loader_finish(&ld, &v);
 				timeout(1000);
@@ -355,11 +377,21 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		}
 		if (ld.notes_open)
 			vnotes_poll(&notes, &v);
-		draw_screen(&v);
+		if (v.redraw) {
+			clearok(curscr, TRUE);
+			v.redraw = 0;
+		}
+		screen_draw(&v);
+		if (v.cache->oom) {
+			/* A pane left empty for want of memory is no way to read: say so and end. */
+			status = EX_OSERR;
+			break;
+		}
 		if (ld.file && loader_run(&ld, &v) < 0)
 			timeout(1000);
-		int key = keyin_read(&v);
-		if (key >= 0 && key != VK_RESIZE)
+		struct input in;
+		keyin_read(&in);
+		if (in.kind != IN_NONE && in.kind != IN_RESIZE)
 			ld.keys++;
 		if (got_signal) {
 			if (got_signal != SIGINT) {
@@ -368,24 +400,40 @@ int cmd_read(const char *file, struct cli_opts *opts)
 				break;
 			}
 			got_signal = 0;
-			/* Ctrl-C cancels a command line or popup, as Esc does; q quits. */
-			if (v.mode != MODE_NORMAL || vnotes_active(&notes))
-				view_key(&v, VK_ESC);
-			else
-				view_message(&v, 0, "type q to quit");
+			/* Ctrl-C closes a line or a popup, as Esc does; in reading it says how to quit. */
+			view_interrupt(&v);
 			continue;
 		}
-		if (key == VK_RESIZE) {
+		switch (in.kind) {
+		case IN_RESIZE:
 			resize(&v);
-			continue;
+			break;
+		case IN_KEY:
+			view_key(&v, in.key);
+			break;
+		case IN_CLICK:
+			view_click(&v, in.y, in.x);
+			break;
+		case IN_WHEEL:
+			view_wheel(&v, in.y, in.x, in.delta);
+			break;
+		case IN_NONE:
+			break;
 		}
-		if (key >= 0 && key != VK_MOUSE)
-			view_key(&v, key);
-		if (notes.want_editor)
+		if (ld.notes_open && notes.want_editor)
 			run_editor(&v, &notes);
+		if (v.want_copy)
+			copy_out(&v);
 	}
 	endwin();
 	delscreen(scr);
+	const char *shown = file ? file : cli_sample_path();
+	if (status == EX_OSERR) {
+		cli_error("%s: out of memory: the text could not be laid out on the screen", shown);
+	} else if (ld.oom && status == 0) {
+		cli_error("%s: out of memory: only its first part could be read", shown);
+		status = EX_OSERR;
+	}
 	/* Quitting never waits for the rest of the file: the worker finishes on its own. */
 	bgparse_end(ld.bg);
 	if (ld.notes_open) {
@@ -393,6 +441,9 @@ int cmd_read(const char *file, struct cli_opts *opts)
 		vnotes_close(&notes, &v);
 	}
 	v.notes = NULL;
+	/* The lines typed this time join the history file; failing that is not worth a word. */
+	char herr[256];
+	linehist_save(&v.lines, herr, sizeof herr);
 	free(ld.store_msg);
 	store_close(st);
 	view_close(&v);

@@ -25,6 +25,8 @@ static int fail(struct annot_set *s, int err, const char *fmt, ...)
 	return err;
 }
 
+static void journal_clear(struct annot_change *v, size_t *n);
+
 static int store_failed(struct annot_set *s, int err)
 {
 	return fail(s, err, "%s", s->store ? store_errmsg(s->store) : "no database");
@@ -36,7 +38,7 @@ static unsigned color_bit(const char *key)
 	return c >= 0 ? 1u << c : UNKNOWN_COLOR_BIT;
 }
 
-/* Frees what a load built (not the undo copy). */
+/* Frees what a load built (not the undo journal). */
 static void unload(struct annot_set *s)
 {
 	if (s->para && s->res)
@@ -182,9 +184,11 @@ static int place(struct annot_set *s)
 			const struct annotation *a = &s->v[s->order[ap->first + j]];
 			bs[j] = utf8_byte_offset(text, len, a->start);
 			be[j] = utf8_byte_offset(text, len, a->end);
-			if (be[j] < bs[j])
+			/* A note without a highlight paints nothing. */
+			if (be[j] < bs[j] || conf_color_of_key(a->color) == CONF_NONE)
 				be[j] = bs[j];
-			ap->colors |= color_bit(a->color);
+			else
+				ap->colors |= color_bit(a->color);
 			if (a->note && a->note[0])
 				ap->notes++;
 		}
@@ -219,6 +223,10 @@ int annot_open(struct annot_set *s, struct store *st, const struct resolution *r
 	memset(s, 0, sizeof *s);
 	s->store = st;
 	s->res = res;
+	s->undo = calloc(ANNOT_UNDO_MAX, sizeof *s->undo);
+	s->redo = calloc(ANNOT_UNDO_MAX, sizeof *s->redo);
+	if (!s->undo || !s->redo)
+		return fail(s, STORE_ERR_NOMEM, "out of memory");
 	if (!st)
 		return STORE_OK;
 	int err = store_doc_sync(st, res, &s->doc_id);
@@ -236,8 +244,11 @@ int annot_open(struct annot_set *s, struct store *st, const struct resolution *r
 void annot_close(struct annot_set *s)
 {
 	unload(s);
-	annotation_clear(&s->undo);
-	s->can_undo = 0;
+	journal_clear(s->undo, &s->nundo);
+	journal_clear(s->redo, &s->nredo);
+	free(s->undo);
+	free(s->redo);
+	s->undo = s->redo = NULL;
 }
 
 int annot_poll(struct annot_set *s)
@@ -298,72 +309,6 @@ static int writable(struct annot_set *s)
 	return STORE_OK;
 }
 
-int annot_add(struct annot_set *s, int para, size_t start, size_t end, const char *color,
-              const char *note, char *const *tags, size_t ntags, char id[37])
-{
-	int err = writable(s);
-	if (err)
-		return err;
-	if (para < 0 || (size_t)para >= s->res->npara)
-		return fail(s, STORE_ERR_INVALID, "no such paragraph");
-	struct annotation a = { 0 };
-	a.para_id = s->res->paras[para].id;
-	a.start = start;
-	a.end = end;
-	a.color = (char *)color;
-	a.note = note && note[0] ? (char *)note : NULL;
-	a.tags = (char **)tags;
-	a.ntags = ntags;
-	err = store_annot_add(s->store, s->doc_id, s->res, &a);
-	/* Detach what was borrowed; free what the store filled in. */
-	a.para_id = NULL;
-	if (a.color == color)
-		a.color = NULL;
-	if (a.note == note)
-		a.note = NULL;
-	a.tags = NULL;
-	a.ntags = 0;
-	if (!err && id)
-		memcpy(id, a.id, 37);
-	annotation_clear(&a);
-	if (err)
-		return store_failed(s, err);
-	return annot_reload(s);
-}
-
-/* Changes one field of a stored annotation (the others are sent as they are). */
-static int update(struct annot_set *s, const char *id, const char *note, const char *color,
-                  int set_note)
-{
-	int err = writable(s);
-	if (err)
-		return err;
-	int i = annot_find(s, id);
-	if (i < 0)
-		return fail(s, STORE_ERR_NOTFOUND, "that note is gone (removed elsewhere?)");
-	struct annotation a = s->v[i];
-	if (set_note)
-		a.note = note && note[0] ? (char *)note : NULL;
-	if (color)
-		a.color = (char *)color;
-	err = store_annot_update(s->store, &a);
-	if (err)
-		return store_failed(s, err);
-	return annot_reload(s);
-}
-
-int annot_set_note(struct annot_set *s, const char *id, const char *note)
-{
-	return update(s, id, note, NULL, 1);
-}
-
-int annot_set_color(struct annot_set *s, const char *id, const char *color)
-{
-	if (!color || conf_color_of_key(color) < 0)
-		return fail(s, STORE_ERR_INVALID, "unknown colour");
-	return update(s, id, NULL, color, 0);
-}
-
 static int dup_str(char **dst, const char *src)
 {
 	*dst = NULL;
@@ -401,6 +346,147 @@ static int copy_annotation(struct annotation *dst, const struct annotation *src)
 	return 0;
 }
 
+static void change_clear(struct annot_change *c)
+{
+	annotation_clear(&c->before);
+	annotation_clear(&c->after);
+	memset(c, 0, sizeof *c);
+}
+
+static void journal_clear(struct annot_change *v, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		change_clear(&v[i]);
+	*n = 0;
+}
+
+/* Pushes a change onto a journal (undo or redo), forgetting the oldest when it is full. */
+static void journal_push(struct annot_change *v, size_t *n, struct annot_change *c)
+{
+	if (*n == ANNOT_UNDO_MAX) {
+		change_clear(&v[0]);
+		memmove(&v[0], &v[1], (ANNOT_UNDO_MAX - 1) * sizeof *v);
+		(*n)--;
+	}
+	v[(*n)++] = *c;
+	memset(c, 0, sizeof *c);
+}
+
+/* Records a change made by the user: a new one forgets what could be redone. */
+static void record(struct annot_set *s, enum annot_change_kind kind,
+                   const struct annotation *before, const char *after_id)
+{
+	struct annot_change c;
+	memset(&c, 0, sizeof c);
+	c.kind = kind;
+	int bad = 0;
+	if (before)
+		bad = copy_annotation(&c.before, before) < 0;
+	int i = after_id ? annot_find(s, after_id) : -1;
+	if (!bad && i >= 0)
+		bad = copy_annotation(&c.after, &s->v[i]) < 0;
+	if (bad || (after_id && i < 0)) {
+		/* Out of memory (or reloaded without it): this change cannot be undone. */
+		change_clear(&c);
+		return;
+	}
+	journal_clear(s->redo, &s->nredo);
+	journal_push(s->undo, &s->nundo, &c);
+}
+
+int annot_add(struct annot_set *s, int para, size_t start, size_t end, const char *color,
+              const char *note, char *const *tags, size_t ntags, char id[37])
+{
+	int err = writable(s);
+	if (err)
+		return err;
+	if (para < 0 || (size_t)para >= s->res->npara)
+		return fail(s, STORE_ERR_INVALID, "no such paragraph");
+	struct annotation a = { 0 };
+	a.para_id = s->res->paras[para].id;
+	a.start = start;
+	a.end = end;
+	a.color = (char *)color;
+	a.note = note && note[0] ? (char *)note : NULL;
+	a.tags = (char **)tags;
+	a.ntags = ntags;
+	err = store_annot_add(s->store, s->doc_id, s->res, &a);
+	/* Detach what was borrowed; free what the store filled in. */
+	a.para_id = NULL;
+	if (a.color == color)
+		a.color = NULL;
+	if (a.note == note)
+		a.note = NULL;
+	a.tags = NULL;
+	a.ntags = 0;
+	char added[37];
+	memcpy(added, a.id, sizeof added);
+	if (!err && id)
+		memcpy(id, a.id, 37);
+	annotation_clear(&a);
+	if (err)
+		return store_failed(s, err);
+	err = annot_reload(s);
+	if (!err)
+		record(s, AC_ADD, NULL, added);
+	return err;
+}
+
+/* Writes note, colour and tags of a stored annotation as `a` has them. */
+static int store_update(struct annot_set *s, const struct annotation *a)
+{
+	int err = store_annot_update(s->store, a);
+	return err ? store_failed(s, err) : STORE_OK;
+}
+
+/* Changes fields of a stored annotation (the others are sent as they are), recorded. */
+static int update(struct annot_set *s, const char *id, const char *note, int set_note,
+                  const char *color, char *const *tags, size_t ntags, int set_tags)
+{
+	int err = writable(s);
+	if (err)
+		return err;
+	int i = annot_find(s, id);
+	if (i < 0)
+		return fail(s, STORE_ERR_NOTFOUND, "that note is gone (removed elsewhere?)");
+	struct annotation before;
+	if (copy_annotation(&before, &s->v[i]) < 0)
+		return fail(s, STORE_ERR_NOMEM, "out of memory");
+	struct annotation a = s->v[i];
+	if (set_note)
+		a.note = note && note[0] ? (char *)note : NULL;
+	if (color)
+		a.color = (char *)color;
+	if (set_tags) {
+		a.tags = (char **)tags;
+		a.ntags = ntags;
+	}
+	err = store_update(s, &a);
+	if (!err)
+		err = annot_reload(s);
+	if (!err)
+		record(s, AC_UPDATE, &before, before.id);
+	annotation_clear(&before);
+	return err;
+}
+
+int annot_set_note(struct annot_set *s, const char *id, const char *note)
+{
+	return update(s, id, note, 1, NULL, NULL, 0, 0);
+}
+
+int annot_set_color(struct annot_set *s, const char *id, const char *color)
+{
+	if (!color || (conf_color_of_key(color) < 0 && conf_color_of_key(color) != CONF_NONE))
+		return fail(s, STORE_ERR_INVALID, "unknown colour");
+	return update(s, id, NULL, 0, color, NULL, 0, 0);
+}
+
+int annot_set_tags(struct annot_set *s, const char *id, char *const *tags, size_t ntags)
+{
+	return update(s, id, NULL, 0, NULL, tags, ntags, 1);
+}
+
 int annot_delete(struct annot_set *s, const char *id)
 {
 	int err = writable(s);
@@ -413,26 +499,23 @@ int annot_delete(struct annot_set *s, const char *id)
 	if (copy_annotation(&keep, &s->v[i]) < 0)
 		return fail(s, STORE_ERR_NOMEM, "out of memory");
 	err = store_annot_delete(s->store, keep.id);
-	if (err) {
-		annotation_clear(&keep);
-		return store_failed(s, err);
-	}
-	annotation_clear(&s->undo);
-	s->undo = keep;
-	s->can_undo = 1;
-	return annot_reload(s);
+	if (!err)
+		err = annot_reload(s);
+	else
+		err = store_failed(s, err);
+	if (!err)
+		record(s, AC_DELETE, &keep, NULL);
+	annotation_clear(&keep);
+	return err;
 }
 
-int annot_undo(struct annot_set *s)
+/* Puts an annotation back as it was, with its id (a delete undone, an add redone). */
+static int put_back(struct annot_set *s, const struct annotation *was)
 {
-	if (!s->can_undo)
-		return fail(s, STORE_ERR_NOTFOUND, "nothing to undo");
-	int err = writable(s);
-	if (err)
-		return err;
 	struct annotation a;
-	if (copy_annotation(&a, &s->undo) < 0)
+	if (copy_annotation(&a, was) < 0)
 		return fail(s, STORE_ERR_NOMEM, "out of memory");
+	int err;
 	if (a.status == ANCHOR_ORPHAN) {
 		/* An orphan has no place in this text to add it at: it goes back as it was. */
 		size_t added = 0, skipped = 0;
@@ -441,11 +524,69 @@ int annot_undo(struct annot_set *s)
 		err = store_annot_add(s->store, s->doc_id, s->res, &a);
 	}
 	annotation_clear(&a);
-	if (err && err != STORE_ERR_EXISTS)
-		return store_failed(s, err);
-	annotation_clear(&s->undo);
-	s->can_undo = 0;
+	if (err == STORE_ERR_EXISTS)
+		return fail(s, err, "that note is back already");
+	return err ? store_failed(s, err) : STORE_OK;
+}
+
+static int take_away(struct annot_set *s, const char *id)
+{
+	int err = store_annot_delete(s->store, id);
+	if (err == STORE_ERR_NOTFOUND)
+		return fail(s, err, "that note is gone (removed elsewhere?)");
+	return err ? store_failed(s, err) : STORE_OK;
+}
+
+/* Applies a change backward (undo) or forward (redo) to the store. */
+static int apply_change(struct annot_set *s, const struct annot_change *c, int forward)
+{
+	switch (c->kind) {
+	case AC_ADD:
+		return forward ? put_back(s, &c->after) : take_away(s, c->after.id);
+	case AC_DELETE:
+		return forward ? take_away(s, c->before.id) : put_back(s, &c->before);
+	case AC_UPDATE:
+		if (annot_find(s, c->before.id) < 0)
+			return fail(s, STORE_ERR_NOTFOUND, "that note is gone (removed elsewhere?)");
+		return store_update(s, forward ? &c->after : &c->before);
+	}
+	return STORE_ERR_INVALID;
+}
+
+/* Moves the newest change of one journal to the other, applying it. */
+static int replay(struct annot_set *s, int forward, const struct annot_change **what)
+{
+	struct annot_change *from = forward ? s->redo : s->undo, *to = forward ? s->undo : s->redo;
+	size_t *nfrom = forward ? &s->nredo : &s->nundo, *nto = forward ? &s->nundo : &s->nredo;
+	if (*nfrom == 0)
+		return fail(s, STORE_ERR_NOTFOUND, forward ? "nothing to redo" : "nothing to undo");
+	int err = writable(s);
+	if (err)
+		return err;
+	struct annot_change *c = &from[*nfrom - 1];
+	err = apply_change(s, c, forward);
+	if (err) {
+		/* It cannot be done (changed elsewhere): forget it rather than fail forever. */
+		change_clear(c);
+		(*nfrom)--;
+		return err;
+	}
+	struct annot_change moved = *c;
+	(*nfrom)--;
+	journal_push(to, nto, &moved);
+	if (what)
+		*what = &to[*nto - 1];
 	return annot_reload(s);
+}
+
+int annot_undo(struct annot_set *s, const struct annot_change **what)
+{
+	return replay(s, 0, what);
+}
+
+int annot_redo(struct annot_set *s, const struct annot_change **what)
+{
+	return replay(s, 1, what);
 }
 
 int annot_matches(const struct annotation *a, const char *color, const char *tag)

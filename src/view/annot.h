@@ -10,7 +10,10 @@
  *
  * Notes added by another process (`gavel notes add`) show without a restart: annot_poll()
  * compares the store's data version and reloads when another connection committed.
- * The last delete can be undone: the annotation goes back with the same id, times and quote.
+ * Every change made through the set (add, delete, note, colour, tags) goes into a journal and
+ * can be undone and redone, as in an editor: a deleted annotation comes back with the same id,
+ * times and quote. A note whose colour is "none" is a note without a highlight: it has no
+ * segment (nothing is painted) but is listed like the others.
  *
  * Ownership: the set borrows the store and the resolution (both must outlive it); every
  * annotation, segment and message belongs to the set until the next reload or annot_close.
@@ -42,6 +45,17 @@ struct annot_para {
 	int notes;              /* how many of them have a note: a gutter mark */
 };
 
+enum annot_change_kind { AC_ADD, AC_DELETE, AC_UPDATE };
+
+/* One change, as the journal keeps it: the annotation before (delete, update) and after (add,
+ * update) it. */
+struct annot_change {
+	enum annot_change_kind kind;
+	struct annotation before, after;
+};
+
+#define ANNOT_UNDO_MAX 100
+
 struct annot_set {
 	struct store *store;            /* borrowed; NULL: no database (nothing to show, no writes) */
 	const struct resolution *res;   /* borrowed */
@@ -54,8 +68,10 @@ struct annot_set {
 	size_t norphans;
 	int64_t version;                /* store_data_version at the last load */
 	unsigned gen;                   /* bumped by every load: the display's cue to lay out again */
-	struct annotation undo;         /* the last deleted annotation */
-	int can_undo;
+	struct annot_change *undo;      /* ANNOT_UNDO_MAX slots, oldest first */
+	size_t nundo;
+	struct annot_change *redo;      /* what undo undid, newest last */
+	size_t nredo;
 	char err[256];                  /* the last error, for the status line */
 };
 
@@ -92,16 +108,20 @@ int annot_at(const struct annot_set *, int para, size_t b);
 int annot_add(struct annot_set *, int para, size_t start, size_t end, const char *color,
               const char *note, char *const *tags, size_t ntags, char id[37]);
 
-/* Replaces the note (NULL or "" removes it) / the colour of annotation `id`. */
+/* Replaces the note (NULL or "" removes it) / the colour / the tags of annotation `id`. */
 int annot_set_note(struct annot_set *, const char *id, const char *note);
 int annot_set_color(struct annot_set *, const char *id, const char *color);
+int annot_set_tags(struct annot_set *, const char *id, char *const *tags, size_t ntags);
 
-/* Removes annotation `id`, keeping a copy for annot_undo (a second delete replaces it). */
+/* Removes annotation `id` (the journal keeps a copy). */
 int annot_delete(struct annot_set *, const char *id);
 
-/* Puts the last deleted annotation back with the same id. STORE_ERR_NOTFOUND when there is
- * nothing to undo. */
-int annot_undo(struct annot_set *);
+/* Undoes the newest change of the journal / redoes the newest undone one. *what (may be
+ * NULL) gets the change, valid until the next change. STORE_ERR_NOTFOUND when there is
+ * nothing to undo (redo); a change that can no longer be made (the note was removed
+ * elsewhere) is dropped with its error. */
+int annot_undo(struct annot_set *, const struct annot_change **what);
+int annot_redo(struct annot_set *, const struct annot_change **what);
 
 /* Whether annotation a matches the filters (NULL: any): its colour key, one of its tags. */
 int annot_matches(const struct annotation *, const char *color, const char *tag);

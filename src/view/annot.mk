@@ -4,7 +4,8 @@
 src_libgavel_a_SOURCES += src/view/annot.c src/view/annot.h src/view/select.c src/view/select.h \
 	src/view/ledit.c src/view/ledit.h src/view/conf.c src/view/conf.h \
 	src/view/notelist.c src/view/notelist.h src/view/extedit.c src/view/extedit.h \
-	src/view/vnotes.c src/view/vnotes.h
+	src/view/vnotes.c src/view/vnotes.h src/view/mode-select.c src/view/mode-popup.c \
+	src/view/mode-notes.c
 
 ANNOT_UNIT_TESTS = tests/unit/test_view_annot tests/unit/test_view_select \
 	tests/unit/test_view_ledit tests/unit/test_view_conf tests/unit/test_view_notelist \

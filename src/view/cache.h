@@ -9,6 +9,9 @@
 #define DCACHE_SLOTS 1024
 
 struct dcache {
+	unsigned long builds;   /* layouts made (pane_dpara), for tests of the per-key cost */
+	int oom;                /* a paragraph on screen could not be laid out (out of memory):
+	                         * the reader says so and ends, never shows an empty pane */
 	struct dpara *slot[DCACHE_SLOTS];
 	int width[DCACHE_SLOTS];
 	unsigned gen[DCACHE_SLOTS];

@@ -14,8 +14,8 @@ static const struct cmd_name {
 	const char *prefix;    /* the id prefix the argument completes to */
 } names[] = {
 	{ "op", 1, "op" }, { "pp", 1, "pp" }, { "fn", 1, "fn" }, { "annex", 1, "annex" },
-	{ "res", 1, NULL }, { "docs", 0, NULL }, { "outline", 0, NULL }, { "help", 0, NULL }, { "quit", 0, NULL },
-	{ "q", 0, NULL },
+	{ "res", 1, NULL }, { "docs", 0, NULL }, { "outline", 0, NULL }, { "help", 0, NULL },
+	{ "copy", 0, NULL }, { "quit", 0, NULL }, { "q", 0, NULL },
 };
 #define NNAMES (sizeof names / sizeof *names)
 
@@ -152,6 +152,15 @@ void command_parse(const char *line, const struct collection *col, int doc,
 	}
 	if (!strcmp(word, "help") || !strcmp(word, "h")) {
 		out->kind = CMD_HELP;
+		return;
+	}
+	if (!strcmp(word, "copy") || !strcmp(word, "y")) {
+		/* The file as typed (spaces inside kept, trailing ones not). */
+		snprintf(out->arg, sizeof out->arg, "%s", line + wl + strspn(line + wl, " "));
+		size_t l = strlen(out->arg);
+		while (l > 0 && out->arg[l - 1] == ' ')
+			out->arg[--l] = '\0';
+		out->kind = CMD_COPY;
 		return;
 	}
 	if (!strcmp(word, "res") || !strcmp(word, "doc") || !strcmp(word, "docs")) {

@@ -1,7 +1,8 @@
 /* command.h: the ":" command line: parsing into a target, and completion of ids.
  *
  * Commands: op N, pp N, fn N (a footnote), annex N, res NUMBER (a document of a compilation;
- * "res" alone lists them), outline, help, q; a bare number is an operative paragraph; an id as the model spells it
+ * "res" alone lists them), outline, help, copy [FILE] (the paragraph with its citation, to the
+ * clipboard or appended to FILE), q; a bare number is an operative paragraph; an id as the model spells it
  * ("op3.a.ii", "fn16") goes there. Sub-paragraphs can be written 3.a.ii or 3 (a) (ii). */
 #ifndef GAVEL_VIEW_COMMAND_H
 #define GAVEL_VIEW_COMMAND_H
@@ -18,7 +19,8 @@ enum command_kind {
 	CMD_OUTLINE,
 	CMD_DOCS,       /* the list of the documents of a compilation */
 	CMD_HELP,
-	CMD_QUIT
+	CMD_QUIT,
+	CMD_COPY        /* arg: the file, "" for the clipboard */
 };
 
 struct command {
@@ -26,6 +28,7 @@ struct command {
 	int para;
 	int doc;
 	char msg[160];
+	char arg[512];
 };
 
 /* Parses and resolves one command line against the current document. */

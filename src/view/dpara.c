@@ -166,9 +166,10 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The body: text with markers back in place, lead and references styled. */
+/* The body: text with markers back in place, lead and references styled. `cut`: n is less
+ * than the text (DPARA_MAX_TEXT); markers past it are left out. */
 static void build_body(struct dpara *d, struct dbuf *b, const struct para *p, const char *src,
-                       size_t n, int utf8)
+                       size_t n, int utf8, int cut)
 {
 	/* Markers and references sorted by position (the model keeps them so, but may not). */
 	size_t nm = src == p->text ? p->nmarks : 0, nr = src == p->text ? p->nrefs : 0;
@@ -226,7 +227,7 @@ static void build_body(struct dpara *d, struct dbuf *b, const struct para *p, co
 			d->links[link].end = b->len;
 		pos += len;
 	}
-	for (; mi < nm && !b->fail; mi++)
+	for (; mi < nm && !b->fail && (!cut || mk[2 * mi] <= n); mi++)
 		put_marker(d, b, p->marks[mk[2 * mi + 1]].footnote, n, utf8);
 	free(mk);
 	free(rf);
@@ -313,13 +314,29 @@ struct dpara *dpara_build(const struct resolution *res, int index, const struct 
 	}
 	/* text_len is the model's promise; never read past the NUL whatever it says. */
 	n = strnlen(src, n);
+	/* A paragraph longer than DPARA_MAX_TEXT (a file on one line) is shown up to there. */
+	size_t whole = n;
+	if (n > DPARA_MAX_TEXT) {
+		n = DPARA_MAX_TEXT;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
 
 	struct dbuf b = { 0 };
 	dbuf_grow(&b, n + 16);
-	build_body(d, &b, p, src, n, o->utf8);
+	build_body(d, &b, p, src, n, o->utf8, n < whole);
 	size_t *from = NULL;
 	if (!b.fail) {
 		d->body_len = b.len;
+		if (n < whole) {
+			char more[160];
+			double left = (double)(whole - n);
+			int k = snprintf(more, sizeof more, "[%s %.1f %s more of this paragraph not shown "
+			                 "here: 'gavel show FILE %s' prints it whole]", o->utf8 ? "\u2026" : "...",
+			                 left >= 1e6 ? left / 1e6 : left / 1e3, left >= 1e6 ? "MB" : "kB",
+			                 p->id ? p->id : "ID");
+			dbuf_put(&b, more, (size_t)k, ST_DIM, -1, n);
+		}
 		if (p->kind == PARA_FOOTNOTE && o->nciters > 0)
 			build_citers(d, &b, res, o, n);
 	}
@@ -353,12 +370,18 @@ struct dpara *dpara_build(const struct resolution *res, int index, const struct 
 	}
 	for (size_t i = 0; i < o->nspans; i++) {
 		const struct dspan *s = &o->spans[i];
-		if (s->start >= s->end || s->end > n || s->color < 1 || s->color > 7)
+		size_t end = s->end > n && s->end <= whole ? n : s->end;   /* past a cut: to it */
+		if (s->start >= end || end > n || s->color < 1 || s->color > 7)
 			continue;
-		for (size_t k = from[s->start]; k < from[s->end] && k < d->body_len; k++)
-			d->style[k] = (uint16_t)((d->style[k] & ~(ST_HL_MASK | ST_OVERLAP)) |
-			                         ((unsigned)s->color << ST_HL_SHIFT) |
-			                         (s->extra & ST_OVERLAP));
+		for (size_t k = from[s->start]; k < from[end] && k < d->body_len; k++) {
+			/* The selection is a mark of its own over whatever highlight is there. */
+			if (s->color == DSPAN_SELECTION)
+				d->style[k] = (uint16_t)(d->style[k] | ST_SELECT);
+			else
+				d->style[k] = (uint16_t)((d->style[k] & ~(ST_HL_MASK | ST_OVERLAP)) |
+				                         ((unsigned)s->color << ST_HL_SHIFT) |
+				                         (s->extra & ST_OVERLAP));
+		}
 	}
 	if (o->pat && o->pat->len > 0) {
 		struct search_hit *hits = NULL;
@@ -433,7 +456,7 @@ size_t dpara_from_orig(const struct dpara *d, size_t ob)
 	return d->body_len;
 }
 
-int dpara_link_at(const struct dpara *d, int line, int col)
+long dpara_byte_at(const struct dpara *d, int line, int col)
 {
 	if (line < 0 || line >= d->nlines || col < 0)
 		return -1;
@@ -444,9 +467,15 @@ int dpara_link_at(const struct dpara *d, int line, int col)
 		size_t n = utf8_decode(d->text + i, l->end - i, &c);
 		int w = text_width(d->text + i, n);
 		if (col >= x && col < x + (w > 0 ? w : 0))
-			return d->link[i];
+			return (long)i;
 		x += w;
 		i += n;
 	}
 	return -1;
+}
+
+int dpara_link_at(const struct dpara *d, int line, int col)
+{
+	long b = dpara_byte_at(d, line, col);
+	return b >= 0 ? d->link[b] : -1;
 }

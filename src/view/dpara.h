@@ -27,6 +27,7 @@ enum {
 	ST_DIM = 1 << 7,       /* "cited in" and other furniture */
 };
 #define ST_OVERLAP (1u << 11)   /* two or more highlights overlap here (drawn underlined) */
+#define ST_SELECT (1u << 12)    /* the words being selected */
 #define ST_HL_SHIFT 8
 #define ST_HL_MASK (7u << ST_HL_SHIFT)   /* highlight colour 1..7, 0 = none */
 #define ST_LINK (ST_MARK | ST_REF | ST_BACKREF)
@@ -43,7 +44,9 @@ struct dlink {
 	size_t start, end;   /* display bytes */
 };
 
-/* A highlight span supplied by the annotation layer: bytes of para.text and a colour 1..7. */
+/* A highlight span supplied by the annotation layer: bytes of para.text and a colour 1..6
+ * (6: a colour gavel does not know), or DSPAN_SELECTION for the words being selected. */
+#define DSPAN_SELECTION 7
 struct dspan {
 	size_t start, end;
 	int color;
@@ -81,6 +84,12 @@ struct dpara {
 	char gutter[32];        /* label drawn on the first line, e.g. "OP 10", "(a)" */
 };
 
+/* Bytes of one paragraph's text laid out at most. Layout costs some 30 bytes a byte of text:
+ * a longer paragraph (a 50 MB file on one line) is shown up to here, then a line says how
+ * much more there is, so its first screen and memory do not grow with it (issue 18). The
+ * longest paragraph of a real resolution is a thousandth of this. */
+#define DPARA_MAX_TEXT ((size_t)1 << 20)
+
 /* Builds the display of paragraph `index`. Returns NULL when out of memory. */
 struct dpara *dpara_build(const struct resolution *, int index, const struct dpara_opts *);
 void dpara_free(struct dpara *);
@@ -93,6 +102,9 @@ int dpara_line_of(const struct dpara *, size_t b);
 
 /* Display byte of a byte of para.text. */
 size_t dpara_from_orig(const struct dpara *, size_t orig_byte);
+
+/* The display byte at display column `col` of line `line` (text columns), or -1. */
+long dpara_byte_at(const struct dpara *, int line, int col);
 
 /* Index of the link at display column `col` of line `line` (text columns, after gutter and
  * indent), or -1. */

@@ -137,3 +137,47 @@ int extedit_run(const char *initial, char **out, char *err, size_t errlen)
 	unlink(path);
 	return rc;
 }
+
+/* Whether the line [s, s + n) is one of the lines of comments. */
+static int is_comment(const char *s, size_t n, const char *comments)
+{
+	for (const char *c = comments; c && *c;) {
+		const char *nl = strchr(c, '\n');
+		size_t len = nl ? (size_t)(nl - c) : strlen(c);
+		if (len == n && memcmp(c, s, n) == 0)
+			return 1;
+		if (!nl)
+			break;
+		c = nl + 1;
+	}
+	return 0;
+}
+
+char *extedit_strip(const char *text, const char *comments)
+{
+	size_t n = strlen(text);
+	char *out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	size_t k = 0;
+	for (const char *line = text; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		/* An editor may save CRLF: compare without the CR. */
+		size_t cmp = len && line[len - 1] == '\r' ? len - 1 : len;
+		if (!is_comment(line, cmp, comments)) {
+			memcpy(out + k, line, len);
+			k += len;
+			if (nl)
+				out[k++] = '\n';
+		}
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+	while (k > 0 && (out[k - 1] == '\n' || out[k - 1] == '\r' || out[k - 1] == ' ' ||
+	                 out[k - 1] == '\t'))
+		k--;
+	out[k] = '\0';
+	return out;
+}

@@ -19,4 +19,10 @@ const char *extedit_command(void);
  * refused. */
 int extedit_run(const char *initial, char **out, char *err, size_t errlen);
 
+/* The text an editor gave back without the comment lines gavel put into it: every line equal
+ * to one of the lines of `comments` (NULL: none) goes, then the blank lines at the end. A
+ * line the user wrote that starts with '#' stays (a note may say "#2 priority"). Caller
+ * frees; NULL when out of memory. */
+char *extedit_strip(const char *text, const char *comments);
+
 #endif

@@ -1,14 +1,14 @@
-/* keys-man.c: prints the reader's key table as roff (`make keys-man`), so the man page lists
- * the same keys as the help screen. */
+/* keys-man.c: prints the default keymaps of every mode as roff (`make keys-man`), so the man
+ * page lists the same keys as the help screen. */
 #include "config.h"
 
 #include <stdio.h>
 
-#include "view/keys.h"
+#include "view/keymap.h"
 
 int main(void)
 {
-	if (keys_write_roff(stdout) < 0 || fflush(stdout) != 0) {
+	if (keymap_write_roff(stdout) < 0 || fflush(stdout) != 0) {
 		perror("keys-man");
 		return 1;
 	}

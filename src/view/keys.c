@@ -1,64 +1,22 @@
-/* keys.c: the default key bindings and everything generated from them (names, help, man). */
+/* keys.c: the action table and key names, for the keymaps, the help and `bind` lines. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "text/utf8.h"
 #include "view/keys.h"
 
 static const struct action_info {
 	const char *name, *help;
-	enum key_group group;
 } actions[ACT_COUNT] = {
-	[ACT_NONE] = { "none", "", KG_OTHER },
-#define X(id, g, nm, hl) [ACT_##id] = { nm, hl, g },
+	[ACT_NONE] = { "none", "" },
+#define X(id, nm, hl) [ACT_##id] = { nm, hl },
 	VIEW_ACTIONS(X)
 #undef X
 };
-
-/* Keys from less and vim where they agree; where a key has two meanings there, the reader's
- * wins and the help says so (? is help as in mutt and tig's h, \ searches backward). */
-const struct binding keys_bindings[] = {
-	{ 'j', ACT_LINE_DOWN }, { VK_DOWN, ACT_LINE_DOWN }, { VK_CTRL('e'), ACT_LINE_DOWN },
-	{ 'k', ACT_LINE_UP }, { VK_UP, ACT_LINE_UP }, { VK_CTRL('y'), ACT_LINE_UP },
-	{ ' ', ACT_PAGE_DOWN }, { VK_PGDN, ACT_PAGE_DOWN }, { VK_CTRL('f'), ACT_PAGE_DOWN },
-	{ 'b', ACT_PAGE_UP }, { VK_PGUP, ACT_PAGE_UP }, { VK_CTRL('b'), ACT_PAGE_UP },
-	{ VK_CTRL('d'), ACT_HALF_DOWN }, { VK_CTRL('u'), ACT_HALF_UP },
-	{ 'g', ACT_FIRST }, { VK_HOME, ACT_FIRST }, { '<', ACT_FIRST },
-	{ 'G', ACT_LAST }, { VK_END, ACT_LAST }, { '>', ACT_LAST },
-	{ ']', ACT_PARA_NEXT }, { '}', ACT_PARA_NEXT }, { 'J', ACT_PARA_NEXT },
-	{ '[', ACT_PARA_PREV }, { '{', ACT_PARA_PREV }, { 'K', ACT_PARA_PREV },
-	{ VK_BACKSPACE, ACT_BACK }, { 'H', ACT_BACK }, { VK_CTRL('o'), ACT_BACK },
-	{ 'L', ACT_FORWARD },
-	{ VK_TAB, ACT_PANE_NEXT }, { VK_RIGHT, ACT_PANE_NEXT }, { 'l', ACT_PANE_NEXT },
-	{ VK_BTAB, ACT_PANE_PREV }, { VK_LEFT, ACT_PANE_PREV }, { 'h', ACT_PANE_PREV },
-	{ '1', ACT_PANE_1 }, { '2', ACT_PANE_2 }, { '3', ACT_PANE_3 },
-	{ 'z', ACT_ZOOM },
-	{ 'r', ACT_REF_NEXT }, { 'f', ACT_REF_NEXT }, { 'R', ACT_REF_PREV }, { 'F', ACT_REF_PREV },
-	{ VK_ENTER, ACT_FOLLOW },
-	{ 'p', ACT_PREVIEW },
-	{ '/', ACT_SEARCH_FWD }, { '\\', ACT_SEARCH_BACK },
-	{ 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
-	{ ':', ACT_COMMAND },
-	{ 'o', ACT_OUTLINE },
-	{ 'v', ACT_SELECT }, { 'V', ACT_SELECT_PARA },
-	{ 'c', ACT_NOTE }, { 'C', ACT_NOTE_EDITOR },
-	{ 'i', ACT_NOTES_HERE }, { 'a', ACT_NOTES_PANE },
-	{ 'u', ACT_UNDO }, { 'E', ACT_EXPORT },
-	{ '?', ACT_HELP }, { VK_F1, ACT_HELP },
-	{ VK_CTRL('l'), ACT_REDRAW },
-	{ 'q', ACT_QUIT },
-};
-const size_t keys_nbindings = sizeof keys_bindings / sizeof *keys_bindings;
-
-enum action keys_action(int key)
-{
-	for (size_t i = 0; i < keys_nbindings; i++)
-		if (keys_bindings[i].key == key)
-			return keys_bindings[i].action;
-	return ACT_NONE;
-}
 
 const char *keys_action_name(enum action a)
 {
@@ -70,114 +28,29 @@ const char *keys_action_help(enum action a)
 	return a >= 0 && a < ACT_COUNT ? actions[a].help : "";
 }
 
-enum key_group keys_action_group(enum action a)
+int keys_action_find(const char *name)
 {
-	return a >= 0 && a < ACT_COUNT ? actions[a].group : KG_OTHER;
+	for (int a = 0; a < ACT_COUNT; a++)
+		if (strcmp(actions[a].name, name) == 0)
+			return a;
+	return -1;
 }
 
-const char *keys_group_name(enum key_group g)
+int keys_lines_push(char ***lines, size_t *n, size_t *cap, const char *s)
 {
-	static const char *names[] = { "Moving", "Panes", "References", "Search", "Notes",
-	                               "Other" };
-	return g >= 0 && g <= KG_OTHER ? names[g] : "";
-}
-
-const char *keys_name(int key, char *buf, size_t size)
-{
-	static const char *special[] = {
-		[VK_UP - VK_BASE] = "Up", [VK_DOWN - VK_BASE] = "Down", [VK_LEFT - VK_BASE] = "Left",
-		[VK_RIGHT - VK_BASE] = "Right", [VK_PGUP - VK_BASE] = "PgUp",
-		[VK_PGDN - VK_BASE] = "PgDn", [VK_HOME - VK_BASE] = "Home", [VK_END - VK_BASE] = "End",
-		[VK_BACKSPACE - VK_BASE] = "Backspace", [VK_ENTER - VK_BASE] = "Enter",
-		[VK_ESC - VK_BASE] = "Esc", [VK_TAB - VK_BASE] = "Tab", [VK_BTAB - VK_BASE] = "Shift-Tab",
-		[VK_DELETE - VK_BASE] = "Delete", [VK_F1 - VK_BASE] = "F1",
-		[VK_RESIZE - VK_BASE] = "Resize", [VK_MOUSE - VK_BASE] = "Mouse",
-		[VK_WORD_LEFT - VK_BASE] = "Ctrl-Left", [VK_WORD_RIGHT - VK_BASE] = "Ctrl-Right",
-	};
-	if (key > VK_BASE && key <= VK_WORD_RIGHT)
-		snprintf(buf, size, "%s", special[key - VK_BASE]);
-	else if (key == ' ')
-		snprintf(buf, size, "Space");
-	else if (key > 0 && key < 0x20)
-		snprintf(buf, size, "Ctrl-%c", key + '@');
-	else if (key > 0x20 && key < 0x7f)
-		snprintf(buf, size, "%c", key);
-	else
-		snprintf(buf, size, "U+%04X", (unsigned)key);
-	return buf;
-}
-
-const char *keys_for_action(enum action a, char *buf, size_t size)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < keys_nbindings; i++) {
-		if (keys_bindings[i].action != a)
-			continue;
-		char name[16];
-		keys_name(keys_bindings[i].key, name, sizeof name);
-		int n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
-		if (n < 0 || (size_t)n >= size - len)
-			break;
-		len += (size_t)n;
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 32;
+		char **nv = realloc(*lines, c * sizeof *nv);
+		if (!nv)
+			return -1;
+		*lines = nv;
+		*cap = c;
 	}
-	return buf;
-}
-
-/* Paragraphs before the table; the help screen wraps them to its width. */
-static const char *const help_intro[] = {
-	"gavel: keys of the reader",
-	"",
-	"Three panes: preamble, operative paragraphs, footnotes. The current paragraph of the "
-	"focused pane is marked in the gutter; its references (footnote markers, cited documents, "
-	"a footnote's \"cited in\" links) are stepped with r and followed with Enter.",
-	"? opens this help (as in mutt and tig); search backward with \\ (less uses ? for that).",
-	"Backspace goes back and L forward (as H and L in Vimium); every jump is recorded: "
-	"commands, references, search matches, the outline.",
-	"Commands: :op 10  :pp 3  :fn 16  :op 3.a.ii  :annex 1  :res 58/190  :outline  :help  :q "
-	"(Tab completes ids); in a file of several resolutions, :res alone lists them.",
-	"The mouse: a click focuses a pane or follows a link; the wheel scrolls.",
-	"Search: case-insensitive unless the pattern has a capital, accents folded; all panes and "
-	"every document of a compilation; Esc hides the matches. On the : and / lines, Tab completes, "
-	"Esc or Ctrl-C cancels.",
-	"Notes: v selects words from the search match or the paragraph's start (h l w b e 0 $ "
-	"move, o swaps the ends, V takes the paragraph); 1-5 then highlights in yellow, green, "
-	"blue, red or purple (names and symbols are set in ~/.config/gavel/config), c writes a "
-	"note in place and C in $EDITOR. Overlapping highlights show the newest colour, "
-	"underlined. i shows the paragraph's notes, a lists them all (1-5 and t filter there).",
-	"In this help: j/k, Space/b scroll; q, Esc or ? close it.",
-};
-
-char **keys_help_lines(size_t *n)
-{
-	size_t cap = sizeof help_intro / sizeof *help_intro + ACT_COUNT + 2 * (KG_OTHER + 1);
-	char **v = calloc(cap, sizeof *v);
-	size_t k = 0;
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < sizeof help_intro / sizeof *help_intro; i++)
-		if (!(v[k++] = strdup(help_intro[i])))
-			goto oom;
-	for (int g = KG_MOVE; g <= KG_OTHER; g++) {
-		if (!(v[k++] = strdup("")))
-			goto oom;
-		if (!(v[k++] = strdup(keys_group_name((enum key_group)g))))
-			goto oom;
-		for (int a = 1; a < ACT_COUNT; a++) {
-			if (actions[a].group != (enum key_group)g)
-				continue;
-			char keys[128], line[256];
-			keys_for_action((enum action)a, keys, sizeof keys);
-			snprintf(line, sizeof line, "  %-*s %s", KEYS_HELP_COL - 3, keys, actions[a].help);
-			if (!(v[k++] = strdup(line)))
-				goto oom;
-		}
-	}
-	*n = k;
-	return v;
-oom:
-	keys_help_free(v, k);
-	return NULL;
+	char *copy = strdup(s);
+	if (!copy)
+		return -1;
+	(*lines)[(*n)++] = copy;
+	return 0;
 }
 
 void keys_help_free(char **lines, size_t n)
@@ -189,34 +62,105 @@ void keys_help_free(char **lines, size_t n)
 	free(lines);
 }
 
-/* Roff escapes: a backslash is \e, a leading dot or quote would start a request. */
-static void roff_put(FILE *f, const char *s)
+/* Names of the keys without a character, as people write them; the first of each is the one
+ * keys_name prints. */
+static const struct {
+	int key;
+	const char *name;
+} special[] = {
+	{ VK_UP, "Up" }, { VK_DOWN, "Down" }, { VK_LEFT, "Left" }, { VK_RIGHT, "Right" },
+	{ VK_PGUP, "PgUp" }, { VK_PGUP, "PageUp" }, { VK_PGUP, "PPage" },
+	{ VK_PGDN, "PgDn" }, { VK_PGDN, "PageDown" }, { VK_PGDN, "NPage" },
+	{ VK_HOME, "Home" }, { VK_END, "End" },
+	{ VK_BACKSPACE, "Backspace" }, { VK_BACKSPACE, "BS" },
+	{ VK_ENTER, "Enter" }, { VK_ENTER, "Return" }, { VK_ENTER, "CR" },
+	{ VK_ESC, "Esc" }, { VK_ESC, "Escape" },
+	{ VK_TAB, "Tab" }, { VK_BTAB, "Shift-Tab" }, { VK_BTAB, "BackTab" }, { VK_BTAB, "S-Tab" },
+	{ VK_DELETE, "Delete" }, { VK_DELETE, "Del" }, { VK_INSERT, "Insert" }, { VK_INSERT, "Ins" },
+	{ VK_F1, "F1" }, { VK_F2, "F2" }, { VK_F3, "F3" }, { VK_F4, "F4" }, { VK_F5, "F5" },
+	{ VK_F6, "F6" }, { VK_F7, "F7" }, { VK_F8, "F8" }, { VK_F9, "F9" }, { VK_F10, "F10" },
+	{ VK_F11, "F11" }, { VK_F12, "F12" },
+	{ VK_WORD_LEFT, "Ctrl-Left" }, { VK_WORD_LEFT, "C-Left" },
+	{ VK_WORD_RIGHT, "Ctrl-Right" }, { VK_WORD_RIGHT, "C-Right" },
+	{ ' ', "Space" }, { '<', "lt" }, { '\\', "Bslash" }, { '|', "Bar" },
+	{ VK_RESIZE, "Resize" }, { VK_MOUSE, "Mouse" },
+};
+#define NSPECIAL (sizeof special / sizeof *special)
+
+const char *keys_name(int key, char *buf, size_t size)
 {
-	for (; *s; s++) {
-		if (*s == '\\')
-			fputs("\\e", f);
-		else if (*s == '-')
-			fputs("\\-", f);
-		else
-			fputc(*s, f);
-	}
+	for (size_t i = 0; i < NSPECIAL; i++)
+		if (special[i].key == key && (key > VK_BASE || key == ' ')) {
+			snprintf(buf, size, "%s", special[i].name);
+			return buf;
+		}
+	if (key > 0 && key < 0x20)
+		snprintf(buf, size, "Ctrl-%c", key + '@');
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else if (key >= 0xA0 && key < VK_BASE && !utf8_is_control((uint32_t)key)) {
+		char enc[5] = { 0 };
+		size_t n = utf8_encode((uint32_t)key, enc);
+		enc[n] = '\0';
+		snprintf(buf, size, "%s", n ? enc : "?");
+	} else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+	return buf;
 }
 
-int keys_write_roff(FILE *f)
+/* "Ctrl-D", "C-d", "^D" (the prefix stripped into *rest); 1 when it is one of those. */
+static int ctrl_prefix(const char *s, const char **rest)
 {
-	for (int g = KG_MOVE; g <= KG_OTHER; g++) {
-		fprintf(f, ".SS %s\n", keys_group_name((enum key_group)g));
-		for (int a = 1; a < ACT_COUNT; a++) {
-			if (actions[a].group != (enum key_group)g)
-				continue;
-			char keys[128];
-			keys_for_action((enum action)a, keys, sizeof keys);
-			fputs(".TP\n\\fB\\&", f);
-			roff_put(f, keys);
-			fputs("\\fR\n\\&", f);
-			roff_put(f, actions[a].help);
-			fputc('\n', f);
+	static const char *const prefixes[] = { "Ctrl-", "Ctrl+", "C-", "^" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncasecmp(s, prefixes[i], n) == 0 && s[n]) {
+			*rest = s + n;
+			return 1;
 		}
 	}
-	return ferror(f) ? -1 : 0;
+	return 0;
+}
+
+int keys_parse(const char *name)
+{
+	char buf[32];
+	size_t n = strlen(name);
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	/* <C-d>, <Enter>: tig and vim write special keys in angle brackets. */
+	if (n > 2 && name[0] == '<' && name[n - 1] == '>') {
+		memcpy(buf, name + 1, n - 2);
+		buf[n - 2] = '\0';
+		name = buf;
+		n -= 2;
+	}
+	/* One character: itself (case matters). */
+	uint32_t cp;
+	size_t k = utf8_decode(name, n, &cp);
+	if (k == n) {
+		if (cp == 0xFFFD && !(n == 3 && memcmp(name, "\xEF\xBF\xBD", 3) == 0))
+			return -1;
+		return utf8_is_control(cp) ? -1 : (int)cp;
+	}
+	const char *rest;
+	if (ctrl_prefix(name, &rest)) {
+		if (!strcasecmp(rest, "Left"))
+			return VK_WORD_LEFT;
+		if (!strcasecmp(rest, "Right"))
+			return VK_WORD_RIGHT;
+		if (rest[1] == '\0') {
+			char c = rest[0];
+			if (c >= 'a' && c <= 'z')
+				return VK_CTRL(c);
+			if (c >= '@' && c <= '_')
+				return c - '@';
+		}
+		return -1;
+	}
+	for (size_t i = 0; i < NSPECIAL; i++)
+		if (strcasecmp(special[i].name, name) == 0)
+			return special[i].key == VK_RESIZE || special[i].key == VK_MOUSE ? -1
+			                                                                 : special[i].key;
+	return -1;
 }

@@ -6,9 +6,13 @@ src_libgavel_a_SOURCES += src/view/keys.c src/view/keys.h src/view/geom.c src/vi
 	src/view/lineedit.c src/view/lineedit.h src/view/clip.c src/view/clip.h \
 	src/view/pane.c src/view/pane.h src/view/find.c src/view/find.h \
 	src/view/vlist.c src/view/vlist.h src/view/view.c src/view/view.h \
-	src/view/swap.c
+	src/view/swap.c src/view/keymap.c src/view/keymap.h src/view/mode.c src/view/mode.h \
+	src/view/draw.c src/view/draw.h src/view/style.c src/view/style.h \
+	src/view/linehist.c src/view/linehist.h src/view/copy.c src/view/copy.h \
+	src/view/mode-read.c src/view/mode-help.c src/view/mode-list.c \
+	src/view/mode-preview.c src/view/mode-line.c src/view/mode-confirm.c
 
-# The make target `keys-man` prints the key table as roff for the man page.
+# The make target `keys-man` prints the keymaps of every mode as roff for the man page.
 check_PROGRAMS += src/view/keys-man
 CLEANFILES += src/view/keys-man$(EXEEXT)
 src_view_keys_man_SOURCES = src/view/keys-man.c

@@ -156,7 +156,7 @@ void notelist_line(const struct notelist *l, const struct annot_set *s, const st
 	int ci = conf_color_of_key(a->color);
 	char sym[8];
 	conf_color_symbol(c, ci, utf8, sym);
-	const char *name = ci >= 0 ? c->color[ci].name : (a->color ? a->color : "");
+	const char *name = conf_color_name(c, ci, a->color ? a->color : "");
 	char head[128];
 	snprintf(head, sizeof head, "%s %s", sym, name);
 	int hw = put(buf, size, head, SIZE_MAX, cols - used, utf8, 1);

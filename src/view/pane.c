@@ -24,14 +24,14 @@ static const int *citers_of(const struct view *v, int fn, int *n)
 	return end > lo ? &v->cite_para[lo] : NULL;
 }
 
-struct dpara *pane_dpara(struct view *v, int pi, size_t pos)
+struct dpara *pane_dpara(const struct view *v, int pi, size_t pos)
 {
-	struct pane *p = &v->pane[pi];
+	const struct pane *p = &v->pane[pi];
 	if (pos >= p->n)
 		return NULL;
 	int para = p->paras[pos];
 	int width = p->width > 0 ? p->width : 1;
-	struct dpara *d = dcache_get(&v->cache, para, width, v->gen);
+	struct dpara *d = dcache_get(v->cache, para, width, v->gen);
 	if (d)
 		return d;
 	const struct para *m = &v->res->paras[para];
@@ -46,22 +46,24 @@ struct dpara *pane_dpara(struct view *v, int pi, size_t pos)
 	if (v->spans)
 		o.nspans = v->spans(v->spans_ctx, para, &o.spans);
 	d = dpara_build(v->res, para, &o);
-	if (!d)
+	if (!d) {
+		v->cache->oom = 1;   /* the pane would stay empty: the reader reports it (issue 18) */
 		return NULL;
-	v->builds++;
-	dcache_put(&v->cache, d, width, v->gen);
+	}
+	v->cache->builds++;
+	dcache_put(v->cache, d, width, v->gen);
 	return d;
 }
 
-int pane_nlines(struct view *v, int pi, size_t pos)
+int pane_nlines(const struct view *v, int pi, size_t pos)
 {
 	struct dpara *d = pane_dpara(v, pi, pos);
 	return d && d->nlines > 0 ? d->nlines : 1;
 }
 
-int pane_advance(struct view *v, int pi, size_t *pos, int *line, int delta)
+int pane_advance(const struct view *v, int pi, size_t *pos, int *line, int delta)
 {
-	struct pane *p = &v->pane[pi];
+	const struct pane *p = &v->pane[pi];
 	int moved = 0;
 	if (p->n == 0)
 		return 0;
@@ -98,9 +100,9 @@ static int cmp_place(size_t pa, int la, size_t pb, int lb)
 }
 
 /* The lowest the top may go: the last line at the bottom row. */
-static void max_top(struct view *v, int pi, size_t *pos, int *line)
+static void max_top(const struct view *v, int pi, size_t *pos, int *line)
 {
-	struct pane *p = &v->pane[pi];
+	const struct pane *p = &v->pane[pi];
 	*pos = p->n ? p->n - 1 : 0;
 	*line = p->n ? pane_nlines(v, pi, *pos) - 1 : 0;
 	pane_advance(v, pi, pos, line, -(p->height > 1 ? p->height - 1 : 0));
@@ -135,9 +137,9 @@ void pane_clamp(struct view *v, int pi)
 	}
 }
 
-int pane_row_of(struct view *v, int pi, size_t pos, int line)
+int pane_row_of(const struct view *v, int pi, size_t pos, int line)
 {
-	struct pane *p = &v->pane[pi];
+	const struct pane *p = &v->pane[pi];
 	if (cmp_place(pos, line, p->top, p->top_line) < 0)
 		return -1;
 	size_t q = p->top;

@@ -5,15 +5,16 @@
 #include "view/view.h"
 
 /* The layout of the paragraph at position pos of a pane, at the pane's width (cached; valid
- * until the next pane_dpara call), or NULL when out of memory. */
-struct dpara *pane_dpara(struct view *, int pane, size_t pos);
+ * until the next pane_dpara call), or NULL when out of memory. A const view fills its cache
+ * (v->cache points to it): a layout is a memo of the model, so drawing may ask for one. */
+struct dpara *pane_dpara(const struct view *, int pane, size_t pos);
 
 /* Lines of the paragraph at pos (1 when it cannot be laid out). */
-int pane_nlines(struct view *, int pane, size_t pos);
+int pane_nlines(const struct view *, int pane, size_t pos);
 
 /* Moves (pos, line) by delta lines within a pane, stopping at either end. Returns the lines
  * actually moved (negative when moving up). */
-int pane_advance(struct view *, int pane, size_t *pos, int *line, int delta);
+int pane_advance(const struct view *, int pane, size_t *pos, int *line, int delta);
 
 /* Scrolls by delta lines (clamped so the last line stays at the bottom), then keeps the
  * current paragraph on screen. */
@@ -27,7 +28,7 @@ void pane_show(struct view *, int pane, size_t pos, int line);
 void pane_reveal(struct view *, int pane, size_t pos);
 
 /* Row (0-based, below the title) where (pos, line) is shown, or -1 when off screen. */
-int pane_row_of(struct view *, int pane, size_t pos, int line);
+int pane_row_of(const struct view *, int pane, size_t pos, int line);
 
 /* Keeps the scroll position inside the pane's content (after a resize). */
 void pane_clamp(struct view *, int pane);

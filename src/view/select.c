@@ -135,48 +135,42 @@ void select_cancel(struct selection *s)
 	s->whole = 0;
 }
 
-int select_key(struct selection *s, int key)
+int select_move(struct selection *s, enum select_motion m)
 {
 	if (!s->active)
 		return 0;
 	size_t c = s->cursor;
-	switch (key) {
-	case 'h':
-	case VK_LEFT:
+	switch (m) {
+	case SM_LEFT:
 		c = prev_g(s, c);
 		break;
-	case 'l':
-	case VK_RIGHT:
-	case ' ':
+	case SM_RIGHT:
 		c = next_g(s, c);
 		if (c >= s->len)
 			c = last_g(s);
 		break;
-	case 'w':
+	case SM_WORD_NEXT:
 		c = word_next(s, c);
 		break;
-	case 'e':
+	case SM_WORD_END:
 		c = word_end(s, c);
 		break;
-	case 'b':
+	case SM_WORD_PREV:
 		c = word_prev(s, c);
 		break;
-	case '0':
-	case '^':
-	case VK_HOME:
+	case SM_START:
 		c = 0;
 		break;
-	case '$':
-	case VK_END:
+	case SM_END:
 		c = last_g(s);
 		break;
-	case 'o': {
+	case SM_SWAP: {
 		size_t a = s->anchor;
 		s->anchor = s->cursor;
 		c = a;
 		break;
 	}
-	case 'V':
+	case SM_WHOLE:
 		/* Back from the whole paragraph to a selection of its first character, as in vim. */
 		if (s->whole) {
 			s->whole = 0;
@@ -192,6 +186,32 @@ int select_key(struct selection *s, int key)
 	s->whole = 0;
 	s->cursor = c;
 	return 1;
+}
+
+int select_to(struct selection *s, size_t byte)
+{
+	if (!s->active)
+		return 0;
+	s->whole = 0;
+	s->cursor = snap(s, byte);
+	return 1;
+}
+
+int select_key(struct selection *s, int key)
+{
+	static const struct {
+		int key;
+		enum select_motion m;
+	} keys[] = {
+		{ 'h', SM_LEFT }, { VK_LEFT, SM_LEFT }, { 'l', SM_RIGHT }, { VK_RIGHT, SM_RIGHT },
+		{ ' ', SM_RIGHT }, { 'w', SM_WORD_NEXT }, { 'e', SM_WORD_END }, { 'b', SM_WORD_PREV },
+		{ '0', SM_START }, { '^', SM_START }, { VK_HOME, SM_START }, { '$', SM_END },
+		{ VK_END, SM_END }, { 'o', SM_SWAP }, { 'V', SM_WHOLE },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (keys[i].key == key)
+			return select_move(s, keys[i].m);
+	return 0;
 }
 
 void select_range(const struct selection *s, size_t *start, size_t *end, size_t *bstart,

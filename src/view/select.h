@@ -29,8 +29,22 @@ int select_whole(struct selection *, int para, const char *text);
 
 void select_cancel(struct selection *);
 
-/* Applies one motion key (h l w b e 0 ^ $ o, the arrows Left/Right as VK codes of keys.h, V to
- * switch to the whole paragraph and back). Returns 1 when the key was a motion, 0 otherwise. */
+enum select_motion {
+	SM_LEFT, SM_RIGHT,          /* the free end by a character (a grapheme cluster) */
+	SM_WORD_NEXT, SM_WORD_END, SM_WORD_PREV,   /* vim's w, e, b */
+	SM_START, SM_END,           /* the paragraph's ends */
+	SM_SWAP,                    /* the other end becomes the free one */
+	SM_WHOLE                    /* the whole paragraph, and back */
+};
+
+/* Applies one motion. Returns 1 when the selection is active (it moved), 0 otherwise. */
+int select_move(struct selection *, enum select_motion);
+
+/* Moves the free end to the character holding byte `byte` (a click). 1 when active. */
+int select_to(struct selection *, size_t byte);
+
+/* The motion vim's visual mode has on key (h l w b e 0 ^ $ o V, Space, the arrows, Home and
+ * End as VK codes of keys.h), applied. Returns 1 when the key was a motion, 0 otherwise. */
 int select_key(struct selection *, int key);
 
 /* The selected range: code points [*start, *end) of the text, and the same in bytes when

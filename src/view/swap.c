@@ -73,9 +73,8 @@ int view_swap_collection(struct view *v, struct collection *col)
 	int focus = v->focus;
 	int doc = match_doc(col, v->doc, v->res);
 	int keep_history = doc == v->doc && same_indexes(v->col, col);
-	/* Lists and popups hold paragraph indexes of the old documents. */
-	if (v->mode == MODE_LIST || v->mode == MODE_PREVIEW)
-		v->mode = MODE_NORMAL;
+	/* Lists and popups hold paragraph indexes of the old documents (view_set_doc closes
+	 * them); the notes' modes are never open during a swap (view_busy). */
 	/* A search cannot have started (it waits for the whole file); forget any state anyway. */
 	find_clear(&v->find);
 	if (!keep_history)

@@ -21,10 +21,9 @@ void vlist_close(struct view *v)
 	v->list.items = NULL;
 	v->list.n = 0;
 	v->list.docs = 0;
-	v->mode = MODE_NORMAL;
 }
 
-static void keep_visible(struct vlist *l)
+void vlist_keep_visible(struct vlist *l)
 {
 	int h = l->height > 0 ? l->height : 1;
 	if (l->cur < l->top)
@@ -33,33 +32,41 @@ static void keep_visible(struct vlist *l)
 		l->top = l->cur - (size_t)h + 1;
 }
 
+/* A list replaces a list: the stack never holds two. */
+static void reopen(struct view *v)
+{
+	while (view_in(v, MODE_LIST))
+		view_pop(v);
+	vlist_close(v);
+}
+
 void vlist_outline(struct view *v)
 {
-	vlist_close(v);
+	reopen(v);
 	char sym[80];
 	clip_text(v->res->meta.symbol ? v->res->meta.symbol : "the document", 200, 60, v->utf8, 1,
 	          sym, sizeof sym);
-	snprintf(v->list.title, sizeof v->list.title, "Outline of %s (Enter goes there, q closes)", sym);
+	snprintf(v->list.title, sizeof v->list.title, "Outline of %s", sym);
 	v->list.n = v->res->npara;
 	struct pane *p = &v->pane[v->focus];
 	v->list.cur = p->n ? (size_t)p->paras[p->cur] : 0;
 	v->list.top = v->list.cur > (size_t)v->list.height / 2 ? v->list.cur - (size_t)v->list.height / 2 : 0;
-	keep_visible(&v->list);
-	v->mode = MODE_LIST;
+	vlist_keep_visible(&v->list);
+	view_push(v, MODE_LIST);
 }
 
 void vlist_docs(struct view *v)
 {
-	vlist_close(v);
+	reopen(v);
 	size_t n = v->col ? v->col->ndocs : 0;
 	snprintf(v->list.title, sizeof v->list.title,
-	         "%zu resolution%s in this file (Enter opens, q closes)", n, n == 1 ? "" : "s");
+	         "%zu resolution%s in this file", n, n == 1 ? "" : "s");
 	v->list.docs = 1;
 	v->list.n = n;
 	v->list.cur = v->doc >= 0 ? (size_t)v->doc : 0;
 	v->list.top = v->list.cur > (size_t)v->list.height / 2 ? v->list.cur - (size_t)v->list.height / 2 : 0;
-	keep_visible(&v->list);
-	v->mode = MODE_LIST;
+	vlist_keep_visible(&v->list);
+	view_push(v, MODE_LIST);
 }
 
 int vlist_cited(struct view *v, int para, int r)
@@ -91,7 +98,7 @@ int vlist_cited(struct view *v, int para, int r)
 		free(items);
 		return 0;
 	}
-	vlist_close(v);
+	reopen(v);
 	char target[80];
 	clip_text(ref->target ? ref->target : "?", 200, 60, v->utf8, 1, target, sizeof target);
 	snprintf(v->list.title, sizeof v->list.title, "%s %s is cited in %zu paragraph%s",
@@ -103,68 +110,9 @@ int vlist_cited(struct view *v, int para, int r)
 	for (size_t i = 0; i < n; i++)
 		if (items[i] == para)
 			v->list.cur = i;
-	keep_visible(&v->list);
-	v->mode = MODE_LIST;
+	vlist_keep_visible(&v->list);
+	view_push(v, MODE_LIST);
 	return (int)n;
-}
-
-void vlist_key(struct view *v, int key)
-{
-	struct vlist *l = &v->list;
-	size_t page = l->height > 1 ? (size_t)l->height - 1 : 1;
-	if (l->n == 0) {
-		vlist_close(v);
-		return;
-	}
-	switch (keys_action(key)) {
-	case ACT_LINE_DOWN:
-	case ACT_PARA_NEXT:
-		if (l->cur + 1 < l->n)
-			l->cur++;
-		break;
-	case ACT_LINE_UP:
-	case ACT_PARA_PREV:
-		if (l->cur > 0)
-			l->cur--;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		l->cur = l->cur + page < l->n ? l->cur + page : l->n - 1;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		l->cur = l->cur > page ? l->cur - page : 0;
-		break;
-	case ACT_FIRST:
-		l->cur = 0;
-		break;
-	case ACT_LAST:
-		l->cur = l->n - 1;
-		break;
-	case ACT_FOLLOW: {
-		int para = vlist_para(v, l->cur);
-		int docs = l->docs;
-		vlist_close(v);
-		if (docs && para != v->doc) {
-			view_push_history(v);
-			if (view_set_doc(v, para) < 0)
-				view_message(v, 1, "out of memory");
-		} else if (!docs && para >= 0) {
-			view_goto_para(v, para);
-		}
-		return;
-	}
-	case ACT_QUIT:
-	case ACT_OUTLINE:
-	case ACT_BACK:
-		vlist_close(v);
-		return;
-	default:
-		if (key == VK_ESC)
-			vlist_close(v);
-		return;
-	}
-	keep_visible(l);
 }
 
 void view_list_line(const struct view *v, size_t item, int cols, char *buf, size_t size)

@@ -1,4 +1,6 @@
-/* vlist.h: the list overlay: the outline (every paragraph) and "who cites this document". */
+/* vlist.h: the lists (MODE_LIST, mode-list.c): the outline (every paragraph), "who cites this
+ * document", the resolutions of a file. Opening one puts the list mode on top; a list opened
+ * from a list replaces it. */
 #ifndef GAVEL_VIEW_VLIST_H
 #define GAVEL_VIEW_VLIST_H
 
@@ -14,8 +16,8 @@ int vlist_cited(struct view *, int para, int r);
 /* Opens the list of the documents of the collection, the current one selected. */
 void vlist_docs(struct view *);
 
-/* A key while the list shows. */
-void vlist_key(struct view *, int key);
+/* Scrolls the list so its selected item shows. */
+void vlist_keep_visible(struct vlist *);
 
 /* The paragraph index of list item i. */
 int vlist_para(const struct view *, size_t i);

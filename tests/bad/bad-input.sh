@@ -195,6 +195,103 @@ if run_case "5000 footnotes: all found" "0" "$GAVEL" parse "$D/many-footnotes"; 
 	[ "$n" = 5000 ] && ok "5000 footnotes parsed" || fail "5000 footnotes: got ${n:-no} footnotes"
 fi
 
+echo "--- line length and nesting depth (issue 18)"
+# Ten indented levels cycling (a) (i) (A) (1): every paragraph gets an id of its own, which
+# show finds and notes add takes.
+python3 - "$D/deep-cycle" <<'EOF'
+import sys
+labels = [b'(a)', b'(i)', b'(A)', b'(1)']
+with open(sys.argv[1], 'wb') as f:
+    f.write(b'The General Assembly,\n\t1.\tDecides:\n')
+    for i in range(9999):
+        f.write(b'\t' * (i % 10 + 2) + labels[i % 4] + b'\tthat item %d;\n' % i)
+EOF
+if run_case "ten levels cycling: parse" "0" "$GAVEL" parse "$D/deep-cycle"; then
+	dups=$(python3 -c 'import json, sys, collections
+d = json.load(open(sys.argv[1]))
+ids = []
+def walk(o):
+    if isinstance(o, dict):
+        if isinstance(o.get("id"), str): ids.append(o["id"])
+        for v in o.values(): walk(v)
+    elif isinstance(o, list):
+        for v in o: walk(v)
+walk(d)
+print(len(ids), sum(1 for n in collections.Counter(ids).values() if n > 1))' "$TMP/out")
+	[ "$dups" = "10000 0" ] && ok "ten levels cycling: 10000 ids, none twice" ||
+		fail "ten levels cycling: ids (count, repeated): $dups"
+fi
+run_case "ten levels cycling: show a deep id" "0" "$GAVEL" show "$D/deep-cycle" op1.a.i.A.1.a.i-2 &&
+	{ grep -q 'that item 9;' "$TMP/out" && ok "ten levels cycling: show finds the second of its label" ||
+		fail "ten levels cycling: show op1.a.i.A.1.a.i-2 showed the wrong paragraph"; }
+run_case "ten levels cycling: notes add on a deep id" "0" "$GAVEL" --db "$TMP/deep.db" notes add \
+	"$D/deep-cycle" op1.a.i.A.1.a.A-3 "on the third of its label"
+
+# A 50 MB file on one line: the reader's first screen and memory do not depend on the line's
+# length (it took 4 s and 1.66 GB), and out of memory is reported, never an empty pane.
+python3 - "$D/one-line-50mb" <<'EOF'
+import sys
+words = b'the general assembly recalling its resolutions and reaffirming the principles '
+with open(sys.argv[1], 'wb') as f:
+    f.write(b'The General Assembly,\n\tRecalling ')
+    f.write(words * (50_000_000 // len(words)))
+    f.write(b'\n')
+EOF
+# (parse, show and search of a line this long: "a single 20 MB line" above)
+# limited KB CMD...: CMD with its address space limited to KB kilobytes.
+printf '#!/bin/sh\nulimit -v "$1" || exit 99\nshift\nexec "$@"\n' >"$TMP/limited"
+chmod +x "$TMP/limited"
+if ! "$TMP/limited" 400000 "$GAVEL" --version >/dev/null 2>&1; then
+	echo "note: memory-limit cases skipped (this build cannot run under ulimit -v: sanitizers?)"
+elif command -v tmux >/dev/null 2>&1; then
+	# 700 MB: twice what the reader now needs, less than half of what it needed.
+	TMUX_SOCK="gavel-test-$$-long"
+	tm_start 100 30 "$TMP/limited" 700000 "$GAVEL" --db "$TMP/long.db" "$D/one-line-50mb"
+	if tm_wait "Recalling the general assembly recalling" 20; then
+		ok "reader, 50 MB on one line: first screen"
+		if tm_wait_gone "reading one-line-50mb" "$LIMIT"; then
+			ok "reader, 50 MB on one line: the whole file read within 700 MB"
+			tm_keys G
+			tm_wait "more of this paragraph not shown" 20 &&
+				ok "reader, 50 MB on one line: G shows where the paragraph is cut, with a note" ||
+				fail "reader, 50 MB on one line: no note of the part not shown"
+		else
+			fail "reader, 50 MB on one line: the whole file never came"
+		fi
+		tm_keys q
+		tm_wait "__EXITED__ 0" 20 && ok "reader, 50 MB on one line: exit 0" ||
+			fail "reader, 50 MB on one line: $(tm_screen | grep -a -m1 -e __EXITED__ -e 'gavel:')"
+	else
+		fail "reader, 50 MB on one line: no first screen"
+	fi
+	tm kill-server 2>/dev/null
+	# 150 MB: the opening is shown, the whole file does not fit: said on screen and on exit.
+	TMUX_SOCK="gavel-test-$$-oom"
+	tm_start 100 30 "$TMP/limited" 150000 "$GAVEL" --db "$TMP/long.db" "$D/one-line-50mb"
+	if tm_wait "Recalling the general assembly recalling" 20 && tm_wait "out of memory" "$LIMIT"; then
+		ok "reader under 150 MB: the opening shown, out of memory said on screen"
+		tm_keys q
+		if tm_wait "__EXITED__" 20; then
+			scr=$(tm_screen)
+			echo "$scr" | grep -q "__EXITED__ 71" && echo "$scr" | grep -q "^gavel: .*out of memory" &&
+				ok "reader under 150 MB: 'out of memory' and exit 71 after q" ||
+				fail "reader under 150 MB: $(echo "$scr" | grep -a -e __EXITED__ -e 'gavel:' | tr '\n' ' ')"
+		else
+			fail "reader under 150 MB: did not exit"
+		fi
+	else
+		fail "reader under 150 MB: the opening or the out-of-memory message did not show"
+	fi
+	tm kill-server 2>/dev/null
+	TMUX_SOCK="gavel-test-$$"
+fi
+if "$TMP/limited" 400000 "$GAVEL" --version >/dev/null 2>&1; then
+	run_case "show under 150 MB: out of memory" "71" "$TMP/limited" 150000 "$GAVEL" show "$D/one-line-50mb"
+	grep -q "out of memory" "$TMP/err" && ok "show under 150 MB: says out of memory" ||
+		fail "show under 150 MB: no 'out of memory' message"
+fi
+rm -f "$D/one-line-50mb"
+
 echo "--- terminal safety"
 # show, search and export of a document full of escape sequences, and a note holding them.
 for cmd in "show --width 60" "show --width 200" "parse" "search resolution" "search --json resolution"; do
@@ -305,6 +402,26 @@ db_sum=$(sha256sum <"$GAVEL_DB" 2>/dev/null)
 run_case "unknown option" "64" "$GAVEL" --frobnicate
 run_case "unknown short option" "64" "$GAVEL" -Z
 run_case "unknown option of a command" "64" "$GAVEL" show --frobnicate "$SAMPLE"
+# Each refusal names the option and what is wrong with it (issue 18).
+# opt_case DESC WANT CMD...: exit 64 and WANT (a fixed string) in the message.
+opt_case() {
+	local desc="$1" want="$2"
+	shift 2
+	run_case "$desc" "64" "$@" && { grep -qF -- "$want" "$TMP/err" && ok "$desc: the message says $want" ||
+		fail "$desc: the message does not say $want: $(head -c 200 "$TMP/err")"; }
+}
+opt_case "show names its unknown option" "option '--frobnicate' is not known" "$GAVEL" show --frobnicate "$SAMPLE"
+opt_case "show names an unknown short option" "option '-Z' is not known" "$GAVEL" show -Z "$SAMPLE"
+opt_case "parse names its unknown option" "option '--frob=1' is not known" "$GAVEL" parse --frob=1 "$SAMPLE"
+opt_case "search names its unknown option" "option '--frob' is not known" "$GAVEL" search --frob x "$SAMPLE"
+opt_case "notes names its unknown option" "option '--frob' is not known" "$GAVEL" notes list --frob
+opt_case "notes import names its unknown option" "option '--frob' is not known" "$GAVEL" notes import --frob x
+opt_case "export names its unknown option" "option '--frob' is not known" "$GAVEL" export --frob
+opt_case "gavel names its unknown option" "option '--frob' is not known" "$GAVEL" --frob
+opt_case "--db without its value" "option '--db' needs a value" "$GAVEL" --db
+opt_case "--width without its value" "option '--width' needs a value" "$GAVEL" show --width
+opt_case "--color without its value" "option '--color' needs a value" "$GAVEL" notes list --color
+opt_case "--no-color with a value" "option '--no-color=1' is not known" "$GAVEL" show --no-color=1 "$SAMPLE"
 run_case "--db without its argument" "64" "$GAVEL" --db
 run_case "--input-format unknown" "64" "$GAVEL" --input-format docx parse "$SAMPLE"
 run_case "--width without its argument" "64" "$GAVEL" show --width
@@ -436,6 +553,22 @@ if [ "$have_store" -eq 1 ]; then
 		fail "full disk: the database file changed"
 	run_case "full disk: the earlier note survived" "0" "$GAVEL" --db "$FULL/n.db" notes list
 	grep -q 'before the disk filled' "$TMP/out" || fail "full disk: the earlier note is gone"
+	# An export onto the full disk says the disk is full, and leaves no file (issue 18).
+	if [ "$how" = tmpfs ]; then
+		dd if=/dev/zero of="$FULL/filler" bs=4096 2>/dev/null
+		run_case "full disk ($how): export refused" "$ERRCODES" "$GAVEL" --db "$DB/good.db" export \
+			--format json -o "$FULL/out.json"
+		want="the disk is full"
+		rm -f "$FULL/filler"
+	else
+		run_case "full disk ($how): export refused" "$ERRCODES" sh -c 'trap "" XFSZ; ulimit -f 0; exec "$@"' \
+			sh "$GAVEL" --db "$DB/good.db" export --format json -o "$FULL/out.json"
+		want="size limit"
+	fi
+	grep -q "cannot write '.*out.json': $want" "$TMP/err" && ok "full disk: the export's message says $want" ||
+		fail "full disk: the export's message does not say '$want': $(head -c 200 "$TMP/err")"
+	[ -z "$(ls -A "$FULL" | grep -v -e '^n.db' -e lost+found)" ] && ok "full disk: no export file left" ||
+		fail "full disk: files left behind: $(ls -A "$FULL")"
 	if command -v sqlite3 >/dev/null 2>&1; then
 		[ "$(sqlite3 "$FULL/n.db" 'PRAGMA integrity_check;' 2>&1)" = ok ] && ok "full disk: integrity_check ok" ||
 			fail "full disk: integrity_check failed"

@@ -36,16 +36,22 @@ tm_keys p
 tm_wait "Footnote 16" && tm_wait "Treaty Series, vol. 596" && ok "p previews footnote 16" || fail "preview"
 tm_keys Escape
 tm_wait_gone "┌" || fail "preview closes"
-tm_wait "Operative · OP 10 of 27" && tm_wait "Footnotes · 1 of 19" && ok "the preview did not move" ||
+tm_wait "Operative · OP 10 of 27" && tm_wait "Footnotes · 16 of 19" && ok "the preview did not move" ||
 	fail "preview moved"
 
-# From the footnote, its "cited in" link goes back to OP 10.
+# From the footnote, its "cited in" link goes back to OP 10; with the footnotes pane held
+# (s), it stays on footnote 16 while the reader looks at OP 1.
+tm_keys s
+tm_wait "the footnotes pane stays where it is" && ok "s holds the footnotes pane" || fail "s"
 tm_keys : f n ' ' 1 6 Enter
 tm_wait "Footnotes · 16 of 19" || fail ":fn 16"
 tm_keys : o p ' ' 1 Enter
 tm_wait "Operative · OP 1 of 27" || fail ":op 1"
+tm_wait "Footnotes · 16 of 19" || fail "the held footnotes pane moved"
 tm_keys 3 Enter
 tm_wait "Operative · OP 10 of 27" && ok "back-reference from footnote 16 to OP 10" || fail "back-reference"
+tm_keys s
+tm_wait "the footnotes pane follows the reading" || fail "s again"
 
 # A cited document: PP 1 cites resolution 57/218.
 tm_keys : p p ' ' 1 Enter r Enter

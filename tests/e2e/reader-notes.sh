@@ -29,7 +29,7 @@ tm_wait "Operative · OP 10 of 27" || fail ":op 10"
 tm_keys v e w e
 tm_wait "h l w b e 0 \$ o move" && ok "v selects, with its keys on the status line" || fail "v"
 tm_keys 1
-tm_wait "highlighted OP 10 (● yellow)" && ok "1 highlights the selection in yellow" ||
+tm_wait "highlighted OP 10 (● yellow" && ok "1 highlights the selection in yellow" ||
 	fail "highlight"
 tm_wait "OP 10● Reaffirms" && ok "the gutter shows the colour's symbol" || fail "gutter symbol"
 

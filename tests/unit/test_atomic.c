@@ -180,6 +180,61 @@ static void not_a_regular_file(void **state)
 	}
 }
 
+/* Issue 18: a new export is private (0600) whatever the umask, as the database is; a file
+ * the user already has keeps its mode. */
+static void new_files_private(void **state)
+{
+	(void)state;
+	char path[128], err[256];
+	snprintf(path, sizeof path, "%s/notes.json", dir);
+	mode_t old = umask(022);
+	struct atomic_file af;
+	assert_int_equal(atomic_open(path, &af, err, sizeof err), 0);
+	fputs("{}", af.f);
+	assert_int_equal(atomic_commit(&af, err, sizeof err), 0);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	chmod(path, 0644);
+	assert_int_equal(atomic_open(path, &af, err, sizeof err), 0);
+	fputs("{\"again\":1}", af.f);
+	assert_int_equal(atomic_commit(&af, err, sizeof err), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	umask(old);
+}
+
+/* Issue 18: a full disk is named as such, whether the write or the commit finds it. */
+static void full_disk_said(void **state)
+{
+	(void)state;
+	if (access("/dev/full", W_OK) != 0)
+		skip();
+	char path[128], err[256];
+	snprintf(path, sizeof path, "%s/full.json", dir);
+	struct atomic_file af;
+	assert_int_equal(atomic_open(path, &af, err, sizeof err), 0);
+	fclose(af.f);
+	af.f = fopen("/dev/full", "w");
+	assert_non_null(af.f);
+	for (int i = 0; i < 10000; i++)      /* past stdio's buffer: the write itself fails */
+		fputs("a note that does not fit ", af.f);
+	atomic_fail(&af, err, sizeof err);
+	assert_non_null(strstr(err, "cannot write '"));
+	assert_non_null(strstr(err, "the disk is full"));
+	assert_null(slurp(path));
+	assert_int_equal(entries(), 0);
+	assert_null(atomic_pending());
+	/* Found only by the commit's flush. */
+	assert_int_equal(atomic_open(path, &af, err, sizeof err), 0);
+	fclose(af.f);
+	af.f = fopen("/dev/full", "w");
+	fputs("x", af.f);
+	assert_int_equal(atomic_commit(&af, err, sizeof err), -1);
+	assert_non_null(strstr(err, "the disk is full"));
+	assert_int_equal(entries(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +242,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(abort_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(unwritable, setup, teardown),
 		cmocka_unit_test_setup_teardown(not_a_regular_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(new_files_private, setup, teardown),
+		cmocka_unit_test_setup_teardown(full_disk_said, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

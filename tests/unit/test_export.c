@@ -425,6 +425,31 @@ static void annotated(void **state)
 	free(s);
 }
 
+/* A phrase highlighted inside a whole-paragraph highlight keeps its own marks, nested; a note
+ * without a highlight marks nothing (issue 17). */
+static void annotated_nested(void **state)
+{
+	struct fixture *f = *state;
+	struct annotation v[3];
+	const char *op1 = "Welcomes the renewed commitment to protect migrants;";
+	set(&v[0], "00000000-0000-4000-8000-00000000000a", "op1", 0, strlen(op1), op1, "yellow",
+	    NULL, "2026-01-01T00:00:00Z");
+	set(&v[1], "00000000-0000-4000-8000-00000000000b", "op1", 13, 20, "renewed", "red", NULL,
+	    "2026-01-02T00:00:00Z");
+	set(&v[2], "00000000-0000-4000-8000-00000000000c", "pp1", 0, 9, "Recalling", "none",
+	    "on the paragraph", "2026-01-03T00:00:00Z");
+	struct export_doc d = { f->res, NULL, NULL, v, 3 };
+	char *s = run("annotated", &d, 1, &f->opts, NULL);
+	assert_non_null(strstr(s, "\xE2\x9F\xA6" "Welcomes the " "\xE2\x9F\xA6" "renewed"
+	                          "\xE2\x9F\xA7" " commitment"));
+	assert_non_null(strstr(s, "migrants;" "\xE2\x9F\xA7"));
+	assert_null(strstr(s, "\xE2\x9F\xA6" "Recalling"));
+	assert_non_null(strstr(s, "    -- note: "));
+	free(s);
+	for (int i = 0; i < 3; i++)
+		annotation_clear(&v[i]);
+}
+
 /* Nothing to export still gives valid, empty output in every format. */
 static void empty(void **state)
 {
@@ -647,6 +672,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(json_roundtrip, setup, teardown),
 		cmocka_unit_test_setup_teardown(annotated, setup, teardown),
+		cmocka_unit_test_setup_teardown(annotated_nested, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(without_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_docs, setup, teardown),

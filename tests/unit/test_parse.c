@@ -82,7 +82,7 @@ static void shape_table(void **state)
 	assert_null(shape_of(INPUT_AUTO));
 	assert_string_equal(input_format_name(INPUT_AUTO), "auto");
 	char names[256];
-	assert_non_null(strstr(input_format_list(names, sizeof names), "auto, ods, pdf"));
+	assert_non_null(strstr(input_format_list(names, sizeof names), "auto, akn, ods, pdf"));
 }
 
 static void check_sample(const struct resolution *r, const char *title)

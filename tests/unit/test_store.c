@@ -419,17 +419,35 @@ static void positions(void **state)
 	struct fx *f = *state;
 	struct position p;
 	assert_int_equal(store_position_get(f->s, f->doc, &p), STORE_ERR_NOTFOUND);
-	struct position w = { 1, "op2", 7 };
+	struct position w = { .pane = 1, .para_id = "op2", .scroll = 7 };
 	assert_int_equal(store_position_set(f->s, f->doc, &w), STORE_OK);
 	assert_int_equal(store_position_get(f->s, f->doc, &p), STORE_OK);
 	assert_int_equal(p.pane, 1);
 	assert_string_equal(p.para_id, "op2");
 	assert_int_equal(p.scroll, 7);
-	struct position w2 = { 0, "pp1", 0 };
+	struct position w2 = { .pane = 0, .para_id = "pp1", .scroll = 0 };
 	assert_int_equal(store_position_set(f->s, f->doc, &w2), STORE_OK);
 	assert_int_equal(store_position_get(f->s, f->doc, &p), STORE_OK);
 	assert_string_equal(p.para_id, "pp1");
+	assert_int_equal(p.zoomed, 0);
+	assert_string_equal(p.panes[0].para_id, "");
 	assert_int_equal(store_position_set(f->s, f->doc + 100, &w2), STORE_ERR_NOTFOUND);
+	/* Every pane's place and the zoom (issue 17); a pane not given keeps what it had. */
+	struct position w3 = { 2, "fn3", -1, 1, { { "pp4", 2 }, { "op7", 0 }, { "fn3", -1 } } };
+	assert_int_equal(store_position_set(f->s, f->doc, &w3), STORE_OK);
+	struct position w4 = { 1, "op8", 0, 0, { { "", 0 }, { "op8", 0 }, { "", 0 } } };
+	assert_int_equal(store_position_set(f->s, f->doc, &w4), STORE_OK);
+	assert_int_equal(store_position_get(f->s, f->doc, &p), STORE_OK);
+	assert_int_equal(p.zoomed, 0);
+	assert_string_equal(p.panes[0].para_id, "pp4");
+	assert_int_equal(p.panes[0].scroll, 2);
+	assert_string_equal(p.panes[1].para_id, "op8");
+	assert_string_equal(p.panes[2].para_id, "fn3");
+	assert_int_equal(p.panes[2].scroll, -1);
+	assert_int_equal(store_position_set(f->s, f->doc, &w3), STORE_OK);
+	assert_int_equal(store_position_get(f->s, f->doc, &p), STORE_OK);
+	assert_int_equal(p.zoomed, 1);
+	assert_int_equal(p.pane, 2);
 }
 
 static void data_version_sees_other_writers(void **state)
@@ -651,7 +669,7 @@ static void opens_unwritable_readonly(void **state)
 	struct annotation b = note_on("op1", 0, 8);
 	assert_int_equal(store_annot_add(f->s, doc, f->res, &b), STORE_ERR_READONLY);
 	assert_int_equal(store_annot_delete(f->s, a.id), STORE_ERR_READONLY);
-	struct position p = { 0, "op1", 0 };
+	struct position p = { .pane = 0, .para_id = "op1", .scroll = 0 };
 	assert_int_equal(store_position_set(f->s, doc, &p), STORE_ERR_READONLY);
 	annotation_clear(&a);
 	annotation_clear(&b);

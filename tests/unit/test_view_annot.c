@@ -178,18 +178,50 @@ static void notes_colours_and_undo(void **state)
 	                 STORE_ERR_NOTFOUND);
 
 	char *created = strdup(f->set.v[0].created);
-	assert_int_equal(annot_undo(&f->set), STORE_ERR_NOTFOUND);
 	assert_int_equal(annot_delete(&f->set, id), STORE_OK);
 	assert_int_equal(f->set.n, 0);
 	assert_int_equal(annot_para(&f->set, 0)->nseg, 0);
-	assert_int_equal(annot_undo(&f->set), STORE_OK);
+	const struct annot_change *c = NULL;
+	assert_int_equal(annot_undo(&f->set, &c), STORE_OK);
+	assert_int_equal(c->kind, AC_DELETE);
 	assert_int_equal(f->set.n, 1);
 	assert_string_equal(f->set.v[0].id, id);
 	assert_string_equal(f->set.v[0].created, created);
 	assert_string_equal(f->set.v[0].color, "purple");
 	assert_int_equal(f->set.v[0].ntags, 2);
 	assert_int_equal(annot_para(&f->set, 0)->nseg, 1);
-	assert_int_equal(annot_undo(&f->set), STORE_ERR_NOTFOUND);   /* once only */
+	/* Back through every change: the note emptied, the colour, the note, the add. */
+	assert_int_equal(annot_undo(&f->set, &c), STORE_OK);
+	assert_int_equal(c->kind, AC_UPDATE);
+	assert_string_equal(f->set.v[0].note, "second\nline");
+	assert_int_equal(annot_undo(&f->set, NULL), STORE_OK);
+	assert_string_equal(f->set.v[0].color, "red");
+	assert_int_equal(annot_undo(&f->set, NULL), STORE_OK);
+	assert_string_equal(f->set.v[0].note, "first");
+	assert_int_equal(annot_undo(&f->set, &c), STORE_OK);
+	assert_int_equal(c->kind, AC_ADD);
+	assert_int_equal(f->set.n, 0);
+	assert_int_equal(annot_undo(&f->set, NULL), STORE_ERR_NOTFOUND);
+	/* And forward again, the same annotation each time. */
+	assert_int_equal(annot_redo(&f->set, NULL), STORE_OK);
+	assert_int_equal(f->set.n, 1);
+	assert_string_equal(f->set.v[0].id, id);
+	assert_string_equal(f->set.v[0].note, "first");
+	assert_int_equal(annot_redo(&f->set, NULL), STORE_OK);
+	assert_string_equal(f->set.v[0].note, "second\nline");
+	/* A new change forgets what could be redone. */
+	char *one[] = { "only" };
+	assert_int_equal(annot_set_tags(&f->set, id, one, 1), STORE_OK);
+	assert_int_equal(f->set.v[0].ntags, 1);
+	assert_int_equal(annot_redo(&f->set, NULL), STORE_ERR_NOTFOUND);
+	assert_int_equal(annot_undo(&f->set, NULL), STORE_OK);
+	assert_int_equal(f->set.v[0].ntags, 2);
+	/* A note without a highlight paints nothing. */
+	assert_int_equal(annot_add(&f->set, 2, 0, 5, "none", "on the paragraph", NULL, 0, NULL),
+	                 STORE_OK);
+	assert_int_equal(annot_para(&f->set, 2)->n, 1);
+	assert_int_equal(annot_para(&f->set, 2)->nseg, 0);
+	assert_int_equal(annot_para(&f->set, 2)->notes, 1);
 	free(created);
 }
 
@@ -243,7 +275,7 @@ static void orphans(void **state)
 	assert_int_equal(annot_para(&f->set, 1)->n, 0);
 	assert_int_equal(annot_delete(&f->set, id), STORE_OK);
 	assert_int_equal(f->set.n, 0);
-	assert_int_equal(annot_undo(&f->set), STORE_OK);
+	assert_int_equal(annot_undo(&f->set, NULL), STORE_OK);
 	assert_int_equal(f->set.n, 1);
 	assert_string_equal(f->set.v[0].note, "keep me");
 	annot_close(&f->set);

@@ -1,4 +1,6 @@
-/* test_view_keys.c: the key table: every action reachable, no key twice, help from the table. */
+/* test_view_keys.c: the action table and the keymaps: every action bound in some mode, no key
+ * twice in a map, key names both ways, `bind`, and the help, man page and hints made from the
+ * keymaps. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -10,79 +12,193 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "view/keys.h"
+#include "view/keymap.h"
 #include "view/lineedit.h"
 
-static void every_action_bound_once_per_key(void **state)
+static const struct binding *defaults(int map)
+{
+	return map == KEYMAP_GENERIC ? keymap_generic_keys : mode_table[map]->keys;
+}
+
+static void every_action_bound_no_key_twice(void **state)
 {
 	(void)state;
 	for (int a = 1; a < ACT_COUNT; a++) {
 		int bound = 0;
-		for (size_t i = 0; i < keys_nbindings; i++)
-			bound += keys_bindings[i].action == (enum action)a;
+		for (int map = 0; map < KEYMAP_COUNT; map++)
+			for (const struct binding *b = defaults(map); b->key || b->action; b++)
+				bound += b->action == (enum action)a && b->key;
 		assert_true(bound > 0);
 		assert_true(strlen(keys_action_help((enum action)a)) > 0);
-		assert_string_not_equal(keys_action_name((enum action)a), "none");
+		assert_int_equal(keys_action_find(keys_action_name((enum action)a)), a);
+		for (int b = a + 1; b < ACT_COUNT; b++)
+			assert_string_not_equal(keys_action_name((enum action)a),
+			                        keys_action_name((enum action)b));
 	}
-	for (size_t i = 0; i < keys_nbindings; i++)
-		for (size_t j = i + 1; j < keys_nbindings; j++)
-			assert_int_not_equal(keys_bindings[i].key, keys_bindings[j].key);
+	for (int map = 0; map < KEYMAP_COUNT; map++) {
+		for (const struct binding *b = defaults(map); b->key || b->action; b++) {
+			assert_true(b->action > ACT_NONE && b->action < ACT_COUNT);
+			for (const struct binding *c = b + 1; c->key || c->action; c++)
+				assert_true(b->key == 0 || b->key != c->key);
+		}
+		assert_int_equal(keymap_find(keymap_name(map)), map);
+	}
+	/* Every mode has a name, a title and its functions. */
+	for (int m = 0; m < MODE_COUNT; m++) {
+		assert_non_null(mode_table[m]->name);
+		assert_non_null(mode_table[m]->title);
+		assert_non_null(mode_table[m]->action);
+		assert_int_equal(mode_find(mode_table[m]->name), m);
+		assert_true(m == MODE_SELECT || mode_table[m]->draw != NULL);
+	}
+	assert_int_equal(keymap_find("nope"), -1);
 }
 
-static void the_issue_keys(void **state)
+static void lookups(void **state)
 {
 	(void)state;
-	assert_int_equal(keys_action('j'), ACT_LINE_DOWN);
-	assert_int_equal(keys_action(VK_DOWN), ACT_LINE_DOWN);
-	assert_int_equal(keys_action(' '), ACT_PAGE_DOWN);
-	assert_int_equal(keys_action('b'), ACT_PAGE_UP);
-	assert_int_equal(keys_action(VK_CTRL('d')), ACT_HALF_DOWN);
-	assert_int_equal(keys_action(VK_CTRL('u')), ACT_HALF_UP);
-	assert_int_equal(keys_action('g'), ACT_FIRST);
-	assert_int_equal(keys_action('G'), ACT_LAST);
-	assert_int_equal(keys_action(VK_ENTER), ACT_FOLLOW);
-	assert_int_equal(keys_action(VK_BACKSPACE), ACT_BACK);
-	assert_int_equal(keys_action('?'), ACT_HELP);
-	assert_int_equal(keys_action('/'), ACT_SEARCH_FWD);
-	assert_int_equal(keys_action(':'), ACT_COMMAND);
-	assert_int_equal(keys_action('q'), ACT_QUIT);
-	assert_int_equal(keys_action('x'), ACT_NONE);
+	struct keymaps km;
+	memset(&km, 0, sizeof km);
+	/* The mode's own map first, then the generic one where the mode takes it. */
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'j'), ACT_LINE_DOWN);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, VK_DOWN), ACT_LINE_DOWN);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, ' '), ACT_PAGE_DOWN);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, VK_CTRL('d')), ACT_HALF_DOWN);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'g'), ACT_FIRST);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, VK_ENTER), ACT_FOLLOW);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, VK_BACKSPACE), ACT_BACK);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, '?'), ACT_HELP);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, '/'), ACT_SEARCH_FWD);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'q'), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'x'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&km, MODE_SELECT, 'b'), ACT_SEL_WORD_PREV);
+	assert_int_equal(keymap_lookup(&km, MODE_SELECT, 'j'), ACT_NONE);   /* no generic keys */
+	assert_int_equal(keymap_lookup(&km, MODE_HELP, 'q'), ACT_CLOSE);
+	assert_int_equal(keymap_lookup(&km, MODE_HELP, 'j'), ACT_LINE_DOWN);
+	assert_int_equal(keymap_lookup(&km, MODE_LINE, 'j'), ACT_NONE);     /* typed */
+	assert_int_equal(keymap_lookup(&km, MODE_LINE, VK_UP), ACT_HIST_PREV);
+	assert_int_equal(keymap_lookup(&km, MODE_CONFIRM, 'y'), ACT_YES);
+	char buf[128];
+	assert_string_equal(keymap_keys(&km, KEYMAP_GENERIC, ACT_LINE_DOWN, buf, sizeof buf),
+	                    "j, Down, Ctrl-E");
+	assert_string_equal(keymap_key(&km, MODE_POPUP, ACT_LINE_DOWN, buf, sizeof buf), "j");
+	assert_string_equal(keymap_key(&km, MODE_POPUP, ACT_EDIT_NOTE, buf, sizeof buf), "e");
+	keymaps_free(&km);
 }
 
-static void help_from_table(void **state)
+static void binding(void **state)
 {
 	(void)state;
-	size_t n = 0;
-	char **lines = keys_help_lines(&n);
-	assert_non_null(lines);
-	for (int a = 1; a < ACT_COUNT; a++) {
-		char keys[128];
-		keys_for_action((enum action)a, keys, sizeof keys);
-		int found = 0;
+	struct keymaps km;
+	memset(&km, 0, sizeof km);
+	char err[128];
+	/* A key of the user's, in a mode and in the generic map. */
+	assert_int_equal(keymap_bind(&km, MODE_READ, 'x', ACT_QUIT, err, sizeof err), 0);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'x'), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'q'), ACT_QUIT);
+	assert_int_equal(keymap_bind(&km, KEYMAP_GENERIC, 'x', ACT_LINE_DOWN, err, sizeof err), 0);
+	assert_int_equal(keymap_lookup(&km, MODE_HELP, 'x'), ACT_LINE_DOWN);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'x'), ACT_QUIT);      /* the mode's wins */
+	/* Rebinding a key replaces it; "none" unbinds, hiding the generic binding too. */
+	assert_int_equal(keymap_bind(&km, MODE_READ, 'q', ACT_ZOOM, err, sizeof err), 0);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'q'), ACT_ZOOM);
+	assert_int_equal(keymap_bind(&km, MODE_READ, 'j', ACT_NONE, err, sizeof err), 0);
+	assert_int_equal(keymap_lookup(&km, MODE_READ, 'j'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&km, MODE_HELP, 'j'), ACT_LINE_DOWN);
+	/* An action that means nothing there is refused with a reason. */
+	assert_int_equal(keymap_bind(&km, MODE_HELP, 'z', ACT_ZOOM, err, sizeof err), -1);
+	assert_non_null(strstr(err, "does nothing in mode 'help'"));
+	assert_int_equal(keymap_bind(&km, KEYMAP_GENERIC, 'z', ACT_ZOOM, err, sizeof err), -1);
+	/* The help lists the user's keys, and not the ones taken away. */
+	char **lines = NULL;
+	size_t n = 0, cap = 0;
+	assert_int_equal(keymap_help_lines(&km, &lines, &n, &cap), 0);
+	int quit = 0, zoom = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strstr(lines[i], "  x") == lines[i] && strstr(lines[i], "Quit"))
+			quit = 1;
+		if (strstr(lines[i], "z, q") && strstr(lines[i], "Zoom"))
+			zoom = 1;
+	}
+	if (!quit)
 		for (size_t i = 0; i < n; i++)
-			if (strstr(lines[i], keys_action_help((enum action)a)) && strstr(lines[i], keys))
-				found = 1;
-		assert_true(found);
-	}
+			fprintf(stderr, "%s\n", lines[i]);
+	assert_true(quit);
+	assert_true(zoom);
 	keys_help_free(lines, n);
+	/* Hints too. */
+	char hint[256];
+	keymap_bind(&km, MODE_SELECT, '1', ACT_NONE, err, sizeof err);
+	keymap_bind(&km, MODE_SELECT, 'm', ACT_COLOR_1, err, sizeof err);
+	keymap_hint(&km, MODE_SELECT, mode_table[MODE_SELECT]->hint, hint, sizeof hint);
+	assert_non_null(strstr(hint, "m 2 3 4 5 highlight"));
+	keymaps_free(&km);
+	memset(&km, 0, sizeof km);
+	keymap_hint(&km, MODE_SELECT, mode_table[MODE_SELECT]->hint, hint, sizeof hint);
+	assert_non_null(strstr(hint, "h l w b e 0 $ o move"));
+	assert_non_null(strstr(hint, "1-5 highlight"));
+	keymap_hint(&km, MODE_POPUP, mode_table[MODE_POPUP]->hint, hint, sizeof hint);
+	assert_non_null(strstr(hint, "j/k choose"));
+}
 
+static void names(void **state)
+{
+	(void)state;
 	char buf[32];
 	assert_string_equal(keys_name(VK_CTRL('d'), buf, sizeof buf), "Ctrl-D");
 	assert_string_equal(keys_name(' ', buf, sizeof buf), "Space");
 	assert_string_equal(keys_name(VK_PGDN, buf, sizeof buf), "PgDn");
 	assert_string_equal(keys_name('\\', buf, sizeof buf), "\\");
-	char all[128];
-	assert_string_equal(keys_for_action(ACT_LINE_DOWN, all, sizeof all), "j, Down, Ctrl-E");
+	assert_string_equal(keys_name(0xE9, buf, sizeof buf), "\xC3\xA9");
+	/* Every name reads back as its key. */
+	for (int k = 1; k < VK_LAST; k++) {
+		if (k == 0x80)
+			k = VK_BASE + 1;
+		if (k == VK_RESIZE || k == VK_MOUSE || k == 0x7f || (k > 0x7f && k < VK_BASE))
+			continue;
+		keys_name(k, buf, sizeof buf);
+		assert_int_equal(keys_parse(buf), k);
+	}
+	assert_int_equal(keys_parse("<C-d>"), VK_CTRL('d'));
+	assert_int_equal(keys_parse("C-d"), VK_CTRL('d'));
+	assert_int_equal(keys_parse("^D"), VK_CTRL('d'));
+	assert_int_equal(keys_parse("<Enter>"), VK_ENTER);
+	assert_int_equal(keys_parse("return"), VK_ENTER);
+	assert_int_equal(keys_parse("<Space>"), ' ');
+	assert_int_equal(keys_parse("PageDown"), VK_PGDN);
+	assert_int_equal(keys_parse("J"), 'J');
+	assert_int_equal(keys_parse("#"), '#');
+	assert_int_equal(keys_parse("<"), '<');
+	assert_int_equal(keys_parse("\xC3\xA9"), 0xE9);
+	assert_int_equal(keys_parse(""), -1);
+	assert_int_equal(keys_parse("Ctrl-"), -1);
+	assert_int_equal(keys_parse("F13"), -1);
+	assert_int_equal(keys_parse("Resize"), -1);
+	assert_int_equal(keys_parse("\x1b"), -1);
+	assert_int_equal(keys_parse("\xff"), -1);
+}
 
+static void roff(void **state)
+{
+	(void)state;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	assert_non_null(f);
-	assert_int_equal(keys_write_roff(f), 0);
+	assert_int_equal(keymap_write_roff(f), 0);
 	fclose(f);
 	assert_non_null(strstr(text, ".SS Moving"));
+	assert_non_null(strstr(text, "(generic)"));
+	assert_non_null(strstr(text, ".SS Reading (reader)"));
+	assert_non_null(strstr(text, ".SS Selecting words (select)"));
 	assert_non_null(strstr(text, "Backspace, H, Ctrl\\-O"));
 	assert_non_null(strstr(text, "\\fB\\&\\e\\fR"));
+	/* Every mode has its section. */
+	for (int m = 0; m < MODE_COUNT; m++) {
+		char want[64];
+		snprintf(want, sizeof want, "(%s)\n", mode_table[m]->name);
+		assert_non_null(strstr(text, want));
+	}
 	free(text);
 }
 
@@ -122,9 +238,11 @@ static void line_editing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_action_bound_once_per_key),
-		cmocka_unit_test(the_issue_keys),
-		cmocka_unit_test(help_from_table),
+		cmocka_unit_test(every_action_bound_no_key_twice),
+		cmocka_unit_test(lookups),
+		cmocka_unit_test(binding),
+		cmocka_unit_test(names),
+		cmocka_unit_test(roff),
 		cmocka_unit_test(line_editing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

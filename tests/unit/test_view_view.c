@@ -71,7 +71,7 @@ static void opens_three_panes(void **state)
 	assert_string_equal(title(v, PANE_PREAMBLE), "Preamble \u00b7 PP 1 of 3");
 	assert_string_equal(title(v, PANE_FOOTNOTES), "Footnotes \u00b7 1 of 16");
 	char left[256], right[256];
-	view_status(v, left, sizeof left, right, sizeof right);
+	view_status(v, 100, left, sizeof left, right, sizeof right);
 	assert_string_equal(left, "A/RES/99/1 \u00b7 Protection of testers");
 	assert_string_equal(right, "? help");
 	view_resize(v, 160, 40);
@@ -99,7 +99,7 @@ static void op10_enter_footnote_and_back(void **state)
 	struct view *v = &f->v;
 	const struct resolution *res = v->res;
 	type(v, ":op 10\n");
-	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_int_equal(view_top(v), MODE_READ);
 	assert_int_equal(cur_para(v, PANE_OPERATIVE), res_find(res, "op10"));
 	assert_string_equal(title(v, PANE_OPERATIVE), "Operative \u00b7 OP 10 of 30");
 	assert_true(pane_row_of(v, PANE_OPERATIVE, v->pane[PANE_OPERATIVE].cur, 0) >= 0);
@@ -141,25 +141,25 @@ static void preview_and_refs(void **state)
 	const struct resolution *res = v->res;
 	type(v, ":op 10\n");
 	view_key(v, 'p');
-	assert_int_equal(v->mode, MODE_PREVIEW);
+	assert_int_equal(view_top(v), MODE_PREVIEW);
 	assert_int_equal(v->preview_para, res_find(res, "fn16"));
 	assert_non_null(v->preview);
 	assert_non_null(strstr(v->preview->text, "Treaty Series, vol. 596"));
 	assert_int_equal(v->focus, PANE_OPERATIVE);         /* did not move */
 	view_key(v, 'q');
-	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_int_equal(view_top(v), MODE_READ);
 	assert_int_equal(v->quit, 0);
 	/* A cited document lists who cites it. */
 	type(v, ":pp 1\n");
 	view_key(v, 'r');
 	assert_int_equal(v->pane[PANE_PREAMBLE].sel, 0);
 	view_key(v, VK_ENTER);
-	assert_int_equal(v->mode, MODE_LIST);
+	assert_int_equal(view_top(v), MODE_LIST);
 	assert_int_equal(v->list.n, 2);
 	assert_non_null(strstr(v->list.title, "57/218"));
 	view_key(v, 'j');
 	view_key(v, VK_ENTER);
-	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_int_equal(view_top(v), MODE_READ);
 	assert_int_equal(cur_para(v, PANE_OPERATIVE), res_find(res, "op2"));
 	/* No references: a message, nothing moves. */
 	type(v, ":op 4\n");
@@ -238,10 +238,10 @@ static void commands_outline_help(void **state)
 	view_key(v, VK_TAB);
 	assert_string_equal(v->edit.buf, "annex ");
 	view_key(v, VK_ESC);
-	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_int_equal(view_top(v), MODE_READ);
 	/* Outline: Enter goes to the chosen paragraph. */
 	view_key(v, 'o');
-	assert_int_equal(v->mode, MODE_LIST);
+	assert_int_equal(view_top(v), MODE_LIST);
 	assert_int_equal(v->list.n, res->npara);
 	assert_int_equal(vlist_para(v, v->list.cur), res_find(res, "op10"));
 	view_key(v, 'g');
@@ -254,7 +254,7 @@ static void commands_outline_help(void **state)
 	assert_int_equal(v->focus, PANE_PREAMBLE);
 	assert_int_equal(cur_para(v, PANE_PREAMBLE), res_find(res, "pp2"));
 	view_key(v, '?');
-	assert_int_equal(v->mode, MODE_HELP);
+	assert_int_equal(view_top(v), MODE_HELP);
 	/* The help is wrapped to the screen, whatever its width. */
 	for (int cols = 20; cols <= 120; cols += 9) {
 		view_resize(v, cols, 20);
@@ -266,7 +266,7 @@ static void commands_outline_help(void **state)
 	view_key(v, 'j');
 	assert_int_equal(v->help_top, 1);
 	view_key(v, 'q');
-	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_int_equal(view_top(v), MODE_READ);
 	assert_int_equal(v->quit, 0);
 	type(v, ":q\n");
 	assert_int_equal(v->quit, 1);
@@ -321,23 +321,23 @@ static void cost_of_a_key(void **state)
 	(void)state;
 	struct fx *f = open_fx(20000, 30, 100, 30);
 	struct view *v = &f->v;
-	unsigned long start = v->builds;
+	unsigned long start = v->cache->builds;
 	assert_true(start < 200);
-	v->builds = 0;
+	v->cache->builds = 0;
 	view_key(v, 'G');
-	assert_true(v->builds < 100);
-	v->builds = 0;
+	assert_true(v->cache->builds < 100);
+	v->cache->builds = 0;
 	type(v, ":op 12345\n");
-	assert_true(v->builds < 100);
-	v->builds = 0;
+	assert_true(v->cache->builds < 100);
+	v->cache->builds = 0;
 	for (int i = 0; i < 50; i++)
 		view_key(v, 'j');
-	assert_true(v->builds < 100);
-	v->builds = 0;
+	assert_true(v->cache->builds < 100);
+	v->cache->builds = 0;
 	for (int i = 0; i < 50; i++)
 		view_key(v, VK_PGDN);
 	/* 50 pages of at least 2 lines each: at most a page of new paragraphs per key. */
-	assert_true(v->builds < 50 * 30);
+	assert_true(v->cache->builds < 50 * 30);
 	close_fx(f);
 }
 
@@ -443,7 +443,7 @@ static void several_documents(void **state)
 	assert_false(v.find.active);
 	/* ":res" alone lists the documents; Enter opens one (into the history). */
 	type(&v, ":res\n");
-	assert_int_equal(v.mode, MODE_LIST);
+	assert_int_equal(view_top(&v), MODE_LIST);
 	assert_int_equal(v.list.n, 2);
 	assert_int_equal(v.list.cur, 0);
 	char row[128];
@@ -451,7 +451,7 @@ static void several_documents(void **state)
 	assert_non_null(strstr(row, "Protection of testers"));
 	view_key(&v, 'j');
 	view_key(&v, VK_ENTER);
-	assert_int_equal(v.mode, MODE_NORMAL);
+	assert_int_equal(view_top(&v), MODE_READ);
 	assert_int_equal(v.doc, 1);
 	view_key(&v, VK_BACKSPACE);
 	assert_int_equal(v.doc, 0);
@@ -533,7 +533,7 @@ static void hostile_model(void **state)
 		}
 	}
 	char left[256], right[256];
-	view_status(&v, left, sizeof left, right, sizeof right);
+	view_status(&v, 100, left, sizeof left, right, sizeof right);
 	assert_null(strchr(right, '\x1b'));
 	view_close(&v);
 	collection_free(col);

@@ -31,6 +31,7 @@ static void open_reader(struct fx *f)
 	char *msg = NULL;
 	assert_int_equal(store_open(f->db, &f->st, &msg), STORE_OK);
 	assert_int_equal(view_open(&f->v, f->col, 0, 1), 0);
+	view_configure(&f->v, NULL);
 	vnotes_open(&f->n, &f->v, f->st, NULL);
 	f->v.notes = &f->n;
 	view_resize(&f->v, 100, 30);
@@ -104,7 +105,7 @@ static void select_and_highlight(void **state)
 	int g0 = v->pane[PANE_OPERATIVE].gutter, gp = v->pane[PANE_PREAMBLE].gutter;
 	goto_op10(f);
 	keys(v, "vewe");
-	assert_int_equal(f->n.mode, VN_SELECT);
+	assert_int_equal(view_top(&f->v), MODE_SELECT);
 	/* The selection is drawn as a span of the spare colour. */
 	const struct dspan *sp;
 	assert_int_equal(v->spans(v->spans_ctx, para_of(f, "op10"), &sp), 1);
@@ -112,11 +113,11 @@ static void select_and_highlight(void **state)
 	assert_int_equal(sp[0].end, strlen("Reaffirms the"));
 	assert_int_equal(sp[0].color, 7);
 	keys(v, "1");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 1);
 	assert_string_equal(f->n.set.v[0].exact, "Reaffirms the");
 	assert_string_equal(f->n.set.v[0].color, "yellow");
-	assert_non_null(strstr(v->msg, "highlighted OP 10 (\u25CF important)"));
+	assert_non_null(strstr(v->msg, "highlighted OP 10 (\u25CF important; u undoes)"));
 	assert_int_equal(v->spans(v->spans_ctx, para_of(f, "op10"), &sp), 1);
 	assert_int_equal(sp[0].color, 1);
 	assert_int_equal(sp[0].extra, 0);
@@ -125,8 +126,8 @@ static void select_and_highlight(void **state)
 	assert_string_equal(vnotes_gutter(&f->n, v, para_of(f, "op10"), mark, &color), "\u25CF");
 	assert_int_equal(color, 0);
 	assert_string_equal(vnotes_gutter(&f->n, v, para_of(f, "op9"), mark, &color), "");
-	/* The operative pane got its mark column; the preamble, without notes, did not. */
-	assert_int_equal(v->pane[PANE_OPERATIVE].gutter, g0 + 1);
+	/* The mark's column was there before: the first highlight re-wraps nothing. */
+	assert_int_equal(v->pane[PANE_OPERATIVE].gutter, g0);
 	assert_int_equal(v->pane[PANE_PREAMBLE].gutter, gp);
 	/* An overlapping highlight in blue: the overlap is marked. */
 	keys(v, "veee3");                              /* "Reaffirms the duty" */
@@ -141,7 +142,7 @@ static void select_and_highlight(void **state)
 	keys(v, "V");
 	assert_true(f->n.sel.whole);
 	view_key(v, VK_ESC);
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 2);
 }
 
@@ -151,14 +152,14 @@ static void notes_in_place_and_in_the_editor(void **state)
 	struct view *v = &f->v;
 	goto_op10(f);
 	keys(v, "c");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.label, "Note on OP 10: ");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.line_label, "Note on OP 10: ");
 	/* "cafe" + U+0301: Backspace takes the accented letter whole. */
 	keys(v, "Consular cafe");
 	view_key(v, 0x301);
 	view_key(v, VK_BACKSPACE);
 	keys(v, "\n");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 1);
 	assert_string_equal(f->n.set.v[0].note, "Consular caf");
 	assert_int_equal(f->n.set.v[0].start, 0);     /* the whole paragraph */
@@ -171,7 +172,7 @@ static void notes_in_place_and_in_the_editor(void **state)
 	assert_non_null(strstr(v->msg, "nothing saved"));
 	keys(v, "cx");
 	view_key(v, VK_ESC);
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_int_equal(f->n.set.n, 1);
 	/* A full line says so. */
 	keys(v, "c");
@@ -184,8 +185,13 @@ static void notes_in_place_and_in_the_editor(void **state)
 	/* A long note: the curses layer runs the editor and hands back its text. */
 	keys(v, "vwC");
 	assert_true(f->n.want_editor);
-	assert_string_equal(f->n.editor_text, "");
-	vnotes_editor_done(&f->n, v, "line one\nline two", NULL);
+	/* The editor starts with the paragraph and the quote as comments, stripped on save. */
+	assert_non_null(strstr(f->n.editor_text, "\n\n# Note on OP 10 (A/RES/99/1, para. 10)\n"));
+	assert_non_null(strstr(f->n.editor_text, "# \u201CReaffirms t\u201D\n"));
+	char *back = NULL;
+	assert_true(asprintf(&back, "line one\nline two\n\n%s\n", f->n.editor_comments) > 0);
+	vnotes_editor_done(&f->n, v, back, NULL);
+	free(back);
 	assert_false(f->n.want_editor);
 	assert_int_equal(f->n.set.n, 2);
 	assert_int_equal(annot_find(&f->n.set, f->n.set.v[1].id), 1);
@@ -207,11 +213,11 @@ static void popup_edit_delete_undo(void **state)
 	struct view *v = &f->v;
 	goto_op10(f);
 	keys(v, "i");
-	assert_int_equal(f->n.mode, VN_OFF);          /* nothing there yet */
+	assert_int_equal(view_top(&f->v), MODE_READ);          /* nothing there yet */
 	assert_non_null(strstr(v->msg, "no notes in OP 10"));
 	keys(v, "vecfirst\n");                         /* a note on the selection */
 	keys(v, "i");
-	assert_int_equal(f->n.mode, VN_POPUP);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
 	size_t count, s0, s1;
 	char **lines = vnotes_popup_lines(&f->n, v, 60, &count, &s0, &s1);
 	assert_non_null(lines);
@@ -222,10 +228,10 @@ static void popup_edit_delete_undo(void **state)
 	keys_help_free(lines, count);
 	/* e edits the note in place, prefilled. */
 	keys(v, "e");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.edit.buf, "first");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.edit.buf, "first");
 	keys(v, " and second\n");
-	assert_int_equal(f->n.mode, VN_POPUP);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
 	assert_string_equal(f->n.set.v[0].note, "first and second");
 	keys(v, "4");                                  /* recolour */
 	assert_string_equal(f->n.set.v[0].color, "red");
@@ -233,21 +239,52 @@ static void popup_edit_delete_undo(void **state)
 	memcpy(id, f->n.set.v[0].id, sizeof id);
 	/* d asks; n keeps, y deletes and closes the empty popup; u brings it back. */
 	keys(v, "d");
-	assert_int_equal(f->n.mode, VN_CONFIRM);
-	assert_non_null(strstr(f->n.question, "Delete the note on OP 10"));
+	assert_int_equal(view_top(&f->v), MODE_CONFIRM);
+	assert_non_null(strstr(f->v.question, "Delete the note on OP 10"));
 	keys(v, "n");
-	assert_int_equal(f->n.mode, VN_POPUP);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
 	assert_int_equal(f->n.set.n, 1);
 	keys(v, "dy");
 	assert_int_equal(f->n.set.n, 0);
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	assert_non_null(strstr(v->msg, "u undoes"));
 	keys(v, "u");
 	assert_int_equal(f->n.set.n, 1);
 	assert_string_equal(f->n.set.v[0].id, id);
 	assert_string_equal(f->n.set.v[0].note, "first and second");
+	/* Undo goes on through every change: the colour, the note, the highlight itself; redo
+	 * brings them back in order. */
+	keys(v, "u");
+	assert_string_equal(f->n.set.v[0].color, "yellow");
+	assert_non_null(strstr(v->msg, "undone"));
+	keys(v, "u");
+	assert_string_equal(f->n.set.v[0].note, "first");
+	keys(v, "u");
+	assert_int_equal(f->n.set.n, 0);
 	keys(v, "u");
 	assert_non_null(strstr(v->msg, "nothing to undo"));
+	view_key(v, VK_CTRL('r'));
+	assert_int_equal(f->n.set.n, 1);
+	assert_string_equal(f->n.set.v[0].id, id);
+	view_key(v, VK_CTRL('r'));
+	assert_string_equal(f->n.set.v[0].note, "first and second");
+	/* Tags from the popup, with completion of the document's tags. */
+	keys(v, "it");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	keys(v, "consular #detention\n");
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
+	assert_int_equal(f->n.set.v[0].ntags, 2);
+	assert_string_equal(f->n.set.v[0].tags[0], "consular");
+	keys(v, "t");
+	assert_string_equal(f->v.edit.buf, "consular detention ");
+	view_key(v, VK_CTRL('u'));
+	keys(v, "co");
+	view_key(v, VK_TAB);
+	assert_string_equal(f->v.edit.buf, "consular");
+	view_key(v, VK_ESC);
+	assert_int_equal(view_top(&f->v), MODE_POPUP);
+	keys(v, "u");
+	assert_int_equal(f->n.set.v[0].ntags, 0);
 }
 
 static void pane_filters_and_jumps(void **state)
@@ -260,33 +297,33 @@ static void pane_filters_and_jumps(void **state)
 	keys(v, "V3");
 	keys(v, ":op 1\n");
 	keys(v, "a");
-	assert_int_equal(f->n.mode, VN_PANE);
+	assert_int_equal(view_top(&f->v), MODE_NOTES);
 	assert_int_equal(f->n.list.n, 2);
 	keys(v, "3");                                  /* only blue */
 	assert_int_equal(f->n.list.n, 1);
 	keys(v, "3");                                  /* all again */
 	assert_int_equal(f->n.list.n, 2);
 	keys(v, "j\n");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 	struct pane *p = &v->pane[v->focus];
 	assert_int_equal(p->paras[p->cur], para_of(f, "op12"));
 	view_key(v, VK_BACKSPACE);                     /* the jump is in the history */
 	p = &v->pane[v->focus];
 	assert_int_equal(p->paras[p->cur], para_of(f, "op1"));
 	/* A tag filter through its prompt; 0 clears; q closes. */
-	keys(v, "at");
-	assert_int_equal(f->n.mode, VN_PROMPT);
+	keys(v, "a#");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
 	keys(v, "#none\n");
-	assert_int_equal(f->n.mode, VN_PANE);
+	assert_int_equal(view_top(&f->v), MODE_NOTES);
 	assert_string_equal(f->n.list.tag, "none");
 	assert_int_equal(f->n.list.n, 0);
 	keys(v, "0");
 	assert_int_equal(f->n.list.n, 2);
 	char title[128];
-	notelist_title(&f->n.list, &f->n.set, &f->n.conf, 1, title, sizeof title);
+	notelist_title(&f->n.list, &f->n.set, &f->v.conf, 1, title, sizeof title);
 	assert_string_equal(title, "Notes \u00B7 2");
 	keys(v, "q");
-	assert_int_equal(f->n.mode, VN_OFF);
+	assert_int_equal(view_top(&f->v), MODE_READ);
 }
 
 static void export_key(void **state)
@@ -296,16 +333,16 @@ static void export_key(void **state)
 	goto_op10(f);
 	keys(v, "vwcto export\n");
 	keys(v, "E");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.edit.buf, "txt");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.edit.buf, "txt");
 	view_key(v, VK_CTRL('u'));
 	keys(v, "pdf\n");
 	assert_non_null(strstr(v->msg, "unknown format"));
 	keys(v, "E");
 	view_key(v, VK_CTRL('u'));
 	keys(v, "md\n");
-	assert_int_equal(f->n.mode, VN_PROMPT);
-	assert_string_equal(f->n.edit.buf, "./A-RES-99-1-notes.md");
+	assert_int_equal(view_top(&f->v), MODE_LINE);
+	assert_string_equal(f->v.edit.buf, "./A-RES-99-1-notes.md");
 	char path[160];
 	snprintf(path, sizeof path, "%s/out.md", f->dir);
 	view_key(v, VK_CTRL('u'));
@@ -325,7 +362,7 @@ static void export_key(void **state)
 	view_key(v, VK_CTRL('u'));
 	keys(v, path);
 	keys(v, "\n");
-	assert_int_equal(f->n.mode, VN_CONFIRM);
+	assert_int_equal(view_top(&f->v), MODE_CONFIRM);
 	keys(v, "n");
 	assert_non_null(strstr(v->msg, "cancelled"));
 	keys(v, "E\n");
@@ -423,12 +460,12 @@ static void without_a_database(void **state)
 	assert_true(v.msg_error);
 	assert_non_null(strstr(v.msg, "the database is damaged"));
 	keys(&v, "v1");
-	assert_int_equal(n.mode, VN_OFF);
+	assert_int_equal(view_top(&v), MODE_READ);
 	assert_non_null(strstr(v.msg, "notes unavailable"));
 	keys(&v, "c");
-	assert_int_equal(n.mode, VN_OFF);
+	assert_int_equal(view_top(&v), MODE_READ);
 	keys(&v, "a");
-	assert_int_equal(n.mode, VN_PANE);
+	assert_int_equal(view_top(&v), MODE_NOTES);
 	assert_int_equal(n.list.n, 0);
 	keys(&v, "q");
 	vnotes_save_position(&n, &v);                 /* nothing to save into: no crash */
