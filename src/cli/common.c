@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <sysexits.h>
@@ -239,8 +240,9 @@ static struct conf *colors(void)
 	if (!loaded++) {
 		conf_defaults(&conf);
 		char *path = conf_default_path();
-		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings))
-			cli_notice("warning: %s", conf.warnings);
+		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings) && conf.warnings)
+			cli_notice("warning: %s%s", conf.warnings[0],
+			           conf.nwarnings > 1 ? " (and more lines the configuration skips)" : "");
 		free(path);
 	}
 	return &conf;
@@ -252,19 +254,20 @@ const char *cli_color_key(const char *cmd, const char *name)
 	int i = conf_color_find(c, name);
 	if (i >= 0)
 		return conf_color_key(i);
+	if (strcasecmp(name, "none") == 0)
+		return conf_color_key(CONF_NONE);   /* a note without a highlight */
 	char list[CONF_NCOLORS * (CONF_NAME_MAX * 4 + 4) + 16] = "";
 	for (int k = 0; k < CONF_NCOLORS; k++) {
 		strcat(list, c->color[k].name);
 		strcat(list, k + 2 < CONF_NCOLORS ? ", " : k + 1 < CONF_NCOLORS ? " or " : "");
 	}
-	cli_error("%s: unknown colour '%s' (%s, or 1 to %d)", cmd, name, list, CONF_NCOLORS);
+	cli_error("%s: unknown colour '%s' (%s, 1 to %d, or none)", cmd, name, list, CONF_NCOLORS);
 	return NULL;
 }
 
 const char *cli_color_name(const char *key)
 {
-	int i = conf_color_of_key(key);
-	return i >= 0 ? colors()->color[i].name : key;
+	return conf_color_name(colors(), conf_color_of_key(key), key);
 }
 
 size_t cli_color_names(struct export_color *out, size_t max)

@@ -6,7 +6,7 @@
 need mandoc
 MAN="$top_srcdir/man/gavel.1"
 mandoc -T lint -W all "$MAN" >"$TMP/lint" 2>&1
-[ -s "$TMP/lint" ] && { fail "mandoc -T lint:"; cat "$TMP/lint" >&2; } || ok "mandoc -T lint: clean"
+[ -s "$TMP/lint" ] && { fail "mandoc -T lint (text lines must stay under 81 bytes, one sentence a line where it fits):"; cat "$TMP/lint" >&2; } || ok "mandoc -T lint: clean"
 if command -v groff >/dev/null 2>&1; then
 	for dev in utf8 ps; do
 		groff -ww -man -T"$dev" "$MAN" 2>"$TMP/groff" >/dev/null
