@@ -89,11 +89,13 @@ int main(int argc, char **argv)
 				break;
 		}
 		if (k == argc)
-			return cmd_read(argv[optind], &opts);
+			return cli_reader_terminal() ? cmd_read(argv[optind], &opts) : EX_UNAVAILABLE;
 		if (optind + 1 < argc) {
 			cli_error("too many arguments; try 'gavel --help'");
 			return EX_USAGE;
 		}
 	}
+	if (!cli_reader_terminal())
+		return EX_UNAVAILABLE;
 	return cmd_read(optind < argc ? argv[optind] : NULL, &opts);
 }

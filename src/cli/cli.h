@@ -92,10 +92,27 @@ int cli_width(const char *cmd, const char *arg, struct cli_opts *);
  * saying which names there are, for another word (exit 64: one vocabulary, one error). */
 const char *cli_color_key(const char *cmd, const char *name);
 
+/* What the configuration calls colour `key`, else the key. */
+const char *cli_color_name(const char *key);
+
 /* The configuration's names of the colours, for the exporters: fills out[0..max), returns
  * how many. Points into state the CLI keeps for the process. */
 struct export_color;
 size_t cli_color_names(struct export_color *out, size_t max);
+
+/* Long output to a terminal goes through a pager, as git's does: $GAVEL_PAGER, else $PAGER,
+ * else less (with LESS=FRX when unset: it quits at once when the text fits the screen, and
+ * passes colours); none when stdout is no terminal, with --no-pager, or when the pager is ""
+ * or "cat". Call it when the output is about to start, after anything that looks at the
+ * terminal. Returns 1 when a pager was started (stdout then goes to it; it is waited for at
+ * exit), 0 when none, -1 when it could not be (stdout is left as it was). */
+int cli_pager_start(const struct cli_opts *);
+/* Whether stdout is a terminal, or a pager on one. */
+int cli_stdout_terminal(void);
+
+/* Whether the terminal can run the reader: not TERM=dumb (or unset), as less says. Prints
+ * why not, pointing to gavel show, and returns 0 when it cannot. */
+int cli_reader_terminal(void);
 
 /* Whether output on fd gets colours: --color=always, or a terminal under --color=auto
  * without NO_COLOR. */

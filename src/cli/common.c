@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -53,8 +56,10 @@ static int readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
-/* Installed copy first; then share/ next to the build tree's src/gavel; then the source tree
- * (a VPATH build keeps share/ in the source directory). */
+/* $GAVEL_SAMPLE; else beside the program: PREFIX/bin/../share/gavel/ (an installation, also
+ * one moved elsewhere as a whole), then src/../share/ (the build tree, where a VPATH build
+ * puts a copy); else the configured data directory. Nothing of the build's own directories
+ * is compiled in. */
 const char *cli_sample_path(void)
 {
 	static char path[PATH_MAX];
@@ -63,21 +68,18 @@ const char *cli_sample_path(void)
 		snprintf(path, sizeof path, "%s", env);
 		return path;
 	}
-	snprintf(path, sizeof path, "%s/%s", PKGDATADIR, SAMPLE_NAME);
-	if (readable(path))
-		return path;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		char *dir = dirname(exe);             /* .../src */
-		snprintf(path, sizeof path, "%s/../share/%s", dir, SAMPLE_NAME);
-		if (readable(path))
-			return path;
+		char *dir = dirname(exe);             /* PREFIX/bin, or the build tree's src */
+		static const char *const beside[] = { "../share/" PACKAGE_TARNAME, "../share" };
+		for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
+			snprintf(path, sizeof path, "%s/%s/%s", dir, beside[i], SAMPLE_NAME);
+			if (readable(path))
+				return path;
+		}
 	}
-	snprintf(path, sizeof path, "%s/share/%s", ABS_TOP_SRCDIR, SAMPLE_NAME);
-	if (readable(path))
-		return path;
 	snprintf(path, sizeof path, "%s/%s", PKGDATADIR, SAMPLE_NAME);
 	return path;
 }
@@ -252,8 +254,9 @@ static struct conf *colors(void)
 		conf_defaults(&conf);
 		char *path = conf_default_path();
 		if (path && (conf_load(&conf, path) != 0 || conf.nwarnings))
-			cli_notice("warning: %s", conf.nwarnings && conf.warnings ? conf.warnings[0]
-			                                              : "cannot read the configuration");
+			cli_notice("warning: %s%s", conf.nwarnings && conf.warnings ? conf.warnings[0]
+			                            : "cannot read the configuration",
+			           conf.nwarnings > 1 ? " (and more lines the configuration skips)" : "");
 		free(path);
 	}
 	return &conf;
@@ -265,13 +268,20 @@ const char *cli_color_key(const char *cmd, const char *name)
 	int i = conf_color_find(c, name);
 	if (i >= 0)
 		return conf_color_key(i);
+	if (strcasecmp(name, "none") == 0)
+		return conf_color_key(CONF_NONE);   /* a note without a highlight */
 	char list[CONF_NCOLORS * (CONF_NAME_MAX * 4 + 4) + 16] = "";
 	for (int k = 0; k < CONF_NCOLORS; k++) {
 		strcat(list, c->color[k].name);
 		strcat(list, k + 2 < CONF_NCOLORS ? ", " : k + 1 < CONF_NCOLORS ? " or " : "");
 	}
-	cli_error("%s: unknown colour '%s' (%s, or 1 to %d)", cmd, name, list, CONF_NCOLORS);
+	cli_error("%s: unknown colour '%s' (%s, 1 to %d, or none)", cmd, name, list, CONF_NCOLORS);
 	return NULL;
+}
+
+const char *cli_color_name(const char *key)
+{
+	return conf_color_name(colors(), conf_color_of_key(key), key);
 }
 
 size_t cli_color_names(struct export_color *out, size_t max)
@@ -283,6 +293,84 @@ size_t cli_color_names(struct export_color *out, size_t max)
 	return n;
 }
 
+/* --- the pager --- */
+
+static pid_t pager_pid;    /* the pager this process started, or 0; owned here */
+
+/* At exit: the output ends, and the pager is waited for, so the shell's prompt comes after
+ * the user leaves it, as with git. */
+static void pager_wait(void)
+{
+	if (!pager_pid)
+		return;
+	fflush(stdout);
+	fclose(stdout);
+	close(STDOUT_FILENO);
+	int st;
+	while (waitpid(pager_pid, &st, 0) < 0 && errno == EINTR)
+		;
+	pager_pid = 0;
+}
+
+int cli_pager_start(const struct cli_opts *opts)
+{
+	if (opts->no_pager || pager_pid || !isatty(STDOUT_FILENO))
+		return 0;
+	const char *pager = getenv("GAVEL_PAGER");
+	if (!pager)
+		pager = getenv("PAGER");
+	if (!pager)
+		pager = "less";
+	while (*pager == ' ')
+		pager++;
+	if (!*pager || strcmp(pager, "cat") == 0)
+		return 0;
+	int fd[2];
+	if (pipe(fd) != 0)
+		return -1;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fd[0], STDIN_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		/* As git: quit at once when it fits one screen, pass colours, leave it on screen. */
+		setenv("LESS", "FRX", 0);
+		setenv("LV", "-c", 0);
+		execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
+		_exit(127);
+	}
+	dup2(fd[1], STDOUT_FILENO);
+	close(fd[0]);
+	close(fd[1]);
+	pager_pid = pid;
+	/* Ctrl-C is the pager's to handle; gavel finishes writing, or stops when it is left. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	atexit(pager_wait);
+	return 1;
+}
+
+int cli_stdout_terminal(void)
+{
+	return pager_pid || isatty(STDOUT_FILENO);
+}
+
+int cli_reader_terminal(void)
+{
+	const char *term = getenv("TERM");
+	if (term && *term && strcmp(term, "dumb") != 0)
+		return 1;
+	cli_error("this terminal (TERM=%s) cannot run the reader; 'gavel show [FILE]' prints the "
+	          "resolution, and 'gavel search' finds words in it", term && *term ? term : "");
+	return 0;
+}
+
 int cli_color(const struct cli_opts *opts, int fd)
 {
 	if (opts->color == CLI_COLOR_ALWAYS)
@@ -290,7 +378,8 @@ int cli_color(const struct cli_opts *opts, int fd)
 	if (opts->color == CLI_COLOR_NEVER || opts->no_color)
 		return 0;
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-	return isatty(fd) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+	int tty = fd == STDOUT_FILENO ? cli_stdout_terminal() : isatty(fd);
+	return tty && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
 }
 
 /* `gavel help`, `gavel help notes add`: the command's words joined. */

@@ -311,8 +311,8 @@ int cmd_export(int argc, char **argv, struct cli_opts *opts)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGXFSZ, SIG_DFL);
-	} else if (fmt->write(stdout, gs.docs, gs.ndocs, &eo) != 0 || fflush(stdout) != 0 ||
-	           ferror(stdout)) {
+	} else if (cli_pager_start(opts) < 0 || fmt->write(stdout, gs.docs, gs.ndocs, &eo) != 0 ||
+	           fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error("export: cannot write the output");
 		rc = EX_IOERR;
 	}

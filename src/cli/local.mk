@@ -18,8 +18,9 @@ help-man: src/cli/help-man$(EXEEXT)
 EXTRA_DIST += man/help-man.sh
 
 check_PROGRAMS += tests/unit/test_usage
-TESTS += tests/unit/test_usage tests/e2e/man-help.sh
-EXTRA_DIST += tests/e2e/man-help.sh
+TESTS += tests/unit/test_usage tests/e2e/man-help.sh tests/e2e/cli-terminal.sh \
+	tests/e2e/man-lint.sh
+EXTRA_DIST += tests/e2e/man-help.sh tests/e2e/cli-terminal.sh tests/e2e/man-lint.sh
 tests_unit_test_usage_SOURCES = tests/unit/test_usage.c
 tests_unit_test_usage_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_usage_LDADD = $(UNIT_LDADD)

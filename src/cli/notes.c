@@ -116,13 +116,29 @@ static void put_short(FILE *f, const char *s, size_t max)
 		fputs("…", f);
 }
 
-static void put_text(FILE *f, const struct annotation *a)
+/* The terminal colour of each highlight colour key, for a coloured listing. */
+static const char *sgr_of(const char *key)
+{
+	static const char *const keys[] = { "yellow", "green", "blue", "red", "purple" };
+	static const char *const sgr[] = { "\033[33m", "\033[32m", "\033[34m", "\033[31m", "\033[35m" };
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return sgr[i];
+	return "";
+}
+
+static void put_text(FILE *f, const struct annotation *a, int color)
 {
 	fputs("  ", f);
 	utf8_write_safe(f, a->para_label ? a->para_label : a->para_id,
 	                strlen(a->para_label ? a->para_label : a->para_id));
 	fputs("  ", f);
-	utf8_write_safe(f, a->color, strlen(a->color));
+	const char *name = cli_color_name(a->color);
+	if (color)
+		fputs(sgr_of(a->color), f);
+	utf8_write_safe(f, name, strlen(name));
+	if (color)
+		fputs("\033[m", f);
 	fputs("  “", f);
 	put_short(f, a->exact, QUOTE_SHOWN);
 	fputs("”", f);
@@ -172,7 +188,7 @@ static void put_json(FILE *f, const struct annotation *a, int first)
 }
 
 /* Text listing: a heading per document, orphans apart under their own heading. */
-static void put_list(FILE *f, const struct annotation *v, size_t n)
+static void put_list(FILE *f, const struct annotation *v, size_t n, int color)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct annotation *a = &v[i];
@@ -188,7 +204,7 @@ static void put_list(FILE *f, const struct annotation *v, size_t n)
 		}
 		if (a->status == ANCHOR_ORPHAN && (new_doc || v[i - 1].status != ANCHOR_ORPHAN))
 			fputs("  Orphans (their words are no longer in the text):\n", f);
-		put_text(f, a);
+		put_text(f, a, color);
 	}
 }
 
@@ -275,13 +291,15 @@ static int notes_list(int argc, char **argv, struct cli_opts *opts)
 		}
 	}
 	if (!rc) {
+		int color = cli_color(opts, STDOUT_FILENO);
+		cli_pager_start(opts);
 		if (json) {
 			fputs("[", stdout);
 			for (size_t i = 0; i < nall; i++)
 				put_json(stdout, &all[i], i == 0);
 			fputs(nall ? "\n]\n" : "]\n", stdout);
 		} else {
-			put_list(stdout, all, nall);
+			put_list(stdout, all, nall, color);
 		}
 		rc = flush_out();
 	}

@@ -285,6 +285,7 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 	int color = cli_color(opts, STDOUT_FILENO);
 	o.open = color ? "\033[7m" : "[[";
 	o.close = color ? "\033[27m" : "]]";
+	cli_pager_start(opts);
 
 	int err = 0;
 	int nfiles = argc - optind;

@@ -175,6 +175,7 @@ int cmd_show(int argc, char **argv, struct cli_opts *opts)
 	}
 	int shown = 0;
 	rc = 0;
+	cli_pager_start(opts);   /* after the width was taken from the terminal */
 	for (size_t d = 0; d < col->ndocs && rc == 0; d++) {
 		const struct resolution *res = col->docs[d];
 		size_t n = 0;

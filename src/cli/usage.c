@@ -111,7 +111,9 @@ CMD("show", "[FILE [ID]...]", "print the document as a reader sees it")
 TEXT("FILE defaults to the bundled A/RES/58/190. Labels stand in a gutter, the text is "
      "wrapped at word boundaries, footnote markers are shown as [16] and the footnotes come "
      "at the end. With IDs (pp3, op10, op3.a.ii, annex1, fn16), only those paragraphs, their "
-     "sub-paragraphs and the footnotes they cite are printed.")
+     "sub-paragraphs and the footnotes they cite are printed. On a terminal the text goes "
+     "through $PAGER (less by default), as show, search, notes list and export all do; this "
+     "is also the way to read a resolution where the reader cannot run (TERM=dumb).")
 OPT("width", "N", OPT_WIDTH, 0,
     "wrap at N display columns (default: the terminal's width when the output is a "
     "terminal, else $COLUMNS, else 80)")
@@ -168,7 +170,9 @@ CMD("notes", "COMMAND [ARG]...", "list, add, edit, remove, import or carry notes
 TEXT("Highlights and notes live in the annotation database. FILE may be any copy or shape "
      "of the resolution: documents are known by symbol and language. NOTE-ID may be "
      "shortened to its first characters when that is unambiguous. Colours: yellow (the "
-     "default), green, blue, red and purple.")
+     "default), green, blue, red and purple, or the names the configuration gives them "
+     "(color.red.name = concern), or their numbers, 1 to 5; listings and exports print the "
+     "names.")
 COMMON("db")
 EXIT(0, "success")
 EXIT(64, "bad usage")
@@ -186,10 +190,14 @@ TEXT("Every annotation in the database, or those of FILE's resolution; orphans (
 OPT("json", NULL, OPT_JSON, 0,
     "every field and the anchoring status: anchored, moved (found again elsewhere after the "
     "text changed) or orphan (not found; kept, never deleted)")
-OPT("color", "NAME", OPT_COLOR, 0, "only notes of colour NAME")
+OPT("color", "NAME", OPT_COLOR, 0,
+    "only notes of colour NAME (yellow, green, blue, red, purple, the name the configuration "
+    "gives one, or its number, 1 to 5); --color=auto, always or never colour the listing "
+    "instead, as elsewhere")
 OPT("tag", "TAG", OPT_TAG, 0, "only notes tagged TAG")
 COMMON("db")
 COMMON("input-format")
+COMMON("no-pager")
 EXIT(0, "success (also when there are no notes)")
 EXIT(64, "bad usage")
 EXIT(66, "FILE cannot be opened")
@@ -203,7 +211,9 @@ TEXT("The words of --quote in paragraph ID of FILE (the whole paragraph without 
      "FILE holds several resolutions. A quote is found as typed, else with case and accents "
      "folded (with a notice).")
 OPT("quote", "TEXT", OPT_QUOTE, 0, "the words to highlight")
-OPT("color", "NAME", OPT_COLOR, 0, "the highlight's colour (default yellow)")
+OPT("color", "NAME", OPT_COLOR, 0,
+    "the highlight's colour (default yellow): a colour, the name the configuration gives "
+    "it, or its number, 1 to 5")
 OPT("tag", "TAG", OPT_TAG, U_REPEAT, "a tag")
 COMMON("db")
 COMMON("input-format")
@@ -280,7 +290,9 @@ LIST(export_format_item)
 SOPT('o', "output", "FILE", 0,
      "write FILE (atomically: a temporary file, then rename; never half-written) instead of "
      "standard output")
-OPT("color", "NAME", OPT_COLOR, 0, "only notes of colour NAME")
+OPT("color", "NAME", OPT_COLOR, 0,
+    "only notes of colour NAME (a colour, the name the configuration gives it, or its "
+    "number)")
 OPT("colour", "NAME", OPT_COLOR, U_HIDDEN, "only notes of colour NAME")
 OPT("tag", "TAG", OPT_TAG, 0, "only notes tagged TAG")
 OPT("date", "DATE", OPT_DATE, 0,
@@ -289,6 +301,7 @@ OPT("date", "DATE", OPT_DATE, 0,
 OPT("width", "N", OPT_WIDTH, 0, "wrap txt and annotated output at N columns (default 72)")
 COMMON("db")
 COMMON("input-format")
+COMMON("no-pager")
 EXIT(0, "success (also when there are no notes: the output is then empty, with a notice)")
 EXIT(64, "bad usage: an unknown format, a bad date")
 EXIT(66, "DOCUMENT cannot be opened")
@@ -630,7 +643,7 @@ int usage_write_main(FILE *f)
 			put_option(f, r);
 	put_exits(f, me);
 	fputs("\n'gavel COMMAND --help' tells more of a command; gavel(1) also lists the\n"
-	      "reader's keys.\n", f);
+	      "reader's keys.\nReport bugs to " PACKAGE_BUGREPORT ".\n", f);
 	return ferror(f) ? -1 : 0;
 }
 

@@ -407,7 +407,8 @@ for cmd in "show --width 60" "show --width 200" "parse" "search resolution" "sea
 done
 if command -v script >/dev/null 2>&1; then
 	# To a terminal (a pseudo-terminal through script(1)); the typescript must hold no ESC.
-	run_case "escapes: show to a terminal" "0" script -qec "'$GAVEL' show '$D/escapes'" "$TMP/typescript"
+	# (--no-pager: gavel's own bytes, not a pager's, and no pager waiting for keys.)
+	run_case "escapes: show to a terminal" "0" script -qec "'$GAVEL' show --no-pager '$D/escapes'" "$TMP/typescript"
 	if LC_ALL=C grep -q -P '\x1b|\xc2\x9b|\x07' "$TMP/typescript"; then
 		fail "escapes: show to a terminal let an escape sequence through"
 	else
