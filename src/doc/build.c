@@ -146,6 +146,17 @@ static void finish_links(struct bstate *st)
 				st->oom = 1;
 			found += p->nmarks;
 		}
+		/* the vote line's own markers ("Adopted at the 82nd meeting 11") */
+		char *v = res->meta.vote;
+		if (v && !res->meta.nvote_marks && !st->oom) {
+			size_t len = strlen(v);
+			if (refs_take_markers(rn, v, &len, &res->meta.vote_marks, &res->meta.nvote_marks))
+				st->oom = 1;
+			while (len > 0 && v[len - 1] == ' ')
+				len--;
+			v[len] = '\0';
+			found += res->meta.nvote_marks;
+		}
 		if (found || st->read.paren_notes || nfn == 0)
 			break;
 		refs_notes_free(rn);

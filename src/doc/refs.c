@@ -427,9 +427,12 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				int next_lower = de + 1 < len && text[de] == ' ' && islower((unsigned char)text[de + 1]);
 				int next_upper = de + 1 < len && text[de] == ' ' && isupper((unsigned char)text[de + 1]);
 				int counts = counts_something(text + de, len - de < 24 ? len - de : 24);
-				int ok = after && ((!counts && joins_clause(text + de, len - de))
+				/* the text's last word, after its closing punctuation or a last word
+				 * ("addenda, 5", "of 1976. 45", "at the 82nd meeting 11") */
+				int at_end = de == len && !rn->orphans && (after || pp == '.' || pp == ':');
+				int ok = at_end || (after && ((!counts && joins_clause(text + de, len - de))
 				    || (!counts && next_lower && (punct || capital_before(out, w)))
-				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans));
+				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans)));
 				if (ok) {
 					long v = digits_value(text + ds, dn);
 					if (rn->orphans) {
