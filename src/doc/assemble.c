@@ -227,6 +227,9 @@ static int standalone(const char *s, size_t n)
 	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n) ||
 	    lang_article_heading(s, n))
 		return 1;
+	/* an opening begins with a capital: "the General Assembly," ends a wrapped sentence */
+	if (n && s[0] >= 'a' && s[0] <= 'z')
+		return 0;
 	const char *organ;
 	int comma;
 	size_t k = lang_opening(s, n, &organ, &comma);

@@ -109,6 +109,42 @@ static size_t orphan_run(struct bstate *st, struct refs_notes *rn)
 	return n;
 }
 
+/* "Having heard the statement of the representative of Lebanon, 18": a number after a
+ * paragraph's closing punctuation, ending it, is a footnote's marker, whether or not the file
+ * holds the footnote (the printed volumes' notes run across pages). Not after a list of
+ * numbers ("items 3, 4, 5"). Moves it from the text into the paragraph's marks. */
+static void trailing_marker(struct bstate *st, struct para *p)
+{
+	size_t n = p->text_len, d = n;
+	while (d > 0 && isdigit((unsigned char)p->text[d - 1]))
+		d--;
+	if (d == n || n - d > 3 || p->text[d] == '0' || d < 2)
+		return;
+	size_t q = d;
+	if (p->text[q - 1] == ' ')
+		q--;
+	if (q < 2 || !strchr(",;.:", p->text[q - 1]))
+		return;
+	size_t b = q - 1;
+	while (b > 0 && isdigit((unsigned char)p->text[b - 1]))
+		b--;
+	if (b < q - 1) {
+		long y = q - 1 - b == 4 ? atol(p->text + b) : 0;
+		if (y < 1800 || y > 2099)
+			return;         /* "3, 4, 5": a list, "1.5": a number */
+	}
+	struct mark *m = realloc(p->marks, (p->nmarks + 1) * sizeof *m);
+	if (!m) {
+		st->oom = 1;
+		return;
+	}
+	p->marks = m;
+	m[p->nmarks].byte = q;
+	m[p->nmarks++].footnote = atoi(p->text + d);
+	p->text_len = q;
+	p->text[q] = '\0';
+}
+
 /* Links markers and cited documents, and marks the opening words of each paragraph. */
 static void finish_links(struct bstate *st)
 {
@@ -152,6 +188,26 @@ static void finish_links(struct bstate *st)
 			size_t len = strlen(v);
 			if (refs_take_markers(rn, v, &len, &res->meta.vote_marks, &res->meta.nvote_marks))
 				st->oom = 1;
+			/* a number ending the line after its last word is a footnote's marker when
+			 * the footnote is there: the line counts no meetings after "meeting" */
+			size_t d = len;
+			while (d > 0 && isdigit((unsigned char)v[d - 1]))
+				d--;
+			int last = d < len && len - d <= 4 && d > 1 && v[d - 1] == ' ' ? atoi(v + d) : 0;
+			for (size_t f = 0; f < nfn && last > 0 && !st->oom; f++)
+				if (nums[f] == last) {
+					len = d - 1;
+					struct mark *m = realloc(res->meta.vote_marks,
+					                         (res->meta.nvote_marks + 1) * sizeof *m);
+					if (!m) {
+						st->oom = 1;
+						break;
+					}
+					m[res->meta.nvote_marks].byte = len;
+					m[res->meta.nvote_marks++].footnote = last;
+					res->meta.vote_marks = m;
+					break;
+				}
 			while (len > 0 && v[len - 1] == ' ')
 				len--;
 			v[len] = '\0';
@@ -172,6 +228,9 @@ static void finish_links(struct bstate *st)
 		struct para *p = &res->paras[i];
 		if (!p->text)
 			continue;
+		if (!st->read.exact && (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE
+		                        || p->kind == PARA_SUB))
+			trailing_marker(st, p);
 		if (refs_find_documents(p->text, p->text_len, &p->refs, &p->nrefs))
 			st->oom = 1;
 		if (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE)
