@@ -64,7 +64,18 @@ static int operative_verb(const struct bstate *st, const char *s, size_t n)
 	if (!st->lang || strcmp(st->lang, "en") != 0 || !isupper((unsigned char)s[0]))
 		return 0;
 	size_t op = lang_lead_len(st->lang, s, n, 1);
-	return op && !lang_lead_len(st->lang, s, n, 0) && op < n;
+	if (!op || op >= n)
+		return 0;
+	if (!lang_lead_len(st->lang, s, n, 0))
+		return 1;
+	/* a lead of either kind ("Calls upon", "Takes note"): the verb's form tells, in the
+	 * third person ("Calls") where a preamble's is a participle or an adjective ("Anxious",
+	 * "Conscious" end in -s too) */
+	size_t w = 1;
+	while (w < n && s[w] >= 'a' && s[w] <= 'z')
+		w++;
+	return w >= 4 && w < n && s[w] == ' ' && s[w - 1] == 's' && s[w - 2] != 's'
+	    && !(s[w - 2] == 'u' && s[w - 3] == 'o');
 }
 
 /* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
