@@ -184,6 +184,19 @@ static int counts_something(const char *s, size_t n)
 	return in_list(w, units);
 }
 
+/* Whether a list of numbers goes on after one: ", 4", " and 4", "-4", " to 4", " (1967)". */
+static int list_goes_on(const char *s, size_t n)
+{
+	static const char *const joins[] = { ", ", " and ", " or ", " to ", "-", "\xe2\x80\x93",
+		" (", "(", NULL };
+	for (size_t k = 0; joins[k]; k++) {
+		size_t l = strlen(joins[k]);
+		if (n > l && memcmp(s, joins[k], l) == 0 && isdigit((unsigned char)s[l]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the text after a lone number goes on as a clause ("and", "he", "thereby",
  * "establishing", a comma, the end): a marker sits between words, a count before a noun. */
 static int joins_clause(const char *s, size_t n)
@@ -418,8 +431,16 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 					list_item = !(y >= 1800 && y <= 2099) && !(b > 0 && out[b - 1] == '/');
 				}
 				int punct = strchr(",;)\"", pp) || pp >= 0x80;
+				/* a plural counts several ("paragraphs 3 and 4", "resolutions 242
+				 * (1967)"), never one: "the twelve principles 18 and the six" */
+				size_t wl = strlen(wb);
+				int plural_one = isalpha(pp) && wl > 3 && wb[wl - 1] == 's'
+				    && in_list(wb, count_words) && !list_goes_on(text + de, len - de);
+				/* after a document's symbol: "contained in documents S/10182 11 and" */
+				int after_symbol = isdigit(pp) && symbol_token(out, w - 1);
 				int after = !list_item
-				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct);
+				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct
+				        || plural_one || after_symbol);
 				/* before a clause's connecting word ("Council 41 and"); before any word in
 				 * lower case after punctuation or a name ("Outcome, 1 sports can", "Court 1
 				 * reaffirms"); before a name after a comma as the very next footnote
@@ -430,7 +451,11 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				/* the text's last word, after its closing punctuation or a last word
 				 * ("addenda, 5", "of 1976. 45", "at the 82nd meeting 11") */
 				int at_end = de == len && !rn->orphans && (after || pp == '.' || pp == ':');
-				int ok = at_end || (after && ((!counts && joins_clause(text + de, len - de))
+				/* before another number, after punctuation: "of 2 August, 11 5 August" */
+				int next_num = de + 1 < len && text[de] == ' ' && isdigit((unsigned char)text[de + 1])
+				    && (pp == ',' || pp == ';');
+				int ok = at_end || (after && next_num)
+				    || (after && ((!counts && joins_clause(text + de, len - de))
 				    || (!counts && next_lower && (punct || capital_before(out, w)))
 				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans)));
 				if (ok) {
