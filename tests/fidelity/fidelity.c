@@ -12,8 +12,9 @@
  *   numbered  footnotes numbered without gaps from the first one
  *   cited     every footnote cited by a marker (in a paragraph or the vote line)
  *   markers   no marker left as digits in a paragraph: glued to a word ("Rights1",
- *             "Congo,7", "(1967)3"), "1/", after a year ("1966 4 that"), or a bare number
- *             after the paragraph's last punctuation ("Mission II, 275")
+ *             "Congo,7", "(1967)3"), "1/", after a year ("1966 4 that"), before a
+ *             symbol after punctuation ("S/9525, 26 S/9528"), or a bare number after the
+ *             paragraph's last punctuation ("Mission II, 275")
  *   closing   no closing line in a paragraph ("Adopted unanimously at the 1286th meeting",
  *             "... plenary meeting")
  *   fn-body   no footnote body as a paragraph or inside one ("4 Ibid., Supplement ...",
@@ -673,6 +674,13 @@ static long marker_left(const char *s, size_t n)
 				k++;
 			if (year && k < n && s[k] >= 'a' && s[k] <= 'z')
 				return (long)b;         /* "1966 4 that" */
+			/* between punctuation and a document's symbol: "S/9525, 26 S/9528" */
+			size_t ke = k;
+			while (ke < n && s[ke] != ' ')
+				ke++;
+			if (k < n && is_tail((unsigned char)s[prev_e - 1]) && memchr(s + k, '/', ke - k)
+			    && ke - k > 2 && s[k] >= 'A' && s[k] <= 'Z')
+				return (long)b;
 			/* the paragraph's last word, a bare number after its punctuation */
 			if (k >= n && is_tail((unsigned char)s[prev_e - 1]) && s[prev_e - 1] != ')')
 				return (long)b;         /* "Mission II, 275" */
@@ -733,7 +741,10 @@ static long body_in(const char *s, size_t n)
 	if (body_opening(s, n))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i && s[i - 1] != ' ')
+		/* at the start or after a sentence's end: "... 1286th meeting. 4 Ibid.,
+		 * Supplement ..." (a marker before a symbol, "S/9525, 26 S/9528", is the markers
+		 * check's) */
+		if (i > 0 && (s[i - 1] != ' ' || i < 2 || !strchr(".;:", s[i - 2])))
 			continue;
 		size_t d = i;
 		while (d < n && is_digit((unsigned char)s[d]))
