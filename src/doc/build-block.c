@@ -23,8 +23,21 @@ struct bctx {
 /* The heading under "B": short, capitalised, not a sentence of the preamble. */
 static int part_title(struct bstate *st, const struct bctx *c)
 {
-	if (!c->want_title || st->part < 0 || c->n >= 200 || islower((unsigned char)c->s[0])
+	if (!c->want_title || c->n >= 200 || islower((unsigned char)c->s[0])
 	    || strchr(",;:", c->s[c->n - 1]))
+		return 0;
+	struct para *h = st->last >= 0 ? &st->res->paras[st->last] : NULL;
+	if (h && h->kind == PARA_ANNEX_HEADING && h->annex < 0 && h->text_len == 0) {
+		/* a section's title under its letter ("II" / "Capacity-building") */
+		char *t = build_strndup(st, c->s, c->n);
+		if (t) {
+			free(h->text);
+			h->text = t;
+			h->text_len = c->n;
+		}
+		return 1;
+	}
+	if (st->part < 0)
 		return 0;
 	build_part_title(st, c->s, c->n);
 	return 1;
@@ -213,10 +226,45 @@ static void on_sub(struct bstate *st, const struct bctx *c)
 }
 
 /* "B" or "IV" alone: a part (inside an annex, a line of its text). */
+/* "B" or "IV" alone (build_classify's part). */
+static int part_letter(const char *s, size_t n)
+{
+	return (n == 1 && isupper((unsigned char)s[0])) || (n && n <= 6 && strspn(s, "IVXLC") == n);
+}
+
+/* "A" over operative paragraphs whose numbering runs on ("1. ..." / "A" / "2. ..."): a
+ * section heading, cited as "paragraph 8" (S/RES/687 (1991)); in parts the numbering starts
+ * again at each letter ("B" / "1. ..."). The first section boundary after an operative
+ * paragraph tells: this one, or the next when none came before (then a lone section, which
+ * nothing tells, stays a part). */
+static int runs_on(const struct bstate *st, const struct bctx *c)
+{
+	if (!c->b)
+		return 0;
+	int last = st->count.last_opnum, at_letter = 1, k = 0;
+	/* a bounded look: letters without numbers after them cost no more than a scan each */
+	for (const struct block *nb = next_block(st, c->b); nb && k < 4096; nb = next_block(st, nb), k++) {
+		size_t skip;
+		if (build_opnum(nb->text, nb->len, &skip)) {
+			int v = atoi(nb->text);
+			if (at_letter && last > 0)
+				return v == last + 1;
+			at_letter = 0;
+			last = v;
+		} else if (part_letter(nb->text, nb->len))
+			at_letter = 1;
+	}
+	return 0;
+}
+
 static void on_part(struct bstate *st, const struct bctx *c)
 {
 	if (st->annex >= 0)
 		build_annex_para(st, PARA_ANNEX, NULL, 0, c->s, c->n);
+	else if (runs_on(st, c)) {
+		build_heading(st, c->s, c->n, "", 0);
+		st->read.want_part_title = 1;
+	}
 	else
 		build_part(st, c->s, c->n);
 }
