@@ -400,10 +400,15 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				    && strcmp(wb, "add") != 0 && strcmp(wb, "rev") != 0)
 					k = glued_ok(rn, digits_value(text + ds, dn));
 			} else if (p == ' ' && (dn == 5 || dn == 6)) {
-				/* "of 196316": a year with the next footnote glued on. */
+				/* "of 196316": a year with the next footnote glued on; "February 19895"
+				 * with a note not cited yet, the markers printed out of order */
 				long year = digits_value(text + ds, 4);
 				if (year >= 1800 && year <= 2099) {
-					k = spaced_ok(rn, digits_value(text + ds + 4, dn - 4));
+					long v = digits_value(text + ds + 4, dn - 4);
+					k = spaced_ok(rn, v);
+					long i = k < 0 && v > 0 ? note_index(rn, v) : -1;
+					if (i >= 0 && !rn->cited[i])
+						k = i;
 					cut = ds + 4;
 				}
 			} else if (p == ' ' && dn <= 3 && w > 1) {
@@ -477,6 +482,24 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 						}
 					} else {
 						k = spaced_ok(rn, v);
+						if (k < 0 && prev_year && !next_num) {
+							/* "of 19 March 1978 20 confirmed", "dated 13 November
+							 * 1979 97 and": after a date, a marker of any note not
+							 * cited yet, in the order printed or not, or of one the
+							 * volume printed on another page (near the file's) */
+							long i = note_index(rn, v);
+							if (i >= 0 && !rn->cited[i])
+								k = i;
+							else if (i < 0 && v > 0 && (labs(v - rn->nums[0]) <= 30
+							                            || labs(v - rn->nums[rn->n - 1]) <= 30)
+							         && (v < rn->nums[0] || v > rn->nums[rn->n - 1])) {
+								w--;
+								if (push_mark(marks, nmarks, w, (int)v))
+									return -1;
+								r = de;
+								continue;
+							}
+						}
 						drop_space = k >= 0;
 					}
 				}

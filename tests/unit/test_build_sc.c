@@ -267,6 +267,44 @@ static void spaced_markers(void **state)
 	assert_string_equal(marks(r, "pp1"), "");
 }
 
+/* S/RES/647 (1990), S/RES/498 (1981): after a date the markers may come out of order, glued
+ * to the year ("February 19895"), or cite a note printed on another page. */
+static void markers_after_dates(void **state)
+{
+	(void)state;
+	const struct resolution *r = parse(
+		"Resolution 647 (1990)\nof 11 January 1990\n\n"
+		"The Security Council,\n\n"
+		"Recalling the letters dated 14 and 22 April 1988 7 from\nthe Secretary-General to the "
+		"President of the Security\nCouncil concerning the Agreements, signed at Geneva on\n"
+		"14 April 1988, 6\n\n"
+		"Recalling also the note by the Secretary-General of 15\nFebruary 19895 and his report "
+		"of 20 October 1989, 4\n\n"
+		"1. Confirms its agreement to the measures envisaged\nin the Secretary-General\xe2\x80\x99s "
+		"letter of 9 January 1990 3 concerning the arrangements;\n\n"
+		"Adopted unanimously at the\n2904th meeting.\n\n\n\n"
+		"3 S/21071.\n4 Official Records of the Security Council, Forty-fourth Year, document "
+		"S/20911.\n5 Ibid., Supplement for January, February and March 1989, document S/20465.\n"
+		"6 Ibid., document S/19835.\n7 Ibid., documents S/19834 and S/19835.\n");
+	assert_string_equal(marks(r, "pp1"), "7,6");
+	assert_string_equal(marks(r, "pp2"), "5,4");
+	assert_string_equal(marks(r, "op1"), "3");
+	assert_non_null(strstr(get(r, "pp2")->text, "of 15 February 1989 and his report"));
+
+	r = parse("Resolution 498 (1981)\nof 18 December 1981\n\n"
+		"The Security Council,\n\n"
+		"Recalling its resolutions 425 (1978), 426 (1978) and 490 (1981),\n\n"
+		"Having studied the report of the Secretary-General on the\nUnited Nations Interim Force "
+		"in Lebanon, 36\n\n"
+		"1. Reaffirms the terms of reference set out in the report of the Secretary-General of "
+		"19 March 1978 20 confirmed by resolution 426 (1978);\n\n"
+		"Adopted at the 2321st meeting by 13 votes to none.\n\n"
+		"36 Ibid., document S/14792.\n37 Ibid., Fourth Year, Special Supplement No. 4.\n");
+	assert_string_equal(marks(r, "op1"), "20");        /* on another page of the volume */
+	assert_non_null(strstr(get(r, "op1")->text, "19 March 1978 confirmed by"));
+	assert_string_equal(marks(r, "pp2"), "36");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +315,7 @@ int main(void)
 		cmocka_unit_test_teardown(operative_without_blank_line, teardown),
 		cmocka_unit_test_teardown(opening_with_period, teardown),
 		cmocka_unit_test_teardown(spaced_markers, teardown),
+		cmocka_unit_test_teardown(markers_after_dates, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
