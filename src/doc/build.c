@@ -1006,6 +1006,42 @@ static long find_segments(const struct block_list *bl, enum bkind *kinds, struct
 	return (long)nseg;
 }
 
+/* A resolution whose opening the text lost: its heading ("Resolution 466 (1980)", "of 11
+ * April 1980"), then at once a paragraph opening with a preamble's lead ("Taking note of
+ * ..."). The lead's paragraph stands for the opening; a heading numbered "N (YYYY)" is the
+ * Security Council's. Returns 1 and the segment, or 0. */
+static int lost_opening(const struct block_list *bl, const enum bkind *kinds, struct seg *sg)
+{
+	size_t j = 0, headers = 0;
+	const char *organ = NULL;
+	for (; j < bl->n && j < 12; j++) {
+		const struct block *b = &bl->v[j];
+		if (kinds[j] == BK_EMPTY)
+			continue;
+		if (!build_meta_header_like(b))
+			break;
+		headers++;
+		size_t k = lang_resolution_word(b->text, b->len);
+		if (k && k + 1 < b->len && b->text[k] == ' ') {
+			size_t rn = refs_resolution_number(b->text + k + 1, b->len - k - 1);
+			if (rn && memchr(b->text + k + 1, '(', rn))
+				organ = "Security Council";
+		}
+	}
+	if (!headers || j >= bl->n || j >= 12 || kinds[j] != BK_TEXT)
+		return 0;
+	const struct block *b = &bl->v[j];
+	size_t lead = lang_lead_len("en", b->text, b->len, 0);
+	if (!lead || lead >= b->len || !isupper((unsigned char)b->text[0]))
+		return 0;
+	memset(sg, 0, sizeof *sg);
+	sg->open = j;
+	sg->comma = 1;
+	sg->organ = organ;
+	sg->end = bl->n;
+	return 1;
+}
+
 int build_collection_first(const struct block_list *bl, size_t max, int *more,
                            struct collection **out, struct parse_diag *d)
 {
@@ -1017,6 +1053,9 @@ int build_collection_first(const struct block_list *bl, size_t max, int *more,
 	struct seg *segs = NULL;
 	long nseg = col && kinds ? find_segments(bl, kinds, &segs) : -1;
 	int oom = nseg < 0;
+	if (!oom && nseg == 0 && (segs = calloc(1, sizeof *segs)) != NULL
+	    && lost_opening(bl, kinds, segs))
+		nseg = 1;
 	if (!oom && nseg == 0) {
 		struct resolution *r = build_plain(bl, d, &oom);
 		if (r && !(col->docs = malloc(sizeof *col->docs))) {

@@ -305,6 +305,36 @@ static void markers_after_dates(void **state)
 	assert_string_equal(marks(r, "pp2"), "36");
 }
 
+/* S/RES/466 (1980): the volume's text lost "The Security Council,"; the heading and the
+ * preamble's first lead still make a resolution of it, not plain paragraphs. A text without
+ * such a heading stays plain. */
+static void lost_opening(void **state)
+{
+	(void)state;
+	const struct resolution *r = parse(
+		"Resolution 466 (1980)\nof 11 April 1980\n\n"
+		"Taking note of the letter dated 8 April 1980 from the Permanent Representative of "
+		"Zambia, 61\n\n"
+		"Conscious of the need to take effective measures to maintain international peace and "
+		"security,\n\n"
+		"1. Strongly condemns the racist regime of South Africa;\n\n"
+		"2. Decides to remain seized of the matter.\n\n"
+		"Adopted unanimously at the 2211th meeting.\n\n"
+		"61 See Official Records of the Security Council, Thirty-fifth Year, document S/13878.\n");
+	assert_string_equal(r->meta.symbol, "S/RES/466 (1980)");
+	assert_string_equal(r->meta.organ, "Security Council");
+	assert_string_equal(r->meta.adopted, "1980-04-11");
+	assert_int_equal(count(r, PARA_PREAMBLE), 2);
+	assert_int_equal(count(r, PARA_OPERATIVE), 2);
+	assert_int_equal(count(r, PARA_PLAIN), 0);
+	assert_string_equal(marks(r, "pp1"), "61");
+	assert_string_equal(r->meta.vote, "Adopted unanimously at the 2211th meeting.");
+
+	r = parse("Taking note of the letter dated 8 April 1980,\n\n"
+		"1. Strongly condemns the regime;\n\n2. Decides to remain seized of the matter.\n");
+	assert_int_equal(count(r, PARA_PREAMBLE) + count(r, PARA_OPERATIVE), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +346,7 @@ int main(void)
 		cmocka_unit_test_teardown(opening_with_period, teardown),
 		cmocka_unit_test_teardown(spaced_markers, teardown),
 		cmocka_unit_test_teardown(markers_after_dates, teardown),
+		cmocka_unit_test_teardown(lost_opening, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
