@@ -91,6 +91,19 @@ static int operative_verb(const struct bstate *st, const char *s, size_t n)
 	    && !(s[w - 2] == 'u' && s[w - 3] == 'o');
 }
 
+static const struct block *next_block(const struct bstate *st, const struct block *b);
+
+/* "Resolves that:" over paragraphs numbered from 1 (S/RES/12 (1946)): the operative part's
+ * chapeau, a heading over them, so that "paragraph 1" stays op1. */
+static int chapeau(const struct bstate *st, const struct bctx *c)
+{
+	size_t skip;
+	if (!c->b || c->n < 2 || c->s[c->n - 1] != ':' || st->count.last_opnum != 0)
+		return 0;
+	const struct block *nb = next_block(st, c->b);
+	return nb && build_opnum(nb->text, nb->len, &skip) && atoi(nb->text) == 1;
+}
+
 /* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
 static void text_rest(struct bstate *st, const struct bctx *c)
 {
@@ -116,7 +129,11 @@ static void text_rest(struct bstate *st, const struct bctx *c)
 	}
 	if (st->annex >= 0)
 		build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
-	else if (!r->in_ops && !r->after_meeting && operative_verb(st, s, n))
+	else if (!r->in_ops && !r->after_meeting && (r->unnumbered_op || operative_verb(st, s, n))
+	         && chapeau(st, c)) {
+		build_heading(st, NULL, 0, s, n);
+		r->unnumbered_op = 0;
+	} else if (!r->in_ops && !r->after_meeting && operative_verb(st, s, n))
 		build_operative(st, NULL, 0, s, n);
 	else if (r->unnumbered_op) {
 		build_operative(st, NULL, 0, s, n);

@@ -9,6 +9,7 @@
  *   symbol    the symbol the file name spells ("S/RES/789 (1992)")
  *   date      an adoption date, in the year of the symbol
  *   op        at least one operative paragraph
+ *   op-ids    each numbered operative paragraph is op<number> ("paragraph 8" is op8)
  *   numbered  footnotes numbered without gaps from the first one
  *   cited     every footnote cited by a marker (in a paragraph or the vote line)
  *   markers   no marker left as digits in a paragraph: glued to a word ("Rights1",
@@ -572,11 +573,12 @@ static void print_totals(const struct total *tot)
 /* CORPUS/sc-more/ holds Security Council texts that have no XML: each is checked against
  * rules any correct model must meet (see the file's head). A check fails with an excerpt of
  * the first place it fails. */
-enum sc_check { SC_SYMBOL, SC_DATE, SC_OP, SC_NUMBERED, SC_CITED, SC_MARKERS, SC_CLOSING,
-	SC_FNBODY, NSC };
+enum sc_check { SC_SYMBOL, SC_DATE, SC_OP, SC_OPIDS, SC_NUMBERED, SC_CITED, SC_MARKERS,
+	SC_CLOSING, SC_FNBODY, NSC };
 
 static const char *const sc_names[NSC] = {
-	[SC_SYMBOL] = "symbol", [SC_DATE] = "date", [SC_OP] = "op", [SC_NUMBERED] = "numbered",
+	[SC_SYMBOL] = "symbol", [SC_DATE] = "date", [SC_OP] = "op", [SC_OPIDS] = "op-ids",
+	[SC_NUMBERED] = "numbered",
 	[SC_CITED] = "cited", [SC_MARKERS] = "markers", [SC_CLOSING] = "closing",
 	[SC_FNBODY] = "fn-body",
 };
@@ -791,8 +793,15 @@ static void sc_check(const struct resolution *r, const char *symbol, const char 
 	for (size_t i = 0; i < r->npara; i++) {
 		const struct para *p = &r->paras[i];
 		const char *t = p->text ? p->text : "";
-		if (p->kind == PARA_OPERATIVE)
+		if (p->kind == PARA_OPERATIVE) {
 			nop++;
+			/* "paragraph 8" is op8 (b.op8 in part B) */
+			const char *o = p->id ? strstr(p->id, "op") : NULL;
+			if (p->num && ok[SC_OPIDS] && (!o || strcmp(o + 2, p->num) != 0)) {
+				ok[SC_OPIDS] = 0;
+				snprintf(how[SC_OPIDS], sizeof how[0], "%s numbered %s", str(p->id), p->num);
+			}
+		}
 		if (p->kind == PARA_FOOTNOTE) {
 			char *end = NULL;
 			long v = p->num ? strtol(p->num, &end, 10) : -1;
@@ -932,10 +941,10 @@ static void usage(FILE *f)
 "                txt:marks=90, sc-more:cited=95, sc-more:all=90\n"
 "\nsc-more/S_RES_*.txt (texts without XML) are checked by rules instead: symbol (the\n"
 "one the file name spells), date (in its year), op (at least one operative paragraph),\n"
-"numbered (footnotes without gaps), cited (each footnote cited by a marker), markers\n"
-"(no marker left as digits: \"Rights1\", \"1/\", \"1966 4 that\", \", 275\" at the end),\n"
-"closing (no \"Adopted ... meeting\" line in a paragraph), fn-body (no footnote body\n"
-"as or in a paragraph); all: every check.\n");
+"op-ids (paragraph 8 is op8), numbered (footnotes without gaps), cited (each footnote\n"
+"cited by a marker), markers (no marker left as digits: \"Rights1\", \"1/\", \"1966 4\n"
+"that\", \", 275\" at the end), closing (no \"Adopted ... meeting\" line in a paragraph),\n"
+"fn-body (no footnote body ""as or in a paragraph); all: every check.\n");
 }
 
 int main(int argc, char **argv)

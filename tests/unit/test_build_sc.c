@@ -335,6 +335,35 @@ static void lost_opening(void **state)
 	assert_int_equal(count(r, PARA_PREAMBLE) + count(r, PARA_OPERATIVE), 0);
 }
 
+/* S/RES/12 (1946): "Resolves that:" over paragraphs numbered from 1 is their chapeau, a
+ * heading, so "paragraph 1" is op1. */
+static void chapeau_over_numbers(void **state)
+{
+	(void)state;
+	const struct resolution *r = parse(
+		"12 (1946). Resolution of 10 December 1946\n\n"
+		"The Security Council\nResolves that:\n\n"
+		"1. The representatives of Greece and Yugoslavia are invited to participate in the "
+		"discussion without\nvote;\n\n"
+		"2. The representatives of Albania and Bulgaria are invited to enable the Security "
+		"Council to hear such declarations as they may wish to make.\n\n"
+		"Adopted at the 82nd meeting\n");
+	assert_int_equal(count(r, PARA_OPERATIVE), 2);
+	assert_string_equal(get(r, "op1")->num, "1");
+	assert_string_equal(get(r, "op2")->num, "2");
+	assert_string_equal(get(r, "h1")->text, "Resolves that:");
+	assert_true(res_find(r, "h1") < res_find(r, "op1"));
+	/* without numbers under it, "Resolves to appoint ..." is the operative paragraph */
+	r = parse("19 (1947). Resolution of 27 February 1947\n\n"
+		"The Security Council\n\n"
+		"Resolves to appoint a sub-committee of three members to examine all the available "
+		"evidence.\n\n"
+		"The sub-committee is empowered to request further\ninformation.\n\n"
+		"Adopted at the 114th meeting by 8 votes to none.\n");
+	assert_true(strncmp(get(r, "op1")->text, "Resolves to appoint", 19) == 0);
+	assert_int_equal(count(r, PARA_ANNEX_HEADING), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +376,7 @@ int main(void)
 		cmocka_unit_test_teardown(spaced_markers, teardown),
 		cmocka_unit_test_teardown(markers_after_dates, teardown),
 		cmocka_unit_test_teardown(lost_opening, teardown),
+		cmocka_unit_test_teardown(chapeau_over_numbers, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
