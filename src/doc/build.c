@@ -599,6 +599,38 @@ static size_t glued_number(const char *s, size_t n, long want)
 	return 0;
 }
 
+/* An operative paragraph's number misread (OCR): "ll. Calls" for 11, "1, Requests" and
+ * "3, Commends" with a comma for the period, "2 Requests" without it, "6.Calls" without the
+ * space. Only the number expected next, before a verb in the third person of an operative
+ * lead. The bytes of the misread number and its space, or 0. */
+static size_t ocr_number(const struct bstate *st, const char *s, size_t n, int want)
+{
+	size_t i = 0;
+	int v = 0;
+	for (; i < n && i < 3 && (isdigit((unsigned char)s[i]) || s[i] == 'l'); i++)
+		v = v * 10 + (s[i] == 'l' ? 1 : s[i] - '0');
+	int digits_only = strspn(s, "0123456789") >= i;
+	if (i == 0 || v != want)
+		return 0;
+	size_t k = i;
+	int sep = k < n && (s[k] == '.' || s[k] == ',');
+	k += sep;
+	size_t sp = k;
+	while (k < n && s[k] == ' ')
+		k++;
+	if ((!sep && k == sp) || (sep && s[i] == '.' && digits_only && k > sp) || k + 2 >= n)
+		return 0;               /* "12Calls", or a number read right ("6. Calls") */
+	const char *t = s + k;
+	size_t tn = n - k, w = 1;
+	if (!st->lang || strcmp(st->lang, "en") != 0 || !isupper((unsigned char)t[0]))
+		return 0;
+	while (w < tn && islower((unsigned char)t[w]))
+		w++;
+	if (w < 4 || w >= tn || t[w] != ' ' || t[w - 1] != 's')
+		return 0;
+	return lang_lead_len(st->lang, t, tn, 1) ? k : 0;
+}
+
 /* The body: the opening's own text (when it runs on), then every block up to the footnotes;
  * "1." or "(a)" alone is read with the block after it. */
 static void read_body(struct bstate *st, const struct block_list *bl, const enum bkind *kinds,
@@ -649,6 +681,18 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0 };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
+			continue;
+		}
+		size_t rest;
+		if ((kinds[j] == BK_TEXT || kinds[j] == BK_FOOTNOTE) && st->annex < 0
+		    && (rest = ocr_number(st, b->text, b->len, st->count.last_opnum + 1)) != 0) {
+			buf_clear(&joined);
+			if (buf_printf(&joined, "%d. ", st->count.last_opnum + 1)
+			    || buf_add(&joined, b->text + rest, b->len - rest)) {
+				st->oom = 1;
+				break;
+			}
+			build_block(st, b, BK_OPNUM, joined.s, joined.n);
 			continue;
 		}
 		if (kinds[j] == BK_OPNUM) {

@@ -9,7 +9,8 @@
  *   symbol    the symbol the file name spells ("S/RES/789 (1992)")
  *   date      an adoption date, in the year of the symbol
  *   op        at least one operative paragraph
- *   op-ids    each numbered operative paragraph is op<number> ("paragraph 8" is op8)
+ *   op-ids    each numbered operative paragraph is op<number> ("paragraph 8" is op8), and
+ *             the numbering runs on without a gap (a part may start it again)
  *   numbered  footnotes numbered without gaps from the first one
  *   cited     every footnote cited by a marker (in a paragraph or the vote line)
  *   markers   no marker left as digits in a paragraph: glued to a word ("Rights1",
@@ -789,7 +790,7 @@ static void sc_check(const struct resolution *r, const char *symbol, const char 
 	if (!ok[SC_DATE])
 		snprintf(how[SC_DATE], sizeof how[0], "%.40s", str(a));
 	size_t nop = 0;
-	int last = 0, first = 1;
+	int last = 0, first = 1, last_op = 0, last_part = -1;
 	for (size_t i = 0; i < r->npara; i++) {
 		const struct para *p = &r->paras[i];
 		const char *t = p->text ? p->text : "";
@@ -801,6 +802,14 @@ static void sc_check(const struct resolution *r, const char *symbol, const char 
 				ok[SC_OPIDS] = 0;
 				snprintf(how[SC_OPIDS], sizeof how[0], "%s numbered %s", str(p->id), p->num);
 			}
+			/* and the numbering runs on without a gap (a part may start it again) */
+			int v = p->num ? atoi(p->num) : 0;
+			if (v && ok[SC_OPIDS] && last_op && p->part == last_part && v != last_op + 1) {
+				ok[SC_OPIDS] = 0;
+				snprintf(how[SC_OPIDS], sizeof how[0], "%s after %d", str(p->id), last_op);
+			}
+			if (v)
+				last_op = v, last_part = p->part;
 		}
 		if (p->kind == PARA_FOOTNOTE) {
 			char *end = NULL;
@@ -941,7 +950,7 @@ static void usage(FILE *f)
 "                txt:marks=90, sc-more:cited=95, sc-more:all=90\n"
 "\nsc-more/S_RES_*.txt (texts without XML) are checked by rules instead: symbol (the\n"
 "one the file name spells), date (in its year), op (at least one operative paragraph),\n"
-"op-ids (paragraph 8 is op8), numbered (footnotes without gaps), cited (each footnote\n"
+"op-ids (paragraph 8 is op8, no gap), numbered (footnotes without gaps), cited (each footnote\n"
 "cited by a marker), markers (no marker left as digits: \"Rights1\", \"1/\", \"1966 4\n"
 "that\", \", 275\" at the end), closing (no \"Adopted ... meeting\" line in a paragraph),\n"
 "fn-body (no footnote body ""as or in a paragraph); all: every check.\n");

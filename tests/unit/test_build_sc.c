@@ -364,6 +364,41 @@ static void chapeau_over_numbers(void **state)
 	assert_int_equal(count(r, PARA_ANNEX_HEADING), 0);
 }
 
+/* OCR slips in operative numbers: S/RES/853 (1993) "ll. Calls", S/RES/85 (1950) "1, Requests",
+ * S/RES/593 (1986) "2 Requests", S/RES/871 (1993) "6.Calls". Only the number expected next,
+ * before an operative verb: "l. the" or a "3, 4" list stays text. */
+static void ocr_numbers(void **state)
+{
+	(void)state;
+	const struct resolution *r = parse(
+		"Resolution 853 (1993)\nof 29 July 1993\n\n"
+		"The Security Council,\n\n"
+		"Recalling its resolution 822 (1993),\n\n"
+		"1, Requests the Unified Command to exercise responsibility for the relief;\n\n"
+		"2 Requests the Secretary -General to continue his mission of good offices;\n\n"
+		"3. Demands the immediate cessation of all hostilities;\n\n"
+		"4.Calls for an immediate cease-fire agreement between the\nparties;\n\n"
+		"5. Urges the parties to refrain from any action;\n\n"
+		"6. Requests the Secretary-General to report;\n\n"
+		"7. Urges States to refrain;\n\n8. Demands restraint;\n\n9. Urges talks;\n\n"
+		"10. Requests reports;\n\n"
+		"ll. Calls once again for unimpeded access for international\nhumanitarian relief "
+		"efforts;\n\n"
+		"12. Decides to remain actively seized of the matter.\n\n"
+		"Adopted unanimously at the 3259th meeting.\n");
+	assert_int_equal(count(r, PARA_OPERATIVE), 12);
+	for (int k = 1; k <= 12; k++) {
+		char id[8], num[4];
+		snprintf(id, sizeof id, "op%d", k);
+		snprintf(num, sizeof num, "%d", k);
+		assert_string_equal(get(r, id)->num, num);
+	}
+	assert_true(strncmp(get(r, "op11")->text, "Calls once again", 16) == 0);
+	assert_true(strncmp(get(r, "op1")->text, "Requests the Unified", 20) == 0);
+	assert_true(strncmp(get(r, "op4")->text, "Calls for an immediate", 22) == 0);
+	assert_null(strstr(get(r, "op10")->text, "Calls once"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +412,7 @@ int main(void)
 		cmocka_unit_test_teardown(markers_after_dates, teardown),
 		cmocka_unit_test_teardown(lost_opening, teardown),
 		cmocka_unit_test_teardown(chapeau_over_numbers, teardown),
+		cmocka_unit_test_teardown(ocr_numbers, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
