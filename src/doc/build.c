@@ -40,6 +40,8 @@ static int footnote_block(struct bstate *st, const char *s, size_t n)
 		i++;
 	if (i < n && s[i] == ')' && s[0] == '(')
 		i++;
+	else if (i + 1 < n && s[i] == '.' && s[i + 1] == ' ' && s[0] != '(')
+		i++;                    /* "5. Ibid., ..." */
 	size_t t = i;
 	while (t < n && s[t] == ' ')
 		t++;
@@ -289,6 +291,21 @@ static void read_header(struct bstate *st, const struct block_list *bl, const en
 	st->read.unnumbered_op = !sg->comma;
 }
 
+/* "5. Ibid., Supplement ...": a numbered block that reads as a footnote's body (English
+ * volumes' notes cite records and documents). */
+static int numbered_note(const struct block *b)
+{
+	static const char *const opens[] = { "Ibid", "Official Records", "See ", "S/", "A/",
+		"Document", NULL };
+	size_t skip;
+	if (!build_opnum(b->text, b->len, &skip))
+		return 0;
+	for (size_t k = 0; opens[k]; k++)
+		if (build_starts(b->text + skip, b->len - skip, opens[k]))
+			return 1;
+	return 0;
+}
+
 /* Where the footnotes gathered at the end begin: the trailing run of "N text" blocks ("(1)
  * text" ones only after the closing lines; else they are the last items of a list).
  * *paren is set when they are numbered in parentheses. */
@@ -297,16 +314,34 @@ static size_t footnote_run(const struct block_list *bl, const enum bkind *kinds,
 {
 	size_t fn_start = sg->end;
 	*paren = 0;
+	int numbered = 0;
 	while (fn_start > sg->open + 1) {
 		enum bkind k = kinds[fn_start - 1];
 		const struct block *b = &bl->v[fn_start - 1];
 		if (k == BK_FOOTNOTE || k == BK_EMPTY)
 			fn_start--;
+		else if (k == BK_OPNUM && numbered_note(b)) {
+			fn_start--;
+			numbered = 1;
+		}
 		else if (k == BK_SUB && build_paren_num(b->text, b->len)) {
 			fn_start--;
 			*paren = 1;
 		} else
 			break;
+	}
+	if (numbered) {
+		/* "5. Ibid." only after the closing lines; before them it is a paragraph */
+		size_t j = fn_start;
+		while (j > sg->open + 1 && kinds[j - 1] == BK_EMPTY)
+			j--;
+		enum bkind pk = kinds[j - 1];
+		if (pk != BK_MEETING && pk != BK_VOTE && pk != BK_DATE) {
+			fn_start = sg->end;
+			while (fn_start > sg->open + 1
+			       && (kinds[fn_start - 1] == BK_FOOTNOTE || kinds[fn_start - 1] == BK_EMPTY))
+				fn_start--;
+		}
 	}
 	if (*paren) {
 		size_t j = fn_start;

@@ -399,6 +399,36 @@ static void ocr_numbers(void **state)
 	assert_null(strstr(get(r, "op10")->text, "Calls once"));
 }
 
+/* S/RES/183 (1963): "5, Notes" is paragraph 5; after the vote line, "5. Ibid., ..." is
+ * footnote 5, not a second paragraph 5. */
+static void numbered_note_after_vote(void **state)
+{
+	(void)state;
+	const struct resolution *r = parse(
+		"183 (1963). Resolution of 11 December 1963\n[S/5481]\n\n"
+		"The Security Council,\n\n"
+		"Having considered the Secretary-General\xe2\x80\x99s report as\ncontained in document "
+		"S/5448 and addenda, 5\n\n"
+		"4. Reaffirms the interpretation of self-determination;\n\n"
+		"5, Notes General Assembly resolution 1542 (XV) of\n15 December 1960;\n\n"
+		"6. Requests the Secretary-General to continue his\nefforts and report to the Security "
+		"Council not later than\n1 June 1964.\n\n"
+		"Adopted at the 1083rd meeting\nby 10 votes to none, with\n1 abstention (France).\n\n\n"
+		"5. Ibid., Supplement for October, November and December 1963, documents S/5448 and "
+		"Add.1-3.\n");
+	assert_int_equal(count(r, PARA_OPERATIVE), 3);
+	assert_string_equal(get(r, "op5")->num, "5");
+	assert_true(strncmp(get(r, "op5")->text, "Notes General Assembly", 22) == 0);
+	assert_int_equal(count(r, PARA_FOOTNOTE), 1);
+	assert_true(strncmp(get(r, "fn5")->text, "Ibid., Supplement", 17) == 0);
+	assert_string_equal(marks(r, "pp1"), "5");
+	/* before the closing lines a numbered "Ibid." stays a paragraph: no vote, no footnote */
+	r = parse("Resolution 1 (1990)\nof 1 January 1990\n\nThe Security Council,\n\n"
+		"1. Decides to remain seized;\n\n2. See the annex.\n");
+	assert_int_equal(count(r, PARA_OPERATIVE), 2);
+	assert_int_equal(count(r, PARA_FOOTNOTE), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +443,7 @@ int main(void)
 		cmocka_unit_test_teardown(lost_opening, teardown),
 		cmocka_unit_test_teardown(chapeau_over_numbers, teardown),
 		cmocka_unit_test_teardown(ocr_numbers, teardown),
+		cmocka_unit_test_teardown(numbered_note_after_vote, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
