@@ -86,5 +86,11 @@ int build_collection(const struct block_list *, struct collection **out, struct 
  * one begins after them. Those built are the same as build_collection's. */
 int build_collection_first(const struct block_list *, size_t max, int *more,
                            struct collection **out, struct parse_diag *);
+/* Same as build_collection, but each resolution goes to `each` as soon as it is built, which
+ * takes it (frees it with res_free), so that a large file never holds more than one model.
+ * `each` returns 0 to go on, nonzero to stop. Returns 0, 1 when `each` stopped it, -1 when
+ * out of memory. */
+int build_collection_each(const struct block_list *, int (*each)(void *ctx, struct resolution *),
+                          void *ctx, struct parse_diag *);
 
 #endif
