@@ -51,7 +51,8 @@ struct input_shape {
 	int opening;                    /* reads the opening of the whole file itself (shape_want) */
 	/* Nonzero when the document is in this shape. */
 	int (*probe)(const struct shape_probe *);
-	/* buf[0..len) (NUL-terminated) -> *out. Returns 0, or a sysexits code with d->reason set
+	/* buf[0..len) (NUL-terminated) -> *out. A text row's buf is the decoded text, the
+	 * parser's own until the row returns: the row may write into it (buf[len] too). Returns 0, or a sysexits code with d->reason set
 	 * (EX_DATAERR for a document that cannot be read, EX_OSERR out of memory). */
 	int (*read)(const char *buf, size_t len, const struct shape_want *, struct collection **out,
 	            struct parse_diag *d);
