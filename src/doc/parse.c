@@ -144,8 +144,10 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	 * bytes are never read here, nor refused as binary data. */
 	const struct input_shape *sh = reads_itself(path, f);
 	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, NULL, NULL };
-	if (sh)
+	if (sh) {
+		d->shape = sh->name;
 		return sh->read("", 0, &w, out, d);
+	}
 	char *raw;
 	size_t len;
 	int r = input_read(path, &raw, &len, d);
@@ -163,6 +165,7 @@ int parse_file_each(const char *path, enum input_format f,
 	const struct input_shape *sh = reads_itself(path, f);
 	int r;
 	if (sh) {
+		d->shape = sh->name;
 		r = sh->read("", 0, &w, &col, d);
 	} else {
 		char *raw;
