@@ -115,10 +115,14 @@ static const struct input_shape *reads_itself(const char *path, enum input_forma
 	const struct input_shape *sh = shape_of(f);
 	if (sh && (sh->opening || sh->input == SHAPE_BYTES))
 		return sh->opening ? sh : NULL;
+	/* only a regular file is opened here: opening a FIFO and closing it unread would make
+	 * its writer see a closed pipe, and the reading after it wait for a writer for ever */
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	struct stat st;
 	char head[1024];
 	ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head) : -1;
 	close(fd);
