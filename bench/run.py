@@ -110,6 +110,80 @@ def wall(cmd, runs, stdin=None, timeout=900, env=None):
     return median(times)
 
 
+def whole(cmd, env=None, timeout=900):
+    """One whole process, its output drained from a pipe as a reader of it would: wall seconds
+    and peak RSS in bytes; fails on an exit other than 0 or 1 (nothing matched)."""
+    # The peak RSS wait4() gives counts what the child held before its exec, and a child of
+    # this (by then large) Python starts as a copy of it: GNU time, small, starts the command
+    # and reports its own child's.
+    gnu_time = os.path.exists("/usr/bin/time")
+    rss_file = tempfile.NamedTemporaryFile(prefix="gavel-bench-rss.", delete=False).name
+    if gnu_time:
+        cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + list(cmd)
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, env=env)
+    while p.stdout.read(1 << 16):
+        if time.monotonic() - t0 > timeout:
+            p.kill()
+    p.stdout.close()
+    _, status, ru = os.wait4(p.pid, 0)
+    secs = time.monotonic() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    rss = ru.ru_maxrss * 1024
+    if gnu_time:
+        with open(rss_file) as f:
+            words = f.read().split()
+        rss = int(words[-1]) * 1024 if words and words[-1].isdigit() else rss
+    os.unlink(rss_file)
+    if p.returncode not in (0, 1):
+        raise Unavailable("%s exited %d" % (" ".join(cmd[-4:]), p.returncode))
+    return secs, rss
+
+
+def whole_pair(gavel_cmd, peer_cmd, runs):
+    """Medians of gavel's command and its peer's, run alternately (so that the machine's
+    other work weighs on both alike): (gavel s, gavel peak RSS, peer s)."""
+    g, rss, p = [], [], []
+    for _ in range(max(runs, 3)):
+        p.append(whole(peer_cmd)[0] if peer_cmd else 0)
+        secs, r = whole(gavel_cmd)
+        g.append(secs)
+        rss.append(r)
+    return median(g), median(rss), median(p)
+
+
+def whole_rows(section, docs, runs, gavel):
+    """Issue 12's whole-command rows of a section (parse, layout, search) on each document:
+    the command as a user runs it, a process with its output into a pipe, beside the tool a
+    user would otherwise run, and its peak RSS against the file's size."""
+    for doc, label in docs:
+        size = os.path.getsize(doc)
+        try:
+            if not os.path.exists(gavel):
+                raise Unavailable("src/gavel is not built")
+            if section == "search":
+                g, rss, p = whole_pair([gavel, "search", "migrant", doc],
+                                       ["grep", "-i", "migrant", doc], runs)
+                add(section, "whole command: gavel search migrant, %s" % label,
+                    "%.2f s (peak RSS %.2fx the file)" % (g, rss / size), "grep -i migrant",
+                    "%.2f s" % p, g / p, "<= 2x grep -i")
+            elif section == "layout":
+                g, rss, p = whole_pair([gavel, "show", "--width", "80", doc],
+                                       ["fold", "-s", "-w", "80", doc], runs)
+                add(section, "whole command: gavel show --width 80, %s" % label,
+                    "%.2f s (peak RSS %.2fx the file)" % (g, rss / size), "fold -s -w 80",
+                    "%.2f s" % p, g / p, "<= 2x fold")
+            else:
+                g, rss, _ = whole_pair([gavel, "parse", doc], None, runs)
+                add(section, "whole command: gavel parse (JSON out), %s" % label,
+                    "%.1f MB/s (%.2f s)" % (mbps(size, g), g), target=">= 200 MB/s")
+                add(section, "whole command: gavel parse, peak RSS / file size, %s" % label,
+                    "%.2fx (%.0f MB)" % (rss / size, rss / 1e6), target="<= 1.5x")
+        except (Unavailable, subprocess.TimeoutExpired) as e:
+            na(section, "whole command, %s" % label, str(e))
+
+
 # --- pseudo-terminal sessions -----------------------------------------------------------------
 
 class Session:
@@ -323,6 +397,19 @@ def main():
     ssize = os.path.getsize(sample)
     log("documents: %s (%.1f MB), %s (%.1f kB); %d run(s) each, medians" % (
         os.path.basename(big), size / 1e6, os.path.basename(sample), ssize / 1e3, runs))
+    # issue 12's whole-command measures also run on the bundled resolution repeated (3,200
+    # times for 50 MB): a real resolution's text, not only gen.py's
+    copies = max(1, int(a.size * 64))
+    repeated = os.path.join(out, "bundled-x%d.txt" % copies)
+    if not os.path.exists(repeated):
+        with open(sample, "rb") as f:
+            one = f.read()
+        with open(repeated, "wb") as f:
+            for _ in range(copies):
+                f.write(one)
+    whole_docs = ((big, "%g MB compilation" % a.size),
+                  (repeated, "bundled resolution x%d (%.0f MB)" % (
+                      copies, os.path.getsize(repeated) / 1e6)))
 
     # parse
     log("parse")
@@ -338,6 +425,7 @@ def main():
             target="")
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("parse", "parse MB/s and peak RSS", str(e))
+    whole_rows("parse", whole_docs, runs, gavel)
 
     # first screen and reaching the end, reader vs less
     log("first screen")
@@ -443,6 +531,7 @@ def main():
             "fold -s -w 80", "%.1f MB/s" % f, g / f, ">= 0.5x fold")
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("layout", "wrap at 80 columns", str(e), "fold -s -w 80", "%.1f MB/s" % f, ">= 0.5x fold")
+    whole_rows("layout", whole_docs, runs, gavel)
 
     # scrolling
     log("scrolling")
@@ -482,6 +571,7 @@ def main():
             "grep -ci", "%.1f MB/s" % gr, g / gr, ">= 0.5x grep")
     except (Unavailable, subprocess.TimeoutExpired) as e:
         na("search", "search", str(e), "grep -ci", "%.1f MB/s" % gr, ">= 0.5x grep")
+    whole_rows("search", whole_docs, runs, gavel)
 
     # diff
     log("diff")

@@ -46,6 +46,11 @@ int cli_load(const char *path, const struct cli_opts *, struct collection **out)
  * line, where the user sees it; stderr is hidden behind the screen). */
 int cli_load_diag(const char *path, const struct cli_opts *, struct collection **out,
                   struct parse_diag *diag);
+/* Same as cli_load, but each resolution goes to each(ctx, res) as soon as it is built (which
+ * takes it: res_free), so that a large file is never held whole (parse_file_each). Returns 0
+ * or the exit code, the message printed. */
+int cli_load_each(const char *path, const struct cli_opts *,
+                  int (*each)(void *ctx, struct resolution *), void *ctx);
 
 /* The library (src/library), for the commands of issue 14 (cli/library*.c). */
 struct library;

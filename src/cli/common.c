@@ -114,6 +114,36 @@ int cli_load_diag(const char *path, const struct cli_opts *opts, struct collecti
 	return rc;
 }
 
+int cli_load_each(const char *path, const struct cli_opts *opts,
+                  int (*each)(void *ctx, struct resolution *), void *ctx)
+{
+	if (!path)
+		path = cli_sample_path();
+	struct collection *col;
+	int lr = cli_library_load(path, opts, &col);
+	if (lr >= 0) {
+		int stop = 0;
+		for (size_t i = 0; lr == 0 && i < col->ndocs; i++) {
+			struct resolution *res = col->docs[i];
+			col->docs[i] = NULL;
+			if (!stop)
+				stop = each(ctx, res);
+			else
+				res_free(res);
+		}
+		collection_free(col);
+		return lr;
+	}
+	struct parse_diag diag;
+	memset(&diag, 0, sizeof diag);
+	int rc = parse_file_each(path, opts->format, each, ctx, &diag);
+	for (int i = 0; i < diag.nwarnings; i++)
+		cli_notice("%s: warning: %s", path, diag.warnings[i]);
+	if (rc != 0)
+		cli_error("%s: %s", path, diag.reason[0] ? diag.reason : "cannot read");
+	return rc;
+}
+
 char *cli_db_path(const struct cli_opts *opts)
 {
 	if (opts->db && *opts->db)

@@ -180,6 +180,22 @@ static int search_res(const struct resolution *res, const char *file,
 	return 0;
 }
 
+/* One file's search, resolution by resolution (cli_load_each). */
+struct search_file {
+	const char *name;
+	const struct search_pat *pat;
+	struct search_out *o;
+	int oom;
+};
+
+static int search_each(void *ctx, struct resolution *res)
+{
+	struct search_file *sf = ctx;
+	sf->oom = search_res(res, sf->name, sf->pat, sf->o) != 0;
+	res_free(res);
+	return sf->oom;
+}
+
 /* A paragraph of the library, printed as a file's would be; with --list, its document
  * once. */
 static int on_library_hit(void *ctx, const struct library_hit *h)
@@ -298,22 +314,17 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 	}
 	for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
 		const char *file = nfiles ? argv[optind + k] : NULL;
-		struct collection *col;
-		rc = cli_load(file, opts, &col);
-		if (rc) {
-			if (!err)
-				err = rc;
-			continue;   /* like grep: report, then search the other files */
-		}
-		const char *name = file ? file : cli_sample_path();
-		for (size_t d = 0; d < col->ndocs && rc == 0; d++)
-			rc = search_res(col->docs[d], name, &pat, &o);
-		collection_free(col);
-		if (rc) {
+		/* each resolution searched as it is built, then freed: a compilation is never
+		 * held whole */
+		struct search_file sf = { file ? file : cli_sample_path(), &pat, &o, 0 };
+		rc = cli_load_each(file, opts, search_each, &sf);
+		if (sf.oom) {
 			cli_error("search: out of memory");
 			err = EX_OSERR;
 			break;
 		}
+		if (rc && !err)
+			err = rc;   /* like grep: report, then search the other files */
 	}
 	search_pat_free(&pat);
 	if (o.json)

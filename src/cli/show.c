@@ -121,6 +121,41 @@ static int show_with(struct collection *col, const char *name, const char *other
 	return rc;
 }
 
+/* The whole document, written resolution by resolution as each is built (cli_load_each):
+ * a compilation is never held whole. */
+struct show_each_ctx {
+	struct show_opts so;
+	struct cli_opts *opts;
+	int shown;
+	int err;
+};
+
+static int show_each(void *ctx, struct resolution *res)
+{
+	struct show_each_ctx *c = ctx;
+	if (c->shown++)
+		fputs("\n\n", stdout);
+	else
+		cli_pager_start(c->opts);   /* once the file proved readable */
+	c->err = show_write(stdout, res, NULL, 0, &c->so, NULL) != 0 || ferror(stdout);
+	res_free(res);
+	return c->err;
+}
+
+static int show_all(const char *file, struct cli_opts *opts)
+{
+	struct show_each_ctx c = { .so = { .width = opts->width > 0 ? opts->width : default_width() },
+	                           .opts = opts };
+	int rc = cli_load_each(file, opts, show_each, &c);
+	if (rc)
+		return rc;
+	if (c.err || fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("show: cannot write the output");
+		return EX_IOERR;
+	}
+	return 0;
+}
+
 int cmd_show(int argc, char **argv, struct cli_opts *opts)
 {
 	struct usage_getopt g = { 0 };
@@ -141,6 +176,8 @@ int cmd_show(int argc, char **argv, struct cli_opts *opts)
 	const char *const *ids = optind < argc ? (const char *const *)argv + optind : NULL;
 	size_t nids = ids ? (size_t)(argc - optind) : 0;
 
+	if (!with && !record && nids == 0)
+		return show_all(file, opts);
 	struct collection *col;
 	rc = cli_load(file, opts, &col);
 	if (rc)

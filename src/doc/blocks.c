@@ -1,6 +1,7 @@
 /* blocks.c: the list of logical blocks every shape reader fills and the builder reads. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,20 +47,10 @@ static int run_ends(unsigned char c, unsigned char next)
 	return (byte_flags[c] & (END | (byte_flags[next] & BLANK))) != 0;
 }
 
-int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_zone zone,
-                int indent, int page)
+/* text[0..len) normalised into t (room for len + 1 bytes), NUL-terminated; returns the
+ * length. t may be text itself: what is written never passes what is read. */
+static size_t normalise(const char *text, size_t len, char *t)
 {
-	if (bl->n == bl->cap) {
-		size_t cap = bl->cap ? bl->cap * 2 : 64;
-		struct block *nv = realloc(bl->v, cap * sizeof *nv);
-		if (!nv)
-			return -1;
-		bl->v = nv;
-		bl->cap = cap;
-	}
-	char *t = malloc(len + 1);
-	if (!t)
-		return -1;
 	size_t n = 0;
 	int space = 0;
 	for (size_t i = 0; i < len;) {
@@ -88,11 +79,27 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 		/* the last byte: a space there is trailing and dropped */
 		if (j + 1 == len && byte_flags[(unsigned char)text[j]] == 0)
 			j++;
-		memcpy(t + n, text + i, j - i);
+		if (t + n != text + i)
+			memmove(t + n, text + i, j - i);
 		n += j - i;
 		i = j;
 	}
 	t[n] = '\0';
+	return n;
+}
+
+/* Appends a block of text t[0..n), taken (free()d with the list). */
+static int append(struct block_list *bl, char *t, size_t n, enum block_zone zone,
+                  int indent, int page)
+{
+	if (bl->n == bl->cap) {
+		size_t cap = bl->cap ? bl->cap * 2 : 64;
+		struct block *nv = realloc(bl->v, cap * sizeof *nv);
+		if (!nv)
+			return -1;
+		bl->v = nv;
+		bl->cap = cap;
+	}
 	struct block *b = &bl->v[bl->n++];
 	b->text = t;
 	b->len = n;
@@ -102,6 +109,32 @@ int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_
 	b->marks = NULL;
 	b->nmarks = 0;
 	b->heading = 0;
+	return 0;
+}
+
+int blocks_push(struct block_list *bl, const char *text, size_t len, enum block_zone zone,
+                int indent, int page)
+{
+	char *t = malloc(len + 1);
+	if (!t)
+		return -1;
+	size_t n = normalise(text, len, t);
+	if (append(bl, t, n, zone, indent, page)) {
+		free(t);
+		return -1;
+	}
+	return 0;
+}
+
+int blocks_push_in_place(struct block_list *bl, char *text, size_t len, enum block_zone zone,
+                         int indent, int page)
+{
+	if (append(bl, text, normalise(text, len, text), zone, indent, page))
+		return -1;
+	if (!bl->lent_lo || text < bl->lent_lo)
+		bl->lent_lo = text;
+	if (text + len + 1 > bl->lent_hi)
+		bl->lent_hi = text + len + 1;
 	return 0;
 }
 
@@ -183,12 +216,16 @@ void blocks_free(struct block_list *bl)
 	bl->docs = NULL;
 	bl->ndocs = bl->docs_cap = 0;
 	for (size_t i = 0; i < bl->n; i++) {
-		free(bl->v[i].text);
+		/* a malloc()ed text never lies inside the input the others borrow */
+		uintptr_t t = (uintptr_t)bl->v[i].text;
+		if (!(bl->lent_lo && t >= (uintptr_t)bl->lent_lo && t < (uintptr_t)bl->lent_hi))
+			free(bl->v[i].text);
 		free(bl->v[i].marks);
 	}
 	free(bl->v);
 	bl->v = NULL;
 	bl->n = bl->cap = 0;
 	bl->exact_marks = 0;
+	bl->lent_lo = bl->lent_hi = NULL;
 	meta_free(&bl->hints);
 }

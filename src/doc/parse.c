@@ -115,10 +115,14 @@ static const struct input_shape *reads_itself(const char *path, enum input_forma
 	const struct input_shape *sh = shape_of(f);
 	if (sh && (sh->opening || sh->input == SHAPE_BYTES))
 		return sh->opening ? sh : NULL;
+	/* only a regular file is opened here: opening a FIFO and closing it unread would make
+	 * its writer see a closed pipe, and the reading after it wait for a writer for ever */
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	struct stat st;
 	char head[1024];
 	ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head) : -1;
 	close(fd);
@@ -132,7 +136,7 @@ int parse_buffer(const char *buf, size_t len, enum input_format f, struct collec
                  struct parse_diag *d)
 {
 	*out = NULL;
-	struct shape_want w = { SIZE_MAX, NULL, NULL, 0, NULL };
+	struct shape_want w = { SIZE_MAX, NULL, NULL, 0, NULL, NULL, NULL };
 	return parse_bytes(buf, len, 0, f, &w, out, d);
 }
 
@@ -143,7 +147,7 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	/* A shape that reads the file itself (a PDF, through its helper) is given the path: its
 	 * bytes are never read here, nor refused as binary data. */
 	const struct input_shape *sh = reads_itself(path, f);
-	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL };
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, NULL, NULL };
 	if (sh) {
 		d->shape = sh->name;
 		return sh->read("", 0, &w, out, d);
@@ -154,6 +158,38 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	if (r)
 		return r;
 	return parse_bytes(raw, len, 1, f, &w, out, d);
+}
+
+int parse_file_each(const char *path, enum input_format f,
+                    int (*each)(void *ctx, struct resolution *), void *ctx,
+                    struct parse_diag *d)
+{
+	struct collection *col = NULL;
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, each, ctx };
+	const struct input_shape *sh = reads_itself(path, f);
+	int r;
+	if (sh) {
+		d->shape = sh->name;
+		r = sh->read("", 0, &w, &col, d);
+	} else {
+		char *raw;
+		size_t len;
+		r = input_read(path, &raw, &len, d);
+		if (r == 0)
+			r = parse_bytes(raw, len, 1, f, &w, &col, d);
+	}
+	/* a shape that builds its model itself (XML, a PDF) gave the whole collection */
+	int stop = 0;
+	for (size_t i = 0; r == 0 && col && i < col->ndocs; i++) {
+		struct resolution *res = col->docs[i];
+		col->docs[i] = NULL;
+		if (!stop)
+			stop = each(ctx, res);
+		else
+			res_free(res);
+	}
+	collection_free(col);
+	return r;
 }
 
 /* Reads up to max bytes into buf; returns the count or -1. */
@@ -182,7 +218,7 @@ static int opening(const char *path, const struct input_shape *sh, size_t max,
 		return -1;
 	struct collection *col = NULL;
 	int more = 0, cut = 0;
-	struct shape_want w = { 1, &more, path, max, &cut };
+	struct shape_want w = { 1, &more, path, max, &cut, NULL, NULL };
 	int r = sh->read("", 0, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
@@ -254,7 +290,7 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	/* Only the first resolution is built: the reader waits for the whole file before going
 	 * to another, and the others would cost as much again (a compilation's second
 	 * resolution usually lies in the bytes read, cut). */
-	struct shape_want w = { 1, &more, NULL, 0, NULL };
+	struct shape_want w = { 1, &more, NULL, 0, NULL, NULL, NULL };
 	int r = parse_bytes(buf, len, 1, f, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);

@@ -46,6 +46,14 @@ void parse_warn(struct parse_diag *, const char *fmt, ...) __attribute__((format
  * file or binary data, EX_OSERR/EX_SOFTWARE for out of memory. */
 int parse_file(const char *path, enum input_format, struct collection **out, struct parse_diag *);
 
+/* Same, but each resolution goes to each(ctx, res) as soon as it is built, which takes it
+ * (res_free): a large compilation is never held whole. `each` returns 0 to go on, nonzero to
+ * stop (the others are built no further). Returns 0 (also when stopped) or a sysexits code as
+ * parse_file; a fatal problem of the file comes before any resolution is handed over. */
+int parse_file_each(const char *path, enum input_format,
+                    int (*each)(void *ctx, struct resolution *), void *ctx,
+                    struct parse_diag *);
+
 /* Same, on bytes already in memory (the fuzz targets and tests use this). */
 int parse_buffer(const char *buf, size_t len, enum input_format, struct collection **out,
                  struct parse_diag *);

@@ -187,14 +187,18 @@ static int strip_tags(const char *s, size_t n, char *out, size_t *outn, struct r
 	return 0;
 }
 
-int shape_ods(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
+/* The extract's lines -> blocks. With `own` (text itself, writable), each block is
+ * normalised where its line stands and borrows it: lines are read once, in order, and a line
+ * is not looked at again once pushed, so its bytes (and the line end after it) are free. */
+static int ods_lines(const char *text, size_t len, char *own, struct block_list *out)
 {
-	(void)d;
 	long fm = furniture_front_matter(text, len, &out->hints);
 	if (fm < 0)
 		return -1;
 	text += fm;
 	len -= (size_t)fm;
+	if (own)
+		own += fm;
 	char *buf = malloc(len + 1);       /* a line without its tags */
 	if (!buf)
 		return -1;
@@ -240,7 +244,14 @@ int shape_ods(const char *text, size_t len, struct block_list *out, struct parse
 			after_agenda = agenda || (after_agenda && f == 1);
 			if (f < 0)
 				rc = -1;
-			else if (f == 0) {
+			else if (f == 0 && own) {
+				/* a line cleaned of its tags is shorter than it was: it goes back where
+				 * it stood */
+				if (line != text + i)
+					memcpy(own + i + a, line + a, n - a);
+				rc = blocks_push_in_place(out, own + i + a, n - a, ZONE_BODY, indent, 0);
+				top = 0;
+			} else if (f == 0) {
 				rc = blocks_push(out, line + a, n - a, ZONE_BODY, indent, 0);
 				top = 0;
 			}
@@ -249,4 +260,16 @@ int shape_ods(const char *text, size_t len, struct block_list *out, struct parse
 	}
 	free(buf);
 	return rc;
+}
+
+int shape_ods(const char *text, size_t len, struct block_list *out, struct parse_diag *d)
+{
+	(void)d;
+	return ods_lines(text, len, NULL, out);
+}
+
+int shape_ods_in_place(char *text, size_t len, struct block_list *out, struct parse_diag *d)
+{
+	(void)d;
+	return ods_lines(text, len, text, out);
 }

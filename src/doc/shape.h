@@ -37,6 +37,10 @@ struct shape_want {
 	const char *path;
 	size_t opening;
 	int *cut;
+	/* When set, a text shape hands each resolution to each(ctx, res) as it is built
+	 * (build_collection_each) and leaves *out NULL; other shapes build *out as ever. */
+	int (*each)(void *ctx, struct resolution *);
+	void *ctx;
 };
 
 struct input_shape {
@@ -47,7 +51,8 @@ struct input_shape {
 	int opening;                    /* reads the opening of the whole file itself (shape_want) */
 	/* Nonzero when the document is in this shape. */
 	int (*probe)(const struct shape_probe *);
-	/* buf[0..len) (NUL-terminated) -> *out. Returns 0, or a sysexits code with d->reason set
+	/* buf[0..len) (NUL-terminated) -> *out. A text row's buf is the decoded text, the
+	 * parser's own until the row returns: the row may write into it (buf[len] too). Returns 0, or a sysexits code with d->reason set
 	 * (EX_DATAERR for a document that cannot be read, EX_OSERR out of memory). */
 	int (*read)(const char *buf, size_t len, const struct shape_want *, struct collection **out,
 	            struct parse_diag *d);

@@ -252,6 +252,101 @@ static void ods_furniture(void **state)
 	blocks_free(&bl);
 }
 
+/* A sink of parse_file_each: each resolution's JSON, in order; stops after `stop_after`. */
+struct each_sink {
+	char *json[8];
+	size_t n, stop_after;
+};
+
+static int sink(void *ctx, struct resolution *r)
+{
+	struct each_sink *s = ctx;
+	size_t len = 0;
+	FILE *f = open_memstream(&s->json[s->n], &len);
+	assert_int_equal(json_write_resolution(f, r), 0);
+	fclose(f);
+	res_free(r);
+	return ++s->n == s->stop_after;
+}
+
+/* Resolution by resolution (gavel search, show and parse on a large file) gives the models
+ * parse_file gives, in order; a sink that says stop gets no more. */
+static void each_resolution(void **state)
+{
+	(void)state;
+	char *one, path[] = "/tmp/gavel-test-each-XXXXXX";
+	size_t len;
+	slurp(SAMPLE, &one, &len);
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	for (int k = 0; k < 3; k++)
+		assert_int_equal(write(fd, one, len), (ssize_t)len);
+	close(fd);
+	free(one);
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct collection *col;
+	assert_int_equal(parse_file(path, INPUT_AUTO, &col, &d), 0);
+	assert_int_equal(col->ndocs, 3);
+	struct each_sink s = { .stop_after = 0 };
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, sink, &s, &d), 0);
+	assert_int_equal(s.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		struct collection one_doc = { &col->docs[i], 1 };
+		char *whole = to_json(&one_doc);
+		whole[strlen(whole) - 1] = '\0';     /* json_write_collection ends the line */
+		assert_string_equal(s.json[i], whole);
+		free(whole);
+		free(s.json[i]);
+	}
+	collection_free(col);
+	struct each_sink first = { .stop_after = 1 };
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, sink, &first, &d), 0);
+	assert_int_equal(first.n, 1);
+	free(first.json[0]);
+	/* a fatal problem comes back before any resolution */
+	struct each_sink none = { .stop_after = 0 };
+	assert_int_equal(parse_file_each("/nonexistent/gavel", INPUT_AUTO, sink, &none, &d),
+	                 EX_NOINPUT);
+	assert_int_equal(none.n, 0);
+	unlink(path);
+}
+
+/* The ODS reader's blocks normalised in the text itself are those it copies, tags, tabs,
+ * runs of blanks and superscript markers included, and freeing them leaves the text alone. */
+static void ods_in_place(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"\tThe General Assembly,\n"
+		"\tRecalling  its resolution\t57/218 [DU1]of 18 December 2002,\xc2\xb9 \n"
+		"<<ODS JOB NO>>N0312345E<<ODS JOB NO>>\n"
+		"\t1.\tDecides  to  continue;  \n"
+		"last";
+	char *own = malloc(sizeof text);
+	memcpy(own, text, sizeof text);
+	struct block_list a, b;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(shape_ods(text, sizeof text - 1, &a, &d), 0);
+	assert_int_equal(shape_ods_in_place(own, sizeof text - 1, &b, &d), 0);
+	assert_int_equal(a.n, b.n);
+	assert_true(a.n >= 3);
+	for (size_t i = 0; i < a.n; i++) {
+		assert_string_equal(a.v[i].text, b.v[i].text);
+		assert_int_equal(a.v[i].len, b.v[i].len);
+		assert_int_equal(a.v[i].indent, b.v[i].indent);
+		assert_true(b.v[i].text >= own && b.v[i].text < own + sizeof text);
+	}
+	assert_string_equal(b.v[1].text, "Recalling its resolution 57/218 of 18 December 2002,1");
+	blocks_free(&a);
+	blocks_free(&b);
+	free(own);
+}
+
 static void bad_files(void **state)
 {
 	(void)state;
@@ -488,6 +583,8 @@ int main(void)
 		cmocka_unit_test(bundled_sample),
 		cmocka_unit_test(bom_crlf_variant),
 		cmocka_unit_test(ods_furniture),
+		cmocka_unit_test(each_resolution),
+		cmocka_unit_test(ods_in_place),
 		cmocka_unit_test(bad_files),
 		cmocka_unit_test(six_languages),
 		cmocka_unit_test(security_council_corpus),
