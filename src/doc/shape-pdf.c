@@ -21,6 +21,7 @@
 #include "doc/blocks.h"
 #include "doc/furniture.h"
 #include "doc/lang.h"
+#include "text/buf.h"
 
 struct span {
 	const char *s;
@@ -205,6 +206,255 @@ static int repeated_head(const struct page *ps, long np, long self, struct span 
 		}
 	}
 	return seen >= 1;
+}
+
+/* ---- pdftotext's default mode: footnote numbers set apart from their texts ----
+ *
+ * pdftotext without -layout reads a page's footnotes as two columns: the numbers ("4", "2",
+ * "3", each a line alone and in no fixed order) and the texts, with furniture between them
+ * ("18-17962 (E)", "021118"). The numbers that exist on the page, in order, go to the texts
+ * in order: a text starts on the first line and on each line after one that ends a sentence;
+ * lines before the last starts that the numbers need run on a note from the page before. */
+
+/* A footnote number alone on a line: its value (1-999), else 0. */
+static int bare_number(struct span l)
+{
+	if (l.n == 0 || l.n > 3)
+		return 0;
+	int v = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.s[i] < '0' || l.s[i] > '9')
+			return 0;
+		v = v * 10 + (l.s[i] - '0');
+	}
+	return v;
+}
+
+/* Digits alone that are no note number: a print date code ("021118") in the footnote band. */
+static int digits_only(struct span l)
+{
+	if (l.n < 4)
+		return 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.s[i] < '0' || l.s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The footnote band [from, bot) of a page as lines "N text" (a continuation first, without a
+ * number) in out, '\n' after each. Returns how many numbers stood alone (0: the band has its
+ * numbers on their texts, read as it is), -1 when out of memory. */
+static int split_notes(const struct span *L, size_t from, size_t bot, size_t n, int last_fn,
+                       struct buf *out)
+{
+	int nums[64], k = 0, tail[64], nk = 0;
+	size_t text[128];
+	size_t nt = 0;
+	/* numbers under the last text look like page numbers ("3"): they count only where they
+	 * go on from the last note and the band's own numbers (2, 3 under "4 See ...") */
+	for (size_t i = bot; i < n; i++) {
+		int v = bare_number(L[i]);
+		if (v && nk < 64)
+			tail[nk++] = v;
+	}
+	for (size_t i = from; i < bot; i++) {
+		int v = bare_number(L[i]);
+		if (v && k < 64)
+			nums[k++] = v;
+		else if (!v && L[i].n && !digits_only(L[i]) && !furniture_is_rule(L[i].s, L[i].n) &&
+		         furniture_classify(L[i].s, L[i].n, 0) == FURN_NONE && nt < 128)
+			text[nt++] = i;
+	}
+	if (k + nk == 0 || nt == 0)
+		return 0;
+	for (int want = last_fn + 1, found = 1; found && k < 64;) {
+		found = 0;
+		for (int j = 0; j < k && !found; j++)
+			found = nums[j] == want;
+		for (int j = 0; j < nk && !found; j++)
+			if (tail[j] == want) {
+				nums[k++] = want;
+				found = 1;
+			}
+		want++;
+	}
+	if (k == 0)
+		return 0;
+	qsort(nums, (size_t)k, sizeof *nums, cmp_int);
+	/* where a note may start: the first line, and after a line that ends a sentence */
+	size_t starts[128];
+	size_t ns = 0;
+	for (size_t j = 0; j < nt; j++) {
+		struct span p = j ? L[text[j - 1]] : (struct span){ NULL, 0 };
+		if (j == 0 || p.s[p.n - 1] == '.')
+			starts[ns++] = j;
+	}
+	size_t first = ns > (size_t)k ? ns - (size_t)k : 0;   /* a note from the page before */
+	int note = -1;          /* the index in nums of the note being written */
+	for (size_t j = 0; j < nt; j++) {
+		int is_start = 0;
+		for (size_t q = first; q < ns && !is_start; q++)
+			is_start = starts[q] == j;
+		if (!is_start && ns < (size_t)k && note + 1 < k && j > 0)
+			is_start = 1;           /* fewer sentence ends than numbers: a line each */
+		if (is_start && note + 1 < k) {
+			note++;
+			if (j > 0 && buf_addc(out, '\n'))
+				return -1;
+			if (buf_printf(out, "%d ", nums[note]))
+				return -1;
+		} else if (j > 0 && buf_addc(out, ' ')) {
+			return -1;
+		}
+		if (buf_add(out, L[text[j]].s, L[text[j]].n))
+			return -1;
+	}
+	if (buf_addc(out, '\n'))
+		return -1;
+	return k;
+}
+
+/* ---- markers in pdftotext's text ----
+ *
+ * pdftotext sets a raised marker as a word of its own ("Development, 2 of the", "Agreement 4
+ * requires") or glues it ("UNISPACE+50,1"), just as it sets a number of the text ("under
+ * 5 years"). Where the footnotes' numbers were read apart from their texts (split_notes), the
+ * document says which numbers are notes; a number is a marker where it cites the next note
+ * not yet cited, or a note already cited where it stands after a clause's comma or a name,
+ * before a lower-case word or the paragraph's end, and in both cases never after a lower-case
+ * word without punctuation ("under 5 years", "the top 10 causes"). Markers found so are
+ * placed exactly (the block's marks) and taken out of the text. */
+
+static int ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Whether the marker for note v, after the word p and before nx (NULL at the end), cites it:
+ * *max is the highest note cited so far. glued: the digits stuck to p ("50,1"). */
+static int is_marker(const unsigned char *have, int *max, int v, struct span p, struct span nx,
+                     int glued)
+{
+	if (v <= 0 || v > 999 || !(have[v / 8] & (1 << (v % 8))) || p.n == 0)
+		return 0;
+	char last = p.s[p.n - 1], c0 = p.s[0];
+	int punct = last == ',' || last == ';' || last == ':';
+	int upper = c0 >= 'A' && c0 <= 'Z';
+	int num = ascii_digit(c0);
+	int lower_next = !nx.n || (nx.s[0] >= 'a' && nx.s[0] <= 'z');
+	if (nx.n && ascii_digit(nx.s[0]))
+		return 0;                           /* "16 and 17 November", "5 to 12" */
+	if (!punct && !upper && !num && !glued && nx.n && (unsigned char)last < 0x80 &&
+	    last != ')' && last != '.')
+		return 0;                           /* "under 5 years" */
+	if (v == *max + 1) {
+		*max = v;
+		return 1;
+	}
+	if (v > *max || !lower_next)
+		return 0;
+	if (punct || glued)
+		return 1;
+	return upper && !(nx.n == 2 && memcmp(nx.s, "of", 2) == 0);  /* not "Article 3 of" */
+}
+
+/* Takes the markers out of the body blocks from `from` on (see above). Returns 0 or -1. */
+static int place_markers(struct block_list *out, size_t from)
+{
+	unsigned char have[128] = { 0 };
+	for (size_t i = from; i < out->n; i++) {
+		int v;
+		struct block *b = &out->v[i];
+		if (b->zone == ZONE_FOOTNOTE && assemble_footnote_start(b->text, b->len, 0, &v) &&
+		    v > 0 && v < 1000)
+			have[v / 8] |= (unsigned char)(1 << (v % 8));
+	}
+	int max = 0;
+	for (size_t i = from; i < out->n; i++) {
+		struct block *b = &out->v[i];
+		if (b->zone != ZONE_BODY || b->nmarks)
+			continue;
+		char *t = malloc(b->len + 1);
+		struct mark *m = NULL;
+		size_t nm = 0, o = 0;
+		if (!t)
+			return -1;
+		struct span p = { NULL, 0 };
+		for (size_t a = 0; a < b->len;) {
+			size_t e = a;
+			while (e < b->len && b->text[e] != ' ')
+				e++;
+			struct span w = { b->text + a, e - a };
+			size_t f = e < b->len ? e + 1 : e, g = f;
+			while (g < b->len && b->text[g] != ' ')
+				g++;
+			struct span nx = { b->text + f, g - f };
+			/* the digits at w's end, and what stands before them */
+			size_t d = 0;
+			while (d < w.n && d < 4 && ascii_digit(w.s[w.n - 1 - d]))
+				d++;
+			int v = 0;
+			for (size_t k = w.n - d; k < w.n; k++)
+				v = v * 10 + (w.s[k] - '0');
+			int mk = 0;
+			if (d && d == w.n && d <= 3)
+				mk = is_marker(have, &max, v, p, nx, 0);
+			else if (d && d <= 2 && d < w.n && strchr(",;:", w.s[w.n - 1 - d]) &&
+			         w.n - d >= 2 && !ascii_digit(w.s[0]) && !memchr(w.s, '/', w.n))
+				mk = is_marker(have, &max, v, (struct span){ w.s, w.n - d }, nx, 1);
+			if (mk) {
+				struct mark *q = realloc(m, (nm + 1) * sizeof *m);
+				if (!q) {
+					free(m);
+					free(t);
+					return -1;
+				}
+				m = q;
+				if (d == w.n) {
+					if (o)
+						o--;            /* the space before the marker */
+				} else {
+					memcpy(t + o, w.s, w.n - d);
+					o += w.n - d;
+				}
+				m[nm].byte = o;
+				m[nm++].footnote = v;
+				if (e < b->len)
+					t[o++] = ' ';
+			} else {
+				memcpy(t + o, w.s, w.n);
+				o += w.n;
+				if (e < b->len)
+					t[o++] = ' ';
+			}
+			p = w;
+			a = f;
+		}
+		while (o && t[o - 1] == ' ')
+			o--;
+		t[o] = '\0';
+		free(b->text);
+		b->text = t;
+		b->len = o;
+		b->marks = m;
+		b->nmarks = nm;
+	}
+	out->exact_marks = 1;
+	return 0;
+}
+
+/* A resolution's number alone on its line, as pdftotext sets it apart from the title beside
+ * it: "73/6.". */
+static int res_number_alone(struct span l)
+{
+	size_t i = 0, a;
+	for (a = i; i < l.n && ascii_digit(l.s[i]); i++)
+		;
+	if (i == a || i - a > 3 || i >= l.n || l.s[i++] != '/')
+		return 0;
+	for (a = i; i < l.n && ascii_digit(l.s[i]); i++)
+		;
+	return i > a && i - a <= 4 && i + 1 == l.n && l.s[i] == '.';
 }
 
 /* Moves the footnote blocks read so far into out, after the body. */
@@ -461,6 +711,9 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			base = w;
 
 	struct res_meta *h = NULL;    /* the current document's hints */
+	struct buf split = { 0 };     /* a page's footnotes as split_notes wrote them */
+	struct span number = { NULL, 0 };     /* a resolution's number alone, held for its title */
+	int split_mode = 0;           /* some page set its footnote numbers apart (pdftotext) */
 	for (long p = 0; p < np && rc == 0; p++) {
 		struct span *L = ps[p].lines;
 
@@ -516,6 +769,22 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			if (layout && lead_ws(text, l) >= base + 3)
 				flags |= ASSEMBLE_INDENTED;
 			first_on_page = 0;
+			/* "73/6." alone, its title on the lines under it (pdftotext sets the number
+			 * apart): the number goes before the title's first line */
+			if (res_number_alone(l)) {
+				number = l;
+				continue;
+			}
+			if (number.n) {
+				buf_clear(&split);
+				if (buf_add(&split, number.s, number.n) || buf_addc(&split, ' ') ||
+				    buf_add(&split, l.s, l.n)) {
+					rc = -1;
+					break;
+				}
+				l = (struct span){ split.s, split.n };
+				number.n = 0;
+			}
 			size_t bn = assemble_clean_line(l.s, l.n, scratch);
 			if (bn && assemble_line(&body, scratch, bn, 0, (int)p + 1, flags))
 				rc = -1;
@@ -523,7 +792,22 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 		}
 		/* footnotes: the zone is sticky, so a note runs on until the next number */
 		fn.notes = 3;
-		for (size_t i = notes_from; i < bot && rc == 0; i++) {
+		buf_clear(&split);
+		int nsplit = rule < bot ? split_notes(L, notes_from, bot, ps[p].n, fn.last_fn, &split) : 0;
+		if (nsplit < 0) {
+			rc = -1;
+			break;
+		}
+		if (nsplit > 0) {
+			split_mode = 1;
+			for (const char *q = split.s, *e = split.s + split.n; q < e && rc == 0;) {
+				const char *nl = memchr(q, '\n', (size_t)(e - q));
+				if (assemble_line(&fn, q, (size_t)(nl - q), 0, (int)p + 1, 0))
+					rc = -1;
+				q = nl + 1;
+			}
+		}
+		for (size_t i = nsplit ? bot : notes_from; i < bot && rc == 0; i++) {
 			struct span l = L[i];
 			if (!l.n)
 				continue;
@@ -535,8 +819,11 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	}
 	if (rc == 0 && (assemble_flush(&body) || assemble_flush(&fn) || move_notes(&notes, out)))
 		rc = -1;
+	if (rc == 0 && split_mode && place_markers(out, 0))
+		rc = -1;
 	if (rc == 0 && blocks_merge_hints(out))
 		rc = -1;
+	buf_free(&split);
 	assemble_free(&body);
 	assemble_free(&fn);
 	for (size_t i = 0; i < notes.n; i++)
