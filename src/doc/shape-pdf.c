@@ -457,6 +457,308 @@ static int res_number_alone(struct span l)
 	return i > a && i - a <= 4 && i + 1 == l.n && l.s[i] == '.';
 }
 
+/* ---- words pdftotext breaks ----
+ *
+ * pdftotext cuts a word of justified text where its letters stand apart ("Confere nce",
+ * "h umankind"), sets a hyphen's word apart ("UN -SPIDER") and a closing quote ("Countries
+ * ”"), and joins a line that ended in a compound's hyphen to the next without it ("capacity
+ * building", "twentyfirst"): such a line is far longer than the measure. The document's own
+ * words are the evidence: a cut word is mended where the whole word is the document's and
+ * its pieces are not, or where its pieces occur nowhere else and the second is a short
+ * ending; a lost hyphen is put back near the measure where the document hyphenates the
+ * same compound, or its first or last part. */
+
+struct vocab {
+	struct span *v;         /* open addressing; s NULL when free */
+	unsigned *count;
+	size_t cap;             /* a power of two */
+};
+
+static uint32_t hash_span(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static size_t vocab_slot(const struct vocab *vc, const char *s, size_t n)
+{
+	size_t i = hash_span(s, n) & (vc->cap - 1);
+	while (vc->v[i].s && (vc->v[i].n != n || memcmp(vc->v[i].s, s, n) != 0))
+		i = (i + 1) & (vc->cap - 1);
+	return i;
+}
+
+static unsigned vocab_count(const struct vocab *vc, const char *s, size_t n)
+{
+	if (!vc->cap || !n)
+		return 0;
+	size_t i = vocab_slot(vc, s, n);
+	return vc->v[i].s ? vc->count[i] : 0;
+}
+
+static void vocab_add(struct vocab *vc, const char *s, size_t n)
+{
+	if (!n)
+		return;
+	size_t i = vocab_slot(vc, s, n);
+	if (!vc->v[i].s)
+		vc->v[i] = (struct span){ s, n };
+	vc->count[i]++;
+}
+
+static int letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static int lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* A token's word: without the punctuation around it ("(UN-SPIDER)," -> "UN-SPIDER"). */
+static struct span word_of(struct span t)
+{
+	while (t.n && !letter((unsigned char)t.s[0]) && !ascii_digit(t.s[0]) && t.s[0] != '-') {
+		t.s++;
+		t.n--;
+	}
+	while (t.n && !letter((unsigned char)t.s[t.n - 1]) && !ascii_digit(t.s[t.n - 1]))
+		t.n--;
+	return t;
+}
+
+/* The words of the lines: each word, and for "x-y" also "x-" and "-y" (the parts the
+ * document hyphenates). Returns 0, or -1 when out of memory. */
+static int vocab_build(struct vocab *vc, const struct span *lines, size_t n)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < lines[i].n; j++)
+			words += lines[i].s[j] == ' ' || lines[i].s[j] == '-';
+	words += n;
+	size_t cap = 64;
+	while (cap < words * 2)
+		cap *= 2;
+	vc->v = calloc(cap, sizeof *vc->v);
+	vc->count = calloc(cap, sizeof *vc->count);
+	if (!vc->v || !vc->count)
+		return -1;
+	vc->cap = cap;
+	for (size_t i = 0; i < n; i++)
+		for (size_t a = 0; a < lines[i].n;) {
+			size_t e = a;
+			while (e < lines[i].n && lines[i].s[e] != ' ')
+				e++;
+			struct span w = word_of((struct span){ lines[i].s + a, e - a });
+			vocab_add(vc, w.s, w.n);
+			const char *h = w.n > 2 ? memchr(w.s + 1, '-', w.n - 2) : NULL;
+			if (h) {
+				vocab_add(vc, w.s, (size_t)(h - w.s) + 1);
+				vocab_add(vc, h, w.n - (size_t)(h - w.s));
+			}
+			a = e + 1;
+		}
+	return 0;
+}
+
+static void vocab_free(struct vocab *vc)
+{
+	free(vc->v);
+	free(vc->count);
+}
+
+/* How the document vouches for a hyphen between a and b: 3 it writes "a-b", 1 for each of
+ * "a-" and "-b" it writes in other compounds; 0 none. */
+static int hyphen_score(const struct vocab *vc, struct span a, struct span b)
+{
+	char buf[128];
+	if (!a.n || !b.n || a.n + b.n + 1 > sizeof buf)
+		return 0;
+	memcpy(buf, a.s, a.n);
+	buf[a.n] = '-';
+	memcpy(buf + a.n + 1, b.s, b.n);
+	if (vocab_count(vc, buf, a.n + b.n + 1))
+		return 3;
+	return (vocab_count(vc, buf, a.n + 1) > 0) + (vocab_count(vc, buf + a.n, b.n + 1) > 0);
+}
+
+/* Whether a and b (adjacent pieces of a line) are one word cut in two: neither piece occurs
+ * elsewhere in the document, and the whole is its word, or b is a short ending ("peopl e")
+ * that other words of the document end with, or a begins other words. */
+static int cut_word(const struct vocab *vc, struct span a, struct span b)
+{
+	char buf[128];
+	if (!a.n || !b.n || a.n + b.n > sizeof buf)
+		return 0;
+	for (size_t i = 0; i < a.n; i++)
+		if (!letter((unsigned char)a.s[i]))
+			return 0;
+	for (size_t i = 0; i < b.n; i++)
+		if (!lower((unsigned char)b.s[i]))
+			return 0;
+	if (vocab_count(vc, a.s, a.n) > 1 || vocab_count(vc, b.s, b.n) > 1)
+		return 0;
+	memcpy(buf, a.s, a.n);
+	memcpy(buf + a.n, b.s, b.n);
+	if (vocab_count(vc, buf, a.n + b.n) > 0)
+		return 1;
+	if (b.n > 3)
+		return 0;
+	/* "impa ct", "econ omy", not "persons who": other words of the document end as b
+	 * does, or begin as a does */
+	int ends = 0, starts = 0;
+	for (size_t i = 0; i < vc->cap && ends < 2 && !starts; i++) {
+		struct span w = vc->v[i];
+		if (!w.s)
+			continue;
+		ends += w.n > b.n + 1 && memcmp(w.s + w.n - b.n, b.s, b.n) == 0;
+		starts += w.n > a.n + 1 && memcmp(w.s, a.s, a.n) == 0;
+	}
+	return ends >= 2 || starts;
+}
+
+/* English compounds that keep their hyphen in United Nations style, where the document has
+ * no other of them to vouch for it: prefixes, endings, and tens before a unit or ordinal
+ * ("twenty-first"). */
+static const char *const hyphen_first[] = { "post", "pre", "non", "self", "anti", "cross",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety" };
+static const char *const hyphen_last[] = { "associated", "based", "related", "led", "centred",
+	"oriented", "specific", "sensitive", "friendly", "free" };
+
+static int in_table(const char *const *t, size_t n, struct span w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(t[i]) == w.n && memcmp(t[i], w.s, w.n) == 0)
+			return 1;
+	return 0;
+}
+
+static int hyphen_vouched(const struct vocab *vc, struct span a, struct span b)
+{
+	int sc = hyphen_score(vc, a, b);
+	if (!sc)
+		sc = in_table(hyphen_first, sizeof hyphen_first / sizeof *hyphen_first, a) +
+		     in_table(hyphen_last, sizeof hyphen_last / sizeof *hyphen_last, b);
+	return sc;
+}
+
+/* The leading letters of t ("nce," -> "nce"). */
+static struct span letters_of(struct span t)
+{
+	size_t k = 0;
+	while (k < t.n && lower((unsigned char)t.s[k] | 0x20))
+		k++;
+	return (struct span){ t.s, k };
+}
+
+/* The trailing letters of t when t ends in a letter ("(UN" -> "UN"), else empty. */
+static struct span tail_letters(struct span t)
+{
+	size_t k = t.n;
+	while (k && lower((unsigned char)t.s[k - 1] | 0x20) && letter((unsigned char)t.s[k - 1]))
+		k--;
+	return (struct span){ t.s + k, t.n - k };
+}
+
+enum { EDIT_JOIN = 1, EDIT_HYPHEN = 2, EDIT_INSERT = 3 };
+
+/* Mends line l (w columns, the text's measure m) into out: see above. Returns 0 or -1. */
+static int mend_line(const struct vocab *vc, struct span l, int w, int m, struct buf *out)
+{
+	unsigned char *ed = calloc(l.n + 1, 1);     /* what happens at each byte */
+	if (!ed)
+		return -1;
+	/* lost hyphens: the line holds k lines, each cut near the measure */
+	if (m >= 40 && w * 10 > m * 11) {
+		int k = (w + m / 2) / m - 1;
+		size_t from = 0;
+		for (int j = 0; j < (k < 1 ? 1 : k); j++) {
+			size_t lo = from + (size_t)m * 78 / 100, hi = from + (size_t)m * 108 / 100;
+			size_t mid = from + (size_t)m, best_at = 0;
+			int best = 0, best_kind = 0;
+			size_t best_d = (size_t)-1;
+			for (size_t a = 0; a < l.n;) {
+				size_t e = a;
+				while (e < l.n && l.s[e] != ' ')
+					e++;
+				struct span t = { l.s + a, e - a };
+				/* a space in the window between two words */
+				if (e < l.n && e >= lo && e <= hi) {
+					struct span x = tail_letters(t), y;
+					size_t f = e + 1;
+					while (f < l.n && l.s[f] != ' ')
+						f++;
+					y = letters_of((struct span){ l.s + e + 1, f - e - 1 });
+					int sc = x.n == t.n && y.n && lower((unsigned char)y.s[0]) ?
+					         hyphen_vouched(vc, x, y) : 0;
+					size_t d = e > mid ? e - mid : mid - e;
+					if (sc > best || (sc == best && sc && d < best_d)) {
+						best = sc;
+						best_at = e;
+						best_kind = EDIT_HYPHEN;
+						best_d = d;
+					}
+				}
+				/* a word run together across the window, the document's nowhere else */
+				struct span wd = word_of(t);
+				if (a < hi && e > lo && wd.n >= 5 && wd.n < 64 &&
+				    vocab_count(vc, wd.s, wd.n) <= 1 && !memchr(wd.s, '-', wd.n)) {
+					for (size_t x = 2; x + 2 <= wd.n; x++) {
+						struct span p1 = { wd.s, x }, p2 = { wd.s + x, wd.n - x };
+						int sc = lower((unsigned char)p2.s[0]) ? hyphen_vouched(vc, p1, p2) : 0;
+						size_t at = (size_t)(wd.s + x - l.s);
+						size_t d = at > mid ? at - mid : mid - at;
+						if (sc > best || (sc == best && sc && d < best_d)) {
+							best = sc;
+							best_at = at;
+							best_kind = EDIT_INSERT;
+							best_d = d;
+						}
+					}
+				}
+				a = e + 1;
+			}
+			if (!best)
+				break;
+			ed[best_at] = (unsigned char)best_kind;
+			from = best_at;
+		}
+	}
+	/* words cut apart, a hyphen's word or a closing quote set apart */
+	for (size_t a = 0, prev = 0; a < l.n;) {
+		size_t e = a;
+		while (e < l.n && l.s[e] != ' ')
+			e++;
+		if (a > 0 && !ed[a - 1]) {
+			struct span p = { l.s + prev, a - 1 - prev }, t = { l.s + a, e - a };
+			struct span x = tail_letters(p), y = letters_of(t);
+			int quote = t.n >= 3 && memcmp(t.s, "\xe2\x80\x9d", 3) == 0;
+			int dash = t.n >= 2 && t.s[0] == '-' && letter((unsigned char)t.s[1]) && x.n;
+			struct span wp = word_of(p);
+			if (quote || dash || (x.n && x.n == wp.n && cut_word(vc, x, y)))
+				ed[a - 1] = EDIT_JOIN;
+		}
+		prev = a;
+		a = e + 1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		if (ed[i] == EDIT_JOIN)
+			continue;
+		if (ed[i] == EDIT_HYPHEN)
+			rc = buf_addc(out, '-');
+		else if (ed[i] == EDIT_INSERT)
+			rc = buf_addc(out, '-') || buf_addc(out, l.s[i]);
+		else
+			rc = buf_addc(out, l.s[i]);
+	}
+	free(ed);
+	return rc ? -1 : 0;
+}
+
 /* Moves the footnote blocks read so far into out, after the body. */
 static int move_notes(struct block_list *notes, struct block_list *out)
 {
@@ -667,6 +969,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 		return -1;
 	}
 	size_t nblank = 0, ntext = 0;
+	int split_mode = 0;     /* some page sets its footnote numbers apart (pdftotext) */
 	for (long p = 0; p < np; p++) {
 		size_t top, bot, rule;
 		page_bounds(ps, np, p, page_masthead(ps, p), title, NULL, &top, &bot, &rule);
@@ -676,6 +979,8 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			else if (i > top && ps[p].lines[i - 1].n)
 				nblank++;
 		}
+		for (size_t i = rule + 1; rule < bot && i < ps[p].n; i++)
+			split_mode |= bare_number(ps[p].lines[i]) > 0;
 	}
 	body.soft = nblank * 8 < ntext;
 	size_t total = 0;
@@ -713,7 +1018,10 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	struct res_meta *h = NULL;    /* the current document's hints */
 	struct buf split = { 0 };     /* a page's footnotes as split_notes wrote them */
 	struct span number = { NULL, 0 };     /* a resolution's number alone, held for its title */
-	int split_mode = 0;           /* some page set its footnote numbers apart (pdftotext) */
+	struct buf mended = { 0 };    /* a body line mend_line wrote */
+	struct vocab vc = { 0 };      /* the document's words, for mend_line */
+	if (split_mode && vocab_build(&vc, store, total))
+		rc = -1;
 	for (long p = 0; p < np && rc == 0; p++) {
 		struct span *L = ps[p].lines;
 
@@ -785,6 +1093,14 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 				l = (struct span){ split.s, split.n };
 				number.n = 0;
 			}
+			if (split_mode) {
+				buf_clear(&mended);
+				if (mend_line(&vc, l, w, full, &mended)) {
+					rc = -1;
+					break;
+				}
+				l = (struct span){ mended.s ? mended.s : "", mended.n };
+			}
 			size_t bn = assemble_clean_line(l.s, l.n, scratch);
 			if (bn && assemble_line(&body, scratch, bn, 0, (int)p + 1, flags))
 				rc = -1;
@@ -799,7 +1115,6 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			break;
 		}
 		if (nsplit > 0) {
-			split_mode = 1;
 			for (const char *q = split.s, *e = split.s + split.n; q < e && rc == 0;) {
 				const char *nl = memchr(q, '\n', (size_t)(e - q));
 				if (assemble_line(&fn, q, (size_t)(nl - q), 0, (int)p + 1, 0))
@@ -824,6 +1139,8 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	if (rc == 0 && blocks_merge_hints(out))
 		rc = -1;
 	buf_free(&split);
+	buf_free(&mended);
+	vocab_free(&vc);
 	assemble_free(&body);
 	assemble_free(&fn);
 	for (size_t i = 0; i < notes.n; i++)
