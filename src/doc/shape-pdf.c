@@ -585,9 +585,9 @@ static int hyphen_score(const struct vocab *vc, struct span a, struct span b)
 	return (vocab_count(vc, buf, a.n + 1) > 0) + (vocab_count(vc, buf + a.n, b.n + 1) > 0);
 }
 
-/* Whether a and b (adjacent pieces of a line) are one word cut in two: neither piece occurs
- * elsewhere in the document, and the whole is its word, or b is a short ending ("peopl e")
- * that other words of the document end with, or a begins other words. */
+/* Whether a and b (adjacent pieces of a line) are one word cut in two: the whole is a word
+ * of the document and one piece occurs nowhere else, or neither piece does and b is a short
+ * ending ("peopl e") that other words of the document end with, or a begins others. */
 static int cut_word(const struct vocab *vc, struct span a, struct span b)
 {
 	char buf[128];
@@ -599,13 +599,12 @@ static int cut_word(const struct vocab *vc, struct span a, struct span b)
 	for (size_t i = 0; i < b.n; i++)
 		if (!lower((unsigned char)b.s[i]))
 			return 0;
-	if (vocab_count(vc, a.s, a.n) > 1 || vocab_count(vc, b.s, b.n) > 1)
-		return 0;
+	unsigned ca = vocab_count(vc, a.s, a.n), cb = vocab_count(vc, b.s, b.n);
 	memcpy(buf, a.s, a.n);
 	memcpy(buf + a.n, b.s, b.n);
-	if (vocab_count(vc, buf, a.n + b.n) > 0)
-		return 1;
-	if (b.n > 3)
+	if (vocab_count(vc, buf, a.n + b.n) > 0 && (ca <= 1 || cb <= 1))
+		return 1;           /* "preventi on", "a iming": one piece is no word of its own */
+	if (ca > 1 || cb > 1 || b.n > 3)
 		return 0;
 	/* "impa ct", "econ omy", not "persons who": other words of the document end as b
 	 * does, or begin as a does */
@@ -704,11 +703,15 @@ static int mend_line(const struct vocab *vc, struct span l, int w, int m, struct
 				}
 				/* a word run together across the window, the document's nowhere else */
 				struct span wd = word_of(t);
-				if (a < hi && e > lo && wd.n >= 5 && wd.n < 64 &&
-				    vocab_count(vc, wd.s, wd.n) <= 1 && !memchr(wd.s, '-', wd.n)) {
+				if (a < hi && e > lo && wd.n >= 5 && wd.n < 64 && !memchr(wd.s, '-', wd.n)) {
+					/* a word of the document's own is left whole, unless it writes the
+					 * compound ("communitybased" twice, "community-based" too) */
+					int own = vocab_count(vc, wd.s, wd.n) > 1;
 					for (size_t x = 2; x + 2 <= wd.n; x++) {
 						struct span p1 = { wd.s, x }, p2 = { wd.s + x, wd.n - x };
 						int sc = lower((unsigned char)p2.s[0]) ? hyphen_vouched(vc, p1, p2) : 0;
+						if (own && sc < 3)
+							sc = 0;
 						size_t at = (size_t)(wd.s + x - l.s);
 						size_t d = at > mid ? at - mid : mid - at;
 						if (sc > best || (sc == best && sc && d < best_d)) {
@@ -735,7 +738,9 @@ static int mend_line(const struct vocab *vc, struct span l, int w, int m, struct
 		if (a > 0 && !ed[a - 1]) {
 			struct span p = { l.s + prev, a - 1 - prev }, t = { l.s + a, e - a };
 			struct span x = tail_letters(p), y = letters_of(t);
-			int quote = t.n >= 3 && memcmp(t.s, "\xe2\x80\x9d", 3) == 0;
+			/* a closing quote or an apostrophe: "Countries ”", "Women ’s" */
+			int quote = t.n >= 3 && (memcmp(t.s, "\xe2\x80\x9d", 3) == 0 ||
+			                         memcmp(t.s, "\xe2\x80\x99", 3) == 0);
 			int dash = t.n >= 2 && t.s[0] == '-' && letter((unsigned char)t.s[1]) && x.n;
 			struct span wp = word_of(p);
 			if (quote || dash || (x.n && x.n == wp.n && cut_word(vc, x, y)))
@@ -757,6 +762,40 @@ static int mend_line(const struct vocab *vc, struct span l, int w, int m, struct
 	}
 	free(ed);
 	return rc ? -1 : 0;
+}
+
+/* The title under a resolution's number alone ("73/3." then its lines up to the opening, "The
+ * General Assembly"), joined by spaces into t: empty when there is none. Returns 0 or -1. */
+static int number_title(const struct page *ps, long np, struct buf *t)
+{
+	for (long p = 0; p < np && p < 2; p++)
+		for (size_t i = 0; i < ps[p].n; i++) {
+			if (!res_number_alone(ps[p].lines[i]))
+				continue;
+			for (size_t j = i + 1, k = 0; j < ps[p].n && k < 6; j++) {
+				struct span l = ps[p].lines[j];
+				if (!l.n)
+					continue;
+				if (lang_opening(l.s, l.n, NULL, NULL) == l.n)
+					return 0;
+				if ((t->n && buf_addc(t, ' ')) || buf_add(t, l.s, l.n))
+					return -1;
+				k++;
+			}
+			buf_clear(t);
+			return 0;
+		}
+	return 0;
+}
+
+/* Pushes the paragraph read so far, then line l as a block of its own that the shape saw set
+ * apart (a heading). Returns 0 or -1. */
+static int push_heading(struct assemble *body, const char *s, size_t n, int page)
+{
+	if (assemble_flush(body) || assemble_line(body, s, n, 0, page, 0) || assemble_flush(body))
+		return -1;
+	body->out->v[body->out->n - 1].heading = 1;
+	return 0;
 }
 
 /* Moves the footnote blocks read so far into out, after the body. */
@@ -1020,6 +1059,10 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 	struct span number = { NULL, 0 };     /* a resolution's number alone, held for its title */
 	struct buf mended = { 0 };    /* a body line mend_line wrote */
 	struct vocab vc = { 0 };      /* the document's words, for mend_line */
+	struct buf rtitle = { 0 };    /* the title under "73/3." alone */
+	int after_heading = 0;        /* the last block was a heading the shape set apart */
+	if (split_mode && number_title(ps, np, &rtitle))
+		rc = -1;
 	if (split_mode && vocab_build(&vc, store, total))
 		rc = -1;
 	for (long p = 0; p < np && rc == 0; p++) {
@@ -1058,6 +1101,9 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 				continue;
 			}
 			enum furniture_kind k = furniture_classify(l.s, l.n, 0);
+			/* "241018": the print date code pdftotext leaves among the body's lines */
+			if (split_mode && l.n == 6 && digits_only(l))
+				continue;
 			if (k == FURN_BARCODE || k == FURN_JOB || k == FURN_RECYCLE) {
 				if (furniture_hint(h, k, l.s, l.n))
 					rc = -1;
@@ -1102,6 +1148,38 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 				l = (struct span){ mended.s ? mended.s : "", mended.n };
 			}
 			size_t bn = assemble_clean_line(l.s, l.n, scratch);
+			/* text adopted inline ("Adopts the following declaration ...:"): its title,
+			 * the resolution's, set apart, and a short line without a stop under it */
+			if (rtitle.n && bn && body.cur.n && body.cur.s[body.cur.n - 1] == ':' &&
+			    bn <= rtitle.n && memcmp(rtitle.s, scratch, bn) == 0) {
+				/* the title's lines, all of them, on this page */
+				size_t got = bn, j = i + 1;
+				for (; got < rtitle.n && j < body_end; j++) {
+					struct span x = L[j];
+					if (!x.n)
+						continue;
+					if (got + 1 + x.n > rtitle.n || memcmp(rtitle.s + got + 1, x.s, x.n))
+						break;
+					got += 1 + x.n;
+				}
+				if (got == rtitle.n) {
+					if (push_heading(&body, rtitle.s, rtitle.n, (int)p + 1))
+						rc = -1;
+					after_heading = 1;
+					i = j - 1;
+					prev_w = widths[L + i - store];
+					continue;
+				}
+			}
+			if (after_heading && bn && full > 0 && w * 10 < full * 9 &&
+			    !strchr(".;:,", scratch[bn - 1]) && !ascii_digit(scratch[0])) {
+				if (push_heading(&body, scratch, bn, (int)p + 1))
+					rc = -1;
+				after_heading = 0;
+				prev_w = w;
+				continue;
+			}
+			after_heading = 0;
 			if (bn && assemble_line(&body, scratch, bn, 0, (int)p + 1, flags))
 				rc = -1;
 			prev_w = w;
@@ -1140,6 +1218,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 		rc = -1;
 	buf_free(&split);
 	buf_free(&mended);
+	buf_free(&rtitle);
 	vocab_free(&vc);
 	assemble_free(&body);
 	assemble_free(&fn);
