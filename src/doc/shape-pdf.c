@@ -788,6 +788,15 @@ static int number_title(const struct page *ps, long np, struct buf *t)
 	return 0;
 }
 
+/* Whether the next line with text in [i, end) starts in upper case. */
+static int next_upper(const struct span *L, size_t i, size_t end)
+{
+	for (; i < end; i++)
+		if (L[i].n)
+			return L[i].s[0] >= 'A' && L[i].s[0] <= 'Z';
+	return 0;
+}
+
 /* Pushes the paragraph read so far, then line l as a block of its own that the shape saw set
  * apart (a heading). Returns 0 or -1. */
 static int push_heading(struct assemble *body, const char *s, size_t n, int page)
@@ -1149,7 +1158,8 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			}
 			size_t bn = assemble_clean_line(l.s, l.n, scratch);
 			/* text adopted inline ("Adopts the following declaration ...:"): its title,
-			 * the resolution's, set apart, and a short line without a stop under it */
+			 * the resolution's, set apart, and under it a line short of the measure,
+			 * without a stop, before a capitalised one */
 			if (rtitle.n && bn && body.cur.n && body.cur.s[body.cur.n - 1] == ':' &&
 			    bn <= rtitle.n && memcmp(rtitle.s, scratch, bn) == 0) {
 				/* the title's lines, all of them, on this page */
@@ -1171,7 +1181,7 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 					continue;
 				}
 			}
-			if (after_heading && bn && full > 0 && w * 10 < full * 9 &&
+			if (after_heading && bn && full > 0 && w < full && next_upper(L, i + 1, body_end) &&
 			    !strchr(".;:,", scratch[bn - 1]) && !ascii_digit(scratch[0])) {
 				if (push_heading(&body, scratch, bn, (int)p + 1))
 					rc = -1;

@@ -380,6 +380,185 @@ static void security_council_without_blank_lines(void **state)
 	blocks_free(&bl);
 }
 
+/* pdftotext's default mode (A/RES/73/6, A/RES/73/3): footnote numbers stand apart from their
+ * texts, in no fixed order, among job numbers and date codes; markers are words of their
+ * own; justified words come apart; a line that ended in a compound's hyphen runs on. */
+static const char split_notes_text[] =
+	"A/RES/73/6\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n31 October 2018\n\n"
+	"Seventy-third session\nAgenda item 30\n\n"
+	"Resolution adopted by the General Assembly on\n26 October 2018\n"
+	"[without reference to a Main Committee (A/73/L.6 and A/73/L.6/Add.1)]\n\n"
+	"73/6.\n\n"
+	"Fiftieth anniversary of the first United Nations Conference on the\n"
+	"Exploration and Peaceful Uses of Outer Space\n"
+	"The General Assembly,\n"
+	"Recognizing that the fiftieth anniversary of the first United Nations Confere nce\n"
+	"on the Exploration and Peaceful Uses of Outer Space (UNISPACE+50) offers a\n"
+	"unique opportunity for Member States to reflect on more than 50 years of achievement\n"
+	"in space exploration and use and to chart the future contribution of the Committee on\n"
+	"the Peaceful Uses of Outer Space to the global governance of outer space activities, 1\n"
+	"at a time when more participants, representing both governmental agencies and\n"
+	"non-governmental entities, including industry and the private sector, are increasingly\n"
+	"becoming involved in ventures to explore and use space, to the benefit of peopl e and\n"
+	"the planet, and to the benefit of children under 5 years of age and capacity-building,\n"
+	"\n__________________\n1\n\n18-17962 (E)\n\nSee A/AC.105/1137.\n\n021118\n\n*1817962*\n\n"
+	"\fA/RES/73/6\n\n"
+	"Convinced that the fulfilment of the 2030 Agenda for Sustainable\n"
+	"Development, 2 of the Sendai Framework for Disaster Risk Reduction 2015\xe2\x80\x93" "2030 3 and\n"
+	"of the commitments by States parties to the Paris Agreement 4 requires stronger\n"
+	"coordination and support at all international levels, including through improved\n"
+	"access to space-based data and the United Nations Platform (UN -SPIDER), and\n"
+	"reaffirming General Assembly resolution 51/122, entitled \xe2\x80\x9c" "Declaration on All St ates,\n"
+	"Taking into Particular Account the Needs of Developing Countries \xe2\x80\x9d, and the need to\n"
+	"promote the fullest implementation thereof and of the Women \xe2\x80\x99s programme,\n"
+	"Welcoming the objectives of UNISPACE+50,1 and noting with satisfaction\n"
+	"that the Office can fully and effectively implement its mandate, including capacity "
+	"building activities for Member States in the field of space science and technology and\n"
+	"towards low-emission and resilient societies, and capacity-building for the twentyfirst "
+	"century,\n"
+	"1.\n"
+	"Notes that space is a driver of the Sustainable Development Goals 2 for the benefit of all\n"
+	"countries and of the persons who serve them;\n"
+	"__________________\n\n"
+	"Resolution 70/1.\nResolution 69/283, annex II.\n4\n"
+	"See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.\n2\n3\n\n2/5\n\n18-17962\n";
+
+static const struct block *nth_body(const struct block_list *bl, size_t k)
+{
+	for (size_t i = 0; i < bl->n; i++)
+		if (bl->v[i].zone == ZONE_BODY && k-- == 0)
+			return &bl->v[i];
+	fail_msg("no body block %zu", k);
+	return NULL;
+}
+
+static const char *footnote_text(const struct block_list *bl, size_t k)
+{
+	for (size_t i = 0; i < bl->n; i++)
+		if (bl->v[i].zone == ZONE_FOOTNOTE && k-- == 0)
+			return bl->v[i].text;
+	return "";
+}
+
+/* The numbers a page has, in order, go to its texts in order; a job number, a date code
+ * and a page number among them are furniture; numbers under the last text that go on from
+ * the last note ("2", "3" after "4 See ...") count, a page number does not. */
+static void split_footnote_numbers_paired(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	assert_string_equal(footnote_text(&bl, 0), "1 See A/AC.105/1137.");
+	assert_string_equal(footnote_text(&bl, 1), "2 Resolution 70/1.");
+	assert_string_equal(footnote_text(&bl, 2), "3 Resolution 69/283, annex II.");
+	assert_string_equal(footnote_text(&bl, 3),
+	                    "4 See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.");
+	assert_string_equal(footnote_text(&bl, 4), "");
+	assert_int_equal(bl.exact_marks, 1);
+	blocks_free(&bl);
+}
+
+/* A number is a marker where it cites the next note not yet cited ("activities, 1",
+ * "2015–2030 3", "Agreement 4"), or one cited before after a comma ("UNISPACE+50,1") or a
+ * name ("Goals 2 for"); never after a bare lower-case word ("under 5 years"). */
+static void markers_from_the_notes(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	const struct block *b = nth_body(&bl, 4);
+	assert_non_null(strstr(b->text, "outer space activities, at a time"));
+	assert_non_null(strstr(b->text, "children under 5 years"));
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 1);
+	assert_memory_equal(b->text + b->marks[0].byte - 11, "activities,", 11);
+	b = nth_body(&bl, 5);
+	assert_non_null(strstr(b->text, "Development, of the Sendai Framework for Disaster Risk "
+	                                 "Reduction 2015\xe2\x80\x93" "2030 and of the"));
+	assert_int_equal(b->nmarks, 3);
+	assert_int_equal(b->marks[0].footnote, 2);
+	assert_int_equal(b->marks[1].footnote, 3);
+	assert_int_equal(b->marks[2].footnote, 4);
+	assert_memory_equal(b->text + b->marks[2].byte - 9, "Agreement", 9);
+	b = nth_body(&bl, 6);
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 1);
+	assert_memory_equal(b->text + b->marks[0].byte - 12, "UNISPACE+50,", 12);
+	b = nth_body(&bl, 7);
+	assert_non_null(strstr(b->text, "Goals for the benefit"));
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 2);
+	blocks_free(&bl);
+}
+
+/* Words justified apart are mended by the document's own words ("Confere nce": it has
+ * "Conference"; "peopl e": other words end in "e") but two words stay two ("persons who");
+ * a hyphen's word and closing quotes join the word before ("UN -SPIDER", "Countries ”",
+ * "Women ’s"); a quoted title's lead phrase starts no paragraph; a line run on past the
+ * measure gets back the hyphen it lost where the document vouches for the compound
+ * ("capacity-building" elsewhere) or English does ("twenty-first"). */
+static void mended_words(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	const struct block *b = nth_body(&bl, 4);
+	assert_non_null(strstr(b->text, "United Nations Conference on the Exploration"));
+	assert_non_null(strstr(b->text, "benefit of people and"));
+	b = nth_body(&bl, 5);
+	assert_non_null(strstr(b->text, "Platform (UN-SPIDER), and reaffirming"));
+	assert_non_null(strstr(b->text, "on All States, Taking into Particular Account the "
+	                                 "Needs of Developing Countries\xe2\x80\x9d, and the need"));
+	assert_non_null(strstr(b->text, "the Women\xe2\x80\x99s programme,"));
+	b = nth_body(&bl, 6);
+	assert_non_null(strstr(b->text, "its mandate, including capacity-building activities"));
+	assert_non_null(strstr(b->text, "capacity-building for the twenty-first century,"));
+	b = nth_body(&bl, 7);
+	assert_non_null(strstr(b->text, "the persons who serve them;"));
+	blocks_free(&bl);
+}
+
+/* "73/6." alone goes before its title's first line; text adopted inline after "...:" that
+ * opens with the resolution's title has the title and the short line under it set apart
+ * as headings (A/RES/73/3). */
+static void number_alone_and_inline_title(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	assert_string_equal(nth_body(&bl, 2)->text, "73/6. Fiftieth anniversary of the first "
+	                    "United Nations Conference on the Exploration and Peaceful Uses of "
+	                    "Outer Space");
+	blocks_free(&bl);
+	static const char inline_text[] =
+		"A/RES/73/3\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n18 October 2018\n\n"
+		"Resolution adopted by the General Assembly\non 10 October 2018\n\n"
+		"73/3.\n\n"
+		"Political declaration of the high-level meeting of the\n"
+		"General Assembly on the fight against tuberculosis\n"
+		"The General Assembly\n"
+		"Adopts the following political declaration approved by the high-level meeting\n"
+		"of the General Assembly on the fight against tuberculosis on 26 September 2018:\n\n"
+		"Political declaration of the high-level meeting of the\n"
+		"General Assembly on the fight against tuberculosis\n"
+		"United to end tuberculosis: an urgent global response to a global epidemic\n"
+		"We, Heads of State and Government and representatives of States and\n"
+		"Governments, assembled at the United Nations in New York on 26 September 2018,\n"
+		"reaffirm our commitment to ending the tuberculosis epidemic, and we therefore:\n"
+		"1.\n"
+		"Reaffirm the 2030 Agenda for Sustainable Development, 1 including the\n"
+		"resolve to end the tuberculosis epidemic by 2030;\n"
+		"__________________\n1\n\nResolution 70/1.\n\n18-16895\n";
+	bl = read_pdf(inline_text);
+	const struct block *t = nth_body(&bl, 4), *h = nth_body(&bl, 5), *w = nth_body(&bl, 6);
+	assert_true(t->heading);
+	assert_string_equal(t->text, "Political declaration of the high-level meeting of the "
+	                    "General Assembly on the fight against tuberculosis");
+	assert_true(h->heading);
+	assert_string_equal(h->text, "United to end tuberculosis: an urgent global response to "
+	                    "a global epidemic");
+	assert_false(w->heading);
+	assert_memory_equal(w->text, "We, Heads", 9);
+	assert_false(nth_body(&bl, 3)->heading);
+	blocks_free(&bl);
+}
+
 static void bad_input_never_breaks(void **state)
 {
 	(void)state;
@@ -417,6 +596,10 @@ int main(void)
 		cmocka_unit_test(layout_mode_and_running_title),
 		cmocka_unit_test(security_council_without_blank_lines),
 		cmocka_unit_test(mastheads_in_other_languages),
+		cmocka_unit_test(split_footnote_numbers_paired),
+		cmocka_unit_test(markers_from_the_notes),
+		cmocka_unit_test(mended_words),
+		cmocka_unit_test(number_alone_and_inline_title),
 		cmocka_unit_test(bad_input_never_breaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
