@@ -417,21 +417,26 @@ static void list_json(const struct library_doc *v, size_t n, const struct note_c
 
 static void list_table(const struct library_doc *v, size_t n, const struct note_counts *nc)
 {
-	int w = 6;
+	int w = 6, ws = 5;         /* the symbol's and the shape's columns: their widest */
 	for (size_t i = 0; i < n; i++) {
 		int l = (int)utf8_count(v[i].symbol, strlen(v[i].symbol));
 		if (l > w)
 			w = l;
+		l = v[i].shape ? (int)utf8_count(v[i].shape, strlen(v[i].shape)) : 0;
+		if (l > ws)
+			ws = l;
 	}
 	if (n) {
 		put_field("SYMBOL", w + 2);
-		fputs("ADOPTED     LANG SHAPE  PARAS NOTES TITLE\n", stdout);
+		fputs("ADOPTED     LANG ", stdout);
+		put_field("SHAPE", ws + 1);
+		fputs("PARAS NOTES TITLE\n", stdout);
 	}
 	for (size_t i = 0; i < n; i++) {
 		put_field(v[i].symbol, w + 2);
 		put_field(v[i].adopted ? v[i].adopted : "-", 12);
 		put_field(v[i].language, 5);
-		put_field(v[i].shape, 6);
+		put_field(v[i].shape, ws + 1);
 		printf("%5d %5zu ", v[i].npara, note_count(nc, &v[i]));
 		put_field(v[i].title ? v[i].title : "", 0);
 		fputc('\n', stdout);

@@ -348,7 +348,7 @@ OPT("organ", "ORGAN", OPT_ORGAN, 0, "only of ORGAN: ga, sc, ecosoc or hrc")
 OPT("session", "N", OPT_SESSION, 0, "only of the General Assembly's session N")
 OPT("from", "DATE", OPT_FROM, 0, "adopted on DATE (YYYY, YYYY-MM or YYYY-MM-DD) or after")
 OPT("to", "DATE", OPT_TO, 0, "adopted on DATE or before")
-OPT("shape", "NAME", OPT_SHAPE, 0, "read from shape NAME (akn, pdf, ods, plain)")
+OPT("shape", "NAME", OPT_SHAPE, 0, "read from shape NAME (akn, pdf-file, ods, pdf, plain, md)")
 OPT("title", "WORDS", OPT_TITLE, 0, "titles holding WORDS (case and accents folded)")
 OPT("sort", "KEY", OPT_SORT, 0, "symbol (the default: by number, 78/22 before 78/217), date "
     "or title")

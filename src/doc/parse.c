@@ -144,8 +144,10 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	 * bytes are never read here, nor refused as binary data. */
 	const struct input_shape *sh = reads_itself(path, f);
 	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL };
-	if (sh)
+	if (sh) {
+		d->shape = sh->name;
 		return sh->read("", 0, &w, out, d);
+	}
 	char *raw;
 	size_t len;
 	int r = input_read(path, &raw, &len, d);

@@ -17,7 +17,8 @@ EXTRA_DIST += tests/e2e/export-cli.sh tests/data/export/notes.json \
 # parser, a spreadsheet-safety check; foreign W3C and Hypothesis imports.
 TESTS += tests/e2e/w3c-annotation.sh tests/e2e/export-formats.sh
 EXTRA_DIST += tests/e2e/w3c-annotation.sh tests/e2e/export-formats.sh tests/w3c/w3c-check.py \
-	tests/data/import/foreign-w3c.json tests/data/import/hypothesis.json
+	tests/data/import/foreign-w3c.json tests/data/import/hypothesis.json \
+	tests/data/w3c-annotation-tests
 
 tests_unit_test_export_SOURCES = tests/unit/test_export.c
 tests_unit_test_export_CFLAGS = $(UNIT_CFLAGS)

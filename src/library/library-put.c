@@ -17,12 +17,14 @@
 #include "store/anchor.h"
 
 /* How good a copy each shape gives, best last: the structure the UN marks up (AKN) beats
- * a layout read back (PDF), which beats text extracted from it. Unknown shapes rank lowest. */
+ * a layout read back (the PDF itself, "pdf-file"), which beats the ODS text, which beats
+ * text extracted from a PDF ("pdf") or elsewhere. Unknown shapes rank lowest. The names are
+ * the shape table's (src/doc/shape.c). */
 static const struct {
 	const char *shape;
 	int rank;
 } shape_ranks[] = {
-	{ "plain", 1 }, { "md", 1 }, { "pdf", 2 }, { "ods", 2 }, { "pdf-text", 2 }, { "akn", 4 },
+	{ "plain", 1 }, { "md", 1 }, { "pdf", 1 }, { "ods", 2 }, { "pdf-file", 3 }, { "akn", 4 },
 };
 
 static int shape_rank(const char *shape)

@@ -33,7 +33,7 @@ grep -q ": ok, $n resolutions" "$TMP/out" && ok "check passes" || fail "check: $
 
 # --- list and filter ---
 "$GAVEL" library > "$TMP/list"
-head -1 "$TMP/list" | grep -q '^SYMBOL  *ADOPTED  *LANG SHAPE  PARAS NOTES TITLE' && ok "table heading" || fail "heading: $(head -1 "$TMP/list")"
+head -1 "$TMP/list" | grep -q '^SYMBOL  *ADOPTED  *LANG SHAPE  *PARAS NOTES TITLE' && ok "table heading" || fail "heading: $(head -1 "$TMP/list")"
 grep -q '^A/RES/58/190  *2003-12-22  en   ods  ' "$TMP/list" && ok "a row: symbol, date, language, shape" || fail "row: $(grep 58/190 "$TMP/list")"
 "$GAVEL" library --organ sc --lang en | awk 'NR>1 {print $1}' > "$TMP/sc"
 [ "$(head -1 "$TMP/sc")" = "S/RES/101" ] && grep -q "^S/RES/1454" "$TMP/sc" && ! grep -q "^A/" "$TMP/sc" \
@@ -168,4 +168,21 @@ GAVEL_LIBRARY="$TMP/bad.db" "$GAVEL" add "$SAMPLE" > /dev/null 2> "$TMP/err"; rc
 	&& ok "a file that is not a library is refused and left alone" || fail "bad library: rc $rc $(cat "$TMP/err")"
 GAVEL_LIBRARY="$GAVEL_DB" "$GAVEL" library > /dev/null 2> "$TMP/err"; rc=$?
 [ $rc -eq 69 ] && ok "the notes database is not a library (exit 69)" || fail "notes as library: rc $rc $(cat "$TMP/err")"
+# --- the official PDF: imported as the PDF itself, ranked over text taken out of it ---
+if [ -x "${GAVEL_PDF_HELPER:-}" ]; then
+	P="$top_srcdir/tests/data/pdf"
+	PL="$TMP/pdf-library.db"
+	expect_exit 0 "add the official PDF" env GAVEL_LIBRARY="$PL" "$GAVEL" add "$P/A_RES_73_7-EN.pdf"
+	GAVEL_LIBRARY="$PL" "$GAVEL" library > "$TMP/plist"
+	grep -q '^A/RES/73/7  *2018-10-29  *en  *pdf-file  ' "$TMP/plist" && ok "the PDF's shape is pdf-file" ||
+		fail "PDF in the library: $(cat "$TMP/plist")"
+	expect_exit 0 "add pdftotext's text of the same PDF" env GAVEL_LIBRARY="$PL" "$GAVEL" add -v \
+		"$P/A_RES_73_7-EN.txt"
+	grep -q "kept the stored copy of A/RES/73/7" "$TMP/err" && ok "the PDF is kept over its extracted text" ||
+		fail "rank of the PDF: $(cat "$TMP/err")"
+	expect_exit 0 "show the PDF's resolution by symbol" env GAVEL_LIBRARY="$PL" "$GAVEL" show 73/7 op1
+	grep -q "^A/RES/73/7" "$TMP/out" && ok "opened by symbol from the PDF's copy" || fail "show 73/7: $(cat "$TMP/out")"
+else
+	echo "skip: the PDF reader gavel-pdf is not built (no MuPDF)"
+fi
 finish

@@ -4,14 +4,14 @@
 # JSON Schemas in definitions/) run on gavel's JSON export: every MUST of the collection, its
 # page and each annotation passes. Then a foreign W3C annotation and a Hypothesis export import
 # and anchor (found by their quotes), keep their ids, export again valid, and go back to
-# Hypothesis without duplicates. The suite is $W3C_ANNOTATION_TESTS, else shared/
-# w3c-annotation-tests beside the source tree or its parent (../shared from a checkout of the
-# team's layout); without it, or without python3-jsonschema, the test is skipped (77).
+# Hypothesis without duplicates. The suite is $W3C_ANNOTATION_TESTS, else the copy in
+# tests/data/w3c-annotation-tests (the W3C's test suite licence allows it: license.md there);
+# without python3-jsonschema the test is skipped (77).
 . "$top_srcdir/tests/lib.sh"
 need python3
 python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIP: python3-jsonschema not installed"; exit 77; }
 SUITE=${W3C_ANNOTATION_TESTS:-}
-for d in "$top_srcdir/../shared/w3c-annotation-tests" "$top_srcdir/../../shared/w3c-annotation-tests"; do
+for d in "$top_srcdir/tests/data/w3c-annotation-tests"; do
 	[ -z "$SUITE" ] && [ -f "$d/annotations/annotationMusts.test" ] && SUITE=$d
 done
 [ -n "$SUITE" ] && [ -f "$SUITE/annotations/annotationMusts.test" ] ||
