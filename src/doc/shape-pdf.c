@@ -342,7 +342,7 @@ static int is_marker(const unsigned char *have, int *max, int v, struct span p, 
 	int upper = c0 >= 'A' && c0 <= 'Z';
 	int num = ascii_digit(c0);
 	int lower_next = !nx.n || (nx.s[0] >= 'a' && nx.s[0] <= 'z');
-	if (nx.n && ascii_digit(nx.s[0]))
+	if (!glued && nx.n && ascii_digit(nx.s[0]))
 		return 0;                           /* "16 and 17 November", "5 to 12" */
 	if (!punct && !upper && !num && !glued && nx.n && (unsigned char)last < 0x80 &&
 	    last != ')' && last != '.')
@@ -356,6 +356,20 @@ static int is_marker(const unsigned char *have, int *max, int v, struct span p, 
 	if (punct || glued)
 		return 1;
 	return upper && !(nx.n == 2 && memcmp(nx.s, "of", 2) == 0);  /* not "Article 3 of" */
+}
+
+/* Whether the first `k` bytes of w end a date that starts at pp, the word two before w
+ * ("12 July 2021" of "12 July 20214" or "13 July 2023,5"). */
+static int year_end(struct span pp, struct span w, size_t k)
+{
+	char date[11];
+	if (!pp.s || w.n < k || w.s < pp.s)
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		if (!ascii_digit(w.s[i]))
+			return 0;
+	size_t n = (size_t)(w.s + k - pp.s);
+	return n < 40 && lang_parse_date(pp.s, n, date) == n;
 }
 
 /* Takes the markers out of the body blocks from `from` on (see above). Returns 0 or -1. */
@@ -379,7 +393,7 @@ static int place_markers(struct block_list *out, size_t from)
 		size_t nm = 0, o = 0;
 		if (!t)
 			return -1;
-		struct span p = { NULL, 0 };
+		struct span p = { NULL, 0 }, pp = { NULL, 0 };
 		for (size_t a = 0; a < b->len;) {
 			size_t e = a;
 			while (e < b->len && b->text[e] != ' ')
@@ -400,8 +414,18 @@ static int place_markers(struct block_list *out, size_t from)
 			if (d && d == w.n && d <= 3)
 				mk = is_marker(have, &max, v, p, nx, 0);
 			else if (d && d <= 2 && d < w.n && strchr(",;:", w.s[w.n - 1 - d]) &&
-			         w.n - d >= 2 && !ascii_digit(w.s[0]) && !memchr(w.s, '/', w.n))
+			         w.n - d >= 2 && (!ascii_digit(w.s[0]) || year_end(pp, w, 4)) &&
+			         !memchr(w.s, '/', w.n))
 				mk = is_marker(have, &max, v, (struct span){ w.s, w.n - d }, nx, 1);
+			else if (w.n >= 5 && w.n <= 7 && digits_only(w) && year_end(pp, w, 4)) {
+				/* "12 July 20214": a date's year with the marker glued */
+				v = 0;
+				for (size_t k = 4; k < w.n; k++)
+					v = v * 10 + (w.s[k] - '0');
+				d = w.n - 4;
+				mk = w.s[4] != '0' && v == max + 1 &&
+				     is_marker(have, &max, v, (struct span){ w.s, 4 }, nx, 1);
+			}
 			if (mk) {
 				struct mark *q = realloc(m, (nm + 1) * sizeof *m);
 				if (!q) {
@@ -427,6 +451,7 @@ static int place_markers(struct block_list *out, size_t from)
 				if (e < b->len)
 					t[o++] = ' ';
 			}
+			pp = p;
 			p = w;
 			a = f;
 		}
@@ -807,6 +832,38 @@ static int push_heading(struct assemble *body, const char *s, size_t n, int page
 	return 0;
 }
 
+/* Footnotes under a drawn rule, which pdftotext does not give as "____": a run of numbers
+ * alone near the foot of a page, each one more than the one before, the first going on from
+ * the last note read (last_fn < 0: any, then at least two or from 1), under them only texts
+ * (as many as the numbers at least) and furniture. Returns the run's first line, or bot. */
+static size_t bare_run(const struct span *L, size_t top, size_t bot, int last_fn)
+{
+	for (size_t i = top + 1; i < bot; i++) {
+		int v = bare_number(L[i]);
+		if (!v || (last_fn >= 0 && v != last_fn + 1))
+			continue;
+		int k = 0, want = v, texts = 0;
+		size_t j = i;
+		for (; j < bot; j++) {
+			if (!L[j].n)
+				continue;
+			int x = bare_number(L[j]);
+			if (x && x == want && !texts) {
+				k++;
+				want++;
+			} else if (x) {
+				break;
+			} else if (!digits_only(L[j]) &&
+			           furniture_classify(L[j].s, L[j].n, 0) == FURN_NONE) {
+				texts++;
+			}
+		}
+		if (j == bot && texts >= k && (last_fn >= 0 || k >= 2 || v == 1))
+			return i;
+	}
+	return bot;
+}
+
 /* Moves the footnote blocks read so far into out, after the body. */
 static int move_notes(struct block_list *notes, struct block_list *out)
 {
@@ -1029,6 +1086,8 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 		}
 		for (size_t i = rule + 1; rule < bot && i < ps[p].n; i++)
 			split_mode |= bare_number(ps[p].lines[i]) > 0;
+		if (rule >= bot)
+			split_mode |= bare_run(ps[p].lines, top, bot, -1) < bot;
 	}
 	body.soft = nblank * 8 < ntext;
 	size_t total = 0;
@@ -1098,7 +1157,10 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 			break;
 		}
 		size_t body_end = rule, notes_from = rule + 1;
-		if (rule >= bot)
+		size_t run = rule >= bot && split_mode ? bare_run(L, top, bot, fn.last_fn) : bot;
+		if (run < bot)
+			body_end = notes_from = run;
+		else if (rule >= bot)
 			body_end = notes_from = unruled_notes(L, top, bot, fn.last_fn);
 
 		/* body lines: a page break is no paragraph break by itself */
@@ -1197,7 +1259,8 @@ int shape_pdf(const char *text, size_t len, struct block_list *out, struct parse
 		/* footnotes: the zone is sticky, so a note runs on until the next number */
 		fn.notes = 3;
 		buf_clear(&split);
-		int nsplit = rule < bot ? split_notes(L, notes_from, bot, ps[p].n, fn.last_fn, &split) : 0;
+		int nsplit = rule < bot || run < bot ?
+		             split_notes(L, notes_from, bot, ps[p].n, fn.last_fn, &split) : 0;
 		if (nsplit < 0) {
 			rc = -1;
 			break;

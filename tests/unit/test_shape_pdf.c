@@ -561,6 +561,53 @@ static void number_alone_and_inline_title(void **state)
 	blocks_free(&bl);
 }
 
+/* A rule drawn, not typed (pdftotext of A/RES/78/217 as LibreOffice sets it): the numbers
+ * alone at the foot, one more each, the texts under them; markers glued to a year after a
+ * comma ("2017,1") or to the year itself ("12 July 20214"), before a number ("36/5"). */
+static void drawn_rule_and_year_markers(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"United Nations\n\nA/RES/78/217\n\nGeneral Assembly\nDistr.: General\n"
+		"22 December 2023\n\nResolution adopted by the General Assembly\non 19 December 2023\n\n"
+		"78/217. Protection of migrants\n"
+		"The General Assembly,\n"
+		"Recalling all its previous resolutions on the protection of migrants,\n"
+		"the most recent of which is resolution 76/172 of 16 December 2021, and\n"
+		"recalling also Human Rights Council resolutions 35/17 of 22 June 2017,1\n"
+		"36/5 of 28 September 2017,2 41/7 of 11 July 2019 and 47/12 of 12 July 20213\n"
+		"and of the other relevant resolutions of the Council and the Assembly,\n"
+		"Reaffirming the Universal Declaration of Human Rights,4 which\n"
+		"proclaims that all human beings are born free and equal in dignity,\n"
+		"1\n2\n3\n4\n\n"
+		"See Official Records of the General Assembly, Seventy-second Session,\n"
+		"Supplement No. 53 (A/72/53), chap. V, sect. A.\n"
+		"Ibid., Supplement No. 53A (A/72/53/Add.1), chap. III.\n"
+		"Ibid., Seventy-sixth Session, Supplement No. 53 (A/76/53), chap. VII,\n"
+		"sect. A.\n"
+		"Resolution 217 A (III).\n\n"
+		"23-25876 (E)\n*2325876*\n";
+	struct block_list bl = read_pdf(text);
+	assert_string_equal(footnote_text(&bl, 0), "1 See Official Records of the General "
+	                    "Assembly, Seventy-second Session, Supplement No. 53 (A/72/53), chap. V, "
+	                    "sect. A.");
+	assert_string_equal(footnote_text(&bl, 1),
+	                    "2 Ibid., Supplement No. 53A (A/72/53/Add.1), chap. III.");
+	assert_string_equal(footnote_text(&bl, 2), "3 Ibid., Seventy-sixth Session, Supplement "
+	                    "No. 53 (A/76/53), chap. VII, sect. A.");
+	assert_string_equal(footnote_text(&bl, 3), "4 Resolution 217 A (III).");
+	const struct block *b = nth_body(&bl, 3);
+	assert_non_null(strstr(b->text, "of 22 June 2017, 36/5 of 28 September 2017, 41/7 of "
+	                                 "11 July 2019 and 47/12 of 12 July 2021 and of"));
+	assert_int_equal(b->nmarks, 3);
+	assert_int_equal(b->marks[2].footnote, 3);
+	assert_memory_equal(b->text + b->marks[2].byte - 4, "2021", 4);
+	b = nth_body(&bl, 4);
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 4);
+	blocks_free(&bl);
+}
+
 static void bad_input_never_breaks(void **state)
 {
 	(void)state;
@@ -602,6 +649,7 @@ int main(void)
 		cmocka_unit_test(markers_from_the_notes),
 		cmocka_unit_test(mended_words),
 		cmocka_unit_test(number_alone_and_inline_title),
+		cmocka_unit_test(drawn_rule_and_year_markers),
 		cmocka_unit_test(bad_input_never_breaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
