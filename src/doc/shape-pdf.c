@@ -286,7 +286,8 @@ static int split_notes(const struct span *L, size_t from, size_t bot, size_t n, 
 	size_t ns = 0;
 	for (size_t j = 0; j < nt; j++) {
 		struct span p = j ? L[text[j - 1]] : (struct span){ NULL, 0 };
-		if (j == 0 || p.s[p.n - 1] == '.')
+		/* "A." under "... chap. V, sect." goes on: a note says more than a letter */
+		if (j == 0 || (p.s[p.n - 1] == '.' && L[text[j]].n > 2))
 			starts[ns++] = j;
 	}
 	size_t first = ns > (size_t)k ? ns - (size_t)k : 0;   /* a note from the page before */
@@ -832,10 +833,21 @@ static int push_heading(struct assemble *body, const char *s, size_t n, int page
 	return 0;
 }
 
+/* Whether the next line with text in [i, end) is no number alone. */
+static int next_text(const struct span *L, size_t i, size_t end)
+{
+	for (; i < end; i++)
+		if (L[i].n)
+			return !bare_number(L[i]);
+	return 0;
+}
+
 /* Footnotes under a drawn rule, which pdftotext does not give as "____": a run of numbers
  * alone near the foot of a page, each one more than the one before, the first going on from
  * the last note read (last_fn < 0: any, then at least two or from 1), under them only texts
- * (as many as the numbers at least) and furniture. Returns the run's first line, or bot. */
+ * (as many as the numbers at least), furniture, and the next numbers each before its text
+ * (pdftotext gives a note whose text is on its number's line so). Returns the run's first
+ * line, or bot. */
 static size_t bare_run(const struct span *L, size_t top, size_t bot, int last_fn)
 {
 	for (size_t i = top + 1; i < bot; i++) {
@@ -848,8 +860,8 @@ static size_t bare_run(const struct span *L, size_t top, size_t bot, int last_fn
 			if (!L[j].n)
 				continue;
 			int x = bare_number(L[j]);
-			if (x && x == want && !texts) {
-				k++;
+			if (x && x == want && (!texts || next_text(L, j + 1, bot))) {
+				k++;            /* the run, then a number before its own text */
 				want++;
 			} else if (x) {
 				break;

@@ -608,6 +608,41 @@ static void drawn_rule_and_year_markers(void **state)
 	blocks_free(&bl);
 }
 
+/* Under a drawn rule pdftotext may give each number before its text once the run is out
+ * (A/RES/76/300: "6", "7", two texts, "8", a text, ...); "A." under "... sect." goes on. */
+static void drawn_rule_numbers_among_texts(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"United Nations\n\nA/RES/76/300\n\nGeneral Assembly\nDistr.: General\n"
+		"1 August 2022\n\nResolution adopted by the General Assembly\non 28 July 2022\n\n"
+		"76/300. The human right to a clean, healthy and sustainable environment\n"
+		"The General Assembly,\n"
+		"Recalling its outcome document entitled \xe2\x80\x9cThe future we want\xe2\x80\x9d,1 which\n"
+		"reaffirmed the principles of the Rio Declaration on Environment and\n"
+		"Development, and Human Rights Council resolution 48/13 of 8 October\n"
+		"2021,2 and resolutions 44/7 of 16 July 2020,3 and of the Council,\n"
+		"1\n2\n\n"
+		"Resolution 66/288, annex.\n"
+		"Official Records of the General Assembly, Seventy-sixth Session,\n"
+		"Supplement No. 53A (A/76/53/Add.1), chap. II.\n"
+		"3\n"
+		"Ibid., Seventy-fifth Session, Supplement No. 53 (A/75/53), chap. V, sect.\n"
+		"A.\n\n22-11924\n\n2/4\n";
+	struct block_list bl = read_pdf(text);
+	assert_string_equal(footnote_text(&bl, 0), "1 Resolution 66/288, annex.");
+	assert_string_equal(footnote_text(&bl, 1), "2 Official Records of the General Assembly, "
+	                    "Seventy-sixth Session, Supplement No. 53A (A/76/53/Add.1), chap. II.");
+	assert_string_equal(footnote_text(&bl, 2), "3 Ibid., Seventy-fifth Session, Supplement "
+	                    "No. 53 (A/75/53), chap. V, sect. A.");
+	assert_string_equal(footnote_text(&bl, 3), "");
+	const struct block *b = nth_body(&bl, 3);
+	assert_int_equal(b->nmarks, 3);
+	assert_int_equal(b->marks[1].footnote, 2);
+	assert_memory_equal(b->text + b->marks[1].byte - 5, "2021,", 5);
+	blocks_free(&bl);
+}
+
 static void bad_input_never_breaks(void **state)
 {
 	(void)state;
@@ -650,6 +685,7 @@ int main(void)
 		cmocka_unit_test(mended_words),
 		cmocka_unit_test(number_alone_and_inline_title),
 		cmocka_unit_test(drawn_rule_and_year_markers),
+		cmocka_unit_test(drawn_rule_numbers_among_texts),
 		cmocka_unit_test(bad_input_never_breaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
