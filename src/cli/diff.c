@@ -186,7 +186,8 @@ static int carry_notes(const struct cli_opts *opts, const struct redline *rl, in
 			cr->from[k], c->new >= 0 ? cr->quote[k] : c->whole ? NULL : a->exact, a->note,
 			a->color, c->status };
 	}
-	qsort(cr->shown, ns, sizeof *cr->shown, by_entry);
+	if (ns > 1)
+		qsort(cr->shown, ns, sizeof *cr->shown, by_entry);
 	cr->nshown = ns;
 	return 0;
 }

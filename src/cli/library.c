@@ -75,7 +75,8 @@ static int walk(const char *dir, struct paths *out, int depth)
 			rc = EX_OSERR;
 	}
 	closedir(d);
-	qsort(here.v, here.n, sizeof *here.v, cmp_str);
+	if (here.n > 1)
+		qsort(here.v, here.n, sizeof *here.v, cmp_str);
 	for (size_t i = 0; i < here.n && !rc; i++) {
 		struct stat st;
 		if (stat(here.v[i], &st) != 0)

@@ -154,7 +154,8 @@ static int pass_moved(struct dside *a, struct dside *b, const int *ua, size_t na
 	for (size_t i = 0; i < na; i++)
 		if (a->match[ua[i]] < 0)
 			k[n++] = (struct keyed){ key_of(&a->tp[ua[i]], key), i };
-	qsort(k, n, sizeof *k, keyed_cmp);
+	if (n > 1)
+		qsort(k, n, sizeof *k, keyed_cmp);
 	for (size_t j = 0; j < nb; j++) {
 		if (b->match[ub[j]] >= 0)
 			continue;
@@ -328,7 +329,8 @@ static int pass_similar(struct dside *a, struct dside *b, const int *ia, size_t 
 			lcs_pat_free(&pat);
 	}
 	if (rc == 0 && nc) {
-		qsort(c, nc, sizeof *c, cand_cmp);
+		if (nc > 1)
+			qsort(c, nc, sizeof *c, cand_cmp);
 		for (size_t k = 0; k < nc; k++)
 			if (a->match[c[k].i] < 0 && b->match[c[k].j] < 0)
 				pair(a, b, c[k].i, c[k].j, c[k].sim);

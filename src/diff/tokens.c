@@ -205,7 +205,8 @@ static int split(const struct resolution *res, const struct para *p, struct tvec
 		if (!marks)
 			return -1;
 		memcpy(marks, p->marks, p->nmarks * sizeof *marks);
-		qsort(marks, p->nmarks, sizeof *marks, mark_cmp);
+		if (p->nmarks > 1)
+			qsort(marks, p->nmarks, sizeof *marks, mark_cmp);
 	}
 	/* Room for the usual number of tokens (one per 2.5 bytes or so) at once: growing by
 	 * doubling would copy, and touch, twice the memory. */
@@ -313,7 +314,8 @@ int tpara_sort_words(struct tpara *tp)
 	if (!tp->sorted)
 		return -1;
 	memcpy(tp->sorted, tp->words, tp->nwords * sizeof *tp->sorted);
-	qsort(tp->sorted, tp->nwords, sizeof *tp->sorted, u32_cmp);
+	if (tp->nwords > 1)
+		qsort(tp->sorted, tp->nwords, sizeof *tp->sorted, u32_cmp);
 	return 0;
 }
 

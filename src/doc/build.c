@@ -838,13 +838,15 @@ static int warn_missing(const struct resolution *r, struct parse_diag *d)
 	for (size_t i = 0; i < r->npara; i++)
 		if (r->paras[i].kind == PARA_FOOTNOTE)
 			have[k++] = atoi(r->paras[i].num ? r->paras[i].num : "0");
-	qsort(have, nfn, sizeof *have, cmp_num);
+	if (nfn > 1)
+		qsort(have, nfn, sizeof *have, cmp_num);
 	for (size_t i = 0; i < r->npara; i++)
 		for (size_t j = 0; j < r->paras[i].nmarks; j++)
 			if (!bsearch(&r->paras[i].marks[j].footnote, have, nfn, sizeof *have, cmp_num))
 				miss[nmiss++] = r->paras[i].marks[j].footnote;
 	if (nmiss) {
-		qsort(miss, nmiss, sizeof *miss, cmp_num);
+		if (nmiss > 1)
+			qsort(miss, nmiss, sizeof *miss, cmp_num);
 		size_t u = 0;
 		for (size_t i = 0; i < nmiss; i++)
 			if (!u || miss[u - 1] != miss[i])

@@ -198,7 +198,8 @@ static int write_footnotes(FILE *f, const struct resolution *res)
 			lastp[i] = -1;
 			k++;
 		}
-	qsort(pairs, nfn, 2 * sizeof *pairs, cmp_pair);
+	if (nfn > 1)
+		qsort(pairs, nfn, 2 * sizeof *pairs, cmp_pair);
 	/* Citing paragraphs per footnote, each paragraph once, in document order: counts, then
 	 * offsets, then fill (a CSR table, linear in the number of marks). */
 	size_t total = 0;
@@ -321,7 +322,8 @@ static int write_marks(FILE *f, const struct resolution *res)
 	for (size_t i = 0; i < res->npara; i++)
 		if (res->paras[i].kind == PARA_FOOTNOTE)
 			nums[k++] = atoi(res->paras[i].num ? res->paras[i].num : "0");
-	qsort(nums, nfn, sizeof *nums, cmp_int);
+	if (nfn > 1)
+		qsort(nums, nfn, sizeof *nums, cmp_int);
 	int first = 1;
 	putc('[', f);
 	for (size_t i = 0; i < res->npara; i++) {

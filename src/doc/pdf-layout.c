@@ -622,7 +622,8 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 			k += len > 0 ? (size_t)len : 1;
 		}
 	}
-	qsort(ix, n, sizeof *ix, by_x);
+	if (n > 1)
+		qsort(ix, n, sizeof *ix, by_x);
 	struct tbuf t;
 	memset(&t, 0, sizeof t);
 	struct line ln;
@@ -743,7 +744,8 @@ static void page_lines(struct ctx *c, int page)
 		if (sp[pg->first + i].dir != 'v')
 			ix[n++] = pg->first + i;
 	g_spans = sp;
-	qsort(ix, n, sizeof *ix, by_base);
+	if (n > 1)
+		qsort(ix, n, sizeof *ix, by_base);
 	/* clusters of spans on one baseline */
 	size_t ng = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -808,7 +810,8 @@ static void page_lines(struct ctx *c, int page)
 		 * columns are lines of their own */
 		size_t *v = ix + a;
 		size_t m = e - a;
-		qsort(v, m, sizeof *v, by_x);
+		if (m > 1)
+			qsort(v, m, sizeof *v, by_x);
 		float size = main_size(sp, v, m);
 		size_t from = 0;
 		float edge = sp[v[0]].x1;
@@ -843,7 +846,8 @@ static float least_twice(float *v, size_t n, float step)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		v[i] = roundf(v[i] / step) * step;
-	qsort(v, n, sizeof *v, cmp_float);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_float);
 	for (size_t i = 0; i + 1 < n; i++)
 		if (v[i] == v[i + 1])
 			return v[i];
@@ -900,7 +904,8 @@ static void measure(struct ctx *c)
 	for (size_t i = 0; i < L->n; i++)
 		if (L->v[i].role == R_BODY && fabsf(L->v[i].size - c->body) <= 0.1f * c->body)
 			v[n++] = L->v[i].x1;
-	qsort(v, n, sizeof *v, cmp_float);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_float);
 	c->right = n ? v[n * 9 / 10] : c->left + 400;
 	free(v);
 	free(w);

@@ -273,7 +273,8 @@ static float usual_gap(fz_stext_char **v, size_t n)
 	}
 	if (!k)
 		return 0;
-	qsort(g, (size_t)k, sizeof *g, cmp_gap);
+	if ((size_t)k > 1)
+		qsort(g, (size_t)k, sizeof *g, cmp_gap);
 	return g[k / 2] > 0 ? g[k / 2] : 0;
 }
 
@@ -370,7 +371,8 @@ static long line_chars(fz_stext_line *line, fz_stext_char ***out)
 				p[i].order = p[best].order + 1;
 			}
 		}
-		qsort(p, n, sizeof *p, cmp_placed);
+		if (n > 1)
+			qsort(p, n, sizeof *p, cmp_placed);
 		for (size_t i = 0; i < n; i++)
 			v[i] = p[i].c;
 		free(p);

@@ -56,7 +56,8 @@ struct refs_notes *refs_notes_new(const int *nums, size_t n)
 	}
 	if (n)
 		memcpy(rn->nums, nums, n * sizeof *nums);
-	qsort(rn->nums, n, sizeof *rn->nums, cmp_int);
+	if (n > 1)
+		qsort(rn->nums, n, sizeof *rn->nums, cmp_int);
 	size_t u = 0;
 	for (size_t i = 0; i < n; i++)
 		if (u == 0 || rn->nums[u - 1] != rn->nums[i])
@@ -475,7 +476,8 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 		pre_marks(rn, *marks, npre, &pi, len, len + 1, w);
 		/* the placed markers and the found ones, each in order: one order */
 		if (*nmarks > npre)
-			qsort(*marks, *nmarks, sizeof **marks, cmp_mark);
+			if (*nmarks > 1)
+				qsort(*marks, *nmarks, sizeof **marks, cmp_mark);
 	}
 	out[w] = '\0';
 	*lenp = w;

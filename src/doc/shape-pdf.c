@@ -167,7 +167,8 @@ static int measure(const int *w, size_t n)
 	for (size_t i = 0, j = 0; i < n; i++)
 		if (w[i] >= 20)
 			v[j++] = w[i];
-	qsort(v, k, sizeof *v, cmp_int);
+	if (k > 1)
+		qsort(v, k, sizeof *v, cmp_int);
 	m = v[k * 3 / 4];
 	free(v);
 	return m;

@@ -58,7 +58,8 @@ static size_t annotated_highlights(void *vctx, int index, const struct show_span
 		c->spans[n].end = e;
 		n++;
 	}
-	qsort(c->spans, n, sizeof *c->spans, span_cmp);
+	if (n > 1)
+		qsort(c->spans, n, sizeof *c->spans, span_cmp);
 	size_t m = 0, outer = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct show_span sp = c->spans[i];

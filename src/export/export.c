@@ -156,7 +156,8 @@ const struct annotation **export_order(const struct export_doc *d, size_t *nanch
 		free(items);
 		return out;
 	}
-	qsort(items, d->n, sizeof *items, order_cmp);
+	if (d->n > 1)
+		qsort(items, d->n, sizeof *items, order_cmp);
 	for (size_t i = 0; i < d->n; i++)
 		out[i] = items[i].a;
 	free(items);

@@ -593,7 +593,8 @@ int cite_find(const struct resolution *res, size_t para, struct cite **out)
 		if (!overlap)
 			cv.v[n++] = cv.v[i];
 	}
-	qsort(cv.v, n, sizeof *cv.v, by_byte);
+	if (n > 1)
+		qsort(cv.v, n, sizeof *cv.v, by_byte);
 	if (!n) {
 		free(cv.v);
 		cv.v = NULL;

@@ -143,7 +143,8 @@ static char *query_of(struct library *l, const char *pattern, int *nwords)
 		if (p.v[i].prefix)
 			p.v[i].df = p.v[i].df * 4 + 1;
 	}
-	qsort(p.v, (size_t)p.n, sizeof *p.v, by_rarity);
+	if ((size_t)p.n > 1)
+		qsort(p.v, (size_t)p.n, sizeof *p.v, by_rarity);
 	size_t cap = 16, len = 0;
 	for (int i = 0; i < p.n; i++)
 		cap += p.v[i].len + 8;

@@ -97,7 +97,8 @@ static int by_df(const void *x, const void *y)
  * next to each other; the chosen ones first, weights set). Returns the distinct count. */
 static size_t choose(struct qwords *q, size_t k)
 {
-	qsort(q->v, q->n, sizeof *q->v, by_df);
+	if (q->n > 1)
+		qsort(q->v, q->n, sizeof *q->v, by_df);
 	size_t d = 0;
 	for (size_t i = 0; i < q->n && k > 0; i++, k--) {
 		if (d > 0 && strcmp(q->v[d - 1].w, q->v[i].w) == 0) {

@@ -77,7 +77,8 @@ static char *display_text(const struct para *p, int index, const struct show_opt
 		k++;
 	}
 	if (nins)
-		qsort(ins, nins, sizeof *ins, insert_cmp);
+		if (nins > 1)
+			qsort(ins, nins, sizeof *ins, insert_cmp);
 	struct buf b = BUF_INIT;
 	size_t at = 0;
 	int rc = buf_add(&b, "", 0);

@@ -90,7 +90,8 @@ static int build_segments(struct annot_set *s, struct annot_para *p, const size_
 		cut[nb++] = bs[i];
 		cut[nb++] = be[i];
 	}
-	qsort(cut, nb, sizeof *cut, cmp_size);
+	if (nb > 1)
+		qsort(cut, nb, sizeof *cut, cmp_size);
 	size_t ns = 0;
 	for (size_t c = 0; c + 1 < nb; c++) {
 		size_t a = cut[c], b = cut[c + 1];

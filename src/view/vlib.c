@@ -632,7 +632,8 @@ void vlib_list_refilter(struct view *v)
 	fold_free(&f);
 	if (vl->kind == VLIB_DOCS && vl->sort != VLIB_SORT_SYMBOL) {
 		sort_vl = vl;
-		qsort(vl->shown, vl->nshown, sizeof *vl->shown, by_sort);
+		if (vl->nshown > 1)
+			qsort(vl->shown, vl->nshown, sizeof *vl->shown, by_sort);
 		sort_vl = NULL;
 	}
 	if (vl->cur >= vl->nshown)
