@@ -374,7 +374,12 @@ static int store_carried(struct store *s, int64_t doc, const struct redline *rl,
 	n.ntags = a->ntags + 1;
 	int err = store_annot_add(s, doc, rl->new, &n);
 	free(tags);
-	/* the store filled these; the rest is borrowed */
+	/* the store filled these (the colour only when the old note had none); the rest is
+	 * borrowed */
+	if (n.color != a->color)
+		free(n.color);
+	free(n.doc_symbol);
+	free(n.doc_language);
 	free(n.exact);
 	free(n.prefix);
 	free(n.suffix);

@@ -87,7 +87,8 @@ EXIT(74, "an I/O error, or the disk is full")
 
 CMD("parse", "[FILE]", "print the document model as JSON")
 TEXT("The model of FILE (default: the bundled A/RES/58/190): metadata (symbol, organ, number, title, adopted, session, agenda_item, report, meeting, "
-     "distributed, language, vote), preamble, operative (with nested items), parts, annexes, "
+     "distributed, language, vote, vote_notes: the footnotes the vote line cites), preamble, "
+     "operative (with nested items), parts, annexes, "
      "footnotes (with cited_by), references and marks (footnote markers with their offset in "
      "characters; \"missing\": true when the footnote's text is not in the file, as in Security "
      "Council texts whose footnotes were printed elsewhere in the volume). A file holding "

@@ -215,6 +215,22 @@ static int note_start(const char *s, size_t n)
 	return starts(s, n, "Note: ") || starts(s, n, "Notes: ") || starts(s, n, "Note : ");
 }
 
+/* An English operative paragraph's lead: a verb in the third person ("Recommends to the
+ * General Assembly", "Takes note", "Calls upon"), where a preamble's are participles and
+ * adjectives ("Anxious", "Conscious" end in -s too). */
+static int lead_verb(const char *s, size_t n)
+{
+	size_t w = 1;
+	if (!n || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	while (w < n && s[w] >= 'a' && s[w] <= 'z')
+		w++;
+	if (w < 4 || w == n || s[w] != ' ' || s[w - 1] != 's' || s[w - 2] == 's'
+	    || (s[w - 2] == 'u' && s[w - 3] == 'o'))
+		return 0;
+	return lang_lead_len("en", s, n, 1) > 0;
+}
+
 /* A line that is a block of its own, and after which a new block starts. */
 static int standalone(const char *s, size_t n)
 {
@@ -227,6 +243,9 @@ static int standalone(const char *s, size_t n)
 	if (annex_line(s, n) || roman_heading(s, n) || lang_is_meeting_line(s, n) ||
 	    lang_article_heading(s, n))
 		return 1;
+	/* an opening begins with a capital: "the General Assembly," ends a wrapped sentence */
+	if (n && s[0] >= 'a' && s[0] <= 'z')
+		return 0;
 	const char *organ;
 	int comma;
 	size_t k = lang_opening(s, n, &organ, &comma);
@@ -571,6 +590,9 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 		    strong_bullet(s, n) || s[0] == '[' || heading_start(s, n) ||
 		    (a->soft && note_start(s, n) && clause_end(&a->cur)))
 			brk = 1;
+		else if (clause_end(&a->cur) && a->zone == ZONE_BODY && strcmp(lang_of(a), "en") == 0
+		         && lead_verb(s, n))
+			brk = 1;        /* "... the Ivory Coast, 26" / "Recommends to the ..." */
 		else if ((a->soft || (flags & ASSEMBLE_PAGE_START)) && clause_end(&a->cur)) {
 			ucs4_t c = cp(s, n);
 			int lower = uc_is_lower(c) && strcmp(lang_of(a), "ru") != 0;
@@ -582,7 +604,8 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 			         a->cur.s[a->cur.n - 1] == ';' && sub_label(a->cur.s, a->cur.n))
 				brk = 1;
 			else if (strcmp(lang_of(a), "en") == 0 && uc_is_upper(c) &&
-			         lang_lead_len(lang_of(a), s, n, 0) > 0 && !open_quote(&a->cur))
+			         (lang_lead_len(lang_of(a), s, n, 0) > 0 || lead_verb(s, n)) &&
+			         !open_quote(&a->cur))
 				brk = 1;
 		}
 	}

@@ -23,8 +23,21 @@ struct bctx {
 /* The heading under "B": short, capitalised, not a sentence of the preamble. */
 static int part_title(struct bstate *st, const struct bctx *c)
 {
-	if (!c->want_title || st->part < 0 || c->n >= 200 || islower((unsigned char)c->s[0])
+	if (!c->want_title || c->n >= 200 || islower((unsigned char)c->s[0])
 	    || strchr(",;:", c->s[c->n - 1]))
+		return 0;
+	struct para *h = st->last >= 0 ? &st->res->paras[st->last] : NULL;
+	if (h && h->kind == PARA_ANNEX_HEADING && h->annex < 0 && h->text_len == 0) {
+		/* a section's title under its letter ("II" / "Capacity-building") */
+		char *t = build_strndup(st, c->s, c->n);
+		if (t) {
+			free(h->text);
+			h->text = t;
+			h->text_len = c->n;
+		}
+		return 1;
+	}
+	if (st->part < 0)
 		return 0;
 	build_part_title(st, c->s, c->n);
 	return 1;
@@ -64,7 +77,31 @@ static int operative_verb(const struct bstate *st, const char *s, size_t n)
 	if (!st->lang || strcmp(st->lang, "en") != 0 || !isupper((unsigned char)s[0]))
 		return 0;
 	size_t op = lang_lead_len(st->lang, s, n, 1);
-	return op && !lang_lead_len(st->lang, s, n, 0) && op < n;
+	if (!op || op >= n)
+		return 0;
+	if (!lang_lead_len(st->lang, s, n, 0))
+		return 1;
+	/* a lead of either kind ("Calls upon", "Takes note"): the verb's form tells, in the
+	 * third person ("Calls") where a preamble's is a participle or an adjective ("Anxious",
+	 * "Conscious" end in -s too) */
+	size_t w = 1;
+	while (w < n && s[w] >= 'a' && s[w] <= 'z')
+		w++;
+	return w >= 4 && w < n && s[w] == ' ' && s[w - 1] == 's' && s[w - 2] != 's'
+	    && !(s[w - 2] == 'u' && s[w - 3] == 'o');
+}
+
+static const struct block *next_block(const struct bstate *st, const struct block *b);
+
+/* "Resolves that:" over paragraphs numbered from 1 (S/RES/12 (1946)): the operative part's
+ * chapeau, a heading over them, so that "paragraph 1" stays op1. */
+static int chapeau(const struct bstate *st, const struct bctx *c)
+{
+	size_t skip;
+	if (!c->b || c->n < 2 || c->s[c->n - 1] != ':' || st->count.last_opnum != 0)
+		return 0;
+	const struct block *nb = next_block(st, c->b);
+	return nb && build_opnum(nb->text, nb->len, &skip) && atoi(nb->text) == 1;
 }
 
 /* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
@@ -92,7 +129,11 @@ static void text_rest(struct bstate *st, const struct bctx *c)
 	}
 	if (st->annex >= 0)
 		build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
-	else if (!r->in_ops && !r->after_meeting && operative_verb(st, s, n))
+	else if (!r->in_ops && !r->after_meeting && (r->unnumbered_op || operative_verb(st, s, n))
+	         && chapeau(st, c)) {
+		build_heading(st, NULL, 0, s, n);
+		r->unnumbered_op = 0;
+	} else if (!r->in_ops && !r->after_meeting && operative_verb(st, s, n))
 		build_operative(st, NULL, 0, s, n);
 	else if (r->unnumbered_op) {
 		build_operative(st, NULL, 0, s, n);
@@ -202,10 +243,45 @@ static void on_sub(struct bstate *st, const struct bctx *c)
 }
 
 /* "B" or "IV" alone: a part (inside an annex, a line of its text). */
+/* "B" or "IV" alone (build_classify's part). */
+static int part_letter(const char *s, size_t n)
+{
+	return (n == 1 && isupper((unsigned char)s[0])) || (n && n <= 6 && strspn(s, "IVXLC") == n);
+}
+
+/* "A" over operative paragraphs whose numbering runs on ("1. ..." / "A" / "2. ..."): a
+ * section heading, cited as "paragraph 8" (S/RES/687 (1991)); in parts the numbering starts
+ * again at each letter ("B" / "1. ..."). The first section boundary after an operative
+ * paragraph tells: this one, or the next when none came before (then a lone section, which
+ * nothing tells, stays a part). */
+static int runs_on(const struct bstate *st, const struct bctx *c)
+{
+	if (!c->b)
+		return 0;
+	int last = st->count.last_opnum, at_letter = 1, k = 0;
+	/* a bounded look: letters without numbers after them cost no more than a scan each */
+	for (const struct block *nb = next_block(st, c->b); nb && k < 4096; nb = next_block(st, nb), k++) {
+		size_t skip;
+		if (build_opnum(nb->text, nb->len, &skip)) {
+			int v = atoi(nb->text);
+			if (at_letter && last > 0)
+				return v == last + 1;
+			at_letter = 0;
+			last = v;
+		} else if (part_letter(nb->text, nb->len))
+			at_letter = 1;
+	}
+	return 0;
+}
+
 static void on_part(struct bstate *st, const struct bctx *c)
 {
 	if (st->annex >= 0)
 		build_annex_para(st, PARA_ANNEX, NULL, 0, c->s, c->n);
+	else if (runs_on(st, c)) {
+		build_heading(st, c->s, c->n, "", 0);
+		st->read.want_part_title = 1;
+	}
 	else
 		build_part(st, c->s, c->n);
 }

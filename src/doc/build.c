@@ -40,6 +40,8 @@ static int footnote_block(struct bstate *st, const char *s, size_t n)
 		i++;
 	if (i < n && s[i] == ')' && s[0] == '(')
 		i++;
+	else if (i + 1 < n && s[i] == '.' && s[i + 1] == ' ' && s[0] != '(')
+		i++;                    /* "5. Ibid., ..." */
 	size_t t = i;
 	while (t < n && s[t] == ' ')
 		t++;
@@ -109,6 +111,42 @@ static size_t orphan_run(struct bstate *st, struct refs_notes *rn)
 	return n;
 }
 
+/* "Having heard the statement of the representative of Lebanon, 18": a number after a
+ * paragraph's closing punctuation, ending it, is a footnote's marker, whether or not the file
+ * holds the footnote (the printed volumes' notes run across pages). Not after a list of
+ * numbers ("items 3, 4, 5"). Moves it from the text into the paragraph's marks. */
+static void trailing_marker(struct bstate *st, struct para *p)
+{
+	size_t n = p->text_len, d = n;
+	while (d > 0 && isdigit((unsigned char)p->text[d - 1]))
+		d--;
+	if (d == n || n - d > 3 || p->text[d] == '0' || d < 2)
+		return;
+	size_t q = d;
+	if (p->text[q - 1] == ' ')
+		q--;
+	if (q < 2 || !strchr(",;.:", p->text[q - 1]))
+		return;
+	size_t b = q - 1;
+	while (b > 0 && isdigit((unsigned char)p->text[b - 1]))
+		b--;
+	if (b < q - 1) {
+		long y = q - 1 - b == 4 ? atol(p->text + b) : 0;
+		if (y < 1800 || y > 2099)
+			return;         /* "3, 4, 5": a list, "1.5": a number */
+	}
+	struct mark *m = realloc(p->marks, (p->nmarks + 1) * sizeof *m);
+	if (!m) {
+		st->oom = 1;
+		return;
+	}
+	p->marks = m;
+	m[p->nmarks].byte = q;
+	m[p->nmarks++].footnote = atoi(p->text + d);
+	p->text_len = q;
+	p->text[q] = '\0';
+}
+
 /* Links markers and cited documents, and marks the opening words of each paragraph. */
 static void finish_links(struct bstate *st)
 {
@@ -146,6 +184,37 @@ static void finish_links(struct bstate *st)
 				st->oom = 1;
 			found += p->nmarks;
 		}
+		/* the vote line's own markers ("Adopted at the 82nd meeting 11") */
+		char *v = res->meta.vote;
+		if (v && !res->meta.nvote_marks && !st->oom) {
+			size_t len = strlen(v);
+			if (refs_take_markers(rn, v, &len, &res->meta.vote_marks, &res->meta.nvote_marks))
+				st->oom = 1;
+			/* a number ending the line after its last word is a footnote's marker when
+			 * the footnote is there: the line counts no meetings after "meeting" */
+			size_t d = len;
+			while (d > 0 && isdigit((unsigned char)v[d - 1]))
+				d--;
+			int last = d < len && len - d <= 4 && d > 1 && v[d - 1] == ' ' ? atoi(v + d) : 0;
+			for (size_t f = 0; f < nfn && last > 0 && !st->oom; f++)
+				if (nums[f] == last) {
+					len = d - 1;
+					struct mark *m = realloc(res->meta.vote_marks,
+					                         (res->meta.nvote_marks + 1) * sizeof *m);
+					if (!m) {
+						st->oom = 1;
+						break;
+					}
+					m[res->meta.nvote_marks].byte = len;
+					m[res->meta.nvote_marks++].footnote = last;
+					res->meta.vote_marks = m;
+					break;
+				}
+			while (len > 0 && v[len - 1] == ' ')
+				len--;
+			v[len] = '\0';
+			found += res->meta.nvote_marks;
+		}
 		if (found || st->read.paren_notes || nfn == 0)
 			break;
 		refs_notes_free(rn);
@@ -161,6 +230,9 @@ static void finish_links(struct bstate *st)
 		struct para *p = &res->paras[i];
 		if (!p->text)
 			continue;
+		if (!st->read.exact && (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE
+		                        || p->kind == PARA_SUB))
+			trailing_marker(st, p);
 		if (refs_find_documents(p->text, p->text_len, &p->refs, &p->nrefs))
 			st->oom = 1;
 		if (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE)
@@ -219,6 +291,21 @@ static void read_header(struct bstate *st, const struct block_list *bl, const en
 	st->read.unnumbered_op = !sg->comma;
 }
 
+/* "5. Ibid., Supplement ...": a numbered block that reads as a footnote's body (English
+ * volumes' notes cite records and documents). */
+static int numbered_note(const struct block *b)
+{
+	static const char *const opens[] = { "Ibid", "Official Records", "See ", "S/", "A/",
+		"Document", NULL };
+	size_t skip;
+	if (!build_opnum(b->text, b->len, &skip))
+		return 0;
+	for (size_t k = 0; opens[k]; k++)
+		if (build_starts(b->text + skip, b->len - skip, opens[k]))
+			return 1;
+	return 0;
+}
+
 /* Where the footnotes gathered at the end begin: the trailing run of "N text" blocks ("(1)
  * text" ones only after the closing lines; else they are the last items of a list).
  * *paren is set when they are numbered in parentheses. */
@@ -227,16 +314,34 @@ static size_t footnote_run(const struct block_list *bl, const enum bkind *kinds,
 {
 	size_t fn_start = sg->end;
 	*paren = 0;
+	int numbered = 0;
 	while (fn_start > sg->open + 1) {
 		enum bkind k = kinds[fn_start - 1];
 		const struct block *b = &bl->v[fn_start - 1];
 		if (k == BK_FOOTNOTE || k == BK_EMPTY)
 			fn_start--;
+		else if (k == BK_OPNUM && numbered_note(b)) {
+			fn_start--;
+			numbered = 1;
+		}
 		else if (k == BK_SUB && build_paren_num(b->text, b->len)) {
 			fn_start--;
 			*paren = 1;
 		} else
 			break;
+	}
+	if (numbered) {
+		/* "5. Ibid." only after the closing lines; before them it is a paragraph */
+		size_t j = fn_start;
+		while (j > sg->open + 1 && kinds[j - 1] == BK_EMPTY)
+			j--;
+		enum bkind pk = kinds[j - 1];
+		if (pk != BK_MEETING && pk != BK_VOTE && pk != BK_DATE) {
+			fn_start = sg->end;
+			while (fn_start > sg->open + 1
+			       && (kinds[fn_start - 1] == BK_FOOTNOTE || kinds[fn_start - 1] == BK_EMPTY))
+				fn_start--;
+		}
 	}
 	if (*paren) {
 		size_t j = fn_start;
@@ -529,6 +634,38 @@ static size_t glued_number(const char *s, size_t n, long want)
 	return 0;
 }
 
+/* An operative paragraph's number misread (OCR): "ll. Calls" for 11, "1, Requests" and
+ * "3, Commends" with a comma for the period, "2 Requests" without it, "6.Calls" without the
+ * space. Only the number expected next, before a verb in the third person of an operative
+ * lead. The bytes of the misread number and its space, or 0. */
+static size_t ocr_number(const struct bstate *st, const char *s, size_t n, int want)
+{
+	size_t i = 0;
+	int v = 0;
+	for (; i < n && i < 3 && (isdigit((unsigned char)s[i]) || s[i] == 'l'); i++)
+		v = v * 10 + (s[i] == 'l' ? 1 : s[i] - '0');
+	int digits_only = strspn(s, "0123456789") >= i;
+	if (i == 0 || v != want)
+		return 0;
+	size_t k = i;
+	int sep = k < n && (s[k] == '.' || s[k] == ',');
+	k += sep;
+	size_t sp = k;
+	while (k < n && s[k] == ' ')
+		k++;
+	if ((!sep && k == sp) || (sep && s[i] == '.' && digits_only && k > sp) || k + 2 >= n)
+		return 0;               /* "12Calls", or a number read right ("6. Calls") */
+	const char *t = s + k;
+	size_t tn = n - k, w = 1;
+	if (!st->lang || strcmp(st->lang, "en") != 0 || !isupper((unsigned char)t[0]))
+		return 0;
+	while (w < tn && islower((unsigned char)t[w]))
+		w++;
+	if (w < 4 || w >= tn || t[w] != ' ' || t[w - 1] != 's')
+		return 0;
+	return lang_lead_len(st->lang, t, tn, 1) ? k : 0;
+}
+
 /* The body: the opening's own text (when it runs on), then every block up to the footnotes;
  * "1." or "(a)" alone is read with the block after it. */
 static void read_body(struct bstate *st, const struct block_list *bl, const enum bkind *kinds,
@@ -579,6 +716,18 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0 };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
+			continue;
+		}
+		size_t rest;
+		if ((kinds[j] == BK_TEXT || kinds[j] == BK_FOOTNOTE) && st->annex < 0
+		    && (rest = ocr_number(st, b->text, b->len, st->count.last_opnum + 1)) != 0) {
+			buf_clear(&joined);
+			if (buf_printf(&joined, "%d. ", st->count.last_opnum + 1)
+			    || buf_add(&joined, b->text + rest, b->len - rest)) {
+				st->oom = 1;
+				break;
+			}
+			build_block(st, b, BK_OPNUM, joined.s, joined.n);
 			continue;
 		}
 		if (kinds[j] == BK_OPNUM) {
@@ -938,6 +1087,42 @@ static long find_segments(const struct block_list *bl, enum bkind *kinds, struct
 	return (long)nseg;
 }
 
+/* A resolution whose opening the text lost: its heading ("Resolution 466 (1980)", "of 11
+ * April 1980"), then at once a paragraph opening with a preamble's lead ("Taking note of
+ * ..."). The lead's paragraph stands for the opening; a heading numbered "N (YYYY)" is the
+ * Security Council's. Returns 1 and the segment, or 0. */
+static int lost_opening(const struct block_list *bl, const enum bkind *kinds, struct seg *sg)
+{
+	size_t j = 0, headers = 0;
+	const char *organ = NULL;
+	for (; j < bl->n && j < 12; j++) {
+		const struct block *b = &bl->v[j];
+		if (kinds[j] == BK_EMPTY)
+			continue;
+		if (!build_meta_header_like(b))
+			break;
+		headers++;
+		size_t k = lang_resolution_word(b->text, b->len);
+		if (k && k + 1 < b->len && b->text[k] == ' ') {
+			size_t rn = refs_resolution_number(b->text + k + 1, b->len - k - 1);
+			if (rn && memchr(b->text + k + 1, '(', rn))
+				organ = "Security Council";
+		}
+	}
+	if (!headers || j >= bl->n || j >= 12 || kinds[j] != BK_TEXT)
+		return 0;
+	const struct block *b = &bl->v[j];
+	size_t lead = lang_lead_len("en", b->text, b->len, 0);
+	if (!lead || lead >= b->len || !isupper((unsigned char)b->text[0]))
+		return 0;
+	memset(sg, 0, sizeof *sg);
+	sg->open = j;
+	sg->comma = 1;
+	sg->organ = organ;
+	sg->end = bl->n;
+	return 1;
+}
+
 int build_collection_first(const struct block_list *bl, size_t max, int *more,
                            struct collection **out, struct parse_diag *d)
 {
@@ -949,6 +1134,9 @@ int build_collection_first(const struct block_list *bl, size_t max, int *more,
 	struct seg *segs = NULL;
 	long nseg = col && kinds ? find_segments(bl, kinds, &segs) : -1;
 	int oom = nseg < 0;
+	if (!oom && nseg == 0 && (segs = calloc(1, sizeof *segs)) != NULL
+	    && lost_opening(bl, kinds, segs))
+		nseg = 1;
 	if (!oom && nseg == 0) {
 		struct resolution *r = build_plain(bl, d, &oom);
 		if (r && !(col->docs = malloc(sizeof *col->docs))) {

@@ -492,6 +492,11 @@ int json_write_resolution(FILE *f, const struct resolution *res)
 	field(f, "distributed", m->distributed, &ff);
 	field(f, "language", m->language, &ff);
 	field(f, "vote", m->vote, &ff);
+	key(f, "vote_notes", &ff);
+	putc('[', f);
+	for (size_t i = 0; i < m->nvote_marks; i++)
+		fprintf(f, "%s%d", i ? "," : "", m->vote_marks[i].footnote);
+	putc(']', f);
 	field(f, "job", m->job, &ff);
 	key(f, "record", &ff);
 	write_record(f, &res->record);

@@ -946,6 +946,9 @@ static size_t opening_at(const struct organ_phrase *op, const char *s, size_t le
 	size_t end = i + n;
 	size_t j = skip_spaces(s, len, end);
 	size_t c = j < len ? comma_len(s + j, len - j) : 0;
+	/* "The Security Council." alone: the comma misread (OCR) */
+	if (!c && j + 1 == len && s[j] == '.' && j == end)
+		c = 1;
 	if (c) {
 		if (organ)
 			*organ = lang_organ_name(op->organ);

@@ -46,6 +46,12 @@ tests_unit_test_build_LDADD = $(UNIT_LDADD)
 tests_unit_test_resolution_SOURCES = tests/unit/test_resolution.c
 tests_unit_test_resolution_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_resolution_LDADD = $(UNIT_LDADD)
+# Security Council texts of the printed volumes (issue 12, corpus/sc-more), rule by rule
+check_PROGRAMS += tests/unit/test_build_sc
+TESTS += tests/unit/test_build_sc
+tests_unit_test_build_sc_SOURCES = tests/unit/test_build_sc.c
+tests_unit_test_build_sc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_build_sc_LDADD = $(UNIT_LDADD)
 TESTS += tests/e2e/parse-cli.sh
 EXTRA_DIST += tests/e2e/parse-cli.sh
 TESTS += tests/e2e/shapes.sh

@@ -185,6 +185,19 @@ static int counts_something(const char *s, size_t n)
 	return in_list(w, units);
 }
 
+/* Whether a list of numbers goes on after one: ", 4", " and 4", "-4", " to 4", " (1967)". */
+static int list_goes_on(const char *s, size_t n)
+{
+	static const char *const joins[] = { ", ", " and ", " or ", " to ", "-", "\xe2\x80\x93",
+		" (", "(", NULL };
+	for (size_t k = 0; joins[k]; k++) {
+		size_t l = strlen(joins[k]);
+		if (n > l && memcmp(s, joins[k], l) == 0 && isdigit((unsigned char)s[l]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the text after a lone number goes on as a clause ("and", "he", "thereby",
  * "establishing", a comma, the end): a marker sits between words, a count before a noun. */
 static int joins_clause(const char *s, size_t n)
@@ -388,10 +401,15 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				    && strcmp(wb, "add") != 0 && strcmp(wb, "rev") != 0)
 					k = glued_ok(rn, digits_value(text + ds, dn));
 			} else if (p == ' ' && (dn == 5 || dn == 6)) {
-				/* "of 196316": a year with the next footnote glued on. */
+				/* "of 196316": a year with the next footnote glued on; "February 19895"
+				 * with a note not cited yet, the markers printed out of order */
 				long year = digits_value(text + ds, 4);
 				if (year >= 1800 && year <= 2099) {
-					k = spaced_ok(rn, digits_value(text + ds + 4, dn - 4));
+					long v = digits_value(text + ds + 4, dn - 4);
+					k = spaced_ok(rn, v);
+					long i = k < 0 && v > 0 ? note_index(rn, v) : -1;
+					if (i >= 0 && !rn->cited[i])
+						k = i;
 					cut = ds + 4;
 				}
 			} else if (p == ' ' && dn <= 3 && w > 1) {
@@ -419,8 +437,16 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 					list_item = !(y >= 1800 && y <= 2099) && !(b > 0 && out[b - 1] == '/');
 				}
 				int punct = strchr(",;)\"", pp) || pp >= 0x80;
+				/* a plural counts several ("paragraphs 3 and 4", "resolutions 242
+				 * (1967)"), never one: "the twelve principles 18 and the six" */
+				size_t wl = strlen(wb);
+				int plural_one = isalpha(pp) && wl > 3 && wb[wl - 1] == 's'
+				    && in_list(wb, count_words) && !list_goes_on(text + de, len - de);
+				/* after a document's symbol: "contained in documents S/10182 11 and" */
+				int after_symbol = isdigit(pp) && symbol_token(out, w - 1);
 				int after = !list_item
-				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct);
+				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct
+				        || plural_one || after_symbol);
 				/* before a clause's connecting word ("Council 41 and"); before any word in
 				 * lower case after punctuation or a name ("Outcome, 1 sports can", "Court 1
 				 * reaffirms"); before a name after a comma as the very next footnote
@@ -428,9 +454,16 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				int next_lower = de + 1 < len && text[de] == ' ' && islower((unsigned char)text[de + 1]);
 				int next_upper = de + 1 < len && text[de] == ' ' && isupper((unsigned char)text[de + 1]);
 				int counts = counts_something(text + de, len - de < 24 ? len - de : 24);
-				int ok = after && ((!counts && joins_clause(text + de, len - de))
+				/* the text's last word, after its closing punctuation or a last word
+				 * ("addenda, 5", "of 1976. 45", "at the 82nd meeting 11") */
+				int at_end = de == len && !rn->orphans && (after || pp == '.' || pp == ':');
+				/* before another number, after punctuation: "of 2 August, 11 5 August" */
+				int next_num = de + 1 < len && text[de] == ' ' && isdigit((unsigned char)text[de + 1])
+				    && (pp == ',' || pp == ';');
+				int ok = at_end || (after && next_num)
+				    || (after && ((!counts && joins_clause(text + de, len - de))
 				    || (!counts && next_lower && (punct || capital_before(out, w)))
-				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans));
+				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans)));
 				if (ok) {
 					long v = digits_value(text + ds, dn);
 					if (rn->orphans) {
@@ -450,6 +483,24 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 						}
 					} else {
 						k = spaced_ok(rn, v);
+						if (k < 0 && prev_year && !next_num) {
+							/* "of 19 March 1978 20 confirmed", "dated 13 November
+							 * 1979 97 and": after a date, a marker of any note not
+							 * cited yet, in the order printed or not, or of one the
+							 * volume printed on another page (near the file's) */
+							long i = note_index(rn, v);
+							if (i >= 0 && !rn->cited[i])
+								k = i;
+							else if (i < 0 && v > 0 && (labs(v - rn->nums[0]) <= 30
+							                            || labs(v - rn->nums[rn->n - 1]) <= 30)
+							         && (v < rn->nums[0] || v > rn->nums[rn->n - 1])) {
+								w--;
+								if (push_mark(marks, nmarks, w, (int)v))
+									return -1;
+								r = de;
+								continue;
+							}
+						}
 						drop_space = k >= 0;
 					}
 				}

@@ -61,6 +61,9 @@ static void meta_free(struct res_meta *m)
 		free(*f[i]);
 		*f[i] = NULL;
 	}
+	free(m->vote_marks);
+	m->vote_marks = NULL;
+	m->nvote_marks = 0;
 }
 
 void res_free(struct resolution *res)

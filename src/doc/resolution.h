@@ -84,6 +84,9 @@ struct res_meta {
 	char *language;     /* ISO 639-1: "en", "fr", "es", "ru", "zh", "ar" */
 	char *vote;         /* "Adopted unanimously at the 1382nd meeting." */
 	char *job;          /* "N0350598E", "25-19346 (E)" */
+	struct mark *vote_marks;    /* markers the vote line carried ("Adopted at the 82nd
+	                             * meeting 11": footnote 11 tells how), byte offsets into vote */
+	size_t nvote_marks;
 };
 
 /* How a resolution was adopted. */

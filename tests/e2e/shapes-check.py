@@ -241,18 +241,20 @@ def corpus():
               "687: spaced markers 41, 56, 57 out of PP 5")
         check((d.get("symbol"), d.get("number")) == ("S/RES/687 (1991)", "687"), "687: metadata")
         check(len(d["preamble"]) == 26, f"687: 26 preambular paragraphs ({len(d['preamble'])})")
-        check(ids(d["operative"]) == ["op1"], "687: OP 1 before the parts")
-        parts = d.get("parts") or []
-        want = [("a", 3), ("b", 2), ("c", 8), ("d", 1), ("e", 4), ("f", 10), ("g", 2), ("h", 1),
-                ("i", 2)]
-        check([(p["id"], len(p.get("operative", []))) for p in parts] == want,
-              "687: parts A-I with 3,2,8,1,4,10,2,1,2 operative paragraphs")
-        nums = [p.get("num") for part in parts for p in part.get("operative", [])]
-        check(nums == [str(n) for n in range(2, 35)], "687: operative numbering 2-34 runs on across parts")
+        # sections A-I are headings over a numbering that runs on: paragraph 8 is op8
+        ops = [p for p in d["operative"] if p["id"].startswith("op")]
+        check(ids(ops) == [f"op{n}" for n in range(1, 35)] and not d.get("parts"),
+              f"687: op1..op34 under headings, no parts ({ids(ops)[:10]})")
+        heads = [(p["id"], p.get("num")) for p in d["operative"] if p["id"].startswith("h")]
+        check(heads == [(f"h{k + 1}", c) for k, c in enumerate("ABCDEFGHI")],
+              f"687: headings A-I ({heads})")
+        order = ids(d["operative"])
+        check(order.index("h1") == order.index("op2") - 1 and order.index("h3") == order.index("op7") - 1,
+              "687: heading A before op2, C before op7")
         p = by_id(d)
-        for pid, want_items in (("c.op8", ["c.op8.a", "c.op8.b"]), ("c.op9", ["c.op9.a", "c.op9.b"]),
-                                ("c.op9.b", ["c.op9.b.i", "c.op9.b.ii", "c.op9.b.iii"]),
-                                ("f.op24", ["f.op24.a", "f.op24.b", "f.op24.c", "f.op24.d"])):
+        for pid, want_items in (("op8", ["op8.a", "op8.b"]), ("op9", ["op9.a", "op9.b"]),
+                                ("op9.b", ["op9.b.i", "op9.b.ii", "op9.b.iii"]),
+                                ("op24", ["op24.a", "op24.b", "op24.c", "op24.d"])):
             got = item_ids(p[pid]) if pid in p else None
             check(got == want_items, f"687: {pid} holds {want_items} ({got})")
         check((d.get("vote") or "").startswith("Adopted at the 298"), "687: vote line")

@@ -400,14 +400,60 @@ static void roman_sections(void **state)
 	struct parse_diag d;
 	struct collection *col = build(lines, &d);
 	const struct resolution *r = col->docs[0];
-	assert_int_equal(r->nparts, 2);
-	assert_string_equal(r->parts[1].id, "ii");
-	assert_string_equal(r->parts[1].label, "II");
-	assert_string_equal(r->parts[1].title, "Capacity-building");
-	assert_int_equal(get(r, "ii.op3")->part, 1);
-	assert_int_equal(get(r, "ii.op3.a")->depth, 1);
-	assert_int_equal(get(r, "i.op1")->part, 0);
+	/* the numbering runs on: sections are headings (as the AKN reader makes them), op3 is
+	 * cited as "paragraph 3" */
+	assert_int_equal(r->nparts, 0);
+	assert_string_equal(get(r, "h1")->num, "I");
+	assert_string_equal(get(r, "h1")->text, "Implementation of the Convention");
+	assert_string_equal(get(r, "h2")->num, "II");
+	assert_string_equal(get(r, "h2")->text, "Capacity-building");
+	assert_int_equal(get(r, "h2")->kind, PARA_ANNEX_HEADING);
+	assert_int_equal(get(r, "h2")->annex, -1);
+	assert_int_equal(get(r, "op3")->part, -1);
+	assert_int_equal(get(r, "op3.a")->depth, 1);
+	assert_true(res_find(r, "h2") < res_find(r, "op2"));
 	assert_int_equal(get(r, "pp1")->part, -1);
+	assert_int_equal(count(r, PARA_OPERATIVE), 3);
+	collection_free(col);
+}
+
+/* S/RES/687 (1991): "1. ..." then sections "A", "B" over paragraphs numbered on (2, 5):
+ * headings, not parts; a lone section letter after its first paragraph too. */
+static void letter_sections_run_on(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"The Security Council,",
+		"Recalling its resolutions 660 (1990),",
+		"1. Affirms all thirteen resolutions noted above;",
+		"A",
+		"2. Demands that Iraq and Kuwait respect the inviolability of the boundary;",
+		"3. Calls upon the Secretary-General to lend his assistance;",
+		"B",
+		"4. Requests the Secretary-General to submit a plan;",
+		"Adopted at the 2981st meeting by 12 votes to 1.",
+		NULL
+	};
+	struct parse_diag d;
+	struct collection *col = build(lines, &d);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(r->nparts, 0);
+	assert_int_equal(count(r, PARA_OPERATIVE), 4);
+	assert_string_equal(get(r, "op4")->num, "4");
+	assert_string_equal(get(r, "h1")->num, "A");
+	assert_string_equal(get(r, "h2")->num, "B");
+	assert_true(res_find(r, "op1") < res_find(r, "h1") && res_find(r, "h1") < res_find(r, "op2"));
+	collection_free(col);
+	/* in parts the numbering starts again: S/RES/101 (1953) */
+	static const char *const parts[] = {
+		"The Security Council,", "A", "1. Finds that the action at Qibya violated the truce;",
+		"B", "1. Takes note of the evidence;", "2. Requests the Chief of Staff to report;",
+		NULL
+	};
+	col = build(parts, &d);
+	r = col->docs[0];
+	assert_int_equal(r->nparts, 2);
+	assert_string_equal(get(r, "b.op2")->num, "2");
 	collection_free(col);
 }
 
@@ -754,6 +800,7 @@ int main(void)
 		cmocka_unit_test(arabic_conventions),
 		cmocka_unit_test(other_organs),
 		cmocka_unit_test(plain_fallback),
+		cmocka_unit_test(letter_sections_run_on),
 		cmocka_unit_test(many_paragraphs),
 		cmocka_unit_test(ids_unique_past_max_depth),
 		cmocka_unit_test(ids_unique_when_labels_repeat),

@@ -135,7 +135,8 @@ static void shape(void **state)
 	static const char want[] =
 		"{\"symbol\":\"A/RES/1/2\",\"organ\":null,\"number\":null,\"title\":null,"
 		"\"adopted\":\"2003-12-22\",\"session\":null,\"agenda_item\":null,\"report\":null,"
-		"\"meeting\":null,\"distributed\":null,\"language\":\"en\",\"vote\":null,\"job\":null,"
+		"\"meeting\":null,\"distributed\":null,\"language\":\"en\",\"vote\":null,"
+		"\"vote_notes\":[],\"job\":null,"
 		"\"record\":{\"agenda_title\":null,\"draft\":null,\"meeting_record\":null,"
 		"\"sponsors\":[],\"cosponsors\":[],\"vote\":{\"adoption\":null,\"yes\":null,"
 		"\"no\":null,\"abstain\":null,\"by_mail\":false,\"in_favour\":[],\"against\":[],"

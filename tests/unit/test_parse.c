@@ -391,10 +391,28 @@ static void security_council_corpus(void **state)
 	r = sc("s-res-0687-1991.txt", &col);
 	assert_string_equal(r->meta.symbol, "S/RES/687 (1991)");
 	assert_non_null(r->meta.vote);
-	assert_int_equal(kind_count(r, PARA_OPERATIVE, -1), 1);
-	assert_int_equal(r->nparts, 9);
-	assert_int_equal(get(r, "c.op9.b.iii")->depth, 2);
-	assert_int_equal(get(r, "f.op24.d")->parent, res_find(r, "f.op24"));
+	/* sections A-I are headings, not parts: the numbering runs on under them, and
+	 * "paragraph 8 of resolution 687 (1991)" is op8 */
+	assert_int_equal(r->nparts, 0);
+	assert_int_equal(kind_count(r, PARA_PREAMBLE, -1), 26);
+	assert_int_equal(kind_count(r, PARA_OPERATIVE, -1), 34);
+	for (int k = 1; k <= 34; k++) {
+		char id[16], num[8];
+		snprintf(id, sizeof id, "op%d", k);
+		snprintf(num, sizeof num, "%d", k);
+		assert_string_equal(get(r, id)->num, num);
+	}
+	assert_true(strncmp(get(r, "op8")->text, "Decides that Iraq shall", 23) == 0);
+	assert_int_equal(kind_count(r, PARA_ANNEX_HEADING, -1), 9);
+	static const char *const heads[][2] = { { "h1", "A" }, { "h3", "C" }, { "h9", "I" } };
+	for (size_t k = 0; k < 3; k++) {
+		assert_string_equal(get(r, heads[k][0])->num, heads[k][1]);
+		assert_int_equal(get(r, heads[k][0])->annex, -1);
+	}
+	assert_true(res_find(r, "h1") < res_find(r, "op2") && res_find(r, "op1") < res_find(r, "h1"));
+	assert_true(res_find(r, "h3") < res_find(r, "op7") && res_find(r, "op6") < res_find(r, "h3"));
+	assert_int_equal(get(r, "op9.b.iii")->depth, 2);
+	assert_int_equal(get(r, "op24.d")->parent, res_find(r, "op24"));
 	/* Markers whose notes the extract lost are still taken out of the text. */
 	const struct para *p = get(r, "pp5");
 	assert_int_equal(p->nmarks, 3);
