@@ -379,6 +379,17 @@ static ucs4_t last_cp(const struct buf *b)
 	return c;
 }
 
+/* The paragraph so far has opened a quotation it has not closed: a title quoted in it
+ * ("... of All States, / Taking into Particular Account ...”") is no lead phrase. */
+static int open_quote(const struct buf *b)
+{
+	int depth = 0;
+	for (size_t i = 0; i + 2 < b->n; i++)
+		if (b->s[i] == '\xe2' && b->s[i + 1] == '\x80')
+			depth += b->s[i + 2] == '\x9c' ? 1 : b->s[i + 2] == '\x9d' ? -1 : 0;
+	return depth > 0;
+}
+
 /* The paragraph so far ends in a letter or digit: a sentence broken off. */
 static int open_end(const struct buf *b)
 {
@@ -593,7 +604,8 @@ int assemble_line(struct assemble *a, const char *s, size_t n, int indent, int p
 			         a->cur.s[a->cur.n - 1] == ';' && sub_label(a->cur.s, a->cur.n))
 				brk = 1;
 			else if (strcmp(lang_of(a), "en") == 0 && uc_is_upper(c) &&
-			         (lang_lead_len(lang_of(a), s, n, 0) > 0 || lead_verb(s, n)))
+			         (lang_lead_len(lang_of(a), s, n, 0) > 0 || lead_verb(s, n)) &&
+			         !open_quote(&a->cur))
 				brk = 1;
 		}
 	}

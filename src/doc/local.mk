@@ -105,10 +105,9 @@ src_gavel_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
 src_gavel_pdf_LDADD = $(MUPDF_LIBS) -lm
 src_gavel_pdf_LDFLAGS = $(GAVEL_PDF_LDFLAGS)
 endif
-# Each PDF in tests/data/pdf/ against its gold; the pdftotext text of the same PDFs (expected
-# to fail until the text shape reads them as well: XFAIL_TESTS).
+# Each PDF in tests/data/pdf/ against its gold; the pdftotext text of the same PDFs against
+# the same gold.
 TESTS += tests/e2e/pdf.sh tests/e2e/pdf-text.sh
-XFAIL_TESTS = tests/e2e/pdf-text.sh
 EXTRA_DIST += tests/e2e/pdf.sh tests/e2e/pdf-text.sh tests/e2e/pdf-check.py \
 	tests/data/pdf/README tests/data/pdf/gen-akn-pdf.py tests/data/pdf/gold-to-akn.py tests/data/pdf/gold \
 	tests/data/pdf/A_RES_73_3-EN.pdf tests/data/pdf/A_RES_73_3-EN.gold.json tests/data/pdf/A_RES_73_3-EN.txt \

@@ -1,10 +1,9 @@
 #!/bin/sh
 # pdf-text.sh: the text pdftotext makes of the official PDFs (kept in tests/data/pdf/*.txt, so
 # that no poppler-utils is needed) must give the same model as the PDFs themselves: the same
-# gold, measure by measure (pdf-check.py). It does not yet: the text shape's reader and the
-# builder (issue 12) lose markers, footnotes and titles there. Listed in XFAIL_TESTS until it
-# passes; automake then says XPASS, and it comes off the list. The failing measures are in its
-# log: make check TESTS=tests/e2e/pdf-text.sh; cat tests/e2e/pdf-text.log
+# gold, measure by measure (pdf-check.py): the record, every paragraph's id and text, the
+# footnotes and every marker. What fails is in its log: make check
+# TESTS=tests/e2e/pdf-text.sh; cat tests/e2e/pdf-text.log
 . "${top_srcdir:?}/tests/lib.sh"
 need python3
 D="$top_srcdir/tests/data/pdf"

@@ -380,6 +380,269 @@ static void security_council_without_blank_lines(void **state)
 	blocks_free(&bl);
 }
 
+/* pdftotext's default mode (A/RES/73/6, A/RES/73/3): footnote numbers stand apart from their
+ * texts, in no fixed order, among job numbers and date codes; markers are words of their
+ * own; justified words come apart; a line that ended in a compound's hyphen runs on. */
+static const char split_notes_text[] =
+	"A/RES/73/6\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n31 October 2018\n\n"
+	"Seventy-third session\nAgenda item 30\n\n"
+	"Resolution adopted by the General Assembly on\n26 October 2018\n"
+	"[without reference to a Main Committee (A/73/L.6 and A/73/L.6/Add.1)]\n\n"
+	"73/6.\n\n"
+	"Fiftieth anniversary of the first United Nations Conference on the\n"
+	"Exploration and Peaceful Uses of Outer Space\n"
+	"The General Assembly,\n"
+	"Recognizing that the fiftieth anniversary of the first United Nations Confere nce\n"
+	"on the Exploration and Peaceful Uses of Outer Space (UNISPACE+50) offers a\n"
+	"unique opportunity for Member States to reflect on more than 50 years of achievement\n"
+	"in space exploration and use and to chart the future contribution of the Committee on\n"
+	"the Peaceful Uses of Outer Space to the global governance of outer space activities, 1\n"
+	"at a time when more participants, representing both governmental agencies and\n"
+	"non-governmental entities, including industry and the private sector, are increasingly\n"
+	"becoming involved in ventures to explore and use space, to the benefit of peopl e and\n"
+	"the planet, and to the benefit of children under 5 years of age and capacity-building,\n"
+	"\n__________________\n1\n\n18-17962 (E)\n\nSee A/AC.105/1137.\n\n021118\n\n*1817962*\n\n"
+	"\fA/RES/73/6\n\n"
+	"Convinced that the fulfilment of the 2030 Agenda for Sustainable\n"
+	"Development, 2 of the Sendai Framework for Disaster Risk Reduction "
+	"2015\xe2\x80\x93" "2030 3 and\n"
+	"of the commitments by States parties to the Paris Agreement 4 requires stronger\n"
+	"coordination and support at all international levels, including through improved\n"
+	"access to space-based data and the United Nations Platform (UN -SPIDER), and\n"
+	"reaffirming General Assembly resolution 51/122, entitled "
+	"\xe2\x80\x9c" "Declaration on All St ates,\n"
+	"Taking into Particular Account the Needs of Developing Countries \xe2\x80\x9d, and the need to\n"
+	"promote the fullest implementation thereof and of the Women \xe2\x80\x99s programme,\n"
+	"Welcoming the objectives of UNISPACE+50,1 and noting with satisfaction\n"
+	"that the Office can fully and effectively implement its mandate, including capacity "
+	"building activities for Member States in the field of space science and technology and\n"
+	"towards low-emission and resilient societies, and capacity-building for the twentyfirst "
+	"century,\n"
+	"1.\n"
+	"Notes that space is a driver of the Sustainable Development Goals 2 for the benefit of all\n"
+	"countries and of the persons who serve them;\n"
+	"__________________\n\n"
+	"Resolution 70/1.\nResolution 69/283, annex II.\n4\n"
+	"See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.\n2\n3\n\n2/5\n\n18-17962\n";
+
+static const struct block *nth_body(const struct block_list *bl, size_t k)
+{
+	for (size_t i = 0; i < bl->n; i++)
+		if (bl->v[i].zone == ZONE_BODY && k-- == 0)
+			return &bl->v[i];
+	fail_msg("no body block %zu", k);
+	return NULL;
+}
+
+static const char *footnote_text(const struct block_list *bl, size_t k)
+{
+	for (size_t i = 0; i < bl->n; i++)
+		if (bl->v[i].zone == ZONE_FOOTNOTE && k-- == 0)
+			return bl->v[i].text;
+	return "";
+}
+
+/* The numbers a page has, in order, go to its texts in order; a job number, a date code
+ * and a page number among them are furniture; numbers under the last text that go on from
+ * the last note ("2", "3" after "4 See ...") count, a page number does not. */
+static void split_footnote_numbers_paired(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	assert_string_equal(footnote_text(&bl, 0), "1 See A/AC.105/1137.");
+	assert_string_equal(footnote_text(&bl, 1), "2 Resolution 70/1.");
+	assert_string_equal(footnote_text(&bl, 2), "3 Resolution 69/283, annex II.");
+	assert_string_equal(footnote_text(&bl, 3),
+	                    "4 See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.");
+	assert_string_equal(footnote_text(&bl, 4), "");
+	assert_int_equal(bl.exact_marks, 1);
+	blocks_free(&bl);
+}
+
+/* A number is a marker where it cites the next note not yet cited ("activities, 1",
+ * "2015–2030 3", "Agreement 4"), or one cited before after a comma ("UNISPACE+50,1") or a
+ * name ("Goals 2 for"); never after a bare lower-case word ("under 5 years"). */
+static void markers_from_the_notes(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	const struct block *b = nth_body(&bl, 4);
+	assert_non_null(strstr(b->text, "outer space activities, at a time"));
+	assert_non_null(strstr(b->text, "children under 5 years"));
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 1);
+	assert_memory_equal(b->text + b->marks[0].byte - 11, "activities,", 11);
+	b = nth_body(&bl, 5);
+	assert_non_null(strstr(b->text, "Development, of the Sendai Framework for Disaster Risk "
+	                                 "Reduction 2015\xe2\x80\x93" "2030 and of the"));
+	assert_int_equal(b->nmarks, 3);
+	assert_int_equal(b->marks[0].footnote, 2);
+	assert_int_equal(b->marks[1].footnote, 3);
+	assert_int_equal(b->marks[2].footnote, 4);
+	assert_memory_equal(b->text + b->marks[2].byte - 9, "Agreement", 9);
+	b = nth_body(&bl, 6);
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 1);
+	assert_memory_equal(b->text + b->marks[0].byte - 12, "UNISPACE+50,", 12);
+	b = nth_body(&bl, 7);
+	assert_non_null(strstr(b->text, "Goals for the benefit"));
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 2);
+	blocks_free(&bl);
+}
+
+/* Words justified apart are mended by the document's own words ("Confere nce": it has
+ * "Conference"; "peopl e": other words end in "e") but two words stay two ("persons who");
+ * a hyphen's word and closing quotes join the word before ("UN -SPIDER", "Countries ”",
+ * "Women ’s"); a quoted title's lead phrase starts no paragraph; a line run on past the
+ * measure gets back the hyphen it lost where the document vouches for the compound
+ * ("capacity-building" elsewhere) or English does ("twenty-first"). */
+static void mended_words(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	const struct block *b = nth_body(&bl, 4);
+	assert_non_null(strstr(b->text, "United Nations Conference on the Exploration"));
+	assert_non_null(strstr(b->text, "benefit of people and"));
+	b = nth_body(&bl, 5);
+	assert_non_null(strstr(b->text, "Platform (UN-SPIDER), and reaffirming"));
+	assert_non_null(strstr(b->text, "on All States, Taking into Particular Account the "
+	                                 "Needs of Developing Countries\xe2\x80\x9d, and the need"));
+	assert_non_null(strstr(b->text, "the Women\xe2\x80\x99s programme,"));
+	b = nth_body(&bl, 6);
+	assert_non_null(strstr(b->text, "its mandate, including capacity-building activities"));
+	assert_non_null(strstr(b->text, "capacity-building for the twenty-first century,"));
+	b = nth_body(&bl, 7);
+	assert_non_null(strstr(b->text, "the persons who serve them;"));
+	blocks_free(&bl);
+}
+
+/* "73/6." alone goes before its title's first line; text adopted inline after "...:" that
+ * opens with the resolution's title has the title and the short line under it set apart
+ * as headings (A/RES/73/3). */
+static void number_alone_and_inline_title(void **state)
+{
+	(void)state;
+	struct block_list bl = read_pdf(split_notes_text);
+	assert_string_equal(nth_body(&bl, 2)->text, "73/6. Fiftieth anniversary of the first "
+	                    "United Nations Conference on the Exploration and Peaceful Uses of "
+	                    "Outer Space");
+	blocks_free(&bl);
+	static const char inline_text[] =
+		"A/RES/73/3\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n18 October 2018\n\n"
+		"Resolution adopted by the General Assembly\non 10 October 2018\n\n"
+		"73/3.\n\n"
+		"Political declaration of the high-level meeting of the\n"
+		"General Assembly on the fight against tuberculosis\n"
+		"The General Assembly\n"
+		"Adopts the following political declaration approved by the high-level meeting\n"
+		"of the General Assembly on the fight against tuberculosis on 26 September 2018:\n\n"
+		"Political declaration of the high-level meeting of the\n"
+		"General Assembly on the fight against tuberculosis\n"
+		"United to end tuberculosis: an urgent global response to a global epidemic\n"
+		"We, Heads of State and Government and representatives of States and\n"
+		"Governments, assembled at the United Nations in New York on 26 September 2018,\n"
+		"reaffirm our commitment to ending the tuberculosis epidemic, and we therefore:\n"
+		"1.\n"
+		"Reaffirm the 2030 Agenda for Sustainable Development, 1 including the\n"
+		"resolve to end the tuberculosis epidemic by 2030;\n"
+		"__________________\n1\n\nResolution 70/1.\n\n18-16895\n";
+	bl = read_pdf(inline_text);
+	const struct block *t = nth_body(&bl, 4), *h = nth_body(&bl, 5), *w = nth_body(&bl, 6);
+	assert_true(t->heading);
+	assert_string_equal(t->text, "Political declaration of the high-level meeting of the "
+	                    "General Assembly on the fight against tuberculosis");
+	assert_true(h->heading);
+	assert_string_equal(h->text, "United to end tuberculosis: an urgent global response to "
+	                    "a global epidemic");
+	assert_false(w->heading);
+	assert_memory_equal(w->text, "We, Heads", 9);
+	assert_false(nth_body(&bl, 3)->heading);
+	blocks_free(&bl);
+}
+
+/* A rule drawn, not typed (pdftotext of A/RES/78/217 as LibreOffice sets it): the numbers
+ * alone at the foot, one more each, the texts under them; markers glued to a year after a
+ * comma ("2017,1") or to the year itself ("12 July 20214"), before a number ("36/5"). */
+static void drawn_rule_and_year_markers(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"United Nations\n\nA/RES/78/217\n\nGeneral Assembly\nDistr.: General\n"
+		"22 December 2023\n\nResolution adopted by the General Assembly\non 19 December 2023\n\n"
+		"78/217. Protection of migrants\n"
+		"The General Assembly,\n"
+		"Recalling all its previous resolutions on the protection of migrants,\n"
+		"the most recent of which is resolution 76/172 of 16 December 2021, and\n"
+		"recalling also Human Rights Council resolutions 35/17 of 22 June 2017,1\n"
+		"36/5 of 28 September 2017,2 41/7 of 11 July 2019 and 47/12 of 12 July 20213\n"
+		"and of the other relevant resolutions of the Council and the Assembly,\n"
+		"Reaffirming the Universal Declaration of Human Rights,4 which\n"
+		"proclaims that all human beings are born free and equal in dignity,\n"
+		"1\n2\n3\n4\n\n"
+		"See Official Records of the General Assembly, Seventy-second Session,\n"
+		"Supplement No. 53 (A/72/53), chap. V, sect. A.\n"
+		"Ibid., Supplement No. 53A (A/72/53/Add.1), chap. III.\n"
+		"Ibid., Seventy-sixth Session, Supplement No. 53 (A/76/53), chap. VII,\n"
+		"sect. A.\n"
+		"Resolution 217 A (III).\n\n"
+		"23-25876 (E)\n*2325876*\n";
+	struct block_list bl = read_pdf(text);
+	assert_string_equal(footnote_text(&bl, 0), "1 See Official Records of the General "
+	                    "Assembly, Seventy-second Session, Supplement No. 53 (A/72/53), chap. V, "
+	                    "sect. A.");
+	assert_string_equal(footnote_text(&bl, 1),
+	                    "2 Ibid., Supplement No. 53A (A/72/53/Add.1), chap. III.");
+	assert_string_equal(footnote_text(&bl, 2), "3 Ibid., Seventy-sixth Session, Supplement "
+	                    "No. 53 (A/76/53), chap. VII, sect. A.");
+	assert_string_equal(footnote_text(&bl, 3), "4 Resolution 217 A (III).");
+	const struct block *b = nth_body(&bl, 3);
+	assert_non_null(strstr(b->text, "of 22 June 2017, 36/5 of 28 September 2017, 41/7 of "
+	                                 "11 July 2019 and 47/12 of 12 July 2021 and of"));
+	assert_int_equal(b->nmarks, 3);
+	assert_int_equal(b->marks[2].footnote, 3);
+	assert_memory_equal(b->text + b->marks[2].byte - 4, "2021", 4);
+	b = nth_body(&bl, 4);
+	assert_int_equal(b->nmarks, 1);
+	assert_int_equal(b->marks[0].footnote, 4);
+	blocks_free(&bl);
+}
+
+/* Under a drawn rule pdftotext may give each number before its text once the run is out
+ * (A/RES/76/300: "6", "7", two texts, "8", a text, ...); "A." under "... sect." goes on. */
+static void drawn_rule_numbers_among_texts(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"United Nations\n\nA/RES/76/300\n\nGeneral Assembly\nDistr.: General\n"
+		"1 August 2022\n\nResolution adopted by the General Assembly\non 28 July 2022\n\n"
+		"76/300. The human right to a clean, healthy and sustainable environment\n"
+		"The General Assembly,\n"
+		"Recalling its outcome document entitled \xe2\x80\x9cThe future we want\xe2\x80\x9d,1 which\n"
+		"reaffirmed the principles of the Rio Declaration on Environment and\n"
+		"Development, and Human Rights Council resolution 48/13 of 8 October\n"
+		"2021,2 and resolutions 44/7 of 16 July 2020,3 and of the Council,\n"
+		"1\n2\n\n"
+		"Resolution 66/288, annex.\n"
+		"Official Records of the General Assembly, Seventy-sixth Session,\n"
+		"Supplement No. 53A (A/76/53/Add.1), chap. II.\n"
+		"3\n"
+		"Ibid., Seventy-fifth Session, Supplement No. 53 (A/75/53), chap. V, sect.\n"
+		"A.\n\n22-11924\n\n2/4\n";
+	struct block_list bl = read_pdf(text);
+	assert_string_equal(footnote_text(&bl, 0), "1 Resolution 66/288, annex.");
+	assert_string_equal(footnote_text(&bl, 1), "2 Official Records of the General Assembly, "
+	                    "Seventy-sixth Session, Supplement No. 53A (A/76/53/Add.1), chap. II.");
+	assert_string_equal(footnote_text(&bl, 2), "3 Ibid., Seventy-fifth Session, Supplement "
+	                    "No. 53 (A/75/53), chap. V, sect. A.");
+	assert_string_equal(footnote_text(&bl, 3), "");
+	const struct block *b = nth_body(&bl, 3);
+	assert_int_equal(b->nmarks, 3);
+	assert_int_equal(b->marks[1].footnote, 2);
+	assert_memory_equal(b->text + b->marks[1].byte - 5, "2021,", 5);
+	blocks_free(&bl);
+}
+
 static void bad_input_never_breaks(void **state)
 {
 	(void)state;
@@ -417,6 +680,12 @@ int main(void)
 		cmocka_unit_test(layout_mode_and_running_title),
 		cmocka_unit_test(security_council_without_blank_lines),
 		cmocka_unit_test(mastheads_in_other_languages),
+		cmocka_unit_test(split_footnote_numbers_paired),
+		cmocka_unit_test(markers_from_the_notes),
+		cmocka_unit_test(mended_words),
+		cmocka_unit_test(number_alone_and_inline_title),
+		cmocka_unit_test(drawn_rule_and_year_markers),
+		cmocka_unit_test(drawn_rule_numbers_among_texts),
 		cmocka_unit_test(bad_input_never_breaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
