@@ -430,7 +430,8 @@ static char **list_dir(const char *dir, const char *suffix, size_t *n)
 	}
 	closedir(d);
 	if (*n)
-		qsort(v, *n, sizeof *v, cmp_name);
+		if (*n > 1)
+			qsort(v, *n, sizeof *v, cmp_name);
 	return v;
 }
 

@@ -36,7 +36,8 @@ static void check_ids(const struct resolution *res)
 		return;
 	for (size_t i = 0; i < res->npara; i++)
 		ids[i] = res->paras[i].id;
-	qsort(ids, res->npara, sizeof *ids, cmp_id);
+	if (res->npara > 1)
+		qsort(ids, res->npara, sizeof *ids, cmp_id);
 	for (size_t i = 1; i < res->npara; i++)
 		if (strcmp(ids[i - 1], ids[i]) == 0)
 			__builtin_trap();

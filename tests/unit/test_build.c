@@ -705,7 +705,8 @@ static void assert_ids_unique(const struct resolution *r)
 	assert_non_null(ids);
 	for (size_t i = 0; i < r->npara; i++)
 		ids[i] = r->paras[i].id;
-	qsort(ids, r->npara, sizeof *ids, cmp_str);
+	if (r->npara > 1)
+		qsort(ids, r->npara, sizeof *ids, cmp_str);
 	for (size_t i = 1; i < r->npara; i++)
 		if (strcmp(ids[i - 1], ids[i]) == 0)
 			fail_msg("id %s given twice", ids[i]);
