@@ -106,6 +106,7 @@ for step in $steps; do
 				# Unit tests find their data through the same variables make check sets.
 				if ! (cd "$work/vg" && top_srcdir="$pristine" top_builddir="$work/vg" GAVEL_TEST_SLOW=50 \
 					GAVEL="$work/vg/src/gavel" timeout 900 valgrind -q --error-exitcode=99 \
+					--suppressions="$pristine/tests/valgrind.supp" \
 					--leak-check=full --show-leak-kinds=definite,indirect \
 					--errors-for-leak-kinds=definite,indirect --track-origins=yes \
 					"$t" "${args[@]}" >"$t.vg.log" 2>&1); then

@@ -11,7 +11,7 @@ tests_fuzz_replay_import_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 tests_fuzz_replay_akn_SOURCES = tests/fuzz/fuzz_akn.c tests/fuzz/standalone.c
 tests_fuzz_replay_akn_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 
-EXTRA_DIST += tests/fuzz/README tests/fuzz/replay.sh tests/fuzz/fuzz-smoke.sh tests/ci-extra.sh \
+EXTRA_DIST += tests/fuzz/README tests/fuzz/replay.sh tests/fuzz/fuzz-smoke.sh tests/ci-extra.sh tests/valgrind.supp \
 	tests/fuzz/parse.dict tests/fuzz/json.dict tests/fuzz/regress tests/fuzz/regress-import \
 	tests/fuzz/akn.dict tests/fuzz/regress-akn
 # The PDF: its layout from page streams (no MuPDF), and the whole path from PDF bytes.
