@@ -119,27 +119,9 @@ int lib_set_error(struct library *l, int err, const char *fmt, ...)
 	return err;
 }
 
-static int map_rc(int rc)
-{
-	switch (rc & 0xff) {
-	case SQLITE_OK: return STORE_OK;
-	case SQLITE_NOMEM: return STORE_ERR_NOMEM;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED: return STORE_ERR_BUSY;
-	case SQLITE_FULL: return STORE_ERR_FULL;
-	case SQLITE_READONLY:
-	case SQLITE_PERM: return STORE_ERR_READONLY;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB: return STORE_ERR_CORRUPT;
-	case SQLITE_CONSTRAINT: return STORE_ERR_INVALID;
-	case SQLITE_CANTOPEN: return STORE_ERR_OPEN;
-	}
-	return STORE_ERR_IO;
-}
-
 int lib_fail(struct library *l, int rc, const char *what)
 {
-	int err = map_rc(rc);
+	int err = store_err_of_sqlite(rc);
 	if (err == STORE_ERR_FULL)
 		lib_set_error(l, err, "%s: the disk holding %s is full; the library is as it was", what,
 		              l->path);

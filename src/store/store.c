@@ -45,7 +45,7 @@ int store_set_error(struct store *s, int err, const char *fmt, ...)
 	return err;
 }
 
-static int map_rc(int rc)
+int store_err_of_sqlite(int rc)
 {
 	switch (rc & 0xff) {
 	case SQLITE_OK: return STORE_OK;
@@ -65,7 +65,7 @@ static int map_rc(int rc)
 
 int store_fail(struct store *s, int rc, const char *what)
 {
-	int err = map_rc(rc);
+	int err = store_err_of_sqlite(rc);
 	if (err == STORE_ERR_FULL)
 		store_set_error(s, err, "%s: the disk holding %s is full; nothing was saved", what,
 		                s->path);
@@ -355,7 +355,7 @@ int store_open_mode(const char *path, enum store_check_mode mode, struct store *
 	s->flags = flags;
 	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
-		return open_fail(s, store_set_error(s, map_rc(rc) == STORE_ERR_NOMEM ? STORE_ERR_NOMEM
+		return open_fail(s, store_set_error(s, store_err_of_sqlite(rc) == STORE_ERR_NOMEM ? STORE_ERR_NOMEM
 		                                    : STORE_ERR_OPEN, "cannot open %s: %s", path,
 		                                    s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc)),
 		                 created, msg);
@@ -422,7 +422,7 @@ int store_open_mode(const char *path, enum store_check_mode mode, struct store *
 		char *why = NULL;
 		rc = schema_migrate(s->db, STORE_SCHEMA_VERSION, &why);
 		if (rc != SQLITE_OK) {
-			err = map_rc(rc);
+			err = store_err_of_sqlite(rc);
 			store_set_error(s, err, "%s: %s", path, why ? why : sqlite3_errstr(rc));
 			free(why);
 			return open_fail(s, err, created, msg);

@@ -29,6 +29,10 @@ enum store_err {
 
 struct store;
 
+/* An SQLite result code (extended or not) as a store error: the one mapping for the notes
+ * database and the library. */
+int store_err_of_sqlite(int rc);
+
 #define STORE_SCHEMA_VERSION 4
 
 /* The default path: $GAVEL_DB, else $XDG_DATA_HOME/gavel/gavel.db, else
