@@ -705,8 +705,10 @@ int pdf_mupdf_extract(FILE *out, const char *path, const unsigned char *buf, siz
 		np = fz_count_pages(ctx, doc);
 		fprintf(out, "pages %d\n", np);
 		/* a map of the page tree: looking each page up by walking the tree made a long
-		 * document quadratic (20,000 pages: four minutes) */
-		if (np > 64) {
+		 * document quadratic (20,000 pages: four minutes); the first pages alone (an
+		 * opening) are found as fast without it, and the map would load every page's
+		 * object first */
+		if (np > 64 && (lim->max_pages == 0 || lim->max_pages > 64)) {
 			pdf_load_page_tree(ctx, (pdf_document *)doc);
 			tree = 1;
 		}
