@@ -72,7 +72,7 @@ static int number(const char *s, long max, long *v)
 
 int main(int argc, char **argv)
 {
-	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000 };
+	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000, 1 };
 	const char *file = NULL;
 	for (int i = 1; i < argc; i++) {
 		long v;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <sysexits.h>
+#include <unistd.h>
 
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
@@ -736,6 +738,8 @@ int pdf_mupdf_extract(FILE *out, const char *path, const unsigned char *buf, siz
 	}
 	if (lim->max_ms > 0)
 		timer_disarm(&old);
+	if (lim->exit_when_done)
+		_exit(fflush(out) == 0 ? rc : EX_IOERR);
 	if (tree)
 		pdf_drop_page_tree(ctx, (pdf_document *)doc);
 	fz_drop_document(ctx, doc);

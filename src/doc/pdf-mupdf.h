@@ -17,6 +17,9 @@ struct pdf_limits {
 	int max_pages;      /* 0: every page */
 	size_t max_mem;     /* bytes; 0: no bound */
 	long max_ms;        /* CPU milliseconds for the whole document; 0: no bound */
+	int exit_when_done; /* the helper: once the stream is out, the process ends (_exit, with
+	                     * the return as its status) without MuPDF's teardown, so that gavel
+	                     * sees the stream's end sooner */
 };
 
 /* Reads the PDF at path (read as MuPDF needs it: the first pages of a long PDF without its
