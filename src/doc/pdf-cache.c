@@ -77,7 +77,7 @@ int pdf_cache_name(const char *path, const char *helper, char *out, size_t cap)
 	return n > 0 && (size_t)n < cap ? 0 : -1;
 }
 
-char *pdf_cache_read(const char *name, size_t *len)
+char *pdf_cache_read(const char *name, int pages, size_t *len)
 {
 	int fd = open(name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -86,16 +86,26 @@ char *pdf_cache_read(const char *name, size_t *len)
 	char *buf = NULL;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < CACHE_MAX
 	    && (buf = malloc((size_t)st.st_size + 1))) {
-		size_t n = 0;
-		while (n < (size_t)st.st_size) {
-			ssize_t r = read(fd, buf + n, (size_t)st.st_size - n);
+		/* in growing steps, so that the first pages of a long stream are read without the
+		 * rest */
+		size_t n = 0, size = (size_t)st.st_size, keep = size;
+		while (n < size) {
+			size_t step = pages <= 0 ? size - n : n < ((size_t)64 << 10) ? ((size_t)64 << 10) - n : n;
+			ssize_t r = read(fd, buf + n, step < size - n ? step : size - n);
 			if (r <= 0)
 				break;
 			n += (size_t)r;
+			if (pages > 0 && n < size) {
+				size_t cut = pdf_cache_cut(buf, n, pages);
+				if (cut < n) {
+					keep = cut;
+					break;
+				}
+			}
 		}
-		if (n == (size_t)st.st_size) {
-			buf[n] = '\0';
-			*len = n;
+		if (n == size || keep < size) {
+			buf[keep] = '\0';
+			*len = keep;
 			/* the file is touched so that it counts as recently used */
 			futimens(fd, NULL);
 		} else {

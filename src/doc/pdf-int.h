@@ -62,10 +62,11 @@ int pdf_layout(const struct pdf_doc *, struct block_list *out, struct parse_diag
 
 /* The stream cache (pdf-cache.c). pdf_cache_name: the cache file of the PDF at path read by
  * the helper at helper, into out; -1 when there is none (no home, not a regular file).
- * pdf_cache_read: its stream (caller frees; NUL-terminated) or NULL. pdf_cache_write: keeps a
+ * pdf_cache_read: its stream (caller frees; NUL-terminated) or NULL; when pages > 0, only up
+ * to the end of its `pages`-th page (read no further than that). pdf_cache_write: keeps a
  * whole stream, or nothing. pdf_cache_cut: the bytes of a stream up to its `pages`-th page. */
 int pdf_cache_name(const char *path, const char *helper, char *out, size_t cap);
-char *pdf_cache_read(const char *name, size_t *len);
+char *pdf_cache_read(const char *name, int pages, size_t *len);
 void pdf_cache_write(const char *name, const char *stream, size_t len);
 size_t pdf_cache_cut(const char *stream, size_t len, int pages);
 

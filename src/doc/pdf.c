@@ -328,7 +328,7 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	char cache[PATH_MAX + 64];
 	int cached = path && pdf_cache_name(path, helper, cache, sizeof cache) == 0;
 	size_t clen = 0;
-	char *cs = cached ? pdf_cache_read(cache, &clen) : NULL;
+	char *cs = cached ? pdf_cache_read(cache, max_pages, &clen) : NULL;
 	if (cs) {
 		size_t keep = max_pages > 0 ? pdf_cache_cut(cs, clen, max_pages) : clen;
 		int rc = pdf_read_stream(cs, keep, more, out, d);

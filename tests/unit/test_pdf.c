@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <unistr.h>
 
 #include "doc/blocks.h"
 #include "doc/parse.h"
 #include "doc/pdf.h"
+#include "doc/pdf-int.h"
 
 /* ---- writing streams ---- */
 
@@ -440,6 +442,44 @@ static void helper(void **state)
 	blocks_free(&bl);
 }
 
+/* A kept stream read for an opening: up to its n-th page and no further (a page much longer
+ * than the first step too), the same bytes as the whole stream cut there. */
+static void cache_prefix(void **state)
+{
+	(void)state;
+	char name[] = "/tmp/gavel-test-pdf-cache.XXXXXX";
+	int fd = mkstemp(name);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("gavel-pdf 1\npages 5\n", f);
+	for (int p = 1; p <= 5; p++) {
+		fprintf(f, "page %d 612 792\n", p);
+		for (int i = 0; i < (p == 2 ? 4000 : 10); i++)
+			fprintf(f, "span 0 10 72 100 120 110 108 h word%d\n", i);
+		fputs(p == 3 ? "skip 3\n" : "end\n", f);
+	}
+	assert_int_equal(fclose(f), 0);
+	size_t whole = 0;
+	char *w = pdf_cache_read(name, 0, &whole);
+	assert_non_null(w);
+	assert_true(whole > ((size_t)128 << 10));
+	for (int k = 1; k <= 6; k++) {
+		size_t n = 0, want = pdf_cache_cut(w, whole, k);
+		char *s = pdf_cache_read(name, k, &n);
+		assert_non_null(s);
+		assert_true(n >= want && n <= whole);
+		assert_int_equal(pdf_cache_cut(s, n, k), want);
+		assert_memory_equal(s, w, want);
+		assert_int_equal(s[n], '\0');
+		if (k == 1)
+			assert_int_equal(n, want);   /* a first page in the first step: read no further */
+		free(s);
+	}
+	free(w);
+	unlink(name);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +490,7 @@ int main(void)
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(malformed_streams),
 		cmocka_unit_test(helper),
+		cmocka_unit_test(cache_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
