@@ -102,6 +102,10 @@ int main(int argc, char **argv)
 		struct rlimit rl = { (rlim_t)(lim.max_ms / 1000 + 2), (rlim_t)(lim.max_ms / 1000 + 3) };
 		setrlimit(RLIMIT_CPU, &rl);
 	}
+	/* The stream goes out in 64 KB writes, not the pipe's 4 KB: gavel, which reads it to its
+	 * end, is woken once for an opening's pages rather than at every 4 KB. */
+	static char obuf[1 << 16];
+	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	/* A file is mapped and read as MuPDF needs it (a long PDF's first pages without the
 	 * rest), with no system call for each of MuPDF's small reads and seeks (a file stream
 	 * makes hundreds before the first page); a file that cannot be mapped is read through
