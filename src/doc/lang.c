@@ -24,6 +24,10 @@ static size_t cp_at(const char *s, size_t len, ucs4_t *uc)
 		*uc = 0;
 		return 0;
 	}
+	if ((unsigned char)s[0] < 0x80) {
+		*uc = (unsigned char)s[0];      /* ASCII without a call: most text */
+		return 1;
+	}
 	uint32_t c;
 	size_t n = utf8_decode(s, len, &c);
 	*uc = c;
@@ -214,12 +218,25 @@ static size_t match(const char *s, size_t len, const char *p)
 			last = '0';
 			continue;
 		}
+		if (i >= len)
+			return 0;
+		/* ASCII against ASCII: a pattern's apostrophe and hyphen match only themselves
+		 * there, letters their other case (same_letter, apostrophe, hyphen), so one
+		 * comparison without decoding; patterns share long openings ("Expressing its"),
+		 * so this runs at most characters the matcher reads */
+		unsigned char pb = (unsigned char)*p, sb = (unsigned char)s[i];
+		if ((pb | sb) < 0x80) {
+			if (ascii_lower(pb) != ascii_lower(sb))
+				return 0;
+			i++;
+			p++;
+			last = pb;
+			continue;
+		}
 		ucs4_t pc, sc;
 		/* A pattern character is at most 4 bytes and the pattern ends in a NUL, which no
 		 * multi-byte sequence contains: no strlen of the rest at every character. */
 		size_t pk = cp_at(p, 4, &pc);
-		if (i >= len)
-			return 0;
 		size_t sk = cp_at(s + i, len - i, &sc);
 		int ok = pc == '\'' ? apostrophe(sc) : pc == '-' ? hyphen(sc) : same_letter(pc, sc);
 		if (!ok)
