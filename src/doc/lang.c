@@ -4,9 +4,12 @@
  * Arabic-Indic digits) and strict about word ends, so "Annexed" is not "Annex". */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
@@ -906,20 +909,268 @@ const char *lang_organ_name(enum organ o)
 	return o > ORGAN_NONE && o < ORGAN_COUNT ? organ_english[o] : NULL;
 }
 
-/* Longest match at s of any pattern of one cell in every language. */
-#define MATCH_CELL(cell, s, len) match_cell(offsetof(struct lang_phrases, cell), s, len)
+/* Words in -ed or -ing that open a wrapped line without being a participle. */
+static const char *const en_not_participles[] = {
+	"United", "Hundred", "Kindred", "Sacred", "Naked", "Wicked", "Red", "Bed", "Ahmed",
+	"Mohammed", "Mohamed", "Beijing", "Nanjing", "Chongqing", "Kunming", "Thing", "Things",
+	"Nothing", "Something", "Anything", "Everything", "King", "Kingdom", "Spring", "Ring",
+	"During", "Morning", "Evening", "Ceiling", NULL
+};
 
-static size_t match_cell(size_t off, const char *s, size_t len)
+/* Participles in -en and adjectives of attitude that open a preambular paragraph. */
+static const char *const en_adjectives[] = {
+	"Given", "Taken", "Driven", "Shaken", "Stricken",
+	"Aware", "Mindful", "Conscious", "Cognizant", "Cognisant", "Desirous", "Confident",
+	"Anxious", "Appreciative", "Grateful", "Resolved", "Committed", "Determined", "Convinced",
+	NULL
+};
+
+/* --- the tables indexed by first byte --------------------------------------------------- */
+
+/* Tables of 70 phrases are tried at every paragraph, and most phrases fail at the text's
+ * first character. An index, derived from the tables at the first use, gives for the first
+ * byte of a text the phrases that may match there (may_match), in the table's order, so
+ * that the longest match, and the first of equal ones, are those of the whole table. The
+ * texts are sorted into buckets: one per ASCII byte, one for any non-ASCII byte, one for the
+ * empty text. */
+enum { NON_ASCII = 128, EMPTY = 129, BUCKETS = 130 };
+
+enum {
+#define LANG_CELL(name, what) CELL_##name,
+	LANG_LISTS(LANG_CELL)
+#undef LANG_CELL
+	NCELLS
+};
+#define NLANGS (sizeof lang_tables / sizeof lang_tables[0])
+
+/* A phrase of a table and what its row gives: the organ, the month's number, or for a list
+ * of words its place in its language's list. */
+struct phrase {
+	const char *words;
+	int value;
+	const struct organ_phrase *opening;
+};
+
+struct phrase_index {
+	const struct phrase *v;         /* the phrases, in the table's order */
+	uint16_t at[BUCKETS + 1];       /* pick[at[b]] .. pick[at[b + 1]]: those of bucket b */
+	const uint16_t *pick;           /* positions in v */
+};
+
+/* Room for every phrase of every index (each phrase is in its language's index and in the
+ * all-language one) and for the buckets they are in; the tables are constant, so whether
+ * they fit is known at the first run of any test. */
+enum { PHRASES_MAX = 4096, PICKS_MAX = 32768 };
+
+static struct {
+	struct phrase_index cell[NCELLS];               /* every language's phrases of a cell */
+	struct phrase_index lang_cell[NLANGS][NCELLS];  /* one language's */
+	struct phrase_index openings, organs, months, not_participles, adjectives;
+	struct phrase v[PHRASES_MAX];
+	uint16_t pick[PICKS_MAX];
+	size_t nv, npick;
+} ix;
+static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+
+static int bucket_of(const char *s, size_t len)
 {
+	if (len == 0)
+		return EMPTY;
+	unsigned char b = (unsigned char)s[0];
+	return b < 0x80 ? b : NON_ASCII;
+}
+
+/* The buckets of the texts at which may_match() may give 1 for p, by its cases: the empty
+ * text always; a pattern opening with '_' (or empty) any text, and so one opening with a
+ * non-ASCII character that folds to ASCII; non-ASCII text any other pattern (spaces,
+ * digits, apostrophes and hyphens have non-ASCII forms, U+0130 and U+212A fold to ASCII
+ * letters); ASCII text: a letter in either case, ' ' an ASCII space, '#' a digit, other
+ * ASCII itself. lang_index_check() holds this against may_match() at every byte. */
+static void pattern_buckets(const char *p, unsigned char in[BUCKETS])
+{
+	unsigned char p0 = (unsigned char)p[0];
+	int all = !p0 || p0 == '_' || (p0 >= 0x80 && non_ascii_may_match(p));
+	memset(in, all, BUCKETS);
+	in[EMPTY] = in[NON_ASCII] = 1;
+	if (all || p0 >= 0x80)
+		return;
+	if (p0 == ' ') {
+		in[' '] = in['\t'] = in['\n'] = in['\r'] = 1;
+	} else if (p0 == '#') {
+		for (int d = '0'; d <= '9'; d++)
+			in[d] = 1;
+	} else if (ascii_letter(p0)) {
+		in[ascii_lower(p0)] = in[ascii_lower(p0) - ('a' - 'A')] = 1;
+	} else {
+		in[p0] = 1;
+	}
+}
+
+static _Noreturn void index_outgrown(void)
+{
+	fputs("gavel: the index of lang.c's tables outgrew PHRASES_MAX or PICKS_MAX\n", stderr);
+	abort();
+}
+
+static void index_begin(struct phrase_index *x)
+{
+	x->v = ix.v + ix.nv;
+}
+
+static void index_add(const char *words, int value, const struct organ_phrase *opening)
+{
+	if (ix.nv == PHRASES_MAX)
+		index_outgrown();
+	ix.v[ix.nv++] = (struct phrase){ words, value, opening };
+}
+
+/* Sorts the phrases added since index_begin into their buckets. */
+static void index_end(struct phrase_index *x)
+{
+	size_t n = (size_t)(ix.v + ix.nv - x->v);
+	unsigned char in[BUCKETS];
+	size_t count[BUCKETS] = { 0 };
+	for (size_t k = 0; k < n; k++) {
+		pattern_buckets(x->v[k].words, in);
+		for (int b = 0; b < BUCKETS; b++)
+			count[b] += in[b];
+	}
+	size_t total = 0;
+	for (int b = 0; b < BUCKETS; b++)
+		total += count[b];
+	if (ix.npick + total > PICKS_MAX)
+		index_outgrown();
+	uint16_t *pick = ix.pick + ix.npick;
+	x->pick = pick;
+	x->at[0] = 0;
+	for (int b = 0; b < BUCKETS; b++)
+		x->at[b + 1] = (uint16_t)(x->at[b] + count[b]);
+	size_t fill[BUCKETS];
+	for (int b = 0; b < BUCKETS; b++)
+		fill[b] = x->at[b];
+	for (size_t k = 0; k < n; k++) {
+		pattern_buckets(x->v[k].words, in);
+		for (int b = 0; b < BUCKETS; b++)
+			if (in[b])
+				pick[fill[b]++] = (uint16_t)k;
+	}
+	ix.npick += total;
+}
+
+static void index_list(struct phrase_index *x, const char *const *list)
+{
+	index_begin(x);
+	for (int k = 0; list[k]; k++)
+		index_add(list[k], k, NULL);
+	index_end(x);
+}
+
+static const size_t cell_offsets[NCELLS] = {
+#define LANG_CELL(name, what) offsetof(struct lang_phrases, name),
+	LANG_LISTS(LANG_CELL)
+#undef LANG_CELL
+};
+
+static const char *const *cell_list(const struct lang_phrases *t, int c)
+{
+	return *(const char *const *const *)((const char *)t + cell_offsets[c]);
+}
+
+static void index_build(void)
+{
+	for (int c = 0; c < NCELLS; c++) {
+		index_begin(&ix.cell[c]);
+		for (size_t l = 0; l < NLANGS; l++) {
+			const char *const *list = cell_list(&lang_tables[l], c);
+			for (int k = 0; list[k]; k++)
+				index_add(list[k], k, NULL);
+		}
+		index_end(&ix.cell[c]);
+		for (size_t l = 0; l < NLANGS; l++)
+			index_list(&ix.lang_cell[l][c], cell_list(&lang_tables[l], c));
+	}
+	index_begin(&ix.openings);
+	EACH_LANG(t)
+		for (int k = 0; t->openings[k].words; k++)
+			index_add(t->openings[k].words, (int)t->openings[k].organ, &t->openings[k]);
+	index_end(&ix.openings);
+	index_begin(&ix.organs);
+	EACH_LANG(t)
+		for (int k = 0; t->organ_names[k].words; k++)
+			index_add(t->organ_names[k].words, (int)t->organ_names[k].organ, NULL);
+	index_end(&ix.organs);
+	index_begin(&ix.months);
+	EACH_LANG(t)
+		for (int k = 0; t->months[k].word; k++)
+			index_add(t->months[k].word, t->months[k].value, NULL);
+	index_end(&ix.months);
+	index_list(&ix.not_participles, en_not_participles);
+	index_list(&ix.adjectives, en_adjectives);
+}
+
+/* The index, built at the first call of any thread. */
+static void index_ready(void)
+{
+	pthread_once(&ix_once, index_build);
+}
+
+/* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. */
+static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
+                          const struct phrase **which)
+{
+	int b = bucket_of(s, len);
 	size_t best = 0;
-	EACH_LANG(t) {
-		const char *const *list = *(const char *const *const *)((const char *)t + off);
-		size_t n = match_any(s, len, list, NULL);
-		if (n > best)
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		size_t n = match(s, len, x->v[*k].words);
+		if (n > best) {
 			best = n;
+			if (which)
+				*which = &x->v[*k];
+		}
 	}
 	return best;
 }
+
+/* Whether x's buckets hold, in order, every phrase may_match() gives 1 for at a text
+ * opening with their byte, and all at the empty text. */
+static int index_holds(const struct phrase_index *x)
+{
+	size_t n = x->at[EMPTY + 1] - x->at[EMPTY];
+	for (int b = 0; b < BUCKETS; b++)
+		for (uint16_t k = x->at[b]; k + 1 < x->at[b + 1]; k++)
+			if (x->pick[k] >= x->pick[k + 1])
+				return 0;
+	for (size_t k = 0; k < n; k++) {
+		for (int c = 0; c < 256; c++) {
+			char t = (char)c;
+			int b = bucket_of(&t, 1), in = 0;
+			for (uint16_t j = x->at[b]; j < x->at[b + 1]; j++)
+				in |= x->pick[j] == k;
+			if (may_match(&t, 1, x->v[k].words) && !in)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+int lang_index_check(void)
+{
+	index_ready();
+	int ok = 1;
+	for (int c = 0; c < NCELLS; c++) {
+		ok &= index_holds(&ix.cell[c]);
+		for (size_t l = 0; l < NLANGS; l++)
+			ok &= index_holds(&ix.lang_cell[l][c]);
+	}
+	const struct phrase_index *rest[] = { &ix.openings, &ix.organs, &ix.months,
+		&ix.not_participles, &ix.adjectives };
+	for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
+		ok &= index_holds(rest[r]);
+	return ok;
+}
+
+/* Longest match at s of any pattern of one cell in every language. */
+#define MATCH_CELL(name, s, len) (index_ready(), match_index(&ix.cell[CELL_##name], s, len, NULL))
 
 /* --- openings ------------------------------------------------------------------------- */
 
@@ -928,27 +1179,6 @@ static size_t comma_len(const char *s, size_t len)
 	ucs4_t c;
 	size_t k = cp_at(s, len, &c);
 	return (c == ',' || c == 0xFF0C || c == 0x60C || c == 0x3001) ? k : 0;
-}
-
-/* The letters (bit 0 for a, either case) the openings in Latin script open with, and bit 31
- * when one opens with other ASCII; worked out at the first call (threads racing here work
- * out the same value). */
-static uint32_t opening_initials(void)
-{
-	static _Atomic uint32_t initials;        /* 0: not yet */
-	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
-	if (!m) {
-		EACH_LANG(t)
-			for (int k = 0; t->openings[k].words; k++) {
-				unsigned char p0 = (unsigned char)t->openings[k].words[0];
-				if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
-					m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
-				else if (p0 < 0x80)
-					m |= (uint32_t)1 << 31;
-			}
-		atomic_store_explicit(&initials, m, memory_order_relaxed);
-	}
-	return m;
 }
 
 /* Whether the opening op matches at s[i..len) (its organ, comma and length set). */
@@ -998,21 +1228,15 @@ static size_t opening_at(const struct organ_phrase *op, const char *s, size_t le
 size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 {
 	size_t i = skip_spaces(s, len, 0);
-	int ascii = i < len && (unsigned char)s[i] < 0x80;
-	/* text opening with another ASCII byte than those letters matches no opening: an ASCII
-	 * letter matches only itself in either case, other ASCII no letter (may_match) */
-	uint32_t initials = ascii ? opening_initials() : 0;
-	if (ascii && !(initials >> 31)) {
-		unsigned char c = (unsigned char)s[i] | 0x20;
-		if (c < 'a' || c > 'z' || !(initials >> (c - 'a') & 1))
-			return 0;
+	/* the first that matches, of those that may at its first byte */
+	index_ready();
+	const struct phrase_index *x = &ix.openings;
+	int b = bucket_of(s + i, len - i);
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		size_t n = opening_at(x->v[*k].opening, s, len, i, organ, comma);
+		if (n)
+			return n;
 	}
-	EACH_LANG(t)
-		for (int k = 0; t->openings[k].words; k++) {
-			size_t n = opening_at(&t->openings[k], s, len, i, organ, comma);
-			if (n)
-				return n;
-		}
 	return 0;
 }
 
@@ -1045,17 +1269,12 @@ size_t lang_other_opening(const char *s, size_t n)
 
 size_t lang_organ_at(const char *s, size_t len, enum organ *organ)
 {
-	size_t best = 0;
-	EACH_LANG(t)
-		for (int k = 0; t->organ_names[k].words; k++) {
-			size_t n = match(s, len, t->organ_names[k].words);
-			if (n > best) {
-				best = n;
-				if (organ)
-					*organ = t->organ_names[k].organ;
-			}
-		}
-	return best;
+	index_ready();
+	const struct phrase *which;
+	size_t n = match_index(&ix.organs, s, len, &which);
+	if (n && organ)
+		*organ = (enum organ)which->value;
+	return n;
 }
 
 enum organ lang_organ_in(const char *s, size_t len)
@@ -1282,48 +1501,16 @@ int lang_session_line(const char *s, size_t len)
 
 /* --- dates ---------------------------------------------------------------------------- */
 
-/* The letters (bit 0 for a, either case) the month names opening in ASCII open with, worked
- * out at the first call (threads racing here work out the same value). */
-static uint32_t month_initials(void)
-{
-	static _Atomic uint32_t initials;        /* 0: not yet */
-	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
-	if (!m) {
-		EACH_LANG(t)
-			for (int k = 0; t->months[k].word; k++) {
-				unsigned char p0 = (unsigned char)t->months[k].word[0];
-				if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
-					m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
-			}
-		atomic_store_explicit(&initials, m, memory_order_relaxed);
-	}
-	return m;
-}
-
 static size_t month_at(const char *s, size_t len, int *month)
 {
-	size_t best = 0;
-	/* Every name starts with a letter: text starting with an ASCII byte is only tried
-	 * against the names starting with the same ASCII letter (this runs at every word of
-	 * every line the furniture and metadata readers look at). */
-	unsigned char c0 = len ? (unsigned char)s[0] : 0;
-	if (c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z'))
-		return 0;
-	if (c0 < 0x80 && !(month_initials() >> ((c0 | 0x20) - 'a') & 1))
-		return 0;       /* "the", "of", "Recalling": no name opens so (every line tries) */
-	EACH_LANG(t)
-		for (int k = 0; t->months[k].word; k++) {
-			unsigned char p0 = (unsigned char)t->months[k].word[0];
-			if (c0 < 0x80 && (p0 | 0x20) != (c0 | 0x20))
-				continue;       /* other scripts' names, and other letters */
-			size_t n = match(s, len, t->months[k].word);
-			if (n > best) {
-				best = n;
-				*month = t->months[k].value;
-			}
-		}
+	/* this runs at every word of every line the furniture and metadata readers look at:
+	 * "the", "of", "Recalling" try no name */
+	index_ready();
+	const struct phrase *which;
+	size_t best = match_index(&ix.months, s, len, &which);
 	if (!best)
 		return 0;
+	*month = which->value;
 	/* "كانون الأول/ديسمبر": the second name must agree */
 	size_t j = skip_spaces(s, len, best);
 	if (j < len && s[j] == '/') {
@@ -1719,22 +1906,6 @@ static int has_word(const char *s, size_t n, const char *w)
 	return 0;
 }
 
-/* Words in -ed or -ing that open a wrapped line without being a participle. */
-static const char *const en_not_participles[] = {
-	"United", "Hundred", "Kindred", "Sacred", "Naked", "Wicked", "Red", "Bed", "Ahmed",
-	"Mohammed", "Mohamed", "Beijing", "Nanjing", "Chongqing", "Kunming", "Thing", "Things",
-	"Nothing", "Something", "Anything", "Everything", "King", "Kingdom", "Spring", "Ring",
-	"During", "Morning", "Evening", "Ceiling", NULL
-};
-
-/* Participles in -en and adjectives of attitude that open a preambular paragraph. */
-static const char *const en_adjectives[] = {
-	"Given", "Taken", "Driven", "Shaken", "Stricken",
-	"Aware", "Mindful", "Conscious", "Cognizant", "Cognisant", "Desirous", "Confident",
-	"Anxious", "Appreciative", "Grateful", "Resolved", "Committed", "Determined", "Convinced",
-	NULL
-};
-
 /* English has a rule for the head where the others have lists: a preambular paragraph opens
  * with a participle or an adjective of attitude, an operative one with a verb in -s. */
 static size_t en_head(const char *s, size_t len, int operative, int first)
@@ -1748,10 +1919,10 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 	 * Women" is no lead */
 	if (!first && !uc_is_lower((ucs4_t)(unsigned char)s[0]))
 		return 0;
-	if (match_any(s, len, en_not_participles, NULL))
+	if (match_index(&ix.not_participles, s, len, NULL))
 		return 0;
 	if (ends_with(s, n, "ing") || (ends_with(s, n, "ed") && !ends_with(s, n, "eed")) ||
-	    match_any(s, len, en_adjectives, NULL))
+	    match_index(&ix.adjectives, s, len, NULL))
 		return n;
 	return 0;
 }
@@ -1763,12 +1934,14 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		if (lang && strcmp(lang, k->code) == 0)
 			t = k;
 	int english = t == &lang_tables[0];
+	index_ready();
+	const struct phrase_index *cells = ix.lang_cell[t - lang_tables];
 	size_t i = skip_spaces(s, len, 0);
 	size_t start = i;
 
 	/* adverbs before the head: listed ones, and in English any word in -ly */
 	for (int rounds = 0; rounds < 3; rounds++) {
-		size_t n = match_any(s + i, len - i, t->lead_pre, NULL);
+		size_t n = match_index(&cells[CELL_lead_pre], s + i, len - i, NULL);
 		if (!n && english) {
 			size_t w = word_len(s + i, len - i);
 			if (w > 3 && ends_with(s + i, w, "ly") && uc_is_upper((ucs4_t)(unsigned char)s[i]))
@@ -1783,7 +1956,7 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		i = j;
 	}
 
-	size_t head = match_any(s + i, len - i, t->lead_heads, NULL);
+	size_t head = match_index(&cells[CELL_lead_heads], s + i, len - i, NULL);
 	if (!head) {
 		if (t->lead_cjk)
 			return 0;
@@ -1803,13 +1976,13 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		size_t j = t->lead_cjk ? end : skip_spaces(s, len, end);
 		if (j == end && !t->lead_cjk)
 			break;
-		int which = -1;
-		size_t n = match_any(s + j, len - j, t->lead_tails, &which);
+		const struct phrase *which = NULL;
+		size_t n = match_index(&cells[CELL_lead_tails], s + j, len - j, &which);
 		if (!n)
 			break;
 		/* "of" belongs to "note" only; "on"/"upon" to "calls"/"depends" */
 		if (english) {
-			const char *w = t->lead_tails[which];
+			const char *w = which->words;
 			if (strcmp(w, "of") == 0 && !has_word(s + start, end - start, "note"))
 				break;
 			if ((strcmp(w, "on") == 0 || strcmp(w, "upon") == 0) &&

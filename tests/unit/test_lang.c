@@ -385,6 +385,14 @@ static void closing_formulas(void **state)
 	assert_false(lang_ends_conjunction(S("the rights of migrants and")));
 }
 
+/* The index by first byte that spares the matcher most phrases must offer every phrase
+ * that may match at a byte, in order, or a lead or a closing line would be missed. */
+static void index_offers_every_phrase(void **state)
+{
+	(void)state;
+	assert_true(lang_index_check());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +406,7 @@ int main(void)
 		cmocka_unit_test(leads_english),
 		cmocka_unit_test(leads_others),
 		cmocka_unit_test(every_cell_filled),
+		cmocka_unit_test(index_offers_every_phrase),
 		cmocka_unit_test(organs_and_mastheads),
 		cmocka_unit_test(ordinals_and_sessions),
 		cmocka_unit_test(closing_formulas),
