@@ -185,14 +185,22 @@ static inline int may_match(const char *s, size_t len, const char *p)
 /* Matches pattern p at the start of s. In p: ' ' is one or more spaces (any kind), '_' zero or
  * more, '#' one or more digits, '\'' any apostrophe, '-' any hyphen; other characters match
  * ignoring case. A pattern that ends in a letter must end at a word end in s. Returns the
- * bytes of s matched, or 0. */
-static size_t match(const char *s, size_t len, const char *p)
+ * bytes of s matched, or 0 and in *fail the bytes of p up to the end of the element that
+ * failed (the pattern's length and one more when the word end failed): the matcher reads p
+ * from left to right and never looks ahead, so a pattern opening with those same bytes fails
+ * at the same text too. */
+static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
 {
-	if (!may_match(s, len, p))
+	const char *p_start = p;
+	if (!may_match(s, len, p)) {
+		unsigned char p0 = (unsigned char)p[0];
+		*fail = p0 < 0x80 ? 1 : p0 < 0xE0 ? 2 : p0 < 0xF0 ? 3 : 4;
 		return 0;
+	}
 	size_t i = 0;
 	ucs4_t last = 0;
 	while (*p) {
+		*fail = (size_t)(p - p_start) + 1;
 		if (*p == ' ' || *p == '_') {
 			size_t n = 0;
 			ucs4_t c;
@@ -221,15 +229,13 @@ static size_t match(const char *s, size_t len, const char *p)
 			last = '0';
 			continue;
 		}
-		if (i >= len)
-			return 0;
 		/* ASCII against ASCII: a pattern's apostrophe and hyphen match only themselves
 		 * there, letters their other case (same_letter, apostrophe, hyphen), so one
 		 * comparison without decoding; patterns share long openings ("Expressing its"),
 		 * so this runs at most characters the matcher reads */
-		unsigned char pb = (unsigned char)*p, sb = (unsigned char)s[i];
-		if ((pb | sb) < 0x80) {
-			if (ascii_lower(pb) != ascii_lower(sb))
+		unsigned char pb = (unsigned char)*p;
+		if (i < len && (pb | (unsigned char)s[i]) < 0x80) {
+			if (ascii_lower(pb) != ascii_lower((unsigned char)s[i]))
 				return 0;
 			i++;
 			p++;
@@ -240,6 +246,9 @@ static size_t match(const char *s, size_t len, const char *p)
 		/* A pattern character is at most 4 bytes and the pattern ends in a NUL, which no
 		 * multi-byte sequence contains: no strlen of the rest at every character. */
 		size_t pk = cp_at(p, 4, &pc);
+		*fail = (size_t)(p - p_start) + pk;
+		if (i >= len)
+			return 0;
 		size_t sk = cp_at(s + i, len - i, &sc);
 		int ok = pc == '\'' ? apostrophe(sc) : pc == '-' ? hyphen(sc) : same_letter(pc, sc);
 		if (!ok)
@@ -248,6 +257,7 @@ static size_t match(const char *s, size_t len, const char *p)
 		p += pk;
 		last = pc;
 	}
+	*fail = (size_t)(p - p_start) + 1;
 	if (last && is_word_cp(last) && i < len) {
 		ucs4_t c;
 		cp_at(s + i, len - i, &c);
@@ -255,6 +265,12 @@ static size_t match(const char *s, size_t len, const char *p)
 			return 0;
 	}
 	return i;
+}
+
+static size_t match(const char *s, size_t len, const char *p)
+{
+	size_t fail;
+	return match_to(s, len, p, &fail);
 }
 
 /* Longest match of any pattern in a NULL-terminated list; *which gets its index. */
@@ -955,6 +971,8 @@ struct phrase_index {
 	const struct phrase *v;         /* the phrases, in the table's order */
 	uint16_t at[BUCKETS + 1];       /* pick[at[b]] .. pick[at[b + 1]]: those of bucket b */
 	const uint16_t *pick;           /* positions in v */
+	const uint8_t *shared;          /* the bytes each pick opens with as the one before it
+	                                 * in its bucket ("Noting with", "Noting with deep") */
 };
 
 /* Room for every phrase of every index (each phrase is in its language's index and in the
@@ -968,6 +986,7 @@ static struct {
 	struct phrase_index openings, organs, months, not_participles, adjectives;
 	struct phrase v[PHRASES_MAX];
 	uint16_t pick[PICKS_MAX];
+	uint8_t shared[PICKS_MAX];
 	size_t nv, npick;
 } ix;
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
@@ -1041,7 +1060,9 @@ static void index_end(struct phrase_index *x)
 	if (ix.npick + total > PICKS_MAX)
 		index_outgrown();
 	uint16_t *pick = ix.pick + ix.npick;
+	uint8_t *shared = ix.shared + ix.npick;
 	x->pick = pick;
+	x->shared = shared;
 	x->at[0] = 0;
 	for (int b = 0; b < BUCKETS; b++)
 		x->at[b + 1] = (uint16_t)(x->at[b] + count[b]);
@@ -1054,6 +1075,16 @@ static void index_end(struct phrase_index *x)
 			if (in[b])
 				pick[fill[b]++] = (uint16_t)k;
 	}
+	for (int b = 0; b < BUCKETS; b++)
+		for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
+			size_t c = 0;
+			if (j > x->at[b]) {
+				const char *p = x->v[pick[j - 1]].words, *q = x->v[pick[j]].words;
+				while (p[c] && p[c] == q[c] && c < UINT8_MAX)
+					c++;
+			}
+			shared[j] = (uint8_t)c;
+		}
 	ix.npick += total;
 }
 
@@ -1119,13 +1150,20 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
                           const struct phrase **which)
 {
 	int b = bucket_of(s, len);
-	size_t best = 0;
-	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
-		size_t n = match(s, len, x->v[*k].words);
+	size_t best = 0, fail = SIZE_MAX;
+	for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
+		/* a phrase opening as the one before up to where that one failed fails too */
+		if (x->shared[j] >= fail)
+			continue;
+		const struct phrase *ph = &x->v[x->pick[j]];
+		size_t n = match_to(s, len, ph->words, &fail);
+		if (!n)
+			continue;
+		fail = SIZE_MAX;
 		if (n > best) {
 			best = n;
 			if (which)
-				*which = &x->v[*k];
+				*which = ph;
 		}
 	}
 	return best;
