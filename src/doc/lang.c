@@ -968,6 +968,7 @@ struct phrase {
 };
 
 struct phrase_index {
+	atomic_int ready;               /* built (by the first thread to use it) */
 	const struct phrase *v;         /* the phrases, in the table's order */
 	uint16_t at[BUCKETS + 1];       /* pick[at[b]] .. pick[at[b + 1]]: those of bucket b */
 	const uint16_t *pick;           /* positions in v */
@@ -977,7 +978,8 @@ struct phrase_index {
 
 /* Room for every phrase of every index (each phrase is in its language's index and in the
  * all-language one) and for the buckets they are in; the tables are constant, so whether
- * they fit is known at the first run of any test. */
+ * they fit is known at the first run of test_lang, which builds them all. Each index is built
+ * at its first use, under ix_lock: a small file uses a few. */
 enum { PHRASES_MAX = 4096, PICKS_MAX = 32768 };
 
 static struct {
@@ -989,7 +991,7 @@ static struct {
 	uint8_t shared[PICKS_MAX];
 	size_t nv, npick;
 } ix;
-static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t ix_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int bucket_of(const char *s, size_t len)
 {
@@ -1005,24 +1007,34 @@ static int bucket_of(const char *s, size_t len)
  * digits, apostrophes and hyphens have non-ASCII forms, U+0130 and U+212A fold to ASCII
  * letters); ASCII text: a letter in either case, ' ' an ASCII space, '#' a digit, other
  * ASCII itself. lang_index_check() holds this against may_match() at every byte. */
-static void pattern_buckets(const char *p, unsigned char in[BUCKETS])
+static int pattern_buckets(const char *p, uint8_t in[BUCKETS])
 {
 	unsigned char p0 = (unsigned char)p[0];
-	int all = !p0 || p0 == '_' || (p0 >= 0x80 && non_ascii_may_match(p));
-	memset(in, all, BUCKETS);
-	in[EMPTY] = in[NON_ASCII] = 1;
-	if (all || p0 >= 0x80)
-		return;
+	int n = 0;
+	if (!p0 || p0 == '_' || (p0 >= 0x80 && non_ascii_may_match(p))) {
+		for (int b = 0; b < BUCKETS; b++)
+			in[n++] = (uint8_t)b;
+		return n;
+	}
+	in[n++] = EMPTY;
+	in[n++] = NON_ASCII;
+	if (p0 >= 0x80)
+		return n;
 	if (p0 == ' ') {
-		in[' '] = in['\t'] = in['\n'] = in['\r'] = 1;
+		in[n++] = ' ';
+		in[n++] = '\t';
+		in[n++] = '\n';
+		in[n++] = '\r';
 	} else if (p0 == '#') {
 		for (int d = '0'; d <= '9'; d++)
-			in[d] = 1;
+			in[n++] = (uint8_t)d;
 	} else if (ascii_letter(p0)) {
-		in[ascii_lower(p0)] = in[ascii_lower(p0) - ('a' - 'A')] = 1;
+		in[n++] = (uint8_t)ascii_lower(p0);
+		in[n++] = (uint8_t)(ascii_lower(p0) - ('a' - 'A'));
 	} else {
-		in[p0] = 1;
+		in[n++] = p0;
 	}
+	return n;
 }
 
 static _Noreturn void index_outgrown(void)
@@ -1047,16 +1059,15 @@ static void index_add(const char *words, int value, const struct organ_phrase *o
 static void index_end(struct phrase_index *x)
 {
 	size_t n = (size_t)(ix.v + ix.nv - x->v);
-	unsigned char in[BUCKETS];
-	size_t count[BUCKETS] = { 0 };
-	for (size_t k = 0; k < n; k++) {
-		pattern_buckets(x->v[k].words, in);
-		for (int b = 0; b < BUCKETS; b++)
-			count[b] += in[b];
-	}
+	uint8_t in[BUCKETS];
+	uint16_t count[BUCKETS] = { 0 };
 	size_t total = 0;
-	for (int b = 0; b < BUCKETS; b++)
-		total += count[b];
+	for (size_t k = 0; k < n; k++) {
+		int m = pattern_buckets(x->v[k].words, in);
+		for (int j = 0; j < m; j++)
+			count[in[j]]++;
+		total += (size_t)m;
+	}
 	if (ix.npick + total > PICKS_MAX)
 		index_outgrown();
 	uint16_t *pick = ix.pick + ix.npick;
@@ -1066,34 +1077,24 @@ static void index_end(struct phrase_index *x)
 	x->at[0] = 0;
 	for (int b = 0; b < BUCKETS; b++)
 		x->at[b + 1] = (uint16_t)(x->at[b] + count[b]);
-	size_t fill[BUCKETS];
-	for (int b = 0; b < BUCKETS; b++)
-		fill[b] = x->at[b];
+	uint16_t fill[BUCKETS];
+	memcpy(fill, x->at, sizeof fill);
 	for (size_t k = 0; k < n; k++) {
-		pattern_buckets(x->v[k].words, in);
-		for (int b = 0; b < BUCKETS; b++)
-			if (in[b])
-				pick[fill[b]++] = (uint16_t)k;
-	}
-	for (int b = 0; b < BUCKETS; b++)
-		for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
+		int m = pattern_buckets(x->v[k].words, in);
+		for (int j = 0; j < m; j++) {
+			uint16_t at = fill[in[j]]++;
+			pick[at] = (uint16_t)k;
+			/* the bytes it opens with as the phrase before it in the bucket */
 			size_t c = 0;
-			if (j > x->at[b]) {
-				const char *p = x->v[pick[j - 1]].words, *q = x->v[pick[j]].words;
+			if (at > x->at[in[j]]) {
+				const char *p = x->v[pick[at - 1]].words, *q = x->v[k].words;
 				while (p[c] && p[c] == q[c] && c < UINT8_MAX)
 					c++;
 			}
-			shared[j] = (uint8_t)c;
+			shared[at] = (uint8_t)c;
 		}
+	}
 	ix.npick += total;
-}
-
-static void index_list(struct phrase_index *x, const char *const *list)
-{
-	index_begin(x);
-	for (int k = 0; list[k]; k++)
-		index_add(list[k], k, NULL);
-	index_end(x);
 }
 
 static const size_t cell_offsets[NCELLS] = {
@@ -1107,43 +1108,77 @@ static const char *const *cell_list(const struct lang_phrases *t, int c)
 	return *(const char *const *const *)((const char *)t + cell_offsets[c]);
 }
 
-static void index_build(void)
+/* The phrases of the tables, for one index each. */
+static void fill_cell(int c, int lang)
 {
-	for (int c = 0; c < NCELLS; c++) {
-		index_begin(&ix.cell[c]);
-		for (size_t l = 0; l < NLANGS; l++) {
+	for (size_t l = 0; l < NLANGS; l++)
+		if (lang < 0 || (size_t)lang == l) {
 			const char *const *list = cell_list(&lang_tables[l], c);
 			for (int k = 0; list[k]; k++)
 				index_add(list[k], k, NULL);
 		}
-		index_end(&ix.cell[c]);
-		for (size_t l = 0; l < NLANGS; l++)
-			index_list(&ix.lang_cell[l][c], cell_list(&lang_tables[l], c));
-	}
-	index_begin(&ix.openings);
+}
+
+static void fill_openings(int a, int b)
+{
+	(void)a, (void)b;
 	EACH_LANG(t)
 		for (int k = 0; t->openings[k].words; k++)
 			index_add(t->openings[k].words, (int)t->openings[k].organ, &t->openings[k]);
-	index_end(&ix.openings);
-	index_begin(&ix.organs);
+}
+
+static void fill_organs(int a, int b)
+{
+	(void)a, (void)b;
 	EACH_LANG(t)
 		for (int k = 0; t->organ_names[k].words; k++)
 			index_add(t->organ_names[k].words, (int)t->organ_names[k].organ, NULL);
-	index_end(&ix.organs);
-	index_begin(&ix.months);
+}
+
+static void fill_months(int a, int b)
+{
+	(void)a, (void)b;
 	EACH_LANG(t)
 		for (int k = 0; t->months[k].word; k++)
 			index_add(t->months[k].word, t->months[k].value, NULL);
-	index_end(&ix.months);
-	index_list(&ix.not_participles, en_not_participles);
-	index_list(&ix.adjectives, en_adjectives);
 }
 
-/* The index, built at the first call of any thread. */
-static void index_ready(void)
+static void fill_en_lists(int which, int b)
 {
-	pthread_once(&ix_once, index_build);
+	(void)b;
+	const char *const *list = which ? en_adjectives : en_not_participles;
+	for (int k = 0; list[k]; k++)
+		index_add(list[k], k, NULL);
 }
+
+/* x, built by fill(a, b) at the first use of any thread. */
+static const struct phrase_index *index_of(struct phrase_index *x, void (*fill)(int, int),
+                                           int a, int b)
+{
+	if (!atomic_load_explicit(&x->ready, memory_order_acquire)) {
+		pthread_mutex_lock(&ix_lock);
+		if (!atomic_load_explicit(&x->ready, memory_order_relaxed)) {
+			index_begin(x);
+			fill(a, b);
+			index_end(x);
+			atomic_store_explicit(&x->ready, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&ix_lock);
+	}
+	return x;
+}
+
+/* The phrases of cell c of one language (lang < 0: of every language, in order). */
+static const struct phrase_index *cell_index(int c, int lang)
+{
+	return index_of(lang < 0 ? &ix.cell[c] : &ix.lang_cell[lang][c], fill_cell, c, lang);
+}
+
+#define OPENINGS index_of(&ix.openings, fill_openings, 0, 0)
+#define ORGANS index_of(&ix.organs, fill_organs, 0, 0)
+#define MONTHS index_of(&ix.months, fill_months, 0, 0)
+#define NOT_PARTICIPLES index_of(&ix.not_participles, fill_en_lists, 0, 0)
+#define ADJECTIVES index_of(&ix.adjectives, fill_en_lists, 1, 0)
 
 /* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. */
 static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
@@ -1193,22 +1228,19 @@ static int index_holds(const struct phrase_index *x)
 
 int lang_index_check(void)
 {
-	index_ready();
 	int ok = 1;
-	for (int c = 0; c < NCELLS; c++) {
-		ok &= index_holds(&ix.cell[c]);
-		for (size_t l = 0; l < NLANGS; l++)
-			ok &= index_holds(&ix.lang_cell[l][c]);
-	}
-	const struct phrase_index *rest[] = { &ix.openings, &ix.organs, &ix.months,
-		&ix.not_participles, &ix.adjectives };
+	for (int c = 0; c < NCELLS; c++)
+		for (int l = -1; l < (int)NLANGS; l++)
+			ok &= index_holds(cell_index(c, l));
+	const struct phrase_index *rest[] = { OPENINGS, ORGANS, MONTHS, NOT_PARTICIPLES,
+		ADJECTIVES };
 	for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
 		ok &= index_holds(rest[r]);
 	return ok;
 }
 
 /* Longest match at s of any pattern of one cell in every language. */
-#define MATCH_CELL(name, s, len) (index_ready(), match_index(&ix.cell[CELL_##name], s, len, NULL))
+#define MATCH_CELL(name, s, len) match_index(cell_index(CELL_##name, -1), s, len, NULL)
 
 /* --- openings ------------------------------------------------------------------------- */
 
@@ -1267,8 +1299,7 @@ size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 {
 	size_t i = skip_spaces(s, len, 0);
 	/* the first that matches, of those that may at its first byte */
-	index_ready();
-	const struct phrase_index *x = &ix.openings;
+	const struct phrase_index *x = OPENINGS;
 	int b = bucket_of(s + i, len - i);
 	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
 		size_t n = opening_at(x->v[*k].opening, s, len, i, organ, comma);
@@ -1307,9 +1338,8 @@ size_t lang_other_opening(const char *s, size_t n)
 
 size_t lang_organ_at(const char *s, size_t len, enum organ *organ)
 {
-	index_ready();
 	const struct phrase *which;
-	size_t n = match_index(&ix.organs, s, len, &which);
+	size_t n = match_index(ORGANS, s, len, &which);
 	if (n && organ)
 		*organ = (enum organ)which->value;
 	return n;
@@ -1543,9 +1573,8 @@ static size_t month_at(const char *s, size_t len, int *month)
 {
 	/* this runs at every word of every line the furniture and metadata readers look at:
 	 * "the", "of", "Recalling" try no name */
-	index_ready();
 	const struct phrase *which;
-	size_t best = match_index(&ix.months, s, len, &which);
+	size_t best = match_index(MONTHS, s, len, &which);
 	if (!best)
 		return 0;
 	*month = which->value;
@@ -1957,10 +1986,10 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 	 * Women" is no lead */
 	if (!first && !uc_is_lower((ucs4_t)(unsigned char)s[0]))
 		return 0;
-	if (match_index(&ix.not_participles, s, len, NULL))
+	if (match_index(NOT_PARTICIPLES, s, len, NULL))
 		return 0;
 	if (ends_with(s, n, "ing") || (ends_with(s, n, "ed") && !ends_with(s, n, "eed")) ||
-	    match_index(&ix.adjectives, s, len, NULL))
+	    match_index(ADJECTIVES, s, len, NULL))
 		return n;
 	return 0;
 }
@@ -1972,14 +2001,13 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		if (lang && strcmp(lang, k->code) == 0)
 			t = k;
 	int english = t == &lang_tables[0];
-	index_ready();
-	const struct phrase_index *cells = ix.lang_cell[t - lang_tables];
+	int l = (int)(t - lang_tables);
 	size_t i = skip_spaces(s, len, 0);
 	size_t start = i;
 
 	/* adverbs before the head: listed ones, and in English any word in -ly */
 	for (int rounds = 0; rounds < 3; rounds++) {
-		size_t n = match_index(&cells[CELL_lead_pre], s + i, len - i, NULL);
+		size_t n = match_index(cell_index(CELL_lead_pre, l), s + i, len - i, NULL);
 		if (!n && english) {
 			size_t w = word_len(s + i, len - i);
 			if (w > 3 && ends_with(s + i, w, "ly") && uc_is_upper((ucs4_t)(unsigned char)s[i]))
@@ -1994,7 +2022,7 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		i = j;
 	}
 
-	size_t head = match_index(&cells[CELL_lead_heads], s + i, len - i, NULL);
+	size_t head = match_index(cell_index(CELL_lead_heads, l), s + i, len - i, NULL);
 	if (!head) {
 		if (t->lead_cjk)
 			return 0;
@@ -2015,7 +2043,7 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		if (j == end && !t->lead_cjk)
 			break;
 		const struct phrase *which = NULL;
-		size_t n = match_index(&cells[CELL_lead_tails], s + j, len - j, &which);
+		size_t n = match_index(cell_index(CELL_lead_tails, l), s + j, len - j, &which);
 		if (!n)
 			break;
 		/* "of" belongs to "note" only; "on"/"upon" to "calls"/"depends" */
