@@ -619,11 +619,12 @@ static size_t glued_number(const char *s, size_t n, long want)
 	char pat[24];
 	size_t pl = (size_t)snprintf(pat, sizeof pat, " %ld. ", want);
 	for (size_t at = 1; at + pl < n; at++) {
-		const char *p = memchr(s + at, ' ', n - pl - at);
-		if (!p)
+		/* the number itself, not every space of the paragraph (this runs at every one) */
+		const char *p = memmem(s + at, n - at, pat, pl);
+		if (!p || (size_t)(p - s) + pl >= n)
 			break;
 		at = (size_t)(p - s);
-		if (memcmp(s + at, pat, pl) != 0 || !isupper((unsigned char)s[at + pl]))
+		if (!isupper((unsigned char)s[at + pl]))
 			continue;
 		size_t b = at;
 		while (b > 0 && b + 3 > at && isdigit((unsigned char)s[b - 1]))

@@ -316,6 +316,12 @@ static const char *const words_en[] = { "the", "of", "and", "to", "its", "with",
 static const char *const words_fr[] = { "les", "des", "et", "du", "une", "aux", "sur", "dans", NULL };
 static const char *const words_es[] = { "los", "las", "y", "del", "el", "con", "por", "una", NULL };
 
+struct phrase_index;
+struct phrase;
+static const struct phrase_index *words_index(int l);
+static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
+                          const struct phrase **which);
+
 /* Whether the ASCII word w[0..n) (any case) is one of the list's words (lower case ASCII). */
 static int in_word_list(const char *w, size_t n, const char *const *list)
 {
@@ -336,11 +342,10 @@ static int in_word_list(const char *w, size_t n, const char *const *list)
  * text[0..len) is in, by the matcher. */
 static int matched_word(const char *text, size_t len)
 {
-	if (match_any(text, len, words_en, NULL))
-		return 1;
-	if (match_any(text, len, words_fr, NULL))
-		return 2;
-	return match_any(text, len, words_es, NULL) ? 3 : 0;
+	for (int l = 0; l < 3; l++)
+		if (match_index(words_index(l), text, len, NULL))
+			return l + 1;
+	return 0;
 }
 
 /* What the frequent words look like, for a quick no: the longest, and the first letters of
@@ -947,9 +952,9 @@ static const char *const en_adjectives[] = {
  * first character. An index, derived from the tables at the first use, gives for the first
  * byte of a text the phrases that may match there (may_match), in the table's order, so
  * that the longest match, and the first of equal ones, are those of the whole table. The
- * texts are sorted into buckets: one per ASCII byte, one for any non-ASCII byte, one for the
- * empty text. */
-enum { NON_ASCII = 128, EMPTY = 129, BUCKETS = 130 };
+ * texts are sorted into buckets: one per ASCII byte; the lead bytes of U+0130 and U+212A,
+ * which fold to ASCII letters (0xC4, 0xE2); any other non-ASCII byte; the empty text. */
+enum { LEAD_C4 = 128, LEAD_E2 = 129, NON_ASCII = 130, EMPTY = 131, BUCKETS = 132 };
 
 enum {
 #define LANG_CELL(name, what) CELL_##name,
@@ -985,7 +990,7 @@ enum { PHRASES_MAX = 4096, PICKS_MAX = 32768 };
 static struct {
 	struct phrase_index cell[NCELLS];               /* every language's phrases of a cell */
 	struct phrase_index lang_cell[NLANGS][NCELLS];  /* one language's */
-	struct phrase_index openings, organs, months, not_participles, adjectives;
+	struct phrase_index openings, organs, months, not_participles, adjectives, words[3];
 	struct phrase v[PHRASES_MAX];
 	uint16_t pick[PICKS_MAX];
 	uint8_t shared[PICKS_MAX];
@@ -998,15 +1003,16 @@ static int bucket_of(const char *s, size_t len)
 	if (len == 0)
 		return EMPTY;
 	unsigned char b = (unsigned char)s[0];
-	return b < 0x80 ? b : NON_ASCII;
+	return b < 0x80 ? b : b == 0xC4 ? LEAD_C4 : b == 0xE2 ? LEAD_E2 : NON_ASCII;
 }
 
 /* The buckets of the texts at which may_match() may give 1 for p, by its cases: the empty
  * text always; a pattern opening with '_' (or empty) any text, and so one opening with a
- * non-ASCII character that folds to ASCII; non-ASCII text any other pattern (spaces,
- * digits, apostrophes and hyphens have non-ASCII forms, U+0130 and U+212A fold to ASCII
- * letters); ASCII text: a letter in either case, ' ' an ASCII space, '#' a digit, other
- * ASCII itself. lang_index_check() holds this against may_match() at every byte. */
+ * non-ASCII character that folds to ASCII; text opening with the lead byte of U+0130 or
+ * U+212A any other pattern; other non-ASCII text a pattern opening with non-ASCII, a space,
+ * a digit, an apostrophe or a hyphen (which have non-ASCII forms); ASCII text: a letter in
+ * either case, ' ' an ASCII space, '#' a digit, other ASCII itself. lang_index_check()
+ * holds this against may_match() at every byte. */
 static int pattern_buckets(const char *p, uint8_t in[BUCKETS])
 {
 	unsigned char p0 = (unsigned char)p[0];
@@ -1017,7 +1023,10 @@ static int pattern_buckets(const char *p, uint8_t in[BUCKETS])
 		return n;
 	}
 	in[n++] = EMPTY;
-	in[n++] = NON_ASCII;
+	in[n++] = LEAD_C4;
+	in[n++] = LEAD_E2;
+	if (p0 >= 0x80 || p0 == ' ' || p0 == '#' || p0 == '\'' || p0 == '-')
+		in[n++] = NON_ASCII;
 	if (p0 >= 0x80)
 		return n;
 	if (p0 == ' ') {
@@ -1151,6 +1160,14 @@ static void fill_en_lists(int which, int b)
 		index_add(list[k], k, NULL);
 }
 
+static void fill_words(int l, int b)
+{
+	(void)b;
+	const char *const *list = l == 0 ? words_en : l == 1 ? words_fr : words_es;
+	for (int k = 0; list[k]; k++)
+		index_add(list[k], k, NULL);
+}
+
 /* x, built by fill(a, b) at the first use of any thread. */
 static const struct phrase_index *index_of(struct phrase_index *x, void (*fill)(int, int),
                                            int a, int b)
@@ -1179,6 +1196,12 @@ static const struct phrase_index *cell_index(int c, int lang)
 #define MONTHS index_of(&ix.months, fill_months, 0, 0)
 #define NOT_PARTICIPLES index_of(&ix.not_participles, fill_en_lists, 0, 0)
 #define ADJECTIVES index_of(&ix.adjectives, fill_en_lists, 1, 0)
+
+/* The frequent words of English (0), French (1), Spanish (2). */
+static const struct phrase_index *words_index(int l)
+{
+	return index_of(&ix.words[l], fill_words, l, 0);
+}
 
 /* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. */
 static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
@@ -1233,7 +1256,7 @@ int lang_index_check(void)
 		for (int l = -1; l < (int)NLANGS; l++)
 			ok &= index_holds(cell_index(c, l));
 	const struct phrase_index *rest[] = { OPENINGS, ORGANS, MONTHS, NOT_PARTICIPLES,
-		ADJECTIVES };
+		ADJECTIVES, words_index(0), words_index(1), words_index(2) };
 	for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
 		ok &= index_holds(rest[r]);
 	return ok;
