@@ -970,6 +970,8 @@ struct phrase {
 	const char *words;
 	int value;
 	const struct organ_phrase *opening;
+	unsigned char after_number;     /* "#st meeting": the ASCII character after the
+	                                 * opening number, 0 when none or not a plain one */
 };
 
 struct phrase_index {
@@ -1061,7 +1063,10 @@ static void index_add(const char *words, int value, const struct organ_phrase *o
 {
 	if (ix.nv == PHRASES_MAX)
 		index_outgrown();
-	ix.v[ix.nv++] = (struct phrase){ words, value, opening };
+	unsigned char after = words[0] == '#' ? (unsigned char)words[1] : 0;
+	if (after >= 0x80 || after == ' ' || after == '_' || after == '#')
+		after = 0;
+	ix.v[ix.nv++] = (struct phrase){ words, value, opening, after };
 }
 
 /* Sorts the phrases added since index_begin into their buckets. */
@@ -1209,11 +1214,27 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 {
 	int b = bucket_of(s, len);
 	size_t best = 0, fail = SIZE_MAX;
+	/* a number: every phrase opening with one reads the same digits, and one going on with
+	 * an ASCII character (a letter in either case, an apostrophe or hyphen only itself) goes
+	 * on only where the text does so after the ASCII digits ("1. Decides" is no "1st") */
+	unsigned char after = 0;
+	int number = b >= '0' && b <= '9';
+	if (number) {
+		size_t d = 1;
+		while (d < len && s[d] >= '0' && s[d] <= '9')
+			d++;
+		after = d < len ? (unsigned char)s[d] : 0;
+		number = after < 0x80;          /* digits of another script may go on */
+	}
 	for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
 		/* a phrase opening as the one before up to where that one failed fails too */
 		if (x->shared[j] >= fail)
 			continue;
 		const struct phrase *ph = &x->v[x->pick[j]];
+		if (number && ph->after_number && ascii_lower(ph->after_number) != ascii_lower(after)) {
+			fail = 2;               /* where match_to would have failed */
+			continue;
+		}
 		size_t n = match_to(s, len, ph->words, &fail);
 		if (!n)
 			continue;

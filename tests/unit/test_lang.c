@@ -129,6 +129,14 @@ static void meetings(void **state)
 	assert_true(lang_is_meeting_line(S("第77次全体会议")));
 	assert_true(lang_is_meeting_line(S("الجلسة العامة 77")));
 	assert_false(lang_is_meeting_line(S("77th plenary meeting of the Assembly")));
+	/* the character after the number decides which phrases are tried: either case, the
+	 * hyphen's forms, digits of another script after ASCII ones */
+	assert_true(lang_is_meeting_line(S("77TH PLENARY MEETING")));
+	assert_true(lang_is_meeting_line(S("77-е пленарное заседание")));
+	assert_true(lang_is_meeting_line(S("7٧th plenary meeting")));
+	assert_true(lang_is_meeting_line(S("52nd meeting")));
+	assert_false(lang_is_meeting_line(S("52. Decides to remain seized of the matter")));
+	assert_false(lang_is_meeting_line(S("52")));
 	assert_false(lang_is_meeting_line(S("plenary meeting")));
 	assert_false(lang_is_meeting_line(S("Adopted unanimously at the 1382nd meeting.")));
 	assert_false(lang_is_meeting_line(S("")));
