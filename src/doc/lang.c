@@ -965,11 +965,11 @@ enum {
 #define NLANGS (sizeof lang_tables / sizeof lang_tables[0])
 
 /* A phrase of a table and what its row gives: the organ, the month's number, or for a list
- * of words its place in its language's list. */
+ * of words its place in its language's list; the row itself for openings and agenda lines. */
 struct phrase {
 	const char *words;
 	int value;
-	const struct organ_phrase *opening;
+	const void *row;
 	unsigned char after_number;     /* "#st meeting": the ASCII character after the
 	                                 * opening number, 0 when none or not a plain one */
 };
@@ -992,7 +992,8 @@ enum { PHRASES_MAX = 4096, PICKS_MAX = 32768 };
 static struct {
 	struct phrase_index cell[NCELLS];               /* every language's phrases of a cell */
 	struct phrase_index lang_cell[NLANGS][NCELLS];  /* one language's */
-	struct phrase_index openings, organs, months, not_participles, adjectives, words[3];
+	struct phrase_index openings, organs, agenda, months, not_participles, adjectives,
+		words[3];
 	struct phrase v[PHRASES_MAX];
 	uint16_t pick[PICKS_MAX];
 	uint8_t shared[PICKS_MAX];
@@ -1059,14 +1060,14 @@ static void index_begin(struct phrase_index *x)
 	x->v = ix.v + ix.nv;
 }
 
-static void index_add(const char *words, int value, const struct organ_phrase *opening)
+static void index_add(const char *words, int value, const void *row)
 {
 	if (ix.nv == PHRASES_MAX)
 		index_outgrown();
 	unsigned char after = words[0] == '#' ? (unsigned char)words[1] : 0;
 	if (after >= 0x80 || after == ' ' || after == '_' || after == '#')
 		after = 0;
-	ix.v[ix.nv++] = (struct phrase){ words, value, opening, after };
+	ix.v[ix.nv++] = (struct phrase){ words, value, row, after };
 }
 
 /* Sorts the phrases added since index_begin into their buckets. */
@@ -1149,6 +1150,14 @@ static void fill_organs(int a, int b)
 			index_add(t->organ_names[k].words, (int)t->organ_names[k].organ, NULL);
 }
 
+static void fill_agenda(int a, int b)
+{
+	(void)a, (void)b;
+	EACH_LANG(t)
+		for (int k = 0; t->agenda[k].word; k++)
+			index_add(t->agenda[k].word, k, &t->agenda[k]);
+}
+
 static void fill_months(int a, int b)
 {
 	(void)a, (void)b;
@@ -1198,6 +1207,7 @@ static const struct phrase_index *cell_index(int c, int lang)
 
 #define OPENINGS index_of(&ix.openings, fill_openings, 0, 0)
 #define ORGANS index_of(&ix.organs, fill_organs, 0, 0)
+#define AGENDA index_of(&ix.agenda, fill_agenda, 0, 0)
 #define MONTHS index_of(&ix.months, fill_months, 0, 0)
 #define NOT_PARTICIPLES index_of(&ix.not_participles, fill_en_lists, 0, 0)
 #define ADJECTIVES index_of(&ix.adjectives, fill_en_lists, 1, 0)
@@ -1276,7 +1286,7 @@ int lang_index_check(void)
 	for (int c = 0; c < NCELLS; c++)
 		for (int l = -1; l < (int)NLANGS; l++)
 			ok &= index_holds(cell_index(c, l));
-	const struct phrase_index *rest[] = { OPENINGS, ORGANS, MONTHS, NOT_PARTICIPLES,
+	const struct phrase_index *rest[] = { OPENINGS, ORGANS, AGENDA, MONTHS, NOT_PARTICIPLES,
 		ADJECTIVES, words_index(0), words_index(1), words_index(2) };
 	for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
 		ok &= index_holds(rest[r]);
@@ -1346,7 +1356,7 @@ size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 	const struct phrase_index *x = OPENINGS;
 	int b = bucket_of(s + i, len - i);
 	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
-		size_t n = opening_at(x->v[*k].opening, s, len, i, organ, comma);
+		size_t n = opening_at(x->v[*k].row, s, len, i, organ, comma);
 		if (n)
 			return n;
 	}
@@ -1412,13 +1422,15 @@ size_t lang_un_name(const char *s, size_t len)
 		return n;
 	/* a masthead extracted without its spaces: "United NationsA/RES/58/190", "Nations
 	 * UniesS/RES/1454 (2002)": the name glued to the symbol's capital */
-	EACH_LANG(t)
-		for (int k = 0; t->un_names[k]; k++) {
-			size_t pl = strlen(t->un_names[k]);
-			if (len > pl && (n = match(s, pl, t->un_names[k])) == pl &&
-			    (s[pl] == 'A' || s[pl] == 'S' || s[pl] == 'E'))
-				return n;
-		}
+	const struct phrase_index *x = cell_index(CELL_un_names, -1);
+	int b = bucket_of(s, len);
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		const char *w = x->v[*k].words;
+		size_t pl = strlen(w);
+		if (len > pl && (n = match(s, pl, w)) == pl &&
+		    (s[pl] == 'A' || s[pl] == 'S' || s[pl] == 'E'))
+			return n;
+	}
 	return 0;
 }
 
@@ -1450,22 +1462,25 @@ int lang_report_header(const char *s, size_t len)
 
 size_t lang_agenda_line(const char *s, size_t len)
 {
-	EACH_LANG(t)
-		for (int k = 0; t->agenda[k].word; k++) {
-			size_t n = match(s, len, t->agenda[k].word);
-			if (!n)
+	/* the first that matches, of those that may at its first byte */
+	const struct phrase_index *x = AGENDA;
+	int b = bucket_of(s, len);
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		const struct agenda_phrase *a = x->v[*k].row;
+		size_t n = match(s, len, a->word);
+		if (!n)
+			continue;
+		if (a->also) {
+			/* "Point 117 b) de l'ordre du jour": the phrase somewhere after */
+			size_t al = strlen(a->also);
+			int found = 0;
+			for (size_t i = n; !found && i + al <= len; i++)
+				found = memcmp(s + i, a->also, al) == 0;
+			if (!found)
 				continue;
-			if (t->agenda[k].also) {
-				/* "Point 117 b) de l'ordre du jour": the phrase somewhere after */
-				size_t al = strlen(t->agenda[k].also);
-				int found = 0;
-				for (size_t i = n; !found && i + al <= len; i++)
-					found = memcmp(s + i, t->agenda[k].also, al) == 0;
-				if (!found)
-					continue;
-			}
-			return n;
 		}
+		return n;
+	}
 	return 0;
 }
 
