@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "doc/blocks.h"
-#include "doc/bytes8.h"
+#include "doc/bytes.h"
 
 /* Whitespace the readers fold into one space: ASCII blanks, and the no-break and
  * narrow no-break spaces French typography puts before punctuation are kept (they carry
@@ -75,14 +75,15 @@ static size_t normalise(const char *text, size_t len, char *t)
 		/* this byte and the ordinary ones after it go over in one copy: the loop ran per
 		 * byte and was an eighth of a parse */
 		size_t j = i + 1;
-		for (; BYTES8 && j + 9 <= len; j += 8) {
-			/* eight at a time: an END byte, or a space before a BLANK one */
-			uint64_t w = bytes8_load(text + j), next = bytes8_load(text + j + 1);
-			uint64_t ends = bytes8_in(w, '\t', '\r' + 1) | bytes8_eq(w, 0xC2) |
-			                bytes8_eq(w, 0xE2) | (bytes8_eq(w, ' ') &
-			                (bytes8_eq(next, ' ') | bytes8_in(next, '\t', '\r' + 1)));
-			if (ends) {
-				j += bytes8_first(ends);
+		for (; BYTES_N && j + BYTES_N + 1 <= len; j += BYTES_N) {
+			/* a block at a time: an END byte, or a space before a BLANK one */
+			bytes_t w = bytes_load(text + j), next = bytes_load(text + j + 1);
+			bytes_t blank = bytes_or(bytes_eq(next, ' '), bytes_in(next, '\t', '\r' + 1));
+			bytes_t end = bytes_or(bytes_in(w, '\t', '\r' + 1),
+			                       bytes_or(bytes_eq(w, 0xC2), bytes_eq(w, 0xE2)));
+			bytes_t ends = bytes_or(end, bytes_and(bytes_eq(w, ' '), blank));
+			if (bytes_bits(ends)) {
+				j += bytes_first(bytes_bits(ends));
 				break;
 			}
 		}
