@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc/blocks.h"
+#include "doc/bytes.h"
 
 /* Whitespace the readers fold into one space: ASCII blanks, and the no-break and
  * narrow no-break spaces French typography puts before punctuation are kept (they carry
@@ -74,6 +75,18 @@ static size_t normalise(const char *text, size_t len, char *t)
 		/* this byte and the ordinary ones after it go over in one copy: the loop ran per
 		 * byte and was an eighth of a parse */
 		size_t j = i + 1;
+		for (; BYTES_N && j + BYTES_N + 1 <= len; j += BYTES_N) {
+			/* a block at a time: an END byte, or a space before a BLANK one */
+			bytes_t w = bytes_load(text + j), next = bytes_load(text + j + 1);
+			bytes_t blank = bytes_or(bytes_eq(next, ' '), bytes_in(next, '\t', '\r' + 1));
+			bytes_t end = bytes_or(bytes_in(w, '\t', '\r' + 1),
+			                       bytes_or(bytes_eq(w, 0xC2), bytes_eq(w, 0xE2)));
+			bytes_t ends = bytes_or(end, bytes_and(bytes_eq(w, ' '), blank));
+			if (bytes_bits(ends)) {
+				j += bytes_first(bytes_bits(ends));
+				break;
+			}
+		}
 		while (j + 1 < len && !run_ends((unsigned char)text[j], (unsigned char)text[j + 1]))
 			j++;
 		/* the last byte: a space there is trailing and dropped */

@@ -25,6 +25,91 @@ char *build_strndup(struct bstate *st, const char *s, size_t n)
 	return t;
 }
 
+/* Appends s[0..k) to buf (holding *n bytes of cap); 0 when it would not fit with a NUL. */
+static int put(char *buf, size_t cap, size_t *n, const char *s, size_t k)
+{
+	if (k >= cap - *n)
+		return 0;
+	memcpy(buf + *n, s, k);
+	*n += k;
+	return 1;
+}
+
+/* Appends v in decimal, with its sign. */
+static int put_number(char *buf, size_t cap, size_t *n, unsigned long long v, int negative)
+{
+	char digits[24];
+	size_t k = sizeof digits;
+	do
+		digits[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	if (negative)
+		digits[--k] = '-';
+	return put(buf, cap, n, digits + k, sizeof digits - k);
+}
+
+/* fmt formatted into buf[cap] with the conversions ids and labels use: %s, %.*s, %c, %d,
+ * %ld, %zu (vsnprintf's reading of the format was a twentieth of a parse). Returns the
+ * length, or -1 when fmt holds another conversion or the text does not fit: vsnprintf then
+ * does it. */
+static long format_id(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	size_t n = 0;
+	for (const char *f = fmt; *f; f++) {
+		const char *pct = strchr(f, '%');
+		size_t lit = pct ? (size_t)(pct - f) : strlen(f);
+		if (!put(buf, cap, &n, f, lit))
+			return -1;
+		if (!pct)
+			break;
+		f = pct + 1;
+		int ok;
+		if (*f == 's') {
+			const char *a = va_arg(ap, const char *);
+			ok = a && put(buf, cap, &n, a, strlen(a));
+		} else if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+			int prec = va_arg(ap, int);
+			const char *a = va_arg(ap, const char *);
+			ok = a && prec >= 0 && put(buf, cap, &n, a, strnlen(a, (size_t)prec));
+			f += 2;
+		} else if (*f == 'd') {
+			int v = va_arg(ap, int);
+			ok = put_number(buf, cap, &n, v < 0 ? 0ULL - (unsigned long long)v :
+			                (unsigned long long)v, v < 0);
+		} else if (*f == 'c') {
+			char c = (char)va_arg(ap, int);
+			ok = put(buf, cap, &n, &c, 1);
+		} else if (f[0] == 'l' && f[1] == 'd') {
+			long v = va_arg(ap, long);
+			ok = put_number(buf, cap, &n, v < 0 ? 0ULL - (unsigned long long)v :
+			                (unsigned long long)v, v < 0);
+			f++;
+		} else if (f[0] == 'z' && f[1] == 'u') {
+			ok = put_number(buf, cap, &n, va_arg(ap, size_t), 0);
+			f++;
+		} else {
+			ok = 0;
+		}
+		if (!ok)
+			return -1;
+	}
+	buf[n] = '\0';
+	return (long)n;
+}
+
+int build_snprintf(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap, again;
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	long n = cap ? format_id(buf, cap, fmt, ap) : -1;
+	if (n < 0)
+		n = vsnprintf(buf, cap, fmt, again);
+	va_end(again);
+	va_end(ap);
+	return (int)n;
+}
+
 char *build_printf(struct bstate *st, const char *fmt, ...)
 {
 	/* Ids and labels are short: formatted on the stack and copied once, where vasprintf
@@ -33,12 +118,12 @@ char *build_printf(struct bstate *st, const char *fmt, ...)
 	va_list ap, again;
 	va_start(ap, fmt);
 	va_copy(again, ap);
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	long n = format_id(buf, sizeof buf, fmt, ap);
 	char *s = NULL;
-	if (n >= 0 && (size_t)n < sizeof buf) {
+	if (n >= 0) {
 		if ((s = malloc((size_t)n + 1)))
 			memcpy(s, buf, (size_t)n + 1);
-	} else if (n < 0 || vasprintf(&s, fmt, again) < 0) {
+	} else if (vasprintf(&s, fmt, again) < 0) {
 		s = NULL;
 	}
 	if (!s)
@@ -303,16 +388,16 @@ static int sub_at(struct bstate *st, int d, int value, enum sstyle style, const 
 		return -1;
 	char lab[16];
 	if (ocr_roman)
-		snprintf(lab, sizeof lab, "i");
+		build_snprintf(lab, sizeof lab, "i");
 	else if ((unsigned char)l[0] >= 0x80 && value >= 1 && value <= 26)
-		snprintf(lab, sizeof lab, "%c", 'a' + value - 1);   /* ids are shared by all languages */
+		build_snprintf(lab, sizeof lab, "%c", 'a' + value - 1);   /* ids are shared by all languages */
 	else
-		snprintf(lab, sizeof lab, "%.*s", (int)(ln < 8 ? ln : 8), l);
+		build_snprintf(lab, sizeof lab, "%.*s", (int)(ln < 8 ? ln : 8), l);
 	const struct para *pp = &st->res->paras[parent];
 	/* A repeated label (an OCR slip, "(9)" twice) must not repeat an id. */
 	if (d < st->depth && st->res->paras[st->lv[d].para].num
 	    && strcmp(st->res->paras[st->lv[d].para].num, lab) == 0)
-		snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "-%d", st->lv[d].last + 1);
+		build_snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "-%d", st->lv[d].last + 1);
 	char *id = build_printf(st, "%s.%s", pp->id, lab);
 	char *label = build_printf(st, "%s (%s)", pp->label, lab);
 	/* num keeps the letter as printed ("ب"); id and label use the shared Latin one. */

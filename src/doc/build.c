@@ -59,7 +59,7 @@ static void footnotes_from(struct bstate *st, const char *s, size_t n)
 		}
 		int num = atoi(s);
 		char want[16];
-		int wl = snprintf(want, sizeof want, " %d ", num + 1);
+		int wl = build_snprintf(want, sizeof want, " %d ", num + 1);
 		const char *cut = NULL;
 		for (size_t i = 1; i + (size_t)wl < n; i++) {
 			if (s[i] == ' ' && memcmp(s + i, want, (size_t)wl) == 0
@@ -403,11 +403,11 @@ static void label_text(enum lab_kind k, int v, char out[8])
 	static const char *const r[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix",
 		"x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx" };
 	if (k == LAB_ROMAN && v >= 1 && v <= 20)
-		snprintf(out, 8, "%s", r[v - 1]);
+		build_snprintf(out, 8, "%s", r[v - 1]);
 	else if (k == LAB_LETTER && v >= 1 && v <= 26)
-		snprintf(out, 8, "%c", 'a' + v - 1);
+		build_snprintf(out, 8, "%c", 'a' + v - 1);
 	else if (k == LAB_LETTER && v > 26 && v <= 52)
-		snprintf(out, 8, "%c%c", 'a' + v - 27, 'a' + v - 27);
+		build_snprintf(out, 8, "%c%c", 'a' + v - 27, 'a' + v - 27);
 	else
 		out[0] = '\0';
 }
@@ -617,13 +617,14 @@ static char (*infer_labels(const struct block_list *bl, const enum bkind *kinds,
 static size_t glued_number(const char *s, size_t n, long want)
 {
 	char pat[24];
-	size_t pl = (size_t)snprintf(pat, sizeof pat, " %ld. ", want);
+	size_t pl = (size_t)build_snprintf(pat, sizeof pat, " %ld. ", want);
 	for (size_t at = 1; at + pl < n; at++) {
-		const char *p = memchr(s + at, ' ', n - pl - at);
-		if (!p)
+		/* the number itself, not every space of the paragraph (this runs at every one) */
+		const char *p = memmem(s + at, n - at, pat, pl);
+		if (!p || (size_t)(p - s) + pl >= n)
 			break;
 		at = (size_t)(p - s);
-		if (memcmp(s + at, pat, pl) != 0 || !isupper((unsigned char)s[at + pl]))
+		if (!isupper((unsigned char)s[at + pl]))
 			continue;
 		size_t b = at;
 		while (b > 0 && b + 3 > at && isdigit((unsigned char)s[b - 1]))

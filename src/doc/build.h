@@ -86,6 +86,8 @@ int build_start(struct bstate *, int *oom);
 /* Copies and formats into the resolution; on failure they set st->oom and return NULL. */
 char *build_strndup(struct bstate *, const char *s, size_t n);
 char *build_printf(struct bstate *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* snprintf, without glibc's reading of the format for what ids use (%s, %.*s, %c, %d, %ld, %zu). */
+int build_snprintf(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Sets a metadata field unless it is already known. */
 void build_set_meta(struct bstate *, char **field, const char *s, size_t n);
 int build_starts(const char *s, size_t n, const char *w);

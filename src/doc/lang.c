@@ -4,9 +4,12 @@
  * Arabic-Indic digits) and strict about word ends, so "Annexed" is not "Annex". */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
@@ -23,6 +26,10 @@ static size_t cp_at(const char *s, size_t len, ucs4_t *uc)
 	if (len == 0) {
 		*uc = 0;
 		return 0;
+	}
+	if ((unsigned char)s[0] < 0x80) {
+		*uc = (unsigned char)s[0];      /* ASCII without a call: most text */
+		return 1;
 	}
 	uint32_t c;
 	size_t n = utf8_decode(s, len, &c);
@@ -178,14 +185,22 @@ static inline int may_match(const char *s, size_t len, const char *p)
 /* Matches pattern p at the start of s. In p: ' ' is one or more spaces (any kind), '_' zero or
  * more, '#' one or more digits, '\'' any apostrophe, '-' any hyphen; other characters match
  * ignoring case. A pattern that ends in a letter must end at a word end in s. Returns the
- * bytes of s matched, or 0. */
-static size_t match(const char *s, size_t len, const char *p)
+ * bytes of s matched, or 0 and in *fail the bytes of p up to the end of the element that
+ * failed (the pattern's length and one more when the word end failed): the matcher reads p
+ * from left to right and never looks ahead, so a pattern opening with those same bytes fails
+ * at the same text too. */
+static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
 {
-	if (!may_match(s, len, p))
+	const char *p_start = p;
+	if (!may_match(s, len, p)) {
+		unsigned char p0 = (unsigned char)p[0];
+		*fail = p0 < 0x80 ? 1 : p0 < 0xE0 ? 2 : p0 < 0xF0 ? 3 : 4;
 		return 0;
+	}
 	size_t i = 0;
 	ucs4_t last = 0;
 	while (*p) {
+		*fail = (size_t)(p - p_start) + 1;
 		if (*p == ' ' || *p == '_') {
 			size_t n = 0;
 			ucs4_t c;
@@ -214,10 +229,24 @@ static size_t match(const char *s, size_t len, const char *p)
 			last = '0';
 			continue;
 		}
+		/* ASCII against ASCII: a pattern's apostrophe and hyphen match only themselves
+		 * there, letters their other case (same_letter, apostrophe, hyphen), so one
+		 * comparison without decoding; patterns share long openings ("Expressing its"),
+		 * so this runs at most characters the matcher reads */
+		unsigned char pb = (unsigned char)*p;
+		if (i < len && (pb | (unsigned char)s[i]) < 0x80) {
+			if (ascii_lower(pb) != ascii_lower((unsigned char)s[i]))
+				return 0;
+			i++;
+			p++;
+			last = pb;
+			continue;
+		}
 		ucs4_t pc, sc;
 		/* A pattern character is at most 4 bytes and the pattern ends in a NUL, which no
 		 * multi-byte sequence contains: no strlen of the rest at every character. */
 		size_t pk = cp_at(p, 4, &pc);
+		*fail = (size_t)(p - p_start) + pk;
 		if (i >= len)
 			return 0;
 		size_t sk = cp_at(s + i, len - i, &sc);
@@ -228,6 +257,7 @@ static size_t match(const char *s, size_t len, const char *p)
 		p += pk;
 		last = pc;
 	}
+	*fail = (size_t)(p - p_start) + 1;
 	if (last && is_word_cp(last) && i < len) {
 		ucs4_t c;
 		cp_at(s + i, len - i, &c);
@@ -235,6 +265,12 @@ static size_t match(const char *s, size_t len, const char *p)
 			return 0;
 	}
 	return i;
+}
+
+static size_t match(const char *s, size_t len, const char *p)
+{
+	size_t fail;
+	return match_to(s, len, p, &fail);
 }
 
 /* Longest match of any pattern in a NULL-terminated list; *which gets its index. */
@@ -280,6 +316,12 @@ static const char *const words_en[] = { "the", "of", "and", "to", "its", "with",
 static const char *const words_fr[] = { "les", "des", "et", "du", "une", "aux", "sur", "dans", NULL };
 static const char *const words_es[] = { "los", "las", "y", "del", "el", "con", "por", "una", NULL };
 
+struct phrase_index;
+struct phrase;
+static const struct phrase_index *words_index(int l);
+static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
+                          const struct phrase **which);
+
 /* Whether the ASCII word w[0..n) (any case) is one of the list's words (lower case ASCII). */
 static int in_word_list(const char *w, size_t n, const char *const *list)
 {
@@ -300,11 +342,10 @@ static int in_word_list(const char *w, size_t n, const char *const *list)
  * text[0..len) is in, by the matcher. */
 static int matched_word(const char *text, size_t len)
 {
-	if (match_any(text, len, words_en, NULL))
-		return 1;
-	if (match_any(text, len, words_fr, NULL))
-		return 2;
-	return match_any(text, len, words_es, NULL) ? 3 : 0;
+	for (int l = 0; l < 3; l++)
+		if (match_index(words_index(l), text, len, NULL))
+			return l + 1;
+	return 0;
 }
 
 /* What the frequent words look like, for a quick no: the longest, and the first letters of
@@ -889,20 +930,371 @@ const char *lang_organ_name(enum organ o)
 	return o > ORGAN_NONE && o < ORGAN_COUNT ? organ_english[o] : NULL;
 }
 
-/* Longest match at s of any pattern of one cell in every language. */
-#define MATCH_CELL(cell, s, len) match_cell(offsetof(struct lang_phrases, cell), s, len)
+/* Words in -ed or -ing that open a wrapped line without being a participle. */
+static const char *const en_not_participles[] = {
+	"United", "Hundred", "Kindred", "Sacred", "Naked", "Wicked", "Red", "Bed", "Ahmed",
+	"Mohammed", "Mohamed", "Beijing", "Nanjing", "Chongqing", "Kunming", "Thing", "Things",
+	"Nothing", "Something", "Anything", "Everything", "King", "Kingdom", "Spring", "Ring",
+	"During", "Morning", "Evening", "Ceiling", NULL
+};
 
-static size_t match_cell(size_t off, const char *s, size_t len)
+/* Participles in -en and adjectives of attitude that open a preambular paragraph. */
+static const char *const en_adjectives[] = {
+	"Given", "Taken", "Driven", "Shaken", "Stricken",
+	"Aware", "Mindful", "Conscious", "Cognizant", "Cognisant", "Desirous", "Confident",
+	"Anxious", "Appreciative", "Grateful", "Resolved", "Committed", "Determined", "Convinced",
+	NULL
+};
+
+/* --- the tables indexed by first byte --------------------------------------------------- */
+
+/* Tables of 70 phrases are tried at every paragraph, and most phrases fail at the text's
+ * first character. An index, derived from the tables at the first use, gives for the first
+ * byte of a text the phrases that may match there (may_match), in the table's order, so
+ * that the longest match, and the first of equal ones, are those of the whole table. The
+ * texts are sorted into buckets: one per ASCII byte; the lead bytes of U+0130 and U+212A,
+ * which fold to ASCII letters (0xC4, 0xE2); any other non-ASCII byte; the empty text. */
+enum { LEAD_C4 = 128, LEAD_E2 = 129, NON_ASCII = 130, EMPTY = 131, BUCKETS = 132 };
+
+enum {
+#define LANG_CELL(name, what) CELL_##name,
+	LANG_LISTS(LANG_CELL)
+#undef LANG_CELL
+	NCELLS
+};
+#define NLANGS (sizeof lang_tables / sizeof lang_tables[0])
+
+/* A phrase of a table and what its row gives: the organ, the month's number, or for a list
+ * of words its place in its language's list; the row itself for openings and agenda lines. */
+struct phrase {
+	const char *words;
+	int value;
+	const void *row;
+	unsigned char after_number;     /* "#st meeting": the ASCII character after the
+	                                 * opening number, 0 when none or not a plain one */
+};
+
+struct phrase_index {
+	atomic_int ready;               /* built (by the first thread to use it) */
+	const struct phrase *v;         /* the phrases, in the table's order */
+	uint16_t at[BUCKETS + 1];       /* pick[at[b]] .. pick[at[b + 1]]: those of bucket b */
+	const uint16_t *pick;           /* positions in v */
+	const uint8_t *shared;          /* the bytes each pick opens with as the one before it
+	                                 * in its bucket ("Noting with", "Noting with deep") */
+};
+
+/* Room for every phrase of every index (each phrase is in its language's index and in the
+ * all-language one) and for the buckets they are in; the tables are constant, so whether
+ * they fit is known at the first run of test_lang, which builds them all. Each index is built
+ * at its first use, under ix_lock: a small file uses a few. */
+enum { PHRASES_MAX = 4096, PICKS_MAX = 32768 };
+
+static struct {
+	struct phrase_index cell[NCELLS];               /* every language's phrases of a cell */
+	struct phrase_index lang_cell[NLANGS][NCELLS];  /* one language's */
+	struct phrase_index openings, organs, agenda, months, not_participles, adjectives,
+		words[3];
+	struct phrase v[PHRASES_MAX];
+	uint16_t pick[PICKS_MAX];
+	uint8_t shared[PICKS_MAX];
+	size_t nv, npick;
+} ix;
+static pthread_mutex_t ix_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int bucket_of(const char *s, size_t len)
 {
-	size_t best = 0;
-	EACH_LANG(t) {
-		const char *const *list = *(const char *const *const *)((const char *)t + off);
-		size_t n = match_any(s, len, list, NULL);
-		if (n > best)
+	if (len == 0)
+		return EMPTY;
+	unsigned char b = (unsigned char)s[0];
+	return b < 0x80 ? b : b == 0xC4 ? LEAD_C4 : b == 0xE2 ? LEAD_E2 : NON_ASCII;
+}
+
+/* The buckets of the texts at which may_match() may give 1 for p, by its cases: the empty
+ * text always; a pattern opening with '_' (or empty) any text, and so one opening with a
+ * non-ASCII character that folds to ASCII; text opening with the lead byte of U+0130 or
+ * U+212A any other pattern; other non-ASCII text a pattern opening with non-ASCII, a space,
+ * a digit, an apostrophe or a hyphen (which have non-ASCII forms); ASCII text: a letter in
+ * either case, ' ' an ASCII space, '#' a digit, other ASCII itself. lang_index_check()
+ * holds this against may_match() at every byte. */
+static int pattern_buckets(const char *p, uint8_t in[BUCKETS])
+{
+	unsigned char p0 = (unsigned char)p[0];
+	int n = 0;
+	if (!p0 || p0 == '_' || (p0 >= 0x80 && non_ascii_may_match(p))) {
+		for (int b = 0; b < BUCKETS; b++)
+			in[n++] = (uint8_t)b;
+		return n;
+	}
+	in[n++] = EMPTY;
+	in[n++] = LEAD_C4;
+	in[n++] = LEAD_E2;
+	if (p0 >= 0x80 || p0 == ' ' || p0 == '#' || p0 == '\'' || p0 == '-')
+		in[n++] = NON_ASCII;
+	if (p0 >= 0x80)
+		return n;
+	if (p0 == ' ') {
+		in[n++] = ' ';
+		in[n++] = '\t';
+		in[n++] = '\n';
+		in[n++] = '\r';
+	} else if (p0 == '#') {
+		for (int d = '0'; d <= '9'; d++)
+			in[n++] = (uint8_t)d;
+	} else if (ascii_letter(p0)) {
+		in[n++] = (uint8_t)ascii_lower(p0);
+		in[n++] = (uint8_t)(ascii_lower(p0) - ('a' - 'A'));
+	} else {
+		in[n++] = p0;
+	}
+	return n;
+}
+
+static _Noreturn void index_outgrown(void)
+{
+	fputs("gavel: the index of lang.c's tables outgrew PHRASES_MAX or PICKS_MAX\n", stderr);
+	abort();
+}
+
+static void index_begin(struct phrase_index *x)
+{
+	x->v = ix.v + ix.nv;
+}
+
+static void index_add(const char *words, int value, const void *row)
+{
+	if (ix.nv == PHRASES_MAX)
+		index_outgrown();
+	unsigned char after = words[0] == '#' ? (unsigned char)words[1] : 0;
+	if (after >= 0x80 || after == ' ' || after == '_' || after == '#')
+		after = 0;
+	ix.v[ix.nv++] = (struct phrase){ words, value, row, after };
+}
+
+/* Sorts the phrases added since index_begin into their buckets. */
+static void index_end(struct phrase_index *x)
+{
+	size_t n = (size_t)(ix.v + ix.nv - x->v);
+	uint8_t in[BUCKETS];
+	uint16_t count[BUCKETS] = { 0 };
+	size_t total = 0;
+	for (size_t k = 0; k < n; k++) {
+		int m = pattern_buckets(x->v[k].words, in);
+		for (int j = 0; j < m; j++)
+			count[in[j]]++;
+		total += (size_t)m;
+	}
+	if (ix.npick + total > PICKS_MAX)
+		index_outgrown();
+	uint16_t *pick = ix.pick + ix.npick;
+	uint8_t *shared = ix.shared + ix.npick;
+	x->pick = pick;
+	x->shared = shared;
+	x->at[0] = 0;
+	for (int b = 0; b < BUCKETS; b++)
+		x->at[b + 1] = (uint16_t)(x->at[b] + count[b]);
+	uint16_t fill[BUCKETS];
+	memcpy(fill, x->at, sizeof fill);
+	for (size_t k = 0; k < n; k++) {
+		int m = pattern_buckets(x->v[k].words, in);
+		for (int j = 0; j < m; j++) {
+			uint16_t at = fill[in[j]]++;
+			pick[at] = (uint16_t)k;
+			/* the bytes it opens with as the phrase before it in the bucket */
+			size_t c = 0;
+			if (at > x->at[in[j]]) {
+				const char *p = x->v[pick[at - 1]].words, *q = x->v[k].words;
+				while (p[c] && p[c] == q[c] && c < UINT8_MAX)
+					c++;
+			}
+			shared[at] = (uint8_t)c;
+		}
+	}
+	ix.npick += total;
+}
+
+static const size_t cell_offsets[NCELLS] = {
+#define LANG_CELL(name, what) offsetof(struct lang_phrases, name),
+	LANG_LISTS(LANG_CELL)
+#undef LANG_CELL
+};
+
+static const char *const *cell_list(const struct lang_phrases *t, int c)
+{
+	return *(const char *const *const *)((const char *)t + cell_offsets[c]);
+}
+
+/* The phrases of the tables, for one index each. */
+static void fill_cell(int c, int lang)
+{
+	for (size_t l = 0; l < NLANGS; l++)
+		if (lang < 0 || (size_t)lang == l) {
+			const char *const *list = cell_list(&lang_tables[l], c);
+			for (int k = 0; list[k]; k++)
+				index_add(list[k], k, NULL);
+		}
+}
+
+static void fill_openings(int a, int b)
+{
+	(void)a, (void)b;
+	EACH_LANG(t)
+		for (int k = 0; t->openings[k].words; k++)
+			index_add(t->openings[k].words, (int)t->openings[k].organ, &t->openings[k]);
+}
+
+static void fill_organs(int a, int b)
+{
+	(void)a, (void)b;
+	EACH_LANG(t)
+		for (int k = 0; t->organ_names[k].words; k++)
+			index_add(t->organ_names[k].words, (int)t->organ_names[k].organ, NULL);
+}
+
+static void fill_agenda(int a, int b)
+{
+	(void)a, (void)b;
+	EACH_LANG(t)
+		for (int k = 0; t->agenda[k].word; k++)
+			index_add(t->agenda[k].word, k, &t->agenda[k]);
+}
+
+static void fill_months(int a, int b)
+{
+	(void)a, (void)b;
+	EACH_LANG(t)
+		for (int k = 0; t->months[k].word; k++)
+			index_add(t->months[k].word, t->months[k].value, NULL);
+}
+
+static void fill_en_lists(int which, int b)
+{
+	(void)b;
+	const char *const *list = which ? en_adjectives : en_not_participles;
+	for (int k = 0; list[k]; k++)
+		index_add(list[k], k, NULL);
+}
+
+static void fill_words(int l, int b)
+{
+	(void)b;
+	const char *const *list = l == 0 ? words_en : l == 1 ? words_fr : words_es;
+	for (int k = 0; list[k]; k++)
+		index_add(list[k], k, NULL);
+}
+
+/* x, built by fill(a, b) at the first use of any thread. */
+static const struct phrase_index *index_of(struct phrase_index *x, void (*fill)(int, int),
+                                           int a, int b)
+{
+	if (!atomic_load_explicit(&x->ready, memory_order_acquire)) {
+		pthread_mutex_lock(&ix_lock);
+		if (!atomic_load_explicit(&x->ready, memory_order_relaxed)) {
+			index_begin(x);
+			fill(a, b);
+			index_end(x);
+			atomic_store_explicit(&x->ready, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&ix_lock);
+	}
+	return x;
+}
+
+/* The phrases of cell c of one language (lang < 0: of every language, in order). */
+static const struct phrase_index *cell_index(int c, int lang)
+{
+	return index_of(lang < 0 ? &ix.cell[c] : &ix.lang_cell[lang][c], fill_cell, c, lang);
+}
+
+#define OPENINGS index_of(&ix.openings, fill_openings, 0, 0)
+#define ORGANS index_of(&ix.organs, fill_organs, 0, 0)
+#define AGENDA index_of(&ix.agenda, fill_agenda, 0, 0)
+#define MONTHS index_of(&ix.months, fill_months, 0, 0)
+#define NOT_PARTICIPLES index_of(&ix.not_participles, fill_en_lists, 0, 0)
+#define ADJECTIVES index_of(&ix.adjectives, fill_en_lists, 1, 0)
+
+/* The frequent words of English (0), French (1), Spanish (2). */
+static const struct phrase_index *words_index(int l)
+{
+	return index_of(&ix.words[l], fill_words, l, 0);
+}
+
+/* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. */
+static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
+                          const struct phrase **which)
+{
+	int b = bucket_of(s, len);
+	size_t best = 0, fail = SIZE_MAX;
+	/* a number: every phrase opening with one reads the same digits, and one going on with
+	 * an ASCII character (a letter in either case, an apostrophe or hyphen only itself) goes
+	 * on only where the text does so after the ASCII digits ("1. Decides" is no "1st") */
+	unsigned char after = 0;
+	int number = b >= '0' && b <= '9';
+	if (number) {
+		size_t d = 1;
+		while (d < len && s[d] >= '0' && s[d] <= '9')
+			d++;
+		after = d < len ? (unsigned char)s[d] : 0;
+		number = after < 0x80;          /* digits of another script may go on */
+	}
+	for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
+		/* a phrase opening as the one before up to where that one failed fails too */
+		if (x->shared[j] >= fail)
+			continue;
+		const struct phrase *ph = &x->v[x->pick[j]];
+		if (number && ph->after_number && ascii_lower(ph->after_number) != ascii_lower(after)) {
+			fail = 2;               /* where match_to would have failed */
+			continue;
+		}
+		size_t n = match_to(s, len, ph->words, &fail);
+		if (!n)
+			continue;
+		fail = SIZE_MAX;
+		if (n > best) {
 			best = n;
+			if (which)
+				*which = ph;
+		}
 	}
 	return best;
 }
+
+/* Whether x's buckets hold, in order, every phrase may_match() gives 1 for at a text
+ * opening with their byte, and all at the empty text. */
+static int index_holds(const struct phrase_index *x)
+{
+	size_t n = x->at[EMPTY + 1] - x->at[EMPTY];
+	for (int b = 0; b < BUCKETS; b++)
+		for (uint16_t k = x->at[b]; k + 1 < x->at[b + 1]; k++)
+			if (x->pick[k] >= x->pick[k + 1])
+				return 0;
+	for (size_t k = 0; k < n; k++) {
+		for (int c = 0; c < 256; c++) {
+			char t = (char)c;
+			int b = bucket_of(&t, 1), in = 0;
+			for (uint16_t j = x->at[b]; j < x->at[b + 1]; j++)
+				in |= x->pick[j] == k;
+			if (may_match(&t, 1, x->v[k].words) && !in)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+int lang_index_check(void)
+{
+	int ok = 1;
+	for (int c = 0; c < NCELLS; c++)
+		for (int l = -1; l < (int)NLANGS; l++)
+			ok &= index_holds(cell_index(c, l));
+	const struct phrase_index *rest[] = { OPENINGS, ORGANS, AGENDA, MONTHS, NOT_PARTICIPLES,
+		ADJECTIVES, words_index(0), words_index(1), words_index(2) };
+	for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
+		ok &= index_holds(rest[r]);
+	return ok;
+}
+
+/* Longest match at s of any pattern of one cell in every language. */
+#define MATCH_CELL(name, s, len) match_index(cell_index(CELL_##name, -1), s, len, NULL)
 
 /* --- openings ------------------------------------------------------------------------- */
 
@@ -911,27 +1303,6 @@ static size_t comma_len(const char *s, size_t len)
 	ucs4_t c;
 	size_t k = cp_at(s, len, &c);
 	return (c == ',' || c == 0xFF0C || c == 0x60C || c == 0x3001) ? k : 0;
-}
-
-/* The letters (bit 0 for a, either case) the openings in Latin script open with, and bit 31
- * when one opens with other ASCII; worked out at the first call (threads racing here work
- * out the same value). */
-static uint32_t opening_initials(void)
-{
-	static _Atomic uint32_t initials;        /* 0: not yet */
-	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
-	if (!m) {
-		EACH_LANG(t)
-			for (int k = 0; t->openings[k].words; k++) {
-				unsigned char p0 = (unsigned char)t->openings[k].words[0];
-				if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
-					m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
-				else if (p0 < 0x80)
-					m |= (uint32_t)1 << 31;
-			}
-		atomic_store_explicit(&initials, m, memory_order_relaxed);
-	}
-	return m;
 }
 
 /* Whether the opening op matches at s[i..len) (its organ, comma and length set). */
@@ -981,21 +1352,14 @@ static size_t opening_at(const struct organ_phrase *op, const char *s, size_t le
 size_t lang_opening(const char *s, size_t len, const char **organ, int *comma)
 {
 	size_t i = skip_spaces(s, len, 0);
-	int ascii = i < len && (unsigned char)s[i] < 0x80;
-	/* text opening with another ASCII byte than those letters matches no opening: an ASCII
-	 * letter matches only itself in either case, other ASCII no letter (may_match) */
-	uint32_t initials = ascii ? opening_initials() : 0;
-	if (ascii && !(initials >> 31)) {
-		unsigned char c = (unsigned char)s[i] | 0x20;
-		if (c < 'a' || c > 'z' || !(initials >> (c - 'a') & 1))
-			return 0;
+	/* the first that matches, of those that may at its first byte */
+	const struct phrase_index *x = OPENINGS;
+	int b = bucket_of(s + i, len - i);
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		size_t n = opening_at(x->v[*k].row, s, len, i, organ, comma);
+		if (n)
+			return n;
 	}
-	EACH_LANG(t)
-		for (int k = 0; t->openings[k].words; k++) {
-			size_t n = opening_at(&t->openings[k], s, len, i, organ, comma);
-			if (n)
-				return n;
-		}
 	return 0;
 }
 
@@ -1028,17 +1392,11 @@ size_t lang_other_opening(const char *s, size_t n)
 
 size_t lang_organ_at(const char *s, size_t len, enum organ *organ)
 {
-	size_t best = 0;
-	EACH_LANG(t)
-		for (int k = 0; t->organ_names[k].words; k++) {
-			size_t n = match(s, len, t->organ_names[k].words);
-			if (n > best) {
-				best = n;
-				if (organ)
-					*organ = t->organ_names[k].organ;
-			}
-		}
-	return best;
+	const struct phrase *which;
+	size_t n = match_index(ORGANS, s, len, &which);
+	if (n && organ)
+		*organ = (enum organ)which->value;
+	return n;
 }
 
 enum organ lang_organ_in(const char *s, size_t len)
@@ -1064,13 +1422,15 @@ size_t lang_un_name(const char *s, size_t len)
 		return n;
 	/* a masthead extracted without its spaces: "United NationsA/RES/58/190", "Nations
 	 * UniesS/RES/1454 (2002)": the name glued to the symbol's capital */
-	EACH_LANG(t)
-		for (int k = 0; t->un_names[k]; k++) {
-			size_t pl = strlen(t->un_names[k]);
-			if (len > pl && (n = match(s, pl, t->un_names[k])) == pl &&
-			    (s[pl] == 'A' || s[pl] == 'S' || s[pl] == 'E'))
-				return n;
-		}
+	const struct phrase_index *x = cell_index(CELL_un_names, -1);
+	int b = bucket_of(s, len);
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		const char *w = x->v[*k].words;
+		size_t pl = strlen(w);
+		if (len > pl && (n = match(s, pl, w)) == pl &&
+		    (s[pl] == 'A' || s[pl] == 'S' || s[pl] == 'E'))
+			return n;
+	}
 	return 0;
 }
 
@@ -1102,22 +1462,25 @@ int lang_report_header(const char *s, size_t len)
 
 size_t lang_agenda_line(const char *s, size_t len)
 {
-	EACH_LANG(t)
-		for (int k = 0; t->agenda[k].word; k++) {
-			size_t n = match(s, len, t->agenda[k].word);
-			if (!n)
+	/* the first that matches, of those that may at its first byte */
+	const struct phrase_index *x = AGENDA;
+	int b = bucket_of(s, len);
+	for (const uint16_t *k = x->pick + x->at[b]; k < x->pick + x->at[b + 1]; k++) {
+		const struct agenda_phrase *a = x->v[*k].row;
+		size_t n = match(s, len, a->word);
+		if (!n)
+			continue;
+		if (a->also) {
+			/* "Point 117 b) de l'ordre du jour": the phrase somewhere after */
+			size_t al = strlen(a->also);
+			int found = 0;
+			for (size_t i = n; !found && i + al <= len; i++)
+				found = memcmp(s + i, a->also, al) == 0;
+			if (!found)
 				continue;
-			if (t->agenda[k].also) {
-				/* "Point 117 b) de l'ordre du jour": the phrase somewhere after */
-				size_t al = strlen(t->agenda[k].also);
-				int found = 0;
-				for (size_t i = n; !found && i + al <= len; i++)
-					found = memcmp(s + i, t->agenda[k].also, al) == 0;
-				if (!found)
-					continue;
-			}
-			return n;
 		}
+		return n;
+	}
 	return 0;
 }
 
@@ -1265,48 +1628,15 @@ int lang_session_line(const char *s, size_t len)
 
 /* --- dates ---------------------------------------------------------------------------- */
 
-/* The letters (bit 0 for a, either case) the month names opening in ASCII open with, worked
- * out at the first call (threads racing here work out the same value). */
-static uint32_t month_initials(void)
-{
-	static _Atomic uint32_t initials;        /* 0: not yet */
-	uint32_t m = atomic_load_explicit(&initials, memory_order_relaxed);
-	if (!m) {
-		EACH_LANG(t)
-			for (int k = 0; t->months[k].word; k++) {
-				unsigned char p0 = (unsigned char)t->months[k].word[0];
-				if ((p0 | 0x20) >= 'a' && (p0 | 0x20) <= 'z')
-					m |= (uint32_t)1 << ((p0 | 0x20) - 'a');
-			}
-		atomic_store_explicit(&initials, m, memory_order_relaxed);
-	}
-	return m;
-}
-
 static size_t month_at(const char *s, size_t len, int *month)
 {
-	size_t best = 0;
-	/* Every name starts with a letter: text starting with an ASCII byte is only tried
-	 * against the names starting with the same ASCII letter (this runs at every word of
-	 * every line the furniture and metadata readers look at). */
-	unsigned char c0 = len ? (unsigned char)s[0] : 0;
-	if (c0 < 0x80 && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z'))
-		return 0;
-	if (c0 < 0x80 && !(month_initials() >> ((c0 | 0x20) - 'a') & 1))
-		return 0;       /* "the", "of", "Recalling": no name opens so (every line tries) */
-	EACH_LANG(t)
-		for (int k = 0; t->months[k].word; k++) {
-			unsigned char p0 = (unsigned char)t->months[k].word[0];
-			if (c0 < 0x80 && (p0 | 0x20) != (c0 | 0x20))
-				continue;       /* other scripts' names, and other letters */
-			size_t n = match(s, len, t->months[k].word);
-			if (n > best) {
-				best = n;
-				*month = t->months[k].value;
-			}
-		}
+	/* this runs at every word of every line the furniture and metadata readers look at:
+	 * "the", "of", "Recalling" try no name */
+	const struct phrase *which;
+	size_t best = match_index(MONTHS, s, len, &which);
 	if (!best)
 		return 0;
+	*month = which->value;
 	/* "كانون الأول/ديسمبر": the second name must agree */
 	size_t j = skip_spaces(s, len, best);
 	if (j < len && s[j] == '/') {
@@ -1702,22 +2032,6 @@ static int has_word(const char *s, size_t n, const char *w)
 	return 0;
 }
 
-/* Words in -ed or -ing that open a wrapped line without being a participle. */
-static const char *const en_not_participles[] = {
-	"United", "Hundred", "Kindred", "Sacred", "Naked", "Wicked", "Red", "Bed", "Ahmed",
-	"Mohammed", "Mohamed", "Beijing", "Nanjing", "Chongqing", "Kunming", "Thing", "Things",
-	"Nothing", "Something", "Anything", "Everything", "King", "Kingdom", "Spring", "Ring",
-	"During", "Morning", "Evening", "Ceiling", NULL
-};
-
-/* Participles in -en and adjectives of attitude that open a preambular paragraph. */
-static const char *const en_adjectives[] = {
-	"Given", "Taken", "Driven", "Shaken", "Stricken",
-	"Aware", "Mindful", "Conscious", "Cognizant", "Cognisant", "Desirous", "Confident",
-	"Anxious", "Appreciative", "Grateful", "Resolved", "Committed", "Determined", "Convinced",
-	NULL
-};
-
 /* English has a rule for the head where the others have lists: a preambular paragraph opens
  * with a participle or an adjective of attitude, an operative one with a verb in -s. */
 static size_t en_head(const char *s, size_t len, int operative, int first)
@@ -1731,10 +2045,10 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 	 * Women" is no lead */
 	if (!first && !uc_is_lower((ucs4_t)(unsigned char)s[0]))
 		return 0;
-	if (match_any(s, len, en_not_participles, NULL))
+	if (match_index(NOT_PARTICIPLES, s, len, NULL))
 		return 0;
 	if (ends_with(s, n, "ing") || (ends_with(s, n, "ed") && !ends_with(s, n, "eed")) ||
-	    match_any(s, len, en_adjectives, NULL))
+	    match_index(ADJECTIVES, s, len, NULL))
 		return n;
 	return 0;
 }
@@ -1746,12 +2060,13 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		if (lang && strcmp(lang, k->code) == 0)
 			t = k;
 	int english = t == &lang_tables[0];
+	int l = (int)(t - lang_tables);
 	size_t i = skip_spaces(s, len, 0);
 	size_t start = i;
 
 	/* adverbs before the head: listed ones, and in English any word in -ly */
 	for (int rounds = 0; rounds < 3; rounds++) {
-		size_t n = match_any(s + i, len - i, t->lead_pre, NULL);
+		size_t n = match_index(cell_index(CELL_lead_pre, l), s + i, len - i, NULL);
 		if (!n && english) {
 			size_t w = word_len(s + i, len - i);
 			if (w > 3 && ends_with(s + i, w, "ly") && uc_is_upper((ucs4_t)(unsigned char)s[i]))
@@ -1766,7 +2081,7 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		i = j;
 	}
 
-	size_t head = match_any(s + i, len - i, t->lead_heads, NULL);
+	size_t head = match_index(cell_index(CELL_lead_heads, l), s + i, len - i, NULL);
 	if (!head) {
 		if (t->lead_cjk)
 			return 0;
@@ -1786,13 +2101,13 @@ size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 		size_t j = t->lead_cjk ? end : skip_spaces(s, len, end);
 		if (j == end && !t->lead_cjk)
 			break;
-		int which = -1;
-		size_t n = match_any(s + j, len - j, t->lead_tails, &which);
+		const struct phrase *which = NULL;
+		size_t n = match_index(cell_index(CELL_lead_tails, l), s + j, len - j, &which);
 		if (!n)
 			break;
 		/* "of" belongs to "note" only; "on"/"upon" to "calls"/"depends" */
 		if (english) {
-			const char *w = t->lead_tails[which];
+			const char *w = which->words;
 			if (strcmp(w, "of") == 0 && !has_word(s + start, end - start, "note"))
 				break;
 			if ((strcmp(w, "on") == 0 || strcmp(w, "upon") == 0) &&

@@ -76,6 +76,9 @@ struct lang_phrases {
 #undef LANG_FIELD
 };
 
+/* For the tests: whether the index of the tables by first byte (built at the first use)
+ * offers every phrase the matcher may match at each byte, in the tables' order. */
+int lang_index_check(void);
 /* The table: English, French, Spanish, Russian, Chinese, Arabic. */
 extern const struct lang_phrases lang_tables[];
 extern const size_t lang_ntables;

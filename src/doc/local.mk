@@ -13,6 +13,7 @@ src_libgavel_a_SOURCES += src/doc/input.c src/doc/input.h src/doc/blocks.c src/d
 src_libgavel_a_SOURCES += src/doc/shape-pdf.c src/doc/shape-plain.c src/doc/shape-md.c src/doc/detect.c \
 	src/doc/assemble.c src/doc/assemble.h src/doc/unwrap.c src/doc/unwrap.h \
 	src/doc/furniture.c src/doc/furniture.h
+src_libgavel_a_SOURCES += src/doc/bytes.h
 check_PROGRAMS += tests/unit/test_shape_pdf tests/unit/test_shape_plain tests/unit/test_detect
 TESTS += tests/unit/test_shape_pdf tests/unit/test_shape_plain tests/unit/test_detect
 tests_unit_test_shape_pdf_SOURCES = tests/unit/test_shape_pdf.c

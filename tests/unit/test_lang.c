@@ -129,6 +129,14 @@ static void meetings(void **state)
 	assert_true(lang_is_meeting_line(S("第77次全体会议")));
 	assert_true(lang_is_meeting_line(S("الجلسة العامة 77")));
 	assert_false(lang_is_meeting_line(S("77th plenary meeting of the Assembly")));
+	/* the character after the number decides which phrases are tried: either case, the
+	 * hyphen's forms, digits of another script after ASCII ones */
+	assert_true(lang_is_meeting_line(S("77TH PLENARY MEETING")));
+	assert_true(lang_is_meeting_line(S("77-е пленарное заседание")));
+	assert_true(lang_is_meeting_line(S("7٧th plenary meeting")));
+	assert_true(lang_is_meeting_line(S("52nd meeting")));
+	assert_false(lang_is_meeting_line(S("52. Decides to remain seized of the matter")));
+	assert_false(lang_is_meeting_line(S("52")));
 	assert_false(lang_is_meeting_line(S("plenary meeting")));
 	assert_false(lang_is_meeting_line(S("Adopted unanimously at the 1382nd meeting.")));
 	assert_false(lang_is_meeting_line(S("")));
@@ -385,6 +393,14 @@ static void closing_formulas(void **state)
 	assert_false(lang_ends_conjunction(S("the rights of migrants and")));
 }
 
+/* The index by first byte that spares the matcher most phrases must offer every phrase
+ * that may match at a byte, in order, or a lead or a closing line would be missed. */
+static void index_offers_every_phrase(void **state)
+{
+	(void)state;
+	assert_true(lang_index_check());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +414,7 @@ int main(void)
 		cmocka_unit_test(leads_english),
 		cmocka_unit_test(leads_others),
 		cmocka_unit_test(every_cell_filled),
+		cmocka_unit_test(index_offers_every_phrase),
 		cmocka_unit_test(organs_and_mastheads),
 		cmocka_unit_test(ordinals_and_sessions),
 		cmocka_unit_test(closing_formulas),

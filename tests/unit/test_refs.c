@@ -236,6 +236,19 @@ static void cited_documents(void **state)
 		char *got = refs_str(cases[i].text);
 		assert_string_equal(got, cases[i].want);
 		free(got);
+		/* the same after any number of bytes of words and spaces, ASCII or not (the scan
+		 * reads eight bytes at a time, then the last few one by one) */
+		for (size_t k = 0; k < 24; k++) {
+			char text[512];
+			static const char filler[] = "ab c\xC3\xA9 d. Ef, gh ";
+			size_t n = 0;
+			for (size_t f = 0; f < k; f++)
+				text[n++] = filler[f % (sizeof filler - 1)];
+			snprintf(text + n, sizeof text - n, " %s", cases[i].text);
+			got = refs_str(text);
+			assert_string_equal(got, cases[i].want);
+			free(got);
+		}
 	}
 	assert_int_equal(refs_resolution_number("57/218 of", 9), 6);
 	assert_int_equal(refs_resolution_number("57/", 3), 0);
