@@ -29,6 +29,26 @@ static unsigned escaped_cp(const unsigned char *u, size_t k)
 	return 0;
 }
 
+/* The end of the run from i that JSON output copies as it is: printable ASCII but the quote
+ * and the backslash, and valid sequences that are not escaped. */
+static size_t plain_run(const unsigned char *u, size_t i, size_t n)
+{
+	while (i < n) {
+		unsigned c = u[i];
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		size_t k = input_utf8_seq(u + i, n - i);
+		if (!k || escaped_cp(u + i, k))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 void json_write_stringn(FILE *f, const char *s, size_t n)
 {
 	if (!s) {
@@ -38,6 +58,14 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	putc('"', f);
 	for (size_t i = 0; i < n;) {
+		/* the run that needs no escape goes out in one write */
+		size_t j = plain_run(u, i, n);
+		if (j > i) {
+			fwrite(u + i, 1, j - i, f);
+			i = j;
+			if (i >= n)
+				break;
+		}
 		unsigned c = u[i];
 		if (c == '"' || c == '\\') {
 			putc('\\', f);
@@ -49,22 +77,16 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 		} else if (c == '\t') {
 			fputs("\\t", f);
 			i++;
-		} else if (c < 0x20 || c == 0x7F) {
-			fprintf(f, "\\u%04x", c);
-			i++;
 		} else if (c < 0x80) {
-			putc((int)c, f);
+			fprintf(f, "\\u%04x", c);
 			i++;
 		} else {
 			size_t k = input_utf8_seq(u + i, n - i);
 			if (!k) {
 				fputs("\\ufffd", f);      /* never emit invalid UTF-8 */
 				i++;
-			} else if (escaped_cp(u + i, k)) {
-				fprintf(f, "\\u%04x", escaped_cp(u + i, k));
-				i += k;
 			} else {
-				fwrite(u + i, 1, k, f);
+				fprintf(f, "\\u%04x", escaped_cp(u + i, k));
 				i += k;
 			}
 		}
