@@ -9,6 +9,13 @@
 #include "doc/input.h"
 #include "doc/json.h"
 
+/* Every public writer holds the stream's lock for the whole of what it writes (flockfile), so
+ * the many short writes inside skip taking it each time: once the builder runs on several
+ * threads, stdio takes a real lock per putc otherwise. */
+#define putc(c, f) putc_unlocked((c), (f))
+#define fputs(s, f) fputs_unlocked((s), (f))
+#define fwrite(p, z, n, f) fwrite_unlocked((p), (z), (n), (f))
+
 /* The code point of the valid k-byte sequence at u when JSON output must escape it, else 0:
  * C1 controls, U+2028/U+2029 (line ends to JavaScript), and the whole Bidi_Control set
  * (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), so that no text can reorder what
@@ -49,7 +56,7 @@ static size_t plain_run(const unsigned char *u, size_t i, size_t n)
 	return i;
 }
 
-void json_write_stringn(FILE *f, const char *s, size_t n)
+static void write_stringn(FILE *f, const char *s, size_t n)
 {
 	if (!s) {
 		fputs("null", f);
@@ -94,9 +101,22 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 	putc('"', f);
 }
 
+void json_write_stringn(FILE *f, const char *s, size_t n)
+{
+	flockfile(f);
+	write_stringn(f, s, n);
+	funlockfile(f);
+}
+
 void json_write_string(FILE *f, const char *s)
 {
 	json_write_stringn(f, s, s ? strlen(s) : 0);
+}
+
+/* json_write_string inside a writer that holds the lock */
+static void wstr(FILE *f, const char *s)
+{
+	write_stringn(f, s, s ? strlen(s) : 0);
 }
 
 static void key(FILE *f, const char *k, int *first)
@@ -104,14 +124,14 @@ static void key(FILE *f, const char *k, int *first)
 	if (!*first)
 		putc(',', f);
 	*first = 0;
-	json_write_string(f, k);
+	wstr(f, k);
 	putc(':', f);
 }
 
 static void field(FILE *f, const char *k, const char *v, int *first)
 {
 	key(f, k, first);
-	json_write_string(f, v);
+	wstr(f, v);
 }
 
 /* Which section a top-level paragraph belongs to. */
@@ -157,7 +177,7 @@ static void write_tree(FILE *f, const struct resolution *res, const size_t *idx,
 		if (p->kind == PARA_ANNEX_HEADING)
 			field(f, "kind", "heading", &ff);
 		key(f, "text", &ff);
-		json_write_stringn(f, p->text ? p->text : "", p->text_len);
+		write_stringn(f, p->text ? p->text : "", p->text_len);
 		int kids = i + 1 < res->npara && res->paras[i + 1].depth > p->depth;
 		if (sec == SEC_PREAMBLE && p->kind != PARA_SUB && !kids) {
 			putc('}', f);          /* the documented {"id","text"} */
@@ -274,13 +294,13 @@ static int write_footnotes(FILE *f, const struct resolution *res)
 		field(f, "id", p->id, &ff);
 		field(f, "num", p->num, &ff);
 		key(f, "text", &ff);
-		json_write_stringn(f, p->text ? p->text : "", p->text_len);
+		write_stringn(f, p->text ? p->text : "", p->text_len);
 		key(f, "cited_by", &ff);
 		putc('[', f);
 		for (int c = 0; c < count[i]; c++) {
 			if (c)
 				putc(',', f);
-			json_write_string(f, res->paras[cite[start[i] + c]].id);
+			wstr(f, res->paras[cite[start[i] + c]].id);
 		}
 		fputs("]}", f);
 	}
@@ -361,7 +381,7 @@ static int write_marks(FILE *f, const struct resolution *res)
 				putc(',', f);
 			first = 0;
 			fputs("{\"from\":", f);
-			json_write_string(f, p->id);
+			wstr(f, p->id);
 			fprintf(f, ",\"footnote\":\"fn%d\",\"offset\":%zu", m->footnote, chars);
 			if (!bsearch(&m->footnote, nums, nfn, sizeof *nums, cmp_int))
 				fputs(",\"missing\":true", f);
@@ -380,7 +400,7 @@ static void string_list(FILE *f, const char *k, char *const *v, size_t n, int *f
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			putc(',', f);
-		json_write_string(f, v[i]);
+		wstr(f, v[i]);
 	}
 	putc(']', f);
 }
@@ -429,7 +449,7 @@ static void write_record(FILE *f, const struct res_record *r)
 			if (!lf)
 				putc(',', f);
 			lf = 0;
-			json_write_string(f, r->voters[i].name);
+			wstr(f, r->voters[i].name);
 		}
 		putc(']', f);
 	}
@@ -458,7 +478,7 @@ static long group_of(const struct resolution *res, const struct para *t)
 	}
 }
 
-int json_write_resolution(FILE *f, const struct resolution *res)
+static int write_resolution(FILE *f, const struct resolution *res)
 {
 	size_t np = res->npara ? res->npara : 1;
 	size_t ngroups = 3 + 2 * res->nparts + res->nannexes;
@@ -572,6 +592,14 @@ int json_write_resolution(FILE *f, const struct resolution *res)
 	free(start);
 	free(idx);
 	return rc || ferror(f) ? -1 : 0;
+}
+
+int json_write_resolution(FILE *f, const struct resolution *res)
+{
+	flockfile(f);
+	int rc = write_resolution(f, res);
+	funlockfile(f);
+	return rc;
 }
 
 int json_write_collection(FILE *f, const struct collection *col)
