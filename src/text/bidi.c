@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <fribidi.h>
 
 #include "text/bidi.h"
@@ -18,6 +19,16 @@ static int strong_rtl(FriBidiCharType t)
 int bidi_has_rtl(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
+		/* ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		/* Right-to-left scripts start at U+0590: lead byte 0xD6 and above. */
 		if ((unsigned char)s[i] < 0xD6) {
 			i++;
