@@ -3,6 +3,7 @@
  * annexes) is rebuilt here in one pass per section, without recursion. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,21 @@ static unsigned escaped_cp(const unsigned char *u, size_t k)
  * and the backslash, and valid sequences that are not escaped. */
 static size_t plain_run(const unsigned char *u, size_t i, size_t n)
 {
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	while (i < n) {
+		/* eight bytes at a time while none is below 0x20, 0x7F or above, '"' or '\\' */
+		while (i + 8 <= n) {
+			uint64_t w, q, b;
+			memcpy(&w, u + i, 8);
+			q = w ^ (ones * '"');
+			b = w ^ (ones * '\\');
+			if ((((w - ones * 0x20) & ~w) | (w | (w + ones)) | ((q - ones) & ~q)
+			     | ((b - ones) & ~b)) & high)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned c = u[i];
 		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
 			i++;
@@ -117,6 +132,19 @@ void json_write_string(FILE *f, const char *s)
 static void wstr(FILE *f, const char *s)
 {
 	write_stringn(f, s, s ? strlen(s) : 0);
+}
+
+/* A number in decimal, as printf's %d and %zu write it, without printf's cost. */
+static void num(FILE *f, long long v)
+{
+	char b[24], *e = b + sizeof b, *p = e;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(e - p), f);
 }
 
 static void key(FILE *f, const char *k, int *first)
@@ -338,7 +366,8 @@ static void write_refs(FILE *f, const struct resolution *res)
 			field(f, "kind", kinds[r->kind], &ff);
 			field(f, "target", r->target, &ff);
 			key(f, "offset", &ff);
-			fprintf(f, "%zu}", chars);
+			num(f, (long long)chars);
+			putc('}', f);
 		}
 	}
 	putc(']', f);
@@ -382,7 +411,10 @@ static int write_marks(FILE *f, const struct resolution *res)
 			first = 0;
 			fputs("{\"from\":", f);
 			wstr(f, p->id);
-			fprintf(f, ",\"footnote\":\"fn%d\",\"offset\":%zu", m->footnote, chars);
+			fputs(",\"footnote\":\"fn", f);
+			num(f, m->footnote);
+			fputs("\",\"offset\":", f);
+			num(f, (long long)chars);
 			if (!bsearch(&m->footnote, nums, nfn, sizeof *nums, cmp_int))
 				fputs(",\"missing\":true", f);
 			putc('}', f);
@@ -411,7 +443,7 @@ static void count(FILE *f, const char *k, int v, int *first)
 	if (v < 0)
 		fputs("null", f);
 	else
-		fprintf(f, "%d", v);
+		num(f, v);
 }
 
 /* The record of adoption: {"agenda_title", "draft", "meeting_record", "sponsors",
@@ -536,8 +568,11 @@ static int write_resolution(FILE *f, const struct resolution *res)
 	field(f, "vote", m->vote, &ff);
 	key(f, "vote_notes", &ff);
 	putc('[', f);
-	for (size_t i = 0; i < m->nvote_marks; i++)
-		fprintf(f, "%s%d", i ? "," : "", m->vote_marks[i].footnote);
+	for (size_t i = 0; i < m->nvote_marks; i++) {
+		if (i)
+			putc(',', f);
+		num(f, m->vote_marks[i].footnote);
+	}
 	putc(']', f);
 	field(f, "job", m->job, &ff);
 	key(f, "record", &ff);
