@@ -106,8 +106,10 @@ static int furniture(const char *s, size_t n, struct res_meta *h, int masthead)
 	if (starts(s, n, "Agenda item"))
 		return set_hint(&h->agenda_item, s + 11 + (starts(s, n, "Agenda items") ? 1 : 0),
 		                n - 11 - (starts(s, n, "Agenda items") ? 1 : 0)) ? -1 : 1;
-	size_t dl = lang_parse_date(s, n, date);
-	if (dl && n < 80 && n >= 7 && memcmp(s + n - 7, "session", 7) == 0) {
+	/* the date is parsed only on a short line ending in "session": not on every paragraph */
+	size_t dl = n < 80 && n >= 7 && memcmp(s + n - 7, "session", 7) == 0
+	            ? lang_parse_date(s, n, date) : 0;
+	if (dl) {
 		/* "22 March 2004Fifty-eighth session": distribution date and session. */
 		if (set_hint(&h->distributed, date, 10))
 			return -1;
