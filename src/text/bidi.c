@@ -30,8 +30,18 @@ int bidi_has_rtl(const char *s, size_t n)
 		if (i >= n)
 			break;
 		/* Right-to-left scripts start at U+0590: lead byte 0xD6 and above. */
-		if ((unsigned char)s[i] < 0xD6) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0xD6) {
 			i++;
+			continue;
+		}
+		/* U+1000..U+1FFF and U+3000..U+EFFF (CJK, Hangul among them) hold no strong
+		 * right-to-left character: such a sequence is passed whole (its continuation bytes
+		 * would be passed one by one anyway) */
+		if ((b == 0xE1 || (b >= 0xE3 && b <= 0xEE)) && i + 2 < n
+		    && ((unsigned char)s[i + 1] & 0xC0) == 0x80
+		    && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		uint32_t c;

@@ -232,6 +232,17 @@ static int fast_breaks(const char *str, size_t n, char *brk)
 		if (c < 0)
 			return -1;
 		brk[i] = lb_pair[last][sp][c];
+		if (c == LB_AL && len == 1) {
+			/* the rest of a word of ASCII letters: each after a letter, no space between */
+			char v = lb_pair[LB_AL][0][LB_AL];
+			size_t j = i + 1;
+			while (j < n && (unsigned)((s[j] | 0x20) - 'a') < 26)
+				brk[j++] = v;
+			last = LB_AL;
+			sp = 0;
+			i = j;
+			continue;
+		}
 		if (len == 2)
 			brk[i + 1] = UC_BREAK_PROHIBITED;
 		if (c == LB_SP) {
