@@ -8,17 +8,16 @@
 
 #include <ctype.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
-#include <unistd.h>
 
 #include "doc/blocks.h"
 #include "doc/build.h"
 #include "doc/lang.h"
+#include "doc/parse.h"
 #include "doc/refs.h"
 
 #include "text/buf.h"
@@ -1204,14 +1203,7 @@ static int pool_threads(size_t n)
 {
 	if (n < POOL_MIN_SEGS)
 		return 1;
-	long cpus = 1;
-#ifdef CPU_COUNT
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0)
-		cpus = CPU_COUNT(&set);
-	else
-#endif
-		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	long cpus = parse_cpus();
 	if (cpus > POOL_MAX_THREADS)
 		cpus = POOL_MAX_THREADS;
 	if ((size_t)cpus > n)
