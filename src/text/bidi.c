@@ -32,7 +32,11 @@ int bidi_has_rtl(const char *s, size_t n)
 		/* Right-to-left scripts start at U+0590: lead byte 0xD6 and above. */
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0xD6) {
-			i++;
+			/* and the bytes after it that are neither ASCII nor a right-to-left lead byte
+			 * (Cyrillic, Greek, accented Latin) */
+			do
+				i++;
+			while (i < n && (unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xD6);
 			continue;
 		}
 		/* U+1000..U+1FFF and U+3000..U+EFFF (CJK, Hangul among them) hold no strong
