@@ -1234,8 +1234,17 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 		free(p);
 		return -1;
 	}
-	pthread_cond_init(&p->ready, NULL);
-	pthread_cond_init(&p->space, NULL);
+	if (pthread_cond_init(&p->ready, NULL) != 0) {
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+		return -1;
+	}
+	if (pthread_cond_init(&p->space, NULL) != 0) {
+		pthread_cond_destroy(&p->ready);
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+		return -1;
+	}
 	while (nt < nthreads - 1 && pthread_create(&tid[nt], NULL, pool_worker, p) == 0)
 		nt++;
 	int r = 0;
