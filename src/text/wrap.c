@@ -332,16 +332,21 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 		uint32_t c;
 		size_t len;
 		unsigned char b = (unsigned char)s[i];
-		if (b > 0x20 && b < 0x7F && i > ls && brk[i] == UC_BREAK_PROHIBITED && w < width) {
-			/* The rest of a word in printable ASCII, as far as the line has room: no break
-			 * opportunity, a grapheme boundary before each character, one column each. */
+		if (b > 0x20 && b < 0x7F && i > ls && w < width
+		    && (brk[i] == UC_BREAK_PROHIBITED || (brk[i] == UC_BREAK_POSSIBLE && prev == ' '))) {
+			/* A word in printable ASCII, as far as the line has room: a break opportunity
+			 * only before its first character when a space precedes it (neither glued nor a
+			 * marker there), a grapheme boundary before each character after an ASCII one,
+			 * one column each. */
+			if (brk[i] == UC_BREAK_POSSIBLE)
+				bp = (struct cut){ i, ne, (int)wne };
+			struct cut first = grapheme_break(prev, b) ? (struct cut){ i, ne, (int)wne } : gb;
 			size_t j = i + 1, lim = i + (size_t)(width - w) < n ? i + (size_t)(width - w) : n;
 			while (j < lim && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F
 			       && brk[j] == UC_BREAK_PROHIBITED)
 				j++;
 			size_t k = j - i;
-			gb = k == 1 ? (struct cut){ i, ne, (int)wne }
-			            : (struct cut){ j - 1, j - 1, (int)(w + (long)k - 1) };
+			gb = k == 1 ? first : (struct cut){ j - 1, j - 1, (int)(w + (long)k - 1) };
 			w += (long)k;
 			i = j;
 			ne = i;
