@@ -12,11 +12,13 @@
 #include "doc/bytes.h"
 #include "doc/refs.h"
 
+/* The name first, its first byte without a call: most elements asked about are another
+ * (the walk over every element asks for each kind it knows); the namespace only then. */
 int akn_is(const xmlNode *n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href
-	    && strcmp((const char *)n->ns->href, AKN_NS) == 0
-	    && strcmp((const char *)n->name, name) == 0;
+	return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0]
+	    && strcmp((const char *)n->name, name) == 0 && n->ns && n->ns->href
+	    && strcmp((const char *)n->ns->href, AKN_NS) == 0;
 }
 
 const xmlNode *akn_child(const xmlNode *n, const char *name)
