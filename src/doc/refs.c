@@ -737,15 +737,11 @@ static const unsigned char ref_byte[256] = {
 static size_t next_start(const unsigned char *u, size_t len, size_t i)
 {
 	/* the same a block of bytes at a time: a START byte (a capital, r, non-ASCII) after one
-	 * that is not WORD (an ASCII letter or digit).
-	 * A lower-case r starts nothing but "resolution", "résolution", "resolución": an r not
-	 * followed by e or the first byte of é (a word the exact test would pass over) is none. */
-	for (; BYTES_N && i + BYTES_N < len; i += BYTES_N) {
+	 * that is not WORD (an ASCII letter or digit) */
+	for (; BYTES_N && i + BYTES_N <= len; i += BYTES_N) {
 		bytes_t w = bytes_load(u + i), before = bytes_load(u + i - 1);
-		bytes_t after = bytes_load(u + i + 1);
-		bytes_t r = bytes_and(bytes_eq(w, 'r'), bytes_or(bytes_eq(after, 'e'),
-		                                                 bytes_eq(after, 0xC3)));
-		bytes_t start = bytes_or(bytes_high(w), bytes_or(bytes_in(w, 'A', 'Z' + 1), r));
+		bytes_t start = bytes_or(bytes_high(w), bytes_or(bytes_in(w, 'A', 'Z' + 1),
+		                                                 bytes_eq(w, 'r')));
 		bytes_t word = bytes_or(bytes_in(before, '0', '9' + 1),
 		                        bytes_or(bytes_in(before, 'A', 'Z' + 1),
 		                                 bytes_in(before, 'a', 'z' + 1)));
