@@ -79,6 +79,9 @@ struct lang_phrases {
 /* For the tests: whether the index of the tables by first byte (built at the first use)
  * offers every phrase the matcher may match at each byte, in the tables' order. */
 int lang_index_check(void);
+/* For the tests: whether lang.c's fast paths (ASCII letters, word lengths) agree with the
+ * plain ones at every byte and every place of s[0..len). */
+int lang_fast_check(const char *s, size_t len);
 /* The table: English, French, Spanish, Russian, Chinese, Arabic. */
 extern const struct lang_phrases lang_tables[];
 extern const size_t lang_ntables;

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -414,10 +416,42 @@ static void index_offers_every_phrase(void **state)
 	assert_true(lang_index_check());
 }
 
+/* The fast paths (ASCII letters by one comparison, word lengths without decoding ASCII)
+ * give what the plain ones give: on real texts of the six languages and on random bytes. */
+static void fast_paths_agree(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
+		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
+		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
+		"/tests/data/sc/s-res-0242-1967.txt",
+	};
+	static char buf[1 << 16];
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		size_t n = fread(buf, 1, sizeof buf, fp);
+		fclose(fp);
+		assert_true(n > 1000);
+		assert_true(lang_fast_check(buf, n));
+	}
+	srand(12);
+	for (int r = 0; r < 20; r++) {
+		size_t n = 2000;
+		for (size_t i = 0; i < n; i++)
+			buf[i] = (char)(r % 2 ? rand() : " aZ'-09\xc3\xa9\xd0\x96\xe2\x80\x99"[rand() % 14]);
+		assert_true(lang_fast_check(buf, n));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(detect_scripts),
+		cmocka_unit_test(fast_paths_agree),
 		cmocka_unit_test(openings),
 		cmocka_unit_test(dates),
 		cmocka_unit_test(annexes),
