@@ -16,6 +16,7 @@
 
 #include "doc/blocks.h"
 #include "doc/build.h"
+#include "doc/bytes.h"
 #include "doc/lang.h"
 #include "doc/parse.h"
 #include "doc/refs.h"
@@ -622,7 +623,7 @@ static size_t glued_number(const char *s, size_t n, long want)
 	size_t pl = (size_t)build_snprintf(pat, sizeof pat, " %ld. ", want);
 	for (size_t at = 1; at + pl < n; at++) {
 		/* the number itself, not every space of the paragraph (this runs at every one) */
-		const char *p = memmem(s + at, n - at, pat, pl);
+		const char *p = bytes_find(s + at, n - at, pat, pl);
 		if (!p || (size_t)(p - s) + pl >= n)
 			break;
 		at = (size_t)(p - s);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "doc/blocks.h"
+#include "doc/bytes.h"
 #include "doc/idset.h"
 
 /* Builds from NULL-terminated lines, one block each; ZONE_FOOTNOTE when a line starts "^". */
@@ -784,9 +785,34 @@ static void ids_unique_when_labels_repeat(void **state)
 		free(v[i]);
 }
 
+/* bytes_find() finds what memmem() finds, first place or none, on prose with numbers and on
+ * random digits and spaces, for the patterns of glued paragraph numbers (" 12. "). */
+static void find_as_memmem(void **state)
+{
+	(void)state;
+	static const char *const pats[] = { " 1. ", " 12. ", " 2. ", " 10. ", "..", " ." };
+	static const char alpha[] = "12 .0aB";
+	char h[300];
+	srand(7);
+	for (int r = 0; r < 4000; r++) {
+		size_t hn = (size_t)(rand() % (int)sizeof h);
+		for (size_t i = 0; i < hn; i++)
+			h[i] = alpha[rand() % (int)(sizeof alpha - 1)];
+		const char *pat = pats[r % 6];
+		size_t pl = strlen(pat);
+		for (size_t from = 0; from <= hn; from += 1 + (size_t)(rand() % 7))
+			assert_ptr_equal(bytes_find(h + from, hn - from, pat, pl),
+			                 memmem(h + from, hn - from, pat, pl));
+	}
+	const char *t = "Development.2 2. We acknowledge 1. the 12. Calls 12. ";
+	assert_ptr_equal(bytes_find(t, strlen(t), " 12. ", 5), strstr(t, " 12. "));
+	assert_null(bytes_find(t, strlen(t), " 3. ", 4));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(find_as_memmem),
 		cmocka_unit_test(blocks_normalise),
 		cmocka_unit_test(general_assembly),
 		cmocka_unit_test(letters_and_numerals),
