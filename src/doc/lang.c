@@ -248,6 +248,101 @@ static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
 			i++;
 			p++;
 			last = pb;
+			/* and the rest of a run of such characters at once: no space, digits or
+			 * end in the pattern, ASCII on both sides (the loop's checks per byte were
+			 * most of the matcher's work) */
+			for (;;) {
+				unsigned char q = (unsigned char)*p;
+				if (i >= len || q == 0 || q == ' ' || q == '_' || q == '#' ||
+				    (q | (unsigned char)s[i]) >= 0x80)
+					break;
+				if (ascii_lower(q) != ascii_lower((unsigned char)s[i])) {
+					*fail = (size_t)(p - p_start) + 1;
+					return 0;
+				}
+				i++;
+				p++;
+				last = q;
+			}
+			continue;
+		}
+		ucs4_t pc, sc;
+		/* A pattern character is at most 4 bytes and the pattern ends in a NUL, which no
+		 * multi-byte sequence contains: no strlen of the rest at every character. */
+		size_t pk = cp_at(p, 4, &pc);
+		*fail = (size_t)(p - p_start) + pk;
+		if (i >= len)
+			return 0;
+		size_t sk = cp_at(s + i, len - i, &sc);
+		int ok = pc == '\'' ? apostrophe(sc) : pc == '-' ? hyphen(sc) : same_letter(pc, sc);
+		if (!ok)
+			return 0;
+		i += sk;
+		p += pk;
+		last = pc;
+	}
+	*fail = (size_t)(p - p_start) + 1;
+	if (last && is_word_cp(last) && i < len) {
+		ucs4_t c;
+		cp_at(s + i, len - i, &c);
+		if (is_word_cp(c))
+			return 0;
+	}
+	return i;
+}
+
+/* match_to() as it was before its run of plain ASCII, for lang_fast_check(). */
+static size_t match_to_slow(const char *s, size_t len, const char *p, size_t *fail)
+{
+	const char *p_start = p;
+	if (!may_match(s, len, p)) {
+		unsigned char p0 = (unsigned char)p[0];
+		*fail = p0 < 0x80 ? 1 : p0 < 0xE0 ? 2 : p0 < 0xF0 ? 3 : 4;
+		return 0;
+	}
+	size_t i = 0;
+	ucs4_t last = 0;
+	while (*p) {
+		*fail = (size_t)(p - p_start) + 1;
+		if (*p == ' ' || *p == '_') {
+			size_t n = 0;
+			ucs4_t c;
+			size_t k;
+			while (i < len && (k = cp_at(s + i, len - i, &c)) && is_space_cp(c)) {
+				i += k;
+				n++;
+			}
+			if (*p == ' ' && n == 0)
+				return 0;
+			p++;
+			last = ' ';
+			continue;
+		}
+		if (*p == '#') {
+			size_t n = 0;
+			ucs4_t c;
+			size_t k;
+			while (i < len && (k = cp_at(s + i, len - i, &c)) && digit_val(c) >= 0) {
+				i += k;
+				n++;
+			}
+			if (n == 0)
+				return 0;
+			p++;
+			last = '0';
+			continue;
+		}
+		/* ASCII against ASCII: a pattern's apostrophe and hyphen match only themselves
+		 * there, letters their other case (same_letter, apostrophe, hyphen), so one
+		 * comparison without decoding; patterns share long openings ("Expressing its"),
+		 * so this runs at most characters the matcher reads */
+		unsigned char pb = (unsigned char)*p;
+		if (i < len && (pb | (unsigned char)s[i]) < 0x80) {
+			if (ascii_lower(pb) != ascii_lower((unsigned char)s[i]))
+				return 0;
+			i++;
+			p++;
+			last = pb;
 			continue;
 		}
 		ucs4_t pc, sc;
@@ -2099,6 +2194,22 @@ static size_t word_len(const char *s, size_t len)
 	while (i > 0 && (s[i - 1] == '\'' || s[i - 1] == '-'))
 		i--;
 	return i;
+}
+
+/* Whether match_to() gives what match_to_slow() gives, length and failing place, for every
+ * phrase of every index at every place of s[0..len) (lang_index_check() built them all). */
+int lang_match_check(const char *s, size_t len)
+{
+	lang_index_check();
+	for (size_t i = 0; i <= len; i++)
+		for (size_t k = 0; k < ix.nv; k++) {
+			size_t f1 = 0, f2 = 0;
+			const char *w = ix.v[k].words;
+			if (match_to(s + i, len - i, w, &f1) != match_to_slow(s + i, len - i, w, &f2) ||
+			    f1 != f2)
+				return 0;
+		}
+	return 1;
 }
 
 int lang_fast_check(const char *s, size_t len)

@@ -82,6 +82,9 @@ int lang_index_check(void);
 /* For the tests: whether lang.c's fast paths (ASCII letters, word lengths) agree with the
  * plain ones at every byte and every place of s[0..len). */
 int lang_fast_check(const char *s, size_t len);
+/* For the tests: whether the matcher's run of plain ASCII matches what the plain matcher
+ * matches and fails where it fails, for every phrase of the tables at every place of s. */
+int lang_match_check(const char *s, size_t len);
 /* The table: English, French, Spanish, Russian, Chinese, Arabic. */
 extern const struct lang_phrases lang_tables[];
 extern const size_t lang_ntables;

@@ -437,6 +437,13 @@ static void fast_paths_agree(void **state)
 		fclose(fp);
 		assert_true(n > 1000);
 		assert_true(lang_fast_check(buf, n));
+		/* every phrase at every place: the paragraphs' openings, not the markup */
+		const char *body = memchr(buf, '\n', n);
+		size_t at = body ? (size_t)(body - buf) : 0;
+		for (size_t k = 0; k < 3; k++) {
+			size_t from = at + (n - at) * k / 3, m = n - from < 160 ? n - from : 160;
+			assert_true(lang_match_check(buf + from, m));
+		}
 	}
 	srand(12);
 	for (int r = 0; r < 20; r++) {
@@ -444,7 +451,15 @@ static void fast_paths_agree(void **state)
 		for (size_t i = 0; i < n; i++)
 			buf[i] = (char)(r % 2 ? rand() : " aZ'-09\xc3\xa9\xd0\x96\xe2\x80\x99"[rand() % 14]);
 		assert_true(lang_fast_check(buf, n));
+		if (r < 4)
+			assert_true(lang_match_check(buf, 120));
 	}
+	/* phrases of the tables, whole, cut short, in other cases and spacing */
+	static const char phrases[] = "Expressing its deep concern Expressing  its Deep concerned "
+		"NOTING WITH GRAVE concern; Calls upon 21st meeting Taking note with appreciation "
+		"Takes notes L\xe2\x80\x99" "Assembl\xc3\xa9" "e g\xc3\xa9n\xc3\xa9rale, Also "
+		"requests 3 December 2024 Annexed Annex I General Assembly";
+	assert_true(lang_match_check(phrases, sizeof phrases - 1));
 }
 
 int main(void)
