@@ -458,7 +458,27 @@ struct word_filter {
 	int letters;
 	size_t longest;
 	uint32_t first[3];
+	/* the words as keys (their bytes, first lowest; 0 an empty slot) in an open-addressed
+	 * table, with the list each is first in (1 to 3): a word of the sample is looked up in
+	 * a few instructions, where in_word_list() compared it with each word of a list */
+	int hashed;                     /* the table holds the words */
+	uint64_t key[64];
+	uint8_t list[64];
 };
+
+static unsigned word_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> 58);
+}
+
+/* The key of the ASCII letters w[0..n) (n <= 8) in lower case. */
+static uint64_t word_key(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	for (size_t j = n; j-- > 0;)
+		k = k << 8 | (unsigned char)((unsigned char)w[j] | 0x20);
+	return k;
+}
 
 static void word_filter_init(struct word_filter *f)
 {
@@ -478,6 +498,24 @@ static void word_filter_init(struct word_filter *f)
 				f->first[l] |= (uint32_t)1 << ((*w)[0] - 'a');
 		}
 	}
+	memset(f->key, 0, sizeof f->key);
+	f->hashed = f->letters && f->longest <= 8;
+	size_t used = 0;
+	for (int l = 0; l < 3 && f->letters && f->longest <= 8; l++)
+		for (const char *const *w = lists[l]; *w; w++) {
+			uint64_t k = word_key(*w, strlen(*w));
+			unsigned h = word_slot(k);
+			while (f->key[h] && f->key[h] != k)
+				h = (h + 1) & 63;
+			if (f->key[h])
+				continue;       /* in an earlier list: that one tells */
+			if (++used > 48) {
+				f->hashed = 0;  /* never so many: then the lists tell */
+				return;
+			}
+			f->key[h] = k;
+			f->list[h] = (uint8_t)(l + 1);
+		}
 }
 
 /* Which of the frequent-word lists (1 English, 2 French, 3 Spanish, 0 none) the word at
@@ -490,6 +528,13 @@ static int frequent_word(const char *text, size_t len, size_t n, const struct wo
 	if (f->letters && (n == len || (unsigned char)text[n] < 0x80)) {
 		if (n > f->longest || (n < len && text[n] >= '0' && text[n] <= '9'))
 			return 0;
+		if (f->hashed) {
+			uint64_t k = word_key(text, n);
+			for (unsigned h = word_slot(k); f->key[h]; h = (h + 1) & 63)
+				if (f->key[h] == k)
+					return f->list[h];
+			return 0;
+		}
 		uint32_t bit = (uint32_t)1 << (ascii_lower((unsigned char)text[0]) - 'a');
 		const char *const *lists[3] = { words_en, words_fr, words_es };
 		for (int l = 0; l < 3; l++)
@@ -500,7 +545,13 @@ static int frequent_word(const char *text, size_t len, size_t n, const struct wo
 	return matched_word(text, len);
 }
 
-const char *lang_detect(const char *text, size_t len)
+/* The counts lang_detect() weighs: letters of each script, frequent words of each list;
+ * slow: the words by in_word_list() (lang_detect_check() compares). */
+struct detect_counts {
+	size_t arabic, cjk, cyr, latin, en, fr, es;
+};
+
+static void detect_count(const char *text, size_t len, int slow, struct detect_counts *out)
 {
 	size_t arabic = 0, cjk = 0, cyr = 0, latin = 0;
 	size_t en = 0, fr = 0, es = 0;
@@ -509,6 +560,8 @@ const char *lang_detect(const char *text, size_t len)
 	int at_word = 1;
 	struct word_filter filter;
 	word_filter_init(&filter);
+	if (slow)
+		filter.hashed = 0;
 	while (i < lim) {
 		if (ascii_letter((unsigned char)text[i])) {
 			/* a run of ASCII letters at once: each is a Latin letter, and only the first
@@ -556,6 +609,23 @@ const char *lang_detect(const char *text, size_t len)
 		at_word = !is_word_cp(c) && !apostrophe(c);
 		i += k;
 	}
+	*out = (struct detect_counts){ arabic, cjk, cyr, latin, en, fr, es };
+}
+
+int lang_detect_check(const char *text, size_t len)
+{
+	struct detect_counts a, b;
+	detect_count(text, len, 0, &a);
+	detect_count(text, len, 1, &b);
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+const char *lang_detect(const char *text, size_t len)
+{
+	struct detect_counts c;
+	detect_count(text, len, 0, &c);
+	size_t arabic = c.arabic, cjk = c.cjk, cyr = c.cyr, latin = c.latin;
+	size_t en = c.en, fr = c.fr, es = c.es;
 	/* CJK ideographs carry a word each, so weigh them against letters */
 	size_t top = latin;
 	const char *lang = "en";

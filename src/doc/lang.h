@@ -85,6 +85,9 @@ int lang_fast_check(const char *s, size_t len);
 /* For the tests: whether the matcher's run of plain ASCII matches what the plain matcher
  * matches and fails where it fails, for every phrase of the tables at every place of s. */
 int lang_match_check(const char *s, size_t len);
+/* For the tests: whether lang_detect() counts the same letters and frequent words of
+ * text[0..len) with its table of words as with its lists. */
+int lang_detect_check(const char *text, size_t len);
 /* The table: English, French, Spanish, Russian, Chinese, Arabic. */
 extern const struct lang_phrases lang_tables[];
 extern const size_t lang_ntables;

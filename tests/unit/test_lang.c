@@ -437,6 +437,7 @@ static void fast_paths_agree(void **state)
 		fclose(fp);
 		assert_true(n > 1000);
 		assert_true(lang_fast_check(buf, n));
+		assert_true(lang_detect_check(buf, n));
 		/* every phrase at every place: the paragraphs' openings, not the markup */
 		const char *body = memchr(buf, '\n', n);
 		size_t at = body ? (size_t)(body - buf) : 0;
@@ -453,6 +454,7 @@ static void fast_paths_agree(void **state)
 		assert_true(lang_fast_check(buf, n));
 		if (r < 4)
 			assert_true(lang_match_check(buf, 120));
+		assert_true(lang_detect_check(buf, n));
 	}
 	/* phrases of the tables, whole, cut short, in other cases and spacing */
 	static const char phrases[] = "Expressing its deep concern Expressing  its Deep concerned "
@@ -460,6 +462,9 @@ static void fast_paths_agree(void **state)
 		"Takes notes L\xe2\x80\x99" "Assembl\xc3\xa9" "e g\xc3\xa9n\xc3\xa9rale, Also "
 		"requests 3 December 2024 Annexed Annex I General Assembly";
 	assert_true(lang_match_check(phrases, sizeof phrases - 1));
+	static const char words[] = "the THE The of and To its WITH that for les des et du une "
+		"aux sur dans los las y del el con por una thee them la los2 y\xc3\xa9 l'et";
+	assert_true(lang_detect_check(words, sizeof words - 1));
 }
 
 int main(void)
