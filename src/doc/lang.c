@@ -15,6 +15,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "doc/bytes.h"
 #include "doc/lang.h"
 #include "text/utf8.h"
 
@@ -546,7 +547,8 @@ static int frequent_word(const char *text, size_t len, size_t n, const struct wo
 }
 
 /* The counts lang_detect() weighs: letters of each script, frequent words of each list;
- * slow: the words by in_word_list() (lang_detect_check() compares). */
+ * slow: the words by in_word_list() and letters byte by byte (lang_detect_check()
+ * compares). */
 struct detect_counts {
 	size_t arabic, cjk, cyr, latin, en, fr, es;
 };
@@ -567,6 +569,19 @@ static void detect_count(const char *text, size_t len, int slow, struct detect_c
 			/* a run of ASCII letters at once: each is a Latin letter, and only the first
 			 * may open a frequent word (the loop below went letter by letter) */
 			size_t n = 1;
+#if BYTES_N == 16
+			/* 16 bytes at a time (slow: byte by byte, for lang_detect_check) */
+			while (!slow && i + n + BYTES_N <= lim) {
+				bytes_t w = bytes_load(text + i + n);
+				unsigned other = ~bytes_bits(bytes_or(bytes_in(w, 'A', 'Z' + 1),
+				                                      bytes_in(w, 'a', 'z' + 1))) & 0xFFFFu;
+				if (other) {
+					n += bytes_first(other);
+					break;
+				}
+				n += BYTES_N;
+			}
+#endif
 			while (i + n < lim && ascii_letter((unsigned char)text[i + n]))
 				n++;
 			if (at_word) {
