@@ -191,7 +191,11 @@ struct search_file {
 static int search_each(void *ctx, struct resolution *res)
 {
 	struct search_file *sf = ctx;
+	/* the stream's lock taken once for the resolution's paragraphs, not on every write
+	 * (the builder may run on other threads) */
+	flockfile(stdout);
 	sf->oom = search_res(res, sf->name, sf->pat, sf->o) != 0;
+	funlockfile(stdout);
 	res_free(res);
 	return sf->oom;
 }

@@ -137,7 +137,11 @@ static int show_each(void *ctx, struct resolution *res)
 		fputs("\n\n", stdout);
 	else
 		cli_pager_start(c->opts);   /* once the file proved readable */
+	/* the stream's lock taken once for the resolution, not on every write (the builder may
+	 * run on other threads) */
+	flockfile(stdout);
 	c->err = show_write(stdout, res, NULL, 0, &c->so, NULL) != 0 || ferror(stdout);
+	funlockfile(stdout);
 	res_free(res);
 	return c->err;
 }

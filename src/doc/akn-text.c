@@ -9,13 +9,16 @@
 #include <string.h>
 
 #include "doc/akn.h"
+#include "doc/bytes.h"
 #include "doc/refs.h"
 
+/* The name first, its first byte without a call: most elements asked about are another
+ * (the walk over every element asks for each kind it knows); the namespace only then. */
 int akn_is(const xmlNode *n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href
-	    && strcmp((const char *)n->ns->href, AKN_NS) == 0
-	    && strcmp((const char *)n->name, name) == 0;
+	return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0]
+	    && strcmp((const char *)n->name, name) == 0 && n->ns && n->ns->href
+	    && strcmp((const char *)n->ns->href, AKN_NS) == 0;
 }
 
 const xmlNode *akn_child(const xmlNode *n, const char *name)
@@ -53,12 +56,39 @@ static int is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Appends s[0..n), runs of white space as one space, none at the start. */
+/* Where the run of bytes from i that put() may copy as they stand ends: at the first white
+ * space other than a single ' ' followed by a character that is none, a block of bytes at a
+ * time; the last block's bytes (whose next byte is unknown) are left to the byte loop. */
+static size_t plain_run(const char *s, size_t n, size_t i)
+{
+	for (; BYTES_N && i + BYTES_N < n; i += BYTES_N) {
+		bytes_t w = bytes_load(s + i), next = bytes_load(s + i + 1);
+		bytes_t nsp = bytes_or(bytes_in(next, '\t', '\r' + 1), bytes_eq(next, ' '));
+		bytes_t odd = bytes_or(bytes_in(w, '\t', '\r' + 1), bytes_and(bytes_eq(w, ' '), nsp));
+		if (bytes_bits(odd))
+			return i + bytes_first(bytes_bits(odd));
+	}
+	return i;
+}
+
+/* Appends s[0..n), runs of white space as one space, none at the start. Once some text is
+ * in and no space is due, a run of words with single spaces between them is copied whole:
+ * each of its spaces is followed by a character, which would have written it. */
 static void put(struct akn *a, struct akn_text *t, const char *s, size_t n)
 {
 	if (grow(a, t, n + 1))
 		return;
 	for (size_t i = 0; i < n;) {
+		if (!t->space && t->len > 0) {
+			size_t e = plain_run(s, n, i);
+			if (e > i) {
+				memcpy(t->s + t->len, s + i, e - i);
+				t->len += e - i;
+				t->started = 1;
+				i = e;
+				continue;
+			}
+		}
 		if (is_space((unsigned char)s[i])) {
 			t->space = t->len > 0;
 			i++;

@@ -127,13 +127,16 @@ static void text_rest(struct bstate *st, const struct bctx *c)
 		build_append(st, st->last, s, n);
 		return;
 	}
+	/* whether it opens with an operative verb, asked once (-1: not yet) */
+	int verb = -1;
 	if (st->annex >= 0)
 		build_annex_para(st, PARA_ANNEX, NULL, 0, s, n);
-	else if (!r->in_ops && !r->after_meeting && (r->unnumbered_op || operative_verb(st, s, n))
-	         && chapeau(st, c)) {
+	else if (!r->in_ops && !r->after_meeting &&
+	         (r->unnumbered_op || (verb = operative_verb(st, s, n))) && chapeau(st, c)) {
 		build_heading(st, NULL, 0, s, n);
 		r->unnumbered_op = 0;
-	} else if (!r->in_ops && !r->after_meeting && operative_verb(st, s, n))
+	} else if (!r->in_ops && !r->after_meeting &&
+	           (verb >= 0 ? verb : operative_verb(st, s, n)))
 		build_operative(st, NULL, 0, s, n);
 	else if (r->unnumbered_op) {
 		build_operative(st, NULL, 0, s, n);

@@ -164,7 +164,8 @@ int build_date_line(const char *s, size_t n)
 	return k && n - k <= 1;
 }
 
-static int footnote_line(const char *s, size_t n, int *num)
+/* date: the bytes of the date s opens with (lang_parse_date), 0 when none. */
+static int footnote_line(const char *s, size_t n, size_t date, int *num)
 {
 	size_t i = 0;
 	while (i < n && i < 4 && isdigit((unsigned char)s[i]))
@@ -174,11 +175,8 @@ static int footnote_line(const char *s, size_t n, int *num)
 	unsigned char c = (unsigned char)s[i + 1];
 	if (isdigit(c) || c == '(' || c == '-')
 		return 0;
-	if (build_date_line(s, n))
-		return 0;
 	/* "22 December 2003 ..." is a date, not footnote 22. */
-	char d[11];
-	if (lang_parse_date(s, n, d))
+	if (date)
 		return 0;
 	*num = atoi(s);
 	return 1;
@@ -258,9 +256,12 @@ enum bkind build_classify(const struct block *b, struct bopening *op)
 		return BK_MEETING;
 	if (lang_is_vote_line(s, n))
 		return BK_VOTE;
-	if (build_date_line(s, n))
+	/* a date line, or a date opening the line: no footnote (parsed once for both) */
+	char d[11];
+	size_t date = lang_parse_date(s, n, d);
+	if (date && n - date <= 1)
 		return BK_DATE;
-	if (footnote_line(s, n, &num))
+	if (footnote_line(s, n, date, &num))
 		return BK_FOOTNOTE;
 	if (heading(s, n))
 		return BK_HEADING;

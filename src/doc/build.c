@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "doc/blocks.h"
 #include "doc/build.h"
 #include "doc/lang.h"
+#include "doc/parse.h"
 #include "doc/refs.h"
 
 #include "text/buf.h"
@@ -1132,6 +1134,168 @@ static int collect(void *ctx, struct resolution *r)
 	return 0;
 }
 
+/* ---- building on several cores ----
+ * A file of many resolutions is built by a small pool: the workers (and the caller's thread
+ * when its next resolution is not ready) take the next segment to build; the caller hands the
+ * resolutions to `each` in the document's order, and checks each one's footnotes into the
+ * diagnostics then, as one thread would. A worker is at most POOL_AHEAD resolutions ahead of
+ * the one handed over, so memory stays the file's and a few resolutions'. The builder keeps
+ * no state between calls but what pthread_once or atomics guard (lang.c, fold.c, wrap.c). */
+
+#define POOL_MAX_THREADS 8
+#define POOL_MIN_SEGS 4          /* fewer resolutions: one thread */
+
+struct pool {
+	const struct block_list *bl;
+	const enum bkind *kinds;
+	const struct seg *segs;
+	size_t nseg, n;              /* segments; how many to build */
+	pthread_mutex_t mu;
+	pthread_cond_t ready, space;
+	/* Under mu. */
+	size_t next;                 /* the next segment to build */
+	size_t handed;               /* resolutions handed over so far */
+	int quit;
+	struct pool_slot {
+		struct resolution *r;
+		int done, oom;
+	} slot[4 * POOL_MAX_THREADS];
+	size_t ahead;                /* slots used: how far the builders may run ahead */
+};
+
+/* Builds segment k (outside the lock) into its slot. */
+static void pool_build(struct pool *p, size_t k)
+{
+	int oom = 0;
+	const struct res_meta *h = seg_hints(p->bl, p->segs, p->nseg, k);
+	struct resolution *r = p->segs[k].decision ?
+		build_decision(p->bl, p->kinds, &p->segs[k], h, &oom) :
+		build_one(p->bl, p->kinds, &p->segs[k], h, &oom);
+	pthread_mutex_lock(&p->mu);
+	struct pool_slot *sl = &p->slot[k % p->ahead];
+	sl->r = r;
+	sl->oom = oom;
+	sl->done = 1;
+	pthread_cond_broadcast(&p->ready);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void *pool_worker(void *arg)
+{
+	struct pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->quit && p->next < p->n && p->next >= p->handed + p->ahead)
+			pthread_cond_wait(&p->space, &p->mu);
+		if (p->quit || p->next >= p->n)
+			break;
+		size_t k = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		pool_build(p, k);
+		pthread_mutex_lock(&p->mu);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* How many threads build n resolutions: the processors this process may run on, at most
+ * POOL_MAX_THREADS; one for a few resolutions. */
+static int pool_threads(size_t n)
+{
+	if (n < POOL_MIN_SEGS)
+		return 1;
+	long cpus = parse_cpus();
+	if (cpus > POOL_MAX_THREADS)
+		cpus = POOL_MAX_THREADS;
+	if ((size_t)cpus > n)
+		cpus = (long)n;
+	return cpus > 1 ? (int)cpus : 1;
+}
+
+/* The first n segments' resolutions handed to `each` in order, built by nthreads threads (the
+ * caller's among them). Sets *oom and *stop as build_segments' own loop does; returns -1 when
+ * no thread could be started (nothing was built then). */
+static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
+                        const struct seg *segs, size_t nseg, size_t n, int nthreads,
+                        int (*each)(void *, struct resolution *), void *ctx,
+                        struct parse_diag *d, int *oom, int *stop)
+{
+	struct pool *p = calloc(1, sizeof *p);
+	if (!p)
+		return -1;
+	p->bl = bl;
+	p->kinds = kinds;
+	p->segs = segs;
+	p->nseg = nseg;
+	p->n = n;
+	p->ahead = (size_t)nthreads * 4;
+	pthread_t tid[POOL_MAX_THREADS];
+	int nt = 0;
+	if (pthread_mutex_init(&p->mu, NULL) != 0) {
+		free(p);
+		return -1;
+	}
+	if (pthread_cond_init(&p->ready, NULL) != 0) {
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+		return -1;
+	}
+	if (pthread_cond_init(&p->space, NULL) != 0) {
+		pthread_cond_destroy(&p->ready);
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+		return -1;
+	}
+	while (nt < nthreads - 1 && pthread_create(&tid[nt], NULL, pool_worker, p) == 0)
+		nt++;
+	int r = 0;
+	if (nt == 0) {
+		r = -1;
+		goto out;
+	}
+	pthread_mutex_lock(&p->mu);
+	for (size_t k = 0; k < n && !*oom && !*stop; k++) {
+		struct pool_slot *sl = &p->slot[k % p->ahead];
+		while (!sl->done) {
+			/* not ready: build the next segment here rather than wait idle */
+			if (p->next < n && p->next < p->handed + p->ahead) {
+				size_t j = p->next++;
+				pthread_mutex_unlock(&p->mu);
+				pool_build(p, j);
+				pthread_mutex_lock(&p->mu);
+			} else {
+				pthread_cond_wait(&p->ready, &p->mu);
+			}
+		}
+		struct resolution *res = sl->r;
+		*oom = sl->oom;
+		sl->r = NULL;
+		sl->done = 0;
+		p->handed++;
+		pthread_cond_broadcast(&p->space);
+		pthread_mutex_unlock(&p->mu);
+		if (res && warn_missing(res, d))
+			*oom = 1;
+		if (res)
+			*stop = each(ctx, res);
+		pthread_mutex_lock(&p->mu);
+	}
+	p->quit = 1;
+	pthread_cond_broadcast(&p->space);
+	pthread_mutex_unlock(&p->mu);
+	for (int t = 0; t < nt; t++)
+		pthread_join(tid[t], NULL);
+	/* what was built ahead of a stop */
+	for (size_t i = 0; i < p->ahead; i++)
+		res_free(p->slot[i].r);
+out:
+	pthread_cond_destroy(&p->space);
+	pthread_cond_destroy(&p->ready);
+	pthread_mutex_destroy(&p->mu);
+	free(p);
+	return r;
+}
+
 /* The segments' resolutions, at most max, each handed to `each` as soon as it is built. The
  * collection to free when out of memory: col when the sink is collect, else none. */
 static int build_segments(const struct block_list *bl, size_t max, int *more,
@@ -1161,7 +1325,13 @@ static int build_segments(const struct block_list *bl, size_t max, int *more,
 		}
 		if (more)
 			*more = (size_t)nseg > max;
-		for (size_t k = 0; k < (size_t)nseg && k < max && !oom && !stop; k++) {
+		size_t n = (size_t)nseg < max ? (size_t)nseg : max;
+		int nthreads = pool_threads(n);
+		size_t k = 0;
+		if (nthreads > 1 && build_pooled(bl, kinds, segs, (size_t)nseg, n, nthreads, each, ctx,
+		                                 d, &oom, &stop) == 0)
+			k = n;          /* built on several cores */
+		for (; k < n && !oom && !stop; k++) {
 			const struct res_meta *h = seg_hints(bl, segs, (size_t)nseg, k);
 			struct resolution *r = segs[k].decision ?
 				build_decision(bl, kinds, &segs[k], h, &oom) :

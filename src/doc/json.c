@@ -3,11 +3,19 @@
  * annexes) is rebuilt here in one pass per section, without recursion. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc/input.h"
 #include "doc/json.h"
+
+/* Every public writer holds the stream's lock for the whole of what it writes (flockfile), so
+ * the many short writes inside skip taking it each time: once the builder runs on several
+ * threads, stdio takes a real lock per putc otherwise. */
+#define putc(c, f) putc_unlocked((c), (f))
+#define fputs(s, f) fputs_unlocked((s), (f))
+#define fwrite(p, z, n, f) fwrite_unlocked((p), (z), (n), (f))
 
 /* The code point of the valid k-byte sequence at u when JSON output must escape it, else 0:
  * C1 controls, U+2028/U+2029 (line ends to JavaScript), and the whole Bidi_Control set
@@ -29,7 +37,41 @@ static unsigned escaped_cp(const unsigned char *u, size_t k)
 	return 0;
 }
 
-void json_write_stringn(FILE *f, const char *s, size_t n)
+/* The end of the run from i that JSON output copies as it is: printable ASCII but the quote
+ * and the backslash, and valid sequences that are not escaped. */
+static size_t plain_run(const unsigned char *u, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	while (i < n) {
+		/* eight bytes at a time while none is below 0x20, 0x7F or above, '"' or '\\' */
+		while (i + 8 <= n) {
+			uint64_t w, q, b;
+			memcpy(&w, u + i, 8);
+			q = w ^ (ones * '"');
+			b = w ^ (ones * '\\');
+			if ((((w - ones * 0x20) & ~w) | (w | (w + ones)) | ((q - ones) & ~q)
+			     | ((b - ones) & ~b)) & high)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = u[i];
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		size_t k = input_utf8_seq(u + i, n - i);
+		if (!k || escaped_cp(u + i, k))
+			break;
+		i += k;
+	}
+	return i;
+}
+
+static void write_stringn(FILE *f, const char *s, size_t n)
 {
 	if (!s) {
 		fputs("null", f);
@@ -38,6 +80,14 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	putc('"', f);
 	for (size_t i = 0; i < n;) {
+		/* the run that needs no escape goes out in one write */
+		size_t j = plain_run(u, i, n);
+		if (j > i) {
+			fwrite(u + i, 1, j - i, f);
+			i = j;
+			if (i >= n)
+				break;
+		}
 		unsigned c = u[i];
 		if (c == '"' || c == '\\') {
 			putc('\\', f);
@@ -49,22 +99,16 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 		} else if (c == '\t') {
 			fputs("\\t", f);
 			i++;
-		} else if (c < 0x20 || c == 0x7F) {
-			fprintf(f, "\\u%04x", c);
-			i++;
 		} else if (c < 0x80) {
-			putc((int)c, f);
+			fprintf(f, "\\u%04x", c);
 			i++;
 		} else {
 			size_t k = input_utf8_seq(u + i, n - i);
 			if (!k) {
 				fputs("\\ufffd", f);      /* never emit invalid UTF-8 */
 				i++;
-			} else if (escaped_cp(u + i, k)) {
-				fprintf(f, "\\u%04x", escaped_cp(u + i, k));
-				i += k;
 			} else {
-				fwrite(u + i, 1, k, f);
+				fprintf(f, "\\u%04x", escaped_cp(u + i, k));
 				i += k;
 			}
 		}
@@ -72,9 +116,35 @@ void json_write_stringn(FILE *f, const char *s, size_t n)
 	putc('"', f);
 }
 
+void json_write_stringn(FILE *f, const char *s, size_t n)
+{
+	flockfile(f);
+	write_stringn(f, s, n);
+	funlockfile(f);
+}
+
 void json_write_string(FILE *f, const char *s)
 {
 	json_write_stringn(f, s, s ? strlen(s) : 0);
+}
+
+/* json_write_string inside a writer that holds the lock */
+static void wstr(FILE *f, const char *s)
+{
+	write_stringn(f, s, s ? strlen(s) : 0);
+}
+
+/* A number in decimal, as printf's %d and %zu write it, without printf's cost. */
+static void num(FILE *f, long long v)
+{
+	char b[24], *e = b + sizeof b, *p = e;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(e - p), f);
 }
 
 static void key(FILE *f, const char *k, int *first)
@@ -82,14 +152,14 @@ static void key(FILE *f, const char *k, int *first)
 	if (!*first)
 		putc(',', f);
 	*first = 0;
-	json_write_string(f, k);
+	wstr(f, k);
 	putc(':', f);
 }
 
 static void field(FILE *f, const char *k, const char *v, int *first)
 {
 	key(f, k, first);
-	json_write_string(f, v);
+	wstr(f, v);
 }
 
 /* Which section a top-level paragraph belongs to. */
@@ -135,7 +205,7 @@ static void write_tree(FILE *f, const struct resolution *res, const size_t *idx,
 		if (p->kind == PARA_ANNEX_HEADING)
 			field(f, "kind", "heading", &ff);
 		key(f, "text", &ff);
-		json_write_stringn(f, p->text ? p->text : "", p->text_len);
+		write_stringn(f, p->text ? p->text : "", p->text_len);
 		int kids = i + 1 < res->npara && res->paras[i + 1].depth > p->depth;
 		if (sec == SEC_PREAMBLE && p->kind != PARA_SUB && !kids) {
 			putc('}', f);          /* the documented {"id","text"} */
@@ -252,13 +322,13 @@ static int write_footnotes(FILE *f, const struct resolution *res)
 		field(f, "id", p->id, &ff);
 		field(f, "num", p->num, &ff);
 		key(f, "text", &ff);
-		json_write_stringn(f, p->text ? p->text : "", p->text_len);
+		write_stringn(f, p->text ? p->text : "", p->text_len);
 		key(f, "cited_by", &ff);
 		putc('[', f);
 		for (int c = 0; c < count[i]; c++) {
 			if (c)
 				putc(',', f);
-			json_write_string(f, res->paras[cite[start[i] + c]].id);
+			wstr(f, res->paras[cite[start[i] + c]].id);
 		}
 		fputs("]}", f);
 	}
@@ -296,7 +366,8 @@ static void write_refs(FILE *f, const struct resolution *res)
 			field(f, "kind", kinds[r->kind], &ff);
 			field(f, "target", r->target, &ff);
 			key(f, "offset", &ff);
-			fprintf(f, "%zu}", chars);
+			num(f, (long long)chars);
+			putc('}', f);
 		}
 	}
 	putc(']', f);
@@ -339,8 +410,11 @@ static int write_marks(FILE *f, const struct resolution *res)
 				putc(',', f);
 			first = 0;
 			fputs("{\"from\":", f);
-			json_write_string(f, p->id);
-			fprintf(f, ",\"footnote\":\"fn%d\",\"offset\":%zu", m->footnote, chars);
+			wstr(f, p->id);
+			fputs(",\"footnote\":\"fn", f);
+			num(f, m->footnote);
+			fputs("\",\"offset\":", f);
+			num(f, (long long)chars);
 			if (!bsearch(&m->footnote, nums, nfn, sizeof *nums, cmp_int))
 				fputs(",\"missing\":true", f);
 			putc('}', f);
@@ -358,7 +432,7 @@ static void string_list(FILE *f, const char *k, char *const *v, size_t n, int *f
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			putc(',', f);
-		json_write_string(f, v[i]);
+		wstr(f, v[i]);
 	}
 	putc(']', f);
 }
@@ -369,7 +443,7 @@ static void count(FILE *f, const char *k, int v, int *first)
 	if (v < 0)
 		fputs("null", f);
 	else
-		fprintf(f, "%d", v);
+		num(f, v);
 }
 
 /* The record of adoption: {"agenda_title", "draft", "meeting_record", "sponsors",
@@ -407,7 +481,7 @@ static void write_record(FILE *f, const struct res_record *r)
 			if (!lf)
 				putc(',', f);
 			lf = 0;
-			json_write_string(f, r->voters[i].name);
+			wstr(f, r->voters[i].name);
 		}
 		putc(']', f);
 	}
@@ -436,7 +510,7 @@ static long group_of(const struct resolution *res, const struct para *t)
 	}
 }
 
-int json_write_resolution(FILE *f, const struct resolution *res)
+static int write_resolution(FILE *f, const struct resolution *res)
 {
 	size_t np = res->npara ? res->npara : 1;
 	size_t ngroups = 3 + 2 * res->nparts + res->nannexes;
@@ -494,8 +568,11 @@ int json_write_resolution(FILE *f, const struct resolution *res)
 	field(f, "vote", m->vote, &ff);
 	key(f, "vote_notes", &ff);
 	putc('[', f);
-	for (size_t i = 0; i < m->nvote_marks; i++)
-		fprintf(f, "%s%d", i ? "," : "", m->vote_marks[i].footnote);
+	for (size_t i = 0; i < m->nvote_marks; i++) {
+		if (i)
+			putc(',', f);
+		num(f, m->vote_marks[i].footnote);
+	}
 	putc(']', f);
 	field(f, "job", m->job, &ff);
 	key(f, "record", &ff);
@@ -550,6 +627,14 @@ int json_write_resolution(FILE *f, const struct resolution *res)
 	free(start);
 	free(idx);
 	return rc || ferror(f) ? -1 : 0;
+}
+
+int json_write_resolution(FILE *f, const struct resolution *res)
+{
+	flockfile(f);
+	int rc = write_resolution(f, res);
+	funlockfile(f);
+	return rc;
 }
 
 int json_write_collection(FILE *f, const struct collection *col)

@@ -1864,6 +1864,69 @@ static int meeting_lines_open_apart(void)
 	return a == 1;
 }
 
+/* For each ASCII byte, which meeting-line patterns opening with '#' may go on there
+ * (may_match): bit 0 those going on with their next character right after the digits, bit 1
+ * those going on after '_' (no space or some), bit 2 after ' ' (some space). Built at the
+ * first use of any thread. */
+static struct {
+	atomic_int ready;
+	unsigned char at[128];
+} after_digits;
+
+static const unsigned char *after_digits_table(void)
+{
+	if (atomic_load_explicit(&after_digits.ready, memory_order_acquire))
+		return after_digits.at;
+	pthread_mutex_lock(&ix_lock);
+	if (!atomic_load_explicit(&after_digits.ready, memory_order_relaxed)) {
+		memset(after_digits.at, 0, sizeof after_digits.at);
+		EACH_LANG(x) {
+			const char *const *lists[2] = { x->meeting_lines, x->council_meetings };
+			for (int l = 0; l < 2; l++)
+				for (const char *const *p = lists[l]; *p; p++) {
+					if ((*p)[0] != '#')
+						continue;
+					const char *q = *p + 1;
+					int space = 0, bit = 1;
+					for (; *q == ' ' || *q == '_'; q++) {
+						bit = 2;
+						space |= *q == ' ';
+					}
+					if (space)
+						bit = 4;
+					for (int c = 1; c < 128; c++) {
+						char ch = (char)c;
+						if (!*q || *q == '#' || may_match(&ch, 1, q))
+							after_digits.at[c] |= (unsigned char)bit;
+					}
+				}
+		}
+		atomic_store_explicit(&after_digits.ready, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&ix_lock);
+	return after_digits.at;
+}
+
+/* Whether a meeting-line pattern opening with '#' may match t[0..n), which opens with an
+ * ASCII digit: 0 only when none does. The matcher takes every digit for '#' and every space
+ * for ' ' or '_', so what comes after them is the pattern's next character against the
+ * text's (may_match); a non-ASCII byte where a run may go on, or the text's end there, is
+ * left to the matcher. A footnote line ("9 Resolution 39/46") is out at once. */
+static int digits_may_match(const char *t, size_t n)
+{
+	size_t d = 0, e;
+	while (d < n && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d == n || (unsigned char)t[d] >= 0x80)
+		return 1;
+	for (e = d; e < n && (t[e] == ' ' || t[e] == '\t' || t[e] == '\n' || t[e] == '\r'); e++)
+		;
+	if (e == n || (unsigned char)t[e] >= 0x80)
+		return 1;
+	const unsigned char *at = after_digits_table();
+	return (at[(unsigned char)t[d]] & 1) || (at[(unsigned char)t[e]] & (e > d ? 6 : 2));
+}
+
 int lang_is_meeting_line(const char *s, size_t len)
 {
 	size_t a0 = skip_spaces(s, len, 0), b0 = len;
@@ -1877,7 +1940,9 @@ int lang_is_meeting_line(const char *s, size_t len)
 	/* a Council's "52nd meeting": only as the whole line, never with a full stop, which
 	 * would be the end of a vote line broken before it ("Adopted unanimously at the" /
 	 * "1382nd meeting.") */
-	if (b0 > a0 && MATCH_CELL(council_meetings, s + a0, b0 - a0) == b0 - a0)
+	int digit = a0 < len && s[a0] >= '0' && s[a0] <= '9' && meeting_lines_open_apart();
+	if (b0 > a0 && (!digit || digits_may_match(s + a0, b0 - a0)) &&
+	    MATCH_CELL(council_meetings, s + a0, b0 - a0) == b0 - a0)
 		return 1;
 	size_t a = a0;
 	size_t b = len;
@@ -1892,7 +1957,7 @@ int lang_is_meeting_line(const char *s, size_t len)
 		else
 			break;
 	}
-	if (b <= a)
+	if (b <= a || (digit && !digits_may_match(s + a, b - a)))
 		return 0;
 	size_t k = MATCH_CELL(meeting_lines, s + a, b - a);
 	if (k == b - a)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,19 @@ const char *input_format_list(char *buf, size_t size)
 		o += (size_t)snprintf(buf + o, size - o, "%s%s", i + 1 < input_nshapes ? ", " : " or ",
 		                      input_shapes[i].name);
 	return buf;
+}
+
+int parse_cpus(void)
+{
+	long n = 0;
+#ifdef CPU_COUNT
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		n = CPU_COUNT(&set);
+#endif
+	if (n < 1)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
 }
 
 void parse_warn(struct parse_diag *d, const char *fmt, ...)

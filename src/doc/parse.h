@@ -54,6 +54,10 @@ int parse_file_each(const char *path, enum input_format,
                     int (*each)(void *ctx, struct resolution *), void *ctx,
                     struct parse_diag *);
 
+/* The processors this process may run on (its affinity mask; at least 1): how many threads
+ * the readers and the builder may share a large file's work among. */
+int parse_cpus(void);
+
 /* Same, on bytes already in memory (the fuzz targets and tests use this). */
 int parse_buffer(const char *buf, size_t len, enum input_format, struct collection **out,
                  struct parse_diag *);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "doc/blocks.h"
 #include "doc/furniture.h"
 #include "doc/lang.h"
+#include "doc/parse.h"
 
 static int set_hint(char **field, const char *s, size_t n)
 {
@@ -106,8 +108,10 @@ static int furniture(const char *s, size_t n, struct res_meta *h, int masthead)
 	if (starts(s, n, "Agenda item"))
 		return set_hint(&h->agenda_item, s + 11 + (starts(s, n, "Agenda items") ? 1 : 0),
 		                n - 11 - (starts(s, n, "Agenda items") ? 1 : 0)) ? -1 : 1;
-	size_t dl = lang_parse_date(s, n, date);
-	if (dl && n < 80 && n >= 7 && memcmp(s + n - 7, "session", 7) == 0) {
+	/* the date is parsed only on a short line ending in "session": not on every paragraph */
+	size_t dl = n < 80 && n >= 7 && memcmp(s + n - 7, "session", 7) == 0
+	            ? lang_parse_date(s, n, date) : 0;
+	if (dl) {
 		/* "22 March 2004Fifty-eighth session": distribution date and session. */
 		if (set_hint(&h->distributed, date, 10))
 			return -1;
@@ -187,26 +191,24 @@ static int strip_tags(const char *s, size_t n, char *out, size_t *outn, struct r
 	return 0;
 }
 
-/* The extract's lines -> blocks. With `own` (text itself, writable), each block is
- * normalised where its line stands and borrows it: lines are read once, in order, and a line
- * is not looked at again once pushed, so its bytes (and the line end after it) are free. */
-static int ods_lines(const char *text, size_t len, char *own, struct block_list *out)
+/* What reading a line depends on from the lines before it. */
+struct ods_state {
+	int masthead;        /* tags seen: the page furniture follows */
+	int top;             /* no block yet: masthead lines are furniture */
+	int after_agenda;    /* the line before was the agenda item or its title (only at top) */
+};
+
+/* The extract's lines from *pos up to len -> blocks (lines end at '\n'), with `first` only
+ * up to the first block. With `own` (text itself, writable), each block is normalised where
+ * its line stands and borrows it: lines are read once, in order, and a line is not looked at
+ * again once pushed, so its bytes (and the line end after it) are free. buf has room for the
+ * longest line. */
+static int ods_run(const char *text, size_t len, char *own, size_t *pos, int first,
+                   struct ods_state *st, char *buf, struct block_list *out)
 {
-	long fm = furniture_front_matter(text, len, &out->hints);
-	if (fm < 0)
-		return -1;
-	text += fm;
-	len -= (size_t)fm;
-	if (own)
-		own += fm;
-	char *buf = malloc(len + 1);       /* a line without its tags */
-	if (!buf)
-		return -1;
-	int rc = 0, masthead = 0;
-	/* an extract cleaned of its tags may keep its masthead at the top: masthead lines count
-	 * as furniture until the first line of text */
-	int top = 1, after_agenda = 0;
-	for (size_t i = 0; i < len && rc == 0;) {
+	int rc = 0;
+	size_t i = *pos;
+	while (i < len && rc == 0 && !(first && !st->top)) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - text) : len;
 		size_t n = e - i;
@@ -221,7 +223,7 @@ static int ods_lines(const char *text, size_t len, char *own, struct block_list 
 			line = buf;
 		}
 		if (n < e - i)
-			masthead = 1;          /* tags seen: the page furniture follows */
+			st->masthead = 1;      /* tags seen: the page furniture follows */
 		size_t a = 0;
 		int indent = 0;
 		while (a < n && (line[a] == '\t' || line[a] == ' ' || line[a] == '\f')) {
@@ -231,17 +233,18 @@ static int ods_lines(const char *text, size_t len, char *own, struct block_list 
 		while (n > a && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\f'))
 			n--;
 		if (n > a) {
-			int agenda = top && furniture_classify(line + a, n - a, 1) == FURN_AGENDA;
+			int agenda = st->top && furniture_classify(line + a, n - a, 1) == FURN_AGENDA;
 			char date[11];
-			int f = top && after_agenda && furniture_agenda_title(line + a, n - a) ? 1 :
-			        furniture(line + a, n - a, &out->hints, masthead || top);
-			if (f == 0 && top && out->n == 0 && lang_parse_date(line + a, n - a, date) == n - a) {
+			int f = st->top && st->after_agenda && furniture_agenda_title(line + a, n - a) ? 1 :
+			        furniture(line + a, n - a, &out->hints, st->masthead || st->top);
+			if (f == 0 && st->top && out->n == 0
+			    && lang_parse_date(line + a, n - a, date) == n - a) {
 				/* the distribution date under "Distr.: General" */
 				f = 1;
 				if (!out->hints.distributed && !(out->hints.distributed = strdup(date)))
 					f = -1;
 			}
-			after_agenda = agenda || (after_agenda && f == 1);
+			st->after_agenda = agenda || (st->after_agenda && f == 1);
 			if (f < 0)
 				rc = -1;
 			else if (f == 0 && own) {
@@ -250,14 +253,162 @@ static int ods_lines(const char *text, size_t len, char *own, struct block_list 
 				if (line != text + i)
 					memcpy(own + i + a, line + a, n - a);
 				rc = blocks_push_in_place(out, own + i + a, n - a, ZONE_BODY, indent, 0);
-				top = 0;
+				st->top = 0;
 			} else if (f == 0) {
 				rc = blocks_push(out, line + a, n - a, ZONE_BODY, indent, 0);
-				top = 0;
+				st->top = 0;
 			}
 		}
 		i = e + 1;
 	}
+	*pos = i;
+	return rc;
+}
+
+/* ---- a large extract on two threads ----
+ * Past its first block a line depends on the lines before it only through `masthead` (tags
+ * seen) and the hints, which keep their first value: the second half of a large extract is
+ * read beside the first, into blocks and hints of its own, from `masthead` as the first half
+ * leaves it (found before, exactly: whether a line of the first half loses a tag), then its
+ * blocks follow the first half's and its hints fill what the first half left empty. */
+
+#define ODS_SPLIT_MIN ((size_t)4 << 20)     /* smaller extracts: one thread */
+
+struct ods_half {
+	const char *text;
+	size_t len, pos;
+	char *own;
+	struct ods_state st;
+	struct block_list bl;
+	int rc;
+};
+
+static void *ods_half_run(void *arg)
+{
+	struct ods_half *h = arg;
+	char *buf = malloc(h->len - h->pos + 1);
+	h->rc = buf ? ods_run(h->text, h->len, h->own, &h->pos, 0, &h->st, buf, &h->bl) : -1;
+	free(buf);
+	return NULL;
+}
+
+/* Whether a line of text[i..end) loses a marker or a tag to strip_tags. */
+static int tags_in(const char *text, size_t i, size_t end, char *buf)
+{
+	struct res_meta scratch;
+	memset(&scratch, 0, sizeof scratch);
+	int found = 0;
+	while (i < end && !found) {
+		const char *nl = memchr(text + i, '\n', end - i);
+		size_t e = nl ? (size_t)(nl - text) : end, n = e - i;
+		if ((memchr(text + i, '[', n) || memchr(text + i, '<', n))
+		    && strip_tags(text + i, e - i, buf, &n, &scratch) == 0)
+			found = n < e - i;
+		i = e + 1;
+	}
+	char **f[] = { &scratch.symbol, &scratch.job };
+	for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+		free(*f[k]);
+	return found;
+}
+
+/* Blocks and hints of the second half after the first's (out). Returns 0 or -1 (OOM). */
+static int ods_join(struct block_list *out, struct ods_half *h)
+{
+	int rc = 0;
+	if (h->bl.n) {
+		size_t n = out->n + h->bl.n;
+		struct block *v = n > out->cap ? realloc(out->v, n * sizeof *v) : out->v;
+		if (!v) {
+			rc = -1;
+		} else {
+			memcpy(v + out->n, h->bl.v, h->bl.n * sizeof *v);
+			out->v = v;
+			if (n > out->cap)
+				out->cap = n;
+			out->n = n;
+			if (!out->lent_lo || (h->bl.lent_lo && h->bl.lent_lo < out->lent_lo))
+				out->lent_lo = h->bl.lent_lo;
+			if (h->bl.lent_hi > out->lent_hi)
+				out->lent_hi = h->bl.lent_hi;
+			free(h->bl.v);
+			h->bl.v = NULL;
+			h->bl.n = h->bl.cap = 0;
+		}
+	}
+	/* the hints: a value the first half left empty comes from the second (first value
+	 * first, as one reading would have it) */
+	struct block_list tmp;
+	memset(&tmp, 0, sizeof tmp);
+	struct res_meta *m = blocks_doc_hints(&tmp, 0);
+	if (!m) {
+		rc = -1;
+	} else {
+		*m = h->bl.hints;
+		memset(&h->bl.hints, 0, sizeof h->bl.hints);
+		tmp.hints = out->hints;
+		if (blocks_merge_hints(&tmp))
+			rc = -1;
+		out->hints = tmp.hints;
+		memset(&tmp.hints, 0, sizeof tmp.hints);
+	}
+	blocks_free(&tmp);
+	blocks_free(&h->bl);
+	return rc;
+}
+
+/* The lines from *pos on, the second half on a thread of its own when that pays. */
+static int ods_rest(const char *text, size_t len, char *own, size_t pos, struct ods_state *st,
+                    char *buf, struct block_list *out)
+{
+	size_t cut = pos + (len - pos) / 2;
+	const char *nl = own && !st->top && len - pos >= ODS_SPLIT_MIN && parse_cpus() > 1
+	                 ? memchr(text + cut, '\n', len - cut) : NULL;
+	if (!nl || (size_t)(nl - text) + 1 >= len)
+		return ods_run(text, len, own, &pos, 0, st, buf, out);
+	cut = (size_t)(nl - text) + 1;
+	struct ods_half *h = calloc(1, sizeof *h);
+	if (!h)
+		return -1;
+	h->text = text;
+	h->len = len;
+	h->pos = cut;
+	h->own = own;
+	h->st = (struct ods_state){ st->masthead || tags_in(text, pos, cut, buf), 0, 0 };
+	pthread_t t;
+	if (pthread_create(&t, NULL, ods_half_run, h) != 0) {
+		free(h);
+		return ods_run(text, len, own, &pos, 0, st, buf, out);
+	}
+	int rc = ods_run(text, cut, own, &pos, 0, st, buf, out);
+	pthread_join(t, NULL);
+	if (h->rc)
+		rc = -1;
+	if (ods_join(out, h))
+		rc = -1;
+	free(h);
+	return rc;
+}
+
+static int ods_lines(const char *text, size_t len, char *own, struct block_list *out)
+{
+	long fm = furniture_front_matter(text, len, &out->hints);
+	if (fm < 0)
+		return -1;
+	text += fm;
+	len -= (size_t)fm;
+	if (own)
+		own += fm;
+	char *buf = malloc(len + 1);       /* a line without its tags */
+	if (!buf)
+		return -1;
+	/* an extract cleaned of its tags may keep its masthead at the top: masthead lines count
+	 * as furniture until the first line of text */
+	struct ods_state st = { 0, 1, 0 };
+	size_t pos = 0;
+	int rc = ods_run(text, len, own, &pos, 1, &st, buf, out);
+	if (rc == 0 && pos < len)
+		rc = ods_rest(text, len, own, pos, &st, buf, out);
 	free(buf);
 	return rc;
 }

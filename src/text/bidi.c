@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <fribidi.h>
 
 #include "text/bidi.h"
@@ -18,9 +19,33 @@ static int strong_rtl(FriBidiCharType t)
 int bidi_has_rtl(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
+		/* ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		/* Right-to-left scripts start at U+0590: lead byte 0xD6 and above. */
-		if ((unsigned char)s[i] < 0xD6) {
-			i++;
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0xD6) {
+			/* and the bytes after it that are neither ASCII nor a right-to-left lead byte
+			 * (Cyrillic, Greek, accented Latin) */
+			do
+				i++;
+			while (i < n && (unsigned char)s[i] >= 0x80 && (unsigned char)s[i] < 0xD6);
+			continue;
+		}
+		/* U+1000..U+1FFF and U+3000..U+EFFF (CJK, Hangul among them) hold no strong
+		 * right-to-left character: such a sequence is passed whole (its continuation bytes
+		 * would be passed one by one anyway) */
+		if ((b == 0xE1 || (b >= 0xE3 && b <= 0xEE)) && i + 2 < n
+		    && ((unsigned char)s[i + 1] & 0xC0) == 0x80
+		    && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		uint32_t c;

@@ -106,8 +106,10 @@ static char *display_text(const struct para *p, int index, const struct show_opt
 
 static void spaces(FILE *f, int n)
 {
-	for (; n > 0; n--)
-		fputc(' ', f);
+	static const char blank[] = "                                                                ";
+	const int most = (int)sizeof blank - 1;
+	for (; n > 0; n -= most)
+		fwrite(blank, 1, (size_t)(n < most ? n : most), f);
 }
 
 /* Writes s wrapped to `avail` columns, each line starting at column `col`; the first line

@@ -198,6 +198,17 @@ int utf8_write_safe(FILE *f, const char *s, size_t n)
 		uint32_t c = 0;
 		size_t l = 0;
 		while (j < n) {
+			/* eight bytes at a time while none is below 0x20 or at or above 0x7F */
+			const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+			while (j + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, s + j, 8);
+				if ((((w - ones * 0x20) & ~w) | (w | (w + ones))) & high)
+					break;
+				j += 8;
+			}
+			if (j >= n)
+				break;
 			unsigned char b = (unsigned char)s[j];
 			if (b >= 0x20 && b < 0x7F) {
 				j++;

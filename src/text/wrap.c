@@ -232,6 +232,17 @@ static int fast_breaks(const char *str, size_t n, char *brk)
 		if (c < 0)
 			return -1;
 		brk[i] = lb_pair[last][sp][c];
+		if (c == LB_AL && len == 1) {
+			/* the rest of a word of ASCII letters: each after a letter, no space between */
+			char v = lb_pair[LB_AL][0][LB_AL];
+			size_t j = i + 1;
+			while (j < n && (unsigned)((s[j] | 0x20) - 'a') < 26)
+				brk[j++] = v;
+			last = LB_AL;
+			sp = 0;
+			i = j;
+			continue;
+		}
 		if (len == 2)
 			brk[i + 1] = UC_BREAK_PROHIBITED;
 		if (c == LB_SP) {
@@ -321,6 +332,28 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 		uint32_t c;
 		size_t len;
 		unsigned char b = (unsigned char)s[i];
+		if (b > 0x20 && b < 0x7F && i > ls && w < width
+		    && (brk[i] == UC_BREAK_PROHIBITED || (brk[i] == UC_BREAK_POSSIBLE && prev == ' '))) {
+			/* A word in printable ASCII, as far as the line has room: a break opportunity
+			 * only before its first character when a space precedes it (neither glued nor a
+			 * marker there), a grapheme boundary before each character after an ASCII one,
+			 * one column each. */
+			if (brk[i] == UC_BREAK_POSSIBLE)
+				bp = (struct cut){ i, ne, (int)wne };
+			struct cut first = grapheme_break(prev, b) ? (struct cut){ i, ne, (int)wne } : gb;
+			size_t j = i + 1, lim = i + (size_t)(width - w) < n ? i + (size_t)(width - w) : n;
+			while (j < lim && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F
+			       && brk[j] == UC_BREAK_PROHIBITED)
+				j++;
+			size_t k = j - i;
+			gb = k == 1 ? first : (struct cut){ j - 1, j - 1, (int)(w + (long)k - 1) };
+			w += (long)k;
+			i = j;
+			ne = i;
+			wne = w;
+			prev = (unsigned char)s[j - 1];
+			continue;
+		}
 		if (b < 0x80) {
 			c = b;
 			len = 1;

@@ -15,6 +15,7 @@
 #include <sysexits.h>
 #include <cmocka.h>
 
+#include "doc/akn.h"
 #include "doc/parse.h"
 #include "doc/record.h"
 #include "doc/shape.h"
@@ -399,6 +400,48 @@ static void bad_xml(void **state)
 	assert_non_null(strstr(d.reason, "without a resolution"));
 }
 
+/* Text appended piece by piece: runs of white space one space, none at the start, a space
+ * due at a piece's end written only before the next character; pieces longer than a block
+ * of bytes, with spaces at every place in a block, as a byte-at-a-time reference does it. */
+static void ref_put(char *out, size_t *len, int *space, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr(" \t\n\r\f\v", *s)) {
+			*space = *len > 0;
+			continue;
+		}
+		if (*space)
+			out[(*len)++] = ' ';
+		*space = 0;
+		out[(*len)++] = *s;
+	}
+	out[*len] = '\0';
+}
+
+static void text_put_spaces(void **state)
+{
+	(void)state;
+	const char *pieces[] = { "  \tResolution", " 57/218 and the Covenant, a long run of words "
+		"with single spaces, ", "then  two\tand\n\nnew lines\r\n", "", "   ", "x",
+		"glued", " 0123456789abcdef0123456789abcdef \v", "0123456789abcdef 0123456789abcde f",
+		" a b c d e f g h i j k l m n o p q r s t u v w x y z ", "\f", "end." };
+	struct akn a;
+	struct akn_text t;
+	memset(&a, 0, sizeof a);
+	memset(&t, 0, sizeof t);
+	char want[1024];
+	size_t wlen = 0;
+	int space = 0;
+	for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
+		akn_text_put(&a, &t, pieces[i]);
+		ref_put(want, &wlen, &space, pieces[i]);
+		assert_string_equal(t.s, want);
+		assert_int_equal(t.space, space);
+	}
+	assert_int_equal(a.oom, 0);
+	akn_text_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +455,7 @@ int main(void)
 		cmocka_unit_test(record_exact),
 		cmocka_unit_test(record_from_vote_lines),
 		cmocka_unit_test(bad_xml),
+		cmocka_unit_test(text_put_spaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

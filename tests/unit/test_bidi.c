@@ -110,10 +110,35 @@ static void empty_line(void **state)
 	free(v);
 }
 
+/* bidi_has_rtl passes ASCII eight bytes at a time and the 3-byte sequences of U+1000..U+1FFF
+ * and U+3000..U+EFFF whole: it must still find every right-to-left character, wherever it
+ * stands among them, and none where there is none. */
+static void has_rtl_fast_paths(void **state)
+{
+	(void)state;
+	char buf[64];
+	const char *const rtl[] = { "\xd7\x90", "\xd8\xa7", "\xe2\x80\x8f", "\xe0\xa0\x80",
+	                            "\xef\xad\x90", "\xf0\x90\xa0\x80" };
+	for (size_t r = 0; r < sizeof rtl / sizeof *rtl; r++)
+		for (int at = 0; at < 12; at++) {
+			int n = snprintf(buf, sizeof buf, "%.*s%s\xe4\xb8\xad abc", at,
+			                 "abcdefghijkl", rtl[r]);
+			assert_true(bidi_has_rtl(buf, (size_t)n));
+			n = snprintf(buf, sizeof buf, "\xe4\xb8\xad%.*s%s", at, "abcdefghijkl", rtl[r]);
+			assert_true(bidi_has_rtl(buf, (size_t)n));
+		}
+	const char *ltr = "abcdefghij \xe4\xb8\xad\xe6\x96\x87 \xea\xb0\x80 \xe1\x80\x80 caf\xc3\xa9";
+	assert_false(bidi_has_rtl(ltr, strlen(ltr)));
+	/* a cut sequence before an Arabic letter: the letter is still seen */
+	const char *cut = "\xe4\xb8\xd8\xa7";
+	assert_true(bidi_has_rtl(cut, strlen(cut)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(latin_unchanged),
+		cmocka_unit_test(has_rtl_fast_paths),
 		cmocka_unit_test(hebrew_reversed),
 		cmocka_unit_test(arabic_with_numbers_and_latin),
 		cmocka_unit_test(marks_follow_their_base),

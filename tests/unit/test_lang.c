@@ -148,6 +148,19 @@ static void meetings(void **state)
 	assert_true(lang_is_meeting_line(S("\xc2\xa0" "77th meeting")));
 	assert_true(lang_is_meeting_line(S("٧٧th plenary meeting")));
 	assert_true(lang_is_meeting_line(S("4683rd meeting")));
+	/* after the number's digits and spaces the next character rules phrases out: a footnote
+	 * or a date is none, a space (any kind) or a spaced ordinal still reaches the matcher */
+	assert_false(lang_is_meeting_line(S("9 Resolution 39/46, annex.")));
+	assert_false(lang_is_meeting_line(S("22 December 2003")));
+	assert_false(lang_is_meeting_line(S("58/190. Protection of migrants")));
+	assert_true(lang_is_meeting_line(S("77 e séance plénière")));
+	assert_true(lang_is_meeting_line(S("77 пленарное заседание")));
+	assert_true(lang_is_meeting_line(S("77\t\tпленарное заседание")));
+	assert_true(lang_is_meeting_line(S("77\xc2\xa0пленарное заседание")));
+	assert_true(lang_is_meeting_line(S("77.ª sesión plenaria")));
+	assert_true(lang_is_meeting_line(S("2112th plenary meeting, 18 December 1972.")));
+	assert_false(lang_is_meeting_line(S("77 th plenary meeting")));
+	assert_false(lang_is_meeting_line(S("77 ")));
 }
 
 /* Openings of every script, found whatever the order of the table: the Latin ones first,

@@ -101,6 +101,15 @@ static void labels_and_offsets(void **state)
 	assert_int_equal(res_char_offset("\xc3\xa9t\xc3\xa9", 5), 3);
 	assert_int_equal(res_char_offset("\xe4\xb8\xad\xe6\x96\x87x", 6), 2);
 	assert_int_equal(res_char_offset("ab", 10), 2);      /* stops at the end */
+	/* past eight bytes, a block at a time: the same count, and a NUL inside a block ends it */
+	const char *mixed = "r\xc3\xa9solution \xd1\x80\xd0\xb5\xd0\xb7 \xe4\xb8\xad A/RES/1 end";
+	size_t want = 0;
+	for (size_t k = 0; k < strlen(mixed); k++) {
+		if (((unsigned char)mixed[k] & 0xC0) != 0x80)
+			want++;
+		assert_int_equal(res_char_offset(mixed, k + 1), want);
+	}
+	assert_int_equal(res_char_offset("abcdefghijkl", 40), 12);
 }
 
 int main(void)

@@ -93,6 +93,30 @@ static void exact_fit_and_empty(void **state)
 	free(l);
 }
 
+/* A word cut for want of room is cut between grapheme clusters: an ASCII letter after a
+ * prepended mark (U+0600) and before a spacing mark (U+0903) is one cluster with them, also
+ * where text_wrap takes ASCII words in its fast loop. */
+static void prepend_cluster_whole(void **state)
+{
+	(void)state;
+	struct wrap_line *l;
+	const char *s = "x\xd8\x80" "d\xe0\xa4\x83" "yz";
+	int n = text_wrap(s, strlen(s), 2, &l);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[1].start, 1);
+	assert_int_equal(l[1].end, 7);
+	assert_int_equal(l[1].width, 2);
+	assert_int_equal(l[2].start, 7);
+	free(l);
+	s = "ab \xd8\x80" "d\xe0\xa4\x83" "q";
+	n = text_wrap(s, strlen(s), 1, &l);
+	assert_int_equal(n, 4);
+	assert_int_equal(l[2].start, 3);
+	assert_int_equal(l[2].end, 9);
+	assert_int_equal(l[3].start, 9);
+	free(l);
+}
+
 static void long_word_cut(void **state)
 {
 	(void)state;
@@ -455,6 +479,7 @@ int main(void)
 		cmocka_unit_test(words),
 		cmocka_unit_test(exact_fit_and_empty),
 		cmocka_unit_test(long_word_cut),
+		cmocka_unit_test(prepend_cluster_whole),
 		cmocka_unit_test(combining_marks_stay),
 		cmocka_unit_test(cjk_breaks_between_ideographs),
 		cmocka_unit_test(french_no_break_space),
