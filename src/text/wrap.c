@@ -267,16 +267,121 @@ void text_breaks_eager(void)
 	atomic_store(&lb_seen, LB_LAZY_BYTES);
 }
 
-void text_breaks(const char *s, size_t n, char *brk)
+/* Tests turn the fast paths off to compare them with libunistring alone. */
+static atomic_int fast_off;
+
+void text_wrap_fast(int on)
 {
+	atomic_store(&fast_off, !on);
+}
+
+/* Whether the pair table may be used for n more bytes of text (counting them while it waits). */
+static int lb_ready(size_t n)
+{
+	if (atomic_load_explicit(&fast_off, memory_order_relaxed))
+		return 0;
 	if (atomic_load_explicit(&lb_seen, memory_order_relaxed) < LB_LAZY_BYTES) {
 		atomic_fetch_add_explicit(&lb_seen, n, memory_order_relaxed);
-		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
-		return;
+		return 0;
 	}
 	pthread_once(&lb_once, lb_init);
-	if (!lb_ok || fast_breaks(s, n, brk) < 0)
+	return lb_ok;
+}
+
+static void breaks(const char *s, size_t n, char *brk, int ready)
+{
+	if (!ready || fast_breaks(s, n, brk) < 0)
 		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
+}
+
+void text_breaks(const char *s, size_t n, char *brk)
+{
+	breaks(s, n, brk, lb_ready(n));
+}
+
+/* Text made only of the fast set (printable ASCII, no-break space, Latin letters): 1 when it
+ * is all printable ASCII, 2 when it has the others too, 0 when anything else. */
+static int fast_set(const unsigned char *s, size_t n)
+{
+	int high = 0;
+	for (size_t i = 0; i < n;) {
+		/* eight bytes at a time while all are printable ASCII */
+		const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((((w - ones * 0x20) & ~w) | (w | (w + ones))) & hi)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		size_t len;
+		if (lb_class(s, i, n, &len) < 0)
+			return 0;
+		high |= len > 1;
+		i += len;
+	}
+	return high ? 2 : 1;
+}
+
+/* The code point of the fast-set character that starts at s[i]. */
+static uint32_t fast_char(const unsigned char *s, size_t i)
+{
+	if (s[i] < 0x80)
+		return s[i];
+	return ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+}
+
+/* Start of the fast-set character before position p > 0. */
+static size_t fast_back(const unsigned char *s, size_t p)
+{
+	p--;
+	while ((s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+/* Whether the general loop of text_wrap would record a break opportunity before the character
+ * at p (p > 0) of fast-set text: libunistring's break (from the pair table: the class of the
+ * last character that is not a space, whether spaces came between, its own class), neither
+ * glued nor before a marker. */
+static int fast_break_at(const unsigned char *s, size_t p, size_t n)
+{
+	size_t len;
+	int c = lb_class(s, p, n, &len), last = LB_START, sp = 0;
+	size_t q = p;
+	while (q > 0 && s[q - 1] == ' ') {
+		q--;
+		sp = 1;
+	}
+	if (q > 0)
+		last = lb_class(s, fast_back(s, q), n, &len);
+	if (lb_pair[last][sp][c] != UC_BREAK_POSSIBLE)
+		return 0;
+	uint32_t prev = fast_char(s, fast_back(s, p)), cp = fast_char(s, p);
+	return !glued(prev, cp) && !marker_glued(prev, (const char *)s, p, n, cp);
+}
+
+/* Position after `cols` more characters from p, or n. */
+static size_t fast_advance(const unsigned char *s, size_t p, size_t n, size_t cols, int ascii)
+{
+	if (ascii)
+		return n - p <= cols ? n : p + cols;
+	for (; cols > 0 && p < n; cols--)
+		for (p++; p < n && (s[p] & 0xC0) == 0x80; p++)
+			;
+	return p;
+}
+
+static int fast_cols(const unsigned char *s, size_t a, size_t b, int ascii)
+{
+	if (ascii)
+		return (int)(b - a);
+	int w = 0;
+	for (; a < b; a++)
+		w += (s[a] & 0xC0) != 0x80;
+	return w;
 }
 
 struct lines {
@@ -303,12 +408,71 @@ struct cut {
 	int width;
 };
 
+/* text_wrap for fast-set text, in one pass and without a break table: where the general loop
+ * ends a line is known without walking the line. Every character is one column wide and a
+ * grapheme of its own, and only the space hangs; so a line from ls overflows at the first
+ * character that is not a space `width` characters on or later, and ends at the last break
+ * opportunity after ls and up to that character, found by looking back from it, or else is
+ * cut right there. */
+static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, struct lines *l)
+{
+	size_t ls = 0;
+	for (;;) {
+		size_t i = fast_advance(s, ls, n, (size_t)width, ascii);
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t at = i;
+		for (size_t p = i; p > ls; p = fast_back(s, p))
+			if (fast_break_at(s, p, n)) {
+				at = p;
+				break;
+			}
+		size_t end = at;
+		while (end > ls && s[end - 1] == ' ')
+			end--;
+		if (emit(l, ls, end, fast_cols(s, ls, end, ascii)) < 0)
+			return -1;
+		ls = at;
+	}
+	size_t end = n;
+	while (end > ls && s[end - 1] == ' ')
+		end--;
+	return emit(l, ls, end, fast_cols(s, ls, end, ascii));
+}
+
 int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 {
+	size_t cap = 0;
 	*out = NULL;
+	int nl = text_wrap_into(s, n, width, out, &cap, NULL);
+	if (nl < 0) {
+		free(*out);
+		*out = NULL;
+	}
+	return nl;
+}
+
+int text_wrap_into(const char *s, size_t n, int width, struct wrap_line **out, size_t *cap,
+                   int *plain)
+{
+	if (plain)
+		*plain = 0;
 	if (width < 1)
 		width = 1;
-	struct lines l = { 0 };
+	struct lines l = { *out, 0, *cap };
+	int ready = n > 0 && lb_ready(n), fs = ready ? fast_set((const unsigned char *)s, n) : 0;
+	if (fs) {
+		int rc = fast_wrap((const unsigned char *)s, n, width, fs == 1, &l);
+		*out = l.v;
+		*cap = l.cap;
+		if (rc < 0)
+			return -1;
+		if (plain)
+			*plain = 1;
+		return (int)l.n;
+	}
 	/* Most paragraphs are short: their break table lives on the stack. */
 	char small[4096];
 	char *brk = small;
@@ -318,7 +482,7 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 			return -1;
 	}
 	if (n > 0)
-		text_breaks(s, n, brk);
+		breaks(s, n, brk, ready);
 
 	size_t ls = 0, i = 0;      /* line start; current position */
 	size_t ne = 0;             /* end of the last non-hanging character of the line */
@@ -416,10 +580,12 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 	if (brk != small)
 		free(brk);
 	*out = l.v;
+	*cap = l.cap;
 	return (int)l.n;
 oom:
 	if (brk != small)
 		free(brk);
-	free(l.v);
+	*out = l.v;
+	*cap = l.cap;
 	return -1;
 }
