@@ -363,25 +363,41 @@ static int fast_break_at(const unsigned char *s, size_t p, size_t n)
 	return !glued(prev, cp) && !marker_glued(prev, (const char *)s, p, n, cp);
 }
 
-/* Position after `cols` more characters from p, or n. */
+/* UTF-8 continuation bytes in s[a..b), eight at a time. */
+static size_t continuations(const unsigned char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+	for (; a + 8 <= b; a += 8) {
+		uint64_t w;
+		memcpy(&w, s + a, 8);
+		/* bit 7 set and bit 6 clear: 10xxxxxx */
+		uint64_t c = w & ~(w << 1) & 0x8080808080808080u;
+		if (c)
+			k += (size_t)__builtin_popcountll(c);
+	}
+	for (; a < b; a++)
+		k += (s[a] & 0xC0) == 0x80;
+	return k;
+}
+
+/* Position after `cols` more characters from p, or n: as many bytes as columns are left,
+ * less the continuation bytes among them, until none are left. */
 static size_t fast_advance(const unsigned char *s, size_t p, size_t n, size_t cols, int ascii)
 {
 	if (ascii)
 		return n - p <= cols ? n : p + cols;
-	for (; cols > 0 && p < n; cols--)
-		for (p++; p < n && (s[p] & 0xC0) == 0x80; p++)
+	while (cols > 0 && p < n) {
+		size_t q = n - p <= cols ? n : p + cols;
+		cols -= (q - p) - continuations(s, p, q);
+		for (p = q; p < n && (s[p] & 0xC0) == 0x80; p++)
 			;
+	}
 	return p;
 }
 
 static int fast_cols(const unsigned char *s, size_t a, size_t b, int ascii)
 {
-	if (ascii)
-		return (int)(b - a);
-	int w = 0;
-	for (; a < b; a++)
-		w += (s[a] & 0xC0) != 0x80;
-	return w;
+	return (int)(b - a - (ascii ? 0 : continuations(s, a, b)));
 }
 
 struct lines {
