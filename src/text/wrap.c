@@ -256,10 +256,11 @@ static int fast_breaks(const char *str, size_t n, char *brk)
 	return 0;
 }
 
-/* Building and checking the pair table costs about as much as wrapping 120 KB the slow way,
- * so it waits until that much text has been wrapped: the reader's first screen (a few KB)
- * never pays for it, a whole document does once. */
-#define LB_LAZY_BYTES (256u << 10)
+/* Building and checking the pair table costs about 6 M instructions, as much as wrapping
+ * 30 KB the slow way (libunistring's breaks and the general loop), so it waits until that
+ * much text has been wrapped: the reader's first screen (a few KB) never pays for it, a
+ * whole document does once. */
+#define LB_LAZY_BYTES (32u << 10)
 static atomic_size_t lb_seen;
 
 void text_breaks_eager(void)

@@ -40,7 +40,7 @@ void text_wrap_fast(int on);
  * u8_possible_linebreaks gives them (UC_BREAK_*), faster for Latin text. */
 void text_breaks(const char *s, size_t n, char *brk);
 
-/* The Latin fast path of text_breaks is built once 256 KB of text has been wrapped (before
+/* The Latin fast path of text_breaks is built once 32 KB of text has been wrapped (before
  * that, libunistring answers alone: same result, no start-up cost). This builds it now; the
  * tests call it so the table is what they compare on short strings. */
 void text_breaks_eager(void);
