@@ -93,9 +93,19 @@ static const char *display_text(const struct para *p, int index, const struct sh
 		if (rc == 0 && ins[j].str) {
 			rc = buf_add(b, ins[j].str, strlen(ins[j].str));
 		} else if (rc == 0) {
+			/* "[16]", written from the right */
 			char mk[24];
-			int ml = snprintf(mk, sizeof mk, "[%d]", ins[j].footnote);
-			rc = buf_add(b, mk, (size_t)ml);
+			char *q = mk + sizeof mk;
+			int fn = ins[j].footnote;
+			unsigned long v = fn < 0 ? 0ul - (unsigned long)fn : (unsigned long)fn;
+			*--q = ']';
+			do
+				*--q = (char)('0' + v % 10);
+			while (v /= 10);
+			if (fn < 0)
+				*--q = '-';
+			*--q = '[';
+			rc = buf_add(b, q, (size_t)(mk + sizeof mk - q));
 		}
 	}
 	if (rc == 0)
@@ -210,6 +220,17 @@ struct place {
 	int heading;     /* annex title or heading: full width, no gutter */
 };
 
+/* label = a b c, cut at sizeof label - 1 bytes as snprintf would cut it. */
+static void label3(char *label, size_t size, const char *a, const char *b, const char *c)
+{
+	size_t n = 0;
+	const char *parts[3] = { a, b, c };
+	for (int k = 0; k < 3; k++)
+		for (const char *q = parts[k]; *q && n + 1 < size; q++)
+			label[n++] = *q;
+	label[n] = '\0';
+}
+
 static const char *para_label(const struct para *p)
 {
 	return p->label ? p->label : p->id ? p->id : "";
@@ -228,27 +249,27 @@ static void place_para(const struct resolution *res, int i, int gutter, int widt
 		pl->heading = 1;
 		return;
 	case PARA_FOOTNOTE:
-		snprintf(pl->label, sizeof pl->label, "[%s]", p->num ? p->num : para_label(p));
+		label3(pl->label, sizeof pl->label, "[", p->num ? p->num : para_label(p), "]");
 		break;
 	case PARA_SUB:
 		if (p->num)
-			snprintf(pl->label, sizeof pl->label, "(%s)", p->num);
+			label3(pl->label, sizeof pl->label, "(", p->num, ")");
 		else
-			snprintf(pl->label, sizeof pl->label, "%s", para_label(p));
+			label3(pl->label, sizeof pl->label, "", para_label(p), "");
 		break;
 	case PARA_ANNEX:
 		if (p->num)
-			snprintf(pl->label, sizeof pl->label, "%s.", p->num);
+			label3(pl->label, sizeof pl->label, "", p->num, ".");
 		break;
 	default:
 		/* Inside a part the part's letter is printed above its paragraphs already: the
 		 * gutter says "OP 2", not "Part A, OP 2". */
 		if (p->part >= 0 && p->num && p->kind == PARA_OPERATIVE)
-			snprintf(pl->label, sizeof pl->label, "OP %s", p->num);
+			label3(pl->label, sizeof pl->label, "OP ", p->num, "");
 		else if (p->part >= 0 && p->num && p->kind == PARA_PREAMBLE)
-			snprintf(pl->label, sizeof pl->label, "PP %s", p->num);
+			label3(pl->label, sizeof pl->label, "PP ", p->num, "");
 		else
-			snprintf(pl->label, sizeof pl->label, "%s", para_label(p));
+			label3(pl->label, sizeof pl->label, "", para_label(p), "");
 		break;
 	}
 	int depth = p->depth > 0 ? p->depth : 0;
