@@ -141,24 +141,21 @@ static void sink_free(struct sink *k)
 	buf_free(&k->out);
 }
 
-/* n spaces (n <= 0: none) into b. */
-static int add_spaces(struct buf *b, int n)
+static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_t n)
 {
-	if (n <= 0)
-		return 0;
-	if (buf_reserve(b, (size_t)n) < 0)
-		return -1;
-	memset(b->s + b->n, ' ', (size_t)n);
-	b->n += (size_t)n;
-	b->s[b->n] = '\0';
-	return 0;
+	if (res->meta.language && strcmp(res->meta.language, "ar") == 0)
+		return BIDI_RTL;
+	if (!bidi_has_rtl(s, n))
+		return BIDI_LTR;
+	return bidi_direction(s, n);
 }
 
 /* Writes s wrapped to `avail` columns, each line starting at column `col`; the first line
- * may instead follow a prefix already printed. dir is the paragraph's direction. Text with
- * nothing to neutralise and nothing right-to-left goes out as it is, in one fwrite. */
-static int write_wrapped(struct sink *k, const char *s, size_t n, int col, int avail,
-                         int first_done, enum bidi_dir dir)
+ * may instead follow a prefix already printed. dir is the paragraph's direction, or with
+ * dir_of (not NULL) para_dir's. Text with nothing to neutralise and nothing right-to-left
+ * goes out as it is, in one fwrite. */
+static int wrap_out(struct sink *k, const char *s, size_t n, int col, int avail,
+                    int first_done, enum bidi_dir dir, const struct resolution *dir_of)
 {
 	FILE *f = k->f;
 	int plain;
@@ -167,23 +164,29 @@ static int write_wrapped(struct sink *k, const char *s, size_t n, int col, int a
 		return -1;
 	const struct wrap_line *lines = k->lines;
 	int rc = 0;
+	if (dir_of)   /* plain text has no right-to-left letter: bidi_has_rtl would say no */
+		dir = !plain ? para_dir(dir_of, s, n) : dir_of->meta.language
+		      && strcmp(dir_of->meta.language, "ar") == 0 ? BIDI_RTL : BIDI_LTR;
 	if (plain && dir != BIDI_RTL) {
 		struct buf *b = &k->out;
+		size_t indent = col > 0 ? (size_t)col : 0;
 		buf_clear(b);
-		for (int j = 0; j < nl && rc == 0; j++) {
-			if (j > 0 || !first_done)
-				rc = add_spaces(b, col);
-			size_t ll = lines[j].end - lines[j].start;
-			if (rc == 0 && buf_reserve(b, ll + 1) == 0) {
-				memcpy(b->s + b->n, s + lines[j].start, ll);
-				b->n += ll;
-				b->s[b->n++] = '\n';
-				b->s[b->n] = '\0';
-			} else {
-				rc = -1;
+		if (buf_reserve(b, n + (size_t)nl * (indent + 1)) < 0)
+			return -1;
+		char *o = b->s;
+		for (int j = 0; j < nl; j++) {
+			if (j > 0 || !first_done) {
+				memset(o, ' ', indent);
+				o += indent;
 			}
+			size_t ll = lines[j].end - lines[j].start;
+			memcpy(o, s + lines[j].start, ll);
+			o += ll;
+			*o++ = '\n';
 		}
-		if (rc == 0 && fwrite(b->s, 1, b->n, f) != b->n)
+		*o = '\0';
+		b->n = (size_t)(o - b->s);
+		if (fwrite(b->s, 1, b->n, f) != b->n)
 			rc = -1;
 		return rc;
 	}
@@ -211,6 +214,19 @@ static int write_wrapped(struct sink *k, const char *s, size_t n, int col, int a
 		fputc('\n', f);
 	}
 	return rc;
+}
+
+static int write_wrapped(struct sink *k, const char *s, size_t n, int col, int avail,
+                         int first_done, enum bidi_dir dir)
+{
+	return wrap_out(k, s, n, col, avail, first_done, dir, NULL);
+}
+
+/* write_wrapped in the direction para_dir gives. */
+static int write_para_wrapped(struct sink *k, const struct resolution *res, const char *s,
+                              size_t n, int col, int avail, int first_done)
+{
+	return wrap_out(k, s, n, col, avail, first_done, BIDI_LTR, res);
 }
 
 /* Where a paragraph's label and text go. */
@@ -290,14 +306,6 @@ static void place_para(const struct resolution *res, int i, int gutter, int widt
 		pl->label_col = pl->text_col;
 }
 
-static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_t n)
-{
-	if (res->meta.language && strcmp(res->meta.language, "ar") == 0)
-		return BIDI_RTL;
-	if (!bidi_has_rtl(s, n))
-		return BIDI_LTR;
-	return bidi_direction(s, n);
-}
 
 static int write_heading_para(struct sink *k, const struct resolution *res, int i, int width)
 {
@@ -307,12 +315,10 @@ static int write_heading_para(struct sink *k, const struct resolution *res, int 
 		const struct res_annex *a = p->annex >= 0 && (size_t)p->annex < res->nannexes
 		                            ? &res->annexes[p->annex] : NULL;
 		const char *label = a && a->label ? a->label : para_label(p);
-		rc = write_wrapped(k, label, strlen(label), 0, width, 0, para_dir(res, label,
-		                   strlen(label)));
+		rc = write_para_wrapped(k, res, label, strlen(label), 0, width, 0);
 		const char *title = p->text && *p->text ? p->text : a && a->title ? a->title : NULL;
 		if (rc == 0 && title)
-			rc = write_wrapped(k, title, strlen(title), 0, width, 0,
-			                   para_dir(res, title, strlen(title)));
+			rc = write_para_wrapped(k, res, title, strlen(title), 0, width, 0);
 		return rc;
 	}
 	/* A heading: "I. General provisions", its number put back in front. */
@@ -328,7 +334,7 @@ static int write_heading_para(struct sink *k, const struct resolution *res, int 
 	if (rc == 0 && p->text)
 		rc = buf_add(&b, p->text, p->text_len);
 	if (rc == 0)
-		rc = write_wrapped(k, b.s, b.n, 0, width, 0, para_dir(res, b.s, b.n));
+		rc = write_para_wrapped(k, res, b.s, b.n, 0, width, 0);
 	free(b.s);
 	return rc;
 }
@@ -365,8 +371,8 @@ static int write_para(struct sink *k, const struct resolution *res, int i, int g
 			}
 		}
 		if (rc == 0)
-			rc = write_wrapped(k, d, n, pl.text_col, width - pl.text_col, first_done,
-			                   para_dir(res, d, n));
+			rc = write_para_wrapped(k, res, d, n, pl.text_col, width - pl.text_col,
+			                        first_done);
 	}
 	if (rc == 0 && o->after_para)
 		o->after_para(o->ctx, f, res, i, width);
@@ -381,8 +387,7 @@ static int write_title(struct sink *k, const struct resolution *res, int width)
 	if (m->symbol)
 		rc = write_wrapped(k, m->symbol, strlen(m->symbol), 0, width, 0, BIDI_LTR);
 	if (rc == 0 && m->title)
-		rc = write_wrapped(k, m->title, strlen(m->title), 0, width, 0,
-		                   para_dir(res, m->title, strlen(m->title)));
+		rc = write_para_wrapped(k, res, m->title, strlen(m->title), 0, width, 0);
 	if (rc == 0 && (m->adopted || m->organ)) {
 		struct buf b = BUF_INIT;
 		rc = buf_add(&b, "Adopted", 7);
@@ -617,7 +622,7 @@ static int write_side(struct sink *k, const struct resolution *res, int i, const
 		}
 	} else if (!(d = display_text(p, i, o, &k->text, &n)))
 		return -1;
-	rc = n ? write_wrapped(k, d, n, tcol, avail, 1, para_dir(res, d, n))
+	rc = n ? write_para_wrapped(k, res, d, n, tcol, avail, 1)
 	       : (fputc('\n', f) == EOF ? -1 : 0);
 	buf_free(&b);
 	return rc;
