@@ -14,6 +14,9 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <uniwidth.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/utf8.h"
 #include "text/buf.h"
@@ -191,6 +194,10 @@ static int lb_pair_model_holds(void)
 	return 1;
 }
 
+/* lb_ascii_may[a][b]: whether libunistring may break between printable ASCII a and b, neither
+ * a space, written next to each other (from lb_pair; the glue rules only take breaks away). */
+static unsigned char lb_ascii_may[95][95];
+
 static void lb_init(void)
 {
 	for (int last = 0; last <= LB_START; last++)
@@ -198,6 +205,10 @@ static void lb_init(void)
 			for (int c = 0; c < LB_NCLASS; c++)
 				lb_pair[last][sp][c] =
 				    lb_probe(last == LB_START ? "" : lb_rep[last], sp, lb_rep[c]);
+	for (int a = 0; a < 95; a++)
+		for (int b = 0; b < 95; b++)
+			lb_ascii_may[a][b] =
+			    lb_pair[lb_ascii[a]][0][lb_ascii[b]] == UC_BREAK_POSSIBLE;
 	lb_ok = lb_pair_model_holds();
 }
 
@@ -306,6 +317,18 @@ static int fast_set(const unsigned char *s, size_t n)
 {
 	int high = 0;
 	for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time while all are printable ASCII: above 0x1F and below 0x7F
+		 * as signed bytes (0x80 and above are negative) */
+		const __m128i lo = _mm_set1_epi8(0x1F), top = _mm_set1_epi8(0x7F);
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, top));
+			if (_mm_movemask_epi8(ok) != 0xFFFF)
+				break;
+			i += 16;
+		}
+#endif
 		/* eight bytes at a time while all are printable ASCII */
 		const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
 		while (i + 8 <= n) {
@@ -441,11 +464,17 @@ static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, str
 		if (i >= n)
 			break;
 		size_t at = i;
-		for (size_t p = i; p > ls; p = fast_back(s, p))
+		for (size_t p = i; p > ls; p = fast_back(s, p)) {
+			/* inside a run of printable ASCII that is not space, the pair of bytes
+			 * says whether there can be a break at all */
+			unsigned a = (unsigned)s[p - 1] - 0x21, b = (unsigned)s[p] - 0x21;
+			if (a < 94 && b < 94 && !lb_ascii_may[a + 1][b + 1])
+				continue;
 			if (fast_break_at(s, p, n)) {
 				at = p;
 				break;
 			}
+		}
 		size_t end = at;
 		while (end > ls && s[end - 1] == ' ')
 			end--;
