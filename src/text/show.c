@@ -141,6 +141,27 @@ static void sink_free(struct sink *k)
 	buf_free(&k->out);
 }
 
+/* n spaces (n <= 0: none) appended to b. */
+static int pad(struct buf *b, int n)
+{
+	if (n <= 0)
+		return 0;
+	if (buf_reserve(b, (size_t)n) < 0)
+		return -1;
+	memset(b->s + b->n, ' ', (size_t)n);
+	b->n += (size_t)n;
+	b->s[b->n] = '\0';
+	return 0;
+}
+
+static int ascii_printable(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
 static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_t n)
 {
 	if (res->meta.language && strcmp(res->meta.language, "ar") == 0)
@@ -151,17 +172,19 @@ static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_
 }
 
 /* Writes s wrapped to `avail` columns, each line starting at column `col`; the first line
- * may instead follow a prefix already printed. dir is the paragraph's direction, or with
- * dir_of (not NULL) para_dir's. Text with nothing to neutralise and nothing right-to-left
- * goes out as it is, in one fwrite. */
+ * may instead follow a prefix already printed, or waiting in k->out (a label: it goes out
+ * first). dir is the paragraph's direction, or with dir_of (not NULL) para_dir's. Text with
+ * nothing to neutralise and nothing right-to-left goes out as it is, in one fwrite. */
 static int wrap_out(struct sink *k, const char *s, size_t n, int col, int avail,
                     int first_done, enum bidi_dir dir, const struct resolution *dir_of)
 {
 	FILE *f = k->f;
 	int plain;
 	int nl = text_wrap_into(s, n, avail, &k->lines, &k->cap, &plain);
-	if (nl < 0)
+	if (nl < 0) {
+		buf_clear(&k->out);
 		return -1;
+	}
 	const struct wrap_line *lines = k->lines;
 	int rc = 0;
 	if (dir_of)   /* plain text has no right-to-left letter: bidi_has_rtl would say no */
@@ -170,10 +193,11 @@ static int wrap_out(struct sink *k, const char *s, size_t n, int col, int avail,
 	if (plain && dir != BIDI_RTL) {
 		struct buf *b = &k->out;
 		size_t indent = col > 0 ? (size_t)col : 0;
-		buf_clear(b);
-		if (buf_reserve(b, n + (size_t)nl * (indent + 1)) < 0)
+		if (buf_reserve(b, n + (size_t)nl * (indent + 1)) < 0) {
+			buf_clear(b);
 			return -1;
-		char *o = b->s;
+		}
+		char *o = b->s + b->n;
 		for (int j = 0; j < nl; j++) {
 			if (j > 0 || !first_done) {
 				memset(o, ' ', indent);
@@ -188,8 +212,12 @@ static int wrap_out(struct sink *k, const char *s, size_t n, int col, int avail,
 		b->n = (size_t)(o - b->s);
 		if (fwrite(b->s, 1, b->n, f) != b->n)
 			rc = -1;
+		buf_clear(b);
 		return rc;
 	}
+	if (k->out.n && fwrite(k->out.s, 1, k->out.n, f) != k->out.n)
+		rc = -1;
+	buf_clear(&k->out);
 	for (int j = 0; j < nl && rc == 0; j++) {
 		if (j > 0 || !first_done)
 			spaces(f, col);
@@ -359,7 +387,17 @@ static int write_para(struct sink *k, const struct resolution *res, int i, int g
 		int first_done = 0;
 		rc = 0;
 		if (lw > 0) {
-			if (pl.label_col + lw + 1 <= pl.text_col) {
+			if (pl.label_col + lw + 1 <= pl.text_col && ascii_printable(pl.label, lablen)) {
+				/* the label waits in k->out, to go out with the first line */
+				rc = pad(&k->out, pl.label_col);
+				if (rc == 0)
+					rc = buf_add(&k->out, pl.label, lablen);
+				if (rc == 0)
+					rc = pad(&k->out, pl.text_col - pl.label_col - lw);
+				if (rc < 0)
+					buf_clear(&k->out);
+				first_done = 1;
+			} else if (pl.label_col + lw + 1 <= pl.text_col) {
 				spaces(f, pl.label_col);
 				rc = utf8_write_safe(f, pl.label, lablen);
 				spaces(f, pl.text_col - pl.label_col - lw);
