@@ -225,6 +225,9 @@ static ssize_t read_upto(int fd, char *buf, size_t max)
  * the first size asked (the reader asks for 32 KB, then for 128 KB when the first resolution
  * is cut there); a larger one is declined, as it would cost a new reading (a PDF's pages
  * through its helper) for what the first already shows. */
+/* What the byte rows' probes look at, at most (akn_probe 4 KB, pdf_probe 1 KB). */
+#define PROBE_HEAD ((size_t)4 << 10)
+
 static int opening(const char *path, const struct input_shape *sh, size_t max,
                    struct collection **out, int *partial, struct parse_diag *d)
 {
@@ -242,6 +245,7 @@ static int opening(const char *path, const struct input_shape *sh, size_t max,
 	}
 	*partial = cut && !more;
 	*out = col;
+	d->shape = sh->name;
 	return 0;
 }
 
@@ -264,22 +268,26 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 		close(fd);
 		return -1;
 	}
-	ssize_t got = read_upto(fd, buf, max);
-	close(fd);
+	/* The shape is told by the first PROBE_HEAD bytes (the byte rows' probes look no
+	 * further): one that reads its opening itself (a PDF) is not read here beyond them. */
+	size_t head = max < PROBE_HEAD ? max : PROBE_HEAD;
+	ssize_t got = read_upto(fd, buf, head);
 	size_t len = got > 0 ? (size_t)got : 0;
 	/* A shape whose opening cannot stand alone (XML is read whole) is left to the full parse. */
 	const struct input_shape *sh = shape_of(f);
 	if (!sh)
 		sh = probe_rows(SHAPE_BYTES, &(struct shape_probe){ buf, len, INPUT_AUTO });
-	if (sh && sh->opening) {
+	if (sh && (sh->opening || !sh->prefix)) {
+		close(fd);
+		free(buf);
 		/* A shape that reads its own opening (a PDF: its first pages, page by page) */
-		free(buf);
-		return opening(path, sh, max, out, partial, d);
+		return sh->opening ? opening(path, sh, max, out, partial, d) : -1;
 	}
-	if (sh && !sh->prefix) {
-		free(buf);
-		return -1;
+	if (len == head) {
+		got = read_upto(fd, buf + len, max - len);
+		len += got > 0 ? (size_t)got : 0;
 	}
+	close(fd);
 	/* Cut after the last line end (in a file on one line, between words: issue 18); UTF-16,
 	 * NUL bytes or invalid UTF-8 (a legacy encoding the whole file decides) are left to the
 	 * full parse. */

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +109,38 @@ struct run {
 	size_t n, cap;
 	int status;        /* the helper's wait status */
 	int killed;        /* gavel ended it: 1 too slow, 2 too much output */
+	int progress;      /* a whole read: its pages are counted for pdf_progress */
+	size_t seen;       /* out[0..seen) is counted (up to a line end) */
 };
+
+/* The last whole read's progress (pdf_progress): the page it is on and the page count. */
+static _Atomic int prog_page, prog_total;
+
+void pdf_progress(int *page, int *total)
+{
+	*page = atomic_load(&prog_page);
+	*total = atomic_load(&prog_total);
+}
+
+/* Counts the whole lines the helper wrote since the last call: "pages N" and "page NO". */
+static void count_pages(struct run *r)
+{
+	for (;;) {
+		const char *line = r->out + r->seen;
+		const char *nl = memchr(line, '\n', r->n - r->seen);
+		if (!nl)
+			return;
+		r->seen = (size_t)(nl - r->out) + 1;
+		if (nl - line > 5 && memcmp(line, "page", 4) == 0) {
+			int s = line[4] == 's';
+			if (line[4 + s] == ' ') {
+				long v = strtol(line + 5 + s, NULL, 10);
+				if (v > 0 && v <= 10000000)
+					atomic_store(s ? &prog_total : &prog_page, (int)v);
+			}
+		}
+	}
+}
 
 /* Reads the helper's stdout to its end (or a bound), writing `in` to its stdin on the way. */
 static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struct run *r)
@@ -159,8 +191,11 @@ static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struc
 				r->cap = cap;
 			}
 			ssize_t got = read(rfd, r->out + r->n, r->cap - r->n);
-			if (got > 0)
+			if (got > 0) {
 				r->n += (size_t)got;
+				if (r->progress)
+					count_pages(r);
+			}
 			else if (got == 0 || errno != EINTR) {
 				close(rfd);
 				rfd = -1;
@@ -324,6 +359,10 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	if (helper_path(helper, sizeof helper))
 		return fail(d, EX_UNAVAILABLE, "this gavel was built without its PDF reader (gavel-pdf, "
 		            "which needs MuPDF): extract the text first, e.g. with pdftotext", NULL);
+	if (max_pages == 0) {
+		atomic_store(&prog_page, 0);
+		atomic_store(&prog_total, 0);
+	}
 	/* a PDF read whole before comes from the cache, its first pages as asked */
 	char cache[PATH_MAX + 64];
 	int cached = path && pdf_cache_name(path, helper, cache, sizeof cache) == 0;
@@ -337,6 +376,7 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	}
 	struct run r;
 	memset(&r, 0, sizeof r);
+	r.progress = max_pages == 0;
 	int rc = run_helper(helper, path, buf, len, max_pages, &r, d);
 	if (rc) {
 		free(r.out);

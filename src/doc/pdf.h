@@ -49,6 +49,12 @@ int pdf_shape_read(const char *buf, size_t len, const struct shape_want *,
 int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
              struct block_list *out, struct parse_diag *d);
 
+/* How far the last whole read (pdf_read of all pages, through the helper) has come: the page
+ * it is on and the document's page count, 0 while not known (before it starts, from the
+ * cache). The one progress a reader can show for a PDF, whose bytes say nothing of its
+ * pages; it may be asked from another thread. */
+void pdf_progress(int *page, int *total);
+
 /* Lays out a page stream already in memory (what the helper wrote) into blocks: the part of
  * pdf_read after the helper, for the tests and the fuzz targets. Same returns. */
 int pdf_read_stream(const char *stream, size_t len, int *more, struct block_list *out,

@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "doc/bgparse.h"
+#include "doc/pdf.h"
 #include "store/store.h"
 #include "text/utf8.h"
 #include "ui/ui.h"
@@ -118,6 +119,7 @@ struct loader {
 	int keys;                   /* keys typed: a saved position never yanks a reader who moved */
 	int oom;                    /* the whole file could not be read or shown: out of memory */
 	double t0, eta;             /* when the parse started; its expected seconds */
+	int pages;                  /* a PDF: its progress is pages read, never an estimate */
 	char status[256];           /* the progress message last shown */
 };
 
@@ -129,15 +131,28 @@ static double now(void)
 }
 
 /* "reading FILE… 42%" on the status line, unless another message is up. The percentage is
- * an estimate from the opening's parse speed, held below 100 until the whole is there. */
+ * an estimate from the opening's parse speed, held below 100 until the whole is there. A
+ * PDF's bytes say nothing of its pages' cost: it shows the page its reader is on ("page 12
+ * of 100"), and nothing until that is known. */
 static void loader_progress(struct loader *l, struct view *v, const char *extra)
 {
 	if (v->msg[0] && strcmp(v->msg, l->status) != 0)
 		return;
-	double f = l->eta > 0 ? (now() - l->t0) / l->eta : 0;
-	int pct = f >= 0.99 ? 99 : f > 0 ? (int)(f * 100) : 0;
-	view_message(v, 0, "reading %s%s %d%%%s", l->name, v->utf8 ? "\u2026" : "...", pct,
-	             extra ? extra : "");
+	const char *dots = v->utf8 ? "\u2026" : "...";
+	if (l->pages) {
+		int page = 0, total = 0;
+		if (l->bg)
+			pdf_progress(&page, &total);
+		if (page > 0 && total >= page)
+			view_message(v, 0, "reading %s%s page %d of %d%s", l->name, dots, page, total,
+			             extra ? extra : "");
+		else
+			view_message(v, 0, "reading %s%s%s", l->name, dots, extra ? extra : "");
+	} else {
+		double f = l->eta > 0 ? (now() - l->t0) / l->eta : 0;
+		int pct = f >= 0.99 ? 99 : f > 0 ? (int)(f * 100) : 0;
+		view_message(v, 0, "reading %s%s %d%%%s", l->name, dots, pct, extra ? extra : "");
+	}
 	snprintf(l->status, sizeof l->status, "%s", v->msg);
 }
 
@@ -260,7 +275,10 @@ static int loader_start(struct loader *l, const char *file, const struct cli_opt
 	size_t got = PREFIX_BYTES;
 	if (parse_file_prefix(file, got, opts->format, col, partial, &diag) != 0)
 		return -1;
-	if (*partial && st.st_size > (off_t)PREFIX_MAX) {
+	/* A PDF's opening is its first pages, whatever the bytes asked: a larger one would show
+	 * no more, and its time says nothing of the whole's. */
+	l->pages = diag.shape && strcmp(diag.shape, "pdf-file") == 0;
+	if (*partial && !l->pages && st.st_size > (off_t)PREFIX_MAX) {
 		struct collection *more = NULL;
 		int cut = 0;
 		memset(&diag, 0, sizeof diag);

@@ -430,7 +430,43 @@ static void helper(void **state)
 	assert_int_equal(partial, 1);
 	assert_int_equal(res_find(col->docs[0], "annex1.p53"), -1);
 	assert_true(res_find(col->docs[0], "annex1.p1") >= 0);
+	assert_non_null(d.shape);
+	assert_string_equal(d.shape, "pdf-file");
 	collection_free(col);
+	/* a larger opening is declined: the first already shows what it would */
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file_prefix(path, (size_t)128 << 10, INPUT_AUTO, &col, &partial, &d), -1);
+	assert_null(col);
+	/* a whole read through the helper (no kept text) counts its pages for pdf_progress */
+	char cache[] = "/tmp/gavel-test-pdf-progress.XXXXXX";
+	assert_non_null(mkdtemp(cache));
+	char *xdg = getenv("XDG_CACHE_HOME") ? strdup(getenv("XDG_CACHE_HOME")) : NULL;
+	setenv("XDG_CACHE_HOME", cache, 1);
+	int page = -1, total = -1;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(path, NULL, 0, 0, NULL, &bl, &d), 0);
+	pdf_progress(&page, &total);
+	assert_true(total > 3);
+	assert_int_equal(page, total);
+	blocks_free(&bl);
+	memset(&bl, 0, sizeof bl);
+	/* read again from the kept text: no helper, no pages counted */
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(path, NULL, 0, 0, NULL, &bl, &d), 0);
+	pdf_progress(&page, &total);
+	assert_int_equal(page, 0);
+	assert_int_equal(total, 0);
+	blocks_free(&bl);
+	memset(&bl, 0, sizeof bl);
+	char rm[200];
+	snprintf(rm, sizeof rm, "rm -rf '%s'", cache);
+	assert_int_equal(system(rm), 0);
+	if (xdg) {
+		setenv("XDG_CACHE_HOME", xdg, 1);
+		free(xdg);
+	} else {
+		unsetenv("XDG_CACHE_HOME");
+	}
 	/* no helper */
 	char *keep = strdup(h);
 	setenv("GAVEL_PDF_HELPER", "/nonexistent/gavel-pdf", 1);
