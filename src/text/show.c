@@ -47,9 +47,10 @@ static size_t boundary(const char *s, size_t n, size_t pos)
 	return pos;
 }
 
-/* The paragraph's text as it is shown: markers and highlight delimiters put back in. */
-static char *display_text(const struct para *p, int index, const struct show_opts *o,
-                          size_t *outlen)
+/* The paragraph's text as it is shown: markers and highlight delimiters put back in (into b,
+ * emptied first), or the text itself when there are none. */
+static const char *display_text(const struct para *p, int index, const struct show_opts *o,
+                                struct buf *b, size_t *outlen)
 {
 	const char *text = p->text ? p->text : "";
 	size_t n = p->text ? p->text_len : 0;
@@ -60,6 +61,10 @@ static char *display_text(const struct para *p, int index, const struct show_opt
 	if (!spans)
 		nspans = 0;
 	size_t nins = p->nmarks + 2 * nspans;
+	if (nins == 0) {
+		*outlen = n;
+		return text;
+	}
 	struct insert *ins = nins ? malloc(nins * sizeof *ins) : NULL;
 	if (nins && !ins)
 		return NULL;
@@ -79,29 +84,37 @@ static char *display_text(const struct para *p, int index, const struct show_opt
 	if (nins)
 		if (nins > 1)
 			qsort(ins, nins, sizeof *ins, insert_cmp);
-	struct buf b = BUF_INIT;
+	buf_clear(b);
 	size_t at = 0;
-	int rc = buf_add(&b, "", 0);
+	int rc = buf_add(b, "", 0);
 	for (size_t j = 0; j < nins && rc == 0; j++) {
-		rc = buf_add(&b, text + at, ins[j].pos - at);
+		rc = buf_add(b, text + at, ins[j].pos - at);
 		at = ins[j].pos;
 		if (rc == 0 && ins[j].str) {
-			rc = buf_add(&b, ins[j].str, strlen(ins[j].str));
+			rc = buf_add(b, ins[j].str, strlen(ins[j].str));
 		} else if (rc == 0) {
+			/* "[16]", written from the right */
 			char mk[24];
-			int ml = snprintf(mk, sizeof mk, "[%d]", ins[j].footnote);
-			rc = buf_add(&b, mk, (size_t)ml);
+			char *q = mk + sizeof mk;
+			int fn = ins[j].footnote;
+			unsigned long v = fn < 0 ? 0ul - (unsigned long)fn : (unsigned long)fn;
+			*--q = ']';
+			do
+				*--q = (char)('0' + v % 10);
+			while (v /= 10);
+			if (fn < 0)
+				*--q = '-';
+			*--q = '[';
+			rc = buf_add(b, q, (size_t)(mk + sizeof mk - q));
 		}
 	}
 	if (rc == 0)
-		rc = buf_add(&b, text + at, n - at);
+		rc = buf_add(b, text + at, n - at);
 	free(ins);
-	if (rc < 0) {
-		free(b.s);
+	if (rc < 0)
 		return NULL;
-	}
-	*outlen = b.n;
-	return b.s;
+	*outlen = b->n;
+	return b->s;
 }
 
 static void spaces(FILE *f, int n)
@@ -112,21 +125,104 @@ static void spaces(FILE *f, int n)
 		fwrite(blank, 1, (size_t)(n < most ? n : most), f);
 }
 
-/* Writes s wrapped to `avail` columns, each line starting at column `col`; the first line
- * may instead follow a prefix already printed. dir is the paragraph's direction. */
-static int write_wrapped(FILE *f, const char *s, size_t n, int col, int avail, int first_done,
-                         enum bidi_dir dir)
-{
+/* Where show writes, with what it keeps from one paragraph to the next: the wrapped lines,
+ * the paragraph's text with its markers, the lines as they go out. */
+struct sink {
+	FILE *f;
 	struct wrap_line *lines;
-	int nl = text_wrap(s, n, avail, &lines);
-	if (nl < 0)
+	size_t cap;
+	struct buf text, out;
+};
+
+static void sink_free(struct sink *k)
+{
+	free(k->lines);
+	buf_free(&k->text);
+	buf_free(&k->out);
+}
+
+/* n spaces (n <= 0: none) appended to b. */
+static int pad(struct buf *b, int n)
+{
+	if (n <= 0)
+		return 0;
+	if (buf_reserve(b, (size_t)n) < 0)
 		return -1;
+	memset(b->s + b->n, ' ', (size_t)n);
+	b->n += (size_t)n;
+	b->s[b->n] = '\0';
+	return 0;
+}
+
+static int ascii_printable(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_t n)
+{
+	if (res->meta.language && strcmp(res->meta.language, "ar") == 0)
+		return BIDI_RTL;
+	if (!bidi_has_rtl(s, n))
+		return BIDI_LTR;
+	return bidi_direction(s, n);
+}
+
+/* Writes s wrapped to `avail` columns, each line starting at column `col`; the first line
+ * may instead follow a prefix already printed, or waiting in k->out (a label: it goes out
+ * first). dir is the paragraph's direction, or with dir_of (not NULL) para_dir's. Text with
+ * nothing to neutralise and nothing right-to-left goes out as it is, in one fwrite. */
+static int wrap_out(struct sink *k, const char *s, size_t n, int col, int avail,
+                    int first_done, enum bidi_dir dir, const struct resolution *dir_of)
+{
+	FILE *f = k->f;
+	int plain;
+	int nl = text_wrap_into(s, n, avail, &k->lines, &k->cap, &plain);
+	if (nl < 0) {
+		buf_clear(&k->out);
+		return -1;
+	}
+	const struct wrap_line *lines = k->lines;
 	int rc = 0;
-	for (int k = 0; k < nl && rc == 0; k++) {
-		if (k > 0 || !first_done)
+	if (dir_of)   /* plain text has no right-to-left letter: bidi_has_rtl would say no */
+		dir = !plain ? para_dir(dir_of, s, n) : dir_of->meta.language
+		      && strcmp(dir_of->meta.language, "ar") == 0 ? BIDI_RTL : BIDI_LTR;
+	if (plain && dir != BIDI_RTL) {
+		struct buf *b = &k->out;
+		size_t indent = col > 0 ? (size_t)col : 0;
+		if (buf_reserve(b, n + (size_t)nl * (indent + 1)) < 0) {
+			buf_clear(b);
+			return -1;
+		}
+		char *o = b->s + b->n;
+		for (int j = 0; j < nl; j++) {
+			if (j > 0 || !first_done) {
+				memset(o, ' ', indent);
+				o += indent;
+			}
+			size_t ll = lines[j].end - lines[j].start;
+			memcpy(o, s + lines[j].start, ll);
+			o += ll;
+			*o++ = '\n';
+		}
+		*o = '\0';
+		b->n = (size_t)(o - b->s);
+		if (fwrite(b->s, 1, b->n, f) != b->n)
+			rc = -1;
+		buf_clear(b);
+		return rc;
+	}
+	if (k->out.n && fwrite(k->out.s, 1, k->out.n, f) != k->out.n)
+		rc = -1;
+	buf_clear(&k->out);
+	for (int j = 0; j < nl && rc == 0; j++) {
+		if (j > 0 || !first_done)
 			spaces(f, col);
-		const char *ls = s + lines[k].start;
-		size_t ll = lines[k].end - lines[k].start;
+		const char *ls = s + lines[j].start;
+		size_t ll = lines[j].end - lines[j].start;
 		if (dir == BIDI_RTL || bidi_has_rtl(ls, ll)) {
 			/* bidi_visual neutralises controls before reordering: an override in the
 			 * text can neither reach the terminal nor steer the order. */
@@ -137,7 +233,7 @@ static int write_wrapped(FILE *f, const char *s, size_t n, int col, int avail, i
 				break;
 			}
 			if (dir == BIDI_RTL)
-				spaces(f, avail - lines[k].width);
+				spaces(f, avail - lines[j].width);
 			rc = utf8_write_safe(f, vis, vl);
 			free(vis);
 		} else {
@@ -145,8 +241,20 @@ static int write_wrapped(FILE *f, const char *s, size_t n, int col, int avail, i
 		}
 		fputc('\n', f);
 	}
-	free(lines);
 	return rc;
+}
+
+static int write_wrapped(struct sink *k, const char *s, size_t n, int col, int avail,
+                         int first_done, enum bidi_dir dir)
+{
+	return wrap_out(k, s, n, col, avail, first_done, dir, NULL);
+}
+
+/* write_wrapped in the direction para_dir gives. */
+static int write_para_wrapped(struct sink *k, const struct resolution *res, const char *s,
+                              size_t n, int col, int avail, int first_done)
+{
+	return wrap_out(k, s, n, col, avail, first_done, BIDI_LTR, res);
 }
 
 /* Where a paragraph's label and text go. */
@@ -155,6 +263,17 @@ struct place {
 	int label_col, text_col;
 	int heading;     /* annex title or heading: full width, no gutter */
 };
+
+/* label = a b c, cut at sizeof label - 1 bytes as snprintf would cut it. */
+static void label3(char *label, size_t size, const char *a, const char *b, const char *c)
+{
+	size_t n = 0;
+	const char *parts[3] = { a, b, c };
+	for (int k = 0; k < 3; k++)
+		for (const char *q = parts[k]; *q && n + 1 < size; q++)
+			label[n++] = *q;
+	label[n] = '\0';
+}
 
 static const char *para_label(const struct para *p)
 {
@@ -174,27 +293,27 @@ static void place_para(const struct resolution *res, int i, int gutter, int widt
 		pl->heading = 1;
 		return;
 	case PARA_FOOTNOTE:
-		snprintf(pl->label, sizeof pl->label, "[%s]", p->num ? p->num : para_label(p));
+		label3(pl->label, sizeof pl->label, "[", p->num ? p->num : para_label(p), "]");
 		break;
 	case PARA_SUB:
 		if (p->num)
-			snprintf(pl->label, sizeof pl->label, "(%s)", p->num);
+			label3(pl->label, sizeof pl->label, "(", p->num, ")");
 		else
-			snprintf(pl->label, sizeof pl->label, "%s", para_label(p));
+			label3(pl->label, sizeof pl->label, "", para_label(p), "");
 		break;
 	case PARA_ANNEX:
 		if (p->num)
-			snprintf(pl->label, sizeof pl->label, "%s.", p->num);
+			label3(pl->label, sizeof pl->label, "", p->num, ".");
 		break;
 	default:
 		/* Inside a part the part's letter is printed above its paragraphs already: the
 		 * gutter says "OP 2", not "Part A, OP 2". */
 		if (p->part >= 0 && p->num && p->kind == PARA_OPERATIVE)
-			snprintf(pl->label, sizeof pl->label, "OP %s", p->num);
+			label3(pl->label, sizeof pl->label, "OP ", p->num, "");
 		else if (p->part >= 0 && p->num && p->kind == PARA_PREAMBLE)
-			snprintf(pl->label, sizeof pl->label, "PP %s", p->num);
+			label3(pl->label, sizeof pl->label, "PP ", p->num, "");
 		else
-			snprintf(pl->label, sizeof pl->label, "%s", para_label(p));
+			label3(pl->label, sizeof pl->label, "", para_label(p), "");
 		break;
 	}
 	int depth = p->depth > 0 ? p->depth : 0;
@@ -215,16 +334,8 @@ static void place_para(const struct resolution *res, int i, int gutter, int widt
 		pl->label_col = pl->text_col;
 }
 
-static enum bidi_dir para_dir(const struct resolution *res, const char *s, size_t n)
-{
-	if (res->meta.language && strcmp(res->meta.language, "ar") == 0)
-		return BIDI_RTL;
-	if (!bidi_has_rtl(s, n))
-		return BIDI_LTR;
-	return bidi_direction(s, n);
-}
 
-static int write_heading_para(FILE *f, const struct resolution *res, int i, int width)
+static int write_heading_para(struct sink *k, const struct resolution *res, int i, int width)
 {
 	const struct para *p = &res->paras[i];
 	int rc;
@@ -232,12 +343,10 @@ static int write_heading_para(FILE *f, const struct resolution *res, int i, int 
 		const struct res_annex *a = p->annex >= 0 && (size_t)p->annex < res->nannexes
 		                            ? &res->annexes[p->annex] : NULL;
 		const char *label = a && a->label ? a->label : para_label(p);
-		rc = write_wrapped(f, label, strlen(label), 0, width, 0, para_dir(res, label,
-		                   strlen(label)));
+		rc = write_para_wrapped(k, res, label, strlen(label), 0, width, 0);
 		const char *title = p->text && *p->text ? p->text : a && a->title ? a->title : NULL;
 		if (rc == 0 && title)
-			rc = write_wrapped(f, title, strlen(title), 0, width, 0,
-			                   para_dir(res, title, strlen(title)));
+			rc = write_para_wrapped(k, res, title, strlen(title), 0, width, 0);
 		return rc;
 	}
 	/* A heading: "I. General provisions", its number put back in front. */
@@ -253,23 +362,24 @@ static int write_heading_para(FILE *f, const struct resolution *res, int i, int 
 	if (rc == 0 && p->text)
 		rc = buf_add(&b, p->text, p->text_len);
 	if (rc == 0)
-		rc = write_wrapped(f, b.s, b.n, 0, width, 0, para_dir(res, b.s, b.n));
+		rc = write_para_wrapped(k, res, b.s, b.n, 0, width, 0);
 	free(b.s);
 	return rc;
 }
 
-static int write_para(FILE *f, const struct resolution *res, int i, int gutter, int width,
+static int write_para(struct sink *k, const struct resolution *res, int i, int gutter, int width,
                       const int *sibw, const struct show_opts *o)
 {
+	FILE *f = k->f;
 	const struct para *p = &res->paras[i];
 	struct place pl;
 	place_para(res, i, gutter, width, sibw, &pl);
 	int rc;
 	if (pl.heading) {
-		rc = write_heading_para(f, res, i, width);
+		rc = write_heading_para(k, res, i, width);
 	} else {
 		size_t n;
-		char *d = display_text(p, i, o, &n);
+		const char *d = display_text(p, i, o, &k->text, &n);
 		if (!d)
 			return -1;
 		size_t lablen = strlen(pl.label);
@@ -277,21 +387,30 @@ static int write_para(FILE *f, const struct resolution *res, int i, int gutter, 
 		int first_done = 0;
 		rc = 0;
 		if (lw > 0) {
-			if (pl.label_col + lw + 1 <= pl.text_col) {
+			if (pl.label_col + lw + 1 <= pl.text_col && ascii_printable(pl.label, lablen)) {
+				/* the label waits in k->out, to go out with the first line */
+				rc = pad(&k->out, pl.label_col);
+				if (rc == 0)
+					rc = buf_add(&k->out, pl.label, lablen);
+				if (rc == 0)
+					rc = pad(&k->out, pl.text_col - pl.label_col - lw);
+				if (rc < 0)
+					buf_clear(&k->out);
+				first_done = 1;
+			} else if (pl.label_col + lw + 1 <= pl.text_col) {
 				spaces(f, pl.label_col);
 				rc = utf8_write_safe(f, pl.label, lablen);
 				spaces(f, pl.text_col - pl.label_col - lw);
 				first_done = 1;
 			} else {
 				/* A label wider than its gutter gets a line of its own. */
-				rc = write_wrapped(f, pl.label, lablen, pl.label_col,
+				rc = write_wrapped(k, pl.label, lablen, pl.label_col,
 				                   width - pl.label_col, 0, BIDI_LTR);
 			}
 		}
 		if (rc == 0)
-			rc = write_wrapped(f, d, n, pl.text_col, width - pl.text_col, first_done,
-			                   para_dir(res, d, n));
-		free(d);
+			rc = write_para_wrapped(k, res, d, n, pl.text_col, width - pl.text_col,
+			                        first_done);
 	}
 	if (rc == 0 && o->after_para)
 		o->after_para(o->ctx, f, res, i, width);
@@ -299,15 +418,14 @@ static int write_para(FILE *f, const struct resolution *res, int i, int gutter, 
 }
 
 /* The heading: symbol, title and adoption, each wrapped and neutralised like the text. */
-static int write_title(FILE *f, const struct resolution *res, int width)
+static int write_title(struct sink *k, const struct resolution *res, int width)
 {
 	const struct res_meta *m = &res->meta;
 	int rc = 0;
 	if (m->symbol)
-		rc = write_wrapped(f, m->symbol, strlen(m->symbol), 0, width, 0, BIDI_LTR);
+		rc = write_wrapped(k, m->symbol, strlen(m->symbol), 0, width, 0, BIDI_LTR);
 	if (rc == 0 && m->title)
-		rc = write_wrapped(f, m->title, strlen(m->title), 0, width, 0,
-		                   para_dir(res, m->title, strlen(m->title)));
+		rc = write_para_wrapped(k, res, m->title, strlen(m->title), 0, width, 0);
 	if (rc == 0 && (m->adopted || m->organ)) {
 		struct buf b = BUF_INIT;
 		rc = buf_add(&b, "Adopted", 7);
@@ -329,7 +447,7 @@ static int write_title(FILE *f, const struct resolution *res, int width)
 				rc = buf_add(&b, ")", 1);
 		}
 		if (rc == 0)
-			rc = write_wrapped(f, b.s, b.n, 0, width, 0, BIDI_LTR);
+			rc = write_wrapped(k, b.s, b.n, 0, width, 0, BIDI_LTR);
 		free(b.s);
 	}
 	return rc;
@@ -400,9 +518,11 @@ static int gutter_for(const struct resolution *res, const char *sel, int footnot
 	return g;
 }
 
-int show_write(FILE *f, const struct resolution *res, const char *const *ids, size_t nids,
-               const struct show_opts *o, const char **bad_id)
+static int show_write_to(struct sink *k, const struct resolution *res,
+                         const char *const *ids, size_t nids, const struct show_opts *o,
+                         const char **bad_id)
 {
+	FILE *f = k->f;
 	if (bad_id)
 		*bad_id = NULL;
 	int width = o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
@@ -430,7 +550,7 @@ int show_write(FILE *f, const struct resolution *res, const char *const *ids, si
 	}
 	const struct res_meta *m = &res->meta;
 	int started = m->symbol || m->title || m->adopted || m->organ;  /* a blank line separates */
-	int rc = write_title(f, res, width);
+	int rc = write_title(k, res, width);
 	int gutter = gutter_for(res, sel, 0, width);
 	int part = -1;
 	for (size_t i = 0; i < res->npara && rc == 0; i++) {
@@ -442,14 +562,14 @@ int show_write(FILE *f, const struct resolution *res, const char *const *ids, si
 			if (started)
 				fputc('\n', f);
 			if (pl)
-				rc = write_wrapped(f, pl, strlen(pl), 0, width, 0, BIDI_LTR);
+				rc = write_wrapped(k, pl, strlen(pl), 0, width, 0, BIDI_LTR);
 			started = 1;
 		}
 		part = p->part;
 		if ((p->depth <= 0 || p->kind == PARA_ANNEX_HEADING) && started)
 			fputc('\n', f);
 		if (rc == 0)
-			rc = write_para(f, res, (int)i, gutter, width, sibw, o);
+			rc = write_para(k, res, (int)i, gutter, width, sibw, o);
 		started = 1;
 	}
 	int fgutter = gutter_for(res, sel, 1, width);
@@ -461,7 +581,7 @@ int show_write(FILE *f, const struct resolution *res, const char *const *ids, si
 			fputs(started ? "\nFootnotes\n\n" : "Footnotes\n\n", f);
 			any = 1;
 		}
-		rc = write_para(f, res, (int)i, fgutter, width, sibw, o);
+		rc = write_para(k, res, (int)i, fgutter, width, sibw, o);
 	}
 	free(sibw);
 	free(sel);
@@ -471,8 +591,9 @@ int show_write(FILE *f, const struct resolution *res, const char *const *ids, si
 }
 
 /* The labels are English, the values as the document has them (a title may be Arabic). */
-int show_record(FILE *f, const struct resolution *res, int width)
+static int show_record_to(struct sink *k, const struct resolution *res, int width)
 {
+	FILE *f = k->f;
 	struct record_field *v;
 	int n = record_fields(res, &v);
 	if (n < 0)
@@ -492,7 +613,7 @@ int show_record(FILE *f, const struct resolution *res, int width)
 		rc = utf8_write_safe(f, v[i].label, strlen(v[i].label));
 		spaces(f, col - text_width(v[i].label, strlen(v[i].label)));
 		if (rc == 0)
-			rc = write_wrapped(f, v[i].value, strlen(v[i].value), col, width - col, 1,
+			rc = write_wrapped(k, v[i].value, strlen(v[i].value), col, width - col, 1,
 			                   bidi_has_rtl(v[i].value, strlen(v[i].value))
 			                   ? bidi_direction(v[i].value, strlen(v[i].value)) : BIDI_LTR);
 	}
@@ -502,9 +623,10 @@ int show_record(FILE *f, const struct resolution *res, int width)
 
 /* One side of a pair: its tag ("en") in a column of its own, then the text wrapped beside
  * it; "(not in this copy)" where that copy lacks the paragraph. */
-static int write_side(FILE *f, const struct resolution *res, int i, const char *tag, int tagw,
-                      int lead, int col, int width, const struct show_opts *o)
+static int write_side(struct sink *k, const struct resolution *res, int i, const char *tag,
+                      int tagw, int lead, int col, int width, const struct show_opts *o)
 {
+	FILE *f = k->f;
 	spaces(f, lead);
 	int rc = utf8_write_safe(f, tag, strlen(tag));
 	spaces(f, tagw - text_width(tag, strlen(tag)));
@@ -512,13 +634,13 @@ static int write_side(FILE *f, const struct resolution *res, int i, const char *
 		return rc;
 	int tcol = col + tagw, avail = width - tcol < 10 ? 10 : width - tcol;
 	if (i < 0)
-		return write_wrapped(f, "(not in this copy)", 18, tcol, avail, 1, BIDI_LTR);
+		return write_wrapped(k, "(not in this copy)", 18, tcol, avail, 1, BIDI_LTR);
 	const struct para *p = &res->paras[i];
 	size_t n;
-	char *d;
+	const char *d;
+	struct buf b = BUF_INIT;
 	if (p->kind == PARA_ANNEX_TITLE || p->kind == PARA_ANNEX_HEADING) {
 		/* a heading with its number or label put back in front: "Annex II Title" */
-		struct buf b = BUF_INIT;
 		const char *number = p->kind == PARA_ANNEX_TITLE ? p->label : p->num;
 		rc = buf_reserve(&b, 0);
 		if (rc == 0)
@@ -533,22 +655,23 @@ static int write_side(FILE *f, const struct resolution *res, int i, const char *
 		d = b.s;
 		n = b.n;
 		if (rc) {
-			free(d);
+			buf_free(&b);
 			return -1;
 		}
-	} else if (!(d = display_text(p, i, o, &n)))
+	} else if (!(d = display_text(p, i, o, &k->text, &n)))
 		return -1;
-	rc = n ? write_wrapped(f, d, n, tcol, avail, 1, para_dir(res, d, n))
+	rc = n ? write_para_wrapped(k, res, d, n, tcol, avail, 1)
 	       : (fputc('\n', f) == EOF ? -1 : 0);
-	free(d);
+	buf_free(&b);
 	return rc;
 }
 
-int show_pair(FILE *f, const struct resolution *a, const struct resolution *b,
-              const struct alignment *al, const char *const *ids, size_t nids,
-              const char *tag_a, const char *tag_b, const struct show_opts *o,
-              const char **bad_id)
+static int show_pair_to(struct sink *sk, const struct resolution *a,
+                        const struct resolution *b, const struct alignment *al,
+                        const char *const *ids, size_t nids, const char *tag_a,
+                        const char *tag_b, const struct show_opts *o, const char **bad_id)
 {
+	FILE *f = sk->f;
 	if (bad_id)
 		*bad_id = NULL;
 	int width = o->width < MIN_WIDTH ? MIN_WIDTH : o->width;
@@ -576,11 +699,11 @@ int show_pair(FILE *f, const struct resolution *a, const struct resolution *b,
 		tagw = text_width(tag_b, strlen(tag_b));
 	tagw += 2;
 	if (rc == 0)
-		rc = write_title(f, a, width);
+		rc = write_title(sk, a, width);
 	if (rc == 0 && (b->meta.title || b->meta.symbol) && fputc('\n', f) == EOF)
 		rc = -1;
 	if (rc == 0)
-		rc = write_title(f, b, width);
+		rc = write_title(sk, b, width);
 	int gutter = 0;
 	for (size_t r = 0; r < al->nrows && rc == 0; r++) {
 		int i = al->rows[r].a, j = al->rows[r].b;
@@ -619,11 +742,39 @@ int show_pair(FILE *f, const struct resolution *a, const struct resolution *b,
 				lead = col - pl.label_col - lwid;
 		}
 		if (rc == 0)
-			rc = write_side(f, a, i, tag_a, tagw, lead, col, width, o);
+			rc = write_side(sk, a, i, tag_a, tagw, lead, col, width, o);
 		if (rc == 0)
-			rc = write_side(f, b, j, tag_b, tagw, col, col, width, o);
+			rc = write_side(sk, b, j, tag_b, tagw, col, col, width, o);
 	}
 	free(sa);
 	free(sb);
 	return rc || ferror(f) ? -1 : 0;
+}
+
+int show_write(FILE *f, const struct resolution *res, const char *const *ids, size_t nids,
+               const struct show_opts *o, const char **bad_id)
+{
+	struct sink k = { .f = f };
+	int rc = show_write_to(&k, res, ids, nids, o, bad_id);
+	sink_free(&k);
+	return rc;
+}
+
+int show_record(FILE *f, const struct resolution *res, int width)
+{
+	struct sink k = { .f = f };
+	int rc = show_record_to(&k, res, width);
+	sink_free(&k);
+	return rc;
+}
+
+int show_pair(FILE *f, const struct resolution *a, const struct resolution *b,
+              const struct alignment *al, const char *const *ids, size_t nids,
+              const char *tag_a, const char *tag_b, const struct show_opts *o,
+              const char **bad_id)
+{
+	struct sink k = { .f = f };
+	int rc = show_pair_to(&k, a, b, al, ids, nids, tag_a, tag_b, o, bad_id);
+	sink_free(&k);
+	return rc;
 }

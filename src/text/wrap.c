@@ -14,6 +14,9 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <uniwidth.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/utf8.h"
 #include "text/buf.h"
@@ -191,6 +194,10 @@ static int lb_pair_model_holds(void)
 	return 1;
 }
 
+/* lb_ascii_may[a][b]: whether libunistring may break between printable ASCII a and b, neither
+ * a space, written next to each other (from lb_pair; the glue rules only take breaks away). */
+static unsigned char lb_ascii_may[95][95];
+
 static void lb_init(void)
 {
 	for (int last = 0; last <= LB_START; last++)
@@ -198,6 +205,10 @@ static void lb_init(void)
 			for (int c = 0; c < LB_NCLASS; c++)
 				lb_pair[last][sp][c] =
 				    lb_probe(last == LB_START ? "" : lb_rep[last], sp, lb_rep[c]);
+	for (int a = 0; a < 95; a++)
+		for (int b = 0; b < 95; b++)
+			lb_ascii_may[a][b] =
+			    lb_pair[lb_ascii[a]][0][lb_ascii[b]] == UC_BREAK_POSSIBLE;
 	lb_ok = lb_pair_model_holds();
 }
 
@@ -256,10 +267,11 @@ static int fast_breaks(const char *str, size_t n, char *brk)
 	return 0;
 }
 
-/* Building and checking the pair table costs about as much as wrapping 120 KB the slow way,
- * so it waits until that much text has been wrapped: the reader's first screen (a few KB)
- * never pays for it, a whole document does once. */
-#define LB_LAZY_BYTES (256u << 10)
+/* Building and checking the pair table costs about 6 M instructions, as much as wrapping
+ * 30 KB the slow way (libunistring's breaks and the general loop), so it waits until that
+ * much text has been wrapped: the reader's first screen (a few KB) never pays for it, a
+ * whole document does once. */
+#define LB_LAZY_BYTES (32u << 10)
 static atomic_size_t lb_seen;
 
 void text_breaks_eager(void)
@@ -267,16 +279,159 @@ void text_breaks_eager(void)
 	atomic_store(&lb_seen, LB_LAZY_BYTES);
 }
 
-void text_breaks(const char *s, size_t n, char *brk)
+/* Tests turn the fast paths off to compare them with libunistring alone. */
+static atomic_int fast_off;
+
+void text_wrap_fast(int on)
 {
+	atomic_store(&fast_off, !on);
+}
+
+/* Whether the pair table may be used for n more bytes of text (counting them while it waits). */
+static int lb_ready(size_t n)
+{
+	if (atomic_load_explicit(&fast_off, memory_order_relaxed))
+		return 0;
 	if (atomic_load_explicit(&lb_seen, memory_order_relaxed) < LB_LAZY_BYTES) {
 		atomic_fetch_add_explicit(&lb_seen, n, memory_order_relaxed);
-		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
-		return;
+		return 0;
 	}
 	pthread_once(&lb_once, lb_init);
-	if (!lb_ok || fast_breaks(s, n, brk) < 0)
+	return lb_ok;
+}
+
+static void breaks(const char *s, size_t n, char *brk, int ready)
+{
+	if (!ready || fast_breaks(s, n, brk) < 0)
 		u8_possible_linebreaks((const uint8_t *)s, n, WIDTH_ENCODING, brk);
+}
+
+void text_breaks(const char *s, size_t n, char *brk)
+{
+	breaks(s, n, brk, lb_ready(n));
+}
+
+/* Text made only of the fast set (printable ASCII, no-break space, Latin letters): 1 when it
+ * is all printable ASCII, 2 when it has the others too, 0 when anything else. */
+static int fast_set(const unsigned char *s, size_t n)
+{
+	int high = 0;
+	for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time while all are printable ASCII: above 0x1F and below 0x7F
+		 * as signed bytes (0x80 and above are negative) */
+		const __m128i lo = _mm_set1_epi8(0x1F), top = _mm_set1_epi8(0x7F);
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, top));
+			if (_mm_movemask_epi8(ok) != 0xFFFF)
+				break;
+			i += 16;
+		}
+#endif
+		/* eight bytes at a time while all are printable ASCII */
+		const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if ((((w - ones * 0x20) & ~w) | (w | (w + ones))) & hi)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		size_t len;
+		if (lb_class(s, i, n, &len) < 0)
+			return 0;
+		high |= len > 1;
+		i += len;
+	}
+	return high ? 2 : 1;
+}
+
+/* The code point of the fast-set character that starts at s[i]. */
+static uint32_t fast_char(const unsigned char *s, size_t i)
+{
+	if (s[i] < 0x80)
+		return s[i];
+	return ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+}
+
+/* Start of the fast-set character before position p > 0. */
+static size_t fast_back(const unsigned char *s, size_t p)
+{
+	p--;
+	while ((s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+/* Whether the general loop of text_wrap would record a break opportunity before the character
+ * at p (p > 0) of fast-set text: libunistring's break (from the pair table: the class of the
+ * last character that is not a space, whether spaces came between, its own class), neither
+ * glued nor before a marker. */
+static int fast_break_at(const unsigned char *s, size_t p, size_t n)
+{
+	size_t len;
+	int c = lb_class(s, p, n, &len), last = LB_START, sp = 0;
+	size_t q = p;
+	while (q > 0 && s[q - 1] == ' ') {
+		q--;
+		sp = 1;
+	}
+	if (q > 0)
+		last = lb_class(s, fast_back(s, q), n, &len);
+	if (lb_pair[last][sp][c] != UC_BREAK_POSSIBLE)
+		return 0;
+	uint32_t prev = fast_char(s, fast_back(s, p)), cp = fast_char(s, p);
+	return !glued(prev, cp) && !marker_glued(prev, (const char *)s, p, n, cp);
+}
+
+/* UTF-8 continuation bytes in s[a..b), eight at a time. */
+static size_t continuations(const unsigned char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+#ifdef __SSE2__
+	/* sixteen at a time: as signed bytes, continuation bytes are -128..-65 */
+	const __m128i lim = _mm_set1_epi8(-64);
+	for (; a + 16 <= b; a += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + a));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
+		if (m)
+			k += (size_t)__builtin_popcount(m);
+	}
+#endif
+	for (; a + 8 <= b; a += 8) {
+		uint64_t w;
+		memcpy(&w, s + a, 8);
+		/* bit 7 set and bit 6 clear: 10xxxxxx */
+		uint64_t c = w & ~(w << 1) & 0x8080808080808080u;
+		if (c)
+			k += (size_t)__builtin_popcountll(c);
+	}
+	for (; a < b; a++)
+		k += (s[a] & 0xC0) == 0x80;
+	return k;
+}
+
+/* Position after `cols` more characters from p, or n: as many bytes as columns are left,
+ * less the continuation bytes among them, until none are left. */
+static size_t fast_advance(const unsigned char *s, size_t p, size_t n, size_t cols, int ascii)
+{
+	if (ascii)
+		return n - p <= cols ? n : p + cols;
+	while (cols > 0 && p < n) {
+		size_t q = n - p <= cols ? n : p + cols;
+		cols -= (q - p) - continuations(s, p, q);
+		for (p = q; p < n && (s[p] & 0xC0) == 0x80; p++)
+			;
+	}
+	return p;
+}
+
+static int fast_cols(const unsigned char *s, size_t a, size_t b, int ascii)
+{
+	return (int)(b - a - (ascii ? 0 : continuations(s, a, b)));
 }
 
 struct lines {
@@ -303,12 +458,77 @@ struct cut {
 	int width;
 };
 
+/* text_wrap for fast-set text, in one pass and without a break table: where the general loop
+ * ends a line is known without walking the line. Every character is one column wide and a
+ * grapheme of its own, and only the space hangs; so a line from ls overflows at the first
+ * character that is not a space `width` characters on or later, and ends at the last break
+ * opportunity after ls and up to that character, found by looking back from it, or else is
+ * cut right there. */
+static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, struct lines *l)
+{
+	size_t ls = 0;
+	for (;;) {
+		size_t i = fast_advance(s, ls, n, (size_t)width, ascii);
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t at = i;
+		for (size_t p = i; p > ls; p = fast_back(s, p)) {
+			/* inside a run of printable ASCII that is not space, the pair of bytes
+			 * says whether there can be a break at all */
+			unsigned a = (unsigned)s[p - 1] - 0x21, b = (unsigned)s[p] - 0x21;
+			if (a < 94 && b < 94 && !lb_ascii_may[a + 1][b + 1])
+				continue;
+			if (fast_break_at(s, p, n)) {
+				at = p;
+				break;
+			}
+		}
+		size_t end = at;
+		while (end > ls && s[end - 1] == ' ')
+			end--;
+		if (emit(l, ls, end, fast_cols(s, ls, end, ascii)) < 0)
+			return -1;
+		ls = at;
+	}
+	size_t end = n;
+	while (end > ls && s[end - 1] == ' ')
+		end--;
+	return emit(l, ls, end, fast_cols(s, ls, end, ascii));
+}
+
 int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 {
+	size_t cap = 0;
 	*out = NULL;
+	int nl = text_wrap_into(s, n, width, out, &cap, NULL);
+	if (nl < 0) {
+		free(*out);
+		*out = NULL;
+	}
+	return nl;
+}
+
+int text_wrap_into(const char *s, size_t n, int width, struct wrap_line **out, size_t *cap,
+                   int *plain)
+{
+	if (plain)
+		*plain = 0;
 	if (width < 1)
 		width = 1;
-	struct lines l = { 0 };
+	struct lines l = { *out, 0, *cap };
+	int ready = n > 0 && lb_ready(n), fs = ready ? fast_set((const unsigned char *)s, n) : 0;
+	if (fs) {
+		int rc = fast_wrap((const unsigned char *)s, n, width, fs == 1, &l);
+		*out = l.v;
+		*cap = l.cap;
+		if (rc < 0)
+			return -1;
+		if (plain)
+			*plain = 1;
+		return (int)l.n;
+	}
 	/* Most paragraphs are short: their break table lives on the stack. */
 	char small[4096];
 	char *brk = small;
@@ -318,7 +538,7 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 			return -1;
 	}
 	if (n > 0)
-		text_breaks(s, n, brk);
+		breaks(s, n, brk, ready);
 
 	size_t ls = 0, i = 0;      /* line start; current position */
 	size_t ne = 0;             /* end of the last non-hanging character of the line */
@@ -416,10 +636,12 @@ int text_wrap(const char *s, size_t n, int width, struct wrap_line **out)
 	if (brk != small)
 		free(brk);
 	*out = l.v;
+	*cap = l.cap;
 	return (int)l.n;
 oom:
 	if (brk != small)
 		free(brk);
-	free(l.v);
+	*out = l.v;
+	*cap = l.cap;
 	return -1;
 }

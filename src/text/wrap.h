@@ -25,11 +25,22 @@ struct wrap_line {
  * can exceed it, on a line of its own. Time and memory are linear in n. */
 int text_wrap(const char *s, size_t n, int width, struct wrap_line **lines);
 
+/* text_wrap into an array the caller keeps from one call to the next: *lines (NULL at first)
+ * holds *cap elements and grows as needed; the caller frees it at the end, also after -1.
+ * *plain (may be NULL) is set to 1 when s is only printable ASCII, no-break spaces and Latin
+ * letters (U+00C0..U+024F but × ÷): nothing in it needs neutralising and nothing is
+ * right-to-left. */
+int text_wrap_into(const char *s, size_t n, int width, struct wrap_line **lines, size_t *cap,
+                   int *plain);
+
+/* Tests only: off (0) makes text_wrap and text_breaks use libunistring alone. */
+void text_wrap_fast(int on);
+
 /* The line-break opportunities of s (n bytes) into brk[0..n), exactly as libunistring's
  * u8_possible_linebreaks gives them (UC_BREAK_*), faster for Latin text. */
 void text_breaks(const char *s, size_t n, char *brk);
 
-/* The Latin fast path of text_breaks is built once 256 KB of text has been wrapped (before
+/* The Latin fast path of text_breaks is built once 32 KB of text has been wrapped (before
  * that, libunistring answers alone: same result, no start-up cost). This builds it now; the
  * tests call it so the table is what they compare on short strings. */
 void text_breaks_eager(void);

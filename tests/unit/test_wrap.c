@@ -471,6 +471,105 @@ static void breaks_real_text(void **state)
 	}
 }
 
+/* text_wrap's fast path (one pass, no break table, for printable ASCII and Latin letters)
+ * must end lines exactly where the general loop over libunistring's breaks ends them. */
+static void same_wrap(const char *s, size_t n, int width, int fast_expected)
+{
+	struct wrap_line *a = NULL, *b = NULL;
+	size_t capa = 0;
+	int plain = -1;
+	text_wrap_fast(1);
+	int na = text_wrap_into(s, n, width, &a, &capa, &plain);
+	text_wrap_fast(0);
+	int nb = text_wrap(s, n, width, &b);
+	text_wrap_fast(1);
+	if (fast_expected >= 0)
+		assert_int_equal(plain, fast_expected);
+	if (na != nb)
+		fail_msg("width %d: %d lines, libunistring %d: '%.*s'", width, na, nb, (int)n, s);
+	for (int i = 0; i < na; i++)
+		if (a[i].start != b[i].start || a[i].end != b[i].end || a[i].width != b[i].width)
+			fail_msg("width %d, line %d: [%zu,%zu) %d, libunistring [%zu,%zu) %d: '%.*s'",
+			         width, i, a[i].start, a[i].end, a[i].width, b[i].start, b[i].end,
+			         b[i].width, (int)n, s);
+	free(a);
+	free(b);
+}
+
+static const int wrap_widths[] = { 1, 2, 3, 4, 5, 7, 10, 13, 20, 33, 50, 79, 80 };
+
+static void wrap_fast_random(void **state)
+{
+	(void)state;
+	static char set[600][4];
+	size_t ns = fast_set(set, 1);
+	/* Words, runs of spaces, symbols, markers, numbers: what the rules look at. */
+	static const char *const common[] = {
+		"a", "e", "s", "T", " ", " ", " ", "   ", ",", ".", "-", "/", "(", ")", "\"", "'", "1",
+		"9", ":", ";", "\xC3\xA9", "\xC2\xA0", "[", "]", "[12]", "%", "$", "!", "?",
+		"Convention", "A/RES/58/190", "E.95.XIII.18", " -", "- ", "e.g.", "{", "}", "|",
+	};
+	unsigned seed = 1414;
+	char buf[2000];
+	for (int iter = 0; iter < 4000; iter++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int len = (int)((seed >> 16) % 120);
+		int others = iter % 8 == 0;
+		for (int k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			const char *c;
+			if (r % 3)
+				c = common[(r / 3) % (sizeof common / sizeof *common)];
+			else
+				c = set[(r / 3) % (others ? ns : ns - 13)];
+			size_t l = strlen(c);
+			memcpy(buf + n, c, l);
+			n += l;
+		}
+		for (size_t w = 0; w < sizeof wrap_widths / sizeof *wrap_widths; w++)
+			same_wrap(buf, n, wrap_widths[w], others ? -1 : n > 0);
+	}
+}
+
+static void wrap_fast_real_text(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"share/a-res-58-190-en.ods.txt", "tests/data/sc/s-res-0101-1953.txt",
+		"tests/data/sc/s-res-0242-1967.txt", "tests/data/sc/s-res-0687-1991.txt",
+		"tests/data/sc/s-res-1454-2002.txt",
+	};
+	static char text[1 << 20];
+	int fast = 0;
+	for (size_t fi = 0; fi < sizeof files / sizeof *files; fi++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", ABS_TOP_SRCDIR, files[fi]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		size_t n = fread(text, 1, sizeof text, fp);
+		fclose(fp);
+		for (size_t a = 0; a < n;) {
+			const char *nl = memchr(text + a, '\n', n - a);
+			size_t b = nl ? (size_t)(nl - text) : n;
+			size_t t = a;
+			while (t < b && text[t] == '\t')
+				t++;
+			for (size_t w = 0; w < sizeof wrap_widths / sizeof *wrap_widths; w++)
+				same_wrap(text + t, b - t, wrap_widths[w], -1);
+			struct wrap_line *l = NULL;
+			size_t cap = 0;
+			int plain = 0;
+			assert_true(text_wrap_into(text + t, b - t, 60, &l, &cap, &plain) >= 1);
+			fast += plain;
+			free(l);
+			a = b + 1;
+		}
+	}
+	assert_true(fast > 100);   /* the fast path was what got compared */
+}
+
 int main(void)
 {
 	text_breaks_eager();   /* compare the pair table itself, from the first string on */
@@ -492,6 +591,8 @@ int main(void)
 		cmocka_unit_test(breaks_every_pair),
 		cmocka_unit_test(breaks_random),
 		cmocka_unit_test(breaks_real_text),
+		cmocka_unit_test(wrap_fast_random),
+		cmocka_unit_test(wrap_fast_real_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
