@@ -55,6 +55,9 @@ tests_unit_test_build_sc_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_build_sc_LDADD = $(UNIT_LDADD)
 TESTS += tests/e2e/parse-cli.sh
 EXTRA_DIST += tests/e2e/parse-cli.sh
+# Several threads ($GAVEL_THREADS) give what one gives.
+TESTS += tests/e2e/threads.sh
+EXTRA_DIST += tests/e2e/threads.sh
 TESTS += tests/e2e/shapes.sh
 EXTRA_DIST += tests/e2e/shapes.sh tests/e2e/shapes-check.py tests/data/gen-variants.py \
 	tests/data/shapes/pdf-ga-3pages.txt tests/data/shapes/sc-parts.txt \

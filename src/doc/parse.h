@@ -54,8 +54,8 @@ int parse_file_each(const char *path, enum input_format,
                     int (*each)(void *ctx, struct resolution *), void *ctx,
                     struct parse_diag *);
 
-/* The processors this process may run on (its affinity mask; at least 1): how many threads
- * the readers and the builder may share a large file's work among. */
+/* How many threads the readers and the builder may share a large file's work among:
+ * $GAVEL_THREADS (a number, or "auto" for the processors this process may run on), else 1. */
 int parse_cpus(void);
 
 /* Same, on bytes already in memory (the fuzz targets and tests use this). */
