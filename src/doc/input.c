@@ -16,6 +16,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "doc/bytes.h"
 #include "doc/input.h"
 #include "text/buf.h"
 #include "text/utf8.h"
@@ -152,6 +153,22 @@ static size_t kept_seq(const unsigned char *s, size_t n)
 static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
 {
 	for (;;) {
+		/* a block at a time while every byte is plain_ascii: none non-ASCII, DEL, NUL or a
+		 * control but newline, tab and form feed */
+		if (BYTES_N > 0)
+			while (i + BYTES_N <= len) {
+				bytes_t w = bytes_load(s + i);
+				bytes_t ctl = bytes_but(bytes_in(w, 1, 0x20),
+				                        bytes_or(bytes_or(bytes_eq(w, '\n'), bytes_eq(w, '\t')),
+				                                 bytes_eq(w, '\f')));
+				bytes_t bad = bytes_or(bytes_or(bytes_high(w), ctl),
+				                       bytes_or(bytes_eq(w, 0x7F), bytes_eq(w, 0)));
+				if (bytes_bits(bad)) {
+					i += bytes_first(bytes_bits(bad));
+					break;
+				}
+				i += BYTES_N;
+			}
 		while (i + 8 <= len && plain_word(s + i))
 			i += 8;
 		if (i >= len)

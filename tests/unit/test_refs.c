@@ -231,6 +231,11 @@ static void cited_documents(void **state)
 		{ "A/58/1", "D:A/58/1" },
 		{ "rights, report, res resolution", "" },
 		{ "резолюция 57/218 и Резолюции 58/1", "R:57/218|R:58/1" },
+		/* without a '/': the quick no (may_refer) must let each stem through */
+		{ "резолюции 242 (1967) Совета", "R:242 (1967)" },
+		{ "la résolution 1325 (2000) du Conseil", "R:1325 (2000)" },
+		{ "su resolución 242 (1967) del Consejo", "R:242 (1967)" },
+		{ "RESOLUTION 789 (1992)", "" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *got = refs_str(cases[i].text);
