@@ -101,7 +101,7 @@ static int chapeau(const struct bstate *st, const struct bctx *c)
 	if (!c->b || c->n < 2 || c->s[c->n - 1] != ':' || st->count.last_opnum != 0)
 		return 0;
 	const struct block *nb = next_block(st, c->b);
-	return nb && build_opnum(nb->text, nb->len, &skip) && atoi(nb->text) == 1;
+	return nb && build_opnum(nb->text, nb->len, &skip) && build_atoi(nb->text) == 1;
 }
 
 /* Text: an annex's title, the rest of a paragraph broken off, or a paragraph of its own. */
@@ -174,7 +174,7 @@ static int heading_before_number(const struct bstate *st, const struct bctx *c)
 		return 0;
 	/* the numbering runs on under it: a heading, not a form's label ("13. END USER") */
 	int last = st->annex >= 0 ? st->count.ann_last : st->count.last_opnum;
-	return atoi(nb->text) == last + 1;
+	return build_atoi(nb->text) == last + 1;
 }
 
 static void on_text(struct bstate *st, const struct bctx *c)
@@ -266,7 +266,7 @@ static int runs_on(const struct bstate *st, const struct bctx *c)
 	for (const struct block *nb = next_block(st, c->b); nb && k < 4096; nb = next_block(st, nb), k++) {
 		size_t skip;
 		if (build_opnum(nb->text, nb->len, &skip)) {
-			int v = atoi(nb->text);
+			int v = build_atoi(nb->text);
 			if (at_letter && last > 0)
 				return v == last + 1;
 			at_letter = 0;

@@ -178,7 +178,7 @@ static int footnote_line(const char *s, size_t n, size_t date, int *num)
 	/* "22 December 2003 ..." is a date, not footnote 22. */
 	if (date)
 		return 0;
-	*num = atoi(s);
+	*num = build_atoi(s);
 	return 1;
 }
 

@@ -254,7 +254,7 @@ int build_preamble(struct bstate *st, const char *s, size_t n)
 int build_operative(struct bstate *st, const char *num, size_t numlen, const char *s,
                          size_t n)
 {
-	int v = num ? atoi(num) : st->count.last_opnum + 1;
+	int v = num ? build_atoi(num) : st->count.last_opnum + 1;
 	/* Printed numbers that go backwards (OCR) would repeat an id: count on instead. */
 	if (v <= st->count.last_opnum)
 		v = st->count.last_opnum + 1;
@@ -288,7 +288,7 @@ int build_annex_para(struct bstate *st, enum para_kind kind, const char *num, si
 		/* A list that starts again ("Chemical Section: (1) ... Biological Section: (1)")
 		 * gets its own id space so ids stay unique. */
 		if (isdigit((unsigned char)num[0])) {
-			int v = atoi(num);
+			int v = build_atoi(num);
 			if (v <= st->count.ann_last)
 				st->count.ann_list++;
 			st->count.ann_last = v;
@@ -330,7 +330,7 @@ int build_style_value(enum sstyle style, const char *l, size_t n)
 	case ST_ROMAN:
 		return islower((unsigned char)l[0]) ? build_roman_value(l, n) : 0;
 	case ST_DIGIT:
-		return isdigit((unsigned char)l[0]) ? atoi(l) : 0;
+		return isdigit((unsigned char)l[0]) ? build_atoi(l) : 0;
 	case ST_UPPER:
 		return n == 1 && isupper((unsigned char)l[0]) ? l[0] - 'A' + 1 : 0;
 	}

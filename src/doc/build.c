@@ -38,7 +38,7 @@ struct seg {
 static int footnote_block(struct bstate *st, const char *s, size_t n)
 {
 	size_t i = s[0] == '(';
-	int num = atoi(s + i);
+	int num = build_atoi(s + i);
 	while (i < n && isdigit((unsigned char)s[i]))
 		i++;
 	if (i < n && s[i] == ')' && s[0] == '(')
@@ -60,7 +60,7 @@ static void footnotes_from(struct bstate *st, const char *s, size_t n)
 			footnote_block(st, s, n);
 			return;
 		}
-		int num = atoi(s);
+		int num = build_atoi(s);
 		char want[16];
 		int wl = build_snprintf(want, sizeof want, " %d ", num + 1);
 		const char *cut = NULL;
@@ -145,7 +145,7 @@ static void trailing_marker(struct bstate *st, struct para *p)
 	}
 	p->marks = m;
 	m[p->nmarks].byte = q;
-	m[p->nmarks++].footnote = atoi(p->text + d);
+	m[p->nmarks++].footnote = build_atoi(p->text + d);
 	p->text_len = q;
 	p->text[q] = '\0';
 }
@@ -165,7 +165,7 @@ static void finish_links(struct bstate *st)
 	size_t k = 0;
 	for (size_t i = 0; i < res->npara; i++)
 		if (res->paras[i].kind == PARA_FOOTNOTE)
-			nums[k++] = atoi(res->paras[i].num);
+			nums[k++] = build_atoi(res->paras[i].num);
 	struct refs_notes *rn = refs_notes_new(nums, nfn);
 	if (!rn) {
 		st->oom = 1;
@@ -198,7 +198,7 @@ static void finish_links(struct bstate *st)
 			size_t d = len;
 			while (d > 0 && isdigit((unsigned char)v[d - 1]))
 				d--;
-			int last = d < len && len - d <= 4 && d > 1 && v[d - 1] == ' ' ? atoi(v + d) : 0;
+			int last = d < len && len - d <= 4 && d > 1 && v[d - 1] == ' ' ? build_atoi(v + d) : 0;
 			for (size_t f = 0; f < nfn && last > 0 && !st->oom; f++)
 				if (nums[f] == last) {
 					len = d - 1;
@@ -990,7 +990,7 @@ static int warn_missing(const struct resolution *r, struct parse_diag *d)
 	size_t k = 0, nmiss = 0;
 	for (size_t i = 0; i < r->npara; i++)
 		if (r->paras[i].kind == PARA_FOOTNOTE)
-			have[k++] = atoi(r->paras[i].num ? r->paras[i].num : "0");
+			have[k++] = build_atoi(r->paras[i].num ? r->paras[i].num : "0");
 	if (nfn > 1)
 		qsort(have, nfn, sizeof *have, cmp_num);
 	for (size_t i = 0; i < r->npara; i++)

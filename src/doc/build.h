@@ -15,6 +15,7 @@
 #ifndef GAVEL_DOC_BUILD_H
 #define GAVEL_DOC_BUILD_H
 
+#include <limits.h>
 #include <stddef.h>
 #include "doc/blocks.h"
 #include "doc/idset.h"
@@ -88,6 +89,30 @@ char *build_strndup(struct bstate *, const char *s, size_t n);
 char *build_printf(struct bstate *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* snprintf, without glibc's reading of the format for what ids use (%s, %.*s, %c, %d, %ld, %zu). */
 int build_snprintf(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* atoi(s), without the library's locale and strtol call: leading white space (the C
+ * locale's six), a sign, decimal digits; past the range of long it saturates at
+ * LONG_MAX/LONG_MIN and converts to int as atoi (glibc's strtol) does. */
+static inline int build_atoi(const char *s)
+{
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	int neg = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	unsigned long v = 0, lim = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
+	int over = 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		unsigned d = (unsigned)(*s - '0');
+		if (over || v > (lim - d) / 10)
+			over = 1;
+		else
+			v = v * 10 + d;
+	}
+	long r = over ? (neg ? LONG_MIN : LONG_MAX)
+	              : neg ? (v ? -(long)(v - 1) - 1 : 0) : (long)v;
+	return (int)r;
+}
 /* Sets a metadata field unless it is already known. */
 void build_set_meta(struct bstate *, char **field, const char *s, size_t n);
 int build_starts(const char *s, size_t n, const char *w);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "doc/blocks.h"
+#include "doc/build.h"
 #include "doc/bytes.h"
 #include "doc/idset.h"
 
@@ -787,6 +788,33 @@ static void ids_unique_when_labels_repeat(void **state)
 
 /* bytes_find() finds what memmem() finds, first place or none, on prose with numbers and on
  * random digits and spaces, for the patterns of glued paragraph numbers (" 12. "). */
+/* build_atoi must give what atoi gives, whatever the bytes: the builder's numbers come from it. */
+static void build_atoi_as_atoi(void **state)
+{
+	(void)state;
+	static const char *const cases[] = {
+		"", "0", "1", "12", "007", "79/1", "  42x", "\t\n\v\f\r 9", "+5", "-5", "-0", "+",
+		"-", "- 3", "+-3", "a1", "\xc2\xa0" "3", "2147483647", "2147483648", "-2147483648",
+		"-2147483649", "4294967297", "9223372036854775807", "9223372036854775808",
+		"-9223372036854775808", "-9223372036854775809", "99999999999999999999999",
+		"-99999999999999999999999", "12345678901234567890123456789", "1.5", "3)", "(3)",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(build_atoi(cases[i]), atoi(cases[i]));
+	unsigned seed = 12345;
+	char buf[24];
+	for (int k = 0; k < 200000; k++) {
+		size_t n = 0, len = (seed = seed * 1103515245u + 12345u) >> 16 & 15;
+		for (; n < len; n++) {
+			seed = seed * 1103515245u + 12345u;
+			static const char pick[] = "0123456789 -+\t9x";
+			buf[n] = (seed >> 20 & 7) ? pick[(seed >> 8) % (sizeof pick - 1)] : (char)(seed >> 12);
+		}
+		buf[n] = 0;
+		assert_int_equal(build_atoi(buf), atoi(buf));
+	}
+}
+
 static void find_as_memmem(void **state)
 {
 	(void)state;
@@ -812,6 +840,7 @@ static void find_as_memmem(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(build_atoi_as_atoi),
 		cmocka_unit_test(find_as_memmem),
 		cmocka_unit_test(blocks_normalise),
 		cmocka_unit_test(general_assembly),
