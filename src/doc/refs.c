@@ -340,6 +340,14 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 			/* the run up to the next digit in one move (none before the first marker):
 			 * only a digit may start one, and this loop sees every byte */
 			size_t e = r + 1;
+			/* a block of bytes at a time, then (without blocks) 8 by 8 */
+			for (; BYTES_N && e + BYTES_N <= len; e += BYTES_N) {
+				bytes_t digits = bytes_in(bytes_load(text + e), '0', '9' + 1);
+				if (bytes_bits(digits)) {
+					e += bytes_first(bytes_bits(digits));
+					break;
+				}
+			}
 			while (e + 8 <= len && !has_digit8(text + e))
 				e += 8;
 			while (e < len && !(text[e] >= '0' && text[e] <= '9'))

@@ -41,6 +41,35 @@ static struct refs_notes *notes(int from, int to)
 	return rn;
 }
 
+/* Markers at every place against the blocks the digit scan reads (16 or 8 bytes): the scan
+ * must stop at each one, wherever it falls in a block. */
+static void markers_at_every_offset(void **state)
+{
+	(void)state;
+	struct refs_notes *rn = notes(1, 20);
+	char in[256], want[256], wm[64], m[256];
+	for (int a = 0; a < 40; a++)
+		for (int b = 0; b < 40; b += 3) {
+			snprintf(in, sizeof in, "%*sthe Declaration of Human Rights1 proclaims %*sand Women,2 too",
+			         a, "", b, "");
+			for (char *c = in; *c == ' '; c++)
+				*c = 'x';
+			for (char *c = strstr(in, "proclaims ") + 10; *c == ' '; c++)
+				*c = 'y';
+			snprintf(want, sizeof want, "%s", in);
+			char *one = strstr(want, "Rights1") + 6;
+			memmove(one, one + 1, strlen(one + 1) + 1);
+			char *two = strstr(want, "Women,2") + 6;
+			memmove(two, two + 1, strlen(two + 1) + 1);
+			snprintf(wm, sizeof wm, "1@%td 2@%td", one - want, two - want);
+			char *t = take(rn, in, m, sizeof m);
+			assert_string_equal(t, want);
+			assert_string_equal(m, wm);
+			free(t);
+		}
+	refs_notes_free(rn);
+}
+
 static void glued_markers(void **state)
 {
 	(void)state;
@@ -264,6 +293,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(glued_markers),
+		cmocka_unit_test(markers_at_every_offset),
 		cmocka_unit_test(year_with_marker),
 		cmocka_unit_test(numbers_that_stay),
 		cmocka_unit_test(order_of_citation),
