@@ -2267,6 +2267,22 @@ static size_t word_len(const char *s, size_t len)
 			    !(i > 0 && (b == '\'' || b == '-')))
 				break;
 			i++;
+#if BYTES_N == 16
+			/* and the ASCII word characters after it a block at a time (past the first,
+			 * an apostrophe or a hyphen is one); a non-ASCII byte goes to the decoder */
+			while (i + BYTES_N <= len) {
+				bytes_t w = bytes_load(s + i);
+				unsigned word = bytes_bits(bytes_or(
+					bytes_or(bytes_in(w, 'a', 'z' + 1), bytes_in(w, 'A', 'Z' + 1)),
+					bytes_or(bytes_in(w, '0', '9' + 1),
+					         bytes_or(bytes_eq(w, '\''), bytes_eq(w, '-')))));
+				if (word != 0xFFFFu) {
+					i += bytes_first(~word & 0xFFFFu);
+					break;
+				}
+				i += BYTES_N;
+			}
+#endif
 			continue;
 		}
 		ucs4_t c;
