@@ -183,6 +183,13 @@ enum furniture_kind furniture_classify(const char *s, size_t n, int masthead)
 	enum furniture_kind k = classify(s, n, masthead);
 	if (k != FURN_NONE || !masthead || n > 96)
 		return k;
+	/* no byte of a CJK character (lead 0xE3 and up): nothing to copy, the copy would be
+	 * told no CJK (most lines of a masthead are Latin) */
+	size_t e = 0;
+	while (e < n && (unsigned char)s[e] < 0xE3)
+		e++;
+	if (e == n)
+		return k;
 	char c[96];
 	size_t o = 0;
 	int cjk = 0;

@@ -315,6 +315,22 @@ static void rules(void **state)
 	}
 }
 
+/* A spaced-out Chinese masthead name is told as the name is: the early way out for lines with
+ * no CJK byte must not be taken for them, wherever the CJK bytes are. */
+static void spaced_chinese_masthead(void **state)
+{
+	(void)state;
+	const char *pairs[][2] = {
+		{ "大　会", "大会" }, { "大 会", "大会" }, { "安 全 理 事 会", "安全理事会" },
+		{ "  大 会", "大会" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		enum furniture_kind want = furniture_classify(pairs[i][1], strlen(pairs[i][1]), 1);
+		assert_int_not_equal(want, FURN_NONE);
+		assert_int_equal(furniture_classify(pairs[i][0], strlen(pairs[i][0]), 1), want);
+	}
+}
+
 static void chinese_lines_join_without_spaces(void **state)
 {
 	(void)state;
@@ -366,6 +382,7 @@ int main(void)
 		cmocka_unit_test(hyphen_rule_many_first_letters),
 		cmocka_unit_test(clean_line_in_runs),
 		cmocka_unit_test(rules),
+		cmocka_unit_test(spaced_chinese_masthead),
 		cmocka_unit_test(chinese_lines_join_without_spaces),
 		cmocka_unit_test(bad_input_never_breaks),
 	};
