@@ -468,13 +468,15 @@ static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, str
 {
 	size_t ls = 0;
 	for (;;) {
-		size_t i = fast_advance(s, ls, n, (size_t)width, ascii);
+		size_t i0 = fast_advance(s, ls, n, (size_t)width, ascii), i = i0;
 		while (i < n && s[i] == ' ')
 			i++;
 		if (i >= n)
 			break;
-		size_t at = i;
-		for (size_t p = i; p > ls; p = fast_back(s, p)) {
+		/* [ls, i) is width characters and the spaces after them; the look back counts the
+		 * characters it steps over, so that the line's width needs no second count */
+		size_t at = i, back = 0;
+		for (size_t p = i; p > ls; p = fast_back(s, p), back++) {
 			/* inside a run of printable ASCII that is not space, the pair of bytes
 			 * says whether there can be a break at all */
 			unsigned a = (unsigned)s[p - 1] - 0x21, b = (unsigned)s[p] - 0x21;
@@ -485,10 +487,13 @@ static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, str
 				break;
 			}
 		}
+		if (at == i)
+			back = 0;
 		size_t end = at;
 		while (end > ls && s[end - 1] == ' ')
 			end--;
-		if (emit(l, ls, end, fast_cols(s, ls, end, ascii)) < 0)
+		size_t cols = (size_t)width + (i - i0) - back - (at - end);
+		if (emit(l, ls, end, (int)cols) < 0)
 			return -1;
 		ls = at;
 	}
