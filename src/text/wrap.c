@@ -324,8 +324,13 @@ static int fast_set(const unsigned char *s, size_t n)
 		while (i + 16 <= n) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 			__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, top));
-			if (_mm_movemask_epi8(ok) != 0xFFFF)
-				break;
+			unsigned odd = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+			if (odd) {
+				/* straight to the first byte that is not printable ASCII (Latin text
+				 * has one every few words) */
+				i += (size_t)__builtin_ctz(odd);
+				goto one;
+			}
 			i += 16;
 		}
 #endif
@@ -340,6 +345,9 @@ static int fast_set(const unsigned char *s, size_t n)
 		}
 		if (i >= n)
 			break;
+#ifdef __SSE2__
+	one:;
+#endif
 		size_t len;
 		if (lb_class(s, i, n, &len) < 0)
 			return 0;
