@@ -176,6 +176,9 @@ static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
 		size_t k = 0;
 		if (plain_ascii(s[i]))
 			k = 1;
+		else if (utf8 && s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len &&
+		         (s[i + 1] & 0xC0) == 0x80 && (s[i] > 0xC2 || s[i + 1] >= 0xA0))
+			k = 2;  /* a two-byte letter, U+00A0..U+07FF: what kept_seq keeps, undecoded */
 		else if (utf8 && s[i] >= 0x80)
 			k = kept_seq(s + i, len - i);
 		if (!k)
