@@ -176,6 +176,9 @@ static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
 		size_t k = 0;
 		if (plain_ascii(s[i]))
 			k = 1;
+		else if (utf8 && s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len &&
+		         (s[i + 1] & 0xC0) == 0x80 && (s[i] > 0xC2 || s[i + 1] >= 0xA0))
+			k = 2;  /* a two-byte letter, U+00A0..U+07FF: what kept_seq keeps, undecoded */
 		else if (utf8 && s[i] >= 0x80)
 			k = kept_seq(s + i, len - i);
 		if (!k)
@@ -551,7 +554,12 @@ static int decode(const char *raw, size_t len, char *dst, char **out, size_t *ou
 	/* First pass: is this UTF-8 at all? Text with invalid bytes and not one valid multi-byte
 	 * sequence is a legacy single-byte encoding, not damaged UTF-8. */
 	size_t nmb = 0, nbad = 0, nodd = 0, nc1 = 0;
-	for (size_t i = 0; i < len;) {
+	/* Most text is kept whole: a block at a time, the prefix the second pass would copy as it
+	 * is. When that is all of it, neither pass needs to look at it byte by byte. (A prefix
+	 * short of the end is read again below: a legacy text has no multi-byte sequence at all,
+	 * so the prefix is printable ASCII, kept in either reading.) */
+	size_t clean = copy_end(s, 0, len, 1);
+	for (size_t i = clean < len ? 0 : len; i < len;) {
 		if (s[i] < 0x80) {
 			i += input_ascii_len(s + i, len - i);
 			continue;
@@ -581,7 +589,8 @@ static int decode(const char *raw, size_t len, char *dst, char **out, size_t *ou
 		ob_reserve(&o, len + len / 16 + 16);
 	}
 	size_t nnul = 0, nctl = 0;
-	for (size_t i = 0; i < len && !o.oom;) {
+	ob_put(&o, (const char *)s, clean);
+	for (size_t i = clean; i < len && !o.oom;) {
 		unsigned c = s[i];
 		if (c == '\r') {
 			ob_put(&o, "\n", 1);

@@ -324,8 +324,13 @@ static int fast_set(const unsigned char *s, size_t n)
 		while (i + 16 <= n) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 			__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, top));
-			if (_mm_movemask_epi8(ok) != 0xFFFF)
-				break;
+			unsigned odd = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+			if (odd) {
+				/* straight to the first byte that is not printable ASCII (Latin text
+				 * has one every few words) */
+				i += (size_t)__builtin_ctz(odd);
+				goto one;
+			}
 			i += 16;
 		}
 #endif
@@ -340,6 +345,9 @@ static int fast_set(const unsigned char *s, size_t n)
 		}
 		if (i >= n)
 			break;
+#ifdef __SSE2__
+	one:;
+#endif
 		size_t len;
 		if (lb_class(s, i, n, &len) < 0)
 			return 0;
@@ -387,27 +395,51 @@ static int fast_break_at(const unsigned char *s, size_t p, size_t n)
 	return !glued(prev, cp) && !marker_glued(prev, (const char *)s, p, n, cp);
 }
 
-/* UTF-8 continuation bytes in s[a..b), eight at a time. */
+/* UTF-8 continuation bytes in s[a..b). */
 static size_t continuations(const unsigned char *s, size_t a, size_t b)
 {
 	size_t k = 0;
 #ifdef __SSE2__
-	/* sixteen at a time: as signed bytes, continuation bytes are -128..-65 */
-	const __m128i lim = _mm_set1_epi8(-64);
-	for (; a + 16 <= b; a += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + a));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
-		if (m)
-			k += (size_t)__builtin_popcount(m);
+	/* sixteen at a time: as signed bytes, continuation bytes are -128..-65; each block adds
+	 * its matches (0xFF, minus one) to byte counters, summed at the end (or every 255 blocks,
+	 * before they wrap) without a popcount, which is a library call without -mpopcnt */
+	static const unsigned char last[32] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	};
+	const __m128i lim = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+	if (b - a >= 16) {
+		__m128i acc = zero;
+		int blocks = 0;
+		for (; a + 16 <= b; a += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + a));
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, lim));
+			if (++blocks == 255) {
+				__m128i sum = _mm_sad_epu8(acc, zero);
+				k += (size_t)_mm_cvtsi128_si32(sum) +
+				     (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+				acc = zero;
+				blocks = 0;
+			}
+		}
+		if (a < b) {
+			/* the last b - a bytes: the block that ends at b, its first bytes masked off */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + b - 16));
+			__m128i m = _mm_loadu_si128((const __m128i *)(const void *)(last + (b - a)));
+			acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, lim), m));
+			a = b;
+		}
+		__m128i sum = _mm_sad_epu8(acc, zero);
+		k += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 	}
 #endif
 	for (; a + 8 <= b; a += 8) {
 		uint64_t w;
 		memcpy(&w, s + a, 8);
-		/* bit 7 set and bit 6 clear: 10xxxxxx */
-		uint64_t c = w & ~(w << 1) & 0x8080808080808080u;
-		if (c)
-			k += (size_t)__builtin_popcountll(c);
+		/* bit 7 set and bit 6 clear: 10xxxxxx; the multiply adds the bytes' bits up */
+		uint64_t c = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+		k += (size_t)((c * 0x0101010101010101u) >> 56);
 	}
 	for (; a < b; a++)
 		k += (s[a] & 0xC0) == 0x80;
@@ -468,13 +500,15 @@ static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, str
 {
 	size_t ls = 0;
 	for (;;) {
-		size_t i = fast_advance(s, ls, n, (size_t)width, ascii);
+		size_t i0 = fast_advance(s, ls, n, (size_t)width, ascii), i = i0;
 		while (i < n && s[i] == ' ')
 			i++;
 		if (i >= n)
 			break;
-		size_t at = i;
-		for (size_t p = i; p > ls; p = fast_back(s, p)) {
+		/* [ls, i) is width characters and the spaces after them; the look back counts the
+		 * characters it steps over, so that the line's width needs no second count */
+		size_t at = i, back = 0;
+		for (size_t p = i; p > ls; p = fast_back(s, p), back++) {
 			/* inside a run of printable ASCII that is not space, the pair of bytes
 			 * says whether there can be a break at all */
 			unsigned a = (unsigned)s[p - 1] - 0x21, b = (unsigned)s[p] - 0x21;
@@ -485,10 +519,13 @@ static int fast_wrap(const unsigned char *s, size_t n, int width, int ascii, str
 				break;
 			}
 		}
+		if (at == i)
+			back = 0;
 		size_t end = at;
 		while (end > ls && s[end - 1] == ' ')
 			end--;
-		if (emit(l, ls, end, fast_cols(s, ls, end, ascii)) < 0)
+		size_t cols = (size_t)width + (i - i0) - back - (at - end);
+		if (emit(l, ls, end, (int)cols) < 0)
 			return -1;
 		ls = at;
 	}

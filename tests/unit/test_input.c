@@ -31,6 +31,53 @@ static int decode(const char *raw, size_t len, char **out, struct parse_diag *d)
 	return rc;
 }
 
+/* The decoder keeps a clean prefix whole, found a block at a time, and decodes the rest byte
+ * by byte: random UTF-8 texts of pieces (each decoding to a known string whatever surrounds
+ * it) at every length of clean prefix give the piece-by-piece answer. */
+static void clean_prefix_random(void **state)
+{
+	(void)state;
+	static const char *const piece[] = { "a", "Resolution ", "\xc3\xa9", " ", "\n", "\t",
+		"\f", "\r\n", "\x1b", "\x7f", "\xc2\x85", "\xc2\xa0", "\xef\xbb\xbf",
+		"\xe2\x80\x94", "\xf0\x9f\x98\x80", "\xff", "\x00", "abcdefghijklmnopqrstuvwxyz0123" };
+	static const char *const want[] = { "a", "Resolution ", "\xc3\xa9", " ", "\n", "\t",
+		"\f", "\n", " ", " ", " ", "\xc2\xa0", "",
+		"\xe2\x80\x94", "\xf0\x9f\x98\x80", "\xef\xbf\xbd", "",
+		"abcdefghijklmnopqrstuvwxyz0123" };
+	enum { NP = sizeof piece / sizeof *piece };
+	unsigned seed = 2026;
+	for (int iter = 0; iter < 3000; iter++) {
+		char raw[2048], expect[2048];
+		size_t n = 0, e = 0;
+		/* a letter and an accented one first: neither empty nor a legacy encoding */
+		memcpy(raw, "x\xc3\xa9", 3);
+		memcpy(expect, "x\xc3\xa9", 3);
+		n = e = 3;
+		seed = seed * 1103515245u + 12345u;
+		int clean = (int)((seed >> 16) % 60), odd = (int)((seed >> 8) % 4);
+		/* after the clean part, a piece in six of any kind (more reads as a binary file) */
+		for (int k = 0; k < clean + odd * 8; k++) {
+			seed = seed * 1103515245u + 12345u;
+			int pi = (int)((seed >> 16) % NP);
+			static const int kept[] = { 0, 1, 2, 3, 4, 5, 6, 11, 13, 14, 17 };
+			if (k < clean || (seed >> 24) % 6 != 0)
+				pi = kept[(seed >> 16) % (sizeof kept / sizeof *kept)];
+			size_t pl = strlen(piece[pi]), wl = strlen(want[pi]);
+			memcpy(raw + n, piece[pi], pl);
+			memcpy(expect + e, want[pi], wl);
+			n += pl;
+			e += wl;
+		}
+		expect[e] = 0;
+		struct parse_diag d;
+		char *out;
+		assert_int_equal(decode(raw, n, &out, &d), 0);
+		if (strcmp(out, expect) != 0)
+			fail_msg("iteration %d: '%s', want '%s'", iter, out, expect);
+		free(out);
+	}
+}
+
 static void fatal_inputs(void **state)
 {
 	(void)state;
@@ -427,6 +474,7 @@ int main(void)
 		cmocka_unit_test(utf16),
 		cmocka_unit_test(utf8_sequences),
 		cmocka_unit_test(runs_and_in_place),
+		cmocka_unit_test(clean_prefix_random),
 		cmocka_unit_test(big_input),
 		cmocka_unit_test(random_blobs_refused),
 		cmocka_unit_test(real_text_in_every_encoding),

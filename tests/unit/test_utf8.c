@@ -126,6 +126,42 @@ static void write_safe_matches_sanitize(void **state)
 	free(want);
 }
 
+/* utf8_write_safe skips printable ASCII sixteen bytes at a time and two-byte letters without
+ * decoding them: random texts of pieces at every offset give what utf8_sanitize (byte by
+ * byte) gives. */
+static void write_safe_random(void **state)
+{
+	(void)state;
+	static const char *const piece[] = { "a", "Resolution ", "\xC3\xA9", "\xC2\xA0",
+		"\xC2\x85", "\xC2\x9B", "\xC2", "\xDF\xBF", "\xC1\xBF", "\xE2\x80\xAE",
+		"\xE2\x80\x94", "\xEF\xBF\xBD", "\x1b", "\t", "\n", "\x7f", "\xFF", "\x80",
+		"abcdefghijklmnopqrstu" };
+	unsigned seed = 5;
+	char in[1024];
+	for (int iter = 0; iter < 3000; iter++) {
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		int len = (int)((seed >> 16) % 40);
+		for (int k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+			size_t l = strlen(p);
+			memcpy(in + n, p, l);
+			n += l;
+		}
+		char *want = utf8_sanitize(in, n, 0);
+		char *got = NULL;
+		size_t gotlen = 0;
+		FILE *f = open_memstream(&got, &gotlen);
+		assert_non_null(f);
+		assert_int_equal(utf8_write_safe(f, in, n), 0);
+		fclose(f);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +172,7 @@ int main(void)
 		cmocka_unit_test(sanitize_controls),
 		cmocka_unit_test(sanitize_bidi_controls),
 		cmocka_unit_test(write_safe_matches_sanitize),
+		cmocka_unit_test(write_safe_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

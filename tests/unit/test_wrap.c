@@ -533,6 +533,39 @@ static void wrap_fast_random(void **state)
 	}
 }
 
+/* Long Latin paragraphs at wide widths: the fast path counts a line's continuation bytes a
+ * block at a time, with byte counters summed every 255 blocks; lines of thousands of bytes
+ * and every tail length must still agree with the general loop. */
+static void wrap_fast_long_latin(void **state)
+{
+	(void)state;
+	static const char *const word[] = { "r\xc3\xa9solution", "a", "\xc3\xa0", "Conseil",
+		"d\xc3\xa9" "cide", "\xc3\xa9t\xc3\xa9", "du", "no", "(2025)," };
+	static char text[12000];
+	unsigned seed = 77;
+	for (int iter = 0; iter < 6; iter++) {
+		size_t n = 0;
+		while (n + 16 < sizeof text - 1000 * (size_t)iter) {
+			seed = seed * 1103515245u + 12345u;
+			const char *w = word[(seed >> 16) % (sizeof word / sizeof *word)];
+			size_t l = strlen(w);
+			memcpy(text + n, w, l);
+			n += l;
+			text[n++] = ' ';
+		}
+		n--;
+		static const int wide[] = { 17, 31, 100, 4079, 4081, 5000, 9999, 20000 };
+		for (size_t k = 0; k < sizeof wide / sizeof *wide; k++)
+			same_wrap(text, n, wide[k], 1);
+	}
+	/* continuation bytes at the same places of every block: the counters fill up */
+	size_t n = 0;
+	for (; n + 2 <= sizeof text; n += 2)
+		memcpy(text + n, "\xc3\xa9", 2);
+	same_wrap(text, n, 4500, 1);
+	same_wrap(text, n, 7000, 1);
+}
+
 static void wrap_fast_real_text(void **state)
 {
 	(void)state;
@@ -593,6 +626,7 @@ int main(void)
 		cmocka_unit_test(breaks_real_text),
 		cmocka_unit_test(wrap_fast_random),
 		cmocka_unit_test(wrap_fast_real_text),
+		cmocka_unit_test(wrap_fast_long_latin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
