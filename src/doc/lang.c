@@ -198,7 +198,7 @@ static inline int may_match(const char *s, size_t len, const char *p)
  * failed (the pattern's length and one more when the word end failed): the matcher reads p
  * from left to right and never looks ahead, so a pattern opening with those same bytes fails
  * at the same text too. */
-static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
+static inline size_t match_runs(const char *s, size_t len, const char *p, size_t *fail, int runs)
 {
 	const char *p_start = p;
 	if (!may_match(s, len, p)) {
@@ -252,7 +252,7 @@ static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
 			/* and the rest of a run of such characters at once: no space, digits or
 			 * end in the pattern, ASCII on both sides (the loop's checks per byte were
 			 * most of the matcher's work) */
-			for (;;) {
+			for (; runs;) {
 				unsigned char q = (unsigned char)*p;
 				if (i >= len || q == 0 || q == ' ' || q == '_' || q == '#' ||
 				    (q | (unsigned char)s[i]) >= 0x80)
@@ -292,83 +292,15 @@ static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
 	return i;
 }
 
-/* match_to() as it was before its run of plain ASCII, for lang_fast_check(). */
+static size_t match_to(const char *s, size_t len, const char *p, size_t *fail)
+{
+	return match_runs(s, len, p, fail, 1);
+}
+
+/* match_to() without its run of plain ASCII, one character a turn, for lang_fast_check(). */
 static size_t match_to_slow(const char *s, size_t len, const char *p, size_t *fail)
 {
-	const char *p_start = p;
-	if (!may_match(s, len, p)) {
-		unsigned char p0 = (unsigned char)p[0];
-		*fail = p0 < 0x80 ? 1 : p0 < 0xE0 ? 2 : p0 < 0xF0 ? 3 : 4;
-		return 0;
-	}
-	size_t i = 0;
-	ucs4_t last = 0;
-	while (*p) {
-		*fail = (size_t)(p - p_start) + 1;
-		if (*p == ' ' || *p == '_') {
-			size_t n = 0;
-			ucs4_t c;
-			size_t k;
-			while (i < len && (k = cp_at(s + i, len - i, &c)) && is_space_cp(c)) {
-				i += k;
-				n++;
-			}
-			if (*p == ' ' && n == 0)
-				return 0;
-			p++;
-			last = ' ';
-			continue;
-		}
-		if (*p == '#') {
-			size_t n = 0;
-			ucs4_t c;
-			size_t k;
-			while (i < len && (k = cp_at(s + i, len - i, &c)) && digit_val(c) >= 0) {
-				i += k;
-				n++;
-			}
-			if (n == 0)
-				return 0;
-			p++;
-			last = '0';
-			continue;
-		}
-		/* ASCII against ASCII: a pattern's apostrophe and hyphen match only themselves
-		 * there, letters their other case (same_letter, apostrophe, hyphen), so one
-		 * comparison without decoding; patterns share long openings ("Expressing its"),
-		 * so this runs at most characters the matcher reads */
-		unsigned char pb = (unsigned char)*p;
-		if (i < len && (pb | (unsigned char)s[i]) < 0x80) {
-			if (ascii_lower(pb) != ascii_lower((unsigned char)s[i]))
-				return 0;
-			i++;
-			p++;
-			last = pb;
-			continue;
-		}
-		ucs4_t pc, sc;
-		/* A pattern character is at most 4 bytes and the pattern ends in a NUL, which no
-		 * multi-byte sequence contains: no strlen of the rest at every character. */
-		size_t pk = cp_at(p, 4, &pc);
-		*fail = (size_t)(p - p_start) + pk;
-		if (i >= len)
-			return 0;
-		size_t sk = cp_at(s + i, len - i, &sc);
-		int ok = pc == '\'' ? apostrophe(sc) : pc == '-' ? hyphen(sc) : same_letter(pc, sc);
-		if (!ok)
-			return 0;
-		i += sk;
-		p += pk;
-		last = pc;
-	}
-	*fail = (size_t)(p - p_start) + 1;
-	if (last && is_word_cp(last) && i < len) {
-		ucs4_t c;
-		cp_at(s + i, len - i, &c);
-		if (is_word_cp(c))
-			return 0;
-	}
-	return i;
+	return match_runs(s, len, p, fail, 0);
 }
 
 static size_t match(const char *s, size_t len, const char *p)
