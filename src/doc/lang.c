@@ -1092,6 +1092,10 @@ struct phrase {
 	const void *row;
 	unsigned char after_number;     /* "#st meeting": the ASCII character after the
 	                                 * opening number, 0 when none or not a plain one */
+	/* The phrase's first 16 bytes as far as each matches one byte of ASCII text (a letter
+	 * either case, ' ' one space, other ASCII but '_' and '#' itself), for lead_fails():
+	 * text | fold, masked, equals key where those bytes match. In memory order. */
+	uint64_t key[2], fold[2], mask[2];
 };
 
 struct phrase_index {
@@ -1187,7 +1191,20 @@ static void index_add(const char *words, int value, const void *row)
 	unsigned char after = words[0] == '#' ? (unsigned char)words[1] : 0;
 	if (after >= 0x80 || after == ' ' || after == '_' || after == '#')
 		after = 0;
-	ix.v[ix.nv++] = (struct phrase){ words, value, row, after };
+	struct phrase *ph = &ix.v[ix.nv++];
+	*ph = (struct phrase){ words, value, row, after, { 0 }, { 0 }, { 0 } };
+	unsigned char key[16] = { 0 }, fold[16] = { 0 }, mask[16] = { 0 };
+	for (size_t k = 0; k < sizeof key; k++) {
+		unsigned char c = (unsigned char)words[k];
+		if (!c || c >= 0x80 || c == '_' || c == '#')
+			break;
+		mask[k] = 0xFF;
+		fold[k] = ascii_letter(c) ? 0x20 : 0;
+		key[k] = (unsigned char)ascii_lower(c);
+	}
+	memcpy(ph->key, key, sizeof key);
+	memcpy(ph->fold, fold, sizeof fold);
+	memcpy(ph->mask, mask, sizeof mask);
 }
 
 /* Sorts the phrases added since index_begin into their buckets. */
@@ -1338,9 +1355,44 @@ static const struct phrase_index *words_index(int l)
 	return index_of(&ix.words[l], fill_words, l, 0);
 }
 
-/* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. */
-static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
-                          const struct phrase **which)
+/* The place of the first byte d marks (d != 0; words loaded in memory order). */
+static size_t first_byte(uint64_t d)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(d) / 8;
+#else
+	return (size_t)__builtin_ctzll(d) / 8;
+#endif
+}
+
+/* Whether ph surely fails at s, told by its opening bytes against the text's first 16
+ * (t, 0 past the end) without the matcher; *fail then gets what match_to() gives. Most
+ * phrases a bucket offers fail within their first bytes ("Expresses its" at "Expressing
+ * its"). Where the first byte that differs is a space or non-ASCII in the text, a space of
+ * the phrase may take more than one byte or a letter fold to ASCII: the matcher tells. */
+static int lead_fails(const struct phrase *ph, const uint64_t t[2], const char *s, size_t len,
+                      size_t *fail)
+{
+	for (size_t h = 0; h < 2; h++) {
+		uint64_t d = ((t[h] | ph->fold[h]) & ph->mask[h]) ^ ph->key[h];
+		if (!d)
+			continue;
+		size_t at = 8 * h + first_byte(d);
+		if (at < len) {
+			unsigned char c = (unsigned char)s[at];
+			if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+				return 0;
+		}
+		*fail = at + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. leads:
+ * lead_fails() first (lang_index_match_check() compares with the matcher alone). */
+static inline size_t match_index_leads(const struct phrase_index *x, const char *s, size_t len,
+                                       const struct phrase **which, int leads)
 {
 	int b = bucket_of(s, len);
 	size_t best = 0, fail = SIZE_MAX;
@@ -1356,6 +1408,10 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 		after = d < len ? (unsigned char)s[d] : 0;
 		number = after < 0x80;          /* digits of another script may go on */
 	}
+	uint64_t t[2];
+	unsigned char head[16] = { 0 };
+	memcpy(head, s, len < sizeof head ? len : sizeof head);
+	memcpy(t, head, sizeof head);
 	for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
 		/* a phrase opening as the one before up to where that one failed fails too */
 		if (x->shared[j] >= fail)
@@ -1365,6 +1421,8 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 			fail = 2;               /* where match_to would have failed */
 			continue;
 		}
+		if (leads && lead_fails(ph, t, s, len, &fail))
+			continue;
 		size_t n = match_to(s, len, ph->words, &fail);
 		if (!n)
 			continue;
@@ -1376,6 +1434,22 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 		}
 	}
 	return best;
+}
+
+static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
+                          const struct phrase **which)
+{
+	return match_index_leads(x, s, len, which, 1);
+}
+
+/* Whether match_index() finds the same phrase at s[0..len) with lead_fails() as without,
+ * in index x. */
+static int index_match_same(const struct phrase_index *x, const char *s, size_t len)
+{
+	const struct phrase *w1 = NULL, *w2 = NULL;
+	size_t n1 = match_index_leads(x, s, len, &w1, 1);
+	size_t n2 = match_index_leads(x, s, len, &w2, 0);
+	return n1 == n2 && w1 == w2;
 }
 
 /* Whether x's buckets hold, in order, every phrase may_match() gives 1 for at a text
@@ -2242,6 +2316,33 @@ int lang_match_check(const char *s, size_t len)
 			    f1 != f2)
 				return 0;
 		}
+	return 1;
+}
+
+int lang_index_match_check(const char *s, size_t len)
+{
+	const struct phrase_index *rest[] = { OPENINGS, ORGANS, AGENDA, MONTHS, NOT_PARTICIPLES,
+		ADJECTIVES, words_index(0), words_index(1), words_index(2) };
+	for (size_t i = 0; i <= len; i++) {
+		/* every phrase lead_fails() rules out fails in the matcher, at the same place */
+		uint64_t t[2];
+		unsigned char head[16] = { 0 };
+		memcpy(head, s + i, len - i < sizeof head ? len - i : sizeof head);
+		memcpy(t, head, sizeof head);
+		for (size_t k = 0; k < ix.nv; k++) {
+			size_t f1 = 0, f2 = 0;
+			if (lead_fails(&ix.v[k], t, s + i, len - i, &f1) &&
+			    (match_to(s + i, len - i, ix.v[k].words, &f2) || f1 != f2))
+				return 0;
+		}
+		for (int c = 0; c < NCELLS; c++)
+			for (int l = -1; l < (int)NLANGS; l++)
+				if (!index_match_same(cell_index(c, l), s + i, len - i))
+					return 0;
+		for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
+			if (!index_match_same(rest[r], s + i, len - i))
+				return 0;
+	}
 	return 1;
 }
 
