@@ -2416,8 +2416,9 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 {
 	const struct lang_phrases *t = &lang_tables[0];
+	/* the first byte before strcmp: this runs for every paragraph, six times */
 	EACH_LANG(k)
-		if (lang && strcmp(lang, k->code) == 0)
+		if (lang && lang[0] == k->code[0] && strcmp(lang, k->code) == 0)
 			t = k;
 	int english = t == &lang_tables[0];
 	int l = (int)(t - lang_tables);
