@@ -192,41 +192,88 @@ void json_write_string(FILE *f, const char *s)
 	json_write_stringn(f, s, s ? strlen(s) : 0);
 }
 
+/* The bytes JSON output copies as they are in ASCII: printable but '"' and '\\' (not NUL). */
+#define PLAIN(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
+#define PLAIN16(b) PLAIN(b), PLAIN(b + 1), PLAIN(b + 2), PLAIN(b + 3), PLAIN(b + 4), \
+	PLAIN(b + 5), PLAIN(b + 6), PLAIN(b + 7), PLAIN(b + 8), PLAIN(b + 9), PLAIN(b + 10), \
+	PLAIN(b + 11), PLAIN(b + 12), PLAIN(b + 13), PLAIN(b + 14), PLAIN(b + 15)
+static const unsigned char plain_byte[256] = {
+	PLAIN16(0x00), PLAIN16(0x10), PLAIN16(0x20), PLAIN16(0x30), PLAIN16(0x40), PLAIN16(0x50),
+	PLAIN16(0x60), PLAIN16(0x70)
+};
+#undef PLAIN16
+#undef PLAIN
+
+/* json_write_string inside a writer. fast: a string of plain ASCII (ids, symbols, the
+ * targets of references: most strings but the texts) is copied with its quotes as it is
+ * found, without strlen and the escaper; the first other byte hands over to them
+ * (json_escape_check() compares). */
+static inline void wstr_fast(struct jout *o, const char *s, int fast)
+{
+	if (!s || !fast) {
+		write_stringn(o, s, s ? strlen(s) : 0);
+		return;
+	}
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (plain_byte[u[i]])
+		i++;
+	if (u[i] || i + 2 > JOUT_SIZE - o->n) {
+		write_stringn(o, s, i + strlen(s + i));
+		return;
+	}
+	o->b[o->n] = '"';
+	memcpy(o->b + o->n + 1, s, i);
+	o->b[o->n + 1 + i] = '"';
+	o->n += i + 2;
+}
+
+static void wstr(struct jout *o, const char *s)
+{
+	wstr_fast(o, s, 1);
+}
+
+/* Writes s[0..n) into *out (the caller frees) by the escaper (blocks: its block-at-a-time
+ * run) or, as a string cut at its first NUL, by wstr_fast(). */
+static int escaped(const char *s, size_t n, int how, char **out, size_t *len)
+{
+	*out = NULL;
+	FILE *f = open_memstream(out, len);
+	struct jout *o = malloc(sizeof *o);
+	char *z = malloc(n + 1);
+	int ok = f && o && z;
+	if (ok) {
+		o->f = f;
+		o->n = 0;
+		memcpy(z, s, n);
+		z[n] = '\0';
+		if (how < 2)
+			escape(o, s, n, how);
+		else
+			wstr_fast(o, z, how == 3);
+		jflush(o);
+	}
+	free(o);
+	free(z);
+	if (f)
+		fclose(f);
+	return ok && *out ? 0 : -1;
+}
+
 int json_escape_check(const char *s, size_t n)
 {
-	char *a = NULL, *b = NULL;
-	size_t an = 0, bn = 0;
-	FILE *fa = open_memstream(&a, &an), *fb = open_memstream(&b, &bn);
-	int same = 0;
-	if (fa && fb) {
-		struct jout *o = malloc(sizeof *o);
-		if (o) {
-			o->f = fa;
-			o->n = 0;
-			escape(o, s, n, 1);
-			jflush(o);
-			o->f = fb;
-			escape(o, s, n, 0);
-			jflush(o);
-			free(o);
-			same = 1;
-		}
-	}
-	if (fa)
-		fclose(fa);
-	if (fb)
-		fclose(fb);
-	same = same && a && b && an == bn && memcmp(a, b, an) == 0;
-	free(a);
-	free(b);
+	char *v[4] = { NULL };
+	size_t len[4] = { 0 };
+	int same = 1;
+	for (int how = 0; how < 4; how++)
+		same &= escaped(s, n, how, &v[how], &len[how]) == 0;
+	same = same && len[0] == len[1] && memcmp(v[0], v[1], len[0]) == 0
+	       && len[2] == len[3] && memcmp(v[2], v[3], len[2]) == 0;
+	for (int how = 0; how < 4; how++)
+		free(v[how]);
 	return same;
 }
 
-/* json_write_string inside a writer */
-static void wstr(struct jout *o, const char *s)
-{
-	write_stringn(o, s, s ? strlen(s) : 0);
-}
 
 /* A number in decimal, as printf's %d and %zu write it, without printf's cost. */
 static void num(struct jout *o, long long v)

@@ -240,6 +240,12 @@ static void fast_escaper_agrees(void **state)
 			for (size_t m = 0; m < 40; m++)
 				assert_true(json_escape_check(buf + at, m));
 	}
+	/* strings of the model: ids, symbols, targets, labels */
+	static const char *const strs[] = { "", "op3", "annex1.p12", "A/RES/58/190", "PP 1",
+		"Part A, OP 2 (a)", "say \"hi\"", "back\\slash", "tab\there", "caf\xc3\xa9", "\x7f",
+		"a\xe2\x80\xaeb", "~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}" };
+	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
+		assert_true(json_escape_check(strs[k], strlen(strs[k])));
 	static const char *const bits[] = { "a", "Z", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f",
 		"\x7f", "\xc3\xa9", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xae", "\xd8\x9c", "\xff",
 		"\xe5\xa4\xa7", "\xf0\x9f\x98\x80" };
