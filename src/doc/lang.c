@@ -1396,6 +1396,8 @@ static inline size_t match_index_leads(const struct phrase_index *x, const char 
 {
 	int b = bucket_of(s, len);
 	size_t best = 0, fail = SIZE_MAX;
+	if (x->at[b] == x->at[b + 1])
+		return 0;               /* no phrase may match here: most calls */
 	/* a number: every phrase opening with one reads the same digits, and one going on with
 	 * an ASCII character (a letter in either case, an apostrophe or hyphen only itself) goes
 	 * on only where the text does so after the ASCII digits ("1. Decides" is no "1st") */
@@ -1409,9 +1411,13 @@ static inline size_t match_index_leads(const struct phrase_index *x, const char 
 		number = after < 0x80;          /* digits of another script may go on */
 	}
 	uint64_t t[2];
-	unsigned char head[16] = { 0 };
-	memcpy(head, s, len < sizeof head ? len : sizeof head);
-	memcpy(t, head, sizeof head);
+	if (len >= sizeof t) {
+		memcpy(t, s, sizeof t);         /* two loads, where a copy of len bytes is a call */
+	} else {
+		unsigned char head[sizeof t] = { 0 };
+		memcpy(head, s, len);
+		memcpy(t, head, sizeof t);
+	}
 	for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
 		/* a phrase opening as the one before up to where that one failed fails too */
 		if (x->shared[j] >= fail)
