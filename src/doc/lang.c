@@ -1370,8 +1370,8 @@ static size_t first_byte(uint64_t d)
  * phrases a bucket offers fail within their first bytes ("Expresses its" at "Expressing
  * its"). Where the first byte that differs is a space or non-ASCII in the text, a space of
  * the phrase may take more than one byte or a letter fold to ASCII: the matcher tells. */
-static int lead_fails(const struct phrase *ph, const uint64_t t[2], const char *s, size_t len,
-                      size_t *fail)
+static inline int lead_fails(const struct phrase *ph, const uint64_t t[2], const char *s,
+                             size_t len, size_t *fail)
 {
 	for (size_t h = 0; h < 2; h++) {
 		uint64_t d = ((t[h] | ph->fold[h]) & ph->mask[h]) ^ ph->key[h];
@@ -2419,12 +2419,19 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 	return 0;
 }
 
+static inline int same_code(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 {
 	const struct lang_phrases *t = &lang_tables[0];
-	/* the first byte before strcmp: this runs for every paragraph, six times */
+	/* compared in place, not by strcmp: this runs for every paragraph, six times */
 	EACH_LANG(k)
-		if (lang && lang[0] == k->code[0] && strcmp(lang, k->code) == 0)
+		if (lang && same_code(lang, k->code))
 			t = k;
 	int english = t == &lang_tables[0];
 	int l = (int)(t - lang_tables);
