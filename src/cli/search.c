@@ -14,6 +14,7 @@
 #include "doc/json.h"
 #include "library/library.h"
 #include "text/bidi.h"
+#include "text/buf.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -24,6 +25,9 @@ struct search_out {
 	int64_t last_doc;      /* library: the document printed last (for --list) */
 	const char *open, *close;
 	int visual;            /* a terminal: right-to-left text in the order it must be drawn */
+	struct buf line;       /* the line being printed: written in one piece, where its dozen
+	                        * pieces each cost a stdio call */
+	int oom;
 };
 
 static void print_text(const char *s, const struct search_hit *h, int nh,
@@ -38,6 +42,23 @@ static void print_text(const char *s, const struct search_hit *h, int nh,
 		at = h[k].end;
 	}
 	utf8_write_safe(stdout, s + at, strlen(s + at));
+}
+
+/* print_text() into b; -1 when out of memory. */
+static int add_text(struct buf *b, const char *s, size_t n, const struct search_hit *h, int nh,
+                    const struct search_out *o)
+{
+	size_t at = 0;
+	int rc = 0;
+	for (int k = 0; k < nh; k++) {
+		rc |= utf8_add_safe(b, s + at, h[k].start - at);
+		rc |= buf_adds(b, o->open);
+		rc |= utf8_add_safe(b, s + h[k].start, h[k].end - h[k].start);
+		rc |= buf_adds(b, o->close);
+		at = h[k].end;
+	}
+	rc |= utf8_add_safe(b, s + at, n - at);
+	return rc ? -1 : 0;
 }
 
 /* A JSON string, or null for a missing field. */
@@ -143,17 +164,30 @@ static void print_para(const struct found_para *p, const struct search_hit *h, i
 		print_json(p, h, nh, o);
 	} else {
 		const char *label = p->label ? p->label : p->id ? p->id : "";
-		utf8_write_safe(stdout, p->doc, strlen(p->doc));
+		struct buf *b = &o->line;
+		int rc = 0;
+		buf_clear(b);
+		rc |= utf8_add_safe(b, p->doc, strlen(p->doc));
 		if (p->lang && strcmp(p->lang, "en") != 0)
-			printf(" [%s]", p->lang);
-		fputc(' ', stdout);
-		utf8_write_safe(stdout, label, strlen(label));
-		fputs(": ", stdout);
-		if (o->visual && bidi_has_rtl(p->text, p->len))
+			rc |= buf_printf(b, " [%s]", p->lang);
+		rc |= buf_addc(b, ' ');
+		rc |= utf8_add_safe(b, label, strlen(label));
+		rc |= buf_add(b, ": ", 2);
+		int visual = o->visual && bidi_has_rtl(p->text, p->len);
+		if (!visual) {
+			/* a paragraph's text runs to its NUL, as print_text() takes it */
+			rc |= add_text(b, p->text, strlen(p->text), h, nh, o);
+			rc |= buf_addc(b, '\n');
+		}
+		if (rc) {
+			o->oom = 1;
+			return;
+		}
+		fwrite(b->s, 1, b->n, stdout);
+		if (visual) {
 			print_visual(p->text, h, nh, o);
-		else
-			print_text(p->text, h, nh, o);
-		fputc('\n', stdout);
+			fputc('\n', stdout);
+		}
 	}
 	o->nmatched++;
 }
@@ -176,6 +210,8 @@ static int search_res(const struct resolution *res, const char *file,
 		                         NULL, p->id, p->label, p->text, p->text_len };
 		print_para(&fp, h, nh, o);
 		free(h);
+		if (o->oom)
+			return -1;
 	}
 	return 0;
 }
@@ -210,7 +246,7 @@ static int on_library_hit(void *ctx, const struct library_hit *h)
 		struct found_para fp = { d->symbol, NULL, d->language, d->adopted, d->title, h->para_id,
 		                         h->label, h->text, h->text_len };
 		print_para(&fp, h->hits, h->nhits, o);
-		return ferror(stdout) != 0;
+		return ferror(stdout) || o->oom ? LIBRARY_STOP : LIBRARY_GO_ON;
 	}
 	if (d->id == o->last_doc)
 		return LIBRARY_NEXT_DOC;
@@ -256,6 +292,8 @@ static int search_library(const char *pattern, const char *lang, int reverse,
 	int err = library_search(l, pattern, &f, reverse, on_library_hit, o, &n);
 	if (err)
 		cli_error("search: %s", library_errmsg(l));
+	else if (o->oom)
+		cli_error("search: out of memory");
 	library_close(l);
 	if (o->json)
 		fputs(o->nmatched ? "\n]\n" : "[]\n", stdout);
@@ -265,6 +303,8 @@ static int search_library(const char *pattern, const char *lang, int reverse,
 	}
 	if (err)
 		return cli_store_exit(err);
+	if (o->oom)
+		return EX_OSERR;
 	return o->nmatched ? 0 : 1;
 }
 
@@ -313,6 +353,7 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 		int lr = search_library(pattern, lang, reverse, &o, opts);
 		if (lr >= 0) {
 			search_pat_free(&pat);
+			buf_free(&o.line);
 			return lr;
 		}
 	}
@@ -331,6 +372,7 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 			err = rc;   /* like grep: report, then search the other files */
 	}
 	search_pat_free(&pat);
+	buf_free(&o.line);
 	if (o.json)
 		fputs(o.nmatched ? "\n]\n" : "[]\n", stdout);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
