@@ -114,7 +114,7 @@ int cli_load_diag(const char *path, const struct cli_opts *opts, struct collecti
 	return rc;
 }
 
-int cli_load_each(const char *path, const struct cli_opts *opts,
+int cli_load_each(const char *path, const struct cli_opts *opts, unsigned need,
                   int (*each)(void *ctx, struct resolution *), void *ctx)
 {
 	if (!path)
@@ -136,7 +136,7 @@ int cli_load_each(const char *path, const struct cli_opts *opts,
 	}
 	struct parse_diag diag;
 	memset(&diag, 0, sizeof diag);
-	int rc = parse_file_each(path, opts->format, each, ctx, &diag);
+	int rc = parse_file_each(path, opts->format, need, each, ctx, &diag);
 	for (int i = 0; i < diag.nwarnings; i++)
 		cli_notice("%s: warning: %s", path, diag.warnings[i]);
 	if (rc != 0)

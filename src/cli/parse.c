@@ -61,7 +61,7 @@ int cmd_parse(int argc, char **argv, struct cli_opts *opts)
 		return EX_USAGE;
 	}
 	struct parse_out o = { 0 };
-	rc = cli_load_each(optind < argc ? argv[optind] : NULL, opts, write_each, &o);
+	rc = cli_load_each(optind < argc ? argv[optind] : NULL, opts, PARSE_ALL, write_each, &o);
 	if (rc) {
 		res_free(o.first);
 		return rc;

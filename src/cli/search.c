@@ -321,7 +321,7 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 		/* each resolution searched as it is built, then freed: a compilation is never
 		 * held whole */
 		struct search_file sf = { file ? file : cli_sample_path(), &pat, &o, 0 };
-		rc = cli_load_each(file, opts, search_each, &sf);
+		rc = cli_load_each(file, opts, PARSE_TEXT_ONLY, search_each, &sf);
 		if (sf.oom) {
 			cli_error("search: out of memory");
 			err = EX_OSERR;

@@ -150,7 +150,7 @@ static int show_all(const char *file, struct cli_opts *opts)
 {
 	struct show_each_ctx c = { .so = { .width = opts->width > 0 ? opts->width : default_width() },
 	                           .opts = opts };
-	int rc = cli_load_each(file, opts, show_each, &c);
+	int rc = cli_load_each(file, opts, PARSE_ALL, show_each, &c);
 	if (rc)
 		return rc;
 	if (c.err || fflush(stdout) != 0 || ferror(stdout)) {

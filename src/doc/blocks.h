@@ -49,6 +49,8 @@ struct block_list {
 	int exact_marks;         /* the shape placed every marker in `marks` (a PDF): digits left
 	                          * in the text are text, and each footnote block holds one
 	                          * footnote */
+	int text_only;           /* the consumer reads each paragraph's text and labels only
+	                          * (PARSE_TEXT_ONLY): no cited documents, no opening phrases */
 };
 
 /* Starts the hints of a document whose blocks begin at `from`; returns where they go, or NULL

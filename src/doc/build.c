@@ -236,6 +236,8 @@ static void finish_links(struct bstate *st)
 		if (!st->read.exact && (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE
 		                        || p->kind == PARA_SUB))
 			trailing_marker(st, p);
+		if (st->text_only)
+			continue;
 		if (refs_find_documents(p->text, p->text_len, &p->refs, &p->nrefs))
 			st->oom = 1;
 		if (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE)
@@ -806,6 +808,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 		return NULL;
 	st.read.bend = bl->v + sg->end;
 	st.read.exact = bl->exact_marks;
+	st.text_only = bl->text_only;
 	st.lang = segment_lang(bl, sg->open, sg->end);
 	read_header(&st, bl, kinds, sg);
 	int paren;
@@ -1164,14 +1167,17 @@ struct pool {
 	size_t ahead;                /* slots used: how far the builders may run ahead */
 };
 
-/* Builds segment k (outside the lock) into its slot. */
-static void pool_build(struct pool *p, size_t k)
+/* Builds segment k (outside the lock) into its slot. A worker's resolutions are adopted by
+ * its home, so that they come back to it to be freed; what came back so far is freed first. */
+static void pool_build(struct pool *p, size_t k, struct res_home *home)
 {
 	int oom = 0;
+	res_home_drain(home);
 	const struct res_meta *h = seg_hints(p->bl, p->segs, p->nseg, k);
 	struct resolution *r = p->segs[k].decision ?
 		build_decision(p->bl, p->kinds, &p->segs[k], h, &oom) :
 		build_one(p->bl, p->kinds, &p->segs[k], h, &oom);
+	res_home_adopt(home, r);
 	pthread_mutex_lock(&p->mu);
 	struct pool_slot *sl = &p->slot[k % p->ahead];
 	sl->r = r;
@@ -1181,9 +1187,15 @@ static void pool_build(struct pool *p, size_t k)
 	pthread_mutex_unlock(&p->mu);
 }
 
+struct pool_worker {
+	struct pool *p;
+	struct res_home *home;      /* NULL when none could be made: freed where handed over */
+};
+
 static void *pool_worker(void *arg)
 {
-	struct pool *p = arg;
+	struct pool_worker *w = arg;
+	struct pool *p = w->p;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->quit && p->next < p->n && p->next >= p->handed + p->ahead)
@@ -1192,10 +1204,11 @@ static void *pool_worker(void *arg)
 			break;
 		size_t k = p->next++;
 		pthread_mutex_unlock(&p->mu);
-		pool_build(p, k);
+		pool_build(p, k, w->home);
 		pthread_mutex_lock(&p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
+	res_home_drain(w->home);
 	return NULL;
 }
 
@@ -1231,6 +1244,7 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 	p->n = n;
 	p->ahead = (size_t)nthreads * 4;
 	pthread_t tid[POOL_MAX_THREADS];
+	struct pool_worker wk[POOL_MAX_THREADS];
 	int nt = 0;
 	if (pthread_mutex_init(&p->mu, NULL) != 0) {
 		free(p);
@@ -1247,8 +1261,14 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 		free(p);
 		return -1;
 	}
-	while (nt < nthreads - 1 && pthread_create(&tid[nt], NULL, pool_worker, p) == 0)
+	while (nt < nthreads - 1) {
+		wk[nt] = (struct pool_worker){ p, res_home_open() };
+		if (pthread_create(&tid[nt], NULL, pool_worker, &wk[nt]) != 0) {
+			res_home_close(wk[nt].home);
+			break;
+		}
 		nt++;
+	}
 	int r = 0;
 	if (nt == 0) {
 		r = -1;
@@ -1262,7 +1282,7 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 			if (p->next < n && p->next < p->handed + p->ahead) {
 				size_t j = p->next++;
 				pthread_mutex_unlock(&p->mu);
-				pool_build(p, j);
+				pool_build(p, j, NULL);
 				pthread_mutex_lock(&p->mu);
 			} else {
 				pthread_cond_wait(&p->ready, &p->mu);
@@ -1289,6 +1309,9 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 	/* what was built ahead of a stop */
 	for (size_t i = 0; i < p->ahead; i++)
 		res_free(p->slot[i].r);
+	/* the workers are gone: what comes back now is freed where it is let go */
+	for (int t = 0; t < nt; t++)
+		res_home_close(wk[t].home);
 out:
 	pthread_cond_destroy(&p->space);
 	pthread_cond_destroy(&p->ready);

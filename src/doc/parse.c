@@ -192,12 +192,12 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	return parse_bytes(raw, len, 1, f, &w, out, d);
 }
 
-int parse_file_each(const char *path, enum input_format f,
+int parse_file_each(const char *path, enum input_format f, unsigned need,
                     int (*each)(void *ctx, struct resolution *), void *ctx,
                     struct parse_diag *d)
 {
 	struct collection *col = NULL;
-	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, each, ctx };
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, each, ctx, need };
 	const struct input_shape *sh = reads_itself(path, f);
 	int r;
 	if (sh) {

@@ -50,9 +50,15 @@ int parse_file(const char *path, enum input_format, struct collection **out, str
  * (res_free): a large compilation is never held whole. `each` returns 0 to go on, nonzero to
  * stop (the others are built no further). Returns 0 (also when stopped) or a sysexits code as
  * parse_file; a fatal problem of the file comes before any resolution is handed over. */
-int parse_file_each(const char *path, enum input_format,
+int parse_file_each(const char *path, enum input_format, unsigned need,
                     int (*each)(void *ctx, struct resolution *), void *ctx,
                     struct parse_diag *);
+/* What a parse_file_each consumer needs of each resolution (bits of `need`). PARSE_ALL: the
+ * whole model. PARSE_TEXT_ONLY: each paragraph's text, marks, id and label, and the metadata,
+ * but not the documents a paragraph cites (para.refs stays empty) nor its opening phrase
+ * (lead_len 0): a search prints neither, and finding them is a sixth of its work. Shapes that
+ * build their model whole (XML, a PDF) may give the whole model anyway. */
+enum { PARSE_ALL = 0, PARSE_TEXT_ONLY = 1 };
 
 /* How many threads the readers and the builder may share a large file's work among:
  * $GAVEL_THREADS (a number, or "auto" for the processors this process may run on), else 1. */

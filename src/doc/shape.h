@@ -41,6 +41,7 @@ struct shape_want {
 	 * (build_collection_each) and leaves *out NULL; other shapes build *out as ever. */
 	int (*each)(void *ctx, struct resolution *);
 	void *ctx;
+	unsigned need;                  /* parse.h: PARSE_ALL, PARSE_TEXT_ONLY */
 };
 
 struct input_shape {
