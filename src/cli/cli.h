@@ -51,6 +51,9 @@ int cli_load_diag(const char *path, const struct cli_opts *, struct collection *
  * or the exit code, the message printed. */
 int cli_load_each(const char *path, const struct cli_opts *, unsigned need,
                   int (*each)(void *ctx, struct resolution *), void *ctx);
+/* Same, to a sink (parse.h) that may render on several threads. */
+int cli_load_sink(const char *path, const struct cli_opts *, unsigned need,
+                  const struct parse_sink *);
 
 /* The library (src/library), for the commands of issue 14 (cli/library*.c). */
 struct library;

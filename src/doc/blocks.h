@@ -104,5 +104,9 @@ int build_collection_first(const struct block_list *, size_t max, int *more,
  * out of memory. */
 int build_collection_each(const struct block_list *, int (*each)(void *ctx, struct resolution *),
                           void *ctx, struct parse_diag *);
+/* Same, to a sink (parse.h): with render and emit, built and rendered on several threads when
+ * GAVEL_THREADS allows. */
+int build_collection_sink(const struct block_list *, const struct parse_sink *,
+                          struct parse_diag *);
 
 #endif

@@ -421,6 +421,30 @@ static void text_only(void **state)
 	res_free(text.r[0]);
 }
 
+/* A sink that renders each resolution's JSON on the thread that built it. */
+struct render_sink {
+	char *json[8];
+	size_t n;
+};
+
+static int render(const void *ctx, const struct resolution *r, FILE *f, int *items)
+{
+	(void)ctx;
+	*items = 7;
+	return json_write_resolution(f, r);
+}
+
+static int emit(void *ctx, const char *bytes, size_t n, int items)
+{
+	struct render_sink *s = ctx;
+	assert_int_equal(items, 7);
+	assert_true(s->n < 8);
+	s->json[s->n] = strndup(bytes, n);
+	assert_int_equal(strlen(s->json[s->n]), n);
+	s->n++;
+	return 0;
+}
+
 /* Built on two threads (GAVEL_THREADS=2: the pool, whose resolutions go back to the thread
  * that built them to be freed), a compilation gives, in order, the models one thread gives,
  * whether the sink frees each at once or keeps them all past the pool's end. */
@@ -444,7 +468,16 @@ static void pooled(void **state)
 	setenv("GAVEL_THREADS", "2", 1);
 	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &s2, &d), 0);
 	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, keep, &kept, &d), 0);
+	/* rendered where built, the bytes handed over in order */
+	struct render_sink rs = { .n = 0 };
+	struct parse_sink sk = { sink, render, emit, &rs };
+	assert_int_equal(parse_file_sink(path, INPUT_AUTO, PARSE_ALL, &sk, &d), 0);
 	unsetenv("GAVEL_THREADS");
+	assert_int_equal(rs.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_string_equal(rs.json[i], s1.json[i]);
+		free(rs.json[i]);
+	}
 	assert_int_equal(s1.n, 8);
 	assert_int_equal(s2.n, 8);
 	assert_int_equal(kept.n, 8);
