@@ -1032,19 +1032,69 @@ int build_collection(const struct block_list *bl, struct collection **out, struc
 /* A file's segments: classifies every block into kinds[] and cuts the file at each opening
  * that starts a resolution (and each decision's heading). Returns the count, -1 when out of
  * memory; *out (caller frees) holds them. */
+/* ---- every block's kind, on two threads when there are many ----
+ * A block's kind depends on the block alone (build_classify), so a large file's blocks are
+ * classified in two halves at once before find_segments reads them in order. */
+
+#define CLASSIFY_SPLIT_MIN 20000     /* fewer blocks: one thread (about 1 MB of text) */
+
+struct classify_part {
+	const struct block *v;
+	unsigned char *kinds;
+	size_t from, to;
+};
+
+static void *classify_run(void *arg)
+{
+	struct classify_part *c = arg;
+	for (size_t j = c->from; j < c->to; j++) {
+		/* classifying reads a block's first bytes, long out of the cache in a large file:
+		 * the next block's are asked for while this one is read */
+#if defined(__GNUC__)
+		if (j + 1 < c->to)
+			__builtin_prefetch(c->v[j + 1].text);
+#endif
+		c->kinds[j] = (unsigned char)build_classify(&c->v[j], NULL);
+	}
+	return NULL;
+}
+
+/* Every block's kind, or NULL when there are few blocks, one thread or no memory: then
+ * find_segments classifies each block as it comes. */
+static unsigned char *classify_all(const struct block_list *bl)
+{
+	if (bl->n < CLASSIFY_SPLIT_MIN || parse_cpus() < 2)
+		return NULL;
+	unsigned char *k = malloc(bl->n);
+	if (!k)
+		return NULL;
+	struct classify_part a = { bl->v, k, 0, bl->n / 2 }, b = { bl->v, k, bl->n / 2, bl->n };
+	pthread_t t;
+	if (pthread_create(&t, NULL, classify_run, &b) != 0) {
+		free(k);
+		return NULL;
+	}
+	classify_run(&a);
+	pthread_join(t, NULL);
+	return k;
+}
+
 static long find_segments(const struct block_list *bl, enum bkind *kinds, struct seg **out)
 {
 	struct seg *segs = NULL;
 	size_t nseg = 0, segcap = 0;
+	unsigned char *pre = classify_all(bl);
 	for (size_t j = 0; j < bl->n; j++) {
 		struct bopening op = { 0, 1, NULL };
-		/* classifying reads a block's first bytes, long out of the cache in a large file:
-		 * the next block's are asked for while this one is read */
+		if (pre && pre[j] != BK_OPENING) {
+			kinds[j] = (enum bkind)pre[j];
+		} else {
 #if defined(__GNUC__)
-		if (j + 1 < bl->n)
-			__builtin_prefetch(bl->v[j + 1].text);
+			if (!pre && j + 1 < bl->n)
+				__builtin_prefetch(bl->v[j + 1].text);
 #endif
-		kinds[j] = build_classify(&bl->v[j], &op);
+			kinds[j] = build_classify(&bl->v[j], &op);   /* an opening: its length, organ */
+		}
 		int decision = kinds[j] != BK_OPENING && nseg > 0 && decision_head(bl, kinds, j);
 		if (kinds[j] != BK_OPENING && !decision)
 			continue;
@@ -1066,6 +1116,7 @@ static long find_segments(const struct block_list *bl, enum bkind *kinds, struct
 		struct seg *ns = buf_array(segs, &segcap, nseg + 1, sizeof *ns);
 		if (!ns) {
 			free(segs);
+			free(pre);
 			return -1;
 		}
 		segs = ns;
@@ -1090,6 +1141,7 @@ static long find_segments(const struct block_list *bl, enum bkind *kinds, struct
 		}
 		nseg++;
 	}
+	free(pre);
 	*out = segs;
 	return (long)nseg;
 }

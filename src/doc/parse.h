@@ -80,7 +80,7 @@ int parse_file_sink(const char *path, enum input_format, unsigned need,
                     const struct parse_sink *, struct parse_diag *);
 
 /* How many threads the readers and the builder may share a large file's work among:
- * $GAVEL_THREADS (a number, or "auto" for the processors this process may run on), else 1. */
+ * $GAVEL_THREADS (a number, or "auto" for the processors this process may run on); unset, auto. */
 int parse_cpus(void);
 
 /* Same, on bytes already in memory (the fuzz targets and tests use this). */

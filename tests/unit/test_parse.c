@@ -464,6 +464,7 @@ static void pooled(void **state)
 	memset(&d, 0, sizeof d);
 	struct each_sink s1 = { .stop_after = 0 }, s2 = { .stop_after = 0 };
 	struct keep_sink kept = { .n = 0 };
+	setenv("GAVEL_THREADS", "1", 1);
 	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &s1, &d), 0);
 	setenv("GAVEL_THREADS", "2", 1);
 	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &s2, &d), 0);
