@@ -12,7 +12,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "text/buf.h"
 #include "text/utf8.h"
 
 #define REPLACEMENT 0xFFFDu
@@ -263,23 +262,4 @@ int utf8_write_safe(FILE *f, const char *s, size_t n)
 		i = j + l;
 	}
 	return ferror(f) ? -1 : 0;
-}
-
-int utf8_add_safe(struct buf *b, const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		uint32_t c = 0;
-		size_t l = 0;
-		size_t j = safe_run(s, i, n, &c, &l);
-		if (j > i && buf_add(b, s + i, j - i) < 0)
-			return -1;
-		if (j >= n)
-			break;
-		char e[4];
-		if (buf_add(b, e, utf8_encode(safe_char(c, 0), e)) < 0)
-			return -1;
-		i = j + l;
-	}
-	return 0;
 }

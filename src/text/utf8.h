@@ -51,9 +51,5 @@ size_t utf8_encode(uint32_t c, char out[4]);
 /* Writes s (n bytes) to f as utf8_sanitize(s, n, 0) would give it, without allocating.
  * Returns 0, or -1 on a write error. */
 int utf8_write_safe(FILE *f, const char *s, size_t n);
-/* The same appended to b (a struct buf, text/buf.h): one write per line for a caller that
- * writes many pieces. Returns 0, or -1 when out of memory. */
-struct buf;
-int utf8_add_safe(struct buf *b, const char *s, size_t n);
 
 #endif

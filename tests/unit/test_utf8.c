@@ -10,7 +10,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "text/buf.h"
 #include "text/utf8.h"
 
 #define FFFD "\xEF\xBF\xBD"
@@ -127,7 +126,7 @@ static void write_safe_matches_sanitize(void **state)
 	free(want);
 }
 
-/* utf8_write_safe and utf8_add_safe give s[0..n) as utf8_sanitize does. */
+/* utf8_write_safe gives s[0..n) as utf8_sanitize does. */
 static void same_as_sanitize(const char *in, size_t n)
 {
 	char *want = utf8_sanitize(in, n, 0);
@@ -138,11 +137,6 @@ static void same_as_sanitize(const char *in, size_t n)
 	assert_int_equal(utf8_write_safe(f, in, n), 0);
 	fclose(f);
 	assert_string_equal(got, want);
-	struct buf b = BUF_INIT;
-	assert_int_equal(utf8_add_safe(&b, in, n), 0);
-	assert_int_equal(b.n, strlen(want));
-	assert_memory_equal(b.n ? b.s : "", want, b.n);
-	buf_free(&b);
 	free(got);
 	free(want);
 }
