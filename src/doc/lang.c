@@ -492,11 +492,69 @@ static void detect_count(const char *text, size_t len, int slow, struct detect_c
 	size_t lim = len > (1u << 18) ? (1u << 18) : len;
 	size_t i = 0;
 	int at_word = 1;
+	size_t scalar_to = 0;   /* no 64 bytes at once before this */
 	struct word_filter filter;
 	word_filter_init(&filter);
 	if (slow)
 		filter.hashed = 0;
 	while (i < lim) {
+#if BYTES_N == 16
+		/* up to 64 bytes of ASCII at once (slow: never, for lang_detect_check): the
+		 * letters, digits and apostrophes as bit masks, to the first non-ASCII byte; the
+		 * letters counted by a popcount, the words found by their first letters, and only
+		 * those after a break that are short enough to be a frequent word (or go on in
+		 * non-ASCII) looked up. i is never inside a run of letters here: a run going on past
+		 * the 64 bytes is read to its end. */
+		if (!slow && i >= scalar_to && i + 64 <= lim) {
+			uint64_t let = 0, keep = 0, high = 0;
+			for (unsigned q = 0; q < 4; q++) {
+				bytes_t w = bytes_load(text + i + 16 * q);
+				uint64_t l = bytes_bits(bytes_or(bytes_in(w, 'A', 'Z' + 1),
+				                                 bytes_in(w, 'a', 'z' + 1)));
+				uint64_t k = bytes_bits(bytes_or(bytes_in(w, '0', '9' + 1),
+				                                 bytes_eq(w, '\'')));
+				let |= l << (16 * q);
+				keep |= k << (16 * q);
+				high |= (uint64_t)bytes_bits(bytes_high(w)) << (16 * q);
+			}
+			unsigned m = high ? (unsigned)__builtin_ctzll(high) : 64;
+			if (m >= 16) {
+				uint64_t in = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
+				let &= in;
+				uint64_t brk = ~(let | keep) & in;
+				uint64_t opens = let & ~(let << 1) & (brk << 1 | (uint64_t)(at_word != 0));
+				size_t ext = 0;         /* letters of the last run past the 64 bytes */
+				if (m == 64 && let >> 63)
+					while (i + 64 + ext < lim
+					       && ascii_letter((unsigned char)text[i + 64 + ext]))
+						ext++;
+				latin += (size_t)__builtin_popcountll(let) + ext;
+				while (opens) {
+					unsigned k = (unsigned)__builtin_ctzll(opens);
+					opens &= opens - 1;
+					uint64_t rest = ~(let >> k);
+					size_t n = rest ? (size_t)__builtin_ctzll(rest) : 64 - k;
+					if (k + n >= m)
+						n = m - k + ext;
+					size_t at = i + k;
+					/* frequent_word()'s own no, without the call */
+					if (filter.letters && n > filter.longest
+					    && (at + n == lim || (unsigned char)text[at + n] < 0x80))
+						continue;
+					int fw = frequent_word(text + at, lim - at, n, &filter);
+					en += fw == 1;
+					fr += fw == 2;
+					es += fw == 3;
+				}
+				at_word = ext ? 0 : (int)(brk >> (m - 1) & 1);
+				i += m + ext;
+				continue;
+			}
+			/* byte by byte past the non-ASCII byte, not these masks again at every
+			 * byte before it */
+			scalar_to = i + m + 1;
+		}
+#endif
 		if (ascii_letter((unsigned char)text[i])) {
 			/* a run of ASCII letters at once: each is a Latin letter, and only the first
 			 * may open a frequent word (the loop below went letter by letter) */
