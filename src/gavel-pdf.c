@@ -25,8 +25,9 @@
 /* A PDF on stdin larger than this is not a resolution: refused before MuPDF sees it. */
 #define MAX_FILE (1024L * 1024 * 1024)
 
-/* The heap made ready at the start (heap_ready): about what an opening's three pages use. */
-#define HEAP_READY ((size_t)4 << 20)
+/* The heap made ready at the start (heap_ready), twice this (the block and as much again on
+ * top): about what an opening's three pages use. */
+#define HEAP_READY ((size_t)2 << 20)
 
 /* MuPDF's memory for an opening is a few megabytes written once, most of it in the first
  * pages' fonts (decompressed, then copied as their buffers grow): touched a page at a time,
