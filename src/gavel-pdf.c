@@ -1,5 +1,7 @@
 /* gavel-pdf.c: the helper that reads a PDF for gavel (pdf.h): `gavel-pdf [--pages N]
- * [--max-mem MB] [--max-ms MS] FILE|-` writes the page stream on stdout. It is a program of
+ * [--opening N] [--max-mem MB] [--max-ms MS] FILE|-` writes the page stream on stdout. With
+ * --opening, the first N pages are written out at once and the rest is read only when a byte
+ * comes on stdin (the end of stdin ends the stream there). It is a program of
  * its own so that gavel never loads MuPDF (a large library whose loading would slow every
  * start, PDF or not) and so that a PDF that crashes MuPDF, or wants too much memory or time,
  * takes only the helper down. Exit status: 0, or 1 when the stream ends with an error line;
@@ -64,9 +66,20 @@ static void heap_ready(void)
 #endif
 }
 
+/* --opening: whether gavel wants the rest (a byte on stdin) or not (its end). */
+static int go_on(void)
+{
+	char c;
+	ssize_t k;
+	while ((k = read(STDIN_FILENO, &c, 1)) < 0 && errno == EINTR)
+		;
+	return k == 1;
+}
+
 static int usage(void)
 {
-	fputs("usage: gavel-pdf [--pages N] [--max-mem MB] [--max-ms MS] FILE|-\n", stderr);
+	fputs("usage: gavel-pdf [--pages N] [--opening N] [--max-mem MB] [--max-ms MS] FILE|-\n",
+	      stderr);
 	return EX_USAGE;
 }
 
@@ -114,7 +127,7 @@ static int number(const char *s, long max, long *v)
 int main(int argc, char **argv)
 {
 	heap_ready();
-	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000, 1 };
+	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000, 1, 0, go_on };
 	const char *file = NULL;
 	for (int i = 1; i < argc; i++) {
 		long v;
@@ -122,6 +135,10 @@ int main(int argc, char **argv)
 			if (number(argv[++i], 1000000, &v))
 				return usage();
 			lim.max_pages = (int)v;
+		} else if (i + 1 < argc && strcmp(argv[i], "--opening") == 0) {
+			if (number(argv[++i], 1000000, &v))
+				return usage();
+			lim.opening = (int)v;
 		} else if (i + 1 < argc && strcmp(argv[i], "--max-mem") == 0) {
 			if (number(argv[++i], 1L << 20, &v))
 				return usage();
@@ -138,6 +155,8 @@ int main(int argc, char **argv)
 	}
 	if (!file)
 		return usage();
+	if (strcmp(file, "-") == 0)
+		lim.opening = 0;   /* stdin holds the PDF */
 	/* The CPU timer inside stops a page cleanly; this is the backstop for what it does not
 	 * cover (opening a badly broken file): the kernel ends the helper. */
 	if (lim.max_ms > 0) {
