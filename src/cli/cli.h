@@ -49,8 +49,11 @@ int cli_load_diag(const char *path, const struct cli_opts *, struct collection *
 /* Same as cli_load, but each resolution goes to each(ctx, res) as soon as it is built (which
  * takes it: res_free), so that a large file is never held whole (parse_file_each). Returns 0
  * or the exit code, the message printed. */
-int cli_load_each(const char *path, const struct cli_opts *,
+int cli_load_each(const char *path, const struct cli_opts *, unsigned need,
                   int (*each)(void *ctx, struct resolution *), void *ctx);
+/* Same, to a sink (parse.h) that may render on several threads. */
+int cli_load_sink(const char *path, const struct cli_opts *, unsigned need,
+                  const struct parse_sink *);
 
 /* The library (src/library), for the commands of issue 14 (cli/library*.c). */
 struct library;

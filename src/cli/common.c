@@ -114,9 +114,18 @@ int cli_load_diag(const char *path, const struct cli_opts *opts, struct collecti
 	return rc;
 }
 
-int cli_load_each(const char *path, const struct cli_opts *opts,
+int cli_load_each(const char *path, const struct cli_opts *opts, unsigned need,
                   int (*each)(void *ctx, struct resolution *), void *ctx)
 {
+	struct parse_sink sink = { each, NULL, NULL, ctx };
+	return cli_load_sink(path, opts, need, &sink);
+}
+
+int cli_load_sink(const char *path, const struct cli_opts *opts, unsigned need,
+                  const struct parse_sink *sink)
+{
+	int (*each)(void *, struct resolution *) = sink->each;
+	void *ctx = sink->ctx;
 	if (!path)
 		path = cli_sample_path();
 	struct collection *col;
@@ -136,7 +145,7 @@ int cli_load_each(const char *path, const struct cli_opts *opts,
 	}
 	struct parse_diag diag;
 	memset(&diag, 0, sizeof diag);
-	int rc = parse_file_each(path, opts->format, each, ctx, &diag);
+	int rc = parse_file_sink(path, opts->format, need, sink, &diag);
 	for (int i = 0; i < diag.nwarnings; i++)
 		cli_notice("%s: warning: %s", path, diag.warnings[i]);
 	if (rc != 0)

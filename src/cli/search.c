@@ -18,6 +18,7 @@
 #include "text/utf8.h"
 
 struct search_out {
+	FILE *out;             /* stdout, or where a resolution is rendered on its builder's thread */
 	int json;
 	int list;              /* library: documents, not paragraphs */
 	int nmatched;          /* paragraphs printed */
@@ -31,22 +32,22 @@ static void print_text(const char *s, const struct search_hit *h, int nh,
 {
 	size_t at = 0;
 	for (int k = 0; k < nh; k++) {
-		utf8_write_safe(stdout, s + at, h[k].start - at);
-		fputs(o->open, stdout);
-		utf8_write_safe(stdout, s + h[k].start, h[k].end - h[k].start);
-		fputs(o->close, stdout);
+		utf8_write_safe(o->out, s + at, h[k].start - at);
+		fputs(o->open, o->out);
+		utf8_write_safe(o->out, s + h[k].start, h[k].end - h[k].start);
+		fputs(o->close, o->out);
 		at = h[k].end;
 	}
-	utf8_write_safe(stdout, s + at, strlen(s + at));
+	utf8_write_safe(o->out, s + at, strlen(s + at));
 }
 
 /* A JSON string, or null for a missing field. */
-static void json_str(const char *s)
+static void json_str(FILE *f, const char *s)
 {
 	if (s)
-		json_write_string(stdout, s);
+		json_write_string(f, s);
 	else
-		fputs("null", stdout);
+		fputs("null", f);
 }
 
 /* Whether logical byte `at` is inside one of the (sorted, disjoint) hits. */
@@ -80,14 +81,14 @@ static void print_visual(const char *s, const struct search_hit *h, int nh,
 		size_t cl = utf8_decode(v + k, vl - k, &c);
 		int hit = in_hit(log[k], h, nh);
 		if (hit != in) {
-			fputs(hit ? o->open : o->close, stdout);
+			fputs(hit ? o->open : o->close, o->out);
 			in = hit;
 		}
-		utf8_write_safe(stdout, v + k, cl);
+		utf8_write_safe(o->out, v + k, cl);
 		k += cl;
 	}
 	if (in)
-		fputs(o->close, stdout);
+		fputs(o->close, o->out);
 	free(v);
 	free(log);
 }
@@ -104,24 +105,24 @@ struct found_para {
 static void print_json(const struct found_para *p, const struct search_hit *h, int nh,
                        struct search_out *o)
 {
-	fputs(o->nmatched ? ",\n" : "[\n", stdout);
-	fputs("{\"document\":", stdout);
-	json_str(p->doc);
-	fputs(",\"file\":", stdout);
-	json_str(p->file);
+	fputs(o->nmatched ? ",\n" : "[\n", o->out);
+	fputs("{\"document\":", o->out);
+	json_str(o->out, p->doc);
+	fputs(",\"file\":", o->out);
+	json_str(o->out, p->file);
 	if (!p->file) {
-		fputs(",\"language\":", stdout);
-		json_str(p->lang);
-		fputs(",\"adopted\":", stdout);
-		json_str(p->adopted);
-		fputs(",\"title\":", stdout);
-		json_str(p->title);
+		fputs(",\"language\":", o->out);
+		json_str(o->out, p->lang);
+		fputs(",\"adopted\":", o->out);
+		json_str(o->out, p->adopted);
+		fputs(",\"title\":", o->out);
+		json_str(o->out, p->title);
 	}
-	fputs(",\"id\":", stdout);
-	json_str(p->id);
-	fputs(",\"label\":", stdout);
-	json_str(p->label);
-	fputs(",\"matches\":[", stdout);
+	fputs(",\"id\":", o->out);
+	json_str(o->out, p->id);
+	fputs(",\"label\":", o->out);
+	json_str(o->out, p->label);
+	fputs(",\"matches\":[", o->out);
 	/* Character offsets, counted incrementally so many hits stay linear. */
 	size_t byte = 0, chars = 0;
 	for (int k = 0; k < nh; k++) {
@@ -129,11 +130,11 @@ static void print_json(const struct found_para *p, const struct search_hit *h, i
 		size_t start = chars;
 		chars += utf8_count(p->text + h[k].start, h[k].end - h[k].start);
 		byte = h[k].end;
-		printf("%s{\"start\":%zu,\"end\":%zu}", k ? "," : "", start, chars);
+		fprintf(o->out, "%s{\"start\":%zu,\"end\":%zu}", k ? "," : "", start, chars);
 	}
-	fputs("],\"text\":", stdout);
-	json_str(p->text);
-	fputs("}", stdout);
+	fputs("],\"text\":", o->out);
+	json_str(o->out, p->text);
+	fputs("}", o->out);
 }
 
 static void print_para(const struct found_para *p, const struct search_hit *h, int nh,
@@ -143,17 +144,17 @@ static void print_para(const struct found_para *p, const struct search_hit *h, i
 		print_json(p, h, nh, o);
 	} else {
 		const char *label = p->label ? p->label : p->id ? p->id : "";
-		utf8_write_safe(stdout, p->doc, strlen(p->doc));
+		utf8_write_safe(o->out, p->doc, strlen(p->doc));
 		if (p->lang && strcmp(p->lang, "en") != 0)
-			printf(" [%s]", p->lang);
-		fputc(' ', stdout);
-		utf8_write_safe(stdout, label, strlen(label));
-		fputs(": ", stdout);
+			fprintf(o->out, " [%s]", p->lang);
+		fputc(' ', o->out);
+		utf8_write_safe(o->out, label, strlen(label));
+		fputs(": ", o->out);
 		if (o->visual && bidi_has_rtl(p->text, p->len))
 			print_visual(p->text, h, nh, o);
 		else
 			print_text(p->text, h, nh, o);
-		fputc('\n', stdout);
+		fputc('\n', o->out);
 	}
 	o->nmatched++;
 }
@@ -191,13 +192,39 @@ struct search_file {
 static int search_each(void *ctx, struct resolution *res)
 {
 	struct search_file *sf = ctx;
-	/* the stream's lock taken once for the resolution's paragraphs, not on every write
-	 * (the builder may run on other threads) */
-	flockfile(stdout);
+	/* the stream's lock taken once for the resolution's paragraphs, not on every write */
+	flockfile(sf->o->out);
 	sf->oom = search_res(res, sf->name, sf->pat, sf->o) != 0;
-	funlockfile(stdout);
+	funlockfile(sf->o->out);
 	res_free(res);
 	return sf->oom;
+}
+
+/* On several threads (parse.h's sink): a resolution's matching paragraphs printed where it
+ * was built, as if others had matched before it (JSON's ",\n" before each), counted. */
+static int render_search(const void *ctx, const struct resolution *res, FILE *f, int *items)
+{
+	const struct search_file *sf = ctx;
+	struct search_out o = *sf->o;
+	o.out = f;
+	o.nmatched = 1;
+	int r = search_res(res, sf->name, sf->pat, &o) != 0 || ferror(f);
+	*items = o.nmatched - 1;
+	return r;
+}
+
+static int emit_search(void *ctx, const char *bytes, size_t n, int items)
+{
+	struct search_file *sf = ctx;
+	struct search_out *o = sf->o;
+	if (o->json && items && !o->nmatched && n >= 2) {
+		fputs("[\n", o->out);   /* the first match of all: no comma before it */
+		bytes += 2;
+		n -= 2;
+	}
+	fwrite(bytes, 1, n, o->out);
+	o->nmatched += items;
+	return ferror(o->out) != 0;
 }
 
 /* A paragraph of the library, printed as a file's would be; with --list, its document
@@ -210,32 +237,32 @@ static int on_library_hit(void *ctx, const struct library_hit *h)
 		struct found_para fp = { d->symbol, NULL, d->language, d->adopted, d->title, h->para_id,
 		                         h->label, h->text, h->text_len };
 		print_para(&fp, h->hits, h->nhits, o);
-		return ferror(stdout) != 0;
+		return ferror(o->out) != 0;
 	}
 	if (d->id == o->last_doc)
 		return LIBRARY_NEXT_DOC;
 	o->last_doc = d->id;
 	if (o->json) {
-		fputs(o->nmatched ? ",\n{\"document\":" : "[\n{\"document\":", stdout);
-		json_str(d->symbol);
-		fputs(",\"language\":", stdout);
-		json_str(d->language);
-		fputs(",\"adopted\":", stdout);
-		json_str(d->adopted);
-		fputs(",\"title\":", stdout);
-		json_str(d->title);
-		fputs("}", stdout);
+		fputs(o->nmatched ? ",\n{\"document\":" : "[\n{\"document\":", o->out);
+		json_str(o->out, d->symbol);
+		fputs(",\"language\":", o->out);
+		json_str(o->out, d->language);
+		fputs(",\"adopted\":", o->out);
+		json_str(o->out, d->adopted);
+		fputs(",\"title\":", o->out);
+		json_str(o->out, d->title);
+		fputs("}", o->out);
 	} else {
-		utf8_write_safe(stdout, d->symbol, strlen(d->symbol));
+		utf8_write_safe(o->out, d->symbol, strlen(d->symbol));
 		if (strcmp(d->language, "en") != 0)
-			printf(" [%s]", d->language);
-		printf("  %s  ", d->adopted ? d->adopted : "-");
+			fprintf(o->out, " [%s]", d->language);
+		fprintf(o->out, "  %s  ", d->adopted ? d->adopted : "-");
 		if (d->title)
-			utf8_write_safe(stdout, d->title, strlen(d->title));
-		fputc('\n', stdout);
+			utf8_write_safe(o->out, d->title, strlen(d->title));
+		fputc('\n', o->out);
 	}
 	o->nmatched++;
-	return ferror(stdout) ? LIBRARY_STOP : LIBRARY_NEXT_DOC;
+	return ferror(o->out) ? LIBRARY_STOP : LIBRARY_NEXT_DOC;
 }
 
 /* Returns the exit code, or -1 when the library is missing or empty. */
@@ -270,7 +297,7 @@ static int search_library(const char *pattern, const char *lang, int reverse,
 
 int cmd_search(int argc, char **argv, struct cli_opts *opts)
 {
-	struct search_out o = { 0 };
+	struct search_out o = { .out = stdout };
 	struct usage_getopt g = { 0 };
 	int c, rc, reverse = 0;
 	const char *lang = NULL;
@@ -321,7 +348,8 @@ int cmd_search(int argc, char **argv, struct cli_opts *opts)
 		/* each resolution searched as it is built, then freed: a compilation is never
 		 * held whole */
 		struct search_file sf = { file ? file : cli_sample_path(), &pat, &o, 0 };
-		rc = cli_load_each(file, opts, search_each, &sf);
+		struct parse_sink sink = { search_each, render_search, emit_search, &sf };
+		rc = cli_load_sink(file, opts, PARSE_TEXT_ONLY, &sink);
 		if (sf.oom) {
 			cli_error("search: out of memory");
 			err = EX_OSERR;

@@ -130,15 +130,21 @@ struct show_each_ctx {
 	int err;
 };
 
-static int show_each(void *ctx, struct resolution *res)
+/* Before each resolution: a blank line between two; the pager once the file proved
+ * readable. */
+static void show_next(struct show_each_ctx *c)
 {
-	struct show_each_ctx *c = ctx;
 	if (c->shown++)
 		fputs("\n\n", stdout);
 	else
-		cli_pager_start(c->opts);   /* once the file proved readable */
-	/* the stream's lock taken once for the resolution, not on every write (the builder may
-	 * run on other threads) */
+		cli_pager_start(c->opts);
+}
+
+static int show_each(void *ctx, struct resolution *res)
+{
+	struct show_each_ctx *c = ctx;
+	show_next(c);
+	/* the stream's lock taken once for the resolution, not on every write */
 	flockfile(stdout);
 	c->err = show_write(stdout, res, NULL, 0, &c->so, NULL) != 0 || ferror(stdout);
 	funlockfile(stdout);
@@ -146,11 +152,29 @@ static int show_each(void *ctx, struct resolution *res)
 	return c->err;
 }
 
+/* On several threads (parse.h's sink): each resolution shown where it was built. */
+static int render_show(const void *ctx, const struct resolution *res, FILE *f, int *items)
+{
+	const struct show_each_ctx *c = ctx;
+	*items = 1;
+	return show_write(f, res, NULL, 0, &c->so, NULL) != 0 || ferror(f);
+}
+
+static int emit_show(void *ctx, const char *bytes, size_t n, int items)
+{
+	(void)items;
+	struct show_each_ctx *c = ctx;
+	show_next(c);
+	fwrite(bytes, 1, n, stdout);
+	return c->err = ferror(stdout) != 0;
+}
+
 static int show_all(const char *file, struct cli_opts *opts)
 {
 	struct show_each_ctx c = { .so = { .width = opts->width > 0 ? opts->width : default_width() },
 	                           .opts = opts };
-	int rc = cli_load_each(file, opts, show_each, &c);
+	struct parse_sink sink = { show_each, render_show, emit_show, &c };
+	int rc = cli_load_sink(file, opts, PARSE_ALL, &sink);
 	if (rc)
 		return rc;
 	if (c.err || fflush(stdout) != 0 || ferror(stdout)) {

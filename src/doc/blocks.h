@@ -49,6 +49,8 @@ struct block_list {
 	int exact_marks;         /* the shape placed every marker in `marks` (a PDF): digits left
 	                          * in the text are text, and each footnote block holds one
 	                          * footnote */
+	int text_only;           /* the consumer reads each paragraph's text and labels only
+	                          * (PARSE_TEXT_ONLY): no cited documents, no opening phrases */
 };
 
 /* Starts the hints of a document whose blocks begin at `from`; returns where they go, or NULL
@@ -102,5 +104,9 @@ int build_collection_first(const struct block_list *, size_t max, int *more,
  * out of memory. */
 int build_collection_each(const struct block_list *, int (*each)(void *ctx, struct resolution *),
                           void *ctx, struct parse_diag *);
+/* Same, to a sink (parse.h): with render and emit, built and rendered on several threads when
+ * GAVEL_THREADS allows. */
+int build_collection_sink(const struct block_list *, const struct parse_sink *,
+                          struct parse_diag *);
 
 #endif

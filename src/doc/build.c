@@ -236,6 +236,8 @@ static void finish_links(struct bstate *st)
 		if (!st->read.exact && (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE
 		                        || p->kind == PARA_SUB))
 			trailing_marker(st, p);
+		if (st->text_only)
+			continue;
 		if (refs_find_documents(p->text, p->text_len, &p->refs, &p->nrefs))
 			st->oom = 1;
 		if (p->kind == PARA_PREAMBLE || p->kind == PARA_OPERATIVE)
@@ -806,6 +808,7 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
 		return NULL;
 	st.read.bend = bl->v + sg->end;
 	st.read.exact = bl->exact_marks;
+	st.text_only = bl->text_only;
 	st.lang = segment_lang(bl, sg->open, sg->end);
 	read_header(&st, bl, kinds, sg);
 	int paren;
@@ -1138,10 +1141,16 @@ static int collect(void *ctx, struct resolution *r)
 /* ---- building on several cores ----
  * A file of many resolutions is built by a small pool: the workers (and the caller's thread
  * when its next resolution is not ready) take the next segment to build; the caller hands the
- * resolutions to `each` in the document's order, and checks each one's footnotes into the
+ * resolutions to the sink in the document's order, and checks each one's footnotes into the
  * diagnostics then, as one thread would. A worker is at most POOL_AHEAD resolutions ahead of
  * the one handed over, so memory stays the file's and a few resolutions'. The builder keeps
- * no state between calls but what pthread_once or atomics guard (lang.c, fold.c, wrap.c). */
+ * no state between calls but what pthread_once or atomics guard (lang.c, fold.c, wrap.c).
+ *
+ * When the sink renders (parse.h: a command that only prints), the thread that built a
+ * resolution also renders it to bytes, checks its footnotes into a diagnostics of its own and
+ * frees it: the caller's thread only writes the bytes out. Nothing of a model crosses between
+ * the cores then, and each thread frees what it allocated (glibc's arenas: a free on another
+ * thread takes the builder's arena lock at every call). */
 
 #define POOL_MAX_THREADS 8
 #define POOL_MIN_SEGS 4          /* fewer resolutions: one thread */
@@ -1151,6 +1160,8 @@ struct pool {
 	const enum bkind *kinds;
 	const struct seg *segs;
 	size_t nseg, n;              /* segments; how many to build */
+	const struct parse_sink *sink;
+	int render;                  /* the sink renders: the builders do */
 	pthread_mutex_t mu;
 	pthread_cond_t ready, space;
 	/* Under mu. */
@@ -1159,31 +1170,70 @@ struct pool {
 	int quit;
 	struct pool_slot {
 		struct resolution *r;
-		int done, oom;
-	} slot[4 * POOL_MAX_THREADS];
-	size_t ahead;                /* slots used: how far the builders may run ahead */
+		char *bytes;             /* rendered: what the sink prints for it */
+		size_t nbytes;
+		int items;
+		struct parse_diag diag;  /* rendered: its footnotes' warnings */
+		int done, oom, empty;    /* empty: no resolution came of the segment */
+	} *slot;
+	size_t ahead;                /* slots: how far the builders may run ahead */
 };
 
-/* Builds segment k (outside the lock) into its slot. */
-static void pool_build(struct pool *p, size_t k)
+/* Renders r into the slot and frees it, on the thread that built it. */
+static void pool_render(struct pool *p, struct resolution *r, struct pool_slot *sl)
+{
+	memset(&sl->diag, 0, sizeof sl->diag);
+	if (warn_missing(r, &sl->diag))
+		sl->oom = 1;
+	FILE *f = sl->oom ? NULL : open_memstream(&sl->bytes, &sl->nbytes);
+	if (!f) {
+		sl->oom = 1;
+	} else {
+		if (p->sink->render(p->sink->ctx, r, f, &sl->items))
+			sl->oom = 1;
+		if (fclose(f) != 0)
+			sl->oom = 1;
+	}
+	res_free(r);
+}
+
+/* Builds segment k (outside the lock) into its slot. A worker's resolutions are adopted by
+ * its home, so that they come back to it to be freed; what came back so far is freed first.
+ * The slot is this builder's alone until it is marked done: the segment a slot held before
+ * was handed over before `next` could reach k. */
+static void pool_build(struct pool *p, size_t k, struct res_home *home)
 {
 	int oom = 0;
+	res_home_drain(home);
 	const struct res_meta *h = seg_hints(p->bl, p->segs, p->nseg, k);
 	struct resolution *r = p->segs[k].decision ?
 		build_decision(p->bl, p->kinds, &p->segs[k], h, &oom) :
 		build_one(p->bl, p->kinds, &p->segs[k], h, &oom);
-	pthread_mutex_lock(&p->mu);
 	struct pool_slot *sl = &p->slot[k % p->ahead];
-	sl->r = r;
 	sl->oom = oom;
+	sl->empty = !r;
+	sl->r = NULL;
+	if (r && p->render && !oom)
+		pool_render(p, r, sl);
+	else if (r) {
+		res_home_adopt(home, r);
+		sl->r = r;
+	}
+	pthread_mutex_lock(&p->mu);
 	sl->done = 1;
 	pthread_cond_broadcast(&p->ready);
 	pthread_mutex_unlock(&p->mu);
 }
 
+struct pool_worker {
+	struct pool *p;
+	struct res_home *home;      /* NULL when none could be made: freed where handed over */
+};
+
 static void *pool_worker(void *arg)
 {
-	struct pool *p = arg;
+	struct pool_worker *w = arg;
+	struct pool *p = w->p;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->quit && p->next < p->n && p->next >= p->handed + p->ahead)
@@ -1192,10 +1242,11 @@ static void *pool_worker(void *arg)
 			break;
 		size_t k = p->next++;
 		pthread_mutex_unlock(&p->mu);
-		pool_build(p, k);
+		pool_build(p, k, w->home);
 		pthread_mutex_lock(&p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
+	res_home_drain(w->home);
 	return NULL;
 }
 
@@ -1213,13 +1264,37 @@ static int pool_threads(size_t n)
 	return cpus > 1 ? (int)cpus : 1;
 }
 
-/* The first n segments' resolutions handed to `each` in order, built by nthreads threads (the
- * caller's among them). Sets *oom and *stop as build_segments' own loop does; returns -1 when
- * no thread could be started (nothing was built then). */
+/* Hands slot sl's resolution (or its bytes) to the sink, in order, on the caller's thread. */
+static void pool_hand(struct pool *p, struct pool_slot *sl, struct parse_diag *d, int *oom,
+                      int *stop)
+{
+	if (sl->oom)
+		*oom = 1;
+	if (sl->r) {
+		/* as one thread would: handed over even when out of memory, then no more */
+		if (warn_missing(sl->r, d))
+			*oom = 1;
+		*stop = p->sink->each(p->sink->ctx, sl->r);
+	} else if (!sl->empty && !sl->oom) {
+		for (int w = 0; w < sl->diag.nwarnings; w++)
+			parse_warn(d, "%s", sl->diag.warnings[w]);
+		*stop = p->sink->emit(p->sink->ctx, sl->bytes, sl->nbytes, sl->items);
+	}
+	free(sl->bytes);
+	sl->bytes = NULL;
+	sl->nbytes = 0;
+	sl->items = 0;
+	sl->r = NULL;
+	sl->done = 0;
+}
+
+/* The first n segments' resolutions handed to the sink in order, built by nthreads threads
+ * (the caller's among them). Sets *oom and *stop as build_segments' own loop does; returns -1
+ * when no thread could be started (nothing was built then). */
 static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
                         const struct seg *segs, size_t nseg, size_t n, int nthreads,
-                        int (*each)(void *, struct resolution *), void *ctx,
-                        struct parse_diag *d, int *oom, int *stop)
+                        const struct parse_sink *sink, struct parse_diag *d, int *oom,
+                        int *stop)
 {
 	struct pool *p = calloc(1, sizeof *p);
 	if (!p)
@@ -1229,26 +1304,44 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 	p->segs = segs;
 	p->nseg = nseg;
 	p->n = n;
+	p->sink = sink;
+	p->render = sink->render && sink->emit;
 	p->ahead = (size_t)nthreads * 4;
+	p->slot = calloc(p->ahead, sizeof *p->slot);
+	if (!p->slot) {
+		free(p);
+		return -1;
+	}
 	pthread_t tid[POOL_MAX_THREADS];
+	struct pool_worker wk[POOL_MAX_THREADS];
 	int nt = 0;
 	if (pthread_mutex_init(&p->mu, NULL) != 0) {
+		free(p->slot);
 		free(p);
 		return -1;
 	}
 	if (pthread_cond_init(&p->ready, NULL) != 0) {
 		pthread_mutex_destroy(&p->mu);
+		free(p->slot);
 		free(p);
 		return -1;
 	}
 	if (pthread_cond_init(&p->space, NULL) != 0) {
 		pthread_cond_destroy(&p->ready);
 		pthread_mutex_destroy(&p->mu);
+		free(p->slot);
 		free(p);
 		return -1;
 	}
-	while (nt < nthreads - 1 && pthread_create(&tid[nt], NULL, pool_worker, p) == 0)
+	while (nt < nthreads - 1) {
+		/* a rendering pool frees each resolution where it was built: no home needed */
+		wk[nt] = (struct pool_worker){ p, p->render ? NULL : res_home_open() };
+		if (pthread_create(&tid[nt], NULL, pool_worker, &wk[nt]) != 0) {
+			res_home_close(wk[nt].home);
+			break;
+		}
 		nt++;
+	}
 	int r = 0;
 	if (nt == 0) {
 		r = -1;
@@ -1262,24 +1355,17 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 			if (p->next < n && p->next < p->handed + p->ahead) {
 				size_t j = p->next++;
 				pthread_mutex_unlock(&p->mu);
-				pool_build(p, j);
+				pool_build(p, j, NULL);
 				pthread_mutex_lock(&p->mu);
 			} else {
 				pthread_cond_wait(&p->ready, &p->mu);
 			}
 		}
-		struct resolution *res = sl->r;
-		*oom = sl->oom;
-		sl->r = NULL;
-		sl->done = 0;
+		pthread_mutex_unlock(&p->mu);
+		pool_hand(p, sl, d, oom, stop);
+		pthread_mutex_lock(&p->mu);
 		p->handed++;
 		pthread_cond_broadcast(&p->space);
-		pthread_mutex_unlock(&p->mu);
-		if (res && warn_missing(res, d))
-			*oom = 1;
-		if (res)
-			*stop = each(ctx, res);
-		pthread_mutex_lock(&p->mu);
 	}
 	p->quit = 1;
 	pthread_cond_broadcast(&p->space);
@@ -1287,21 +1373,27 @@ static int build_pooled(const struct block_list *bl, const enum bkind *kinds,
 	for (int t = 0; t < nt; t++)
 		pthread_join(tid[t], NULL);
 	/* what was built ahead of a stop */
-	for (size_t i = 0; i < p->ahead; i++)
+	for (size_t i = 0; i < p->ahead; i++) {
 		res_free(p->slot[i].r);
+		free(p->slot[i].bytes);
+	}
+	/* the workers are gone: what comes back now is freed where it is let go */
+	for (int t = 0; t < nt; t++)
+		res_home_close(wk[t].home);
 out:
 	pthread_cond_destroy(&p->space);
 	pthread_cond_destroy(&p->ready);
 	pthread_mutex_destroy(&p->mu);
+	free(p->slot);
 	free(p);
 	return r;
 }
 
-/* The segments' resolutions, at most max, each handed to `each` as soon as it is built. The
- * collection to free when out of memory: col when the sink is collect, else none. */
+/* The segments' resolutions, at most max, each handed to the sink as soon as it is built.
+ * The collection to free when out of memory: col when the sink is collect, else none. */
 static int build_segments(const struct block_list *bl, size_t max, int *more,
-                          int (*each)(void *, struct resolution *), void *ctx,
-                          struct collection *col, struct parse_diag *d)
+                          const struct parse_sink *sink, struct collection *col,
+                          struct parse_diag *d)
 {
 	if (more)
 		*more = 0;
@@ -1318,7 +1410,7 @@ static int build_segments(const struct block_list *bl, size_t max, int *more,
 			res_free(r);
 			oom = 1;
 		} else if (r)
-			stop = each(ctx, r);
+			stop = sink->each(sink->ctx, r);
 	} else if (!oom) {
 		if (col) {
 			col->docs = calloc((size_t)nseg, sizeof *col->docs);
@@ -1329,8 +1421,8 @@ static int build_segments(const struct block_list *bl, size_t max, int *more,
 		size_t n = (size_t)nseg < max ? (size_t)nseg : max;
 		int nthreads = pool_threads(n);
 		size_t k = 0;
-		if (nthreads > 1 && build_pooled(bl, kinds, segs, (size_t)nseg, n, nthreads, each, ctx,
-		                                 d, &oom, &stop) == 0)
+		if (nthreads > 1 && build_pooled(bl, kinds, segs, (size_t)nseg, n, nthreads, sink, d,
+		                                 &oom, &stop) == 0)
 			k = n;          /* built on several cores */
 		for (; k < n && !oom && !stop; k++) {
 			const struct res_meta *h = seg_hints(bl, segs, (size_t)nseg, k);
@@ -1340,7 +1432,7 @@ static int build_segments(const struct block_list *bl, size_t max, int *more,
 			if (r && warn_missing(r, d))
 				oom = 1;
 			if (r)
-				stop = each(ctx, r);
+				stop = sink->each(sink->ctx, r);
 		}
 	}
 	free(kinds);
@@ -1348,11 +1440,18 @@ static int build_segments(const struct block_list *bl, size_t max, int *more,
 	return oom ? -1 : stop ? 1 : 0;
 }
 
+int build_collection_sink(const struct block_list *bl, const struct parse_sink *sink,
+                          struct parse_diag *d)
+{
+	return build_segments(bl, SIZE_MAX, NULL, sink, NULL, d);
+}
+
 int build_collection_each(const struct block_list *bl,
                           int (*each)(void *, struct resolution *), void *ctx,
                           struct parse_diag *d)
 {
-	return build_segments(bl, SIZE_MAX, NULL, each, ctx, NULL, d);
+	struct parse_sink sink = { each, NULL, NULL, ctx };
+	return build_collection_sink(bl, &sink, d);
 }
 
 int build_collection_first(const struct block_list *bl, size_t max, int *more,
@@ -1360,7 +1459,8 @@ int build_collection_first(const struct block_list *bl, size_t max, int *more,
 {
 	*out = NULL;
 	struct collection *col = calloc(1, sizeof *col);
-	if (!col || build_segments(bl, max, more, collect, col, col, d) != 0) {
+	struct parse_sink sink = { collect, NULL, NULL, col };
+	if (!col || build_segments(bl, max, more, &sink, col, d) != 0) {
 		collection_free(col);
 		return -1;
 	}

@@ -79,6 +79,7 @@ struct bstate {
 	struct idset ids;           /* the ids given so far: none twice */
 	const struct block *blk;    /* the block being read: its exact markers go with its text */
 	int exact;                  /* the shape placed every marker (blocks.h: exact_marks) */
+	int text_only;              /* blocks.h: no cited documents, no opening phrases */
 };
 
 /* Starts building: a fresh state with its empty resolution. 0, or -1 (and *oom set). */

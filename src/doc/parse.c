@@ -168,7 +168,7 @@ int parse_buffer(const char *buf, size_t len, enum input_format f, struct collec
                  struct parse_diag *d)
 {
 	*out = NULL;
-	struct shape_want w = { SIZE_MAX, NULL, NULL, 0, NULL, NULL, NULL };
+	struct shape_want w = { SIZE_MAX, NULL, NULL, 0, NULL, NULL, 0 };
 	return parse_bytes(buf, len, 0, f, &w, out, d);
 }
 
@@ -179,7 +179,7 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	/* A shape that reads the file itself (a PDF, through its helper) is given the path: its
 	 * bytes are never read here, nor refused as binary data. */
 	const struct input_shape *sh = reads_itself(path, f);
-	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, NULL, NULL };
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, NULL, 0 };
 	if (sh) {
 		d->shape = sh->name;
 		return sh->read("", 0, &w, out, d);
@@ -192,12 +192,21 @@ int parse_file(const char *path, enum input_format f, struct collection **out,
 	return parse_bytes(raw, len, 1, f, &w, out, d);
 }
 
-int parse_file_each(const char *path, enum input_format f,
+int parse_file_each(const char *path, enum input_format f, unsigned need,
                     int (*each)(void *ctx, struct resolution *), void *ctx,
                     struct parse_diag *d)
 {
+	struct parse_sink sink = { each, NULL, NULL, ctx };
+	return parse_file_sink(path, f, need, &sink, d);
+}
+
+int parse_file_sink(const char *path, enum input_format f, unsigned need,
+                    const struct parse_sink *sink, struct parse_diag *d)
+{
+	int (*each)(void *, struct resolution *) = sink->each;
+	void *ctx = sink->ctx;
 	struct collection *col = NULL;
-	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, each, ctx };
+	struct shape_want w = { SIZE_MAX, NULL, path, 0, NULL, sink, need };
 	const struct input_shape *sh = reads_itself(path, f);
 	int r;
 	if (sh) {
@@ -253,7 +262,7 @@ static int opening(const char *path, const struct input_shape *sh, size_t max,
 		return -1;
 	struct collection *col = NULL;
 	int more = 0, cut = 0;
-	struct shape_want w = { 1, &more, path, max, &cut, NULL, NULL };
+	struct shape_want w = { 1, &more, path, max, &cut, NULL, 0 };
 	int r = sh->read("", 0, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);
@@ -330,7 +339,7 @@ int parse_file_prefix(const char *path, size_t max, enum input_format f, struct 
 	/* Only the first resolution is built: the reader waits for the whole file before going
 	 * to another, and the others would cost as much again (a compilation's second
 	 * resolution usually lies in the bytes read, cut). */
-	struct shape_want w = { 1, &more, NULL, 0, NULL, NULL, NULL };
+	struct shape_want w = { 1, &more, NULL, 0, NULL, NULL, 0 };
 	int r = parse_bytes(buf, len, 1, f, &w, &col, d);
 	if (r != 0 || !col || col->ndocs == 0) {
 		collection_free(col);

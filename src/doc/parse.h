@@ -8,6 +8,7 @@
 #define GAVEL_DOC_PARSE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "doc/resolution.h"
 
 enum input_format {
@@ -50,9 +51,33 @@ int parse_file(const char *path, enum input_format, struct collection **out, str
  * (res_free): a large compilation is never held whole. `each` returns 0 to go on, nonzero to
  * stop (the others are built no further). Returns 0 (also when stopped) or a sysexits code as
  * parse_file; a fatal problem of the file comes before any resolution is handed over. */
-int parse_file_each(const char *path, enum input_format,
+int parse_file_each(const char *path, enum input_format, unsigned need,
                     int (*each)(void *ctx, struct resolution *), void *ctx,
                     struct parse_diag *);
+/* What a parse_file_each consumer needs of each resolution (bits of `need`). PARSE_ALL: the
+ * whole model. PARSE_TEXT_ONLY: each paragraph's text, marks, id and label, and the metadata,
+ * but not the documents a paragraph cites (para.refs stays empty) nor its opening phrase
+ * (lead_len 0): a search prints neither, and finding them is a sixth of its work. Shapes that
+ * build their model whole (XML, a PDF) may give the whole model anyway. */
+enum { PARSE_ALL = 0, PARSE_TEXT_ONLY = 1 };
+
+/* Where parse_file_sink hands the resolutions. `each` takes each one in the document's order,
+ * on the caller's thread (it frees it: res_free), and returns 0 to go on, nonzero to stop.
+ * A consumer that only prints may also give render and emit, so that a file of many
+ * resolutions is built and printed on several threads (GAVEL_THREADS): render writes to f
+ * exactly what `each` would print for res and sets *items (a count of its own: the paragraphs
+ * a search printed); it runs on the thread that built res, several at once and in any order,
+ * and may read ctx but not change it. emit then takes the bytes and the count in the
+ * document's order, on the caller's thread, and returns 0 to go on, nonzero to stop. Both
+ * return nonzero for an error (out of memory, a write that failed). */
+struct parse_sink {
+	int (*each)(void *ctx, struct resolution *);
+	int (*render)(const void *ctx, const struct resolution *, FILE *f, int *items);
+	int (*emit)(void *ctx, const char *bytes, size_t n, int items);
+	void *ctx;
+};
+int parse_file_sink(const char *path, enum input_format, unsigned need,
+                    const struct parse_sink *, struct parse_diag *);
 
 /* How many threads the readers and the builder may share a large file's work among:
  * $GAVEL_THREADS (a number, or "auto" for the processors this process may run on), else 1. */

@@ -1,6 +1,7 @@
 /* resolution.c: allocation, lookup and labels of the document model. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,9 +68,107 @@ static void meta_free(struct res_meta *m)
 	m->nvote_marks = 0;
 }
 
+struct res_home {
+	pthread_mutex_t mu;
+	unsigned long gen;          /* changes when the home is closed */
+	int open;
+	struct resolution *back;    /* handed back, to be freed by the builder */
+	struct res_home *next_idle;
+};
+
+static pthread_mutex_t homes_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct res_home *idle_homes;
+
+struct res_home *res_home_open(void)
+{
+	pthread_mutex_lock(&homes_mu);
+	struct res_home *h = idle_homes;
+	if (h)
+		idle_homes = h->next_idle;
+	pthread_mutex_unlock(&homes_mu);
+	if (!h) {
+		h = calloc(1, sizeof *h);
+		if (!h)
+			return NULL;
+		if (pthread_mutex_init(&h->mu, NULL) != 0) {
+			free(h);
+			return NULL;
+		}
+	}
+	pthread_mutex_lock(&h->mu);
+	h->open = 1;
+	pthread_mutex_unlock(&h->mu);
+	return h;
+}
+
+void res_home_adopt(struct res_home *h, struct resolution *res)
+{
+	if (!h || !res)
+		return;
+	pthread_mutex_lock(&h->mu);
+	res->home = h;
+	res->home_gen = h->gen;
+	pthread_mutex_unlock(&h->mu);
+}
+
+/* Hands res back to its home when the home is still open; 0 when it must be freed here. */
+static int send_home(struct resolution *res)
+{
+	struct res_home *h = res->home;
+	pthread_mutex_lock(&h->mu);
+	int taken = h->open && h->gen == res->home_gen;
+	if (taken) {
+		res->home_next = h->back;
+		h->back = res;
+	}
+	pthread_mutex_unlock(&h->mu);
+	return taken;
+}
+
+/* Takes what came back to h, leaving it empty; with `close`, closes h too. */
+static struct resolution *take_back(struct res_home *h, int close)
+{
+	pthread_mutex_lock(&h->mu);
+	struct resolution *list = h->back;
+	h->back = NULL;
+	if (close) {
+		h->open = 0;
+		h->gen++;
+	}
+	pthread_mutex_unlock(&h->mu);
+	return list;
+}
+
+static void free_list(struct resolution *list)
+{
+	while (list) {
+		struct resolution *next = list->home_next;
+		list->home = NULL;
+		res_free(list);
+		list = next;
+	}
+}
+
+void res_home_drain(struct res_home *h)
+{
+	if (h)
+		free_list(take_back(h, 0));
+}
+
+void res_home_close(struct res_home *h)
+{
+	if (!h)
+		return;
+	free_list(take_back(h, 1));
+	pthread_mutex_lock(&homes_mu);
+	h->next_idle = idle_homes;
+	idle_homes = h;
+	pthread_mutex_unlock(&homes_mu);
+}
+
 void res_free(struct resolution *res)
 {
-	if (!res)
+	if (!res || (res->home && send_home(res)))
 		return;
 	meta_free(&res->meta);
 	record_free(&res->record);

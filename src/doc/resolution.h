@@ -133,6 +133,10 @@ struct resolution {
 	size_t nparts;
 	struct res_annex *annexes;
 	size_t nannexes;
+	/* Where res_free sends it back to be freed (res_home below); NULL: freed at once. */
+	struct res_home *home;
+	unsigned long home_gen;
+	struct resolution *home_next;
 };
 
 /* Appends a copy of s[0..n) to a record's list (*v, *n). Returns 0, or -1 out of memory. */
@@ -147,6 +151,21 @@ struct collection {
 struct resolution *res_new(void);           /* NULL when out of memory */
 void res_free(struct resolution *);
 void collection_free(struct collection *);
+
+/* A home: the thread that builds resolutions on a pool (build.c) frees them itself. A
+ * resolution from one thread's allocations freed on another (the one that writes them out, in
+ * order) makes the two threads fight over the builder's malloc arena lock at every free: on a
+ * 2-CPU machine that tripled the CPU time of a whole command. So a resolution adopted by a
+ * home is, while the home is open, handed back to it by res_free, and the builder frees what
+ * came back (res_home_drain) before it builds the next. Once the home is closed, res_free frees
+ * at once whatever it was given, as for any resolution. Homes are never freed (a closed one is
+ * kept for the next pool), so a resolution that outlives its pool never points at freed memory.
+ * Thread-safe. */
+struct res_home;
+struct res_home *res_home_open(void);                /* NULL when out of memory */
+void res_home_adopt(struct res_home *, struct resolution *);
+void res_home_drain(struct res_home *);              /* on the thread that built them */
+void res_home_close(struct res_home *);              /* frees what came back; NULL: no-op */
 
 /* Appends a zeroed paragraph (parent/part/annex = -1) and returns its index, or -1 when out of
  * memory. Pointers into res->paras are invalidated by this call. */

@@ -20,8 +20,9 @@ static int read_blocks(int (*shape)(const char *, size_t, struct block_list *, s
 	struct block_list bl;
 	memset(&bl, 0, sizeof bl);
 	int r = shape(text, len, &bl, d);
-	if (r == 0 && w->each)
-		r = build_collection_each(&bl, w->each, w->ctx, d) < 0 ? -1 : 0;
+	bl.text_only = (w->need & PARSE_TEXT_ONLY) != 0;
+	if (r == 0 && w->sink)
+		r = build_collection_sink(&bl, w->sink, d) < 0 ? -1 : 0;
 	else if (r == 0)
 		r = build_collection_first(&bl, w->max, w->more, out, d);
 	blocks_free(&bl);

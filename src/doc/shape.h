@@ -37,10 +37,10 @@ struct shape_want {
 	const char *path;
 	size_t opening;
 	int *cut;
-	/* When set, a text shape hands each resolution to each(ctx, res) as it is built
-	 * (build_collection_each) and leaves *out NULL; other shapes build *out as ever. */
-	int (*each)(void *ctx, struct resolution *);
-	void *ctx;
+	/* When set, a text shape hands each resolution to the sink as it is built
+	 * (build_collection_sink) and leaves *out NULL; other shapes build *out as ever. */
+	const struct parse_sink *sink;
+	unsigned need;                  /* parse.h: PARSE_ALL, PARSE_TEXT_ONLY */
 };
 
 struct input_shape {

@@ -14,7 +14,7 @@ while [ "$i" -lt 60 ]; do
 	i=$((i + 1))
 done
 [ "$(wc -c <"$F")" -gt 4500000 ] && ok "a compilation of $(wc -c <"$F") bytes" || fail "compilation too small"
-for cmd in "parse" "show --width 80" "search council" "search --json human"; do
+for cmd in "parse" "show --width 80" "search council" "search --json human" "search --json qqqzzx"; do
 	# shellcheck disable=SC2086
 	GAVEL_THREADS=1 "$GAVEL" $cmd "$F" >"$TMP/one.out" 2>"$TMP/one.err"; r1=$?
 	for n in 2 4 auto; do
@@ -27,6 +27,12 @@ for cmd in "parse" "show --width 80" "search council" "search --json human"; do
 		fi
 	done
 done
+# several files: the matches counted across them (JSON's commas, the exit status)
+GAVEL_THREADS=1 "$GAVEL" search --json council "$F" "$SAMPLE" "$F" >"$TMP/one.out" 2>&1; r1=$?
+GAVEL_THREADS=2 "$GAVEL" search --json council "$F" "$SAMPLE" "$F" >"$TMP/n.out" 2>&1; rn=$?
+[ "$r1" -eq "$rn" ] && cmp -s "$TMP/one.out" "$TMP/n.out" &&
+	ok "search --json over three files: two threads give what one gives" ||
+	fail "search --json over three files differs on two threads"
 # unset, and a value that is not a number: one thread, the same output
 GAVEL_THREADS=1 "$GAVEL" parse "$F" >"$TMP/one.parse" 2>/dev/null
 for v in "" "x" "0"; do

@@ -346,7 +346,7 @@ static void each_resolution(void **state)
 	assert_int_equal(col->ndocs, 3);
 	struct each_sink s = { .stop_after = 0 };
 	memset(&d, 0, sizeof d);
-	assert_int_equal(parse_file_each(path, INPUT_AUTO, sink, &s, &d), 0);
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &s, &d), 0);
 	assert_int_equal(s.n, 3);
 	for (size_t i = 0; i < 3; i++) {
 		struct collection one_doc = { &col->docs[i], 1 };
@@ -358,14 +358,142 @@ static void each_resolution(void **state)
 	}
 	collection_free(col);
 	struct each_sink first = { .stop_after = 1 };
-	assert_int_equal(parse_file_each(path, INPUT_AUTO, sink, &first, &d), 0);
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &first, &d), 0);
 	assert_int_equal(first.n, 1);
 	free(first.json[0]);
 	/* a fatal problem comes back before any resolution */
 	struct each_sink none = { .stop_after = 0 };
-	assert_int_equal(parse_file_each("/nonexistent/gavel", INPUT_AUTO, sink, &none, &d),
+	assert_int_equal(parse_file_each("/nonexistent/gavel", INPUT_AUTO, PARSE_ALL, sink, &none, &d),
 	                 EX_NOINPUT);
 	assert_int_equal(none.n, 0);
+	unlink(path);
+}
+
+/* A sink that keeps the resolutions. */
+struct keep_sink {
+	struct resolution *r[16];
+	size_t n;
+};
+
+static int keep(void *ctx, struct resolution *r)
+{
+	struct keep_sink *k = ctx;
+	assert_true(k->n < 16);
+	k->r[k->n++] = r;
+	return 0;
+}
+
+/* For a search (PARSE_TEXT_ONLY) each paragraph has the text, marks, id and label of the whole
+ * model, without the documents it cites or its opening phrase; the whole model has both. */
+static void text_only(void **state)
+{
+	(void)state;
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct keep_sink all = { .n = 0 }, text = { .n = 0 };
+	assert_int_equal(parse_file_each(SAMPLE, INPUT_AUTO, PARSE_ALL, keep, &all, &d), 0);
+	assert_int_equal(parse_file_each(SAMPLE, INPUT_AUTO, PARSE_TEXT_ONLY, keep, &text, &d), 0);
+	assert_int_equal(all.n, 1);
+	assert_int_equal(text.n, 1);
+	const struct resolution *a = all.r[0], *t = text.r[0];
+	assert_int_equal(a->npara, t->npara);
+	assert_string_equal(a->meta.symbol, t->meta.symbol);
+	size_t refs = 0, leads = 0;
+	for (size_t i = 0; i < a->npara; i++) {
+		const struct para *p = &a->paras[i], *q = &t->paras[i];
+		assert_string_equal(p->id, q->id);
+		assert_string_equal(p->label, q->label);
+		assert_int_equal(p->text_len, q->text_len);
+		assert_memory_equal(p->text, q->text, p->text_len);
+		assert_int_equal(p->nmarks, q->nmarks);
+		for (size_t m = 0; m < p->nmarks; m++) {
+			assert_int_equal(p->marks[m].byte, q->marks[m].byte);
+			assert_int_equal(p->marks[m].footnote, q->marks[m].footnote);
+		}
+		assert_int_equal(q->nrefs, 0);
+		assert_int_equal(q->lead_len, 0);
+		refs += p->nrefs;
+		leads += p->lead_len > 0;
+	}
+	assert_true(refs > 0);
+	assert_true(leads > 0);
+	res_free(all.r[0]);
+	res_free(text.r[0]);
+}
+
+/* A sink that renders each resolution's JSON on the thread that built it. */
+struct render_sink {
+	char *json[8];
+	size_t n;
+};
+
+static int render(const void *ctx, const struct resolution *r, FILE *f, int *items)
+{
+	(void)ctx;
+	*items = 7;
+	return json_write_resolution(f, r);
+}
+
+static int emit(void *ctx, const char *bytes, size_t n, int items)
+{
+	struct render_sink *s = ctx;
+	assert_int_equal(items, 7);
+	assert_true(s->n < 8);
+	s->json[s->n] = strndup(bytes, n);
+	assert_int_equal(strlen(s->json[s->n]), n);
+	s->n++;
+	return 0;
+}
+
+/* Built on two threads (GAVEL_THREADS=2: the pool, whose resolutions go back to the thread
+ * that built them to be freed), a compilation gives, in order, the models one thread gives,
+ * whether the sink frees each at once or keeps them all past the pool's end. */
+static void pooled(void **state)
+{
+	(void)state;
+	char *one, path[] = "/tmp/gavel-test-pool-XXXXXX";
+	size_t len;
+	slurp(SAMPLE, &one, &len);
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	for (int k = 0; k < 8; k++)
+		assert_int_equal(write(fd, one, len), (ssize_t)len);
+	close(fd);
+	free(one);
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	struct each_sink s1 = { .stop_after = 0 }, s2 = { .stop_after = 0 };
+	struct keep_sink kept = { .n = 0 };
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &s1, &d), 0);
+	setenv("GAVEL_THREADS", "2", 1);
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, sink, &s2, &d), 0);
+	assert_int_equal(parse_file_each(path, INPUT_AUTO, PARSE_ALL, keep, &kept, &d), 0);
+	/* rendered where built, the bytes handed over in order */
+	struct render_sink rs = { .n = 0 };
+	struct parse_sink sk = { sink, render, emit, &rs };
+	assert_int_equal(parse_file_sink(path, INPUT_AUTO, PARSE_ALL, &sk, &d), 0);
+	unsetenv("GAVEL_THREADS");
+	assert_int_equal(rs.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_string_equal(rs.json[i], s1.json[i]);
+		free(rs.json[i]);
+	}
+	assert_int_equal(s1.n, 8);
+	assert_int_equal(s2.n, 8);
+	assert_int_equal(kept.n, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_string_equal(s1.json[i], s2.json[i]);
+		char *j;
+		size_t jl = 0;
+		FILE *f = open_memstream(&j, &jl);
+		assert_int_equal(json_write_resolution(f, kept.r[i]), 0);
+		fclose(f);
+		assert_string_equal(s1.json[i], j);
+		free(j);
+		free(s1.json[i]);
+		free(s2.json[i]);
+		res_free(kept.r[i]);   /* long after the pool: freed here */
+	}
 	unlink(path);
 }
 
@@ -641,6 +769,8 @@ int main(void)
 		cmocka_unit_test(bom_crlf_variant),
 		cmocka_unit_test(ods_furniture),
 		cmocka_unit_test(each_resolution),
+		cmocka_unit_test(text_only),
+		cmocka_unit_test(pooled),
 		cmocka_unit_test(ods_in_place),
 		cmocka_unit_test(bad_files),
 		cmocka_unit_test(six_languages),
