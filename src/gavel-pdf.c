@@ -1,5 +1,7 @@
 /* gavel-pdf.c: the helper that reads a PDF for gavel (pdf.h): `gavel-pdf [--pages N]
- * [--max-mem MB] [--max-ms MS] FILE|-` writes the page stream on stdout. It is a program of
+ * [--opening N] [--max-mem MB] [--max-ms MS] FILE|-` writes the page stream on stdout. With
+ * --opening, the first N pages are written out at once and the rest is read only when a byte
+ * comes on stdin (the end of stdin ends the stream there). It is a program of
  * its own so that gavel never loads MuPDF (a large library whose loading would slow every
  * start, PDF or not) and so that a PDF that crashes MuPDF, or wants too much memory or time,
  * takes only the helper down. Exit status: 0, or 1 when the stream ends with an error line;
@@ -8,6 +10,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +27,55 @@
 /* A PDF on stdin larger than this is not a resolution: refused before MuPDF sees it. */
 #define MAX_FILE (1024L * 1024 * 1024)
 
+/* The heap made ready at the start (heap_ready), twice this (the block and as much again on
+ * top): about what an opening's three pages use. */
+#define HEAP_READY ((size_t)2 << 20)
+
+/* MuPDF's memory for an opening is a few megabytes written once, most of it in the first
+ * pages' fonts (decompressed, then copied as their buffers grow): touched a page at a time,
+ * that was 550 page faults, a fifth of the helper's time on a virtual machine. The heap is
+ * made ready in one go instead: large blocks come from it (not from mappings of their own
+ * that are faulted in again), it is never given back (the helper is short-lived), and its
+ * first megabytes are filled in one system call (MADV_POPULATE_WRITE, Linux 5.14; on an older
+ * system the pages fault in as before). Measured on an opening of the 100-page PDF of `make
+ * bench` (perf stat -e task-clock,page-faults gavel-pdf --pages 3): 640 page faults -> about
+ * 100; wall and CPU time medians 22.8 -> 20.0 ms (30 alternating runs against main's helper).
+ * Huge pages (MADV_HUGEPAGE) measured the same and may stall on compaction: not asked. */
+static void heap_ready(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 16 << 20);
+	mallopt(M_TRIM_THRESHOLD, INT_MAX);
+	mallopt(M_TOP_PAD, (int)HEAP_READY);
+	/* a block as large as the heap wanted, freed: the heap has grown by it and keeps it */
+	void *volatile grow = malloc(HEAP_READY);
+	if (!grow)
+		return;
+	uintptr_t lo = (uintptr_t)grow, hi = (uintptr_t)sbrk(0);
+	free(grow);
+	if (hi == (uintptr_t)-1 || hi <= lo + HEAP_READY / 2)
+		return;   /* not grown in place (a mapping of its own) */
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	lo = (lo + page - 1) & ~(page - 1);
+	hi &= ~(page - 1);
+#ifdef MADV_POPULATE_WRITE
+	madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#endif
+}
+
+/* --opening: whether gavel wants the rest (a byte on stdin) or not (its end). */
+static int go_on(void)
+{
+	char c;
+	ssize_t k;
+	while ((k = read(STDIN_FILENO, &c, 1)) < 0 && errno == EINTR)
+		;
+	return k == 1;
+}
+
 static int usage(void)
 {
-	fputs("usage: gavel-pdf [--pages N] [--max-mem MB] [--max-ms MS] FILE|-\n", stderr);
+	fputs("usage: gavel-pdf [--pages N] [--opening N] [--max-mem MB] [--max-ms MS] FILE|-\n",
+	      stderr);
 	return EX_USAGE;
 }
 
@@ -72,7 +122,8 @@ static int number(const char *s, long max, long *v)
 
 int main(int argc, char **argv)
 {
-	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000, 1 };
+	heap_ready();
+	struct pdf_limits lim = { 0, (size_t)1024 * 1024 * 1024, 120000, 1, 0, go_on };
 	const char *file = NULL;
 	for (int i = 1; i < argc; i++) {
 		long v;
@@ -80,6 +131,10 @@ int main(int argc, char **argv)
 			if (number(argv[++i], 1000000, &v))
 				return usage();
 			lim.max_pages = (int)v;
+		} else if (i + 1 < argc && strcmp(argv[i], "--opening") == 0) {
+			if (number(argv[++i], 1000000, &v))
+				return usage();
+			lim.opening = (int)v;
 		} else if (i + 1 < argc && strcmp(argv[i], "--max-mem") == 0) {
 			if (number(argv[++i], 1L << 20, &v))
 				return usage();
@@ -96,6 +151,8 @@ int main(int argc, char **argv)
 	}
 	if (!file)
 		return usage();
+	if (strcmp(file, "-") == 0)
+		lim.opening = 0;   /* stdin holds the PDF */
 	/* The CPU timer inside stops a page cleanly; this is the backstop for what it does not
 	 * cover (opening a badly broken file): the kernel ends the helper. */
 	if (lim.max_ms > 0) {

@@ -710,7 +710,8 @@ int pdf_mupdf_extract(FILE *out, const char *path, const unsigned char *buf, siz
 		 * document quadratic (20,000 pages: four minutes); the first pages alone (an
 		 * opening) are found as fast without it, and the map would load every page's
 		 * object first */
-		if (np > 64 && (lim->max_pages == 0 || lim->max_pages > 64)) {
+		if (np > 64 && (lim->max_pages == 0 || lim->max_pages > 64)
+		    && !(lim->opening > 0 && lim->opening < np)) {
 			pdf_load_page_tree(ctx, (pdf_document *)doc);
 			tree = 1;
 		}
@@ -724,6 +725,27 @@ int pdf_mupdf_extract(FILE *out, const char *path, const unsigned char *buf, siz
 	}
 	volatile int last = lim->max_pages > 0 && lim->max_pages < np ? lim->max_pages : np;
 	for (volatile int no = 1; rc == 0 && no <= last; no++) {
+		if (no > 1 && no - 1 == lim->opening && lim->go_on) {
+			/* the opening's pages are out: the rest only when asked for, and then with
+			 * the page tree's map the opening did without (on a tree too damaged to
+			 * map, pages are found by walking it, as the opening's were) */
+			fflush(out);
+			if (!lim->go_on())
+				break;
+			if (np > 64 && lim->max_pages == 0 && !tree) {
+				fz_try(ctx) {
+					pdf_load_page_tree(ctx, (pdf_document *)doc);
+					tree = 1;
+				}
+				fz_catch(ctx) {
+					if (timed_out || mem.over) {
+						fail(out, ctx, &mem, "page");
+						rc = 1;
+						break;
+					}
+				}
+			}
+		}
 		fz_try(ctx)
 			page_out(ctx, doc, no, out, &fonts, &s);
 		fz_catch(ctx) {

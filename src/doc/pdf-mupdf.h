@@ -20,6 +20,10 @@ struct pdf_limits {
 	int exit_when_done; /* the helper: once the stream is out, the process ends (_exit, with
 	                     * the return as its status) without MuPDF's teardown, so that gavel
 	                     * sees the stream's end sooner */
+	int opening;        /* > 0: after this many pages the stream so far is flushed and
+	                     * go_on is asked whether to read the rest (an opening that becomes
+	                     * the whole read, pdf.h) */
+	int (*go_on)(void); /* 1 reads on, 0 ends the stream there */
 };
 
 /* Reads the PDF at path (read as MuPDF needs it: the first pages of a long PDF without its

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sysexits.h>
@@ -111,6 +112,11 @@ struct run {
 	int killed;        /* gavel ended it: 1 too slow, 2 too much output */
 	int progress;      /* a whole read: its pages are counted for pdf_progress */
 	size_t seen;       /* out[0..seen) is counted (up to a line end) */
+	int pages;         /* the pages the stream holds whole ("end" or "skip" read) */
+	int want;          /* an opening: its pages; pump pauses once the stream holds them */
+	size_t cut;        /* the bytes up to the end of the want-th page */
+	pid_t pid;         /* an opening's helper, paused: what goes on reading the rest */
+	int rfd, go;       /* its stream, and its stdin (a byte reads on, the end stops it) */
 };
 
 /* The last whole read's progress (pdf_progress): the page it is on and the page count. */
@@ -122,7 +128,8 @@ void pdf_progress(int *page, int *total)
 	*total = atomic_load(&prog_total);
 }
 
-/* Counts the whole lines the helper wrote since the last call: "pages N" and "page NO". */
+/* Counts the whole lines the helper wrote since the last call: "pages N" and "page NO" (for
+ * pdf_progress), and the pages the stream holds whole. */
 static void count_pages(struct run *r)
 {
 	for (;;) {
@@ -131,7 +138,12 @@ static void count_pages(struct run *r)
 		if (!nl)
 			return;
 		r->seen = (size_t)(nl - r->out) + 1;
-		if (nl - line > 5 && memcmp(line, "page", 4) == 0) {
+		if ((nl - line == 3 && memcmp(line, "end", 3) == 0)
+		    || (nl - line > 5 && memcmp(line, "skip ", 5) == 0)) {
+			if (++r->pages == r->want)
+				r->cut = r->seen;
+		}
+		if (r->progress && nl - line > 5 && memcmp(line, "page", 4) == 0) {
 			int s = line[4] == 's';
 			if (line[4 + s] == ' ') {
 				long v = strtol(line + 5 + s, NULL, 10);
@@ -142,7 +154,9 @@ static void count_pages(struct run *r)
 	}
 }
 
-/* Reads the helper's stdout to its end (or a bound), writing `in` to its stdin on the way. */
+/* Reads the helper's stdout to its end (or a bound), writing `in` to its stdin on the way.
+ * An opening (r->want) pauses once the stream holds its pages: returns 1, the helper left
+ * running and rfd open. */
 static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struct run *r)
 {
 	struct timespec t0;
@@ -193,8 +207,9 @@ static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struc
 			ssize_t got = read(rfd, r->out + r->n, r->cap - r->n);
 			if (got > 0) {
 				r->n += (size_t)got;
-				if (r->progress)
-					count_pages(r);
+				count_pages(r);
+				if (r->want > 0 && r->pages >= r->want && wfd < 0)
+					return 1;
 			}
 			else if (got == 0 || errno != EINTR) {
 				close(rfd);
@@ -211,26 +226,32 @@ static int pump(pid_t pid, int rfd, int wfd, const char *in, size_t inlen, struc
 	return rc;
 }
 
-/* Runs the helper on path (or on buf through its stdin). */
+/* Runs the helper on path (or on buf through its stdin). An opening (path, r->want pages) is
+ * the whole read paused after them: the helper's stdin is a socket whose first byte reads on
+ * and whose end stops it, and it is left running when pump pauses (r->pid, r->rfd, r->go). */
 static int run_helper(const char *helper, const char *path, const char *buf, size_t len,
                       int max_pages, struct run *r, struct parse_diag *d)
 {
-	char pages[16];
-	snprintf(pages, sizeof pages, "%d", max_pages > 0 ? max_pages : 0);
-	char *argv[] = { (char *)"gavel-pdf", (char *)"--pages", pages, (char *)"--max-mem",
-		(char *)HELPER_MEM_MB, (char *)"--max-ms", (char *)HELPER_CPU_MS,
-		(char *)(path ? path : "-"), NULL };
+	char pages[16], opening[16];
+	int open = path && r->want > 0;
+	snprintf(pages, sizeof pages, "%d", max_pages > 0 && !open ? max_pages : 0);
+	snprintf(opening, sizeof opening, "%d", open ? r->want : 0);
+	char *argv[] = { (char *)"gavel-pdf", (char *)"--pages", pages, (char *)"--opening",
+		opening, (char *)"--max-mem", (char *)HELPER_MEM_MB, (char *)"--max-ms",
+		(char *)HELPER_CPU_MS, (char *)(path ? path : "-"), NULL };
 	int out[2], in[2] = { -1, -1 };
 	if (pipe2(out, O_CLOEXEC) != 0)
 		return fail(d, EX_OSERR, "cannot start the PDF reader: %s", strerror(errno));
-	if (!path && pipe2(in, O_CLOEXEC) != 0) {
+	if ((!path && pipe2(in, O_CLOEXEC) != 0)
+	    || (open && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) != 0)) {
 		close(out[0]);
 		close(out[1]);
 		return fail(d, EX_OSERR, "cannot start the PDF reader: %s", strerror(errno));
 	}
+	/* in[0]: the helper's stdin; in[1]: gavel's end (the PDF's bytes, or the go-ahead) */
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
-	if (path)
+	if (path && !open)
 		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	else
 		posix_spawn_file_actions_adddup2(&fa, in[0], 0);
@@ -259,6 +280,19 @@ static int run_helper(const char *helper, const char *path, const char *buf, siz
 		if (in[1] >= 0)
 			close(in[1]);
 		return fail(d, EX_UNAVAILABLE, "cannot start the PDF reader gavel-pdf: %s", strerror(e));
+	}
+	if (open) {
+		r->pid = pid;
+		r->rfd = out[0];
+		r->go = in[1];
+		int prc = pump(pid, out[0], -1, NULL, 0, r);
+		if (prc == 1)
+			return 0;   /* paused: the caller keeps or stops the helper */
+		close(in[1]);
+		r->go = -1;
+		if (prc < 0)
+			return fail(d, EX_OSERR, "out of memory reading the PDF", NULL);
+		return 0;
 	}
 	/* A helper that dies early must not kill gavel with SIGPIPE while it is given the PDF:
 	 * the signal is blocked in this thread for the while, and one it raised is taken. */
@@ -352,6 +386,97 @@ int pdf_read_stream(const char *stream, size_t len, int *more, struct block_list
 	return rc;
 }
 
+/* An opening's helper, paused after the opening's pages (run_helper): the whole read of the
+ * same file that follows (the reader's, beside its first screen) takes it over and reads on
+ * from there, so that the first pages are not read twice (their fonts, their layout: the
+ * opening's whole cost again). One at a time; any other read lets it go. */
+static struct pending {
+	struct run r;
+	char *path;
+	char helper[PATH_MAX];
+	pid_t owner;        /* the process that started it (not a child forked since) */
+} *pending;
+static pthread_mutex_t pending_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Ends a paused helper (the end of its stdin stops it, the kill should it be anywhere else)
+ * and waits for it. */
+static void helper_stop(struct run *r)
+{
+	close(r->go);
+	close(r->rfd);
+	kill(r->pid, SIGKILL);
+	while (waitpid(r->pid, &r->status, 0) < 0 && errno == EINTR)
+		;
+	free(r->out);
+}
+
+/* The paused helper of path (read by helper), taken out of the slot; NULL when there is none
+ * for it (one of another file is stopped). */
+static struct pending *pending_take(const char *path, const char *helper)
+{
+	pthread_mutex_lock(&pending_mu);
+	struct pending *p = pending;
+	pending = NULL;
+	pthread_mutex_unlock(&pending_mu);
+	if (p && (!path || strcmp(p->path, path) != 0 || strcmp(p->helper, helper) != 0)) {
+		helper_stop(&p->r);
+		free(p->path);
+		free(p);
+		p = NULL;
+	}
+	return p;
+}
+
+/* Stops the paused helper, if any. */
+static void pending_drop(void)
+{
+	pending_take(NULL, "");
+}
+
+/* At exit: a paused helper nobody took over is stopped and waited for (by the process that
+ * started it only). */
+static void pending_exit(void)
+{
+	pthread_mutex_lock(&pending_mu);
+	struct pending *p = pending && pending->owner == getpid() ? pending : NULL;
+	if (p)
+		pending = NULL;
+	pthread_mutex_unlock(&pending_mu);
+	if (p) {
+		helper_stop(&p->r);
+		free(p->path);
+		free(p);
+	}
+}
+
+static void pending_at_exit(void)
+{
+	atexit(pending_exit);
+}
+
+/* Keeps r's paused helper for the whole read of path; stops it when that cannot be. */
+static void pending_keep(struct run *r, const char *path, const char *helper)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct pending *p = calloc(1, sizeof *p);
+	if (p)
+		p->path = strdup(path);
+	if (!p || !p->path || pthread_once(&once, pending_at_exit) != 0) {
+		helper_stop(r);
+		if (p)
+			free(p->path);
+		free(p);
+		return;
+	}
+	p->r = *r;
+	p->owner = getpid();
+	snprintf(p->helper, sizeof p->helper, "%s", helper);
+	pending_drop();   /* the one before, if any */
+	pthread_mutex_lock(&pending_mu);
+	pending = p;
+	pthread_mutex_unlock(&pending_mu);
+}
+
 int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
              struct block_list *out, struct parse_diag *d)
 {
@@ -376,10 +501,48 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	}
 	struct run r;
 	memset(&r, 0, sizeof r);
-	r.progress = max_pages == 0;
-	int rc = run_helper(helper, path, buf, len, max_pages, &r, d);
+	r.rfd = r.go = -1;
+	struct pending *p = NULL;
+	if (max_pages == 0)
+		p = pending_take(path, helper);
+	else
+		pending_drop();
+	int rc;
+	if (p) {
+		/* the opening's helper reads on from where it paused */
+		r = p->r;
+		free(p->path);
+		free(p);
+		r.want = 0;
+		r.progress = 1;
+		r.seen = 0;
+		r.pages = 0;
+		count_pages(&r);
+		send(r.go, "g", 1, MSG_NOSIGNAL);   /* one gone meanwhile: the pump finds it */
+		close(r.go);
+		r.go = -1;
+		rc = pump(r.pid, r.rfd, -1, NULL, 0, &r) < 0
+		     ? fail(d, EX_OSERR, "out of memory reading the PDF", NULL) : 0;
+	} else {
+		r.progress = max_pages == 0;
+		r.want = path && max_pages > 0 ? max_pages : 0;
+		rc = run_helper(helper, path, buf, len, max_pages, &r, d);
+	}
 	if (rc) {
 		free(r.out);
+		return rc;
+	}
+	if (r.go >= 0) {
+		/* an opening, its helper paused after its pages: they are laid out, and the
+		 * helper is kept for the whole read when there is more to read */
+		int m = 0;
+		rc = pdf_read_stream(r.out, r.cut, &m, out, d);
+		if (more)
+			*more = m;
+		if (rc == 0 && m)
+			pending_keep(&r, path, helper);
+		else
+			helper_stop(&r);
 		return rc;
 	}
 	if (r.killed) {

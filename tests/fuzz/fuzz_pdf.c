@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* in-process: MuPDF is freed after each input, never an _exit */
-	static const struct pdf_limits lim = { 16, (size_t)256 << 20, 2000, 0 };
+	static const struct pdf_limits lim = { 16, (size_t)256 << 20, 2000, 0, 0, NULL };
 	char *out = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&out, &n);

@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -478,6 +481,129 @@ static void helper(void **state)
 	blocks_free(&bl);
 }
 
+/* The whole file kept by the cache at dir (its one stream), or NULL. */
+static char *kept_stream(const char *dir, size_t *len)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "cat '%s'/gavel/pdf/*.stream 2>/dev/null", dir);
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		return NULL;
+	static char buf[1 << 21];
+	*len = fread(buf, 1, sizeof buf, p);
+	pclose(p);
+	return *len ? buf : NULL;
+}
+
+static int lines_in(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int n = 0, c;
+	while (f && (c = getc(f)) != EOF)
+		n += c == '\n';
+	if (f)
+		fclose(f);
+	return n;
+}
+
+/* An opening's helper goes on to the whole read of the same file (issue 13: the first pages
+ * are not read twice): one helper for both, and the whole read gives the very stream a
+ * helper of its own gives (the kept text, byte for byte), with its pages counted. An opening
+ * that no whole read follows is stopped and waited for when another file is read. */
+static void opening_reads_on(void **state)
+{
+	(void)state;
+	const char *h = getenv("GAVEL_PDF_HELPER");
+	if (!h || !*h)
+		skip();
+	char *real = strdup(h);
+	char dir[] = "/tmp/gavel-test-pdf-opening.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char wrap[600], log[600], a[600], b[600], path[4096], other[4096];
+	snprintf(wrap, sizeof wrap, "%s/helper", dir);
+	snprintf(log, sizeof log, "%s/runs", dir);
+	snprintf(a, sizeof a, "%s/a", dir);
+	snprintf(b, sizeof b, "%s/b", dir);
+	snprintf(path, sizeof path, "%s/tests/data/pdf/A_RES_73_3-EN.pdf", ABS_TOP_SRCDIR);
+	snprintf(other, sizeof other, "%s/tests/data/pdf/A_RES_73_6-EN.pdf", ABS_TOP_SRCDIR);
+	/* a helper that notes each run */
+	FILE *f = fopen(wrap, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\necho \"$*\" >> '%s'\nexec '%s' \"$@\"\n", log, real);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(chmod(wrap, 0755), 0);
+	setenv("GAVEL_PDF_HELPER", wrap, 1);
+	char *xdg = getenv("XDG_CACHE_HOME") ? strdup(getenv("XDG_CACHE_HOME")) : NULL;
+	struct block_list bl;
+	struct parse_diag d;
+	/* the whole read by a helper of its own, kept in a */
+	setenv("XDG_CACHE_HOME", a, 1);
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(path, NULL, 0, 0, NULL, &bl, &d), 0);
+	size_t whole_blocks = bl.n;
+	blocks_free(&bl);
+	size_t alen = 0, blen = 0;
+	char *as = kept_stream(a, &alen);
+	assert_non_null(as);
+	char *ref = malloc(alen);
+	assert_non_null(ref);
+	memcpy(ref, as, alen);
+	assert_int_equal(lines_in(log), 1);
+	/* an opening, then the whole read of the same file, kept in b: no second helper */
+	setenv("XDG_CACHE_HOME", b, 1);
+	int more = 0;
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(path, NULL, 0, 3, &more, &bl, &d), 0);
+	assert_int_equal(more, 1);
+	assert_true(bl.n > 5 && bl.n < whole_blocks);
+	blocks_free(&bl);
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(path, NULL, 0, 0, NULL, &bl, &d), 0);
+	assert_int_equal(bl.n, whole_blocks);
+	blocks_free(&bl);
+	assert_int_equal(lines_in(log), 2);
+	int page = -1, total = -1;
+	pdf_progress(&page, &total);
+	assert_int_equal(total, 10);
+	assert_int_equal(page, 10);
+	char *bs = kept_stream(b, &blen);
+	assert_non_null(bs);
+	assert_int_equal(blen, alen);
+	assert_memory_equal(bs, ref, alen);
+	free(ref);
+	/* an opening followed by the whole read of another file: a helper of its own, and the
+	 * paused one is stopped and waited for (no child is left) */
+	char c[600];
+	snprintf(c, sizeof c, "%s/c", dir);
+	setenv("XDG_CACHE_HOME", c, 1);
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(path, NULL, 0, 3, &more, &bl, &d), 0);
+	blocks_free(&bl);
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(pdf_read(other, NULL, 0, 0, NULL, &bl, &d), 0);
+	blocks_free(&bl);
+	assert_int_equal(lines_in(log), 4);
+	errno = 0;
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(errno, ECHILD);
+	char rm[700];
+	snprintf(rm, sizeof rm, "rm -rf '%s'", dir);
+	assert_int_equal(system(rm), 0);
+	setenv("GAVEL_PDF_HELPER", real, 1);
+	free(real);
+	if (xdg) {
+		setenv("XDG_CACHE_HOME", xdg, 1);
+		free(xdg);
+	} else {
+		unsetenv("XDG_CACHE_HOME");
+	}
+}
+
 /* A kept stream read for an opening: up to its n-th page and no further (a page much longer
  * than the first step too), the same bytes as the whole stream cut there. */
 static void cache_prefix(void **state)
@@ -526,6 +652,7 @@ int main(void)
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(malformed_streams),
 		cmocka_unit_test(helper),
+		cmocka_unit_test(opening_reads_on),
 		cmocka_unit_test(cache_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
