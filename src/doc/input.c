@@ -147,27 +147,44 @@ static size_t kept_seq(const unsigned char *s, size_t n)
 	return k;
 }
 
+/* The first byte of the block at s that is not plain_ascii, or BYTES_N when there is none. */
+static unsigned plain_block(const unsigned char *s)
+{
+	bytes_t w = bytes_load(s);
+#if BYTES_N == 16
+	/* the bytes that pass, in nine operations: printable ASCII (non-ASCII compares as
+	 * negative), newline, tab, form feed */
+	bytes_t ok = bytes_or(bytes_in(w, 0x20, 0x7F),
+	                      bytes_or(bytes_eq(w, '\n'), bytes_or(bytes_eq(w, '\t'),
+	                                                          bytes_eq(w, '\f'))));
+	unsigned stop = ~bytes_bits(ok) & 0xFFFFu;
+	return stop ? bytes_first(stop) : BYTES_N;
+#else
+	bytes_t ctl = bytes_but(bytes_in(w, 1, 0x20),
+	                        bytes_or(bytes_or(bytes_eq(w, '\n'), bytes_eq(w, '\t')),
+	                                 bytes_eq(w, '\f')));
+	bytes_t bad = bytes_or(bytes_or(bytes_high(w), ctl),
+	                       bytes_or(bytes_eq(w, 0x7F), bytes_eq(w, 0)));
+	return bytes_bits(bad) ? bytes_first(bytes_bits(bad)) : BYTES_N;
+#endif
+}
+
 /* End of the run at s[i..len) the decoder copies as it is: plain_ascii bytes and, in UTF-8
  * text (utf8 != 0), kept sequences. The output took one ob_put per byte; now it takes one per
- * run, found eight bytes at a time while they are printable ASCII. */
-static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
+ * run, found a block at a time while they are plain ASCII (blocks: input_copy_check()
+ * compares with eight bytes or one at a time). */
+static inline size_t copy_end_blocks(const unsigned char *s, size_t i, size_t len, int utf8,
+                                     int blocks)
 {
 	for (;;) {
 		/* a block at a time while every byte is plain_ascii: none non-ASCII, DEL, NUL or a
 		 * control but newline, tab and form feed */
-		if (BYTES_N > 0)
+		if (BYTES_N > 0 && blocks)
 			while (i + BYTES_N <= len) {
-				bytes_t w = bytes_load(s + i);
-				bytes_t ctl = bytes_but(bytes_in(w, 1, 0x20),
-				                        bytes_or(bytes_or(bytes_eq(w, '\n'), bytes_eq(w, '\t')),
-				                                 bytes_eq(w, '\f')));
-				bytes_t bad = bytes_or(bytes_or(bytes_high(w), ctl),
-				                       bytes_or(bytes_eq(w, 0x7F), bytes_eq(w, 0)));
-				if (bytes_bits(bad)) {
-					i += bytes_first(bytes_bits(bad));
+				unsigned k = plain_block(s + i);
+				i += k;
+				if (k < BYTES_N)
 					break;
-				}
-				i += BYTES_N;
 			}
 		while (i + 8 <= len && plain_word(s + i))
 			i += 8;
@@ -185,6 +202,21 @@ static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
 			return i;
 		i += k;
 	}
+}
+
+static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
+{
+	return copy_end_blocks(s, i, len, utf8, 1);
+}
+
+int input_copy_check(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i <= len; i++)
+		for (int utf8 = 0; utf8 < 2; utf8++)
+			if (copy_end_blocks(s, i, len, utf8, 1) != copy_end_blocks(s, i, len, utf8, 0))
+				return 0;
+	return 1;
 }
 
 /* Windows-1252's 0x80..0x9F; 0 where the code page leaves a hole. Latin-1 is the rest. */

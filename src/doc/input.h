@@ -39,5 +39,8 @@ size_t input_prefix_cut(const char *buf, size_t len);
 
 /* Length of the run of ASCII bytes (below 0x80) at the start of s[0..n), found quickly. */
 size_t input_ascii_len(const unsigned char *s, size_t n);
+/* For the tests: whether the decoder's run of plain bytes ends at the same byte found a block
+ * at a time as found eight bytes or one at a time, from every place of text[0..len). */
+int input_copy_check(const char *text, size_t len);
 
 #endif

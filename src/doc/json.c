@@ -7,15 +7,51 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/bytes.h"
 #include "doc/input.h"
 #include "doc/json.h"
 
-/* Every public writer holds the stream's lock for the whole of what it writes (flockfile), so
- * the many short writes inside skip taking it each time: once the builder runs on several
- * threads, stdio takes a real lock per putc otherwise. */
-#define putc(c, f) putc_unlocked((c), (f))
-#define fputs(s, f) fputs_unlocked((s), (f))
-#define fwrite(p, z, n, f) fwrite_unlocked((p), (z), (n), (f))
+/* What a writer writes goes to a buffer of its own and reaches the stream in large writes:
+ * a model's JSON is hundreds of thousands of short pieces (keys, quotes, commas), and one
+ * fwrite cost more than the bytes it copied. Every public writer holds the stream's lock
+ * (flockfile) while it writes and empties the buffer before it returns. */
+enum { JOUT_SIZE = 1 << 14 };
+
+struct jout {
+	FILE *f;
+	size_t n;
+	char b[JOUT_SIZE];
+};
+
+static void jflush(struct jout *o)
+{
+	if (o->n)
+		fwrite_unlocked(o->b, 1, o->n, o->f);
+	o->n = 0;
+}
+
+static void jbytes(struct jout *o, const void *p, size_t n)
+{
+	if (n > JOUT_SIZE - o->n) {
+		jflush(o);
+		if (n > JOUT_SIZE) {
+			fwrite_unlocked(p, 1, n, o->f);
+			return;
+		}
+	}
+	memcpy(o->b + o->n, p, n);
+	o->n += n;
+}
+
+static void jc(struct jout *o, char c)
+{
+	if (o->n == JOUT_SIZE)
+		jflush(o);
+	o->b[o->n++] = c;
+}
+
+/* A string literal, without a strlen. */
+#define JLIT(o, lit) jbytes((o), (lit), sizeof(lit) - 1)
 
 /* The code point of the valid k-byte sequence at u when JSON output must escape it, else 0:
  * C1 controls, U+2028/U+2029 (line ends to JavaScript), and the whole Bidi_Control set
@@ -37,22 +73,41 @@ static unsigned escaped_cp(const unsigned char *u, size_t k)
 	return 0;
 }
 
-/* The end of the run from i that JSON output copies as it is: printable ASCII but the quote
- * and the backslash, and valid sequences that are not escaped. */
-static size_t plain_run(const unsigned char *u, size_t i, size_t n)
+/* The first byte of the block at u that is not printable ASCII or is '"' or '\\', or
+ * BYTES_N when there is none. */
+static unsigned block_stop(const unsigned char *u)
 {
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+#if BYTES_N == 16
+	/* the bytes that pass, in seven operations: printable ASCII (non-ASCII compares as
+	 * negative) but the quote and the backslash */
+	bytes_t w = bytes_load(u);
+	unsigned stop = ~bytes_bits(bytes_but(bytes_in(w, 0x20, 0x7F),
+	                                      bytes_or(bytes_eq(w, '"'), bytes_eq(w, '\\'))))
+	                & 0xFFFFu;
+	return stop ? bytes_first(stop) : BYTES_N;
+#elif BYTES_N
+	bytes_t w = bytes_load(u);
+	bytes_t stop = bytes_or(bytes_or(bytes_high(w), bytes_in(w, 1, 0x20)),
+	                        bytes_or(bytes_or(bytes_eq(w, 0), bytes_eq(w, 0x7F)),
+	                                 bytes_or(bytes_eq(w, '"'), bytes_eq(w, '\\'))));
+	return bytes_bits(stop) ? bytes_first(bytes_bits(stop)) : BYTES_N;
+#else
+	(void)u;
+	return 0;
+#endif
+}
+
+/* The end of the run from i that JSON output copies as it is: printable ASCII but the quote
+ * and the backslash, and valid sequences that are not escaped. blocks: a block of plain
+ * ASCII at once (json_escape_check() compares with byte by byte). */
+static inline size_t plain_run(const unsigned char *u, size_t i, size_t n, int blocks)
+{
 	while (i < n) {
-		/* eight bytes at a time while none is below 0x20, 0x7F or above, '"' or '\\' */
-		while (i + 8 <= n) {
-			uint64_t w, q, b;
-			memcpy(&w, u + i, 8);
-			q = w ^ (ones * '"');
-			b = w ^ (ones * '\\');
-			if ((((w - ones * 0x20) & ~w) | (w | (w + ones)) | ((q - ones) & ~q)
-			     | ((b - ones) & ~b)) & high)
+		while (blocks && BYTES_N && i + BYTES_N <= n) {
+			unsigned k = block_stop(u + i);
+			i += k;
+			if (k < BYTES_N)
 				break;
-			i += 8;
 		}
 		if (i >= n)
 			break;
@@ -71,55 +126,72 @@ static size_t plain_run(const unsigned char *u, size_t i, size_t n)
 	return i;
 }
 
-static void write_stringn(FILE *f, const char *s, size_t n)
+/* "\u" and four hex digits: every code point escaped is below U+10000. */
+static void escape_cp(struct jout *o, unsigned c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', hex[c >> 12 & 15], hex[c >> 8 & 15], hex[c >> 4 & 15], hex[c & 15] };
+	jbytes(o, e, sizeof e);
+}
+
+static inline void escape(struct jout *o, const char *s, size_t n, int blocks)
 {
 	if (!s) {
-		fputs("null", f);
+		JLIT(o, "null");
 		return;
 	}
 	const unsigned char *u = (const unsigned char *)s;
-	putc('"', f);
+	jc(o, '"');
 	for (size_t i = 0; i < n;) {
-		/* the run that needs no escape goes out in one write */
-		size_t j = plain_run(u, i, n);
+		/* the run that needs no escape goes out in one copy */
+		size_t j = plain_run(u, i, n, blocks);
 		if (j > i) {
-			fwrite(u + i, 1, j - i, f);
+			jbytes(o, u + i, j - i);
 			i = j;
 			if (i >= n)
 				break;
 		}
 		unsigned c = u[i];
 		if (c == '"' || c == '\\') {
-			putc('\\', f);
-			putc((int)c, f);
+			char e[2] = { '\\', (char)c };
+			jbytes(o, e, 2);
 			i++;
 		} else if (c == '\n') {
-			fputs("\\n", f);
+			JLIT(o, "\\n");
 			i++;
 		} else if (c == '\t') {
-			fputs("\\t", f);
+			JLIT(o, "\\t");
 			i++;
 		} else if (c < 0x80) {
-			fprintf(f, "\\u%04x", c);
+			escape_cp(o, c);
 			i++;
 		} else {
 			size_t k = input_utf8_seq(u + i, n - i);
 			if (!k) {
-				fputs("\\ufffd", f);      /* never emit invalid UTF-8 */
+				JLIT(o, "\\ufffd");      /* never emit invalid UTF-8 */
 				i++;
 			} else {
-				fprintf(f, "\\u%04x", escaped_cp(u + i, k));
+				escape_cp(o, escaped_cp(u + i, k));
 				i += k;
 			}
 		}
 	}
-	putc('"', f);
+	jc(o, '"');
+}
+
+static void write_stringn(struct jout *o, const char *s, size_t n)
+{
+	escape(o, s, n, 1);
 }
 
 void json_write_stringn(FILE *f, const char *s, size_t n)
 {
+	struct jout o;
+	o.f = f;
+	o.n = 0;
 	flockfile(f);
-	write_stringn(f, s, n);
+	write_stringn(&o, s, n);
+	jflush(&o);
 	funlockfile(f);
 }
 
@@ -128,14 +200,91 @@ void json_write_string(FILE *f, const char *s)
 	json_write_stringn(f, s, s ? strlen(s) : 0);
 }
 
-/* json_write_string inside a writer that holds the lock */
-static void wstr(FILE *f, const char *s)
+/* The bytes JSON output copies as they are in ASCII: printable but '"' and '\\' (not NUL). */
+#define PLAIN(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
+#define PLAIN16(b) PLAIN(b), PLAIN(b + 1), PLAIN(b + 2), PLAIN(b + 3), PLAIN(b + 4), \
+	PLAIN(b + 5), PLAIN(b + 6), PLAIN(b + 7), PLAIN(b + 8), PLAIN(b + 9), PLAIN(b + 10), \
+	PLAIN(b + 11), PLAIN(b + 12), PLAIN(b + 13), PLAIN(b + 14), PLAIN(b + 15)
+static const unsigned char plain_byte[256] = {
+	PLAIN16(0x00), PLAIN16(0x10), PLAIN16(0x20), PLAIN16(0x30), PLAIN16(0x40), PLAIN16(0x50),
+	PLAIN16(0x60), PLAIN16(0x70)
+};
+#undef PLAIN16
+#undef PLAIN
+
+/* json_write_string inside a writer. fast: a string of plain ASCII (ids, symbols, the
+ * targets of references: most strings but the texts) is copied with its quotes as it is
+ * found, without strlen and the escaper; the first other byte hands over to them
+ * (json_escape_check() compares). */
+static inline void wstr_fast(struct jout *o, const char *s, int fast)
 {
-	write_stringn(f, s, s ? strlen(s) : 0);
+	if (!s || !fast) {
+		write_stringn(o, s, s ? strlen(s) : 0);
+		return;
+	}
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (plain_byte[u[i]])
+		i++;
+	if (u[i] || i + 2 > JOUT_SIZE - o->n) {
+		write_stringn(o, s, i + strlen(s + i));
+		return;
+	}
+	o->b[o->n] = '"';
+	memcpy(o->b + o->n + 1, s, i);
+	o->b[o->n + 1 + i] = '"';
+	o->n += i + 2;
 }
 
+static void wstr(struct jout *o, const char *s)
+{
+	wstr_fast(o, s, 1);
+}
+
+/* Writes s[0..n) into *out (the caller frees) by the escaper (blocks: its block-at-a-time
+ * run) or, as a string cut at its first NUL, by wstr_fast(). */
+static int escaped(const char *s, size_t n, int how, char **out, size_t *len)
+{
+	*out = NULL;
+	FILE *f = open_memstream(out, len);
+	struct jout *o = malloc(sizeof *o);
+	char *z = malloc(n + 1);
+	int ok = f && o && z;
+	if (ok) {
+		o->f = f;
+		o->n = 0;
+		memcpy(z, s, n);
+		z[n] = '\0';
+		if (how < 2)
+			escape(o, s, n, how);
+		else
+			wstr_fast(o, z, how == 3);
+		jflush(o);
+	}
+	free(o);
+	free(z);
+	if (f)
+		fclose(f);
+	return ok && *out ? 0 : -1;
+}
+
+int json_escape_check(const char *s, size_t n)
+{
+	char *v[4] = { NULL };
+	size_t len[4] = { 0 };
+	int same = 1;
+	for (int how = 0; how < 4; how++)
+		same &= escaped(s, n, how, &v[how], &len[how]) == 0;
+	same = same && len[0] == len[1] && memcmp(v[0], v[1], len[0]) == 0
+	       && len[2] == len[3] && memcmp(v[2], v[3], len[2]) == 0;
+	for (int how = 0; how < 4; how++)
+		free(v[how]);
+	return same;
+}
+
+
 /* A number in decimal, as printf's %d and %zu write it, without printf's cost. */
-static void num(FILE *f, long long v)
+static void num(struct jout *o, long long v)
 {
 	char b[24], *e = b + sizeof b, *p = e;
 	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
@@ -144,24 +293,32 @@ static void num(FILE *f, long long v)
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	fwrite(p, 1, (size_t)(e - p), f);
+	jbytes(o, p, (size_t)(e - p));
 }
 
-static void key(FILE *f, const char *k, int *first)
+/* A key as it is written, with the comma before it (left out for an object's first):
+ * keys are literals of plain letters, so they are written as they are, in one copy. */
+struct jkey {
+	const char *s;
+	size_t n;
+};
+#define JKEY_INIT(k) { ",\"" k "\":", sizeof(",\"" k "\":") - 1 }
+#define K(k) ((struct jkey)JKEY_INIT(k))
+
+static void key(struct jout *o, struct jkey k, int *first)
 {
-	if (!*first)
-		putc(',', f);
+	if (*first)
+		jbytes(o, k.s + 1, k.n - 1);
+	else
+		jbytes(o, k.s, k.n);
 	*first = 0;
-	wstr(f, k);
-	putc(':', f);
 }
 
-static void field(FILE *f, const char *k, const char *v, int *first)
+static void field(struct jout *o, struct jkey k, const char *v, int *first)
 {
-	key(f, k, first);
-	wstr(f, v);
+	key(o, k, first);
+	wstr(o, v);
 }
-
 /* Which section a top-level paragraph belongs to. */
 enum section { SEC_PREAMBLE, SEC_OPERATIVE, SEC_ANNEX, SEC_FOOTNOTE, SEC_PLAIN, SEC_NONE };
 
@@ -180,50 +337,50 @@ static enum section section_of(const struct para *p)
 
 /* Writes the paragraphs listed in idx (one section, in document order), nesting
  * sub-paragraphs as "items". */
-static void write_tree(FILE *f, const struct resolution *res, const size_t *idx, size_t n,
+static void write_tree(struct jout *o, const struct resolution *res, const size_t *idx, size_t n,
                        enum section sec)
 {
 	int stack[64];       /* depths of the open paragraphs */
 	int nopen = 0, first = 1;
-	putc('[', f);
+	jc(o, '[');
 	for (size_t x = 0; x < n; x++) {
 		size_t i = idx[x];
 		const struct para *p = &res->paras[i];
 		while (nopen > 0 && p->depth <= stack[nopen - 1]) {
-			fputs("]}", f);
+			JLIT(o, "]}");
 			nopen--;
 			first = 0;
 		}
 		if (!first)
-			putc(',', f);
+			jc(o, ',');
 		first = 1;
 		int ff = 1;
-		putc('{', f);
-		field(f, "id", p->id, &ff);
+		jc(o, '{');
+		field(o, K("id"), p->id, &ff);
 		if (sec != SEC_PREAMBLE || p->kind == PARA_SUB)
-			field(f, "num", p->num, &ff);
+			field(o, K("num"), p->num, &ff);
 		if (p->kind == PARA_ANNEX_HEADING)
-			field(f, "kind", "heading", &ff);
-		key(f, "text", &ff);
-		write_stringn(f, p->text ? p->text : "", p->text_len);
+			field(o, K("kind"), "heading", &ff);
+		key(o, K("text"), &ff);
+		write_stringn(o, p->text ? p->text : "", p->text_len);
 		int kids = i + 1 < res->npara && res->paras[i + 1].depth > p->depth;
 		if (sec == SEC_PREAMBLE && p->kind != PARA_SUB && !kids) {
-			putc('}', f);          /* the documented {"id","text"} */
+			jc(o, '}');          /* the documented {"id","text"} */
 			first = 0;
 			continue;
 		}
-		key(f, "items", &ff);
-		putc('[', f);
+		key(o, K("items"), &ff);
+		jc(o, '[');
 		if (nopen < 64)
 			stack[nopen++] = p->depth;
 		else {
-			fputs("]}", f);
+			JLIT(o, "]}");
 			first = 0;
 		}
 	}
 	while (nopen-- > 0)
-		fputs("]}", f);
-	putc(']', f);
+		JLIT(o, "]}");
+	jc(o, ']');
 }
 
 static int cmp_pair(const void *a, const void *b)
@@ -246,7 +403,7 @@ static int fn_lookup(const int *pairs, size_t n, int num)
 	return lo < n && pairs[2 * lo] == num ? pairs[2 * lo + 1] : -1;
 }
 
-static int write_footnotes(FILE *f, const struct resolution *res)
+static int write_footnotes(struct jout *o, const struct resolution *res)
 {
 	size_t nfn = 0;
 	for (size_t i = 0; i < res->npara; i++)
@@ -308,31 +465,31 @@ static int write_footnotes(FILE *f, const struct resolution *res)
 				cite[start[fi] + count[fi]++] = (int)i;
 			}
 		}
-	putc('[', f);
+	jc(o, '[');
 	int first = 1;
 	for (size_t i = 0; i < res->npara; i++) {
 		const struct para *p = &res->paras[i];
 		if (p->kind != PARA_FOOTNOTE)
 			continue;
 		if (!first)
-			putc(',', f);
+			jc(o, ',');
 		first = 0;
 		int ff = 1;
-		putc('{', f);
-		field(f, "id", p->id, &ff);
-		field(f, "num", p->num, &ff);
-		key(f, "text", &ff);
-		write_stringn(f, p->text ? p->text : "", p->text_len);
-		key(f, "cited_by", &ff);
-		putc('[', f);
+		jc(o, '{');
+		field(o, K("id"), p->id, &ff);
+		field(o, K("num"), p->num, &ff);
+		key(o, K("text"), &ff);
+		write_stringn(o, p->text ? p->text : "", p->text_len);
+		key(o, K("cited_by"), &ff);
+		jc(o, '[');
 		for (int c = 0; c < count[i]; c++) {
 			if (c)
-				putc(',', f);
-			wstr(f, res->paras[cite[start[i] + c]].id);
+				jc(o, ',');
+			wstr(o, res->paras[cite[start[i] + c]].id);
 		}
-		fputs("]}", f);
+		JLIT(o, "]}");
 	}
-	putc(']', f);
+	jc(o, ']');
 	free(pairs);
 	free(count);
 	free(lastp);
@@ -341,12 +498,12 @@ static int write_footnotes(FILE *f, const struct resolution *res)
 	return 0;
 }
 
-static void write_refs(FILE *f, const struct resolution *res)
+static void write_refs(struct jout *o, const struct resolution *res)
 {
 	static const char *const kinds[] = { [REF_RESOLUTION] = "resolution",
 	                                     [REF_DOCUMENT] = "document" };
 	int first = 1;
-	putc('[', f);
+	jc(o, '[');
 	for (size_t i = 0; i < res->npara; i++) {
 		const struct para *p = &res->paras[i];
 		size_t byte = 0, chars = 0;
@@ -358,19 +515,19 @@ static void write_refs(FILE *f, const struct resolution *res)
 			chars += res_char_offset(p->text + byte, r->byte - byte);
 			byte = r->byte;
 			if (!first)
-				putc(',', f);
+				jc(o, ',');
 			first = 0;
 			int ff = 1;
-			putc('{', f);
-			field(f, "from", p->id, &ff);
-			field(f, "kind", kinds[r->kind], &ff);
-			field(f, "target", r->target, &ff);
-			key(f, "offset", &ff);
-			num(f, (long long)chars);
-			putc('}', f);
+			jc(o, '{');
+			field(o, K("from"), p->id, &ff);
+			field(o, K("kind"), kinds[r->kind], &ff);
+			field(o, K("target"), r->target, &ff);
+			key(o, K("offset"), &ff);
+			num(o, (long long)chars);
+			jc(o, '}');
 		}
 	}
-	putc(']', f);
+	jc(o, ']');
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -381,7 +538,7 @@ static int cmp_int(const void *a, const void *b)
 
 /* A marker whose footnote is not in the file (a volume's extract that kept the markers and
  * lost the notes) stays where it was cited, flagged "missing", so no link points nowhere. */
-static int write_marks(FILE *f, const struct resolution *res)
+static int write_marks(struct jout *o, const struct resolution *res)
 {
 	size_t nfn = 0;
 	for (size_t i = 0; i < res->npara; i++)
@@ -396,7 +553,7 @@ static int write_marks(FILE *f, const struct resolution *res)
 	if (nfn > 1)
 		qsort(nums, nfn, sizeof *nums, cmp_int);
 	int first = 1;
-	putc('[', f);
+	jc(o, '[');
 	for (size_t i = 0; i < res->npara; i++) {
 		const struct para *p = &res->paras[i];
 		size_t byte = 0, chars = 0;
@@ -407,88 +564,92 @@ static int write_marks(FILE *f, const struct resolution *res)
 			chars += res_char_offset(p->text + byte, m->byte - byte);
 			byte = m->byte;
 			if (!first)
-				putc(',', f);
+				jc(o, ',');
 			first = 0;
-			fputs("{\"from\":", f);
-			wstr(f, p->id);
-			fputs(",\"footnote\":\"fn", f);
-			num(f, m->footnote);
-			fputs("\",\"offset\":", f);
-			num(f, (long long)chars);
+			JLIT(o, "{\"from\":");
+			wstr(o, p->id);
+			JLIT(o, ",\"footnote\":\"fn");
+			num(o, m->footnote);
+			JLIT(o, "\",\"offset\":");
+			num(o, (long long)chars);
 			if (!bsearch(&m->footnote, nums, nfn, sizeof *nums, cmp_int))
-				fputs(",\"missing\":true", f);
-			putc('}', f);
+				JLIT(o, ",\"missing\":true");
+			jc(o, '}');
 		}
 	}
-	putc(']', f);
+	jc(o, ']');
 	free(nums);
 	return 0;
 }
 
-static void string_list(FILE *f, const char *k, char *const *v, size_t n, int *first)
+static void string_list(struct jout *o, struct jkey k, char *const *v, size_t n, int *first)
 {
-	key(f, k, first);
-	putc('[', f);
+	key(o, k, first);
+	jc(o, '[');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			putc(',', f);
-		wstr(f, v[i]);
+			jc(o, ',');
+		wstr(o, v[i]);
 	}
-	putc(']', f);
+	jc(o, ']');
 }
 
-static void count(FILE *f, const char *k, int v, int *first)
+static void count(struct jout *o, struct jkey k, int v, int *first)
 {
-	key(f, k, first);
+	key(o, k, first);
 	if (v < 0)
-		fputs("null", f);
+		JLIT(o, "null");
 	else
-		num(f, v);
+		num(o, v);
 }
 
 /* The record of adoption: {"agenda_title", "draft", "meeting_record", "sponsors",
  * "cosponsors", "vote": {"adoption", "yes", "no", "abstain", "by_mail", "in_favour",
  * "against", "abstaining"}, "chapter", "keywords"}. */
-static void write_record(FILE *f, const struct res_record *r)
+static void write_record(struct jout *o, const struct res_record *r)
 {
 	static const char *const adoption[] = { [ADOPTION_UNKNOWN] = NULL,
 		[ADOPTION_WITHOUT_VOTE] = "without vote", [ADOPTION_VOTE] = "vote" };
-	static const char *const lists[] = { [BALLOT_YES] = "in_favour", [BALLOT_NO] = "against",
-		[BALLOT_ABSTAIN] = "abstaining" };
+	static const struct jkey lists[] = { [BALLOT_YES] = JKEY_INIT("in_favour"),
+		[BALLOT_NO] = JKEY_INIT("against"),
+		[BALLOT_ABSTAIN] = JKEY_INIT("abstaining") };
 	int ff = 1;
-	putc('{', f);
-	field(f, "agenda_title", r->agenda_title, &ff);
-	field(f, "draft", r->draft, &ff);
-	field(f, "meeting_record", r->meeting_record, &ff);
-	string_list(f, "sponsors", r->sponsors, r->nsponsors, &ff);
-	string_list(f, "cosponsors", r->cosponsors, r->ncosponsors, &ff);
-	key(f, "vote", &ff);
+	jc(o, '{');
+	field(o, K("agenda_title"), r->agenda_title, &ff);
+	field(o, K("draft"), r->draft, &ff);
+	field(o, K("meeting_record"), r->meeting_record, &ff);
+	string_list(o, K("sponsors"), r->sponsors, r->nsponsors, &ff);
+	string_list(o, K("cosponsors"), r->cosponsors, r->ncosponsors, &ff);
+	key(o, K("vote"), &ff);
 	int vf = 1;
-	putc('{', f);
-	field(f, "adoption", adoption[r->adoption], &vf);
-	count(f, "yes", r->yes, &vf);
-	count(f, "no", r->no, &vf);
-	count(f, "abstain", r->abstain, &vf);
-	key(f, "by_mail", &vf);
-	fputs(r->by_mail ? "true" : "false", f);
+	jc(o, '{');
+	field(o, K("adoption"), adoption[r->adoption], &vf);
+	count(o, K("yes"), r->yes, &vf);
+	count(o, K("no"), r->no, &vf);
+	count(o, K("abstain"), r->abstain, &vf);
+	key(o, K("by_mail"), &vf);
+	if (r->by_mail)
+		JLIT(o, "true");
+	else
+		JLIT(o, "false");
 	for (int b = BALLOT_YES; b <= BALLOT_ABSTAIN; b++) {
-		key(f, lists[b], &vf);
-		putc('[', f);
+		key(o, lists[b], &vf);
+		jc(o, '[');
 		int lf = 1;
 		for (size_t i = 0; i < r->nvoters; i++) {
 			if (r->voters[i].ballot != (enum res_ballot)b)
 				continue;
 			if (!lf)
-				putc(',', f);
+				jc(o, ',');
 			lf = 0;
-			wstr(f, r->voters[i].name);
+			wstr(o, r->voters[i].name);
 		}
-		putc(']', f);
+		jc(o, ']');
 	}
-	putc('}', f);
-	field(f, "chapter", r->chapter, &ff);
-	string_list(f, "keywords", r->keywords, r->nkeywords, &ff);
-	putc('}', f);
+	jc(o, '}');
+	field(o, K("chapter"), r->chapter, &ff);
+	string_list(o, K("keywords"), r->keywords, r->nkeywords, &ff);
+	jc(o, '}');
 }
 
 static long group_of(const struct resolution *res, const struct para *t)
@@ -510,7 +671,7 @@ static long group_of(const struct resolution *res, const struct para *t)
 	}
 }
 
-static int write_resolution(FILE *f, const struct resolution *res)
+static int write_resolution(struct jout *o, const struct resolution *res)
 {
 	size_t np = res->npara ? res->npara : 1;
 	size_t ngroups = 3 + 2 * res->nparts + res->nannexes;
@@ -553,88 +714,96 @@ static int write_resolution(FILE *f, const struct resolution *res)
 #define GROUP(g) (idx + start[g]), (start[(g) + 1] - start[g])
 	const struct res_meta *m = &res->meta;
 	int ff = 1;
-	putc('{', f);
-	field(f, "symbol", m->symbol, &ff);
-	field(f, "organ", m->organ, &ff);
-	field(f, "number", m->number, &ff);
-	field(f, "title", m->title, &ff);
-	field(f, "adopted", m->adopted, &ff);
-	field(f, "session", m->session, &ff);
-	field(f, "agenda_item", m->agenda_item, &ff);
-	field(f, "report", m->report, &ff);
-	field(f, "meeting", m->meeting, &ff);
-	field(f, "distributed", m->distributed, &ff);
-	field(f, "language", m->language, &ff);
-	field(f, "vote", m->vote, &ff);
-	key(f, "vote_notes", &ff);
-	putc('[', f);
+	jc(o, '{');
+	field(o, K("symbol"), m->symbol, &ff);
+	field(o, K("organ"), m->organ, &ff);
+	field(o, K("number"), m->number, &ff);
+	field(o, K("title"), m->title, &ff);
+	field(o, K("adopted"), m->adopted, &ff);
+	field(o, K("session"), m->session, &ff);
+	field(o, K("agenda_item"), m->agenda_item, &ff);
+	field(o, K("report"), m->report, &ff);
+	field(o, K("meeting"), m->meeting, &ff);
+	field(o, K("distributed"), m->distributed, &ff);
+	field(o, K("language"), m->language, &ff);
+	field(o, K("vote"), m->vote, &ff);
+	key(o, K("vote_notes"), &ff);
+	jc(o, '[');
 	for (size_t i = 0; i < m->nvote_marks; i++) {
 		if (i)
-			putc(',', f);
-		num(f, m->vote_marks[i].footnote);
+			jc(o, ',');
+		num(o, m->vote_marks[i].footnote);
 	}
-	putc(']', f);
-	field(f, "job", m->job, &ff);
-	key(f, "record", &ff);
-	write_record(f, &res->record);
-	key(f, "preamble", &ff);
-	write_tree(f, res, GROUP(0), SEC_PREAMBLE);
-	key(f, "operative", &ff);
-	write_tree(f, res, GROUP(1), SEC_OPERATIVE);
-	key(f, "parts", &ff);
-	putc('[', f);
+	jc(o, ']');
+	field(o, K("job"), m->job, &ff);
+	key(o, K("record"), &ff);
+	write_record(o, &res->record);
+	key(o, K("preamble"), &ff);
+	write_tree(o, res, GROUP(0), SEC_PREAMBLE);
+	key(o, K("operative"), &ff);
+	write_tree(o, res, GROUP(1), SEC_OPERATIVE);
+	key(o, K("parts"), &ff);
+	jc(o, '[');
 	for (size_t k = 0; k < res->nparts; k++) {
 		int pf = 1;
-		fputs(k ? ",{" : "{", f);
-		field(f, "id", res->parts[k].id, &pf);
-		field(f, "label", res->parts[k].label, &pf);
-		field(f, "title", res->parts[k].title, &pf);
-		key(f, "preamble", &pf);
-		write_tree(f, res, GROUP(2 + 2 * k), SEC_PREAMBLE);
-		key(f, "operative", &pf);
-		write_tree(f, res, GROUP(3 + 2 * k), SEC_OPERATIVE);
-		putc('}', f);
+		if (k)
+			jc(o, ',');
+		jc(o, '{');
+		field(o, K("id"), res->parts[k].id, &pf);
+		field(o, K("label"), res->parts[k].label, &pf);
+		field(o, K("title"), res->parts[k].title, &pf);
+		key(o, K("preamble"), &pf);
+		write_tree(o, res, GROUP(2 + 2 * k), SEC_PREAMBLE);
+		key(o, K("operative"), &pf);
+		write_tree(o, res, GROUP(3 + 2 * k), SEC_OPERATIVE);
+		jc(o, '}');
 	}
-	putc(']', f);
-	key(f, "annexes", &ff);
-	putc('[', f);
+	jc(o, ']');
+	key(o, K("annexes"), &ff);
+	jc(o, '[');
 	for (size_t k = 0; k < res->nannexes; k++) {
 		int af = 1;
-		fputs(k ? ",{" : "{", f);
-		field(f, "id", res->annexes[k].id, &af);
-		field(f, "label", res->annexes[k].label, &af);
-		field(f, "title", res->annexes[k].title, &af);
-		key(f, "paragraphs", &af);
-		write_tree(f, res, GROUP(2 + 2 * res->nparts + k), SEC_ANNEX);
-		putc('}', f);
+		if (k)
+			jc(o, ',');
+		jc(o, '{');
+		field(o, K("id"), res->annexes[k].id, &af);
+		field(o, K("label"), res->annexes[k].label, &af);
+		field(o, K("title"), res->annexes[k].title, &af);
+		key(o, K("paragraphs"), &af);
+		write_tree(o, res, GROUP(2 + 2 * res->nparts + k), SEC_ANNEX);
+		jc(o, '}');
 	}
-	putc(']', f);
+	jc(o, ']');
 	if (plain) {
-		key(f, "paragraphs", &ff);
-		write_tree(f, res, GROUP(2 + 2 * res->nparts + res->nannexes), SEC_PLAIN);
+		key(o, K("paragraphs"), &ff);
+		write_tree(o, res, GROUP(2 + 2 * res->nparts + res->nannexes), SEC_PLAIN);
 	}
-	key(f, "footnotes", &ff);
-	int rc = write_footnotes(f, res);
-	key(f, "references", &ff);
-	write_refs(f, res);
-	key(f, "marks", &ff);
-	if (write_marks(f, res))
+	key(o, K("footnotes"), &ff);
+	int rc = write_footnotes(o, res);
+	key(o, K("references"), &ff);
+	write_refs(o, res);
+	key(o, K("marks"), &ff);
+	if (write_marks(o, res))
 		rc = -1;
-	putc('}', f);
+	jc(o, '}');
 #undef GROUP
 	free(top);
 	free(grp);
 	free(start);
 	free(idx);
-	return rc || ferror(f) ? -1 : 0;
+	return rc;
 }
 
 int json_write_resolution(FILE *f, const struct resolution *res)
 {
+	struct jout o;
+	o.f = f;
+	o.n = 0;
 	flockfile(f);
-	int rc = write_resolution(f, res);
+	int rc = write_resolution(&o, res);
+	jflush(&o);
 	funlockfile(f);
-	return rc;
+	return rc || ferror(f) ? -1 : 0;
 }
 
 int json_write_collection(FILE *f, const struct collection *col)

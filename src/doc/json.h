@@ -10,6 +10,10 @@
 void json_write_string(FILE *, const char *s);
 /* Same for the first n bytes of s; NULL writes null. */
 void json_write_stringn(FILE *, const char *s, size_t n);
+/* Whether the escaper writes s[0..n) the same with its block-at-a-time run of plain ASCII as
+ * byte by byte, and a string of the model (s cut at its first NUL) the same with the copy of
+ * plain ASCII strings as by the escaper (for the tests). */
+int json_escape_check(const char *s, size_t n);
 
 /* One resolution as the documented object; a collection of one is written as that object,
  * of more as {"documents":[...]}. Returns 0, or -1 on a write error. */

@@ -492,11 +492,69 @@ static void detect_count(const char *text, size_t len, int slow, struct detect_c
 	size_t lim = len > (1u << 18) ? (1u << 18) : len;
 	size_t i = 0;
 	int at_word = 1;
+	size_t scalar_to = 0;   /* no 64 bytes at once before this */
 	struct word_filter filter;
 	word_filter_init(&filter);
 	if (slow)
 		filter.hashed = 0;
 	while (i < lim) {
+#if BYTES_N == 16
+		/* up to 64 bytes of ASCII at once (slow: never, for lang_detect_check): the
+		 * letters, digits and apostrophes as bit masks, to the first non-ASCII byte; the
+		 * letters counted by a popcount, the words found by their first letters, and only
+		 * those after a break that are short enough to be a frequent word (or go on in
+		 * non-ASCII) looked up. i is never inside a run of letters here: a run going on past
+		 * the 64 bytes is read to its end. */
+		if (!slow && i >= scalar_to && i + 64 <= lim) {
+			uint64_t let = 0, keep = 0, high = 0;
+			for (unsigned q = 0; q < 4; q++) {
+				bytes_t w = bytes_load(text + i + 16 * q);
+				uint64_t l = bytes_bits(bytes_or(bytes_in(w, 'A', 'Z' + 1),
+				                                 bytes_in(w, 'a', 'z' + 1)));
+				uint64_t k = bytes_bits(bytes_or(bytes_in(w, '0', '9' + 1),
+				                                 bytes_eq(w, '\'')));
+				let |= l << (16 * q);
+				keep |= k << (16 * q);
+				high |= (uint64_t)bytes_bits(bytes_high(w)) << (16 * q);
+			}
+			unsigned m = high ? (unsigned)__builtin_ctzll(high) : 64;
+			if (m >= 16) {
+				uint64_t in = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1;
+				let &= in;
+				uint64_t brk = ~(let | keep) & in;
+				uint64_t opens = let & ~(let << 1) & (brk << 1 | (uint64_t)(at_word != 0));
+				size_t ext = 0;         /* letters of the last run past the 64 bytes */
+				if (m == 64 && let >> 63)
+					while (i + 64 + ext < lim
+					       && ascii_letter((unsigned char)text[i + 64 + ext]))
+						ext++;
+				latin += (size_t)__builtin_popcountll(let) + ext;
+				while (opens) {
+					unsigned k = (unsigned)__builtin_ctzll(opens);
+					opens &= opens - 1;
+					uint64_t rest = ~(let >> k);
+					size_t n = rest ? (size_t)__builtin_ctzll(rest) : 64 - k;
+					if (k + n >= m)
+						n = m - k + ext;
+					size_t at = i + k;
+					/* frequent_word()'s own no, without the call */
+					if (filter.letters && n > filter.longest
+					    && (at + n == lim || (unsigned char)text[at + n] < 0x80))
+						continue;
+					int fw = frequent_word(text + at, lim - at, n, &filter);
+					en += fw == 1;
+					fr += fw == 2;
+					es += fw == 3;
+				}
+				at_word = ext ? 0 : (int)(brk >> (m - 1) & 1);
+				i += m + ext;
+				continue;
+			}
+			/* byte by byte past the non-ASCII byte, not these masks again at every
+			 * byte before it */
+			scalar_to = i + m + 1;
+		}
+#endif
 		if (ascii_letter((unsigned char)text[i])) {
 			/* a run of ASCII letters at once: each is a Latin letter, and only the first
 			 * may open a frequent word (the loop below went letter by letter) */
@@ -1092,6 +1150,10 @@ struct phrase {
 	const void *row;
 	unsigned char after_number;     /* "#st meeting": the ASCII character after the
 	                                 * opening number, 0 when none or not a plain one */
+	/* The phrase's first 16 bytes as far as each matches one byte of ASCII text (a letter
+	 * either case, ' ' one space, other ASCII but '_' and '#' itself), for lead_fails():
+	 * text | fold, masked, equals key where those bytes match. In memory order. */
+	uint64_t key[2], fold[2], mask[2];
 };
 
 struct phrase_index {
@@ -1187,7 +1249,20 @@ static void index_add(const char *words, int value, const void *row)
 	unsigned char after = words[0] == '#' ? (unsigned char)words[1] : 0;
 	if (after >= 0x80 || after == ' ' || after == '_' || after == '#')
 		after = 0;
-	ix.v[ix.nv++] = (struct phrase){ words, value, row, after };
+	struct phrase *ph = &ix.v[ix.nv++];
+	*ph = (struct phrase){ words, value, row, after, { 0 }, { 0 }, { 0 } };
+	unsigned char key[16] = { 0 }, fold[16] = { 0 }, mask[16] = { 0 };
+	for (size_t k = 0; k < sizeof key; k++) {
+		unsigned char c = (unsigned char)words[k];
+		if (!c || c >= 0x80 || c == '_' || c == '#')
+			break;
+		mask[k] = 0xFF;
+		fold[k] = ascii_letter(c) ? 0x20 : 0;
+		key[k] = (unsigned char)ascii_lower(c);
+	}
+	memcpy(ph->key, key, sizeof key);
+	memcpy(ph->fold, fold, sizeof fold);
+	memcpy(ph->mask, mask, sizeof mask);
 }
 
 /* Sorts the phrases added since index_begin into their buckets. */
@@ -1338,12 +1413,49 @@ static const struct phrase_index *words_index(int l)
 	return index_of(&ix.words[l], fill_words, l, 0);
 }
 
-/* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. */
-static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
-                          const struct phrase **which)
+/* The place of the first byte d marks (d != 0; words loaded in memory order). */
+static size_t first_byte(uint64_t d)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(d) / 8;
+#else
+	return (size_t)__builtin_ctzll(d) / 8;
+#endif
+}
+
+/* Whether ph surely fails at s, told by its opening bytes against the text's first 16
+ * (t, 0 past the end) without the matcher; *fail then gets what match_to() gives. Most
+ * phrases a bucket offers fail within their first bytes ("Expresses its" at "Expressing
+ * its"). Where the first byte that differs is a space or non-ASCII in the text, a space of
+ * the phrase may take more than one byte or a letter fold to ASCII: the matcher tells. */
+static inline int lead_fails(const struct phrase *ph, const uint64_t t[2], const char *s,
+                             size_t len, size_t *fail)
+{
+	for (size_t h = 0; h < 2; h++) {
+		uint64_t d = ((t[h] | ph->fold[h]) & ph->mask[h]) ^ ph->key[h];
+		if (!d)
+			continue;
+		size_t at = 8 * h + first_byte(d);
+		if (at < len) {
+			unsigned char c = (unsigned char)s[at];
+			if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+				return 0;
+		}
+		*fail = at + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Longest match at s of the phrases of x; *which (when not NULL) gets the phrase. leads:
+ * lead_fails() first (lang_index_match_check() compares with the matcher alone). */
+static inline size_t match_index_leads(const struct phrase_index *x, const char *s, size_t len,
+                                       const struct phrase **which, int leads)
 {
 	int b = bucket_of(s, len);
 	size_t best = 0, fail = SIZE_MAX;
+	if (x->at[b] == x->at[b + 1])
+		return 0;               /* no phrase may match here: most calls */
 	/* a number: every phrase opening with one reads the same digits, and one going on with
 	 * an ASCII character (a letter in either case, an apostrophe or hyphen only itself) goes
 	 * on only where the text does so after the ASCII digits ("1. Decides" is no "1st") */
@@ -1356,6 +1468,14 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 		after = d < len ? (unsigned char)s[d] : 0;
 		number = after < 0x80;          /* digits of another script may go on */
 	}
+	uint64_t t[2];
+	if (len >= sizeof t) {
+		memcpy(t, s, sizeof t);         /* two loads, where a copy of len bytes is a call */
+	} else {
+		unsigned char head[sizeof t] = { 0 };
+		memcpy(head, s, len);
+		memcpy(t, head, sizeof t);
+	}
 	for (size_t j = x->at[b]; j < x->at[b + 1]; j++) {
 		/* a phrase opening as the one before up to where that one failed fails too */
 		if (x->shared[j] >= fail)
@@ -1365,6 +1485,8 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 			fail = 2;               /* where match_to would have failed */
 			continue;
 		}
+		if (leads && lead_fails(ph, t, s, len, &fail))
+			continue;
 		size_t n = match_to(s, len, ph->words, &fail);
 		if (!n)
 			continue;
@@ -1376,6 +1498,22 @@ static size_t match_index(const struct phrase_index *x, const char *s, size_t le
 		}
 	}
 	return best;
+}
+
+static size_t match_index(const struct phrase_index *x, const char *s, size_t len,
+                          const struct phrase **which)
+{
+	return match_index_leads(x, s, len, which, 1);
+}
+
+/* Whether match_index() finds the same phrase at s[0..len) with lead_fails() as without,
+ * in index x. */
+static int index_match_same(const struct phrase_index *x, const char *s, size_t len)
+{
+	const struct phrase *w1 = NULL, *w2 = NULL;
+	size_t n1 = match_index_leads(x, s, len, &w1, 1);
+	size_t n2 = match_index_leads(x, s, len, &w2, 0);
+	return n1 == n2 && w1 == w2;
 }
 
 /* Whether x's buckets hold, in order, every phrase may_match() gives 1 for at a text
@@ -2245,6 +2383,33 @@ int lang_match_check(const char *s, size_t len)
 	return 1;
 }
 
+int lang_index_match_check(const char *s, size_t len)
+{
+	const struct phrase_index *rest[] = { OPENINGS, ORGANS, AGENDA, MONTHS, NOT_PARTICIPLES,
+		ADJECTIVES, words_index(0), words_index(1), words_index(2) };
+	for (size_t i = 0; i <= len; i++) {
+		/* every phrase lead_fails() rules out fails in the matcher, at the same place */
+		uint64_t t[2];
+		unsigned char head[16] = { 0 };
+		memcpy(head, s + i, len - i < sizeof head ? len - i : sizeof head);
+		memcpy(t, head, sizeof head);
+		for (size_t k = 0; k < ix.nv; k++) {
+			size_t f1 = 0, f2 = 0;
+			if (lead_fails(&ix.v[k], t, s + i, len - i, &f1) &&
+			    (match_to(s + i, len - i, ix.v[k].words, &f2) || f1 != f2))
+				return 0;
+		}
+		for (int c = 0; c < NCELLS; c++)
+			for (int l = -1; l < (int)NLANGS; l++)
+				if (!index_match_same(cell_index(c, l), s + i, len - i))
+					return 0;
+		for (size_t r = 0; r < sizeof rest / sizeof rest[0]; r++)
+			if (!index_match_same(rest[r], s + i, len - i))
+				return 0;
+	}
+	return 1;
+}
+
 int lang_fast_check(const char *s, size_t len)
 {
 	for (int c = 0; c < 256; c++)
@@ -2312,11 +2477,19 @@ static size_t en_head(const char *s, size_t len, int operative, int first)
 	return 0;
 }
 
+static inline int same_code(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 size_t lang_lead_len(const char *lang, const char *s, size_t len, int operative)
 {
 	const struct lang_phrases *t = &lang_tables[0];
+	/* compared in place, not by strcmp: this runs for every paragraph, six times */
 	EACH_LANG(k)
-		if (lang && strcmp(lang, k->code) == 0)
+		if (lang && same_code(lang, k->code))
 			t = k;
 	int english = t == &lang_tables[0];
 	int l = (int)(t - lang_tables);

@@ -85,6 +85,9 @@ int lang_fast_check(const char *s, size_t len);
 /* For the tests: whether the matcher's run of plain ASCII matches what the plain matcher
  * matches and fails where it fails, for every phrase of the tables at every place of s. */
 int lang_match_check(const char *s, size_t len);
+/* Whether every index of the tables gives at every place of s[0..len) the phrase the matcher
+ * alone gives, with the test of the phrases' opening bytes that spares it (for the tests). */
+int lang_index_match_check(const char *s, size_t len);
 /* For the tests: whether lang_detect() counts the same letters and frequent words of
  * text[0..len) with its table of words as with its lists. */
 int lang_detect_check(const char *text, size_t len);

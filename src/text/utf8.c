@@ -192,57 +192,65 @@ char *utf8_sanitize(const char *s, size_t n, int keep_newlines)
 	return out;
 }
 
+/* The end of the run from j that goes out as it is: printable ASCII and valid sequences
+ * that are not controls. Where it stops before n, *c and *l are the character there and its
+ * length. */
+static size_t safe_run(const char *s, size_t j, size_t n, uint32_t *c, size_t *l)
+{
+	while (j < n) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time while all are printable ASCII (signed: 0x80 and up
+		 * are negative), then straight to the first that is not */
+		const __m128i lo = _mm_set1_epi8(0x1F), top = _mm_set1_epi8(0x7F);
+		while (j + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+			__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, top));
+			unsigned odd = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+			if (odd) {
+				j += (size_t)__builtin_ctz(odd);
+				break;
+			}
+			j += 16;
+		}
+#endif
+		/* eight bytes at a time while none is below 0x20 or at or above 0x7F */
+		const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+		while (j + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + j, 8);
+			if ((((w - ones * 0x20) & ~w) | (w | (w + ones))) & high)
+				break;
+			j += 8;
+		}
+		if (j >= n)
+			break;
+		unsigned char b = (unsigned char)s[j];
+		if (b >= 0x20 && b < 0x7F) {
+			j++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80
+		    && (b > 0xC2 || (unsigned char)s[j + 1] >= 0xA0)) {
+			/* two bytes, U+00A0..U+07FF: valid, and none a control (Latin letters) */
+			j += 2;
+			continue;
+		}
+		*l = utf8_decode(s + j, n - j, c);
+		if (b < 0x80 || *c == REPLACEMENT || utf8_is_control(*c))
+			break;
+		j += *l;
+	}
+	return j;
+}
+
 int utf8_write_safe(FILE *f, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
 		/* Runs of printable ASCII and valid non-control sequences go out in one fwrite. */
-		size_t j = i;
 		uint32_t c = 0;
 		size_t l = 0;
-		while (j < n) {
-#ifdef __SSE2__
-			/* sixteen bytes at a time while all are printable ASCII (signed: 0x80 and up
-			 * are negative), then straight to the first that is not */
-			const __m128i lo = _mm_set1_epi8(0x1F), top = _mm_set1_epi8(0x7F);
-			while (j + 16 <= n) {
-				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-				__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, top));
-				unsigned odd = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
-				if (odd) {
-					j += (size_t)__builtin_ctz(odd);
-					break;
-				}
-				j += 16;
-			}
-#endif
-			/* eight bytes at a time while none is below 0x20 or at or above 0x7F */
-			const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-			while (j + 8 <= n) {
-				uint64_t w;
-				memcpy(&w, s + j, 8);
-				if ((((w - ones * 0x20) & ~w) | (w | (w + ones))) & high)
-					break;
-				j += 8;
-			}
-			if (j >= n)
-				break;
-			unsigned char b = (unsigned char)s[j];
-			if (b >= 0x20 && b < 0x7F) {
-				j++;
-				continue;
-			}
-			if (b >= 0xC2 && b <= 0xDF && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80
-			    && (b > 0xC2 || (unsigned char)s[j + 1] >= 0xA0)) {
-				/* two bytes, U+00A0..U+07FF: valid, and none a control (Latin letters) */
-				j += 2;
-				continue;
-			}
-			l = utf8_decode(s + j, n - j, &c);
-			if (b < 0x80 || c == REPLACEMENT || utf8_is_control(c))
-				break;
-			j += l;
-		}
+		size_t j = safe_run(s, i, n, &c, &l);
 		if (j > i && fwrite(s + i, 1, j - i, f) != j - i)
 			return -1;
 		if (j >= n)

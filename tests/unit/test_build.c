@@ -837,6 +837,76 @@ static void find_as_memmem(void **state)
 	assert_null(bytes_find(t, strlen(t), " 3. ", 4));
 }
 
+/* build_snprintf's own formatting of ids and labels writes what snprintf writes, with the
+ * formats the builder uses, on pieces of real texts of the six languages and on random
+ * bytes, numbers of every size and sign, and buffers too small (snprintf then cuts). */
+static void ids_format_as_printf(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
+		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
+		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
+	};
+	static const int nums[] = { 0, 1, 7, 9, 10, 42, 99, 100, 12345, -1, -10, 2147483647,
+		-2147483647 - 1 };
+	static char text[6][4096];
+	for (size_t f = 0; f < 6; f++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		size_t n = fread(text[f], 1, sizeof text[f] - 1, fp);
+		fclose(fp);
+		assert_true(n > 1000);
+		text[f][n] = '\0';
+	}
+	srand(5);
+	for (int r = 0; r < 3000; r++) {
+		/* a piece of a text (cut inside a character too), or random bytes */
+		char a[64], b[64];
+		const char *t = text[(unsigned)rand() % 6];
+		size_t la = (size_t)(rand() % 40), lb = (size_t)(rand() % 12);
+		size_t at = (unsigned)rand() % 3000;
+		memcpy(a, t + at, la);
+		a[la] = '\0';
+		if (r % 4 == 0)
+			for (size_t i = 0; i < lb; i++)
+				b[i] = (char)(rand() % 255 + 1);
+		else
+			memcpy(b, t + at / 2, lb);
+		b[lb] = '\0';
+		int d = nums[rand() % 13], e = rand() % 1000 - 20, prec = rand() % 16;
+		size_t z = (size_t)rand() * (size_t)rand();
+		long l = (long)d * 65536L;
+		char want[160], got[160];
+		size_t cap = r % 3 == 0 ? (size_t)(rand() % 40 + 1) : sizeof got;
+#define SAME(...) do { \
+		int nw = snprintf(want, cap, __VA_ARGS__); \
+		int ng = build_snprintf(got, cap, __VA_ARGS__); \
+		assert_int_equal(nw, ng); \
+		assert_memory_equal(want, got, strlen(want) + 1); \
+	} while (0)
+		SAME("%s.pp%d", a, d);
+		SAME("Part %s, PP %d", b, e);
+		SAME("%s.op%d", a, e);
+		SAME("%.*s", prec, a);
+		SAME("%s.l%d.p%.*s", b, d, prec, a);
+		SAME("%s, para. %.*s", a, (int)lb, b);
+		SAME("%c", 'a' + e % 26);
+		SAME("-%d", e);
+		SAME("%s.%s", a, b);
+		SAME("%s (%s)", b, a);
+		SAME("%s%zu", a, z);
+		SAME("annex%zu", z);
+		SAME("fn%d-%zu", d, z);
+		SAME("%ld: %s", l, a);
+		SAME("A/HRC/RES/%s", b);
+		SAME("%s", "");
+#undef SAME
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -860,6 +930,7 @@ int main(void)
 		cmocka_unit_test(many_paragraphs),
 		cmocka_unit_test(ids_unique_past_max_depth),
 		cmocka_unit_test(ids_unique_when_labels_repeat),
+		cmocka_unit_test(ids_format_as_printf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

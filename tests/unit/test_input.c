@@ -462,6 +462,50 @@ static void devices_and_fifos(void **state)
 	rmdir(dir);
 }
 
+/* The decoder's run of plain bytes, found a block at a time, ends where it ends found eight
+ * bytes or one at a time: on real texts of the six languages, on texts with the controls it
+ * stops at (CR, NUL, DEL, C1) and the ones it keeps (tab, form feed), and on random bytes. */
+static void copy_runs_agree(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
+		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
+		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
+		"/tests/data/sc/s-res-0242-1967.txt",
+	};
+	static char buf[8192];
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		size_t n = fread(buf, 1, sizeof buf, fp);
+		fclose(fp);
+		assert_true(n > 1000);
+		assert_true(input_copy_check(buf, n));
+	}
+	static const char *const bits[] = { "plain text ", "\t", "\f", "\n", "\r\n", "\x7f",
+		"\x01", "\x1f", " ", "~", "\xc3\xa9", "\xc2\x85", "\xc2\xa0", "\xef\xbb\xbf", "\xff",
+		"\xe2\x80\x99", "\xd0\x96" };
+	srand(3);
+	for (int r = 0; r < 60; r++) {
+		size_t n = 0;
+		while (n < 600) {
+			if (r % 3 == 0) {
+				buf[n++] = (char)rand();
+				continue;
+			}
+			const char *b = bits[(unsigned)rand() % 17];
+			size_t k = strlen(b) ? strlen(b) : 1;
+			memcpy(buf + n, b, k);
+			n += k;
+		}
+		buf[rand() % 600] = '\0';
+		assert_true(input_copy_check(buf, n));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -479,6 +523,7 @@ int main(void)
 		cmocka_unit_test(random_blobs_refused),
 		cmocka_unit_test(real_text_in_every_encoding),
 		cmocka_unit_test(devices_and_fifos),
+		cmocka_unit_test(copy_runs_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -214,6 +214,59 @@ static void parts_annexes_collection(void **state)
 	res_free(docs[1]);
 }
 
+/* The escaper's block-at-a-time run of plain ASCII writes what the byte-by-byte one writes:
+ * on real texts of the six languages, every way they may be cut, and on random bytes (with
+ * quotes, backslashes, controls, DEL and the escaped sequences mixed in). */
+static void fast_escaper_agrees(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
+		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
+		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
+		"/tests/data/sc/s-res-0242-1967.txt",
+	};
+	static char buf[1 << 16];
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		size_t n = fread(buf, 1, sizeof buf, fp);
+		fclose(fp);
+		assert_true(n > 1000);
+		assert_true(json_escape_check(buf, n));
+		for (size_t at = 0; at + 40 < n; at += 997)
+			for (size_t m = 0; m < 40; m++)
+				assert_true(json_escape_check(buf + at, m));
+	}
+	/* strings of the model: ids, symbols, targets, labels */
+	static const char *const strs[] = { "", "op3", "annex1.p12", "A/RES/58/190", "PP 1",
+		"Part A, OP 2 (a)", "say \"hi\"", "back\\slash", "tab\there", "caf\xc3\xa9", "\x7f",
+		"a\xe2\x80\xaeb", "~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}" };
+	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
+		assert_true(json_escape_check(strs[k], strlen(strs[k])));
+	static const char *const bits[] = { "a", "Z", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f",
+		"\x7f", "\xc3\xa9", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xae", "\xd8\x9c", "\xff",
+		"\xe5\xa4\xa7", "\xf0\x9f\x98\x80" };
+	srand(7);
+	for (int r = 0; r < 200; r++) {
+		size_t n = 0, want = (size_t)(rand() % 300);
+		while (n < want) {
+			if (r % 3 == 0) {
+				buf[n++] = (char)rand();
+				continue;
+			}
+			/* mostly plain letters, so that the blocks are taken */
+			const char *b = rand() % 4 ? "abcdefghijklmnop" + rand() % 16 : bits[rand() % 18];
+			size_t k = rand() % 4 ? 1 : strlen(b);
+			memcpy(buf + n, b, k);
+			n += k;
+		}
+		assert_true(json_escape_check(buf, n));
+	}
+}
+
 static void write_error(void **state)
 {
 	(void)state;
@@ -237,6 +290,7 @@ int main(void)
 		cmocka_unit_test(shape),
 		cmocka_unit_test(missing_footnote_flagged),
 		cmocka_unit_test(parts_annexes_collection),
+		cmocka_unit_test(fast_escaper_agrees),
 		cmocka_unit_test(write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -444,6 +444,7 @@ static void fast_paths_agree(void **state)
 		for (size_t k = 0; k < 3; k++) {
 			size_t from = at + (n - at) * k / 3, m = n - from < 160 ? n - from : 160;
 			assert_true(lang_match_check(buf + from, m));
+			assert_true(lang_index_match_check(buf + from, m));
 		}
 	}
 	srand(12);
@@ -452,8 +453,23 @@ static void fast_paths_agree(void **state)
 		for (size_t i = 0; i < n; i++)
 			buf[i] = (char)(r % 2 ? rand() : " aZ'-09\xc3\xa9\xd0\x96\xe2\x80\x99"[rand() % 14]);
 		assert_true(lang_fast_check(buf, n));
-		if (r < 4)
+		if (r < 4) {
 			assert_true(lang_match_check(buf, 120));
+			assert_true(lang_index_match_check(buf, 120));
+		}
+		assert_true(lang_detect_check(buf, n));
+	}
+	/* ASCII words and what breaks them (digits, apostrophes), for the block-at-a-time
+	 * counts of the frequent words */
+	static const char *const bits[] = { "the", "The", "et", "l'", "of", "los", "2", " ", "'",
+		"des", "x", ", ", "And", "-", "dans", "1990", "\n", "y", "L'une", "with" };
+	for (int r = 0; r < 40; r++) {
+		size_t n = 0;
+		while (n < 1500) {
+			const char *b = bits[rand() % 20];
+			memcpy(buf + n, b, strlen(b));
+			n += strlen(b);
+		}
 		assert_true(lang_detect_check(buf, n));
 	}
 	/* phrases of the tables, whole, cut short, in other cases and spacing */
@@ -462,6 +478,7 @@ static void fast_paths_agree(void **state)
 		"Takes notes L\xe2\x80\x99" "Assembl\xc3\xa9" "e g\xc3\xa9n\xc3\xa9rale, Also "
 		"requests 3 December 2024 Annexed Annex I General Assembly";
 	assert_true(lang_match_check(phrases, sizeof phrases - 1));
+	assert_true(lang_index_match_check(phrases, sizeof phrases - 1));
 	static const char words[] = "the THE The of and To its WITH that for les des et du une "
 		"aux sur dans los las y del el con por una thee them la los2 y\xc3\xa9 l'et";
 	assert_true(lang_detect_check(words, sizeof words - 1));

@@ -126,6 +126,21 @@ static void write_safe_matches_sanitize(void **state)
 	free(want);
 }
 
+/* utf8_write_safe gives s[0..n) as utf8_sanitize does. */
+static void same_as_sanitize(const char *in, size_t n)
+{
+	char *want = utf8_sanitize(in, n, 0);
+	char *got = NULL;
+	size_t gotlen = 0;
+	FILE *f = open_memstream(&got, &gotlen);
+	assert_non_null(f);
+	assert_int_equal(utf8_write_safe(f, in, n), 0);
+	fclose(f);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
 /* utf8_write_safe skips printable ASCII sixteen bytes at a time and two-byte letters without
  * decoding them: random texts of pieces at every offset give what utf8_sanitize (byte by
  * byte) gives. */
@@ -149,16 +164,34 @@ static void write_safe_random(void **state)
 			memcpy(in + n, p, l);
 			n += l;
 		}
-		char *want = utf8_sanitize(in, n, 0);
-		char *got = NULL;
-		size_t gotlen = 0;
-		FILE *f = open_memstream(&got, &gotlen);
-		assert_non_null(f);
-		assert_int_equal(utf8_write_safe(f, in, n), 0);
-		fclose(f);
-		assert_string_equal(got, want);
-		free(got);
-		free(want);
+		same_as_sanitize(in, n);
+	}
+}
+
+/* The same on real texts of the six languages, every piece from every place (the text
+ * between two hits of a search is any piece): the blocks and the bytes after them. */
+static void write_safe_real_text(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
+		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
+		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
+	};
+	static char text[3000];
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
+		FILE *fp = fopen(path, "rb");
+		assert_non_null(fp);
+		/* past the XML header, into the text */
+		assert_int_equal(fseek(fp, 2000, SEEK_SET), 0);
+		size_t n = fread(text, 1, sizeof text, fp);
+		fclose(fp);
+		assert_true(n > 1000);
+		for (size_t at = 0; at + 80 < n; at += 37)
+			for (size_t len = 0; len < 80; len++)
+				same_as_sanitize(text + at, len);
 	}
 }
 
@@ -173,6 +206,7 @@ int main(void)
 		cmocka_unit_test(sanitize_bidi_controls),
 		cmocka_unit_test(write_safe_matches_sanitize),
 		cmocka_unit_test(write_safe_random),
+		cmocka_unit_test(write_safe_real_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
