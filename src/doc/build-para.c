@@ -123,26 +123,67 @@ int build_snprintf(char *buf, size_t cap, const char *fmt, ...)
 	return (int)n;
 }
 
-char *build_printf(struct bstate *st, const char *fmt, ...)
+/* fmt formatted, in malloc'd memory (to_names 0) or in the resolution's names block. */
+static char *vformat(struct bstate *st, int to_names, const char *fmt, va_list ap)
 {
 	/* Ids and labels are short: formatted on the stack and copied once, where vasprintf
 	 * allocated and then shrank (three of these run for every paragraph). */
 	char buf[128];
-	va_list ap, again;
-	va_start(ap, fmt);
+	va_list again;
 	va_copy(again, ap);
 	long n = format_id(buf, sizeof buf, fmt, ap);
-	char *s = NULL;
-	if (n >= 0) {
-		if ((s = malloc((size_t)n + 1)))
-			memcpy(s, buf, (size_t)n + 1);
-	} else if (vasprintf(&s, fmt, again) < 0) {
-		s = NULL;
+	char *s = NULL, *big = NULL;
+	if (n < 0) {
+		int k = vasprintf(&big, fmt, again);
+		n = k;
+		if (k < 0)
+			big = NULL;
 	}
+	va_end(again);
+	if (n >= 0 && big && !to_names) {
+		s = big;           /* vasprintf's, as it is */
+		big = NULL;
+	} else if (n >= 0) {
+		s = to_names ? res_names_alloc(st->res, (size_t)n + 1) : malloc((size_t)n + 1);
+		if (s)
+			memcpy(s, big ? big : buf, (size_t)n + 1);
+	}
+	free(big);
 	if (!s)
 		st->oom = 1;
-	va_end(again);
+	return s;
+}
+
+char *build_printf(struct bstate *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = vformat(st, 0, fmt, ap);
 	va_end(ap);
+	return s;
+}
+
+/* A paragraph's id, label or number, in the resolution's names block (res_names_alloc). */
+static char *name_printf(struct bstate *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static char *name_printf(struct bstate *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = vformat(st, 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static char *name_dup(struct bstate *st, const char *t, size_t n)
+{
+	char *s = res_names_alloc(st->res, n + 1);
+	if (!s) {
+		st->oom = 1;
+		return NULL;
+	}
+	memcpy(s, t, n);
+	s[n] = '\0';
 	return s;
 }
 
@@ -201,14 +242,16 @@ static int add(struct bstate *st, enum para_kind kind, const char *text, size_t 
                char *label, char *num)
 {
 	/* Whatever the numbering did, an id is never given twice (issue 18). */
-	if (id && !st->oom && idset_claim(&st->ids, &id) < 0)
+	if (id && !st->oom && idset_claim(&st->ids, &id, !res_names_own(st->res, id)) < 0)
 		st->oom = 1;
 	int i = res_add_para(st->res, kind);
 	if (i < 0 || !id || !label || st->oom) {
+		/* a name not in the names block is the caller's malloc'd one */
 		st->oom = 1;
-		free(id);
-		free(label);
-		free(num);
+		char *v[] = { id, label, num };
+		for (size_t k = 0; k < 3; k++)
+			if (v[k] && !res_names_own(st->res, v[k]))
+				free(v[k]);
 		return -1;
 	}
 	struct para *p = &st->res->paras[i];
@@ -256,8 +299,8 @@ int build_preamble(struct bstate *st, const char *s, size_t n)
 {
 	int k = ++st->count.npp;
 	const char *pp = part_prefix(st);
-	char *id = pp ? build_printf(st, "%s.pp%d", pp, k) : build_printf(st, "pp%d", k);
-	char *label = pp ? build_printf(st, "Part %s, PP %d", part_label(st), k) : build_printf(st, "PP %d", k);
+	char *id = pp ? name_printf(st, "%s.pp%d", pp, k) : name_printf(st, "pp%d", k);
+	char *label = pp ? name_printf(st, "Part %s, PP %d", part_label(st), k) : name_printf(st, "PP %d", k);
 	int i = add(st, PARA_PREAMBLE, s, n, id, label, NULL);
 	st->top = i;
 	st->depth = 0;
@@ -273,9 +316,9 @@ int build_operative(struct bstate *st, const char *num, size_t numlen, const cha
 		v = st->count.last_opnum + 1;
 	st->count.last_opnum = v;
 	const char *pp = part_prefix(st);
-	char *id = pp ? build_printf(st, "%s.op%d", pp, v) : build_printf(st, "op%d", v);
-	char *label = pp ? build_printf(st, "Part %s, OP %d", part_label(st), v) : build_printf(st, "OP %d", v);
-	char *nums = num ? build_printf(st, "%.*s", (int)numlen, num) : NULL;
+	char *id = pp ? name_printf(st, "%s.op%d", pp, v) : name_printf(st, "op%d", v);
+	char *label = pp ? name_printf(st, "Part %s, OP %d", part_label(st), v) : name_printf(st, "OP %d", v);
+	char *nums = num ? name_printf(st, "%.*s", (int)numlen, num) : NULL;
 	int i = add(st, PARA_OPERATIVE, s, n, id, label, nums);
 	st->top = i;
 	st->depth = 0;
@@ -295,8 +338,8 @@ int build_annex_para(struct bstate *st, enum para_kind kind, const char *num, si
 	char *id, *label, *nums = NULL;
 	if (kind == PARA_ANNEX_HEADING) {
 		int k = ++st->count.nann_h;
-		id = build_printf(st, "%s.h%d", aid, k);
-		label = build_printf(st, "%s, heading %d", annex_label(st), k);
+		id = name_printf(st, "%s.h%d", aid, k);
+		label = name_printf(st, "%s, heading %d", annex_label(st), k);
 	} else if (num) {
 		/* A list that starts again ("Chemical Section: (1) ... Biological Section: (1)")
 		 * gets its own id space so ids stay unique. */
@@ -307,15 +350,15 @@ int build_annex_para(struct bstate *st, enum para_kind kind, const char *num, si
 			st->count.ann_last = v;
 		}
 		if (st->count.ann_list)
-			id = build_printf(st, "%s.l%d.p%.*s", aid, st->count.ann_list + 1, (int)numlen, num);
+			id = name_printf(st, "%s.l%d.p%.*s", aid, st->count.ann_list + 1, (int)numlen, num);
 		else
-			id = build_printf(st, "%s.p%.*s", aid, (int)numlen, num);
-		label = build_printf(st, "%s, para. %.*s", annex_label(st), (int)numlen, num);
-		nums = build_printf(st, "%.*s", (int)numlen, num);
+			id = name_printf(st, "%s.p%.*s", aid, (int)numlen, num);
+		label = name_printf(st, "%s, para. %.*s", annex_label(st), (int)numlen, num);
+		nums = name_printf(st, "%.*s", (int)numlen, num);
 	} else {
 		int k = ++st->count.nann_t;
-		id = build_printf(st, "%s.t%d", aid, k);
-		label = build_printf(st, "%s, text %d", annex_label(st), k);
+		id = name_printf(st, "%s.t%d", aid, k);
+		label = name_printf(st, "%s, text %d", annex_label(st), k);
 	}
 	int i = add(st, kind, s, n, id, label, nums);
 	st->top = num ? i : -1;
@@ -411,10 +454,10 @@ static int sub_at(struct bstate *st, int d, int value, enum sstyle style, const 
 	if (d < st->depth && st->res->paras[st->lv[d].para].num
 	    && strcmp(st->res->paras[st->lv[d].para].num, lab) == 0)
 		build_snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "-%d", st->lv[d].last + 1);
-	char *id = build_printf(st, "%s.%s", pp->id, lab);
-	char *label = build_printf(st, "%s (%s)", pp->label, lab);
+	char *id = name_printf(st, "%s.%s", pp->id, lab);
+	char *label = name_printf(st, "%s (%s)", pp->label, lab);
 	/* num keeps the letter as printed ("ب"); id and label use the shared Latin one. */
-	char *num = (unsigned char)l[0] >= 0x80 ? build_strndup(st, l, ln) : build_strndup(st, lab, strlen(lab));
+	char *num = (unsigned char)l[0] >= 0x80 ? name_dup(st, l, ln) : name_dup(st, lab, strlen(lab));
 	int depth = pp->depth + 1;
 	int i = add(st, PARA_SUB, s, n, id, label, num);
 	if (i < 0)
@@ -510,8 +553,8 @@ int build_inner_text(struct bstate *st, const char *s, size_t n)
 			st->count.ninner += st->res->paras[j].parent == parent && !st->res->paras[j].num;
 	}
 	int k = ++st->count.ninner;
-	char *id = build_printf(st, "%s.t%d", pp->id, k);
-	char *label = build_printf(st, "%s, text %d", pp->label, k);
+	char *id = name_printf(st, "%s.t%d", pp->id, k);
+	char *label = name_printf(st, "%s, text %d", pp->label, k);
 	int depth = pp->depth + 1;
 	int i = add(st, PARA_SUB, s, n, id, label, NULL);
 	if (i >= 0) {
@@ -583,8 +626,8 @@ static void new_annex(struct bstate *st, const char *label, size_t ln, const cha
 	st->annex = (int)res->nannexes++;
 	st->part = -1;
 	st->count.nann_h = st->count.nann_t = st->count.ann_last = st->count.ann_list = 0;
-	char *id = a->id ? strdup(a->id) : NULL;
-	char *lab = a->label ? strdup(a->label) : NULL;
+	char *id = a->id ? name_dup(st, a->id, strlen(a->id)) : NULL;
+	char *lab = a->label ? name_dup(st, a->label, strlen(a->label)) : NULL;
 	add(st, PARA_ANNEX_TITLE, s, n, id, lab, NULL);
 	st->top = -1;
 	st->depth = 0;
@@ -636,10 +679,10 @@ int build_heading(struct bstate *st, const char *num, size_t numlen, const char 
 		return build_annex_para(st, PARA_ANNEX_HEADING, NULL, 0, s, n);
 	int k = ++st->count.nhead;
 	const char *pp = part_prefix(st);
-	char *id = pp ? build_printf(st, "%s.h%d", pp, k) : build_printf(st, "h%d", k);
-	char *label = pp ? build_printf(st, "Part %s, heading %d", part_label(st), k)
-	                 : build_printf(st, "Heading %d", k);
-	char *nums = num && numlen ? build_strndup(st, num, numlen) : NULL;
+	char *id = pp ? name_printf(st, "%s.h%d", pp, k) : name_printf(st, "h%d", k);
+	char *label = pp ? name_printf(st, "Part %s, heading %d", part_label(st), k)
+	                 : name_printf(st, "Heading %d", k);
+	char *nums = num && numlen ? name_dup(st, num, numlen) : NULL;
 	int i = add(st, PARA_ANNEX_HEADING, s, n, id, label, nums);
 	st->top = -1;
 	st->depth = 0;
@@ -649,11 +692,11 @@ int build_heading(struct bstate *st, const char *num, size_t numlen, const char 
 int build_footnote(struct bstate *st, int num, const char *s, size_t n)
 {
 	/* A number printed twice (an extraction slip) must not repeat an id. */
-	char *id = num > st->count.last_fn ? build_printf(st, "fn%d", num) : build_printf(st, "fn%d-%zu", num, st->res->npara);
+	char *id = num > st->count.last_fn ? name_printf(st, "fn%d", num) : name_printf(st, "fn%d-%zu", num, st->res->npara);
 	if (num > st->count.last_fn)
 		st->count.last_fn = num;
-	char *label = build_printf(st, "Footnote %d", num);
-	char *nums = build_printf(st, "%d", num);
+	char *label = name_printf(st, "Footnote %d", num);
+	char *nums = name_printf(st, "%d", num);
 	int k = add(st, PARA_FOOTNOTE, s, n, id, label, nums);
 	if (k >= 0) {
 		st->res->paras[k].part = -1;      /* footnotes belong to the whole resolution */
@@ -667,8 +710,8 @@ int build_footnote(struct bstate *st, int num, const char *s, size_t n)
 int build_plain_para(struct bstate *st, const char *s, size_t n)
 {
 	int k = ++st->count.nplain;
-	return add(st, PARA_PLAIN, s, n, build_printf(st, "p%d", k), build_printf(st, "Para %d", k),
-	           build_printf(st, "%d", k));
+	return add(st, PARA_PLAIN, s, n, name_printf(st, "p%d", k), name_printf(st, "Para %d", k),
+	           name_printf(st, "%d", k));
 }
 
 int build_start(struct bstate *st, int *oom)

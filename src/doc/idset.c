@@ -47,7 +47,7 @@ static int grow(struct idset *set)
 	return 0;
 }
 
-int idset_claim(struct idset *set, char **id)
+int idset_claim(struct idset *set, char **id, int free_old)
 {
 	if (grow(set) < 0)
 		return -1;
@@ -68,7 +68,8 @@ int idset_claim(struct idset *set, char **id)
 				break;
 		}
 		base->next = k + 1;
-		free(*id);
+		if (free_old)
+			free(*id);
 		*id = alt;
 	}
 	set->slot[i] = (struct idset_slot){ *id, 0 };

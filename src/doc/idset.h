@@ -19,10 +19,11 @@ struct idset {
 	size_t cap, n;
 };
 
-/* Takes *id (malloc'd) for a new paragraph: when it is already given, *id is replaced by
- * the first free "ID-2", "ID-3" ... (the old string freed). Returns 0, or -1 when out of
- * memory (*id untouched). The set then points at *id, which must live as long as the set. */
-int idset_claim(struct idset *, char **id);
+/* Takes *id for a new paragraph: when it is already given, *id is replaced by the first free
+ * "ID-2", "ID-3" ... (malloc'd; the old string freed when free_old says it was malloc'd).
+ * Returns 0, or -1 when out of memory (*id untouched). The set then points at *id, which must
+ * live as long as the set. */
+int idset_claim(struct idset *, char **id, int free_old);
 
 void idset_free(struct idset *);
 

@@ -68,6 +68,54 @@ static void meta_free(struct res_meta *m)
 	m->nvote_marks = 0;
 }
 
+/* ---- the names block ---- */
+
+struct res_names {
+	struct res_names *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define NAMES_FIRST ((size_t)4 << 10)
+#define NAMES_MAX ((size_t)32 << 10)      /* under glibc's 64 KB, whose free consolidates */
+
+char *res_names_alloc(struct resolution *res, size_t n)
+{
+	struct res_names *b = res->names;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = b ? b->cap * 2 : NAMES_FIRST;
+		if (cap > NAMES_MAX)
+			cap = NAMES_MAX;
+		if (cap < n)
+			cap = n;
+		struct res_names *nb = malloc(sizeof *nb + cap);
+		if (!nb)
+			return NULL;
+		nb->next = b;
+		nb->used = 0;
+		nb->cap = cap;
+		res->names = b = nb;
+	}
+	char *p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+int res_names_own(const struct resolution *res, const char *s)
+{
+	for (const struct res_names *b = res->names; b; b = b->next)
+		if (s >= b->data && s < b->data + b->cap)
+			return 1;
+	return 0;
+}
+
+/* Frees s unless it lies in the names block. */
+static void free_name(const struct resolution *res, char *s)
+{
+	if (s && !res_names_own(res, s))
+		free(s);
+}
+
 struct res_home {
 	pthread_mutex_t mu;
 	unsigned long gen;          /* changes when the home is closed */
@@ -174,9 +222,15 @@ void res_free(struct resolution *res)
 	record_free(&res->record);
 	for (size_t i = 0; i < res->npara; i++) {
 		struct para *p = &res->paras[i];
-		free(p->id);
-		free(p->label);
-		free(p->num);
+		if (res->names) {
+			free_name(res, p->id);
+			free_name(res, p->label);
+			free_name(res, p->num);
+		} else {
+			free(p->id);
+			free(p->label);
+			free(p->num);
+		}
 		free(p->text);
 		free(p->marks);
 		for (size_t j = 0; j < p->nrefs; j++)
@@ -196,6 +250,10 @@ void res_free(struct resolution *res)
 		free(res->annexes[i].title);
 	}
 	free(res->annexes);
+	for (struct res_names *b = res->names, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(res);
 }
 

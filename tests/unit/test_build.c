@@ -775,7 +775,7 @@ static void ids_unique_when_labels_repeat(void **state)
 	memset(&set, 0, sizeof set);
 	char *v[5] = { strdup("x"), strdup("x"), strdup("x-2"), strdup("x"), strdup("y") };
 	for (int i = 0; i < 5; i++)
-		assert_int_equal(idset_claim(&set, &v[i]), 0);
+		assert_int_equal(idset_claim(&set, &v[i], 1), 0);
 	assert_string_equal(v[0], "x");
 	assert_string_equal(v[1], "x-2");
 	assert_string_equal(v[2], "x-2-2");

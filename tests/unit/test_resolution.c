@@ -152,6 +152,42 @@ static void homes(void **state)
 	res_free(NULL);
 }
 
+/* A paragraph's names may lie in the resolution's names block or be malloc'd: res_free frees
+ * the malloc'd ones and the block (valgrind and ASan see a leak or an invalid free otherwise);
+ * the block grows past its first few kilobytes and still tells its own. */
+static void names_block(void **state)
+{
+	(void)state;
+	struct resolution *r = res_new();
+	assert_non_null(r);
+	char *first = NULL, *last = NULL;
+	for (int i = 0; i < 3000; i++) {
+		int k = res_add_para(r, PARA_OPERATIVE);
+		assert_true(k >= 0);
+		char *id = res_names_alloc(r, 16);
+		assert_non_null(id);
+		snprintf(id, 16, "op%d", i + 1);
+		r->paras[k].id = id;
+		/* every third label malloc'd, as an id made unique by idset_claim is */
+		r->paras[k].label = i % 3 ? res_names_alloc(r, 8) : strdup("OP");
+		assert_non_null(r->paras[k].label);
+		if (i % 3)
+			strcpy(r->paras[k].label, "OP");
+		if (!first)
+			first = id;
+		last = id;
+	}
+	assert_true(res_names_own(r, first));
+	assert_true(res_names_own(r, last));
+	assert_false(res_names_own(r, r->paras[0].label));     /* strdup'd */
+	assert_true(res_names_own(r, r->paras[1].label));
+	char local[4];
+	assert_false(res_names_own(r, local));
+	assert_string_equal(r->paras[2999].id, "op3000");
+	assert_string_equal(r->paras[0].id, "op1");
+	res_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -159,6 +195,7 @@ int main(void)
 		cmocka_unit_test(footnotes_and_citations),
 		cmocka_unit_test(labels_and_offsets),
 		cmocka_unit_test(homes),
+		cmocka_unit_test(names_block),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
