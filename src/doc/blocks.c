@@ -122,6 +122,7 @@ static int append(struct block_list *bl, char *t, size_t n, enum block_zone zone
 	b->marks = NULL;
 	b->nmarks = 0;
 	b->heading = 0;
+	b->kind = 0;
 	return 0;
 }
 
@@ -239,6 +240,7 @@ void blocks_free(struct block_list *bl)
 	bl->v = NULL;
 	bl->n = bl->cap = 0;
 	bl->exact_marks = 0;
+	bl->kinds_ready = 0;
 	bl->lent_lo = bl->lent_hi = NULL;
 	meta_free(&bl->hints);
 }

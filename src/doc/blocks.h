@@ -29,6 +29,8 @@ struct block {
 	size_t nmarks;
 	int heading;        /* the shape saw it set apart as a heading (a PDF's bold or centred
 	                     * line): 0 when it cannot tell */
+	unsigned char kind; /* the builder's kind of it plus one (blocks_classify), worked out
+	                     * where the shape read it; 0 when not yet */
 };
 
 /* What one document's masthead and page furniture said, in a file holding several (pasted
@@ -49,6 +51,7 @@ struct block_list {
 	int exact_marks;         /* the shape placed every marker in `marks` (a PDF): digits left
 	                          * in the text are text, and each footnote block holds one
 	                          * footnote */
+	int kinds_ready;         /* every block's kind is worked out (blocks_classify) */
 	int text_only;           /* the consumer reads each paragraph's text and labels only
 	                          * (PARSE_TEXT_ONLY): no cited documents, no opening phrases */
 };
@@ -104,6 +107,11 @@ int build_collection_first(const struct block_list *, size_t max, int *more,
  * out of memory. */
 int build_collection_each(const struct block_list *, int (*each)(void *ctx, struct resolution *),
                           void *ctx, struct parse_diag *);
+/* Works out the builder's kind of blocks [from, n) (block.kind), for a shape that reads a large
+ * file on several threads to do while each block's text is at hand: a kind depends on the
+ * block alone. The shape then sets kinds_ready when every block has one. */
+void blocks_classify(struct block_list *, size_t from);
+
 /* Same, to a sink (parse.h): with render and emit, built and rendered on several threads when
  * GAVEL_THREADS allows. */
 int build_collection_sink(const struct block_list *, const struct parse_sink *,

@@ -719,7 +719,7 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 				st->oom = 1;
 				break;
 			}
-			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0 };
+			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0, 0 };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
 			continue;
@@ -1059,11 +1059,18 @@ static void *classify_run(void *arg)
 	return NULL;
 }
 
-/* Every block's kind, or NULL when there are few blocks, one thread or no memory: then
- * find_segments classifies each block as it comes. */
+void blocks_classify(struct block_list *bl, size_t from)
+{
+	for (size_t j = from; j < bl->n; j++)
+		bl->v[j].kind = (unsigned char)(build_classify(&bl->v[j], NULL) + 1);
+}
+
+/* Every block's kind, or NULL when there are few blocks, one thread or no memory, or when the
+ * shape worked them out already (kinds_ready): then find_segments takes each block's as it
+ * comes. */
 static unsigned char *classify_all(const struct block_list *bl)
 {
-	if (bl->n < CLASSIFY_SPLIT_MIN || parse_cpus() < 2)
+	if (bl->kinds_ready || bl->n < CLASSIFY_SPLIT_MIN || parse_cpus() < 2)
 		return NULL;
 	unsigned char *k = malloc(bl->n);
 	if (!k)
@@ -1086,8 +1093,9 @@ static long find_segments(const struct block_list *bl, enum bkind *kinds, struct
 	unsigned char *pre = classify_all(bl);
 	for (size_t j = 0; j < bl->n; j++) {
 		struct bopening op = { 0, 1, NULL };
-		if (pre && pre[j] != BK_OPENING) {
-			kinds[j] = (enum bkind)pre[j];
+		int known = bl->v[j].kind ? bl->v[j].kind - 1 : pre ? pre[j] : -1;
+		if (known >= 0 && known != BK_OPENING) {
+			kinds[j] = (enum bkind)known;
 		} else {
 #if defined(__GNUC__)
 			if (!pre && j + 1 < bl->n)

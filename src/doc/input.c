@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 
 #include "doc/bytes.h"
 #include "doc/input.h"
+#include "doc/parse.h"
 #include "text/buf.h"
 #include "text/utf8.h"
 
@@ -207,6 +209,49 @@ static inline size_t copy_end_blocks(const unsigned char *s, size_t i, size_t le
 static size_t copy_end(const unsigned char *s, size_t i, size_t len, int utf8)
 {
 	return copy_end_blocks(s, i, len, utf8, 1);
+}
+
+/* ---- the clean prefix of a large text, in two halves at once ----
+ * copy_end decides at each character from that character's bytes alone, so the text can be
+ * cut at the start of a character: the prefix of the whole is the first half's when that
+ * stops short of the cut, else the cut plus the second half's, read meanwhile on a thread. */
+
+#define CLEAN_SPLIT_MIN ((size_t)8 << 20)   /* smaller texts: one thread */
+
+struct clean_half {
+	const unsigned char *s;
+	size_t from, len, end;
+};
+
+static void *clean_run(void *arg)
+{
+	struct clean_half *h = arg;
+	h->end = copy_end(h->s, h->from, h->len, 1);
+	return NULL;
+}
+
+/* Where the first character at or after `at` begins, or len (or at, when at is no further
+ * than 3 bytes into a run of continuation bytes that never ends: no valid text there). */
+static size_t char_start(const unsigned char *s, size_t at, size_t len)
+{
+	for (size_t k = 0; k < 4 && at + k < len; k++)
+		if ((s[at + k] & 0xC0) != 0x80)
+			return at + k;
+	return at;
+}
+
+size_t input_clean_prefix(const unsigned char *s, size_t len, int threads)
+{
+	size_t cut = len >= CLEAN_SPLIT_MIN && threads > 1 ? char_start(s, len / 2, len) : 0;
+	if (!cut || cut >= len || (s[cut] & 0xC0) == 0x80)
+		return copy_end(s, 0, len, 1);
+	struct clean_half h = { s, cut, len, 0 };
+	pthread_t t;
+	if (pthread_create(&t, NULL, clean_run, &h) != 0)
+		return copy_end(s, 0, len, 1);
+	size_t first = copy_end(s, 0, cut, 1);
+	pthread_join(t, NULL);
+	return first < cut ? first : h.end;
 }
 
 int input_copy_check(const char *text, size_t len)
@@ -590,7 +635,7 @@ static int decode(const char *raw, size_t len, char *dst, char **out, size_t *ou
 	 * is. When that is all of it, neither pass needs to look at it byte by byte. (A prefix
 	 * short of the end is read again below: a legacy text has no multi-byte sequence at all,
 	 * so the prefix is printable ASCII, kept in either reading.) */
-	size_t clean = copy_end(s, 0, len, 1);
+	size_t clean = input_clean_prefix(s, len, parse_cpus());
 	for (size_t i = clean < len ? 0 : len; i < len;) {
 		if (s[i] < 0x80) {
 			i += input_ascii_len(s + i, len - i);

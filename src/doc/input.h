@@ -37,6 +37,11 @@ size_t input_utf8_seq(const unsigned char *s, size_t n);
  * space or tab, else before its last character (which may be cut). */
 size_t input_prefix_cut(const char *buf, size_t len);
 
+/* The end of the prefix of s the decoder keeps as it is (UTF-8 text: every byte but CR, NUL,
+ * other controls, DEL and invalid sequences); with threads > 1 and a large text, read in two
+ * halves at once. The same with any number of threads (test_input compares). */
+size_t input_clean_prefix(const unsigned char *s, size_t len, int threads);
+
 /* Length of the run of ASCII bytes (below 0x80) at the start of s[0..n), found quickly. */
 size_t input_ascii_len(const unsigned char *s, size_t n);
 /* For the tests: whether the decoder's run of plain bytes ends at the same byte found a block

@@ -289,6 +289,9 @@ static void *ods_half_run(void *arg)
 	char *buf = malloc(h->len - h->pos + 1);
 	h->rc = buf ? ods_run(h->text, h->len, h->own, &h->pos, 0, &h->st, buf, &h->bl) : -1;
 	free(buf);
+	/* the builder's kinds, while the blocks' text is at hand on this core */
+	if (h->rc == 0)
+		blocks_classify(&h->bl, 0);
 	return NULL;
 }
 
@@ -381,11 +384,14 @@ static int ods_rest(const char *text, size_t len, char *own, size_t pos, struct 
 		return ods_run(text, len, own, &pos, 0, st, buf, out);
 	}
 	int rc = ods_run(text, cut, own, &pos, 0, st, buf, out);
+	if (rc == 0)
+		blocks_classify(out, 0);
 	pthread_join(t, NULL);
 	if (h->rc)
 		rc = -1;
 	if (ods_join(out, h))
 		rc = -1;
+	out->kinds_ready = rc == 0;
 	free(h);
 	return rc;
 }

@@ -506,6 +506,48 @@ static void copy_runs_agree(void **state)
 	}
 }
 
+/* The clean prefix of a large text read in two halves at once (input_clean_prefix with two
+ * threads) ends where one reading ends: nothing to change, a bad byte before, at, just after
+ * or far after the cut, and a character of two, three or four bytes across the cut. */
+static void clean_prefix_halves(void **state)
+{
+	(void)state;
+	size_t len = (size_t)9 << 20;
+	unsigned char *s = malloc(len);
+	assert_non_null(s);
+	static const char word[] = "Recalling its resolution 58/190 \xc3\xa9t\xc3\xa9 \xe2\x80\x99 "
+	                           "\xd0\x96\xf0\x9f\x98\x80\n";
+	for (size_t i = 0; i < len; i++)
+		s[i] = (unsigned char)word[i % (sizeof word - 1)];
+	size_t whole = input_clean_prefix(s, len, 1);
+	assert_int_equal(whole, input_clean_prefix(s, len, 2));
+	size_t mid = len / 2;
+	static const unsigned char bad[] = { '\r', 0, 0x7f, 0xff, 0x01 };
+	size_t at[] = { 17, mid - 1, mid, mid + 1, mid + 3, len - 2 };
+	for (size_t b = 0; b < sizeof bad; b++)
+		for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
+			unsigned char keep = s[at[k]];
+			s[at[k]] = bad[b];
+			size_t one = input_clean_prefix(s, len, 1);
+			assert_true(one <= at[k]);
+			assert_int_equal(input_clean_prefix(s, len, 2), one);
+			s[at[k]] = keep;
+		}
+	/* characters of every length across the cut */
+	static const char *const across[] = { "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80",
+	                                      "\xe2\x80", "\x80\x80\x80\x80\x80" };
+	for (size_t a = 0; a < sizeof across / sizeof across[0]; a++)
+		for (size_t back = 0; back < 5; back++) {
+			size_t n = strlen(across[a]), p = mid - back;
+			unsigned char keep[8];
+			memcpy(keep, s + p, n);
+			memcpy(s + p, across[a], n);
+			assert_int_equal(input_clean_prefix(s, len, 2), input_clean_prefix(s, len, 1));
+			memcpy(s + p, keep, n);
+		}
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +566,7 @@ int main(void)
 		cmocka_unit_test(real_text_in_every_encoding),
 		cmocka_unit_test(devices_and_fifos),
 		cmocka_unit_test(copy_runs_agree),
+		cmocka_unit_test(clean_prefix_halves),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
