@@ -11,6 +11,7 @@ STORE_UNIT_TESTS = tests/unit/test_sha256 tests/unit/test_uuid tests/unit/test_a
 check_PROGRAMS += $(STORE_UNIT_TESTS)
 TESTS += $(STORE_UNIT_TESTS)
 EXTRA_DIST += tests/unit/store-fixture.h
+EXTRA_DIST += tests/unit/real-text.h
 tests_unit_test_sha256_SOURCES = tests/unit/test_sha256.c
 tests_unit_test_sha256_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sha256_LDADD = $(UNIT_LDADD)

@@ -11,6 +11,8 @@
 #include <time.h>
 #include <cmocka.h>
 
+#include "real-text.h"
+
 #include "doc/blocks.h"
 #include "doc/build.h"
 #include "doc/bytes.h"
@@ -843,22 +845,11 @@ static void find_as_memmem(void **state)
 static void ids_format_as_printf(void **state)
 {
 	(void)state;
-	static const char *const files[] = {
-		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
-		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
-		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
-	};
 	static const int nums[] = { 0, 1, 7, 9, 10, 42, 99, 100, 12345, -1, -10, 2147483647,
 		-2147483647 - 1 };
 	static char text[6][4096];
-	for (size_t f = 0; f < 6; f++) {
-		char path[512];
-		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
-		FILE *fp = fopen(path, "rb");
-		assert_non_null(fp);
-		size_t n = fread(text[f], 1, sizeof text[f] - 1, fp);
-		fclose(fp);
-		assert_true(n > 1000);
+	for (size_t f = 0; f < REAL_TEXT_LANGUAGES; f++) {
+		size_t n = real_text_read(f, 0, text[f], sizeof text[f] - 1);
 		text[f][n] = '\0';
 	}
 	srand(5);

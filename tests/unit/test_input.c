@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "real-text.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -468,21 +470,9 @@ static void devices_and_fifos(void **state)
 static void copy_runs_agree(void **state)
 {
 	(void)state;
-	static const char *const files[] = {
-		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
-		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
-		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
-		"/tests/data/sc/s-res-0242-1967.txt",
-	};
 	static char buf[8192];
-	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
-		char path[512];
-		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
-		FILE *fp = fopen(path, "rb");
-		assert_non_null(fp);
-		size_t n = fread(buf, 1, sizeof buf, fp);
-		fclose(fp);
-		assert_true(n > 1000);
+	for (size_t f = 0; f < REAL_TEXT_FILES; f++) {
+		size_t n = real_text_read(f, 0, buf, sizeof buf);
 		assert_true(input_copy_check(buf, n));
 	}
 	static const char *const bits[] = { "plain text ", "\t", "\f", "\n", "\r\n", "\x7f",

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "real-text.h"
+
 #include "doc/json.h"
 
 /* Captures what fn writes into a string (caller frees). */
@@ -220,21 +222,9 @@ static void parts_annexes_collection(void **state)
 static void fast_escaper_agrees(void **state)
 {
 	(void)state;
-	static const char *const files[] = {
-		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
-		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
-		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
-		"/tests/data/sc/s-res-0242-1967.txt",
-	};
 	static char buf[1 << 16];
-	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
-		char path[512];
-		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
-		FILE *fp = fopen(path, "rb");
-		assert_non_null(fp);
-		size_t n = fread(buf, 1, sizeof buf, fp);
-		fclose(fp);
-		assert_true(n > 1000);
+	for (size_t f = 0; f < REAL_TEXT_FILES; f++) {
+		size_t n = real_text_read(f, 0, buf, sizeof buf);
 		assert_true(json_escape_check(buf, n));
 		for (size_t at = 0; at + 40 < n; at += 997)
 			for (size_t m = 0; m < 40; m++)

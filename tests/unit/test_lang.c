@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "real-text.h"
+
 #include "doc/lang.h"
 
 #define S(x) x, strlen(x)
@@ -421,21 +423,9 @@ static void index_offers_every_phrase(void **state)
 static void fast_paths_agree(void **state)
 {
 	(void)state;
-	static const char *const files[] = {
-		"/tests/data/akn/ga-6/78_217/English.xml", "/tests/data/akn/ga-6/78_217/French.xml",
-		"/tests/data/akn/ga-6/78_217/Spanish.xml", "/tests/data/akn/ga-6/78_217/Russian.xml",
-		"/tests/data/akn/ga-6/78_217/Chinese.xml", "/tests/data/akn/ga-6/78_217/Arabic.xml",
-		"/tests/data/sc/s-res-0242-1967.txt",
-	};
 	static char buf[1 << 16];
-	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
-		char path[512];
-		snprintf(path, sizeof path, "%s%s", ABS_TOP_SRCDIR, files[f]);
-		FILE *fp = fopen(path, "rb");
-		assert_non_null(fp);
-		size_t n = fread(buf, 1, sizeof buf, fp);
-		fclose(fp);
-		assert_true(n > 1000);
+	for (size_t f = 0; f < REAL_TEXT_FILES; f++) {
+		size_t n = real_text_read(f, 0, buf, sizeof buf);
 		assert_true(lang_fast_check(buf, n));
 		assert_true(lang_detect_check(buf, n));
 		/* every phrase at every place: the paragraphs' openings, not the markup */
