@@ -233,7 +233,7 @@ static void fast_escaper_agrees(void **state)
 	/* strings of the model: ids, symbols, targets, labels */
 	static const char *const strs[] = { "", "op3", "annex1.p12", "A/RES/58/190", "PP 1",
 		"Part A, OP 2 (a)", "say \"hi\"", "back\\slash", "tab\there", "caf\xc3\xa9", "\x7f",
-		"a\xe2\x80\xaeb", "~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}" };
+		"a\xe2\x80\xae" "b", "~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}" };
 	for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
 		assert_true(json_escape_check(strs[k], strlen(strs[k])));
 	static const char *const bits[] = { "a", "Z", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f",
