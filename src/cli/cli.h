@@ -46,12 +46,10 @@ int cli_load(const char *path, const struct cli_opts *, struct collection **out)
  * line, where the user sees it; stderr is hidden behind the screen). */
 int cli_load_diag(const char *path, const struct cli_opts *, struct collection **out,
                   struct parse_diag *diag);
-/* Same as cli_load, but each resolution goes to each(ctx, res) as soon as it is built (which
- * takes it: res_free), so that a large file is never held whole (parse_file_each). Returns 0
- * or the exit code, the message printed. */
-int cli_load_each(const char *path, const struct cli_opts *, unsigned need,
-                  int (*each)(void *ctx, struct resolution *), void *ctx);
-/* Same, to a sink (parse.h) that may render on several threads. */
+/* Same as cli_load, but each resolution goes to the sink (parse.h) as soon as it is built
+ * (sink->each takes it: res_free; render and emit let it be rendered on several threads), so
+ * that a large file is never held whole (parse_file_sink). Returns 0 or the exit code, the
+ * message printed. */
 int cli_load_sink(const char *path, const struct cli_opts *, unsigned need,
                   const struct parse_sink *);
 

@@ -114,13 +114,6 @@ int cli_load_diag(const char *path, const struct cli_opts *opts, struct collecti
 	return rc;
 }
 
-int cli_load_each(const char *path, const struct cli_opts *opts, unsigned need,
-                  int (*each)(void *ctx, struct resolution *), void *ctx)
-{
-	struct parse_sink sink = { each, NULL, NULL, ctx };
-	return cli_load_sink(path, opts, need, &sink);
-}
-
 int cli_load_sink(const char *path, const struct cli_opts *opts, unsigned need,
                   const struct parse_sink *sink)
 {

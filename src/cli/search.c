@@ -181,7 +181,7 @@ static int search_res(const struct resolution *res, const char *file,
 	return 0;
 }
 
-/* One file's search, resolution by resolution (cli_load_each). */
+/* One file's search, resolution by resolution (cli_load_sink). */
 struct search_file {
 	const char *name;
 	const struct search_pat *pat;

@@ -121,7 +121,7 @@ static int show_with(struct collection *col, const char *name, const char *other
 	return rc;
 }
 
-/* The whole document, written resolution by resolution as each is built (cli_load_each):
+/* The whole document, written resolution by resolution as each is built (cli_load_sink):
  * a compilation is never held whole. */
 struct show_each_ctx {
 	struct show_opts so;

@@ -101,20 +101,16 @@ int build_collection(const struct block_list *, struct collection **out, struct 
  * one begins after them. Those built are the same as build_collection's. */
 int build_collection_first(const struct block_list *, size_t max, int *more,
                            struct collection **out, struct parse_diag *);
-/* Same as build_collection, but each resolution goes to `each` as soon as it is built, which
- * takes it (frees it with res_free), so that a large file never holds more than one model.
- * `each` returns 0 to go on, nonzero to stop. Returns 0, 1 when `each` stopped it, -1 when
- * out of memory. */
-int build_collection_each(const struct block_list *, int (*each)(void *ctx, struct resolution *),
-                          void *ctx, struct parse_diag *);
+/* Same as build_collection, but each resolution goes to the sink (parse.h) as soon as it is
+ * built: sink->each takes it (frees it with res_free), so that a large file never holds more
+ * than a few models; with render and emit, built and rendered on several threads when
+ * GAVEL_THREADS allows. The sink returns 0 to go on, nonzero to stop. Returns 0, 1 when the
+ * sink stopped it, -1 when out of memory. */
+int build_collection_sink(const struct block_list *, const struct parse_sink *,
+                          struct parse_diag *);
 /* Works out the builder's kind of blocks [from, n) (block.kind), for a shape that reads a large
  * file on several threads to do while each block's text is at hand: a kind depends on the
  * block alone. The shape then sets kinds_ready when every block has one. */
 void blocks_classify(struct block_list *, size_t from);
-
-/* Same, to a sink (parse.h): with render and emit, built and rendered on several threads when
- * GAVEL_THREADS allows. */
-int build_collection_sink(const struct block_list *, const struct parse_sink *,
-                          struct parse_diag *);
 
 #endif

@@ -1506,14 +1506,6 @@ int build_collection_sink(const struct block_list *bl, const struct parse_sink *
 	return build_segments(bl, SIZE_MAX, NULL, sink, NULL, d);
 }
 
-int build_collection_each(const struct block_list *bl,
-                          int (*each)(void *, struct resolution *), void *ctx,
-                          struct parse_diag *d)
-{
-	struct parse_sink sink = { each, NULL, NULL, ctx };
-	return build_collection_sink(bl, &sink, d);
-}
-
 int build_collection_first(const struct block_list *bl, size_t max, int *more,
                            struct collection **out, struct parse_diag *d)
 {
