@@ -660,10 +660,13 @@ def pdf_rows(src, bld, out, gavel, env, tmp, runs):
         subprocess.run([gavel, "parse", pdf], env=warm, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, timeout=600)
         tmark = first_markers_of(text)
-        firsts = {"cold": [], "warm": [], "text": [], "less": []}
+        firsts = {"cold": [], "helper": [], "warm": [], "text": [], "less": []}
         for i in range(max(runs, 15)):
             cold = dict(penv, XDG_CACHE_HOME=os.path.join(tmp, "pdf-cache-cold-%d" % i))
             firsts["cold"].append(first_screen([gavel, pdf], (b"Adopts",), cold, 1)[0])
+            helper = dict(penv, XDG_CACHE_HOME=os.path.join(tmp, "pdf-cache-helper-%d" % i),
+                          GAVEL_PDF_QUICK="0")
+            firsts["helper"].append(first_screen([gavel, pdf], (b"Adopts",), helper, 1)[0])
             firsts["warm"].append(first_screen([gavel, pdf], (b"Adopts",), warm, 1)[0])
             firsts["text"].append(first_screen([gavel, text], tmark, penv, 1)[0])
             firsts["less"].append(first_screen(["less", text], tmark, penv, 1)[0])
@@ -672,6 +675,9 @@ def pdf_rows(src, bld, out, gavel, env, tmp, runs):
         add("pdf", "first screen, 100-page PDF (%s), read the first time" % label,
             ms(median(firsts["cold"])), "gavel, text of the same size", ms(t),
             median(firsts["cold"]) / t, "as fast as text")
+        add("pdf", "the same, its first pages read by the helper (GAVEL_PDF_QUICK=0)",
+            ms(median(firsts["helper"])), "gavel, text of the same size", ms(t),
+            median(firsts["helper"]) / t, "for comparison")
         add("pdf", "first screen, the same PDF opened again (its text kept)",
             ms(median(firsts["warm"])), "gavel, text of the same size", ms(t),
             median(firsts["warm"]) / t, "as fast as text")

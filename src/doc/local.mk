@@ -102,6 +102,8 @@ tests_unit_test_bgparse_LDADD = $(UNIT_LDADD)
 # program that links MuPDF.
 src_libgavel_a_SOURCES += src/doc/pdf.c src/doc/pdf.h src/doc/pdf-int.h src/doc/pdf-stream.c \
 	src/doc/pdf-layout.c src/doc/pdf-cache.c
+# gavel's own reading of a plain PDF's first pages (pdf-quick.h), beside the helper
+src_libgavel_a_SOURCES += src/doc/pdf-quick.c src/doc/pdf-quick.h
 if HAVE_MUPDF
 pkglibexec_PROGRAMS = src/gavel-pdf
 src_gavel_pdf_SOURCES = src/gavel-pdf.c src/doc/pdf-mupdf.c src/doc/pdf-mupdf.h
@@ -123,6 +125,11 @@ TESTS += tests/unit/test_pdf
 tests_unit_test_pdf_SOURCES = tests/unit/test_pdf.c
 tests_unit_test_pdf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_pdf_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/unit/test_pdf_quick
+TESTS += tests/unit/test_pdf_quick
+tests_unit_test_pdf_quick_SOURCES = tests/unit/test_pdf_quick.c
+tests_unit_test_pdf_quick_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pdf_quick_LDADD = $(UNIT_LDADD)
 # Malformed, hostile and unreadable PDFs, and a PDF reader that crashes, hangs or floods.
 TESTS += tests/bad/bad-pdf.sh
-EXTRA_DIST += tests/bad/bad-pdf.sh tests/data/pdf/bad
+EXTRA_DIST += tests/bad/bad-pdf.sh tests/data/pdf/bad tests/data/pdf/quick

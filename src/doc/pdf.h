@@ -46,9 +46,10 @@ int pdf_shape_read(const char *buf, size_t len, const struct shape_want *,
  * is set when the document has pages beyond them. Returns 0, or a sysexits code with
  * d->reason set: EX_DATAERR for a damaged, encrypted or scanned PDF, EX_UNAVAILABLE when the
  * helper is missing, EX_OSERR when out of memory. An opening of a file (path, max_pages > 0)
- * leaves its helper paused after those pages, and the whole read of the same file that
- * follows reads on from there rather than from page 1; another read, or the process's exit,
- * stops it. */
+ * of a plain PDF is read by gavel itself, without the helper (pdf-quick.h; GAVEL_PDF_QUICK=0
+ * turns that off); any other opening of a file leaves its helper paused after those pages,
+ * and the whole read of the same file that follows reads on from there rather than from
+ * page 1; another read, or the process's exit, stops it. */
 int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
              struct block_list *out, struct parse_diag *d);
 

@@ -22,6 +22,12 @@ for target in "$@"; do
 		dict=""
 		maxlen=262144
 		;;
+	fuzz_pdf_quick)
+		cp "$srcdir"/tests/fuzz/regress-pdfquick/* "$corpus/" 2>/dev/null
+		find "$srcdir/tests/data/pdf" -type f -name '*.pdf' -size -200k -exec cp {} "$corpus/" \; 2>/dev/null
+		dict="-dict=$srcdir/tests/fuzz/pdf.dict"
+		maxlen=262144
+		;;
 	fuzz_pdf_stream)
 		cp "$srcdir"/tests/fuzz/regress-pdfstream/* "$corpus/" 2>/dev/null
 		dict=""

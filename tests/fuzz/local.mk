@@ -27,10 +27,17 @@ tests_fuzz_replay_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
 tests_fuzz_replay_pdf_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS) $(MUPDF_LIBS)
 endif
 EXTRA_DIST += tests/fuzz/regress-pdf tests/fuzz/regress-pdfstream
+# gavel's own reading of a PDF's opening (pdf-quick.c), from PDF bytes, no MuPDF
+check_PROGRAMS += tests/fuzz/replay_pdf_quick
+tests_fuzz_replay_pdf_quick_SOURCES = tests/fuzz/fuzz_pdf_quick.c tests/fuzz/fuzz-model.h \
+	tests/fuzz/standalone.c
+tests_fuzz_replay_pdf_quick_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+EXTRA_DIST += tests/fuzz/regress-pdfquick tests/fuzz/pdf.dict
 
 FUZZ_SECONDS = 20
 FUZZ_TARGETS = tests/fuzz/fuzz_parse$(EXEEXT) tests/fuzz/fuzz_import$(EXEEXT) \
-	tests/fuzz/fuzz_akn$(EXEEXT) tests/fuzz/fuzz_pdf_stream$(EXEEXT)
+	tests/fuzz/fuzz_akn$(EXEEXT) tests/fuzz/fuzz_pdf_stream$(EXEEXT) \
+	tests/fuzz/fuzz_pdf_quick$(EXEEXT)
 if HAVE_MUPDF
 FUZZ_TARGETS += tests/fuzz/fuzz_pdf$(EXEEXT)
 endif
@@ -49,6 +56,9 @@ tests_fuzz_fuzz_akn_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 tests_fuzz_fuzz_pdf_stream_SOURCES = tests/fuzz/fuzz_pdf_stream.c tests/fuzz/fuzz-model.h
 tests_fuzz_fuzz_pdf_stream_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_pdf_stream_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
+tests_fuzz_fuzz_pdf_quick_SOURCES = tests/fuzz/fuzz_pdf_quick.c tests/fuzz/fuzz-model.h
+tests_fuzz_fuzz_pdf_quick_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_pdf_quick_LDADD = src/libgavel.a $(SQLITE_LIBS) $(FRIBIDI_LIBS)
 tests_fuzz_fuzz_pdf_SOURCES = tests/fuzz/fuzz_pdf.c tests/fuzz/fuzz-model.h src/doc/pdf-mupdf.c
 tests_fuzz_fuzz_pdf_CFLAGS = $(AM_CFLAGS) $(MUPDF_CFLAGS)
 tests_fuzz_fuzz_pdf_LDFLAGS = -fsanitize=fuzzer

@@ -37,6 +37,8 @@ find "$top_srcdir/tests/data" -name '*.json' -type f >"$TMPDIR_R/json" 2>/dev/nu
 replay replay_import "$top_srcdir/tests/fuzz/regress-import" $(cat "$TMPDIR_R/json")
 # The PDF: page streams through the layout; PDFs through MuPDF in this process (when built).
 replay replay_pdf_stream "$top_srcdir/tests/fuzz/regress-pdfstream"
+# gavel's own reading of a PDF's opening: its saved inputs and every PDF of tests/data
+replay replay_pdf_quick "$top_srcdir/tests/fuzz/regress-pdfquick" "$top_srcdir/tests/data/pdf"
 if [ -x "$top_builddir/tests/fuzz/replay_pdf" ]; then
 	replay replay_pdf "$top_srcdir/tests/fuzz/regress-pdf" "$top_srcdir/tests/data/pdf"
 fi

@@ -1,0 +1,464 @@
+/* test_pdf_quick.c: gavel's own reading of a PDF's opening (pdf-quick.c) against the helper's
+ * (MuPDF): for every PDF of tests/data/pdf the opening's blocks and model must be the same
+ * whichever reads it, and the quick reader must not refuse them; what it cannot read
+ * (encrypted, scanned, damaged files) it refuses, and gavel then says what the helper says.
+ * $GAVEL_TEST_EXTRA_PDF adds PDFs (colon-separated; the 100-page PDF of `make bench`). */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <sys/wait.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "doc/blocks.h"
+#include "doc/json.h"
+#include "doc/parse.h"
+#include "doc/pdf-quick.h"
+#include "doc/pdf.h"
+
+#define OPENING 3   /* the pages pdf_shape_read asks for an opening */
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16;
+	char *b = malloc(cap);
+	*n = 0;
+	size_t got;
+	while (b && (got = fread(b + *n, 1, cap - *n, f)) > 0) {
+		*n += got;
+		if (*n == cap) {
+			char *nb = realloc(b, cap *= 2);
+			if (!nb)
+				free(b);
+			b = nb;
+		}
+	}
+	fclose(f);
+	return b;
+}
+
+/* Everything an opening gives: each block (text, zone, page, heading, indent, markers) and
+ * the model built from the blocks, as JSON. Caller frees. */
+static char *describe(int rc, struct block_list *bl, const struct parse_diag *d)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+	assert_non_null(f);
+	fprintf(f, "rc %d\n", rc);
+	if (rc) {
+		fprintf(f, "reason %s\n", d->reason);
+		fclose(f);
+		return s;
+	}
+	for (size_t i = 0; i < bl->n; i++) {
+		const struct block *b = &bl->v[i];
+		fprintf(f, "block zone %d page %d heading %d indent %d marks", (int)b->zone, b->page,
+		        b->heading, b->indent);
+		for (size_t k = 0; k < b->nmarks; k++)
+			fprintf(f, " %zu:%d", b->marks[k].byte, b->marks[k].footnote);
+		fprintf(f, "\n  %s\n", b->text);
+	}
+	struct collection *col = NULL;
+	struct parse_diag bd;
+	memset(&bd, 0, sizeof bd);
+	assert_int_equal(build_collection(bl, &col, &bd), 0);
+	json_write_collection(f, col);
+	collection_free(col);
+	fclose(f);
+	return s;
+}
+
+/* The opening as pdf_read gives it, with the quick reader on or off. */
+static char *opening_by_pdf_read(const char *path, int quick)
+{
+	setenv("GAVEL_PDF_QUICK", quick ? "1" : "0", 1);
+	struct block_list bl;
+	struct parse_diag d;
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	int more = 0;
+	int rc = pdf_read(path, NULL, 0, OPENING, &more, &bl, &d);
+	char *s = describe(rc, &bl, &d);
+	blocks_free(&bl);
+	unsetenv("GAVEL_PDF_QUICK");
+	return s;
+}
+
+/* A stream's records without their numbers: each span's text and direction, and which
+ * other records come (page, image, rule, end), in order. Caller frees. */
+static char *skeleton(const char *stream, size_t n)
+{
+	char *s = NULL;
+	size_t sn = 0;
+	FILE *f = open_memstream(&s, &sn);
+	assert_non_null(f);
+	for (const char *l = stream, *end = stream + n; l < end;) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l));
+		size_t k = nl ? (size_t)(nl - l) : (size_t)(end - l);
+		if (k > 5 && memcmp(l, "span ", 5) == 0) {
+			/* span FONT SIZE X0 Y0 X1 Y1 BASE DIR TEXT: from DIR on */
+			const char *p = l;
+			for (int w = 0; w < 8 && p < l + k; w++)
+				p = memchr(p, ' ', (size_t)(l + k - p)) + 1;
+			fprintf(f, "span %.*s\n", (int)(l + k - p), p);
+		} else if (k >= 3 && (memcmp(l, "page", 4) == 0 || memcmp(l, "image", 5) == 0
+		                      || memcmp(l, "rule", 4) == 0 || memcmp(l, "end", 3) == 0)) {
+			fprintf(f, "%.*s\n", (int)(memchr(l, ' ', k) ? (const char *)memchr(l, ' ', k) - l
+			                                               : (long)k), l);
+		}
+		l = nl ? nl + 1 : end;
+	}
+	fclose(f);
+	return s;
+}
+
+/* The helper's stream of the opening: gavel-pdf --pages 3. Caller frees. */
+static char *helper_stream(const char *path, size_t *n)
+{
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd, "'%s' --pages %d '%s'", getenv("GAVEL_PDF_HELPER"), OPENING, path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t cap = 1 << 16;
+	char *b = malloc(cap);
+	*n = 0;
+	size_t got;
+	while (b && (got = fread(b + *n, 1, cap - *n, p)) > 0) {
+		*n += got;
+		if (*n == cap)
+			b = realloc(b, cap *= 2);
+	}
+	pclose(p);
+	assert_non_null(b);
+	return b;
+}
+
+static char *quick_skeleton;
+
+/* The opening from the quick reader's own stream; NULL (and *why) when it refuses. Its
+ * skeleton is left in quick_skeleton. */
+static char *opening_by_quick(const char *path, const char **why)
+{
+	size_t n;
+	char *pdf = slurp(path, &n);
+	assert_non_null(pdf);
+	char *stream;
+	size_t len;
+	int rc = pdf_quick_stream((const unsigned char *)pdf, n, OPENING, &stream, &len, why);
+	free(pdf);
+	assert_true(rc >= 0);
+	if (rc)
+		return NULL;
+	struct block_list bl;
+	struct parse_diag d;
+	memset(&bl, 0, sizeof bl);
+	memset(&d, 0, sizeof d);
+	int r = pdf_read_stream(stream, len, NULL, &bl, &d);
+	free(quick_skeleton);
+	quick_skeleton = skeleton(stream, len);
+	free(stream);
+	char *s = describe(r, &bl, &d);
+	blocks_free(&bl);
+	return s;
+}
+
+/* Where two descriptions part, for the failure message. */
+static void report_difference(const char *path, const char *a, const char *b)
+{
+	size_t i = 0, line = 1;
+	while (a[i] && a[i] == b[i])
+		line += a[i++] == '\n';
+	size_t from = i;
+	while (from > 0 && a[from - 1] != '\n')
+		from--;
+	fprintf(stderr, "%s: the quick reader's opening differs from the helper's at line %zu:\n"
+	        "  helper: %.160s\n  quick:  %.160s\n", path, line, a + from, b + from);
+}
+
+/* One PDF: accepted, and the same opening as the helper's. Returns 0 when it matched. */
+static int same_opening(const char *path)
+{
+	const char *why = NULL;
+	char *quick = opening_by_quick(path, &why);
+	if (!quick) {
+		fprintf(stderr, "%s: refused by the quick reader: %s\n", path, why ? why : "?");
+		return -1;
+	}
+	char *helper = opening_by_pdf_read(path, 0);
+	char *through = opening_by_pdf_read(path, 1);
+	/* the quick opening stopped the helper's paused one and started none */
+	errno = 0;
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(errno, ECHILD);
+	size_t hn;
+	char *hs = helper_stream(path, &hn);
+	char *hsk = skeleton(hs, hn);
+	free(hs);
+	int rc = 0;
+	/* the same spans, in the same order (their boxes may differ by a rounding) */
+	if (strcmp(hsk, quick_skeleton) != 0) {
+		report_difference(path, hsk, quick_skeleton);
+		rc = -1;
+	} else if (strcmp(helper, quick) != 0) {
+		report_difference(path, helper, quick);
+		rc = -1;
+	} else if (strcmp(helper, through) != 0) {
+		report_difference(path, helper, through);
+		rc = -1;
+	}
+	free(quick);
+	free(helper);
+	free(through);
+	free(hsk);
+	return rc;
+}
+
+static int each_pdf(const char *dir, int *failed)
+{
+	char d[4096];
+	snprintf(d, sizeof d, "%s/%s", ABS_TOP_SRCDIR, dir);
+	DIR *dh = opendir(d);
+	assert_non_null(dh);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(dh))) {
+		size_t k = strlen(e->d_name);
+		if (k < 5 || strcmp(e->d_name + k - 4, ".pdf") != 0)
+			continue;
+		char path[8192];
+		snprintf(path, sizeof path, "%s/%s", d, e->d_name);
+		*failed += same_opening(path) != 0;
+		n++;
+	}
+	closedir(dh);
+	return n;
+}
+
+static char cache_dir[] = "/tmp/gavel-test-pdf-quick.XXXXXX";
+
+static int setup(void **state)
+{
+	(void)state;
+	/* an empty cache: every opening is read, none comes from a kept stream */
+	if (!mkdtemp(cache_dir))
+		return -1;
+	setenv("XDG_CACHE_HOME", cache_dir, 1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(quick_skeleton);
+	char rm[200];
+	snprintf(rm, sizeof rm, "rm -rf '%s'", cache_dir);
+	return system(rm) == 0 ? 0 : -1;
+}
+
+/* The official PDFs, the LibreOffice-typeset ones in six languages (Arabic set in visual
+ * runs, Chinese set oblique) and any extra: read by the quick reader, same opening. */
+static void same_as_helper(void **state)
+{
+	(void)state;
+	const char *h = getenv("GAVEL_PDF_HELPER");
+	if (!h || !*h)
+		skip();
+	int failed = 0, n = 0;
+	n += each_pdf("tests/data/pdf", &failed);
+	n += each_pdf("tests/data/pdf/gen", &failed);
+	assert_true(n >= 15);
+	const char *extra = getenv("GAVEL_TEST_EXTRA_PDF");
+	char *list = extra ? strdup(extra) : NULL;
+	for (char *save = NULL, *p = list ? strtok_r(list, ":", &save) : NULL; p;
+	     p = strtok_r(NULL, ":", &save))
+		failed += same_opening(p) != 0;
+	free(list);
+	assert_int_equal(failed, 0);
+}
+
+/* Writes bytes to a file of the temporary directory; returns its path (static). */
+static const char *write_file(const char *name, const char *b, size_t n)
+{
+	static char path[4096];
+	snprintf(path, sizeof path, "%s/%s", cache_dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(b, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+/* What the quick reader cannot read it refuses (cheaply, without a crash), and gavel says
+ * what the helper says of it: encrypted, password-protected, damaged. A scan it may read
+ * (a page with a picture and no text), and the layout's refusal sends it to the helper. */
+static void refusals_fall_back(void **state)
+{
+	(void)state;
+	const char *h = getenv("GAVEL_PDF_HELPER");
+	if (!h || !*h)
+		skip();
+	static const char *bad[] = { "encrypted.pdf", "owner-only.pdf" };
+	char path[4096];
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(path, sizeof path, "%s/tests/data/pdf/bad/%s", ABS_TOP_SRCDIR, bad[i]);
+		const char *why = NULL;
+		char *q = opening_by_quick(path, &why);
+		assert_null(q);
+		assert_non_null(why);
+		assert_string_equal(why, "encrypted");
+	}
+	snprintf(path, sizeof path, "%s/tests/data/pdf/bad/scan.pdf", ABS_TOP_SRCDIR);
+	char *a = opening_by_pdf_read(path, 0), *b = opening_by_pdf_read(path, 1);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "OCR"));
+	free(a);
+	free(b);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(path, sizeof path, "%s/tests/data/pdf/bad/%s", ABS_TOP_SRCDIR, bad[i]);
+		a = opening_by_pdf_read(path, 0);
+		b = opening_by_pdf_read(path, 1);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	/* damaged copies of an official PDF: cut short, its xref and a content stream broken */
+	snprintf(path, sizeof path, "%s/tests/data/pdf/A_RES_73_3-EN.pdf", ABS_TOP_SRCDIR);
+	size_t n;
+	char *pdf = slurp(path, &n);
+	assert_non_null(pdf);
+	struct {
+		const char *name;
+		size_t at, len;   /* bytes overwritten with 'x' (len 0: the file cut at `at`) */
+	} damage[] = {
+		{ "cut.pdf", n / 2, 0 },
+		{ "xref.pdf", n - 400, 200 },
+		{ "middle.pdf", n / 3, 4096 },
+		{ "start.pdf", 20, 2000 },
+	};
+	for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
+		char *c = malloc(n);
+		assert_non_null(c);
+		memcpy(c, pdf, n);
+		size_t len = damage[i].len ? n : damage[i].at;
+		if (damage[i].len)
+			memset(c + damage[i].at, 'x', damage[i].len);
+		const char *p = write_file(damage[i].name, c, len);
+		const char *why = NULL;
+		char *q = opening_by_quick(p, &why);
+		if (i <= 1) {
+			/* no xref to trust: refused */
+			assert_null(q);
+			assert_non_null(why);
+		}
+		free(q);
+		/* refused or read past what is broken, what gavel shows is what the helper gives */
+		a = opening_by_pdf_read(p, 0);
+		b = opening_by_pdf_read(p, 1);
+		if (strcmp(a, b) != 0) {
+			report_difference(p, a, b);
+			fail();
+		}
+		free(a);
+		free(b);
+		free(c);
+	}
+	free(pdf);
+}
+
+static char *quick_of(const char *name, size_t *len)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/tests/data/pdf/quick/%s", ABS_TOP_SRCDIR, name);
+	size_t n;
+	char *pdf = slurp(path, &n);
+	assert_non_null(pdf);
+	char *out = NULL;
+	const char *why = NULL;
+	int rc = pdf_quick_stream((const unsigned char *)pdf, n, OPENING, &out, len, &why);
+	free(pdf);
+	if (rc)
+		fail_msg("%s refused: %s", name, why ? why : "?");
+	return out;
+}
+
+/* What the real PDFs do not use, in PDFs made by hand (tests/data/pdf/quick/make.py): a
+ * cross-reference stream with a PNG predictor and an object stream give the very stream the
+ * classic table gives; /Differences glyph names, a Type0 font's /W in both forms and its
+ * ToUnicode's bfrange arrays, a form's text, ' and " and T*, character and word spacing,
+ * scaling and rise, a rule stroked and one filled. */
+static void made_by_hand(void **state)
+{
+	(void)state;
+	size_t a, b;
+	char *classic = quick_of("classic.pdf", &a);
+	char *xstream = quick_of("xref-stream.pdf", &b);
+	assert_int_equal(a, b);
+	assert_memory_equal(classic, xstream, a);
+	static const char *want[] = {
+		"h United Nations\n", "h Noting with \u201cconcern\u201d the report \u2014 the whole report,\n",
+		"h Adopts the text AB 12 \u00e9t\u00e9\n", "h Text\n", "h form.\n", "h \u201c\u2014\n",
+		"h s p a c e d\n", "pages 2\n", "page 2 612.00 792.00\n", "h Page two, 2/2.\n",
+		"font 1 b Demo-Bold\n", "font 2 i Demo-Italic\n",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(classic, want[i]))
+			fail_msg("no \"%s\" in:\n%s", want[i], classic);
+	/* two rules: the stroked line and the thin filled rectangle */
+	int rules = 0;
+	for (const char *p = classic; (p = strstr(p, "\nrule ")); p++)
+		rules++;
+	assert_int_equal(rules, 2);
+	free(classic);
+	free(xstream);
+}
+
+/* Hostile shapes the quick reader must refuse, not follow: a reference loop, deep nesting,
+ * an xref chain that points at itself, a page tree that contains itself. */
+static void hostile(void **state)
+{
+	(void)state;
+	static const char *docs[] = {
+		/* /Prev pointing at its own xref */
+		"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+		"2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\n"
+		"xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000054 00000 n \n"
+		"trailer<</Size 3/Root 1 0 R/Prev 103>>\nstartxref\n103\n%%EOF\n",
+		/* deep arrays */
+		"%PDF-1.4\n1 0 obj[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+		"endobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n"
+		"trailer<</Size 2/Root 1 0 R>>\nstartxref\n90\n%%EOF\n",
+		"", "%PDF-", "%PDF-1.4\nstartxref\n99999999\n",
+	};
+	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+		char *out = NULL;
+		size_t n = 0;
+		const char *why = NULL;
+		int rc = pdf_quick_stream((const unsigned char *)docs[i], strlen(docs[i]), OPENING, &out,
+		                          &n, &why);
+		assert_int_equal(rc, 1);
+		assert_non_null(why);
+		assert_null(out);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(same_as_helper),
+		cmocka_unit_test(refusals_fall_back),
+		cmocka_unit_test(made_by_hand),
+		cmocka_unit_test(hostile),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
