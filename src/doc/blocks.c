@@ -185,6 +185,7 @@ static int append(struct block_list *bl, char *t, size_t n, enum block_zone zone
 	b->nmarks = 0;
 	b->heading = 0;
 	b->kind = 0;
+	b->dlike = 0;
 	return 0;
 }
 

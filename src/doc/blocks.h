@@ -31,6 +31,8 @@ struct block {
 	                     * line): 0 when it cannot tell */
 	unsigned char kind; /* the builder's kind of it plus one (blocks_classify), worked out
 	                     * where the shape read it; 0 when not yet */
+	unsigned char dlike; /* plus one, whether it may head a decision ("57/501. Title": the
+	                      * builder's decision_like), worked out with kind; 0 when not yet */
 };
 
 /* What one document's masthead and page furniture said, in a file holding several (pasted
