@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "doc/blocks.h"
 #include "doc/bytes.h"
@@ -101,18 +102,79 @@ static size_t normalise(const char *text, size_t len, char *t)
 	return n;
 }
 
+/* A large array of blocks has a mapping of its own, advised to huge pages. On a virtual
+ * machine where the first touch of every 4 KB page traps to the host (some 13 us each here),
+ * the 9 MB of blocks of a 50 MB file cost 15 ms to copy once and as much again to fill, a
+ * tenth of a whole `gavel search`; in 2 MB pages it is a handful of faults. Mapped with
+ * MAP_NORESERVE, a generous reservation costs only the pages used. */
+#define BLOCKS_MAPPED_MIN ((size_t)4 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static struct block *blocks_map(size_t bytes, size_t *mapped)
+{
+	size_t size = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	if (size < bytes || size > SIZE_MAX - HUGE_PAGE)
+		return NULL;
+	char *p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	/* aligned to a huge page: the slack before and after goes back */
+	char *a = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	if (p + size + HUGE_PAGE > a + size)
+		munmap(a + size, (size_t)(p + size + HUGE_PAGE - (a + size)));
+#if defined(MADV_HUGEPAGE)
+	(void)madvise(a, size, MADV_HUGEPAGE);
+#endif
+	*mapped = size;
+	return (struct block *)a;
+}
+
+static void blocks_unmap(struct block_list *bl)
+{
+	if (bl->mapped)
+		munmap(bl->v, bl->mapped);
+	else
+		free(bl->v);
+	bl->v = NULL;
+	bl->mapped = 0;
+}
+
+int blocks_reserve(struct block_list *bl, size_t n)
+{
+	if (n <= bl->cap)
+		return 0;
+	if (n > SIZE_MAX / sizeof *bl->v)
+		return -1;
+	size_t bytes = n * sizeof *bl->v, mapped = 0;
+	struct block *nv;
+	if (bytes < BLOCKS_MAPPED_MIN && !bl->mapped) {
+		nv = realloc(bl->v, bytes);
+		if (!nv)
+			return -1;
+	} else {
+		nv = blocks_map(bytes, &mapped);
+		if (!nv)
+			return -1;
+		if (bl->n)
+			memcpy(nv, bl->v, bl->n * sizeof *nv);
+		blocks_unmap(bl);
+		n = mapped / sizeof *nv;
+	}
+	bl->v = nv;
+	bl->cap = n;
+	bl->mapped = mapped;
+	return 0;
+}
+
 /* Appends a block of text t[0..n), taken (free()d with the list). */
 static int append(struct block_list *bl, char *t, size_t n, enum block_zone zone,
                   int indent, int page)
 {
-	if (bl->n == bl->cap) {
-		size_t cap = bl->cap ? bl->cap * 2 : 64;
-		struct block *nv = realloc(bl->v, cap * sizeof *nv);
-		if (!nv)
-			return -1;
-		bl->v = nv;
-		bl->cap = cap;
-	}
+	if (bl->n == bl->cap && blocks_reserve(bl, bl->cap ? bl->cap * 2 : 64))
+		return -1;
 	struct block *b = &bl->v[bl->n++];
 	b->text = t;
 	b->len = n;
@@ -123,6 +185,7 @@ static int append(struct block_list *bl, char *t, size_t n, enum block_zone zone
 	b->nmarks = 0;
 	b->heading = 0;
 	b->kind = 0;
+	b->dlike = 0;
 	return 0;
 }
 
@@ -236,8 +299,7 @@ void blocks_free(struct block_list *bl)
 			free(bl->v[i].text);
 		free(bl->v[i].marks);
 	}
-	free(bl->v);
-	bl->v = NULL;
+	blocks_unmap(bl);
 	bl->n = bl->cap = 0;
 	bl->exact_marks = 0;
 	bl->kinds_ready = 0;

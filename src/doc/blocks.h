@@ -31,6 +31,8 @@ struct block {
 	                     * line): 0 when it cannot tell */
 	unsigned char kind; /* the builder's kind of it plus one (blocks_classify), worked out
 	                     * where the shape read it; 0 when not yet */
+	unsigned char dlike; /* plus one, whether it may head a decision ("57/501. Title": the
+	                      * builder's decision_like), worked out with kind; 0 when not yet */
 };
 
 /* What one document's masthead and page furniture said, in a file holding several (pasted
@@ -43,6 +45,7 @@ struct doc_hints {
 struct block_list {
 	struct block *v;
 	size_t n, cap;
+	size_t mapped;           /* bytes of v's own mapping (blocks_reserve), 0: malloc()ed */
 	struct res_meta hints;   /* metadata read from furniture: symbol, job, distributed ... */
 	struct doc_hints *docs;  /* per document, when the reader saw where mastheads begin */
 	size_t ndocs, docs_cap;
@@ -76,6 +79,9 @@ int blocks_push_in_place(struct block_list *, char *text, size_t len, enum block
 int blocks_push_marked(struct block_list *, const char *text, size_t len, enum block_zone,
                        int indent, int page, const struct mark *marks, size_t nmarks);
 void blocks_free(struct block_list *);
+/* Makes room for n blocks in all (a reader that knows about how many it will push): a large
+ * array gets a mapping of its own in huge pages. Returns 0 or -1 (OOM). */
+int blocks_reserve(struct block_list *, size_t n);
 
 /* A superscript digit at text[i] (¹ ² ³ ⁰ ⁴-⁹: footnote markers in text copied from a web
  * page or a word processor): its ASCII digit, *k set to its bytes; 0 if there is none.

@@ -719,7 +719,8 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 				st->oom = 1;
 				break;
 			}
-			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0, 0, 0 };
+			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0,
+			                    0, 0, 0 };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
 			continue;
@@ -823,12 +824,18 @@ static struct resolution *build_one(const struct block_list *bl, const enum bkin
  * follows as "At its 96th plenary meeting, on 8 May 2025, the General Assembly ..." or "The
  * General Assembly took note ...": decisions have no opening of their own, so a compilation
  * that mixes them with resolutions is cut there too. */
+static int decision_like(const struct block *b)
+{
+	size_t rn = refs_resolution_number(b->text, b->len);
+	return rn && rn + 2 < b->len && b->text[rn] == '.' && b->zone != ZONE_FOOTNOTE
+	       && strchr(b->text, '/') && b->len <= 300;
+}
+
 static int decision_head(const struct block_list *bl, const enum bkind *kinds, size_t j)
 {
 	const struct block *b = &bl->v[j];
-	size_t rn = refs_resolution_number(b->text, b->len);
-	if (!rn || rn + 2 >= b->len || b->text[rn] != '.' || b->zone == ZONE_FOOTNOTE
-	    || !strchr(b->text, '/') || b->len > 300)
+	/* worked out with the block's kind where the shape read it, while its text was at hand */
+	if (!(b->dlike ? b->dlike - 1 : decision_like(b)))
 		return 0;
 	size_t k = j + 1;
 	while (k < bl->n && bl->v[k].len == 0)
@@ -1061,8 +1068,10 @@ static void *classify_run(void *arg)
 
 void blocks_classify(struct block_list *bl, size_t from)
 {
-	for (size_t j = from; j < bl->n; j++)
+	for (size_t j = from; j < bl->n; j++) {
 		bl->v[j].kind = (unsigned char)(build_classify(&bl->v[j], NULL) + 1);
+		bl->v[j].dlike = (unsigned char)(decision_like(&bl->v[j]) + 1);
+	}
 }
 
 /* Every block's kind, or NULL when there are few blocks, one thread or no memory, or when the

@@ -475,21 +475,24 @@ static int read_fail(struct parse_diag *d, int fd, char *buf, int code, const ch
 /* A large file's buffer is asked to be backed by huge pages where the system gives them on
  * request (transparent huge pages in "madvise" mode): a 50 MB file then costs some 25 page
  * faults instead of 12,000, which were a fifth of a whole `gavel search` on a virtual
- * machine. Only advice: nothing changes where it is not taken. */
-static void advise_huge(char *buf, size_t size)
+ * machine. The buffer is aligned to a huge page and rounded up to whole ones, or its first
+ * and last partial 2 MB would still be touched a 4 KB page at a time (a thousand faults, a
+ * tenth of the read). Only advice: nothing changes where it is not taken. free() and
+ * realloc() take the buffer as they take malloc()'s. */
+static char *alloc_huge(size_t size)
 {
 #if defined(MADV_HUGEPAGE)
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	if (size < 4 * huge)
-		return;
-	uintptr_t lo = ((uintptr_t)buf + huge - 1) & ~(huge - 1);
-	uintptr_t hi = ((uintptr_t)buf + size) & ~(huge - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-	(void)buf;
-	(void)size;
+	const size_t huge = (size_t)2 << 20;
+	if (size >= 4 * huge && size <= SIZE_MAX - huge) {
+		size_t whole = (size + huge - 1) & ~(huge - 1);
+		void *p;
+		if (posix_memalign(&p, huge, whole) != 0)
+			return NULL;
+		(void)madvise(p, whole, MADV_HUGEPAGE);
+		return p;
+	}
 #endif
+	return malloc(size);
 }
 
 int input_read(const char *path, char **data, size_t *len, struct parse_diag *d)
@@ -522,10 +525,9 @@ int input_read_max(const char *path, size_t max, char **data, size_t *len, struc
 	 * zeros from a device are refused there, not after a gigabyte. */
 	size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1
 	           : (max < SNIFF_BYTES ? max : SNIFF_BYTES) + 1;
-	char *buf = malloc(cap);
+	char *buf = alloc_huge(cap);
 	if (!buf)
 		return read_fail(d, fd, NULL, EX_OSERR, "out of memory");
-	advise_huge(buf, cap);
 	size_t n = 0;
 	int sniffed = 0;
 	for (;;) {

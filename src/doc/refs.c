@@ -118,6 +118,13 @@ static long spaced_ok(const struct refs_notes *rn, long v)
 	return k >= 0 && (size_t)k == rn->next && !rn->cited[k] ? k : -1;
 }
 
+/* The note just cited, cited again ("S/9525, 26 S/9528 26 and S/9554, 26"). */
+static long repeat_ok(const struct refs_notes *rn, long v)
+{
+	long k = note_index(rn, v);
+	return k >= 0 && rn->next > 0 && (size_t)k == rn->next - 1 && rn->cited[k] ? k : -1;
+}
+
 static long digits_value(const char *s, size_t n)
 {
 	if (n == 0 || n > 6 || s[0] == '0')
@@ -263,6 +270,8 @@ static int nbsp_before(const char *out, size_t w)
 }
 
 /* The token ending at out[w) holds a '/' (a document symbol), or is 1-2 capitals ("G77"). */
+static size_t symbol_at(const char *s, size_t len, size_t i);
+
 static int symbol_token(const char *out, size_t w)
 {
 	size_t b = w, caps = 0, other = 0;
@@ -453,6 +462,12 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				    && in_list(wb, count_words) && !list_goes_on(text + de, len - de);
 				/* after a document's symbol: "contained in documents S/10182 11 and" */
 				int after_symbol = isdigit(pp) && symbol_token(out, w - 1);
+				/* between two documents' symbols in a list, after the comma ("in documents
+				 * S/9525, 26 S/9528 26 and"): no count stands before a symbol, no item of a
+				 * list of numbers after one */
+				int symbol_comma = pp == ',' && w > 2 && symbol_token(out, w - 2);
+				int between_symbols = symbol_comma && de + 1 < len && text[de] == ' '
+				    && symbol_at(text, len, de + 1) > 0;
 				int after = !list_item
 				    && (prev_year || (isalpha(pp) && !in_list(wb, count_words)) || punct
 				        || plural_one || after_symbol);
@@ -469,7 +484,7 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 				/* before another number, after punctuation: "of 2 August, 11 5 August" */
 				int next_num = de + 1 < len && text[de] == ' ' && isdigit((unsigned char)text[de + 1])
 				    && (pp == ',' || pp == ';');
-				int ok = at_end || (after && next_num)
+				int ok = at_end || (after && next_num) || between_symbols
 				    || (after && ((!counts && joins_clause(text + de, len - de))
 				    || (!counts && next_lower && (punct || capital_before(out, w)))
 				    || (next_upper && (pp == ',' || pp == ';') && !rn->orphans)));
@@ -492,6 +507,9 @@ int refs_take_markers(struct refs_notes *rn, char *text, size_t *lenp, struct ma
 						}
 					} else {
 						k = spaced_ok(rn, v);
+						/* each document of a list may cite the same note again */
+						if (k < 0 && (after_symbol || symbol_comma))
+							k = repeat_ok(rn, v);
 						if (k < 0 && prev_year && !next_num) {
 							/* "of 19 March 1978 20 confirmed", "dated 13 November
 							 * 1979 97 and": after a date, a marker of any note not

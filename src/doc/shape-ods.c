@@ -273,6 +273,7 @@ static int ods_run(const char *text, size_t len, char *own, size_t *pos, int fir
  * blocks follow the first half's and its hints fill what the first half left empty. */
 
 #define ODS_SPLIT_MIN ((size_t)4 << 20)     /* smaller extracts: one thread */
+#define ODS_BLOCK_BYTES 32                  /* text per block, fewer than any extract has */
 
 struct ods_half {
 	const char *text;
@@ -321,22 +322,16 @@ static int ods_join(struct block_list *out, struct ods_half *h)
 	int rc = 0;
 	if (h->bl.n) {
 		size_t n = out->n + h->bl.n;
-		struct block *v = n > out->cap ? realloc(out->v, n * sizeof *v) : out->v;
-		if (!v) {
+		if (blocks_reserve(out, n)) {
 			rc = -1;
 		} else {
-			memcpy(v + out->n, h->bl.v, h->bl.n * sizeof *v);
-			out->v = v;
-			if (n > out->cap)
-				out->cap = n;
+			memcpy(out->v + out->n, h->bl.v, h->bl.n * sizeof *out->v);
 			out->n = n;
 			if (!out->lent_lo || (h->bl.lent_lo && h->bl.lent_lo < out->lent_lo))
 				out->lent_lo = h->bl.lent_lo;
 			if (h->bl.lent_hi > out->lent_hi)
 				out->lent_hi = h->bl.lent_hi;
-			free(h->bl.v);
-			h->bl.v = NULL;
-			h->bl.n = h->bl.cap = 0;
+			h->bl.n = 0;    /* the blocks are out's now; blocks_free lets the array go */
 		}
 	}
 	/* the hints: a value the first half left empty comes from the second (first value
@@ -378,8 +373,14 @@ static int ods_rest(const char *text, size_t len, char *own, size_t pos, struct 
 	h->pos = cut;
 	h->own = own;
 	h->st = (struct ods_state){ st->masthead || tags_in(text, pos, cut, buf), 0, 0 };
+	/* room for the blocks of both halves where they end up, so that neither array grows
+	 * by copying (a block per ODS_BLOCK_BYTES of text is more than extracts hold); only
+	 * room made ahead: where it is not given, the arrays grow as they fill */
+	(void)blocks_reserve(out, out->n + (len - pos) / ODS_BLOCK_BYTES);
+	(void)blocks_reserve(&h->bl, (len - cut) / ODS_BLOCK_BYTES);
 	pthread_t t;
 	if (pthread_create(&t, NULL, ods_half_run, h) != 0) {
+		blocks_free(&h->bl);
 		free(h);
 		return ods_run(text, len, own, &pos, 0, st, buf, out);
 	}

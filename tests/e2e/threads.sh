@@ -5,11 +5,13 @@
 # (parse_cpus), so on a machine of one processor this is the only test of the pool.
 . "$top_srcdir/tests/lib.sh"
 F="$TMP/compilation.txt"
-# The bundled resolution and the Security Council texts in turn, over 4 MB (the size from
-# which the ODS reader splits its work), resolutions of several shapes and lengths.
+# The bundled resolution, the Security Council texts and a compilation with a decision in
+# turn, over 4 MB (the size from which the ODS reader splits its work), resolutions of several
+# shapes and lengths.
 i=0
 while [ "$i" -lt 60 ]; do
-	cat "$SAMPLE" "$top_srcdir"/tests/data/sc/*.txt >>"$F"
+	cat "$SAMPLE" "$top_srcdir"/tests/data/sc/*.txt \
+		"$top_srcdir/tests/data/shapes/compilation-decision.txt" >>"$F"
 	i=$((i + 1))
 done
 [ "$(wc -c <"$F")" -gt 4500000 ] && ok "a compilation of $(wc -c <"$F") bytes" || fail "compilation too small"

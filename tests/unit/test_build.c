@@ -91,6 +91,50 @@ static void blocks_normalise(void **state)
 	blocks_free(&bl);
 }
 
+/* A list grows past the size where its array moves to a mapping of its own (blocks_reserve),
+ * and room made ahead: every block keeps its text and place, in order, and a reservation
+ * below the capacity changes nothing. */
+static void blocks_reserved(void **state)
+{
+	(void)state;
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	char t[32];
+	const size_t many = 150000;          /* some 8 MB of blocks: past the mapped size */
+	for (size_t i = 0; i < many; i++) {
+		int n = snprintf(t, sizeof t, "block %zu", i);
+		assert_int_equal(blocks_push(&bl, t, (size_t)n, ZONE_BODY, 0, (int)(i % 7)), 0);
+	}
+	assert_true(bl.mapped > 0);
+	assert_true(bl.cap >= many);
+	size_t cap = bl.cap;
+	assert_int_equal(blocks_reserve(&bl, 10), 0);
+	assert_int_equal(bl.cap, cap);
+	assert_int_equal(blocks_reserve(&bl, cap * 2 + 1), 0);   /* mapped to a larger mapping */
+	assert_true(bl.cap >= cap * 2 + 1);
+	assert_int_equal(bl.n, many);
+	for (size_t i = 0; i < many; i += 997) {
+		snprintf(t, sizeof t, "block %zu", i);
+		assert_string_equal(bl.v[i].text, t);
+		assert_int_equal(bl.v[i].page, (int)(i % 7));
+	}
+	assert_string_equal(bl.v[many - 1].text, "block 149999");
+	blocks_free(&bl);
+	assert_int_equal(bl.mapped, 0);
+	/* room made before the first block: the pushes fill it without moving it */
+	assert_int_equal(blocks_reserve(&bl, 200000), 0);
+	struct block *v = bl.v;
+	for (size_t i = 0; i < 200000; i++)
+		assert_int_equal(blocks_push(&bl, "x", 1, ZONE_BODY, 0, 0), 0);
+	assert_ptr_equal(bl.v, v);
+	blocks_free(&bl);
+	/* a small reservation stays with malloc */
+	assert_int_equal(blocks_reserve(&bl, 100), 0);
+	assert_int_equal(bl.mapped, 0);
+	assert_true(bl.cap >= 100);
+	blocks_free(&bl);
+}
+
 static void general_assembly(void **state)
 {
 	(void)state;
@@ -904,6 +948,7 @@ int main(void)
 		cmocka_unit_test(build_atoi_as_atoi),
 		cmocka_unit_test(find_as_memmem),
 		cmocka_unit_test(blocks_normalise),
+		cmocka_unit_test(blocks_reserved),
 		cmocka_unit_test(general_assembly),
 		cmocka_unit_test(letters_and_numerals),
 		cmocka_unit_test(long_roman_and_deep),

@@ -248,6 +248,30 @@ static void spaced_markers(void **state)
 		"12 Ibid., Supplement for July, August and September 1971.\n");
 	assert_string_equal(marks(r, "pp1"), "11,12");
 	assert_non_null(strstr(get(r, "pp1")->text, "S/10182 and S/10251,"));
+	/* S/RES/275 (1969): after the comma between two symbols, with the notes' texts in the
+	 * file and without (a volume's page the extract left out) */
+	static const char *const notes[] = { "26 Ibid., Supplement for October, November and "
+	                                     "December 1969.\n", "" };
+	for (size_t i = 0; i < 2; i++) {
+		char text[1024];
+		snprintf(text, sizeof text, "Resolution 275 (1969)\nof 22 December 1969\n\n"
+			"The Security Council,\n\n"
+			"Having noted the contents of the letters of the representative of Guinea in "
+			"documents S/9525, 26 S/9528 26 and S/9554, 26\n\n"
+			"1. Deeply deplores the loss of life;\n\n"
+			"Adopted at the 1526th meeting by 9 votes to none.\n\n%s", notes[i]);
+		r = parse(text);
+		assert_string_equal(marks(r, "pp1"), "26,26,26");
+		assert_non_null(strstr(get(r, "pp1")->text, "documents S/9525, S/9528 and S/9554,"));
+	}
+	/* without the notes' texts, a number after a symbol's comma is a marker only before
+	 * another symbol: "S/9525, 26 States" counts */
+	r = parse("Resolution 1 (1990)\nof 1 January 1990\n\n"
+		"The Security Council,\n\n"
+		"Having noted document S/9525, 26 States having replied,\n\n"
+		"1. Decides to remain seized of the matter.\n\n"
+		"Adopted at the 1526th meeting by 9 votes to none.\n");
+	assert_non_null(strstr(get(r, "pp1")->text, "S/9525, 26 States"));
 
 	r = parse("Resolution 207 (1965)\nof 10 August 1965\n\n"
 		"The Security Council,\n\n"
