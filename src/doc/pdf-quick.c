@@ -67,6 +67,7 @@ struct quick {
 	size_t arena_total;
 	struct qchar *chars;  /* the page's characters, the buffer kept from page to page */
 	size_t chars_cap;
+	struct chunk *chars_chunk;   /* their mapping */
 	size_t inflated;
 	long objects, ops;
 	int in_content;       /* parsing operands: no references there */
@@ -180,6 +181,53 @@ static void emit(struct quick *q, const char *fmt, ...)
 		q->out = no;
 		q->cap = cap;
 	}
+}
+
+/* Appends bytes to the stream. */
+static void emit_bytes(struct quick *q, const char *b, size_t n)
+{
+	if (q->cap - q->n <= n) {
+		size_t cap = q->cap ? q->cap * 2 : 1 << 17;
+		while (cap - q->n <= n)
+			cap *= 2;
+		if (cap > MAX_ARENA)
+			refuse(q, "stream bound");
+		char *no = realloc(q->out, cap);
+		if (!no)
+			refuse(q, "out of memory");
+		q->out = no;
+		q->cap = cap;
+	}
+	memcpy(q->out + q->n, b, n);
+	q->n += n;
+	q->out[q->n] = '\0';
+}
+
+/* " %.2f" of v into p (a span has seven numbers: printf's general formatting was a tenth of
+ * the read); rounds half away from zero where printf rounds the binary value, a hundredth
+ * apart at most, which no box comparison sees. Returns the length. */
+static size_t put_num(char *p, float v)
+{
+	double x = v < 0 ? -(double)v : (double)v;
+	long long c = llround(x * 100);
+	char t[32];
+	size_t k = 0;
+	t[k++] = (char)('0' + c % 10);
+	c /= 10;
+	t[k++] = (char)('0' + c % 10);
+	c /= 10;
+	t[k++] = '.';
+	do {
+		t[k++] = (char)('0' + c % 10);
+		c /= 10;
+	} while (c && k < 30);
+	size_t n = 0;
+	p[n++] = ' ';
+	if (v < 0 && llround(x * 100) != 0)
+		p[n++] = '-';
+	while (k)
+		p[n++] = t[--k];
+	return n;
 }
 
 /* ---- objects ---- */
@@ -374,16 +422,8 @@ static int parse_number(const unsigned char *p, size_t n, double *v)
 		*v = neg ? -x : x;
 		return 0;
 	}
-	char b[64];
-	if (n == 0 || n >= sizeof b)
-		return -1;
-	memcpy(b, p, n);
-	b[n] = '\0';
-	if (!strchr("+-.0123456789", b[0]))
-		return -1;
-	char *end;
-	*v = strtod(b, &end);
-	return *end || !isfinite(*v) ? -1 : 0;
+	/* anything else (exponents, more than 15 digits) is no number a page needs */
+	return -1;
 }
 
 static void parse_obj(struct quick *q, struct lex *l, struct obj *o, int depth);
@@ -509,6 +549,19 @@ static double num_or(const struct obj *o, double dflt)
 	return o->t == O_NUM ? o->num : dflt;
 }
 
+/* A number as an integer within [lo, hi], else dflt: a double out of a type's range must
+ * never be converted to it (undefined behaviour, and a hostile file's favourite). */
+static long num_int(const struct obj *o, long lo, long hi, long dflt)
+{
+	return o->t == O_NUM && o->num >= (double)lo && o->num <= (double)hi ? (long)o->num : dflt;
+}
+
+/* A coordinate or size as a float, held within what any page holds. */
+static float f32(double v)
+{
+	return v != v ? 0.0f : v > 1e30 ? 1e30f : v < -1e30 ? -1e30f : (float)v;
+}
+
 static size_t memfind(const unsigned char *h, size_t hn, const char *needle, size_t from)
 {
 	size_t nn = strlen(needle);
@@ -589,8 +642,8 @@ static struct obj *object_in_stream(struct quick *q, long os, uint32_t idx, long
 		st->s = (const char *)decode(q, st, &dn);
 		st->n = dn;
 	}
-	long count = (long)num_or(dict_get(q, st, "N"), -1);
-	long first = (long)num_or(dict_get(q, st, "First"), -1);
+	long count = num_int(dict_get(q, st, "N"), 0, MAX_OBJECTS, -1);
+	long first = num_int(dict_get(q, st, "First"), 0, 1L << 30, -1);
 	if (count < 0 || first < 0 || (size_t)first > st->n || idx >= (uint32_t)count)
 		refuse(q, "object stream");
 	struct lex l = { (const unsigned char *)st->s, (const unsigned char *)st->s + first };
@@ -599,10 +652,10 @@ static struct obj *object_in_stream(struct quick *q, long os, uint32_t idx, long
 		struct obj a, b;
 		parse_obj(q, &l, &a, 0);
 		parse_obj(q, &l, &b, 0);
-		if (a.t != O_NUM || b.t != O_NUM)
+		onum = num_int(&a, 0, MAX_XREF_SIZE, -1);
+		ooff = num_int(&b, 0, 1L << 30, -1);
+		if (onum < 0 || ooff < 0)
 			refuse(q, "object stream");
-		onum = (long)a.num;
-		ooff = (long)b.num;
 	}
 	if (onum != num || ooff < 0 || (size_t)first + (size_t)ooff >= st->n)
 		refuse(q, "object stream");
@@ -690,16 +743,23 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 	*outn = len;
 }
 
+/* A decode parameter: dflt when absent, -1 when outside [lo, hi]. */
+static int parm(struct quick *q, struct obj *parms, const char *key, int lo, int hi, int dflt)
+{
+	struct obj *o = dict_get(q, parms, key);
+	return o->t == O_NULL ? dflt : (int)num_int(o, lo, hi, -1);
+}
+
 /* PNG predictors (an xref stream's rows), in place. */
 static size_t unpredict(struct quick *q, unsigned char *d, size_t n, struct obj *parms)
 {
-	int pred = (int)num_or(dict_get(q, parms, "Predictor"), 1);
+	int pred = parm(q, parms, "Predictor", 0, 100, 1);
 	if (pred == 1)
 		return n;
-	int cols = (int)num_or(dict_get(q, parms, "Columns"), 1);
-	int colors = (int)num_or(dict_get(q, parms, "Colors"), 1);
-	int bpc = (int)num_or(dict_get(q, parms, "BitsPerComponent"), 8);
-	if (pred < 10 || cols < 1 || cols > 4096 || colors != 1 || bpc != 8)
+	int cols = parm(q, parms, "Columns", 1, 4096, 1);
+	int colors = parm(q, parms, "Colors", 1, 1, 1);
+	int bpc = parm(q, parms, "BitsPerComponent", 8, 8, 8);
+	if (pred < 10 || cols < 1 || colors != 1 || bpc != 8)
 		refuse(q, "predictor");
 	size_t row = (size_t)cols, out = 0;
 	unsigned char *prev = qalloc(q, row);
@@ -802,9 +862,10 @@ static struct obj *xref_stream(struct quick *q, size_t off)
 	struct lex l = { q->buf + off, q->buf + q->len };
 	struct obj a;
 	parse_obj(q, &l, &a, 0);
-	if (a.t != O_NUM)
+	long num = num_int(&a, 1, MAX_XREF_SIZE, -1);
+	if (num < 0)
 		refuse(q, "xref");
-	struct obj *s = object_at(q, off, (long)a.num);
+	struct obj *s = object_at(q, off, num);
 	if (!is_name(dict_get(q, s, "Type"), "XRef") || !s->data)
 		refuse(q, "xref");
 	struct obj *w = dict_get(q, s, "W");
@@ -812,14 +873,14 @@ static struct obj *xref_stream(struct quick *q, size_t off)
 		refuse(q, "xref /W");
 	int ws[3], row = 0;
 	for (int i = 0; i < 3; i++) {
-		ws[i] = (int)num_or(resolve(q, &w->v[i]), -1);
+		ws[i] = (int)num_int(resolve(q, &w->v[i]), 0, 8, -1);
 		if (ws[i] < 0 || ws[i] > 8)
 			refuse(q, "xref /W");
 		row += ws[i];
 	}
 	if (row == 0)
 		refuse(q, "xref /W");
-	size_t size = (size_t)num_or(dict_get(q, s, "Size"), 0);
+	size_t size = (size_t)num_int(dict_get(q, s, "Size"), 0, MAX_XREF_SIZE, 0);
 	xref_grow(q, size);
 	size_t n;
 	unsigned char *d = decode(q, s, &n);
@@ -869,6 +930,7 @@ static struct obj *xref_table(struct quick *q, size_t off)
 		    || first + count > MAX_XREF_SIZE)
 			refuse(q, "xref table");
 		l.p += n;
+		xref_grow(q, (size_t)(first + count));
 		for (size_t i = 0; i < (size_t)count; i++) {
 			double o, g;
 			skip_space(&l);
@@ -894,7 +956,7 @@ static struct obj *xref_table(struct quick *q, size_t off)
 	parse_obj(q, &l, t, 0);
 	if (t->t != O_DICT)
 		refuse(q, "trailer");
-	size_t size = (size_t)num_or(dict_get(q, t, "Size"), 0);
+	size_t size = (size_t)num_int(dict_get(q, t, "Size"), 0, MAX_XREF_SIZE, 0);
 	xref_grow(q, size);
 	return t;
 }
@@ -1246,7 +1308,7 @@ static const struct umap *tounicode(const struct qfont *f, uint32_t code)
 static void font_style(struct quick *q, struct qfont *f, struct obj *desc)
 {
 	const char *n = f->name;
-	int flags = (int)num_or(dict_get(q, desc, "Flags"), 0);
+	int flags = (int)num_int(dict_get(q, desc, "Flags"), 0, INT32_MAX, 0);
 	double weight = num_or(dict_get(q, desc, "FontWeight"), 0);
 	int bold = strstr(n, "Bold") || strstr(n, "Black") || strstr(n, "Heavy") || strstr(n, "bold")
 	           || weight >= 700 || (flags & (1 << 18));
@@ -1317,13 +1379,18 @@ static void font_metrics(struct quick *q, struct qfont *f, struct obj *desc)
 			d = num_or(resolve(q, &bb->v[1]), -200);
 	}
 	/* MuPDF's own stand-ins for a face that says 0 */
-	f->asc = a == 0 ? 0.8f : (float)(a / 1000);
-	f->desc = d == 0 ? -0.2f : (float)(d / 1000);
+	f->asc = a == 0 ? 0.8f : f32(a / 1000);
+	f->desc = d == 0 ? -0.2f : f32(d / 1000);
 }
 
+/* The font's name as MuPDF keeps it (31 bytes), printable ASCII only: the stream's font
+ * record carries it, and nothing from the file reaches the stream unfiltered. */
 static void font_name(struct qfont *f, const struct obj *base)
 {
 	snprintf(f->name, sizeof f->name, "%s", base->t == O_NAME ? base->s : "");
+	for (char *p = f->name; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f)
+			*p = '_';
 }
 
 static void load_simple(struct quick *q, struct qfont *f, struct obj *fd)
@@ -1334,13 +1401,13 @@ static void load_simple(struct quick *q, struct qfont *f, struct obj *fd)
 	font_style(q, f, desc);
 	font_metrics(q, f, desc);
 	struct obj *w = dict_get(q, fd, "Widths");
-	int first = (int)num_or(dict_get(q, fd, "FirstChar"), 0);
-	float missing = (float)num_or(dict_get(q, desc, "MissingWidth"), 0);
+	int first = (int)num_int(dict_get(q, fd, "FirstChar"), 0, 255, -1);
+	float missing = f32(num_or(dict_get(q, desc, "MissingWidth"), 0));
 	if (w->t != O_ARR || first < 0 || first > 255)
 		refuse(q, "font widths");
 	for (int c = 0; c < 256; c++) {
 		size_t i = (size_t)(c - first);
-		f->widths[c] = c >= first && i < w->n ? (float)num_or(resolve(q, &w->v[i]), 0) / 1000
+		f->widths[c] = c >= first && i < w->n ? f32(num_or(resolve(q, &w->v[i]), 0) / 1000)
 		                                      : missing / 1000;
 	}
 	/* the encoding: a base and its differences */
@@ -1359,7 +1426,7 @@ static void load_simple(struct quick *q, struct qfont *f, struct obj *fd)
 		for (size_t i = 0; i < diff->n; i++) {
 			struct obj *e = resolve(q, &diff->v[i]);
 			if (e->t == O_NUM)
-				code = (int)e->num;
+				code = (int)num_int(e, 0, 255, -1);
 			else if (e->t == O_NAME && code >= 0 && code < 256)
 				f->enc[code++] = glyph_unicode(e->s);
 			else
@@ -1407,7 +1474,7 @@ static void load_type0(struct quick *q, struct qfont *f, struct obj *fd)
 	font_style(q, f, desc);
 	font_metrics(q, f, desc);
 	f->two_byte = 1;
-	f->dw = (float)num_or(dict_get(q, cid, "DW"), 1000) / 1000;
+	f->dw = f32(num_or(dict_get(q, cid, "DW"), 1000) / 1000);
 	struct obj *w = dict_get(q, cid, "W");
 	size_t cap = 0;
 	for (size_t i = 0; w->t == O_ARR && i < w->n;) {
@@ -1430,15 +1497,15 @@ static void load_type0(struct quick *q, struct qfont *f, struct obj *fd)
 			for (size_t k = 0; k < b->n; k++) {
 				uint32_t c = (uint32_t)a->num + (uint32_t)k;
 				f->w[f->nw++] = (struct wrange){ c, c,
-					(float)num_or(resolve(q, &b->v[k]), 0) / 1000 };
+					f32(num_or(resolve(q, &b->v[k]), 0) / 1000) };
 			}
 			i += 2;
 		} else {
 			struct obj *c = i + 2 < w->n ? resolve(q, &w->v[i + 2]) : &null_obj;
-			if (b->t != O_NUM || c->t != O_NUM || b->num < a->num)
+			if (b->t != O_NUM || c->t != O_NUM || b->num < a->num || b->num > 65535)
 				refuse(q, "CID widths");
 			f->w[f->nw++] = (struct wrange){ (uint32_t)a->num, (uint32_t)b->num,
-				(float)c->num / 1000 };
+				f32(c->num / 1000) };
 			i += 3;
 		}
 	}
@@ -1532,10 +1599,18 @@ static struct qchar *page_char(struct quick *q, struct page *pg)
 {
 	if (pg->n == q->chars_cap) {
 		size_t cap = q->chars_cap ? q->chars_cap * 2 : 4096;
-		struct qchar *nv = cap * sizeof *nv <= MAX_ARENA ? realloc(q->chars, cap * sizeof *nv)
-		                                                 : NULL;
-		if (!nv)
+		if (cap * sizeof *q->chars > MAX_ARENA)
 			refuse(q, "character bound");
+		/* mapped with its pages filled, as the arena's chunks are */
+		struct chunk *c = chunk_new(sizeof *c + cap * sizeof *q->chars);
+		if (!c)
+			refuse(q, "out of memory");
+		struct qchar *nv = (struct qchar *)c->data;
+		if (pg->n)
+			memcpy(nv, q->chars, pg->n * sizeof *nv);
+		if (q->chars_chunk)
+			munmap(q->chars_chunk, q->chars_chunk->size);
+		q->chars_chunk = c;
 		q->chars = nv;
 		q->chars_cap = cap;
 	}
@@ -1555,6 +1630,8 @@ static int mupdf_space(int c)
  * right-to-left one, 0 neither (digits, spaces, punctuation go the way the line goes). */
 static int strong_dir(int c)
 {
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 	if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
 		return -1;
 	return c >= 0 && c <= 0x10FFFF && uc_is_alpha((ucs4_t)c) ? 1 : 0;
@@ -1812,7 +1889,7 @@ static void show(struct interp *in, const struct obj *s)
 	/* a horizontal baseline, glyphs the right way up (an oblique slant is fine) */
 	if (fabs(trm[1]) > 1e-3 * fabs(trm[0]) || trm[0] <= 0 || trm[3] >= 0)
 		refuse(in->q, "text not upright");
-	float size = (float)sqrt(fabs(trm[0] * trm[3] - trm[1] * trm[2]));
+	float size = f32(sqrt(fabs(trm[0] * trm[3] - trm[1] * trm[2])));
 	size_t step = f->two_byte ? 2 : 1;
 	double moved = 0;   /* along the text matrix's x */
 	for (size_t i = 0; i + step <= s->n; i += step) {
@@ -1822,13 +1899,13 @@ static void show(struct interp *in, const struct obj *s)
 		float w;
 		code_text(in->q, f, code, u, &n, &w);
 		double ox = trm[4] + moved * tmc[0], oy = trm[5] + moved * tmc[1];
-		float adv = (float)(w * trm[0]);
+		float adv = f32(w * trm[0]);
 		/* several characters of one glyph share its advance, one after the other */
 		for (int k = 0; k < n; k++) {
 			if (u[k] >= 0xFB00 && u[k] <= 0xFB06)
 				refuse(in->q, "ligature");
-			add_char(in->q, in->pg, u[k], f, size, (float)ox + adv * (float)k / (float)n,
-			         (float)oy, adv / (float)n, (float)trm[2], (float)-trm[3]);
+			add_char(in->q, in->pg, u[k], f, size, f32(ox) + adv * (float)k / (float)n,
+			         f32(oy), adv / (float)n, f32(trm[2]), f32(-trm[3]));
 		}
 		moved += (w * g->fs + g->tc + (step == 1 && code == 32 ? g->tw : 0)) * g->th;
 	}
@@ -1883,14 +1960,14 @@ static void path_add(struct interp *in, double x, double y)
 	mat_point(gs(in)->ctm, x, y, &px, &py);
 	struct rect *r = &in->path;
 	if (!in->have_path) {
-		*r = (struct rect){ (float)px, (float)py, (float)px, (float)py };
+		*r = (struct rect){ f32(px), f32(py), f32(px), f32(py) };
 		in->have_path = 1;
 		return;
 	}
-	r->x0 = fminf(r->x0, (float)px);
-	r->x1 = fmaxf(r->x1, (float)px);
-	r->y0 = fminf(r->y0, (float)py);
-	r->y1 = fmaxf(r->y1, (float)py);
+	r->x0 = fminf(r->x0, f32(px));
+	r->x1 = fmaxf(r->x1, f32(px));
+	r->y0 = fminf(r->y0, f32(py));
+	r->y1 = fmaxf(r->y1, f32(py));
 }
 
 static void op_m(struct interp *in)
@@ -1950,7 +2027,7 @@ static void stroke(struct interp *in)
 		return;
 	const double *m = gs(in)->ctm;
 	struct rect r = in->path;
-	float w = (float)(gs(in)->lw * sqrt(fabs(m[0] * m[3] - m[1] * m[2])) / 2);
+	float w = f32(gs(in)->lw * sqrt(fabs(m[0] * m[3] - m[1] * m[2])) / 2);
 	r.y0 -= w;
 	r.y1 += w;
 	note_rule(in->pg, r, 3.0f);
@@ -2004,13 +2081,13 @@ static void op_Do(struct interp *in)
 		struct qchar *ch = page_char(in->q, in->pg);
 		memset(ch, 0, sizeof *ch);
 		ch->c = IMAGE;
-		ch->x0 = ch->x1 = (float)xs[0];
-		ch->y0 = ch->y1 = (float)ys[0];
+		ch->x0 = ch->x1 = f32(xs[0]);
+		ch->y0 = ch->y1 = f32(ys[0]);
 		for (int i = 1; i < 4; i++) {
-			ch->x0 = fminf(ch->x0, (float)xs[i]);
-			ch->x1 = fmaxf(ch->x1, (float)xs[i]);
-			ch->y0 = fminf(ch->y0, (float)ys[i]);
-			ch->y1 = fmaxf(ch->y1, (float)ys[i]);
+			ch->x0 = fminf(ch->x0, f32(xs[i]));
+			ch->x1 = fmaxf(ch->x1, f32(xs[i]));
+			ch->y0 = fminf(ch->y0, f32(ys[i]));
+			ch->y1 = fmaxf(ch->y1, f32(ys[i]));
 		}
 		in->pg->after_image = 1;
 		return;
@@ -2085,31 +2162,30 @@ static void op_refuse(struct interp *in)
 	refuse(in->q, "operator not read here");
 }
 
-/* The operators, one row each: what runs it, and whether its operands may be dropped from
- * the arena after it (the ones that load nothing kept for later). */
+/* The operators, one row each, and what runs it; an operator not here refuses the page
+ * (MuPDF would skip it, and what it draws could be text). */
 static const struct op {
 	const char *name;
 	void (*run)(struct interp *);
-	int scratch;
 } ops[] = {
-	{ "q", op_q, 1 }, { "Q", op_Q, 1 }, { "cm", op_cm, 1 }, { "w", op_w, 1 },
-	{ "BT", op_BT, 1 }, { "ET", op_ET, 1 }, { "Td", op_Td, 1 }, { "TD", op_TD, 1 },
-	{ "T*", op_Tstar, 1 }, { "Tm", op_Tm, 1 }, { "Tc", op_Tc, 1 }, { "Tw", op_Tw, 1 },
-	{ "Tz", op_Tz, 1 }, { "TL", op_TL, 1 }, { "Ts", op_Ts, 1 }, { "Tr", op_Tr, 1 },
-	{ "Tf", op_Tf, 0 }, { "Tj", op_Tj, 1 }, { "TJ", op_TJ, 1 }, { "'", op_quote, 1 },
-	{ "\"", op_dquote, 1 }, { "m", op_m, 1 }, { "l", op_m, 1 }, { "c", op_c, 1 },
-	{ "v", op_v, 1 }, { "y", op_v, 1 }, { "re", op_re, 1 }, { "h", op_h, 1 },
-	{ "f", op_f, 1 }, { "F", op_f, 1 }, { "f*", op_f, 1 }, { "S", op_S, 1 },
-	{ "s", op_S, 1 }, { "B", op_B, 1 }, { "B*", op_B, 1 }, { "b", op_B, 1 },
-	{ "b*", op_B, 1 }, { "n", op_n, 1 }, { "W", op_nop, 1 }, { "W*", op_nop, 1 },
-	{ "Do", op_Do, 0 }, { "gs", op_gs, 0 }, { "BDC", op_BDC, 0 }, { "BMC", op_nop, 1 },
-	{ "EMC", op_nop, 1 }, { "MP", op_nop, 1 }, { "DP", op_nop, 1 }, { "d", op_nop, 1 },
-	{ "j", op_nop, 1 }, { "J", op_nop, 1 }, { "M", op_nop, 1 }, { "i", op_nop, 1 },
-	{ "ri", op_nop, 1 }, { "g", op_nop, 1 }, { "G", op_nop, 1 }, { "rg", op_nop, 1 },
-	{ "RG", op_nop, 1 }, { "k", op_nop, 1 }, { "K", op_nop, 1 }, { "cs", op_nop, 1 },
-	{ "CS", op_nop, 1 }, { "sc", op_nop, 1 }, { "SC", op_nop, 1 }, { "scn", op_nop, 1 },
-	{ "SCN", op_nop, 1 }, { "sh", op_nop, 1 }, { "BX", op_nop, 1 }, { "EX", op_nop, 1 },
-	{ "BI", op_refuse, 1 }, { "d0", op_refuse, 1 }, { "d1", op_refuse, 1 },
+	{ "q", op_q }, { "Q", op_Q }, { "cm", op_cm }, { "w", op_w },
+	{ "BT", op_BT }, { "ET", op_ET }, { "Td", op_Td }, { "TD", op_TD },
+	{ "T*", op_Tstar }, { "Tm", op_Tm }, { "Tc", op_Tc }, { "Tw", op_Tw },
+	{ "Tz", op_Tz }, { "TL", op_TL }, { "Ts", op_Ts }, { "Tr", op_Tr },
+	{ "Tf", op_Tf }, { "Tj", op_Tj }, { "TJ", op_TJ }, { "'", op_quote },
+	{ "\"", op_dquote }, { "m", op_m }, { "l", op_m }, { "c", op_c },
+	{ "v", op_v }, { "y", op_v }, { "re", op_re }, { "h", op_h },
+	{ "f", op_f }, { "F", op_f }, { "f*", op_f }, { "S", op_S },
+	{ "s", op_S }, { "B", op_B }, { "B*", op_B }, { "b", op_B },
+	{ "b*", op_B }, { "n", op_n }, { "W", op_nop }, { "W*", op_nop },
+	{ "Do", op_Do }, { "gs", op_gs }, { "BDC", op_BDC }, { "BMC", op_nop },
+	{ "EMC", op_nop }, { "MP", op_nop }, { "DP", op_nop }, { "d", op_nop },
+	{ "j", op_nop }, { "J", op_nop }, { "M", op_nop }, { "i", op_nop },
+	{ "ri", op_nop }, { "g", op_nop }, { "G", op_nop }, { "rg", op_nop },
+	{ "RG", op_nop }, { "k", op_nop }, { "K", op_nop }, { "cs", op_nop },
+	{ "CS", op_nop }, { "sc", op_nop }, { "SC", op_nop }, { "scn", op_nop },
+	{ "SCN", op_nop }, { "sh", op_nop }, { "BX", op_nop }, { "EX", op_nop },
+	{ "BI", op_refuse }, { "d0", op_refuse }, { "d1", op_refuse },
 };
 
 static const struct op *op_find(const unsigned char *w, size_t n)
@@ -2197,7 +2273,7 @@ static int rtl_char(int c)
 
 static int mark_char(int c)
 {
-	return c >= 0 && c <= 0x10FFFF && uc_is_general_category((ucs4_t)c, UC_NON_SPACING_MARK);
+	return c >= 0x300 && c <= 0x10FFFF && uc_is_general_category((ucs4_t)c, UC_NON_SPACING_MARK);
 }
 
 static float glyph_gap(float ax0, float ax1, float bx0, float bx1)
@@ -2354,9 +2430,17 @@ static void span_put(struct quick *q, struct span *s, int c)
 static void span_flush(struct quick *q, struct span *s)
 {
 	if (s->ink) {
-		char dir = s->left > s->right ? 'r' : 'h';
-		emit(q, "span %d %.2f %.2f %.2f %.2f %.2f %.2f %c %.*s\n", s->font, s->size, s->x0,
-		     s->y0, s->x1, s->y1, s->base, dir, (int)s->n, s->text);
+		char b[256];
+		int n = snprintf(b, 32, "span %d", s->font);
+		const float v[] = { s->size, s->x0, s->y0, s->x1, s->y1, s->base };
+		for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+			n += (int)put_num(b + n, v[i]);
+		b[n++] = ' ';
+		b[n++] = s->left > s->right ? 'r' : 'h';
+		b[n++] = ' ';
+		emit_bytes(q, b, (size_t)n);
+		emit_bytes(q, s->text, s->n);
+		emit_bytes(q, "\n", 1);
 	}
 	s->n = 0;
 	s->ink = s->space = s->left = s->right = s->step = 0;
@@ -2489,8 +2573,8 @@ static int page_box(struct quick *q, const struct inherited *h, struct rect *r)
 			x[i] = num_or(resolve(q, &b[k]->v[i]), NAN);
 		if (!isfinite(x[0] + x[1] + x[2] + x[3]))
 			refuse(q, "page box");
-		v[k] = (struct rect){ (float)fmin(x[0], x[2]), (float)fmin(x[1], x[3]),
-		                      (float)fmax(x[0], x[2]), (float)fmax(x[1], x[3]) };
+		v[k] = (struct rect){ f32(fmin(x[0], x[2])), f32(fmin(x[1], x[3])),
+		                      f32(fmax(x[0], x[2])), f32(fmax(x[1], x[3])) };
 	}
 	r->x0 = fmaxf(v[0].x0, v[1].x0);
 	r->y0 = fmaxf(v[0].y0, v[1].y0);
@@ -2656,7 +2740,8 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 		free(q->out);
 	}
 	arena_free(q);
-	free(q->chars);
+	if (q->chars_chunk)
+		munmap(q->chars_chunk, q->chars_chunk->size);
 	free(q);
 	return rc;
 }
