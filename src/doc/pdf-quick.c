@@ -65,14 +65,20 @@ struct quick {
 	struct arena perm, scratch;
 	struct arena *cur;    /* where qalloc takes from */
 	size_t arena_total;
-	struct qchar *chars;  /* the page's characters, the buffer kept from page to page */
+	struct qchar *chars;  /* the characters of the line being read (MuPDF's line) */
 	size_t chars_cap;
-	struct chunk *chars_chunk;   /* their mapping */
+	struct qchar **order; /* work space of one line: its characters in reading order */
+	void *placed;         /* and where they go (line_chars) */
+	size_t order_cap, placed_cap;
+	char *text;           /* the text of the span being made */
+	size_t text_cap;
 	size_t inflated;
 	long objects, ops;
 	int in_content;       /* parsing operands: no references there */
 	struct xent *xref;
 	size_t nxref;
+	z_stream z;           /* one inflater for every stream (reset, not made anew) */
+	int z_ready;
 	char *out;            /* the stream being written */
 	size_t n, cap;
 };
@@ -699,41 +705,37 @@ static struct obj *resolve(struct quick *q, struct obj *o)
 static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsigned char **out,
                         size_t *outn)
 {
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	if (inflateInit(&z) != Z_OK)
+	if (!q->z_ready) {
+		memset(&q->z, 0, sizeof q->z);
+		if (inflateInit(&q->z) != Z_OK)
+			refuse(q, "zlib");
+		q->z_ready = 1;
+	} else if (inflateReset(&q->z) != Z_OK)
 		refuse(q, "zlib");
+	z_stream *z = &q->z;
 	size_t cap = n * 8 + 4096, len = 0;
 	unsigned char *b = NULL;
 	int rc = Z_OK;
-	z.next_in = (unsigned char *)in;
-	z.avail_in = (uInt)n;
+	z->next_in = (unsigned char *)in;
+	z->avail_in = (uInt)n;
 	for (;;) {
 		if (q->inflated + cap > MAX_INFLATE + 1) {
 			cap = MAX_INFLATE + 1 - q->inflated;
-			if (cap <= len) {
-				inflateEnd(&z);
+			if (cap <= len)
 				refuse(q, "inflate bound");
-			}
-		}
-		/* qalloc may refuse: the zlib state must be ended first */
-		if (q->arena_total + cap + 65536 > MAX_ARENA) {
-			inflateEnd(&z);
-			refuse(q, "memory bound");
 		}
 		unsigned char *grown = qalloc(q, cap + 1);
 		if (len)
 			memcpy(grown, b, len);
 		b = grown;
-		z.next_out = b + len;
-		z.avail_out = (uInt)(cap - len);
-		rc = inflate(&z, Z_NO_FLUSH);
-		len = cap - z.avail_out;
-		if (rc != Z_OK || (z.avail_in == 0 && z.avail_out > 0))
+		z->next_out = b + len;
+		z->avail_out = (uInt)(cap - len);
+		rc = inflate(z, Z_NO_FLUSH);
+		len = cap - z->avail_out;
+		if (rc != Z_OK || (z->avail_in == 0 && z->avail_out > 0))
 			break;
 		cap *= 2;
 	}
-	inflateEnd(&z);
 	/* a stream that ends without its checksum is read as MuPDF reads it: as far as it goes */
 	if (rc != Z_STREAM_END && rc != Z_OK && !(rc == Z_BUF_ERROR && len > 0))
 		refuse(q, "bad flate data");
@@ -1568,14 +1570,11 @@ static void code_text(struct quick *q, const struct qfont *f, uint32_t code, int
 /* ---- the characters of a page, as MuPDF's structured text holds them ---- */
 
 struct qchar {
-	int c;                    /* Unicode after MuPDF's own mapping; IMAGE for a picture */
+	int c;                    /* Unicode after MuPDF's own mapping */
 	struct qfont *font;
-	float size, ox, oy;       /* size and origin (page space, y down) */
+	float size, oy;           /* size and baseline (page space, y down) */
 	float x0, y0, x1, y1;     /* the glyph's box: its advance, ascent to descent */
-	int line;                 /* starts a line of MuPDF's */
 };
-
-#define IMAGE (-1)
 
 struct rect {
 	float x0, y0, x1, y1;
@@ -1587,6 +1586,7 @@ struct page {
 	struct rect rules[MAX_RULES];
 	int nrules;
 	int have_pen, after_image;
+	int nfonts;               /* font ids given on this page */
 	int dir;                  /* of the last strong letter (strong_dir) */
 	float px, py;             /* where MuPDF expects the next glyph (the last one's end) */
 	struct qfont *fonts;      /* the read's fonts (all pages) */
@@ -1595,25 +1595,24 @@ struct page {
 
 /* The page's characters live outside the arena, whose operands are dropped after each
  * operator: in q->chars, one buffer for every page. */
+/* Room for one more character of the line: the buffer grows to the longest line. */
+static void *grow(struct quick *q, void *v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return v;
+	size_t c = *cap ? *cap : 256;
+	while (c < need)
+		c *= 2;
+	void *nv = c * size <= MAX_ARENA ? realloc(v, c * size) : NULL;
+	if (!nv)
+		refuse(q, "line bound");
+	*cap = c;
+	return nv;
+}
+
 static struct qchar *page_char(struct quick *q, struct page *pg)
 {
-	if (pg->n == q->chars_cap) {
-		size_t cap = q->chars_cap ? q->chars_cap * 2 : 4096;
-		if (cap * sizeof *q->chars > MAX_ARENA)
-			refuse(q, "character bound");
-		/* mapped with its pages filled, as the arena's chunks are */
-		struct chunk *c = chunk_new(sizeof *c + cap * sizeof *q->chars);
-		if (!c)
-			refuse(q, "out of memory");
-		struct qchar *nv = (struct qchar *)c->data;
-		if (pg->n)
-			memcpy(nv, q->chars, pg->n * sizeof *nv);
-		if (q->chars_chunk)
-			munmap(q->chars_chunk, q->chars_chunk->size);
-		q->chars_chunk = c;
-		q->chars = nv;
-		q->chars_cap = cap;
-	}
+	q->chars = grow(q, q->chars, &q->chars_cap, pg->n + 1, sizeof *q->chars);
 	pg->v = q->chars;
 	return &pg->v[pg->n++];
 }
@@ -1651,24 +1650,28 @@ static int starts_line(struct page *pg, int c, float ox, float oy, float size)
 	return fabsf(off) >= 0.8f || (pg->dir >= 0 && fabsf(spacing) >= 0.8f);
 }
 
+static void line_flush(struct quick *q, struct page *pg);
+
 /* A glyph at origin (ox, oy) whose advance is adv along the baseline; its box is that of
  * the quad MuPDF gives it: advance by ascent to descent through the glyph matrix, whose
  * vertical column (skew, -scale) slants it for text set oblique. */
 static void add_char(struct quick *q, struct page *pg, int c, struct qfont *f, float size,
                      float ox, float oy, float adv, float skew, float scale)
 {
+	c = mupdf_space(c) ? ' ' : c;
+	/* a line is written out as soon as the next begins: one line in memory at a time */
+	if (starts_line(pg, c, ox, oy, size))
+		line_flush(q, pg);
 	struct qchar *ch = page_char(q, pg);
-	ch->c = mupdf_space(c) ? ' ' : c;
+	ch->c = c;
 	ch->font = f;
 	ch->size = size;
-	ch->ox = ox;
 	ch->oy = oy;
 	float xa = f->asc * skew, xd = f->desc * skew;
 	ch->x0 = fminf(fminf(ox + xa, ox + xd), fminf(ox + adv + xa, ox + adv + xd));
 	ch->x1 = fmaxf(fmaxf(ox + xa, ox + xd), fmaxf(ox + adv + xa, ox + adv + xd));
 	ch->y0 = oy - f->asc * scale;
 	ch->y1 = oy - f->desc * scale;
-	ch->line = starts_line(pg, ch->c, ox, oy, size);
 	pg->have_pen = 1;
 	pg->after_image = 0;
 	pg->px = ox + adv;
@@ -2078,17 +2081,16 @@ static void op_Do(struct interp *in)
 		mat_point(m, 1, 0, &xs[1], &ys[1]);
 		mat_point(m, 0, 1, &xs[2], &ys[2]);
 		mat_point(m, 1, 1, &xs[3], &ys[3]);
-		struct qchar *ch = page_char(in->q, in->pg);
-		memset(ch, 0, sizeof *ch);
-		ch->c = IMAGE;
-		ch->x0 = ch->x1 = f32(xs[0]);
-		ch->y0 = ch->y1 = f32(ys[0]);
+		struct rect r = { f32(xs[0]), f32(ys[0]), f32(xs[0]), f32(ys[0]) };
 		for (int i = 1; i < 4; i++) {
-			ch->x0 = fminf(ch->x0, f32(xs[i]));
-			ch->x1 = fmaxf(ch->x1, f32(xs[i]));
-			ch->y0 = fminf(ch->y0, f32(ys[i]));
-			ch->y1 = fmaxf(ch->y1, f32(ys[i]));
+			r.x0 = fminf(r.x0, f32(xs[i]));
+			r.x1 = fmaxf(r.x1, f32(xs[i]));
+			r.y0 = fminf(r.y0, f32(ys[i]));
+			r.y1 = fmaxf(r.y1, f32(ys[i]));
 		}
+		/* a picture ends MuPDF's text block, and so the line */
+		line_flush(in->q, in->pg);
+		emit(in->q, "image %.2f %.2f %.2f %.2f\n", r.x0, r.y0, r.x1, r.y1);
 		in->pg->after_image = 1;
 		return;
 	}
@@ -2369,7 +2371,8 @@ static size_t line_chars(struct quick *q, struct qchar *line, size_t nline, stru
 	}
 	if (!rtl)
 		return n;
-	struct placed *p = qalloc(q, (n ? n : 1) * sizeof *p);
+	q->placed = grow(q, q->placed, &q->placed_cap, n + 1, sizeof(struct placed));
+	struct placed *p = q->placed;
 	for (size_t i = 0; i < n; i++)
 		p[i] = (struct placed){ v[i], centre(v[i]), 2 * i };
 	for (size_t i = 0; i < n; i++) {
@@ -2396,8 +2399,8 @@ static size_t line_chars(struct quick *q, struct qchar *line, size_t nline, stru
 }
 
 struct span {
-	char *text;
-	size_t n, cap;
+	char *text;               /* q->text */
+	size_t n;
 	int font;
 	float size, base, x0, y0, x1, y1, last_x0, last_x1;
 	int ink, space, left, right, step;
@@ -2405,14 +2408,8 @@ struct span {
 
 static void span_put(struct quick *q, struct span *s, int c)
 {
-	if (s->n + 8 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		char *nt = qalloc(q, cap);
-		if (s->n)
-			memcpy(nt, s->text, s->n);
-		s->text = nt;
-		s->cap = cap;
-	}
+	q->text = grow(q, q->text, &q->text_cap, s->n + 8, 1);
+	s->text = q->text;
 	unsigned u = (unsigned)c;
 	char *b = s->text + s->n;
 	if (u < 0x80)
@@ -2461,10 +2458,11 @@ static int font_id(struct quick *q, struct page *pg, struct qfont *f, int *nfont
 }
 
 /* One line -> spans (pdf-mupdf.c's line_spans). */
-static void line_spans(struct quick *q, struct page *pg, struct qchar *line, size_t nline,
-                       int *nfonts)
+static void line_spans(struct quick *q, struct page *pg, struct qchar *line, size_t nline)
 {
-	struct qchar **v = qalloc(q, (nline ? nline : 1) * sizeof *v);
+	int *nfonts = &pg->nfonts;
+	q->order = grow(q, q->order, &q->order_cap, nline + 1, sizeof *q->order);
+	struct qchar **v = q->order;
 	size_t nv = line_chars(q, line, nline, v);
 	float usual = usual_gap(v, nv);
 	struct span s;
@@ -2524,26 +2522,18 @@ static void line_spans(struct quick *q, struct page *pg, struct qchar *line, siz
 	span_flush(q, &s);
 }
 
-static void page_write(struct quick *q, struct page *pg, float w, float h)
+/* The line read so far, written out as spans. */
+static void line_flush(struct quick *q, struct page *pg)
 {
-	emit(q, "page %d %.2f %.2f\n", pg->no, w, h);
-	int nfonts = 0;
-	for (size_t i = 0; i < pg->n;) {
-		if (pg->v[i].c == IMAGE) {
-			emit(q, "image %.2f %.2f %.2f %.2f\n", pg->v[i].x0, pg->v[i].y0, pg->v[i].x1,
-			     pg->v[i].y1);
-			i++;
-			continue;
-		}
-		size_t j = i + 1;
-		while (j < pg->n && pg->v[j].c != IMAGE && !pg->v[j].line)
-			j++;
-		q->cur = &q->scratch;
-		line_spans(q, pg, &pg->v[i], j - i, &nfonts);
-		q->cur = &q->perm;
-		scratch_reset(q);
-		i = j;
-	}
+	if (pg->n)
+		line_spans(q, pg, pg->v, pg->n);
+	pg->n = 0;
+}
+
+/* The page's end: its last line, its rules, "end". */
+static void page_end(struct quick *q, struct page *pg)
+{
+	line_flush(q, pg);
 	for (int i = 0; i < pg->nrules; i++)
 		emit(q, "rule %.2f %.2f %.2f %.2f\n", pg->rules[i].x0, pg->rules[i].y0,
 		     pg->rules[i].x1, pg->rules[i].y1);
@@ -2647,11 +2637,11 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 		at += lens[i];
 		all[at++] = '\n';
 	}
+	emit(q, "page %d %.2f %.2f\n", no, box.x1 - box.x0, box.y1 - box.y0);
 	if (all)
 		run_content(in, all, at);
-
 	*fonts = pg->fonts;
-	page_write(q, pg, box.x1 - box.x0, box.y1 - box.y0);
+	page_end(q, pg);
 }
 
 struct walk {
@@ -2740,8 +2730,12 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 		free(q->out);
 	}
 	arena_free(q);
-	if (q->chars_chunk)
-		munmap(q->chars_chunk, q->chars_chunk->size);
+	if (q->z_ready)
+		inflateEnd(&q->z);
+	free(q->chars);
+	free(q->order);
+	free(q->placed);
+	free(q->text);
 	free(q);
 	return rc;
 }
