@@ -31,6 +31,7 @@
 #define MAX_XREF_SECTIONS 64              /* /Prev hops */
 #define MAX_XREF_SIZE 4000000             /* object numbers */
 #define MAX_RULES 64                      /* as the helper notes them per page */
+#define MAX_LINE 20000                    /* glyphs on one line */
 
 /* ---- the arena and refusal ---- */
 
@@ -51,6 +52,8 @@ struct xent {
 	uint32_t b;           /* index in the object stream */
 	struct obj *cached;
 	int busy;             /* being parsed: a reference back to it is a loop */
+	const unsigned char *dec;   /* an object stream's bytes, decoded once */
+	size_t ndec;
 };
 
 struct arena {
@@ -215,7 +218,9 @@ static void emit_bytes(struct quick *q, const char *b, size_t n)
 static size_t put_num(char *p, float v)
 {
 	double x = v < 0 ? -(double)v : (double)v;
-	long long c = llround(x * 100);
+	if (x > 1e15)
+		x = 1e15;   /* f32 holds boxes within 1e30; no page reaches this */
+	long long c = llround(x * 100), c0 = c;
 	char t[32];
 	size_t k = 0;
 	t[k++] = (char)('0' + c % 10);
@@ -229,7 +234,7 @@ static size_t put_num(char *p, float v)
 	} while (c && k < 30);
 	size_t n = 0;
 	p[n++] = ' ';
-	if (v < 0 && llround(x * 100) != 0)
+	if (v < 0 && c0 != 0)
 		p[n++] = '-';
 	while (k)
 		p[n++] = t[--k];
@@ -641,18 +646,17 @@ static struct obj *object_in_stream(struct quick *q, long os, uint32_t idx, long
 	struct obj *st = resolve(q, &ref);
 	if (!st->data)
 		refuse(q, "object stream");
-	size_t dn;
-	/* decoded once, and kept in the stream object's s/n (unused by a stream's dict) for
-	 * the next lookups */
-	if (!st->s) {
-		st->s = (const char *)decode(q, st, &dn);
-		st->n = dn;
-	}
+	/* decoded once, kept in its xref entry for the next lookups */
+	struct xent *x = &q->xref[os];
+	if (!x->dec)
+		x->dec = decode(q, st, &x->ndec);
+	const unsigned char *d = x->dec;
+	size_t dn = x->ndec;
 	long count = num_int(dict_get(q, st, "N"), 0, MAX_OBJECTS, -1);
 	long first = num_int(dict_get(q, st, "First"), 0, 1L << 30, -1);
-	if (count < 0 || first < 0 || (size_t)first > st->n || idx >= (uint32_t)count)
+	if (count < 0 || first < 0 || (size_t)first > dn || idx >= (uint32_t)count)
 		refuse(q, "object stream");
-	struct lex l = { (const unsigned char *)st->s, (const unsigned char *)st->s + first };
+	struct lex l = { d, d + first };
 	long onum = -1, ooff = -1;
 	for (uint32_t i = 0; i <= idx; i++) {
 		struct obj a, b;
@@ -663,10 +667,9 @@ static struct obj *object_in_stream(struct quick *q, long os, uint32_t idx, long
 		if (onum < 0 || ooff < 0)
 			refuse(q, "object stream");
 	}
-	if (onum != num || ooff < 0 || (size_t)first + (size_t)ooff >= st->n)
+	if (onum != num || ooff < 0 || (size_t)first + (size_t)ooff >= dn)
 		refuse(q, "object stream");
-	struct lex o = { (const unsigned char *)st->s + first + ooff,
-	                 (const unsigned char *)st->s + st->n };
+	struct lex o = { d + first + ooff, d + dn };
 	struct obj *r = qalloc(q, sizeof *r);
 	parse_obj(q, &o, r, 0);
 	return r;
@@ -949,6 +952,8 @@ static struct obj *xref_table(struct quick *q, size_t off)
 			if (l.p >= l.end || (*l.p != 'n' && *l.p != 'f'))
 				refuse(q, "xref table");
 			int used = *l.p++ == 'n';
+			if (used && (o < 0 || o >= (double)q->len))
+				refuse(q, "xref offset");
 			size_t num = (size_t)first + i;
 			/* object 0 and offsets 0 are free whatever the table says */
 			xref_set(q, num, used && o > 0 && num > 0 ? 1 : 0, (uint64_t)o, 0);
@@ -1612,6 +1617,10 @@ static void *grow(struct quick *q, void *v, size_t *cap, size_t need, size_t siz
 
 static struct qchar *page_char(struct quick *q, struct page *pg)
 {
+	/* a line's marks look for their letter across it: a line is kept short of making that
+	 * quadratic work a hang (a printed line holds a few hundred glyphs) */
+	if (pg->n >= MAX_LINE)
+		refuse(q, "line bound");
 	q->chars = grow(q, q->chars, &q->chars_cap, pg->n + 1, sizeof *q->chars);
 	pg->v = q->chars;
 	return &pg->v[pg->n++];
