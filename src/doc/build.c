@@ -151,6 +151,88 @@ static void trailing_marker(struct bstate *st, struct para *p)
 }
 
 /* Links markers and cited documents, and marks the opening words of each paragraph. */
+/* Whether note number v is cited by a marker of any paragraph but note `self`, or of the
+ * vote line. */
+static int note_cited(const struct resolution *res, size_t self, int v)
+{
+	for (size_t i = 0; i < res->npara; i++)
+		for (size_t j = 0; i != self && j < res->paras[i].nmarks; j++)
+			if (res->paras[i].marks[j].footnote == v)
+				return 1;
+	for (size_t j = 0; j < res->meta.nvote_marks; j++)
+		if (res->meta.vote_marks[j].footnote == v)
+			return 1;
+	return 0;
+}
+
+/* The notes of the texts beside this one on a printed page. A volume of resolutions numbers
+ * its footnotes across the volume, and a text cut from its pages may carry the notes of the
+ * text above it or below it on the page: notes no marker here cites, numbered just before
+ * the first note this text cites or just after its last, without a gap (S/RES/504 (1982)
+ * carries note 66, cites 67 and 68). They are left out, and said so (notes_left_out, warn_missing), only when the
+ * evidence is whole: the file's notes go on from a volume's numbering (the first is not 1),
+ * some note is cited, and every marker found its note (a marker lost or misread may be an
+ * uncited note's). */
+static void drop_page_mates(struct bstate *st)
+{
+	struct resolution *res = st->res;
+	int lo = 0, hi = 0, first = 0;
+	for (size_t i = 0; i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		if (p->kind != PARA_FOOTNOTE)
+			continue;
+		int v = p->num ? build_atoi(p->num) : 0;
+		if (v <= 0 || v > 1000000)
+			return;
+		if (!first || v < first)
+			first = v;
+		if (note_cited(res, i, v)) {
+			if (!lo || v < lo)
+				lo = v;
+			if (v > hi)
+				hi = v;
+		}
+	}
+	if (!lo || first <= 1)
+		return;
+	for (size_t i = 0; i < res->npara; i++)
+		for (size_t j = 0; j < res->paras[i].nmarks; j++)
+			if (res_find_footnote(res, res->paras[i].marks[j].footnote) < 0)
+				return;
+	for (size_t j = 0; j < res->meta.nvote_marks; j++)
+		if (res_find_footnote(res, res->meta.vote_marks[j].footnote) < 0)
+			return;
+	/* which to leave out, decided before any goes (a note's own markers go with it) */
+	unsigned char *out = calloc(res->npara, 1);
+	struct buf list = { 0 };
+	if (!out) {
+		st->oom = 1;
+		return;
+	}
+	/* the runs of uncited notes next to the cited ones, down from lo - 1 and up from
+	 * hi + 1, each to its first gap: a note the extract kept across a gap was picked for
+	 * this text (S/RES/397 (1976) keeps 75 and 78, 76 and 77 being its neighbours') */
+	for (int step = -1; step <= 1; step += 2)
+		for (int v = step < 0 ? lo - 1 : hi + 1; v > 0; v += step) {
+			int i = res_find_footnote(res, v);
+			if (i < 0 || note_cited(res, (size_t)i, v))
+				break;
+			out[i] = 1;
+		}
+	for (size_t i = 0; i < res->npara && !st->oom; i++)
+		if (out[i] && buf_printf(&list, "%s%s", list.n ? ", " : "", res->paras[i].num))
+			st->oom = 1;
+	for (size_t i = res->npara; i-- > 0 && !st->oom;)
+		if (out[i])
+			res_drop_para(res, i);
+	if (list.n && !st->oom) {
+		free(res->notes_left_out);
+		res->notes_left_out = buf_steal(&list, NULL);
+	}
+	buf_free(&list);
+	free(out);
+}
+
 static void finish_links(struct bstate *st)
 {
 	struct resolution *res = st->res;
@@ -229,6 +311,8 @@ static void finish_links(struct bstate *st)
 		}
 	}
 	free(nums);
+	if (!st->oom)
+		drop_page_mates(st);
 	for (size_t i = 0; i < res->npara && !st->oom; i++) {
 		struct para *p = &res->paras[i];
 		if (!p->text)
@@ -983,6 +1067,11 @@ static int cmp_num(const void *a, const void *b)
  * the user hears of it once. Returns 0, or -1 when out of memory. */
 static int warn_missing(const struct resolution *r, struct parse_diag *d)
 {
+	if (r->notes_left_out)
+		parse_warn(d, "%s: footnote%s %s left out: cited by no marker here, numbered next "
+		           "to this text's own notes (another text's on the same printed page)",
+		           r->meta.symbol ? r->meta.symbol : "the document",
+		           strchr(r->notes_left_out, ',') ? "s" : "", r->notes_left_out);
 	size_t nfn = 0, nm = 0;
 	for (size_t i = 0; i < r->npara; i++) {
 		nfn += r->paras[i].kind == PARA_FOOTNOTE;

@@ -214,30 +214,47 @@ void res_home_close(struct res_home *h)
 	pthread_mutex_unlock(&homes_mu);
 }
 
+static void para_free(const struct resolution *res, struct para *p)
+{
+	if (res->names) {
+		free_name(res, p->id);
+		free_name(res, p->label);
+		free_name(res, p->num);
+	} else {
+		free(p->id);
+		free(p->label);
+		free(p->num);
+	}
+	free(p->text);
+	free(p->marks);
+	for (size_t j = 0; j < p->nrefs; j++)
+		free(p->refs[j].target);
+	free(p->refs);
+}
+
+void res_drop_para(struct resolution *res, size_t i)
+{
+	if (i >= res->npara)
+		return;
+	para_free(res, &res->paras[i]);
+	memmove(&res->paras[i], &res->paras[i + 1], (res->npara - i - 1) * sizeof *res->paras);
+	res->npara--;
+	/* an index past i moves up with its paragraph */
+	for (size_t k = 0; k < res->npara; k++)
+		if (res->paras[k].parent > (int)i)
+			res->paras[k].parent--;
+}
+
 void res_free(struct resolution *res)
 {
 	if (!res || (res->home && send_home(res)))
 		return;
 	meta_free(&res->meta);
 	record_free(&res->record);
-	for (size_t i = 0; i < res->npara; i++) {
-		struct para *p = &res->paras[i];
-		if (res->names) {
-			free_name(res, p->id);
-			free_name(res, p->label);
-			free_name(res, p->num);
-		} else {
-			free(p->id);
-			free(p->label);
-			free(p->num);
-		}
-		free(p->text);
-		free(p->marks);
-		for (size_t j = 0; j < p->nrefs; j++)
-			free(p->refs[j].target);
-		free(p->refs);
-	}
+	for (size_t i = 0; i < res->npara; i++)
+		para_free(res, &res->paras[i]);
 	free(res->paras);
+	free(res->notes_left_out);
 	for (size_t i = 0; i < res->nparts; i++) {
 		free(res->parts[i].id);
 		free(res->parts[i].label);

@@ -133,6 +133,9 @@ struct resolution {
 	size_t nparts;
 	struct res_annex *annexes;
 	size_t nannexes;
+	/* Footnotes the builder left out as another text's on the same printed page, their
+	 * numbers as a list ("66", "8, 9"); NULL when none. For a diagnostic only. */
+	char *notes_left_out;
 	/* The builder's paragraph ids, labels and numbers, a few kilobytes at a time
 	 * (res_names_alloc): not freed one by one. */
 	struct res_names *names;
@@ -180,6 +183,9 @@ void res_home_close(struct res_home *);              /* frees what came back; NU
 /* Appends a zeroed paragraph (parent/part/annex = -1) and returns its index, or -1 when out of
  * memory. Pointers into res->paras are invalidated by this call. */
 int res_add_para(struct resolution *, enum para_kind);
+/* Removes paragraph i, which no other paragraph encloses (a footnote), freeing what it holds;
+ * the paragraphs after it move up one. */
+void res_drop_para(struct resolution *, size_t i);
 
 /* Index of the paragraph with this id ("op3.a.ii", "fn16"), or -1. */
 int res_find(const struct resolution *, const char *id);

@@ -15,10 +15,10 @@
 #include "doc/parse.h"
 
 static struct collection *col;
+static struct parse_diag d;      /* the last parse's */
 
 static const struct resolution *parse(const char *text)
 {
-	struct parse_diag d;
 	memset(&d, 0, sizeof d);
 	collection_free(col);
 	col = NULL;
@@ -291,6 +291,76 @@ static void spaced_markers(void **state)
 	assert_string_equal(marks(r, "pp1"), "");
 }
 
+/* Whether the last parse warned of a text containing what. */
+static int warned(const char *what)
+{
+	for (int i = 0; i < d.nwarnings; i++)
+		if (strstr(d.warnings[i], what))
+			return 1;
+	return 0;
+}
+
+/* A text cut from a volume's page may carry the notes of the texts beside it: uncited notes
+ * numbered just before or after its own (S/RES/504 (1982), S/RES/192 (1964)) are left out,
+ * said so; a note kept across a gap, a note a lost marker may cite, a note of a text whose
+ * notes start at 1, and the notes of a text that cites none are kept. */
+static void page_mates(void **state)
+{
+	(void)state;
+	static const char head[] = "Resolution 504 (1982)\nof 30 April 1982\n\n"
+		"The Security Council,\n\n";
+	static const struct {
+		const char *body, *notes;
+		const char *kept, *left_out;
+	} cases[] = {
+		/* S/RES/504: 66 is the text's above */
+		{ "Having taken note of the letters dated 2 December 1981 67 and 31 March 1982, 68\n\n"
+		  "1. Takes note of the decision;\n\n",
+		  "66 See Official Records, Thirty-seventh Year.\n67 Ibid., document S/15011.\n"
+		  "68 Ibid., document S/15012.\n", "67,68", "footnote 66 left out" },
+		/* S/RES/192: 7 cited twice, 8 and 9 the text's below */
+		{ "Noting that the report of the Secretary-General 7\nconsiders the Force useful,\n\n"
+		  "1. Takes note of the report of the Secretary-General; 7\n\n",
+		  "7 Ibid., documents S/5764 and Add.1.\n8 Ibid., Eighteenth Year.\n"
+		  "9 Ibid., Nineteenth Year.\n", "7", "footnotes 8, 9 left out" },
+		/* S/RES/397: 75 kept across the gap to 78 */
+		{ "Having examined the application of Angola,\n\n"
+		  "1. Recommends the admission of Angola;\n\n"
+		  "2. Decides to remain seized of the matter. 78\n\n",
+		  "75 Ibid., document S/12230.\n\n78 One member did not participate.\n", "75,78",
+		  NULL },
+		/* a marker of a note not in the file: an uncited note may be its */
+		{ "Recalling the letter dated 12 August 1949 22 and its annex,\n\n"
+		  "1. Reaffirms its resolution 465 (1980); 26\n\n",
+		  "26 Ibid., document S/1.\n27 Ibid., document S/2.\n", "26,27", NULL },
+		/* notes numbered from 1: the text's own, whatever cites them */
+		{ "Recalling its resolution 465 (1980),2\n\n1. Decides to remain seized;3\n\n",
+		  "1 Ibid., document S/1.\n2 Ibid., document S/2.\n3 Ibid., document S/3.\n",
+		  "1,2,3", NULL },
+		/* no note cited: nothing tells which are the text's */
+		{ "Recalling its resolution 465 (1980),\n\n1. Decides to remain seized;\n\n",
+		  "2 Ibid., Supplement No. 3, annex 8.\n", "2", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char text[2048], kept[64] = "";
+		snprintf(text, sizeof text, "%s%sAdopted at the 2358th meeting by consensus.\n\n%s",
+		         head, cases[i].body, cases[i].notes);
+		const struct resolution *r = parse(text);
+		for (size_t k = 0; k < r->npara; k++)
+			if (r->paras[k].kind == PARA_FOOTNOTE)
+				snprintf(kept + strlen(kept), sizeof kept - strlen(kept), "%s%s",
+				         *kept ? "," : "", r->paras[k].num);
+		assert_string_equal(kept, cases[i].kept);
+		if (cases[i].left_out) {
+			assert_true(warned(cases[i].left_out));
+			assert_non_null(r->notes_left_out);
+		} else {
+			assert_false(warned("left out"));
+			assert_null(r->notes_left_out);
+		}
+	}
+}
+
 /* S/RES/647 (1990), S/RES/498 (1981): after a date the markers may come out of order, glued
  * to the year ("February 19895"), or cite a note printed on another page. */
 static void markers_after_dates(void **state)
@@ -464,6 +534,7 @@ int main(void)
 		cmocka_unit_test_teardown(opening_with_period, teardown),
 		cmocka_unit_test_teardown(spaced_markers, teardown),
 		cmocka_unit_test_teardown(markers_after_dates, teardown),
+		cmocka_unit_test_teardown(page_mates, teardown),
 		cmocka_unit_test_teardown(lost_opening, teardown),
 		cmocka_unit_test_teardown(chapeau_over_numbers, teardown),
 		cmocka_unit_test_teardown(ocr_numbers, teardown),
