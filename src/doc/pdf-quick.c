@@ -2,9 +2,10 @@
  * helper's page stream. The helper (pdf-mupdf.c) gives MuPDF's characters to the span rules;
  * this file makes the same characters itself (origin, advance box, font, size, Unicode) from
  * the content streams and hands them to the same rules, line by line as MuPDF's structured
- * text forms lines. Whatever it does not fully understand, it refuses: one longjmp back to
- * pdf_quick_stream, and since every allocation of a read lives in one arena, refusing from
- * any depth frees everything at once. */
+ * text forms lines, each written out as spans when the next begins. Whatever it does not
+ * fully understand, it refuses: one longjmp back to pdf_quick_stream, and since a read's
+ * memory lives in its arenas and a few buffers of struct quick, refusing from any depth
+ * frees everything at once. */
 #include "config.h"
 
 #include <math.h>

@@ -15,8 +15,8 @@
 #include <stddef.h>
 
 /* The stream of the first max_pages (> 0) pages of the PDF buf[0..len) into *out (caller
- * frees; NUL-terminated, *outlen bytes). Returns 0; 1 when it refuses (*why: a short static
- * reason, for tests and GAVEL_DEBUG-style diagnostics); -1 when out of memory. */
+ * frees; NUL-terminated, *outlen bytes). Returns 0; 1 when it refuses (*out NULL, *why a
+ * short static reason, which the tests name); -1 when out of memory. */
 int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char **out,
                      size_t *outlen, const char **why);
 
