@@ -76,6 +76,8 @@ struct quick {
 	size_t order_cap, placed_cap;
 	char *text;           /* the text of the span being made */
 	size_t text_cap;
+	struct obj *arr;      /* the items of a content stream's array operand (a TJ's) */
+	size_t arr_cap;
 	size_t inflated;
 	long objects, ops;
 	int in_content;       /* parsing operands: no references there */
@@ -2208,6 +2210,43 @@ static const struct op *op_find(const unsigned char *w, size_t n)
 	return NULL;
 }
 
+/* An array operand (l->p after its "["), its items in q->arr, reused from operator to
+ * operator: a TJ's strings and numbers without parse_obj's general way (arrays grown by
+ * doubling in the arena), a fifth of the read. Other items go the general way. */
+static void content_array(struct quick *q, struct lex *l, struct obj *o)
+{
+	size_t n = 0;
+	for (;;) {
+		skip_space(l);
+		if (l->p >= l->end)
+			refuse(q, "unterminated array");
+		if (*l->p == ']') {
+			l->p++;
+			break;
+		}
+		q->arr = grow(q, q->arr, &q->arr_cap, n + 1, sizeof *q->arr);
+		struct obj *e = &q->arr[n++];
+		*e = null_obj;
+		size_t wn = is_delim(*l->p) ? 0 : word_len(l);
+		if (wn && parse_number(l->p, wn, &e->num) == 0) {
+			e->t = O_NUM;
+			l->p += wn;
+		} else if (*l->p == '(') {
+			l->p++;
+			lex_string(q, l, e);
+		} else if (*l->p == '<' && !(l->p + 1 < l->end && l->p[1] == '<')) {
+			l->p++;
+			lex_hex(q, l, e);
+		} else {
+			parse_obj(q, l, e, 1);
+		}
+	}
+	*o = null_obj;
+	o->t = O_ARR;
+	o->v = q->arr;
+	o->n = n;
+}
+
 static void run_content(struct interp *in, const unsigned char *d, size_t n)
 {
 	struct lex l = { d, d + n };
@@ -2217,6 +2256,7 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 	 * loads (fonts, forms) to the arena of the read */
 	struct arena *outer = q->cur;
 	q->cur = &q->scratch;
+	int arrays = 0;   /* array operands so far: the first has q->arr */
 	for (;;) {
 		skip_space(&l);
 		if (l.p >= l.end)
@@ -2235,6 +2275,7 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 			op->run(in);
 			q->cur = &q->scratch;
 			in->nops = 0;
+			arrays = 0;
 			scratch_reset(q);
 			continue;
 		}
@@ -2246,6 +2287,11 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 			in->ops[in->nops].t = O_NUM;
 			in->ops[in->nops++].num = v;
 			l.p += wn;
+			continue;
+		}
+		if (*l.p == '[' && !arrays++) {
+			l.p++;
+			content_array(q, &l, &in->ops[in->nops++]);
 			continue;
 		}
 		in->q->in_content = 1;
@@ -2746,6 +2792,7 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 	free(q->order);
 	free(q->placed);
 	free(q->text);
+	free(q->arr);
 	free(q);
 	return rc;
 }
