@@ -79,9 +79,18 @@ static char *describe(int rc, struct block_list *bl, const struct parse_diag *d)
 	return s;
 }
 
-/* The opening as pdf_read gives it, with the quick reader on or off. */
-static char *opening_by_pdf_read(const char *path, int quick)
+enum { HELPER, QUICK, QUICK_ONLY };
+
+/* The opening as pdf_read gives it: by the helper (quick reader off), by the quick reader
+ * (the helper after a refusal), or by the quick reader only (the helper one that fails,
+ * /bin/false: what comes out is the quick reader's own, never the helper's). */
+static char *opening_by_pdf_read(const char *path, int how)
 {
+	int quick = how != HELPER;
+	char *helper = strdup(getenv("GAVEL_PDF_HELPER"));
+	assert_non_null(helper);
+	if (how == QUICK_ONLY)
+		setenv("GAVEL_PDF_HELPER", "/bin/false", 1);
 	setenv("GAVEL_PDF_QUICK", quick ? "1" : "0", 1);
 	struct block_list bl;
 	struct parse_diag d;
@@ -92,6 +101,8 @@ static char *opening_by_pdf_read(const char *path, int quick)
 	char *s = describe(rc, &bl, &d);
 	blocks_free(&bl);
 	unsetenv("GAVEL_PDF_QUICK");
+	setenv("GAVEL_PDF_HELPER", helper, 1);
+	free(helper);
 	return s;
 }
 
@@ -195,8 +206,8 @@ static int same_opening(const char *path)
 		fprintf(stderr, "%s: refused by the quick reader: %s\n", path, why ? why : "?");
 		return -1;
 	}
-	char *helper = opening_by_pdf_read(path, 0);
-	char *through = opening_by_pdf_read(path, 1);
+	char *helper = opening_by_pdf_read(path, HELPER);
+	char *through = opening_by_pdf_read(path, QUICK_ONLY);
 	/* the quick opening stopped the helper's paused one and started none */
 	errno = 0;
 	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
@@ -319,15 +330,15 @@ static void refusals_fall_back(void **state)
 		assert_string_equal(why, "encrypted");
 	}
 	snprintf(path, sizeof path, "%s/tests/data/pdf/bad/scan.pdf", ABS_TOP_SRCDIR);
-	char *a = opening_by_pdf_read(path, 0), *b = opening_by_pdf_read(path, 1);
+	char *a = opening_by_pdf_read(path, HELPER), *b = opening_by_pdf_read(path, QUICK);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(a, "OCR"));
 	free(a);
 	free(b);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		snprintf(path, sizeof path, "%s/tests/data/pdf/bad/%s", ABS_TOP_SRCDIR, bad[i]);
-		a = opening_by_pdf_read(path, 0);
-		b = opening_by_pdf_read(path, 1);
+		a = opening_by_pdf_read(path, HELPER);
+		b = opening_by_pdf_read(path, QUICK);
 		assert_string_equal(a, b);
 		free(a);
 		free(b);
@@ -363,8 +374,8 @@ static void refusals_fall_back(void **state)
 		}
 		free(q);
 		/* refused or read past what is broken, what gavel shows is what the helper gives */
-		a = opening_by_pdf_read(p, 0);
-		b = opening_by_pdf_read(p, 1);
+		a = opening_by_pdf_read(p, HELPER);
+		b = opening_by_pdf_read(p, QUICK);
 		if (strcmp(a, b) != 0) {
 			report_difference(p, a, b);
 			fail();
