@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -62,7 +64,7 @@ struct arena {
 };
 
 struct quick {
-	jmp_buf fail;
+	sigjmp_buf fail;
 	const char *why;
 	const unsigned char *buf;
 	size_t len;
@@ -92,7 +94,45 @@ struct quick {
 static void refuse(struct quick *q, const char *why)
 {
 	q->why = why;
-	longjmp(q->fail, 1);
+	siglongjmp(q->fail, 1);
+}
+
+/* The file is mapped, not read: cut short by another process while it is read, its pages
+ * past the new end fault (SIGBUS). The read that faults refuses, and the helper, which reads
+ * the file in a process of its own, says what became of it. The handler is there while some
+ * thread reads (the first to start installs it, the last to end puts the old one back); a
+ * fault outside a read goes to the old handler (the handler steps aside and the instruction
+ * faults again). */
+static _Thread_local struct quick *bus_quick;   /* the read under way on this thread */
+static pthread_mutex_t bus_mu = PTHREAD_MUTEX_INITIALIZER;
+static int bus_readers;
+static struct sigaction bus_old;
+
+static void on_bus(int sig)
+{
+	struct quick *q = bus_quick;
+	if (!q) {
+		sigaction(sig, &bus_old, NULL);
+		return;
+	}
+	bus_quick = NULL;
+	q->why = "the file changed while read";
+	siglongjmp(q->fail, 1);
+}
+
+static void bus_guard(int on)
+{
+	pthread_mutex_lock(&bus_mu);
+	if (on && bus_readers++ == 0) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_bus;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, &bus_old);
+	} else if (!on && --bus_readers == 0) {
+		sigaction(SIGBUS, &bus_old, NULL);
+	}
+	pthread_mutex_unlock(&bus_mu);
 }
 
 /* Memory comes in chunks mapped with their pages filled in one system call: touched a page
@@ -2773,7 +2813,9 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 	*out = NULL;
 	*outlen = 0;
 	volatile int rc = 0;
-	if (setjmp(q->fail) == 0) {
+	bus_guard(1);
+	if (sigsetjmp(q->fail, 1) == 0) {
+		bus_quick = q;
 		if (max_pages <= 0)
 			refuse(q, "no pages asked");
 		read_doc(q, max_pages);
@@ -2785,6 +2827,8 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 		rc = strcmp(q->why, "out of memory") == 0 ? -1 : 1;
 		free(q->out);
 	}
+	bus_quick = NULL;
+	bus_guard(0);
 	arena_free(q);
 	if (q->z_ready)
 		inflateEnd(&q->z);

@@ -7,7 +7,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -463,6 +466,49 @@ static void hostile(void **state)
 	}
 }
 
+/* A file cut short while the quick reader reads it (it maps the file): the pages past the new
+ * end fault, and the read refuses, its caller's process alive; a fault outside a read goes
+ * to the handler there was before. */
+static void file_cut_while_read(void **state)
+{
+	(void)state;
+	char src[4096], path[] = "/tmp/gavel-test-quick-cut-XXXXXX";
+	snprintf(src, sizeof src, "%s/tests/data/pdf/A_RES_73_3-EN.pdf", ABS_TOP_SRCDIR);
+	size_t n;
+	char *pdf = slurp(src, &n);
+	assert_non_null(pdf);
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, pdf, n), (ssize_t)n);
+	const unsigned char *map = mmap(NULL, n, PROT_READ, MAP_SHARED, fd, 0);
+	assert_true(map != MAP_FAILED);
+	char *out = NULL;
+	size_t len = 0;
+	const char *why = NULL;
+	struct sigaction before;
+	assert_int_equal(sigaction(SIGBUS, NULL, &before), 0);
+	/* whole: read */
+	assert_int_equal(pdf_quick_stream(map, n, OPENING, &out, &len, &why), 0);
+	free(out);
+	out = NULL;
+	/* cut to its first 4 KB: the xref at the end is gone from under the mapping */
+	assert_int_equal(ftruncate(fd, 4096), 0);
+	assert_int_equal(pdf_quick_stream(map, n, OPENING, &out, &len, &why), 1);
+	assert_string_equal(why, "the file changed while read");
+	assert_null(out);
+	/* the reader reads again afterwards */
+	assert_int_equal(pdf_quick_stream((const unsigned char *)pdf, n, OPENING, &out, &len, &why), 0);
+	free(out);
+	/* outside a read, a fault goes where it went before: the handler is put back */
+	struct sigaction now;
+	assert_int_equal(sigaction(SIGBUS, NULL, &now), 0);
+	assert_true(now.sa_handler == before.sa_handler);
+	munmap((void *)map, n);
+	close(fd);
+	unlink(path);
+	free(pdf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +516,7 @@ int main(void)
 		cmocka_unit_test(refusals_fall_back),
 		cmocka_unit_test(made_by_hand),
 		cmocka_unit_test(hostile),
+		cmocka_unit_test(file_cut_while_read),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
