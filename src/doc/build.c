@@ -182,18 +182,22 @@ static void drop_page_mates(struct bstate *st)
 		if (p->kind != PARA_FOOTNOTE)
 			continue;
 		int v = p->num ? build_atoi(p->num) : 0;
-		if (v <= 0 || v > 1000000)
-			return;
+		if (v <= 1 || v > 1000000)
+			return;     /* a note 1: the notes are the text's own, numbered from 1 */
 		if (!first || v < first)
 			first = v;
-		if (note_cited(res, i, v)) {
+	}
+	for (size_t i = 0; first && i < res->npara; i++) {
+		const struct para *p = &res->paras[i];
+		int v = p->kind == PARA_FOOTNOTE ? build_atoi(p->num) : 0;
+		if (v && note_cited(res, i, v)) {
 			if (!lo || v < lo)
 				lo = v;
 			if (v > hi)
 				hi = v;
 		}
 	}
-	if (!lo || first <= 1)
+	if (!lo)
 		return;
 	for (size_t i = 0; i < res->npara; i++)
 		for (size_t j = 0; j < res->paras[i].nmarks; j++)
