@@ -20,15 +20,17 @@ enum block_zone {
 struct block {
 	char *text;         /* UTF-8, whitespace normalised to single spaces, NUL-terminated */
 	size_t len;
-	enum block_zone zone;
-	int indent;         /* leading tabs or indentation level the shape showed, 0 if none */
-	int page;           /* 1-based page it started on, 0 if unknown */
 	struct mark *marks; /* footnote markers the shape saw exactly (the PDF's raised small
 	                     * digits), taken out of text: byte offsets into it, in order; NULL
 	                     * when the shape leaves markers in the text for the builder */
-	size_t nmarks;
-	int heading;        /* the shape saw it set apart as a heading (a PDF's bold or centred
-	                     * line): 0 when it cannot tell */
+	int indent;         /* leading tabs or indentation level the shape showed, 0 if none */
+	int page;           /* 1-based page it started on, 0 if unknown */
+	unsigned nmarks;
+	/* The small fields last, in a byte each: a 50 MB file has some 170,000 blocks, and at
+	 * 40 bytes rather than 56 their arrays are 4 MB less memory to fill and read. */
+	unsigned char zone; /* enum block_zone */
+	signed char heading; /* the shape saw it set apart as a heading (a PDF's bold or
+	                      * centred line): 0 when it cannot tell */
 	unsigned char kind; /* the builder's kind of it plus one (blocks_classify), worked out
 	                     * where the shape read it; 0 when not yet */
 	unsigned char dlike; /* plus one, whether it may head a decision ("57/501. Title": the

@@ -807,8 +807,8 @@ static void read_body(struct bstate *st, const struct block_list *bl, const enum
 				st->oom = 1;
 				break;
 			}
-			struct block jb = { joined.s, joined.n, ZONE_BODY, b->indent, b->page, NULL, 0,
-			                    0, 0, 0 };
+			struct block jb = { .text = joined.s, .len = joined.n, .zone = ZONE_BODY,
+			                    .indent = b->indent, .page = b->page };
 			build_block(st, b, build_classify(&jb, NULL), joined.s, joined.n);
 			j = k;
 			continue;
