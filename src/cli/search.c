@@ -102,6 +102,17 @@ struct found_para {
 	size_t len;
 };
 
+/* A library document's language, adoption date and title, as JSON members. */
+static void json_doc_facts(FILE *out, const char *lang, const char *adopted, const char *title)
+{
+	fputs(",\"language\":", out);
+	json_str(out, lang);
+	fputs(",\"adopted\":", out);
+	json_str(out, adopted);
+	fputs(",\"title\":", out);
+	json_str(out, title);
+}
+
 static void print_json(const struct found_para *p, const struct search_hit *h, int nh,
                        struct search_out *o)
 {
@@ -110,14 +121,8 @@ static void print_json(const struct found_para *p, const struct search_hit *h, i
 	json_str(o->out, p->doc);
 	fputs(",\"file\":", o->out);
 	json_str(o->out, p->file);
-	if (!p->file) {
-		fputs(",\"language\":", o->out);
-		json_str(o->out, p->lang);
-		fputs(",\"adopted\":", o->out);
-		json_str(o->out, p->adopted);
-		fputs(",\"title\":", o->out);
-		json_str(o->out, p->title);
-	}
+	if (!p->file)
+		json_doc_facts(o->out, p->lang, p->adopted, p->title);
 	fputs(",\"id\":", o->out);
 	json_str(o->out, p->id);
 	fputs(",\"label\":", o->out);
@@ -245,12 +250,7 @@ static int on_library_hit(void *ctx, const struct library_hit *h)
 	if (o->json) {
 		fputs(o->nmatched ? ",\n{\"document\":" : "[\n{\"document\":", o->out);
 		json_str(o->out, d->symbol);
-		fputs(",\"language\":", o->out);
-		json_str(o->out, d->language);
-		fputs(",\"adopted\":", o->out);
-		json_str(o->out, d->adopted);
-		fputs(",\"title\":", o->out);
-		json_str(o->out, d->title);
+		json_doc_facts(o->out, d->language, d->adopted, d->title);
 		fputs("}", o->out);
 	} else {
 		utf8_write_safe(o->out, d->symbol, strlen(d->symbol));

@@ -103,7 +103,7 @@ tests_unit_test_bgparse_LDADD = $(UNIT_LDADD)
 src_libgavel_a_SOURCES += src/doc/pdf.c src/doc/pdf.h src/doc/pdf-int.h src/doc/pdf-stream.c \
 	src/doc/pdf-layout.c src/doc/pdf-cache.c
 # gavel's own reading of a plain PDF's first pages (pdf-quick.h), beside the helper
-src_libgavel_a_SOURCES += src/doc/pdf-quick.c src/doc/pdf-quick.h
+src_libgavel_a_SOURCES += src/doc/pdf-quick.c src/doc/pdf-quick.h src/doc/pdf-chars.h
 if HAVE_MUPDF
 pkglibexec_PROGRAMS = src/gavel-pdf
 src_gavel_pdf_SOURCES = src/gavel-pdf.c src/doc/pdf-mupdf.c src/doc/pdf-mupdf.h

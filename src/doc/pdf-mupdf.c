@@ -15,6 +15,7 @@
 #include <mupdf/pdf.h>
 #include <mupdf/ucdn.h>
 
+#include "doc/pdf-chars.h"
 #include "doc/pdf-mupdf.h"
 
 /* ---- bounded memory: every allocation is counted, and fails past the bound ---- */
@@ -212,21 +213,6 @@ static void span_flush(FILE *out, struct span *s)
 	s->ink = s->space = s->left = s->right = s->step = 0;
 }
 
-/* The character as the stream may carry it: controls and marks that only steer layout are
- * dropped (0), spaces of every kind but the no-break ones become ' '. */
-static int stream_char(int c)
-{
-	if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x3000
-	    || (c >= 0x2000 && c <= 0x200A))
-		return ' ';
-	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF
-	    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-		return 0;
-	if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0xFFFD;
-	return c;
-}
-
 static void char_box(const fz_stext_char *c, float *x0, float *y0, float *x1, float *y1)
 {
 	fz_rect r = fz_rect_from_quad(c->quad);
@@ -234,20 +220,6 @@ static void char_box(const fz_stext_char *c, float *x0, float *y0, float *x1, fl
 	*y0 = r.y0;
 	*x1 = r.x1;
 	*y1 = r.y1;
-}
-
-/* Scripts set without spaces between words: only a wide gap there is a space. */
-static int cjk_char(int c)
-{
-	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
-	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xAC00 && c <= 0xD7AF);
-}
-
-/* The distance between two glyph boxes on a line, whichever way the glyphs were set. */
-static float glyph_gap(float ax0, float ax1, float bx0, float bx1)
-{
-	float a = bx0 - ax1, b = ax0 - bx1;
-	return a > b ? a : b;
 }
 
 static int cmp_gap(const void *a, const void *b)
@@ -278,12 +250,6 @@ static float usual_gap(fz_stext_char **v, size_t n)
 	if ((size_t)k > 1)
 		qsort(g, (size_t)k, sizeof *g, cmp_gap);
 	return g[k / 2] > 0 ? g[k / 2] : 0;
-}
-
-static int rtl_char(int c)
-{
-	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
-	    || (c >= 0xFE70 && c <= 0xFEFF);
 }
 
 static int mark_char(int c)

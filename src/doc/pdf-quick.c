@@ -21,6 +21,7 @@
 #include <unictype.h>
 #include <zlib.h>
 
+#include "doc/pdf-chars.h"
 #include "doc/pdf-quick.h"
 
 /* ---- bounds: a resolution's opening is far inside every one of them ---- */
@@ -2343,41 +2344,9 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 
 /* ---- lines -> spans: pdf-mupdf.c's rules over these characters ---- */
 
-/* The character as the stream may carry it (pdf-mupdf.c's stream_char). */
-static int stream_char(int c)
-{
-	if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x3000
-	    || (c >= 0x2000 && c <= 0x200A))
-		return ' ';
-	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF
-	    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-		return 0;
-	if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return 0xFFFD;
-	return c;
-}
-
-static int cjk_char(int c)
-{
-	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
-	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xAC00 && c <= 0xD7AF);
-}
-
-static int rtl_char(int c)
-{
-	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
-	    || (c >= 0xFE70 && c <= 0xFEFF);
-}
-
 static int mark_char(int c)
 {
 	return c >= 0x300 && c <= 0x10FFFF && uc_is_general_category((ucs4_t)c, UC_NON_SPACING_MARK);
-}
-
-static float glyph_gap(float ax0, float ax1, float bx0, float bx1)
-{
-	float a = bx0 - ax1, b = ax0 - bx1;
-	return a > b ? a : b;
 }
 
 /* The k-th smallest of v[0..n) (v reordered): what sorting would put at k, without the sort
