@@ -9,6 +9,8 @@
  * dropped (0), spaces of every kind but the no-break ones become ' '. */
 static inline int stream_char(int c)
 {
+	if (c >= 0x20 && c < 0x7F)   /* most of them, at once */
+		return c;
 	if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x3000
 	    || (c >= 0x2000 && c <= 0x200A))
 		return ' ';
@@ -23,14 +25,14 @@ static inline int stream_char(int c)
 /* Scripts set without spaces between words: only a wide gap there is a space. */
 static inline int cjk_char(int c)
 {
-	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
-	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xAC00 && c <= 0xD7AF);
+	return c >= 0x2E80 && ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xAC00 && c <= 0xD7AF));
 }
 
 static inline int rtl_char(int c)
 {
-	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
-	    || (c >= 0xFE70 && c <= 0xFEFF);
+	return c >= 0x0590 && ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+	    || (c >= 0xFE70 && c <= 0xFEFF));
 }
 
 /* The distance between two glyph boxes on a line, whichever way the glyphs were set. */

@@ -305,21 +305,35 @@ struct lex {
 	const unsigned char *p, *end;
 };
 
+/* A byte's class: PDF's white space and delimiters, one table the lexer's loops look up
+ * (an opening's three pages are some 150 KB of content, every byte of it tested). */
+enum { C_SPACE = 1, C_DELIM = 2, C_HEX = 4 };
+
+
+static const unsigned char cclass[256] = {
+	[0] = C_SPACE, ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+	[' '] = C_SPACE, ['('] = C_DELIM, [')'] = C_DELIM, ['<'] = C_DELIM, ['>'] = C_DELIM,
+	['['] = C_DELIM, [']'] = C_DELIM, ['{'] = C_DELIM, ['}'] = C_DELIM, ['/'] = C_DELIM,
+	['%'] = C_DELIM, ['0'] = C_HEX, ['1'] = C_HEX, ['2'] = C_HEX, ['3'] = C_HEX, ['4'] = C_HEX,
+	['5'] = C_HEX, ['6'] = C_HEX, ['7'] = C_HEX, ['8'] = C_HEX, ['9'] = C_HEX, ['a'] = C_HEX,
+	['b'] = C_HEX, ['c'] = C_HEX, ['d'] = C_HEX, ['e'] = C_HEX, ['f'] = C_HEX, ['A'] = C_HEX,
+	['B'] = C_HEX, ['C'] = C_HEX, ['D'] = C_HEX, ['E'] = C_HEX, ['F'] = C_HEX,
+};
+
 static int is_space(int c)
 {
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+	return cclass[(unsigned char)c] & C_SPACE;
 }
 
 static int is_delim(int c)
 {
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{'
-	    || c == '}' || c == '/' || c == '%';
+	return cclass[(unsigned char)c] & C_DELIM;
 }
 
 static void skip_space(struct lex *l)
 {
 	while (l->p < l->end) {
-		if (is_space(*l->p))
+		if (cclass[*l->p] & C_SPACE)
 			l->p++;
 		else if (*l->p == '%')
 			while (l->p < l->end && *l->p != '\n' && *l->p != '\r')
@@ -391,6 +405,20 @@ static void lex_string(struct quick *q, struct lex *l, struct obj *o)
 
 static void lex_hex(struct quick *q, struct lex *l, struct obj *o)
 {
+	/* the short ones of Identity-H text (<0024>, a glyph or two) first, without a search */
+	const unsigned char *p = l->p;
+	if (l->end - p >= 5 && p[4] == '>' && (cclass[p[0]] & cclass[p[1]] & cclass[p[2]]
+	                                       & cclass[p[3]] & C_HEX)) {
+		char *s = qalloc(q, 3);
+		s[0] = (char)(hexval(p[0]) << 4 | hexval(p[1]));
+		s[1] = (char)(hexval(p[2]) << 4 | hexval(p[3]));
+		s[2] = '\0';
+		l->p = p + 5;
+		o->t = O_STR;
+		o->s = s;
+		o->n = 2;
+		return;
+	}
 	const unsigned char *e = memchr(l->p, '>', (size_t)(l->end - l->p));
 	if (!e)
 		refuse(q, "unterminated hex string");
@@ -444,7 +472,7 @@ static void lex_name(struct quick *q, struct lex *l, struct obj *o)
 static size_t word_len(const struct lex *l)
 {
 	const unsigned char *p = l->p;
-	while (p < l->end && !is_space(*p) && !is_delim(*p))
+	while (p < l->end && !(cclass[*p] & (C_SPACE | C_DELIM)))
 		p++;
 	return (size_t)(p - l->p);
 }
@@ -463,11 +491,11 @@ static int parse_number(const unsigned char *p, size_t n, double *v)
 		neg = p[i++] == '-';
 	double x = 0;
 	size_t digits = 0;
-	for (; i < n && p[i] >= '0' && p[i] <= '9' && digits < 15; i++, digits++)
+	for (; i < n && (unsigned)(p[i] - '0') < 10 && digits < 15; i++, digits++)
 		x = x * 10 + (p[i] - '0');
 	if (i < n && p[i] == '.') {
 		double scale = 1;
-		for (i++; i < n && p[i] >= '0' && p[i] <= '9' && digits < 15; i++, digits++) {
+		for (i++; i < n && (unsigned)(p[i] - '0') < 10 && digits < 15; i++, digits++) {
 			x = x * 10 + (p[i] - '0');
 			scale *= 10;
 		}
@@ -1177,6 +1205,9 @@ struct qfont {
 	/* ToUnicode, sorted by code */
 	struct umap *tu;
 	size_t ntu;
+	/* the codes last looked up (code_text): a page shows a few dozen codes thousands of
+	 * times; by the code's low bits, key the code plus one (0: empty) */
+	struct seen { uint32_t key; int n; int u[4]; float w; } seen[64];
 	struct qfont *next;
 };
 
@@ -1601,7 +1632,22 @@ static struct qfont *font_load(struct quick *q, struct qfont **fonts, struct obj
 
 /* A code's characters (*n of them) and its width: as MuPDF maps it, ToUnicode first, the
  * encoding for what ToUnicode leaves out; refuses what only the font file would tell. */
-static void code_text(struct quick *q, const struct qfont *f, uint32_t code, int *u, int *n,
+static void code_look(struct quick *q, const struct qfont *f, uint32_t code, int *u, int *n,
+                      float *w);
+
+static void code_text(struct quick *q, struct qfont *f, uint32_t code, int *u, int *n, float *w)
+{
+	struct seen *c = &f->seen[code & 63];
+	if (c->key != code + 1) {
+		code_look(q, f, code, c->u, &c->n, &c->w);
+		c->key = code + 1;
+	}
+	memcpy(u, c->u, sizeof c->u);
+	*n = c->n;
+	*w = c->w;
+}
+
+static void code_look(struct quick *q, const struct qfont *f, uint32_t code, int *u, int *n,
                       float *w)
 {
 	const struct umap *m = f->ntu ? tounicode(f, code) : NULL;
@@ -1705,6 +1751,18 @@ static int starts_line(struct page *pg, int c, float ox, float oy, float size)
 
 static void line_flush(struct quick *q, struct page *pg);
 
+/* fminf and fmaxf as glibc's are for numbers (minss, maxss: the second when they are
+ * equal), inline: a glyph's box takes six of each. */
+static float min2(float a, float b)
+{
+	return a < b ? a : b;
+}
+
+static float max2(float a, float b)
+{
+	return a > b ? a : b;
+}
+
 /* A glyph at origin (ox, oy) whose advance is adv along the baseline; its box is that of
  * the quad MuPDF gives it: advance by ascent to descent through the glyph matrix, whose
  * vertical column (skew, -scale) slants it for text set oblique. */
@@ -1721,8 +1779,8 @@ static void add_char(struct quick *q, struct page *pg, int c, struct qfont *f, f
 	ch->size = size;
 	ch->oy = oy;
 	float xa = f->asc * skew, xd = f->desc * skew;
-	ch->x0 = fminf(fminf(ox + xa, ox + xd), fminf(ox + adv + xa, ox + adv + xd));
-	ch->x1 = fmaxf(fmaxf(ox + xa, ox + xd), fmaxf(ox + adv + xa, ox + adv + xd));
+	ch->x0 = min2(min2(ox + xa, ox + xd), min2(ox + adv + xa, ox + adv + xd));
+	ch->x1 = max2(max2(ox + xa, ox + xd), max2(ox + adv + xa, ox + adv + xd));
 	ch->y0 = oy - f->asc * scale;
 	ch->y1 = oy - f->desc * scale;
 	pg->have_pen = 1;
@@ -1755,6 +1813,14 @@ struct interp {
 	struct rect path;
 	int have_path;
 	int depth;                    /* forms inside forms */
+	/* show's glyph matrix but for where it stands, and what it was worked out from: a
+	 * string of a TJ is mostly one glyph, and between them the text matrix only moves */
+	struct {
+		int ok;
+		double tm[4], ctm[6], fs, th, ts;
+		double tmc[4], trm[4];
+		float size;
+	} glyph;
 };
 
 static void mat_mul(const double *a, const double *b, double *out)
@@ -1930,6 +1996,28 @@ static void op_Tf(struct interp *in)
 	gs(in)->fs = num_arg(in, in->nops - 1);
 }
 
+/* Whether show's last glyph matrix holds for g and the text matrix (but its translation). */
+static int glyph_same(const struct interp *in, const struct gstate *g)
+{
+	return in->glyph.ok && memcmp(in->glyph.tm, in->tm, sizeof in->glyph.tm) == 0
+	    && memcmp(in->glyph.ctm, g->ctm, sizeof in->glyph.ctm) == 0 && in->glyph.fs == g->fs
+	    && in->glyph.th == g->th && in->glyph.ts == g->ts;
+}
+
+static void glyph_keep(struct interp *in, const struct gstate *g, const double *tmc,
+                       const double *trm, float size)
+{
+	in->glyph.ok = 1;
+	memcpy(in->glyph.tm, in->tm, sizeof in->glyph.tm);
+	memcpy(in->glyph.ctm, g->ctm, sizeof in->glyph.ctm);
+	in->glyph.fs = g->fs;
+	in->glyph.th = g->th;
+	in->glyph.ts = g->ts;
+	memcpy(in->glyph.tmc, tmc, sizeof in->glyph.tmc);
+	memcpy(in->glyph.trm, trm, sizeof in->glyph.trm);
+	in->glyph.size = size;
+}
+
 /* One string shown: each code a glyph at the text matrix, which then moves on along its
  * first row (so the glyph matrix is worked out once per string, not per glyph). */
 static void show(struct interp *in, const struct obj *s)
@@ -1939,15 +2027,30 @@ static void show(struct interp *in, const struct obj *s)
 	if (!f)
 		refuse(in->q, "text without font");
 	/* the glyph's matrix: size and scaling, rise, text matrix, CTM (with the page's) */
-	double tmc[6], trm[6] = { g->fs * g->th, 0, 0, g->fs, 0, g->ts };
-	mat_mul(in->tm, g->ctm, tmc);
-	mat_mul(trm, tmc, trm);
-	/* a horizontal baseline, glyphs the right way up (an oblique slant is fine) */
-	if (fabs(trm[1]) > 1e-3 * fabs(trm[0]) || trm[0] <= 0 || trm[3] >= 0)
-		refuse(in->q, "text not upright");
-	float size = f32(sqrt(fabs(trm[0] * trm[3] - trm[1] * trm[2])));
+	double tmc[6], trm[6];
+	float size;
+	if (glyph_same(in, g)) {
+		memcpy(tmc, in->glyph.tmc, sizeof in->glyph.tmc);
+		memcpy(trm, in->glyph.trm, sizeof in->glyph.trm);
+		size = in->glyph.size;
+		/* the translations as mat_mul works them out, term for term */
+		tmc[4] = in->tm[4] * g->ctm[0] + in->tm[5] * g->ctm[2] + g->ctm[4];
+		tmc[5] = in->tm[4] * g->ctm[1] + in->tm[5] * g->ctm[3] + g->ctm[5];
+		trm[4] = 0.0 * tmc[0] + g->ts * tmc[2] + tmc[4];
+		trm[5] = 0.0 * tmc[1] + g->ts * tmc[3] + tmc[5];
+	} else {
+		double a[6] = { g->fs * g->th, 0, 0, g->fs, 0, g->ts };
+		mat_mul(in->tm, g->ctm, tmc);
+		mat_mul(a, tmc, trm);
+		/* a horizontal baseline, glyphs the right way up (an oblique slant is fine) */
+		if (fabs(trm[1]) > 1e-3 * fabs(trm[0]) || trm[0] <= 0 || trm[3] >= 0)
+			refuse(in->q, "text not upright");
+		size = f32(sqrt(fabs(trm[0] * trm[3] - trm[1] * trm[2])));
+		glyph_keep(in, g, tmc, trm, size);
+	}
 	size_t step = f->two_byte ? 2 : 1;
 	double moved = 0;   /* along the text matrix's x */
+	float skew = f32(trm[2]), scale = f32(-trm[3]);
 	for (size_t i = 0; i + step <= s->n; i += step) {
 		uint32_t code = step == 2 ? ((unsigned char)s->s[i] << 8 | (unsigned char)s->s[i + 1])
 		                          : (unsigned char)s->s[i];
@@ -1961,7 +2064,7 @@ static void show(struct interp *in, const struct obj *s)
 			if (u[k] >= 0xFB00 && u[k] <= 0xFB06)
 				refuse(in->q, "ligature");
 			add_char(in->q, in->pg, u[k], f, size, f32(ox) + adv * (float)k / (float)n,
-			         f32(oy), adv / (float)n, f32(trm[2]), f32(-trm[3]));
+			         f32(oy), adv / (float)n, skew, scale);
 		}
 		moved += (w * g->fs + g->tc + (step == 1 && code == 32 ? g->tw : 0)) * g->th;
 	}
@@ -2218,36 +2321,61 @@ static void op_refuse(struct interp *in)
 }
 
 /* The operators, one row each, and what runs it; an operator not here refuses the page
- * (MuPDF would skip it, and what it draws could be text). */
+ * (MuPDF would skip it, and what it draws could be text). The rows go by how often office
+ * programs write them, text first: the lookup meets most operators in its first rows. */
+#define OP(name, run) { name, sizeof name - 1, run }
+
 static const struct op {
 	const char *name;
+	size_t n;
 	void (*run)(struct interp *);
 } ops[] = {
-	{ "q", op_q }, { "Q", op_Q }, { "cm", op_cm }, { "w", op_w },
-	{ "BT", op_BT }, { "ET", op_ET }, { "Td", op_Td }, { "TD", op_TD },
-	{ "T*", op_Tstar }, { "Tm", op_Tm }, { "Tc", op_Tc }, { "Tw", op_Tw },
-	{ "Tz", op_Tz }, { "TL", op_TL }, { "Ts", op_Ts }, { "Tr", op_Tr },
-	{ "Tf", op_Tf }, { "Tj", op_Tj }, { "TJ", op_TJ }, { "'", op_quote },
-	{ "\"", op_dquote }, { "m", op_m }, { "l", op_m }, { "c", op_c },
-	{ "v", op_v }, { "y", op_v }, { "re", op_re }, { "h", op_h },
-	{ "f", op_f }, { "F", op_f }, { "f*", op_f }, { "S", op_S },
-	{ "s", op_S }, { "B", op_B }, { "B*", op_B }, { "b", op_B },
-	{ "b*", op_B }, { "n", op_n }, { "W", op_nop }, { "W*", op_nop },
-	{ "Do", op_Do }, { "gs", op_gs }, { "BDC", op_BDC }, { "BMC", op_nop },
-	{ "EMC", op_nop }, { "MP", op_nop }, { "DP", op_nop }, { "d", op_nop },
-	{ "j", op_nop }, { "J", op_nop }, { "M", op_nop }, { "i", op_nop },
-	{ "ri", op_nop }, { "g", op_nop }, { "G", op_nop }, { "rg", op_nop },
-	{ "RG", op_nop }, { "k", op_nop }, { "K", op_nop }, { "cs", op_nop },
-	{ "CS", op_nop }, { "sc", op_nop }, { "SC", op_nop }, { "scn", op_nop },
-	{ "SCN", op_nop }, { "sh", op_nop }, { "BX", op_nop }, { "EX", op_nop },
-	{ "BI", op_refuse }, { "d0", op_refuse }, { "d1", op_refuse },
+	OP("TJ", op_TJ), OP("Tf", op_Tf), OP("Tm", op_Tm), OP("Tj", op_Tj), OP("BT", op_BT),
+	OP("ET", op_ET), OP("Td", op_Td), OP("g", op_nop), OP("G", op_nop), OP("rg", op_nop),
+	OP("RG", op_nop), OP("re", op_re), OP("f", op_f), OP("q", op_q), OP("Q", op_Q),
+	OP("cm", op_cm), OP("W", op_nop), OP("n", op_n), OP("BDC", op_BDC), OP("EMC", op_nop),
+	OP("m", op_m), OP("l", op_m), OP("c", op_c), OP("h", op_h), OP("S", op_S),
+	OP("w", op_w), OP("TD", op_TD), OP("T*", op_Tstar), OP("Tc", op_Tc), OP("Tw", op_Tw),
+	OP("Tz", op_Tz), OP("TL", op_TL), OP("Ts", op_Ts), OP("Tr", op_Tr), OP("'", op_quote),
+	OP("\"", op_dquote), OP("v", op_v), OP("y", op_v), OP("F", op_f), OP("f*", op_f),
+	OP("s", op_S), OP("B", op_B), OP("B*", op_B), OP("b", op_B), OP("b*", op_B),
+	OP("W*", op_nop), OP("Do", op_Do), OP("gs", op_gs), OP("BMC", op_nop), OP("MP", op_nop),
+	OP("DP", op_nop), OP("d", op_nop), OP("j", op_nop), OP("J", op_nop), OP("M", op_nop),
+	OP("i", op_nop), OP("ri", op_nop), OP("k", op_nop), OP("K", op_nop), OP("cs", op_nop),
+	OP("CS", op_nop), OP("sc", op_nop), OP("SC", op_nop), OP("scn", op_nop),
+	OP("SCN", op_nop), OP("sh", op_nop), OP("BX", op_nop), OP("EX", op_nop),
+	OP("BI", op_refuse), OP("d0", op_refuse), OP("d1", op_refuse),
 };
+
+/* The rows by a hash of the name (open addressing), made once: a content stream is mostly
+ * operators, thousands a page. */
+#define OP_SLOTS 256
+static const struct op *op_slot[OP_SLOTS];
+static pthread_once_t op_once = PTHREAD_ONCE_INIT;
+
+static unsigned op_hash(const unsigned char *w, size_t n)
+{
+	return (w[0] * 31u + w[n - 1] * 7u + (unsigned)n) % OP_SLOTS;
+}
+
+static void op_index(void)
+{
+	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+		unsigned h = op_hash((const unsigned char *)ops[i].name, ops[i].n);
+		while (op_slot[h])
+			h = (h + 1) % OP_SLOTS;
+		op_slot[h] = &ops[i];
+	}
+}
 
 static const struct op *op_find(const unsigned char *w, size_t n)
 {
-	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
-		if (ops[i].name[0] == w[0] && strlen(ops[i].name) == n && memcmp(ops[i].name, w, n) == 0)
-			return &ops[i];
+	if (n > 3)
+		return NULL;
+	pthread_once(&op_once, op_index);
+	for (unsigned h = op_hash(w, n); op_slot[h]; h = (h + 1) % OP_SLOTS)
+		if (op_slot[h]->n == n && memcmp(op_slot[h]->name, w, n) == 0)
+			return op_slot[h];
 	return NULL;
 }
 
@@ -2302,13 +2430,14 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 		skip_space(&l);
 		if (l.p >= l.end)
 			break;
-		size_t wn = is_delim(*l.p) ? 0 : word_len(&l);
+		size_t wn = word_len(&l);
 		double v;
-		if (wn && parse_number(l.p, wn, &v) != 0 && !word_is(&l, wn, "true")
-		    && !word_is(&l, wn, "false") && !word_is(&l, wn, "null")) {
-			const struct op *op = op_find(l.p, wn);
-			if (!op)
-				refuse(in->q, "unknown operator");
+		const struct op *op = NULL;
+		/* a word is a number, an operator, or true, false or null (an operand) */
+		if (wn && parse_number(l.p, wn, &v) != 0 && !(op = op_find(l.p, wn))
+		    && !word_is(&l, wn, "true") && !word_is(&l, wn, "false") && !word_is(&l, wn, "null"))
+			refuse(in->q, "unknown operator");
+		if (op) {
 			if (++in->q->ops > MAX_OPS)
 				refuse(in->q, "operator bound");
 			l.p += wn;
@@ -2579,10 +2708,10 @@ static void line_spans(struct quick *q, struct page *pg, struct qchar *line, siz
 		last = ch;
 		s.last_x0 = c->x0;
 		s.last_x1 = c->x1;
-		s.x0 = fminf(s.x0, c->x0);
-		s.x1 = fmaxf(s.x1, c->x1);
-		s.y0 = fminf(s.y0, c->y0);
-		s.y1 = fmaxf(s.y1, c->y1);
+		s.x0 = min2(s.x0, c->x0);
+		s.x1 = max2(s.x1, c->x1);
+		s.y0 = min2(s.y0, c->y0);
+		s.y1 = max2(s.y1, c->y1);
 	}
 	span_flush(q, &s);
 }

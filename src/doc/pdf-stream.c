@@ -37,12 +37,45 @@ static char *word(struct cursor *c)
 	return w;
 }
 
+/* The numbers the readers write ("612.00", "-3.5"): up to seven digits, two after the
+ * point, are a float exactly as strtof reads them (the digits and the power of ten are
+ * exact floats, and one division rounds once); 1 for anything else. */
+static int plain_number(const char *w, float *v)
+{
+	static const float ten[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+	const char *p = w + (*w == '-');
+	long m = 0;
+	int digits = 0, after = -1;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			m = m * 10 + (*p - '0');
+			digits++;
+			after += after >= 0;
+		} else if (*p == '.' && after < 0)
+			after = 0;
+		else
+			return 1;
+	}
+	if (!digits || digits > 7 || after == 0)
+		return 1;
+	float x = (float)m / ten[after > 0 ? after : 0];
+	*v = *w == '-' ? -x : x;
+	return 0;
+}
+
 static int number(struct cursor *c, float *v)
 {
 	char *w = word(c), *end;
 	if (!w)
 		return -1;
-	float x = strtof(w, &end);
+	float x;
+	if (plain_number(w, &x) == 0) {
+		if (x > FAR || x < -FAR)
+			return -1;
+		*v = x;
+		return 0;
+	}
+	x = strtof(w, &end);
 	if (*end || !isfinite(x) || x > FAR || x < -FAR)
 		return -1;
 	*v = x;
