@@ -48,15 +48,16 @@ static int plain_number(const char *w, float *v)
 	int digits = 0, after = -1;
 	for (; *p; p++) {
 		if (*p >= '0' && *p <= '9') {
+			if (++digits > 7)
+				return 1;
 			m = m * 10 + (*p - '0');
-			digits++;
 			after += after >= 0;
 		} else if (*p == '.' && after < 0)
 			after = 0;
 		else
 			return 1;
 	}
-	if (!digits || digits > 7 || after == 0)
+	if (!digits || after == 0)
 		return 1;
 	float x = (float)m / ten[after > 0 ? after : 0];
 	*v = *w == '-' ? -x : x;
