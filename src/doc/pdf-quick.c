@@ -158,25 +158,36 @@ static struct chunk *chunk_new(size_t size)
 	return c;
 }
 
-static void *qalloc(struct quick *q, size_t n)
+static void *qalloc_chunk(struct quick *q, size_t n);
+
+/* n bytes of the current arena: from its chunk, or a new chunk when it is full. */
+static inline void *qalloc(struct quick *q, size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	struct arena *a = q->cur;
-	struct chunk *c = a->head;
-	if (!c || c->cap - c->used < n) {
-		size_t want = a == &q->scratch ? SCRATCH_CHUNK : CHUNK;
-		size_t cap = n > want - sizeof *c ? n : want - sizeof *c;
-		if (q->arena_total + cap > MAX_ARENA)
-			refuse(q, "memory bound");
-		c = chunk_new(sizeof *c + cap);
-		if (!c)
-			refuse(q, "out of memory");
-		c->next = a->head;
-		c->used = 0;
-		c->cap = cap;
-		a->head = c;
-		q->arena_total += c->size;
+	struct chunk *c = q->cur->head;
+	if (c && c->cap - c->used >= n) {
+		void *p = (char *)c->data + c->used;
+		c->used += n;
+		return p;
 	}
+	return qalloc_chunk(q, n);
+}
+
+static void *qalloc_chunk(struct quick *q, size_t n)
+{
+	struct arena *a = q->cur;
+	size_t want = a == &q->scratch ? SCRATCH_CHUNK : CHUNK;
+	size_t cap = n > want - sizeof(struct chunk) ? n : want - sizeof(struct chunk);
+	if (q->arena_total + cap > MAX_ARENA)
+		refuse(q, "memory bound");
+	struct chunk *c = chunk_new(sizeof *c + cap);
+	if (!c)
+		refuse(q, "out of memory");
+	c->next = a->head;
+	c->used = 0;
+	c->cap = cap;
+	a->head = c;
+	q->arena_total += c->size;
 	void *p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
@@ -330,7 +341,7 @@ static int is_delim(int c)
 	return cclass[(unsigned char)c] & C_DELIM;
 }
 
-static void skip_space(struct lex *l)
+static inline void skip_space(struct lex *l)
 {
 	while (l->p < l->end) {
 		if (cclass[*l->p] & C_SPACE)
@@ -345,8 +356,9 @@ static void skip_space(struct lex *l)
 
 static int hexval(int c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	     : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	if (!(cclass[(unsigned char)c] & C_HEX))
+		return -1;
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
 
 /* A literal string's bytes (l->p just after its "("), escapes undone. */
@@ -642,7 +654,9 @@ static long num_int(const struct obj *o, long lo, long hi, long dflt)
 /* A coordinate or size as a float, held within what any page holds. */
 static float f32(double v)
 {
-	return v != v ? 0.0f : v > 1e30 ? 1e30f : v < -1e30 ? -1e30f : (float)v;
+	if (fabs(v) <= 1e30)   /* all but NaN and the far-off, in one test */
+		return (float)v;
+	return v != v ? 0.0f : v > 0 ? 1e30f : -1e30f;
 }
 
 static size_t memfind(const unsigned char *h, size_t hn, const char *needle, size_t from)
