@@ -316,10 +316,9 @@ struct lex {
 	const unsigned char *p, *end;
 };
 
-/* A byte's class: PDF's white space and delimiters, one table the lexer's loops look up
- * (an opening's three pages are some 150 KB of content, every byte of it tested). */
+/* A byte's class: PDF's white space, its delimiters, hex digits; one table the lexer's loops
+ * look up (an opening's three pages are some 150 KB of content, every byte of it tested). */
 enum { C_SPACE = 1, C_DELIM = 2, C_HEX = 4 };
-
 
 static const unsigned char cclass[256] = {
 	[0] = C_SPACE, ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
