@@ -220,7 +220,24 @@ static void arena_free(struct quick *q)
 	}
 }
 
-/* The stream written: grows in the arena's stead (it outlives the read). */
+/* The stream written grows in the arena's stead (it outlives the read): room for n more
+ * bytes and a NUL after them. */
+static void out_room(struct quick *q, size_t n)
+{
+	if (q->cap - q->n > n)
+		return;
+	size_t cap = q->cap ? q->cap * 2 : 1 << 17;
+	while (cap - q->n <= n)
+		cap *= 2;
+	if (cap > MAX_ARENA)
+		refuse(q, "stream bound");
+	char *no = realloc(q->out, cap);
+	if (!no)
+		refuse(q, "out of memory");
+	q->out = no;
+	q->cap = cap;
+}
+
 static void emit(struct quick *q, const char *fmt, ...)
 {
 	for (;;) {
@@ -234,34 +251,14 @@ static void emit(struct quick *q, const char *fmt, ...)
 			q->n += (size_t)k;
 			return;
 		}
-		size_t cap = q->cap ? q->cap * 2 : 1 << 16;
-		while (cap < q->n + (size_t)k + 1)
-			cap *= 2;
-		if (cap > MAX_ARENA)
-			refuse(q, "stream bound");
-		char *no = realloc(q->out, cap);
-		if (!no)
-			refuse(q, "out of memory");
-		q->out = no;
-		q->cap = cap;
+		out_room(q, (size_t)k);
 	}
 }
 
 /* Appends bytes to the stream. */
 static void emit_bytes(struct quick *q, const char *b, size_t n)
 {
-	if (q->cap - q->n <= n) {
-		size_t cap = q->cap ? q->cap * 2 : 1 << 17;
-		while (cap - q->n <= n)
-			cap *= 2;
-		if (cap > MAX_ARENA)
-			refuse(q, "stream bound");
-		char *no = realloc(q->out, cap);
-		if (!no)
-			refuse(q, "out of memory");
-		q->out = no;
-		q->cap = cap;
-	}
+	out_room(q, n);
 	memcpy(q->out + q->n, b, n);
 	q->n += n;
 	q->out[q->n] = '\0';
