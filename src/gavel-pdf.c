@@ -28,7 +28,7 @@
 #define MAX_FILE (1024L * 1024 * 1024)
 
 /* The heap made ready at the start (heap_ready), twice this (the block and as much again on
- * top): about what an opening's three pages use. */
+ * top): about what an opening's pages use. */
 #define HEAP_READY ((size_t)2 << 20)
 
 /* MuPDF's memory for an opening is a few megabytes written once, most of it in the first

@@ -1060,6 +1060,31 @@ static void masthead(struct ctx *c, size_t first)
 	}
 }
 
+/* The rest of a running head whose symbol is known: on a page whose neighbours are not read
+ * (the last page of an opening) the short title beside the symbol repeats nowhere. The lines
+ * at a page's top set in the symbol's size, on its baseline or above it ("Political
+ * declaration of ..." above and beside "A/RES/73/3"), are the head's: the body begins below
+ * the head, and a masthead is its own. */
+static void head_beside_symbol(struct ctx *c)
+{
+	for (size_t i = 0; i < c->L.n; i++) {
+		const struct line *s = &c->L.v[i];
+		if (s->role != R_FURN || s->base >= 0.12f * c->doc->pages[s->page].h
+		    || furniture_classify(s->text, s->n, 0) != FURN_SYMBOL)
+			continue;
+		size_t j = i;
+		while (j > 0 && c->L.v[j - 1].page == s->page)
+			j--;
+		for (; j < c->L.n && c->L.v[j].page == s->page; j++) {
+			struct line *l = &c->L.v[j];
+			if (l->role == R_BODY && l->base <= s->base + 0.5f * s->size
+			    && fabsf(l->size - s->size) <= 0.5f
+			    && furniture_classify(l->text, l->n, 1) == FURN_NONE)
+				l->role = R_FURN;
+		}
+	}
+}
+
 static void furniture(struct ctx *c)
 {
 	for (size_t i = 0; i < c->L.n && !c->oom; i++) {
@@ -1096,6 +1121,7 @@ static void furniture(struct ctx *c)
 			l->role = R_FURN;
 		}
 	}
+	head_beside_symbol(c);
 }
 
 /* The number a footnote line opens with: raised and small, or set apart at the line's size

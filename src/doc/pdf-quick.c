@@ -139,7 +139,7 @@ static void bus_guard(int on)
 /* Memory comes in chunks mapped with their pages filled in one system call: touched a page
  * at a time, their page faults cost more than the reading on a virtual machine (the helper's
  * heap_ready says the same of MuPDF). Two arenas: what a read keeps (objects, fonts, decoded
- * streams: a megabyte for an opening's three pages) and the scratch of one operator or line,
+ * streams: 350 KB for the two pages of the bench's opening) and the scratch of one operator or line,
  * emptied after it, so that its memory stays in the cache. */
 #define CHUNK ((size_t)1 << 19)
 #define SCRATCH_CHUNK ((size_t)1 << 17)
@@ -314,7 +314,7 @@ struct lex {
 };
 
 /* A byte's class: PDF's white space, its delimiters, hex digits; one table the lexer's loops
- * look up (an opening's three pages are some 150 KB of content, every byte of it tested). */
+ * look up (an opening's two pages are some 100 KB of content, every byte of it tested). */
 enum { C_SPACE = 1, C_DELIM = 2, C_HEX = 4 };
 
 static const unsigned char cclass[256] = {

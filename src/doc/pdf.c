@@ -633,9 +633,11 @@ int pdf_shape_probe(const struct shape_probe *p)
 int pdf_shape_read(const char *buf, size_t len, const struct shape_want *w,
                    struct collection **out, struct parse_diag *d)
 {
-	/* an opening: the first three pages (a first screen shows a page or two; each page
-	 * costs its fonts and its layout, and the rest is read beside the reader) */
-	int pages = w->opening ? 3 : 0;
+	/* an opening: the first two pages (a first screen shows a page or two, with the first
+	 * footnotes; each page costs its fonts and its layout, and the rest is read beside the
+	 * reader). Their running heads are told from the body by the symbol beside them
+	 * (pdf-layout.c), not by the pages after them. */
+	int pages = w->opening ? 2 : 0;
 	struct block_list bl;
 	memset(&bl, 0, sizeof bl);
 	int more_pages = 0;

@@ -255,6 +255,44 @@ static void across_pages(void **state)
 	read_free(&r);
 }
 
+/* An opening's last page: its running head repeats on no page read, and the short title
+ * beside the symbol (on its baseline and the line above, at the head's size) is furniture all
+ * the same; the body below it, at the body's size, stays. */
+static void head_of_last_page_read(void **state)
+{
+	(void)state;
+	static struct sb b;
+	b.n = 0;
+	put(&b, "gavel-pdf 1\npages 9\n");
+	float y = opening(&b) + 18;
+	line(&b, y, "Welcoming the keepers of lighthouses of the western coast, and");
+	footer(&b, 1, 9);
+	put(&b, "end\n");
+	page(&b, 2);
+	span(&b, 0, 8.5f, 100, 41, "Protection of lighthouse keepers and of the families");
+	span(&b, 0, 8.5f, 100, 51, "who keep the lights");
+	span(&b, 0, 8.5f, 480, 51, "A/RES/71/300");
+	line(&b, 80, "the report on their work in the decade now ending,");
+	span(&b, 0, 10, 100, 98, "1.");
+	span(&b, 2, 10, 125, 98, "Decides");
+	span(&b, 0, 10, 165, 98, "to remain seized of the matter.");
+	footer(&b, 2, 9);
+	put(&b, "end\n");
+	struct read r;
+	memset(&r, 0, sizeof r);
+	int more = 0;
+	r.rc = pdf_read_stream(b.s, b.n, &more, &r.bl, &r.d);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(more, 1);
+	for (size_t i = 0; getenv("DUMP") && i < r.bl.n; i++)
+		fprintf(stderr, "[%zu] %s\n", i, r.bl.v[i].text);
+	assert_false(has_block(&r, "Protection of lighthouse keepers and"));
+	assert_false(has_block(&r, "who keep the lights"));
+	assert_true(has_block(&r, "the report on their work in the decade now ending,"));
+	assert_true(has_block(&r, "to remain seized of the matter."));
+	blocks_free(&r.bl);
+}
+
 /* Line ends: a hyphen UN typesetting leaves is the word's own ("drug-|resistant"), unless
  * the document spells the word without it elsewhere; Chinese lines join without a space. */
 static void line_ends(void **state)
@@ -650,6 +688,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(marker_and_footnote),
 		cmocka_unit_test(across_pages),
+		cmocka_unit_test(head_of_last_page_read),
 		cmocka_unit_test(line_ends),
 		cmocka_unit_test(right_to_left),
 		cmocka_unit_test(refusals),
