@@ -82,6 +82,8 @@ struct quick {
 	size_t text_cap;
 	struct obj *arr;      /* the items of a content stream's array operand (a TJ's) */
 	size_t arr_cap;
+	struct obj *stk;      /* the items of the arrays and dicts being parsed (parse_items) */
+	size_t nstk, stk_cap;
 	size_t inflated;
 	long objects, ops;
 	int in_content;       /* parsing operands: no references there */
@@ -529,12 +531,15 @@ static int parse_number(const unsigned char *p, size_t n, double *v)
 
 static void parse_obj(struct quick *q, struct lex *l, struct obj *o, int depth);
 
-/* The items of an array or dict up to its closing token, into the arena. */
+static void *grow(struct quick *q, void *v, size_t *cap, size_t need, size_t size);
+
+/* The items of an array or dict up to its closing token, into the arena at their exact count:
+ * gathered first on one stack for every level (q->stk, reused). Doubled in the arena as they
+ * came, they touched twice the memory they kept (a font's /Widths: 504 items for 224), each
+ * page of it a fault. */
 static void parse_items(struct quick *q, struct lex *l, struct obj *o, int depth, int dict)
 {
-	size_t cap = 8, n = 0;
-	/* in the arena, doubled as it fills: a refusal from inside leaks nothing */
-	struct obj *v = qalloc(q, cap * sizeof *v);
+	size_t base = q->nstk, n = 0;
 	for (;;) {
 		skip_space(l);
 		if (l->p >= l->end)
@@ -547,19 +552,20 @@ static void parse_items(struct quick *q, struct lex *l, struct obj *o, int depth
 			l->p += 2;
 			break;
 		}
-		if (n == cap) {
-			struct obj *nv = qalloc(q, 2 * cap * sizeof *v);
-			memcpy(nv, v, cap * sizeof *v);
-			v = nv;
-			cap *= 2;
-		}
-		parse_obj(q, l, &v[n], depth + 1);
-		if (dict && n % 2 == 0 && v[n].t != O_NAME)
+		struct obj it;    /* not on the stack yet: the items inside it go there first */
+		parse_obj(q, l, &it, depth + 1);
+		if (dict && n % 2 == 0 && it.t != O_NAME)
 			refuse(q, "dict key");
+		q->stk = grow(q, q->stk, &q->stk_cap, q->nstk + 1, sizeof *q->stk);
+		q->stk[q->nstk++] = it;
 		n++;
 	}
 	if (dict && n % 2)
 		refuse(q, "dict without value");
+	struct obj *v = qalloc(q, (n ? n : 1) * sizeof *v);
+	if (n)
+		memcpy(v, q->stk + base, n * sizeof *v);
+	q->nstk = base;
 	o->t = dict ? O_DICT : O_ARR;
 	o->n = dict ? n / 2 : n;
 	o->v = v;
@@ -2955,6 +2961,7 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 	free(q->placed);
 	free(q->text);
 	free(q->arr);
+	free(q->stk);
 	free(q);
 	return rc;
 }
