@@ -25,13 +25,13 @@ static inline int stream_char(int c)
 /* Scripts set without spaces between words: only a wide gap there is a space. */
 static inline int cjk_char(int c)
 {
-	return c >= 0x2E80 && ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+	return c >= 0x2E80 && (c <= 0x9FFF || (c >= 0xF900 && c <= 0xFAFF)
 	    || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xAC00 && c <= 0xD7AF));
 }
 
 static inline int rtl_char(int c)
 {
-	return c >= 0x0590 && ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+	return c >= 0x0590 && (c <= 0x08FF || (c >= 0xFB1D && c <= 0xFDFF)
 	    || (c >= 0xFE70 && c <= 0xFEFF));
 }
 
