@@ -333,6 +333,23 @@ static int stream_error(const struct pdf_doc *doc, struct parse_diag *d)
 	return fail(d, EX_DATAERR, "damaged PDF: %s", doc->error_msg[0] ? doc->error_msg : "unreadable");
 }
 
+/* Whether most of the text is U+FFFD, what the reader writes for a glyph its font does not
+ * map: a PDF cut before its fonts, or fonts without any Unicode, whose text would be rows of
+ * question marks rather than words. */
+static int unmapped_text(const struct pdf_doc *doc)
+{
+	size_t chars = 0, unmapped = 0;
+	for (size_t i = 0; i < doc->nspans; i++) {
+		const unsigned char *t = (const unsigned char *)doc->spans[i].s;
+		for (size_t k = 0; k < doc->spans[i].n; k++) {
+			if (t[k] == 0xEF && k + 2 < doc->spans[i].n && t[k + 1] == 0xBF && t[k + 2] == 0xBD)
+				unmapped++;
+			chars += (t[k] & 0xC0) != 0x80 && t[k] != ' ';
+		}
+	}
+	return unmapped * 2 > chars;
+}
+
 /* The stream (already read) -> blocks, with the checks every PDF gets. */
 static int from_stream(struct pdf_doc *doc, int *more, struct block_list *out,
                        struct parse_diag *d)
@@ -357,6 +374,9 @@ static int from_stream(struct pdf_doc *doc, int *more, struct block_list *out,
 		            "(for example ocrmypdf in.pdf out.pdf), then open the result", NULL);
 	if (spans == 0)
 		return fail(d, EX_DATAERR, "the PDF holds no text", NULL);
+	if (unmapped_text(doc))
+		return fail(d, EX_DATAERR, "damaged PDF: its fonts map most of its text to no "
+		            "character (cut short, or fonts without Unicode)", NULL);
 	if (doc->error_kind[0]) {
 		/* pages were read before the helper had to stop: they are shown, and the user
 		 * hears why the rest is missing */

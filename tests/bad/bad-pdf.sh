@@ -39,6 +39,7 @@ random.seed(13)
 def w(name, data):
     open(os.path.join(d, name), 'wb').write(data)
 w('truncated.pdf', pdf[:len(pdf) * 3 // 10])
+w('cut-before-fonts.pdf', pdf[:2000])
 w('header-only.pdf', b'%PDF-1.7\n%%EOF\n')
 w('header-and-noise.pdf', b'%PDF-1.4\n' + bytes(random.getrandbits(8) for _ in range(100000)))
 flipped = bytearray(pdf)
@@ -95,6 +96,7 @@ w('many-pages.pdf', doc(objs))
 EOF
 
 pdf_case "a PDF cut at 30%" "0 65" "" "$D/truncated.pdf"
+pdf_case "a PDF cut before its fonts" "65" "no character" "$D/cut-before-fonts.pdf"
 pdf_case "a PDF header and nothing" "65" "damaged PDF" "$D/header-only.pdf"
 pdf_case "a PDF header and noise" "65" "damaged PDF" "$D/header-and-noise.pdf"
 pdf_case "a PDF with 400 bytes flipped" "0 65" "" "$D/flipped.pdf"

@@ -377,6 +377,9 @@ static void refusals(void **state)
 		  "page 2 612 792\nimage 0 0 612 792\nend\n", EX_DATAERR, "OCR" },
 		{ "gavel-pdf 1\npages 1\npage 1 612 792\nend\n", EX_DATAERR, "no text" },
 		{ "gavel-pdf 1\npages 0\n", EX_DATAERR, "no pages" },
+		{ "gavel-pdf 1\npages 1\npage 1 612 792\nfont 0 - _\nspan 0 10 1 1 50 12 10 h "
+		  "\xEF\xBF\xBD" "8\xEF\xBF\xBD" "Q\xEF\xBF\xBD" "L \xEF\xBF\xBD\xEF\xBF\xBD\nend\n",
+		  EX_DATAERR, "no character" },       /* cut before its fonts: no text to read */
 		{ "", EX_DATAERR, "damaged PDF" },
 		{ "gavel-pdf 1\npages 3\npage 1 612 792\nfont 0 - T\nspan 0 10 1 1 50 12 10 h Hello\n",
 		  EX_DATAERR, "damaged PDF" },       /* broke off inside its first page */
