@@ -10,6 +10,9 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#include <stdatomic.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -2865,7 +2868,7 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 }
 
 struct walk {
-	int want, done;
+	int from, want, done;     /* pages from..want are read, those before only counted */
 	long visited;
 	struct qfont *fonts;
 };
@@ -2891,7 +2894,8 @@ static void walk_pages(struct quick *q, struct obj *node, struct inherited h, st
 	if (kids->t != O_ARR) {
 		if (!is_name(type, "Page") && type->t != O_NULL)
 			refuse(q, "page tree node");
-		read_page(q, node, &h, ++w->done, &w->fonts);
+		if (++w->done >= w->from)
+			read_page(q, node, &h, w->done, &w->fonts);
 		return;
 	}
 	for (size_t i = 0; i < kids->n && w->done < w->want; i++) {
@@ -2902,7 +2906,9 @@ static void walk_pages(struct quick *q, struct obj *node, struct inherited h, st
 	}
 }
 
-static void read_doc(struct quick *q, int max_pages)
+/* Pages from..to (from 1) of the document; the stream's head ("gavel-pdf 1", "pages N") only
+ * with the first page. Pages past the document's last are none: nothing is written. */
+static void read_doc(struct quick *q, int from, int to)
 {
 	if (q->len < 8 || q->len > QUICK_MAX_FILE)
 		refuse(q, "size");
@@ -2916,43 +2922,62 @@ static void read_doc(struct quick *q, int max_pages)
 	struct obj *count = dict_get(q, pages, "Count");
 	if (count->t != O_NUM || count->num < 1 || count->num > 10000000)
 		refuse(q, "page count");
-	emit(q, "gavel-pdf 1\npages %d\n", (int)count->num);
-	struct walk w = { max_pages < (int)count->num ? max_pages : (int)count->num, 0, 0, NULL };
+	if (from == 1)
+		emit(q, "gavel-pdf 1\npages %d\n", (int)count->num);
+	struct walk w = { from, to < (int)count->num ? to : (int)count->num, 0, 0, NULL };
+	if (w.from > w.want)
+		return;
 	struct inherited h = { NULL, NULL, NULL, NULL };
 	walk_pages(q, pages, h, &w, 0);
 	if (w.done < w.want)
 		refuse(q, "page tree short");
 }
 
-int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char **out,
-                     size_t *outlen, const char **why)
+/* One read of pages from..to of buf[0..len), with its own objects and fonts (struct quick):
+ * pdf_quick_stream's contract. */
+struct part {
+	const unsigned char *buf;
+	size_t len;
+	int from, to;
+	char *out;
+	size_t n;
+	const char *why;
+	int rc;
+};
+
+static void read_part(struct part *pt)
 {
+	pt->out = NULL;
+	pt->n = 0;
+	pt->why = NULL;
+	pt->rc = 0;
 	struct quick *q = calloc(1, sizeof *q);
-	if (!q)
-		return -1;
-	q->buf = buf;
-	q->len = len;
+	if (!q) {
+		pt->rc = -1;
+		pt->why = "out of memory";
+		return;
+	}
+	q->buf = pt->buf;
+	q->len = pt->len;
 	q->cur = &q->perm;
-	*why = NULL;
-	*out = NULL;
-	*outlen = 0;
 	volatile int rc = 0;
 	bus_guard(1);
 	if (sigsetjmp(q->fail, 1) == 0) {
 		bus_quick = q;
-		if (max_pages <= 0)
-			refuse(q, "no pages asked");
-		read_doc(q, max_pages);
-		*out = q->out;
-		*outlen = q->n;
+		read_doc(q, pt->from, pt->to);
+		out_room(q, 0);
+		q->out[q->n] = '\0';
+		pt->out = q->out;
+		pt->n = q->n;
 		q->out = NULL;
 	} else {
-		*why = q->why;
+		pt->why = q->why;
 		rc = strcmp(q->why, "out of memory") == 0 ? -1 : 1;
 		free(q->out);
 	}
 	bus_quick = NULL;
 	bus_guard(0);
+	if (getenv("QMEM")) { size_t perm=0, sc=0; for (struct chunk *c=q->perm.head;c;c=c->next) perm+=c->used; for (struct chunk *c=q->scratch.head;c;c=c->next) sc+=c->size; fprintf(stderr, "part %d-%d: arena_total %zu perm used %zu scratch %zu chars %zu order %zu text %zu arr %zu stk %zu xref %zu out %zu objects %ld inflated %zu\n", pt->from, pt->to, q->arena_total, perm, sc, q->chars_cap*sizeof *q->chars, q->order_cap*sizeof(void*), q->text_cap, q->arr_cap*sizeof *q->arr, q->stk_cap*sizeof *q->stk, q->nxref*sizeof *q->xref, q->cap, q->objects, q->inflated); }
 	arena_free(q);
 	if (q->z_ready)
 		inflateEnd(&q->z);
@@ -2963,7 +2988,136 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 	free(q->arr);
 	free(q->stk);
 	free(q);
-	return rc;
+	pt->rc = rc;
+}
+
+/* The pages after the first, read on another core beside the first (an opening's two pages,
+ * each with its own objects and fonts). Whoever takes it first reads it: the thread, or the
+ * caller once its page is read, if the thread has not started by then (its core busy); the
+ * caller waits only for a thread already reading (the file is mapped: nothing reads it after
+ * pdf_quick_stream returns). The last of the two to let go frees it. */
+struct beside {
+	struct part part;
+	atomic_int taken, refs;
+	sem_t done;
+};
+
+static void beside_drop(struct beside *b)
+{
+	if (atomic_fetch_sub(&b->refs, 1) == 1) {
+		sem_destroy(&b->done);
+		free(b);
+	}
+}
+
+static void *beside_run(void *arg)
+{
+	struct beside *b = arg;
+	if (atomic_exchange(&b->taken, 1) == 0) {
+		read_part(&b->part);
+		sem_post(&b->done);
+	}
+	beside_drop(b);
+	return NULL;
+}
+
+/* A thread for the pages after the first, on a core other than this one (left to itself the
+ * scheduler starts it on this core, where it only takes turns with the first page); NULL when
+ * the process has one core or no thread can start. */
+static struct beside *beside_start(const unsigned char *buf, size_t len, int from, int to)
+{
+	cpu_set_t cpus;
+	int me = sched_getcpu();
+	if (me < 0 || sched_getaffinity(0, sizeof cpus, &cpus) != 0 || CPU_COUNT(&cpus) < 2
+	    || !CPU_ISSET(me, &cpus))
+		return NULL;
+	CPU_CLR(me, &cpus);
+	struct beside *b = calloc(1, sizeof *b);
+	if (!b || sem_init(&b->done, 0, 0) != 0) {
+		free(b);
+		return NULL;
+	}
+	b->part = (struct part){ buf, len, from, to, NULL, 0, NULL, 0 };
+	atomic_init(&b->taken, 0);
+	atomic_init(&b->refs, 2);
+	pthread_attr_t at;
+	pthread_t t;
+	int ok = pthread_attr_init(&at) == 0;
+	if (ok) {
+		ok = pthread_attr_setaffinity_np(&at, sizeof cpus, &cpus) == 0
+		     && pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED) == 0
+		     && pthread_create(&t, &at, beside_run, b) == 0;
+		pthread_attr_destroy(&at);
+	}
+	if (!ok) {
+		sem_destroy(&b->done);
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+/* The pages after the first, once the first is read: read here if the thread has not taken
+ * them, else waited for. */
+static void beside_finish(struct beside *b, struct part *out)
+{
+	if (atomic_exchange(&b->taken, 1) == 0)
+		read_part(&b->part);
+	else
+		while (sem_wait(&b->done) != 0)
+			;
+	*out = b->part;
+	beside_drop(b);
+}
+
+/* Measured on the bench's opening (two pages of its 100-page PDF; cold processes alternated
+ * 30 times, medians): one read of both pages 1.25 ms; page 2 on a thread left to the
+ * scheduler 1.47 ms (the thread ran on the reader's own core, after it or taking turns with
+ * it); on the other core 0.93 ms (0.06 to start it, page 2 with its own objects and fonts
+ * 0.8). The stream is byte for byte the one-read stream: a page's records name only its own
+ * fonts. */
+int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char **out,
+                     size_t *outlen, const char **why)
+{
+	*why = NULL;
+	*out = NULL;
+	*outlen = 0;
+	if (max_pages <= 0) {
+		*why = "no pages asked";
+		return 1;
+	}
+	struct part first = { buf, len, 1, max_pages, NULL, 0, NULL, 0 };
+	struct part rest = { buf, len, 2, max_pages, NULL, 0, NULL, 0 };
+	struct beside *b = max_pages > 1 ? beside_start(buf, len, 2, max_pages) : NULL;
+	if (b)
+		first.to = 1;
+	read_part(&first);
+	if (b)
+		beside_finish(b, &rest);
+	struct part *bad = first.rc ? &first : rest.rc ? &rest : NULL;
+	if (bad) {
+		int rc = bad->rc;
+		*why = bad->why;
+		free(first.out);
+		free(rest.out);
+		return rc;
+	}
+	if (rest.n) {
+		char *all = realloc(first.out, first.n + rest.n + 1);
+		if (!all) {
+			free(first.out);
+			free(rest.out);
+			*why = "out of memory";
+			return -1;
+		}
+		memcpy(all + first.n, rest.out, rest.n + 1);
+		first.out = all;
+		first.n += rest.n;
+	}
+	free(rest.out);
+	*out = first.out;
+	*outlen = first.n;
+	return 0;
 }
 
 int pdf_quick_enabled(void)
