@@ -505,31 +505,57 @@ static int word_is(const struct lex *l, size_t n, const char *w)
 	return strlen(w) == n && memcmp(l->p, w, n) == 0;
 }
 
-static int parse_number(const unsigned char *p, size_t n, double *v)
+/* The plain decimals content streams are made of, without strtod's generality: an optional
+ * sign, at most 15 digits with an optional point among them, nothing else. The digits are
+ * gathered as an integer (below 2^53, so exact as a double), then divided once by the
+ * power of ten the point stands for: the same double as digit-by-digit in doubles, with a
+ * shorter chain per digit. Returns the length of the number at p[0..n), 0 when there is
+ * none; stops at the first byte that cannot continue it. */
+static size_t number_at(const unsigned char *p, size_t n, double *v)
 {
-	/* the plain decimals content streams are made of, without strtod's generality */
 	size_t i = 0;
 	int neg = 0;
 	if (n && (p[0] == '-' || p[0] == '+'))
 		neg = p[i++] == '-';
-	double x = 0;
+	uint64_t x = 0;
 	size_t digits = 0;
 	for (; i < n && (unsigned)(p[i] - '0') < 10 && digits < 15; i++, digits++)
-		x = x * 10 + (p[i] - '0');
+		x = x * 10 + (uint64_t)(p[i] - '0');
+	double d;
 	if (i < n && p[i] == '.') {
-		double scale = 1;
+		uint64_t scale = 1;
 		for (i++; i < n && (unsigned)(p[i] - '0') < 10 && digits < 15; i++, digits++) {
-			x = x * 10 + (p[i] - '0');
+			x = x * 10 + (uint64_t)(p[i] - '0');
 			scale *= 10;
 		}
-		x /= scale;
+		d = (double)x / (double)scale;
+	} else {
+		d = (double)x;
 	}
-	if (i == n && digits) {
-		*v = neg ? -x : x;
+	if (!digits)
 		return 0;
-	}
+	*v = neg ? -d : d;
+	return i;
+}
+
+static int parse_number(const unsigned char *p, size_t n, double *v)
+{
 	/* anything else (exponents, more than 15 digits) is no number a page needs */
-	return -1;
+	double x;
+	if (number_at(p, n, &x) != n || !n)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+/* A number standing as a word at l->p (ending at white space, a delimiter or the end): its
+ * length, 0 when the word there is no number (parse_number's way, in one pass). */
+static size_t number_word(const struct lex *l, double *v)
+{
+	size_t k = number_at(l->p, (size_t)(l->end - l->p), v);
+	if (k && l->p + k < l->end && !(cclass[l->p[k]] & (C_SPACE | C_DELIM)))
+		return 0;
+	return k;
 }
 
 static void parse_obj(struct quick *q, struct lex *l, struct obj *o, int depth);
@@ -2425,8 +2451,8 @@ static void content_array(struct quick *q, struct lex *l, struct obj *o)
 		q->arr = grow(q, q->arr, &q->arr_cap, n + 1, sizeof *q->arr);
 		struct obj *e = &q->arr[n++];
 		*e = null_obj;
-		size_t wn = is_delim(*l->p) ? 0 : word_len(l);
-		if (wn && parse_number(l->p, wn, &e->num) == 0) {
+		size_t wn = number_word(l, &e->num);
+		if (wn) {
 			e->t = O_NUM;
 			l->p += wn;
 		} else if (*l->p == '(') {
@@ -2459,12 +2485,23 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 		skip_space(&l);
 		if (l.p >= l.end)
 			break;
-		size_t wn = word_len(&l);
 		double v;
+		size_t wn = number_word(&l, &v);
+		if (wn) {
+			/* a number, most operands are: without parse_obj's detour */
+			if (in->nops == MAX_OPERANDS)
+				refuse(in->q, "operand bound");
+			in->ops[in->nops] = null_obj;
+			in->ops[in->nops].t = O_NUM;
+			in->ops[in->nops++].num = v;
+			l.p += wn;
+			continue;
+		}
+		wn = word_len(&l);
 		const struct op *op = NULL;
-		/* a word is a number, an operator, or true, false or null (an operand) */
-		if (wn && parse_number(l.p, wn, &v) != 0 && !(op = op_find(l.p, wn))
-		    && !word_is(&l, wn, "true") && !word_is(&l, wn, "false") && !word_is(&l, wn, "null"))
+		/* any other word is an operator, or true, false or null (an operand) */
+		if (wn && !(op = op_find(l.p, wn)) && !word_is(&l, wn, "true")
+		    && !word_is(&l, wn, "false") && !word_is(&l, wn, "null"))
 			refuse(in->q, "unknown operator");
 		if (op) {
 			if (++in->q->ops > MAX_OPS)
@@ -2480,14 +2517,6 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 		}
 		if (in->nops == MAX_OPERANDS)
 			refuse(in->q, "operand bound");
-		if (wn && (*l.p == '-' || *l.p == '.' || (*l.p >= '0' && *l.p <= '9'))) {
-			/* a number, most operands are: without parse_obj's detour */
-			in->ops[in->nops] = null_obj;
-			in->ops[in->nops].t = O_NUM;
-			in->ops[in->nops++].num = v;
-			l.p += wn;
-			continue;
-		}
 		if (*l.p == '[' && !arrays++) {
 			l.p++;
 			content_array(q, &l, &in->ops[in->nops++]);
@@ -2977,7 +3006,6 @@ static void read_part(struct part *pt)
 	}
 	bus_quick = NULL;
 	bus_guard(0);
-	if (getenv("QMEM")) { size_t perm=0, sc=0; for (struct chunk *c=q->perm.head;c;c=c->next) perm+=c->used; for (struct chunk *c=q->scratch.head;c;c=c->next) sc+=c->size; fprintf(stderr, "part %d-%d: arena_total %zu perm used %zu scratch %zu chars %zu order %zu text %zu arr %zu stk %zu xref %zu out %zu objects %ld inflated %zu\n", pt->from, pt->to, q->arena_total, perm, sc, q->chars_cap*sizeof *q->chars, q->order_cap*sizeof(void*), q->text_cap, q->arr_cap*sizeof *q->arr, q->stk_cap*sizeof *q->stk, q->nxref*sizeof *q->xref, q->cap, q->objects, q->inflated); }
 	arena_free(q);
 	if (q->z_ready)
 		inflateEnd(&q->z);
@@ -2991,11 +3019,11 @@ static void read_part(struct part *pt)
 	pt->rc = rc;
 }
 
-/* The pages after the first, read on another core beside the first (an opening's two pages,
- * each with its own objects and fonts). Whoever takes it first reads it: the thread, or the
- * caller once its page is read, if the thread has not started by then (its core busy); the
- * caller waits only for a thread already reading (the file is mapped: nothing reads it after
- * pdf_quick_stream returns). The last of the two to let go frees it. */
+/* Part of an opening read on another core beside the rest (each part with its own objects
+ * and fonts). Whoever takes it first reads it: the thread, or the caller once its own part is
+ * read, if the thread has not started by then (its core busy); the caller waits only for a
+ * thread already reading (the file is mapped: nothing reads it after pdf_quick_stream
+ * returns). The last of the two to let go frees it. */
 struct beside {
 	struct part part;
 	atomic_int taken, refs;
@@ -3021,9 +3049,9 @@ static void *beside_run(void *arg)
 	return NULL;
 }
 
-/* A thread for the pages after the first, on a core other than this one (left to itself the
- * scheduler starts it on this core, where it only takes turns with the first page); NULL when
- * the process has one core or no thread can start. */
+/* A thread for pages from..to, on a core other than this one (left to itself the scheduler
+ * starts it on this core, where it only takes turns with the caller); NULL when the process
+ * has one core or no thread can start. */
 static struct beside *beside_start(const unsigned char *buf, size_t len, int from, int to)
 {
 	cpu_set_t cpus;
@@ -3057,8 +3085,8 @@ static struct beside *beside_start(const unsigned char *buf, size_t len, int fro
 	return b;
 }
 
-/* The pages after the first, once the first is read: read here if the thread has not taken
- * them, else waited for. */
+/* The thread's part, once the caller's is read: read here if the thread has not taken it,
+ * else waited for. */
 static void beside_finish(struct beside *b, struct part *out)
 {
 	if (atomic_exchange(&b->taken, 1) == 0)
@@ -3070,12 +3098,15 @@ static void beside_finish(struct beside *b, struct part *out)
 	beside_drop(b);
 }
 
-/* Measured on the bench's opening (two pages of its 100-page PDF; cold processes alternated
- * 30 times, medians): one read of both pages 1.25 ms; page 2 on a thread left to the
- * scheduler 1.47 ms (the thread ran on the reader's own core, after it or taking turns with
- * it); on the other core 0.93 ms (0.06 to start it, page 2 with its own objects and fonts
- * 0.8). The stream is byte for byte the one-read stream: a page's records name only its own
- * fonts. */
+/* The first page is read on the other core and the rest here: the thread starts 0.06-0.1 ms
+ * late on a core that has run none of this code, and a resolution's first page holds less
+ * than the next (its masthead and title; the bench's opening: 37 KB of content against 62).
+ * Measured on the bench's opening (its 100-page PDF's first two pages; the reader's phases,
+ * cold, 40 alternated runs, medians): one read of both 1.25 ms; the second page on a thread
+ * left to the scheduler 1.47 ms (the thread ran on the reader's own core, after it or taking
+ * turns with it); on the other core 1.10 ms, the thread's part the longer (page 2, 1.0 ms);
+ * the first page there 1.09 ms, the two parts within 0.03 ms of each other. The stream is
+ * byte for byte the one-read stream: a page's records name only its own fonts. */
 int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char **out,
                      size_t *outlen, const char **why)
 {
@@ -3088,12 +3119,13 @@ int pdf_quick_stream(const unsigned char *buf, size_t len, int max_pages, char *
 	}
 	struct part first = { buf, len, 1, max_pages, NULL, 0, NULL, 0 };
 	struct part rest = { buf, len, 2, max_pages, NULL, 0, NULL, 0 };
-	struct beside *b = max_pages > 1 ? beside_start(buf, len, 2, max_pages) : NULL;
-	if (b)
-		first.to = 1;
-	read_part(&first);
-	if (b)
-		beside_finish(b, &rest);
+	struct beside *b = max_pages > 1 ? beside_start(buf, len, 1, 1) : NULL;
+	if (b) {
+		read_part(&rest);
+		beside_finish(b, &first);
+	} else {
+		read_part(&first);
+	}
 	struct part *bad = first.rc ? &first : rest.rc ? &rest : NULL;
 	if (bad) {
 		int rc = bad->rc;

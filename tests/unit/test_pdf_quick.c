@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -26,7 +27,7 @@
 #include "doc/pdf-quick.h"
 #include "doc/pdf.h"
 
-#define OPENING 3   /* the pages pdf_shape_read asks for an opening */
+#define OPENING 3   /* one page more than an opening (pdf_shape_read) reads */
 
 static char *slurp(const char *path, size_t *n)
 {
@@ -437,6 +438,73 @@ static void made_by_hand(void **state)
 	free(xstream);
 }
 
+/* The quick stream of path's first `pages` pages, with its rc and why. Caller frees. */
+static char *pages_of(const char *path, int pages)
+{
+	size_t n;
+	char *pdf = slurp(path, &n);
+	assert_non_null(pdf);
+	char *out = NULL, *s = NULL;
+	size_t len = 0;
+	const char *why = NULL;
+	int rc = pdf_quick_stream((const unsigned char *)pdf, n, pages, &out, &len, &why);
+	assert_int_equal(strlen(out ? out : ""), out ? len : 0);
+	assert_true(asprintf(&s, "rc %d why %s\n%s", rc, why ? why : "-", out ? out : "") > 0);
+	free(out);
+	free(pdf);
+	return s;
+}
+
+/* An opening's first page is read on another core beside the rest, each part with its own
+ * objects and fonts (pdf-quick.c): the joined stream must be the one read's, byte for byte,
+ * for every PDF here, refusals included; on one core there is one read. */
+static void parts_join_as_one(void **state)
+{
+	(void)state;
+	cpu_set_t all, one;
+	assert_int_equal(sched_getaffinity(0, sizeof all, &all), 0);
+	if (CPU_COUNT(&all) < 2) {
+		/* nothing to compare: one core reads in one part */
+		skip();
+	}
+	CPU_ZERO(&one);
+	for (int c = 0; c < CPU_SETSIZE; c++)
+		if (CPU_ISSET(c, &all)) {
+			CPU_SET(c, &one);
+			break;
+		}
+	static const char *dirs[] = { "tests/data/pdf", "tests/data/pdf/gen" };
+	int compared = 0;
+	for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
+		char d[4096];
+		snprintf(d, sizeof d, "%s/%s", ABS_TOP_SRCDIR, dirs[k]);
+		DIR *dh = opendir(d);
+		assert_non_null(dh);
+		struct dirent *e;
+		while ((e = readdir(dh))) {
+			size_t len = strlen(e->d_name);
+			if (len < 5 || strcmp(e->d_name + len - 4, ".pdf") != 0)
+				continue;
+			char path[8192];
+			snprintf(path, sizeof path, "%s/%s", d, e->d_name);
+			for (int pages = 1; pages <= 5; pages += 2) {
+				char *split = pages_of(path, pages);
+				assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+				char *whole = pages_of(path, pages);
+				assert_int_equal(sched_setaffinity(0, sizeof all, &all), 0);
+				if (strcmp(split, whole) != 0)
+					fail_msg("%s, %d pages: the parts read on two cores differ from one read",
+					         path, pages);
+				free(split);
+				free(whole);
+				compared++;
+			}
+		}
+		closedir(dh);
+	}
+	assert_true(compared >= 30);
+}
+
 /* Hostile shapes the quick reader must refuse, not follow: a reference loop, deep nesting,
  * an xref chain that points at itself, a page tree that contains itself. */
 static void hostile(void **state)
@@ -516,6 +584,7 @@ int main(void)
 		cmocka_unit_test(refusals_fall_back),
 		cmocka_unit_test(made_by_hand),
 		cmocka_unit_test(hostile),
+		cmocka_unit_test(parts_join_as_one),
 		cmocka_unit_test(file_cut_while_read),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
