@@ -835,13 +835,22 @@ static struct obj *resolve(struct quick *q, struct obj *o)
 static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsigned char **out,
                         size_t *outn)
 {
+	/* The zlib header checked as inflate checks it (method, window, check bits; no preset
+	 * dictionary), the data then inflated raw in the window it gives: the Adler-32 after
+	 * the data is not worked out (MuPDF keeps data whose checksum is wrong, and warns). */
+	if (n < 2 || (in[0] & 15) != 8 || (in[0] >> 4) > 7 || (in[0] * 256u + in[1]) % 31
+	    || (in[1] & 0x20))
+		refuse(q, "bad flate data");
+	int wbits = -((in[0] >> 4) + 8);
 	if (!q->z_ready) {
 		memset(&q->z, 0, sizeof q->z);
-		if (inflateInit(&q->z) != Z_OK)
+		if (inflateInit2(&q->z, wbits) != Z_OK)
 			refuse(q, "zlib");
 		q->z_ready = 1;
-	} else if (inflateReset(&q->z) != Z_OK)
+	} else if (inflateReset2(&q->z, wbits) != Z_OK)
 		refuse(q, "zlib");
+	in += 2;
+	n -= 2;
 	z_stream *z = &q->z;
 	size_t cap = n * 8 + 4096, len = 0;
 	unsigned char *b = NULL;
@@ -1787,6 +1796,8 @@ static int strong_dir(int c)
 		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 	if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
 		return -1;
+	if (c >= 0x2000 && c <= 0x206F)
+		return 0;   /* General Punctuation (quotes, dashes): no letter among them */
 	return c >= 0 && c <= 0x10FFFF && uc_is_alpha((ucs4_t)c) ? 1 : 0;
 }
 
@@ -2159,8 +2170,16 @@ static void op_TJ(struct interp *in)
 			show(in, &a->v[i]);
 		else if (a->v[i].t == O_NUM) {
 			double tx = -a->v[i].num / 1000 * gs(in)->fs * gs(in)->th;
-			double t[6] = { 1, 0, 0, 1, tx, 0 };
-			mat_mul(t, in->tm, in->tm);
+			/* a move along the line: the translation {1 0 0 1 tx 0} times the text
+			 * matrix, whose other terms stay as they are (for finite ones: 0 * x adds
+			 * nothing to a sum, so these are mat_mul's results, bit for bit) */
+			if (isfinite(in->tm[2]) && isfinite(in->tm[3])) {
+				in->tm[4] += tx * in->tm[0];
+				in->tm[5] += tx * in->tm[1];
+			} else {
+				double t[6] = { 1, 0, 0, 1, tx, 0 };
+				mat_mul(t, in->tm, in->tm);
+			}
 		} else
 			refuse(in->q, "TJ item");
 	}

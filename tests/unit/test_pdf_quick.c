@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "doc/blocks.h"
 #include "doc/json.h"
@@ -505,6 +506,94 @@ static void parts_join_as_one(void **state)
 	assert_true(compared >= 30);
 }
 
+/* A one-page PDF whose content stream is z[0..zn) (Flate), its xref worked out. Caller
+ * frees; *n its length. */
+static char *flate_pdf(const unsigned char *z, size_t zn, size_t *n)
+{
+	char *b = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&b, &len);
+	assert_non_null(f);
+	long off[7];
+	fputs("%PDF-1.4\n", f);
+	off[1] = ftell(f);
+	fputs("1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n", f);
+	off[2] = ftell(f);
+	fputs("2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n", f);
+	off[3] = ftell(f);
+	fputs("3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]"
+	      "/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>endobj\n", f);
+	off[4] = ftell(f);
+	fprintf(f, "4 0 obj<</Length %zu/Filter/FlateDecode>>stream\n", zn);
+	fwrite(z, 1, zn, f);
+	fputs("\nendstream endobj\n", f);
+	off[5] = ftell(f);
+	fputs("5 0 obj<</Type/Font/Subtype/TrueType/BaseFont/Demo/FirstChar 32/LastChar 126"
+	      "/Widths[", f);
+	for (int i = 32; i <= 126; i++)
+		fputs(" 500", f);
+	fputs("]/Encoding/WinAnsiEncoding/FontDescriptor 6 0 R>>endobj\n", f);
+	off[6] = ftell(f);
+	fputs("6 0 obj<</Type/FontDescriptor/FontName/Demo/Flags 32/Ascent 800/Descent -200"
+	      "/FontBBox[0 -200 1000 800]>>endobj\n", f);
+	long x = ftell(f);
+	fputs("xref\n0 7\n0000000000 65535 f \n", f);
+	for (int i = 1; i <= 6; i++)
+		fprintf(f, "%010ld 00000 n \n", off[i]);
+	fprintf(f, "trailer<</Size 7/Root 1 0 R>>\nstartxref\n%ld\n%%%%EOF\n", x);
+	assert_int_equal(fclose(f), 0);
+	*n = len;
+	return b;
+}
+
+/* Flate as MuPDF reads it: the zlib header checked (a wrong one refused, and the helper
+ * reads the file), the data inflated in the window the header gives, an Adler-32 that does
+ * not match the data read all the same (MuPDF warns and keeps the text). */
+static void flate_streams(void **state)
+{
+	(void)state;
+	static const char content[] = "BT /F1 12 Tf 72 700 Td (Flate read) Tj ET\n";
+	unsigned char z[256];
+	uLongf zn = sizeof z;
+	assert_int_equal(compress2(z, &zn, (const Bytef *)content, sizeof content - 1, 9), Z_OK);
+	struct { const char *what; int byte, xor, rc; const char *why; } cases[] = {
+		{ "as written", -1, 0, 0, NULL },
+		{ "its Adler-32 wrong", (int)zn - 1, 0x5a, 0, NULL },
+		{ "its header's check bits wrong", 1, 0x01, 1, "bad flate data" },
+		{ "a preset dictionary asked", 1, 0x20, 1, "bad flate data" },
+		{ "another method", 0, 0x01, 1, "bad flate data" },
+	};
+	char *first = NULL;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		unsigned char v[256];
+		memcpy(v, z, zn);
+		if (cases[i].byte >= 0)
+			v[cases[i].byte] ^= (unsigned char)cases[i].xor;
+		size_t n;
+		char *pdf = flate_pdf(v, zn, &n);
+		char *out = NULL;
+		size_t len = 0;
+		const char *why = NULL;
+		int rc = pdf_quick_stream((const unsigned char *)pdf, n, 1, &out, &len, &why);
+		if (rc != cases[i].rc)
+			fail_msg("a Flate stream %s: rc %d (%s), not %d", cases[i].what, rc,
+			         why ? why : "-", cases[i].rc);
+		if (cases[i].why)
+			assert_string_equal(why, cases[i].why);
+		if (rc == 0) {
+			if (!strstr(out, " h Flate read\n"))
+				fail_msg("a Flate stream %s: no text in\n%s", cases[i].what, out);
+			if (!first)
+				first = strdup(out);
+			else
+				assert_string_equal(out, first);
+		}
+		free(out);
+		free(pdf);
+	}
+	free(first);
+}
+
 /* Hostile shapes the quick reader must refuse, not follow: a reference loop, deep nesting,
  * an xref chain that points at itself, a page tree that contains itself. */
 static void hostile(void **state)
@@ -585,6 +674,7 @@ int main(void)
 		cmocka_unit_test(made_by_hand),
 		cmocka_unit_test(hostile),
 		cmocka_unit_test(parts_join_as_one),
+		cmocka_unit_test(flate_streams),
 		cmocka_unit_test(file_cut_while_read),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
