@@ -264,6 +264,25 @@ static int ltr_char(ucs4_t c)
 	return !rtl_char(c) && uc_is_alpha(c);
 }
 
+/* The right-to-left and the left-to-right letters of s[0..n) added to *rtl and *ltr; ASCII
+ * (most of the text of most documents) without decoding or asking libunistring. */
+static void count_dirs(const char *s, size_t n, size_t *rtl, size_t *ltr)
+{
+	for (size_t k = 0; k < n;) {
+		unsigned char b = (unsigned char)s[k];
+		if (b < 0x80) {
+			*ltr += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			k++;
+			continue;
+		}
+		ucs4_t ch;
+		int len = u8_mbtouc(&ch, (const uint8_t *)s + k, n - k);
+		*rtl += rtl_char(ch);
+		*ltr += ltr_char(ch);
+		k += len > 0 ? (size_t)len : 1;
+	}
+}
+
 /* The numbers of a marker that starts at span ix[i] (-1: none; *used: the spans it takes).
  * A marker may come in pieces ("(", "10", ")" where the digits run the other way than the
  * brackets): the raised small spans that touch are read as one, in the order the page wrote
@@ -614,13 +633,7 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 		const struct pdf_span *s = &sp[ix[i]];
 		if (fabsf(s->size - size) < 0.05f)
 			base = s->base;
-		for (size_t k = 0; k < s->n;) {
-			ucs4_t ch;
-			int len = u8_mbtouc(&ch, (const uint8_t *)s->s + k, s->n - k);
-			rtl += rtl_char(ch);
-			ltr += ltr_char(ch);
-			k += len > 0 ? (size_t)len : 1;
-		}
+		count_dirs(s->s, s->n, &rtl, &ltr);
 	}
 	if (n > 1)
 		qsort(ix, n, sizeof *ix, by_x);
@@ -1589,13 +1602,7 @@ static int rtl_document(const struct pdf_doc *doc)
 {
 	size_t rtl = 0, ltr = 0;
 	for (size_t i = 0; i < doc->nspans && rtl + ltr < 200000; i++)
-		for (size_t k = 0; k < doc->spans[i].n;) {
-			ucs4_t ch;
-			int len = u8_mbtouc(&ch, (const uint8_t *)doc->spans[i].s + k, doc->spans[i].n - k);
-			rtl += rtl_char(ch);
-			ltr += ltr_char(ch);
-			k += len > 0 ? (size_t)len : 1;
-		}
+		count_dirs(doc->spans[i].s, doc->spans[i].n, &rtl, &ltr);
 	return rtl > ltr;
 }
 
