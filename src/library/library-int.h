@@ -29,6 +29,8 @@ struct library {
 	size_t train_bytes;        /* texts stored without a dictionary that make one worth it */
 	size_t raw_bytes;          /* texts stored without one so far (while there is none) */
 	int changed;               /* this transaction added, replaced or removed a document */
+	long used_rows;            /* rows the last library_used stepped through in its tables:
+	                            * its candidates, never the library's every paragraph */
 	char errmsg[512];
 };
 

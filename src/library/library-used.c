@@ -251,9 +251,13 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 	                                                        : 1e18;
 	char where[1024], sql[2048];
 	lib_filter_sql(f, where, sizeof where);
+	/* CROSS JOIN: the candidates first, each paragraph and document looked up by its id.
+	 * Left to choose, SQLite's planner (no statistics on a temporary table) scanned every
+	 * paragraph of the library and looked each up among the candidates: 0.9 s for "used"
+	 * in a library of 5 million paragraphs, 4.5 s when the file was not in the cache. */
 	snprintf(sql, sizeof sql,
 	         "SELECT p.id, p.pid, p.label, p.text, " LIB_DOC_COLUMNS " FROM temp.cand c "
-	         "JOIN para p ON p.id = c.id JOIN doc d ON d.id = (p.id >> %d) "
+	         "CROSS JOIN para p ON p.id = c.id CROSS JOIN doc d ON d.id = (p.id >> %d) "
 	         "WHERE p.nwords >= ? AND p.nwords <= ?%s "
 	         "ORDER BY d.adopted IS NULL, d.adopted, d.sortkey, d.language, p.id",
 	         PARA_BITS, where);
@@ -310,6 +314,7 @@ int library_used(struct library *l, const char *text, size_t len, double min,
 	lib_doc_clear(&doc);
 	if (!err && rc != SQLITE_DONE)
 		err = lib_fail(l, rc, "searching the library");
+	l->used_rows = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
 	sqlite3_finalize(st);
 out:
 	sim_query_free(&sq);

@@ -18,6 +18,7 @@
 #include "doc/parse.h"
 #include "library/ftstok.h"
 #include "library/library.h"
+#include "library/library-int.h"
 #include "library/similar.h"
 #include <sqlite3.h>
 #include "store/anchor.h"
@@ -406,7 +407,10 @@ static void used_equals_all_pairs(void **state)
 {
 	(void)state;
 	struct library *l = open_read();
-	size_t checked = 0;
+	size_t checked = 0, paras = 0;
+	long most_rows = 0;
+	for (size_t d = 0; d < C.n; d++)
+		paras += C.docs[d]->npara;
 	for (size_t i = 0; i < C.n; i += 3) {
 		const struct resolution *r = C.docs[i];
 		for (size_t k = 0; k < r->npara; k += 4) {
@@ -420,6 +424,8 @@ static void used_equals_all_pairs(void **state)
 			size_t n;
 			assert_int_equal(library_used(l, text, strlen(text), 0.8, NULL, on_use, &a, &n),
 			                 STORE_OK);
+			if (l->used_rows > most_rows)
+				most_rows = l->used_rows;
 			struct sim_words wa;
 			assert_int_equal(sim_words_of(text, strlen(text), &wa), 0);
 			for (size_t d = 0; d < C.n; d++) {
@@ -453,8 +459,12 @@ static void used_equals_all_pairs(void **state)
 			free(b.v);
 		}
 	}
-	fprintf(stderr, "used: %zu paragraphs found again\n", checked);
+	fprintf(stderr, "used: %zu paragraphs found again; at most %ld rows stepped through of "
+	        "%zu paragraphs\n", checked, most_rows, paras);
 	assert_true(checked > 20);
+	/* the candidates are looked up, the library is not scanned (its planner, left to
+	 * choose, scanned every paragraph) */
+	assert_true(most_rows * 4 < (long)paras);
 	library_close(l);
 }
 
