@@ -196,13 +196,16 @@ int library_search(struct library *l, const char *pattern, const struct library_
 	lib_filter_sql(f, where, sizeof where);
 	const char *dir = reverse ? "DESC" : "ASC";
 	/* Only ids are sorted (into date order); a paragraph's text and its document's row are
-	 * read when it is reached, and not at all in a document the callback has done with. A
-	 * pattern without a word (punctuation only) reads every paragraph. */
+	 * read when it is reached, and not at all in a document the callback has done with. The
+	 * index's rowid is the paragraph's id: para is not joined (a look-up in it per proposed
+	 * paragraph was 27 of the 38 ms of this query for a phrase in 38,800 paragraphs of
+	 * 4,600 resolutions). A pattern without a word (punctuation only) reads every
+	 * paragraph. */
 	snprintf(sql, sizeof sql,
-	         "SELECT p.id, d.id FROM %s JOIN doc d ON d.id = (p.id >> %d) WHERE %s%s "
-	         "ORDER BY d.dkey %s, p.id",
-	         query ? "para_fts JOIN para p ON p.id = para_fts.rowid" : "para p", PARA_BITS,
-	         query ? "para_fts MATCH ?" : "1", where, dir);
+	         "SELECT p.rowid, d.id FROM %s JOIN doc d ON d.id = (p.rowid >> %d) WHERE %s%s "
+	         "ORDER BY d.dkey %s, p.rowid",
+	         query ? "para_fts p" : "para p", PARA_BITS, query ? "para_fts MATCH ?" : "1",
+	         where, dir);
 	sqlite3_stmt *st, *pt = NULL, *dt = NULL;
 	int rc = sqlite3_prepare_v2(l->db, sql, -1, &st, NULL);
 	if (rc == SQLITE_OK)
