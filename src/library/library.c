@@ -325,10 +325,13 @@ static int open_packer(struct library *l)
 	if (rc != SQLITE_OK)
 		return lib_fail(l, rc, "reading the library's dictionary");
 	rc = sqlite3_step(st);
+	/* a library opened to read never packs */
+	int (*make)(const void *, size_t, int64_t, struct ztext **) = l->readonly ? ztext_reader
+	                                                                          : ztext_new;
 	int bad = rc == SQLITE_ROW
-		? ztext_new(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
-		            sqlite3_column_int64(st, 0), &l->z)
-		: ztext_new(NULL, 0, 0, &l->z);
+		? make(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+		       sqlite3_column_int64(st, 0), &l->z)
+		: make(NULL, 0, 0, &l->z);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return lib_fail(l, rc, "reading the library's dictionary");

@@ -19,6 +19,8 @@ struct ztext;
 /* A packer/unpacker. dict (dlen bytes, copied) is dictionary number `id` (> 0), used to pack;
  * NULL packs without one. Returns 0, or -1 when out of memory or the dictionary is not one. */
 int ztext_new(const void *dict, size_t dlen, int64_t id, struct ztext **out);
+/* The same, to unpack only (a library opened to read): ztext_pack refuses (-1). */
+int ztext_reader(const void *dict, size_t dlen, int64_t id, struct ztext **out);
 void ztext_free(struct ztext *);
 
 /* Makes dictionary `id` known for unpacking (a text packed with an older dictionary).

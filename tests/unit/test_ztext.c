@@ -85,6 +85,18 @@ static void with_a_dictionary(void **state)
 	assert_int_equal(ztext_unpack(plain, p, pl, &back, &bl, NULL), 0);
 	assert_string_equal(back, texts[5]);
 	free(back);
+	/* an unpacker made with dictionary 7 reads it, and packs nothing */
+	struct ztext *reader;
+	assert_int_equal(ztext_reader(dict, dlen, 7, &reader), 0);
+	assert_int_equal(ztext_dict_id(reader), 7);
+	assert_int_equal(ztext_unpack(reader, p, pl, &back, &bl, NULL), 0);
+	assert_string_equal(back, texts[5]);
+	free(back);
+	unsigned char *rp = NULL;
+	size_t rpl = 0;
+	assert_int_equal(ztext_pack(reader, texts[5], lens[5], &rp, &rpl), -1);
+	assert_null(rp);
+	ztext_free(reader);
 	/* damage: every cut and a flipped byte are refused, never read past */
 	for (size_t cut = 0; cut < pl; cut++)
 		assert_true(ztext_unpack(z, p, cut, &back, &bl, NULL) != 0 ||
