@@ -39,6 +39,13 @@ static void put(struct sb *b, const char *fmt, ...)
 	b->n += (size_t)k;
 }
 
+/* b emptied for a stream of a PDF of `pages` pages: its head. */
+static void stream_begin(struct sb *b, int pages)
+{
+	b->n = 0;
+	put(b, "gavel-pdf 1\npages %d\n", pages);
+}
+
 /* A span whose glyphs are half as wide as its size, starting at x on baseline base. */
 static float span(struct sb *b, int font, float size, float x, float base, const char *text)
 {
@@ -151,8 +158,7 @@ static void marker_and_footnote(void **state)
 {
 	(void)state;
 	static struct sb b;
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 1\n");
+	stream_begin(&b, 1);
 	float y = opening(&b) + 18;
 	float x = span(&b, 2, 10, 125, y, "Recalling");
 	x = span(&b, 0, 10, x + 3, y, "the Universal Declaration of Human Rights,");
@@ -200,8 +206,7 @@ static void across_pages(void **state)
 {
 	(void)state;
 	static struct sb b;
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 3\n");
+	stream_begin(&b, 3);
 	float y = opening(&b) + 18;
 	for (int k = 0; k < 3; k++) {
 		char t[80];
@@ -262,8 +267,7 @@ static void head_of_last_page_read(void **state)
 {
 	(void)state;
 	static struct sb b;
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 9\n");
+	stream_begin(&b, 9);
 	float y = opening(&b) + 18;
 	line(&b, y, "Welcoming the keepers of lighthouses of the western coast, and");
 	footer(&b, 1, 9);
@@ -299,8 +303,7 @@ static void line_ends(void **state)
 {
 	(void)state;
 	static struct sb b;
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 1\n");
+	stream_begin(&b, 1);
 	float y = opening(&b) + 18;
 	float x = span(&b, 2, 10, 125, y, "Concerned");
 	span(&b, 0, 10, x + 3, y, "about drug-");
@@ -313,8 +316,7 @@ static void line_ends(void **state)
 	                    "the protection of patients, and the protection of keepers,");
 	read_free(&r);
 
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 1\n");
+	stream_begin(&b, 1);
 	page(&b, 1);
 	span(&b, 0, 10, 125, 100, "大会，");
 	span(&b, 0, 10, 125, 118, "回顾其关于保护灯塔看守人的各项决议，包括");
@@ -333,8 +335,7 @@ static void right_to_left(void **state)
 {
 	(void)state;
 	static struct sb b;
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 1\n");
+	stream_begin(&b, 1);
 	page(&b, 1);
 	/* logical: "وإذ تشير إلى قرارها 70/1 المؤرخ 2015(1)، وإلى الإعلان،" laid out from the
 	 * right: visual, left to right: "،نالعإلا ىلإو ،" "(1)" "2015" "خرؤملا" "70/1" ... */
@@ -421,8 +422,7 @@ static void malformed_streams(void **state)
 	}
 	/* every span on the line of its neighbour, many pages: linear and bounded */
 	static struct sb b;
-	b.n = 0;
-	put(&b, "gavel-pdf 1\npages 200\n");
+	stream_begin(&b, 200);
 	for (int p = 1; p <= 200; p++) {
 		put(&b, "page %d 612 792\nfont 0 - T\n", p);
 		for (int k = 0; k < 2; k++)
