@@ -628,12 +628,10 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 	g_spans = sp;
 	float size = main_size(sp, ix, n);
 	float base = 0;
-	size_t rtl = 0, ltr = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct pdf_span *s = &sp[ix[i]];
 		if (fabsf(s->size - size) < 0.05f)
 			base = s->base;
-		count_dirs(s->s, s->n, &rtl, &ltr);
 	}
 	if (n > 1)
 		qsort(ix, n, sizeof *ix, by_x);
@@ -650,8 +648,6 @@ static void line_make(struct ctx *c, int page, size_t *ix, size_t n)
 	/* the document's direction, not the line's letters: a line of symbols in an Arabic
 	 * footnote is still read from the right */
 	ln.rtl = c->rtl ? 1 : 0;
-	(void)rtl;
-	(void)ltr;
 	size_t bold = 0, italic = 0, chars = 0;
 	for (size_t i = 0; i < n; i++)
 		ln.barcode |= (sp[ix[i]].flags & PF_BARCODE) != 0;
@@ -868,6 +864,67 @@ static float least_twice(float *v, size_t n, float step)
 }
 
 /* Body size (the size with the most characters), left edge, right edge and line pitch. */
+struct sized {
+	float size;
+	size_t n;     /* characters */
+	size_t line;
+};
+
+static int by_size(const void *a, const void *b)
+{
+	const struct sized *x = a, *y = b;
+	return (x->size > y->size) - (x->size < y->size);
+}
+
+/* The body's size: the size of the first line (of the first 20,000) within 0.3 pt of whose
+ * size most characters of the body are set. Sorted by size, the lines within 0.3 pt of one
+ * are a run, found by two indexes that only move on: a whole document's thousands of lines
+ * are not each compared with all the others. Sizes that are not finite are within 0.3 pt of
+ * nothing. */
+static int body_size(struct ctx *c)
+{
+	const struct lines *L = &c->L;
+	struct sized *s = malloc((L->n ? L->n : 1) * sizeof *s);
+	size_t *sum = malloc((L->n + 1) * sizeof *sum);
+	size_t *chars = calloc(L->n ? L->n : 1, sizeof *chars);
+	if (!s || !sum || !chars) {
+		free(s);
+		free(sum);
+		free(chars);
+		return -1;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < L->n; i++)
+		if (L->v[i].role == R_BODY && isfinite(L->v[i].size))
+			s[n++] = (struct sized){ L->v[i].size, L->v[i].n, i };
+	if (n > 1)
+		qsort(s, n, sizeof *s, by_size);
+	sum[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		sum[i + 1] = sum[i] + s[i].n;
+	for (size_t a = 0, lo = 0, hi = 0; a < n; a++) {
+		while (s[a].size - s[lo].size >= 0.3f)
+			lo++;
+		if (hi < a)
+			hi = a;
+		while (hi + 1 < n && s[hi + 1].size - s[a].size < 0.3f)
+			hi++;
+		chars[s[a].line] = sum[hi + 1] - sum[lo];
+	}
+	float best = 0;
+	size_t most = 0;
+	for (size_t i = 0; i < L->n && i < 20000; i++)
+		if (L->v[i].role == R_BODY && chars[i] > most) {
+			most = chars[i];
+			best = L->v[i].size;
+		}
+	c->body = best > 0 ? best : 10;
+	free(s);
+	free(sum);
+	free(chars);
+	return 0;
+}
+
 static void measure(struct ctx *c)
 {
 	struct lines *L = &c->L;
@@ -879,22 +936,12 @@ static void measure(struct ctx *c)
 		c->oom = 1;
 		return;
 	}
-	/* body size: weighted by characters, among sizes seen */
-	float best = 0;
-	size_t most = 0;
-	for (size_t i = 0; i < L->n && i < 20000; i++) {
-		if (L->v[i].role != R_BODY)
-			continue;
-		size_t k = 0;
-		for (size_t j = 0; j < L->n; j++)
-			if (L->v[j].role == R_BODY && fabsf(L->v[j].size - L->v[i].size) < 0.3f)
-				k += L->v[j].n;
-		if (k > most) {
-			most = k;
-			best = L->v[i].size;
-		}
+	if (body_size(c) != 0) {
+		free(v);
+		free(w);
+		c->oom = 1;
+		return;
 	}
-	c->body = best > 0 ? best : 10;
 	size_t n = 0, m = 0;
 	for (size_t i = 0; i < L->n; i++) {
 		const struct line *l = &L->v[i];
