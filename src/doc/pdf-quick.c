@@ -46,6 +46,7 @@
 struct chunk {
 	struct chunk *next;
 	size_t used, cap, size;
+	size_t ready;         /* data[0..ready) needs no filling (chunk_fill) */
 	max_align_t data[];
 };
 
@@ -144,68 +145,109 @@ static void bus_guard(int on)
 
 /* Memory comes in chunks from the heap, each below malloc's mmap threshold (128 KB), so that,
  * freed after the read, they stay in the heap and the layout and the model that follow use
- * pages already touched; their pages are filled in one system call (MADV_POPULATE_WRITE,
- * Linux 5.14; elsewhere they fault in as they are touched). On a virtual machine the first
- * touch of a page costs more than the reading of it (the helper's heap_ready says the same
- * of MuPDF). Measured on the bench's opening (qc: cold runs alternated 30 times, lower
+ * pages already touched. A chunk's pages are filled as its allocations reach them, 16 KB at a
+ * time in one system call (MADV_POPULATE_WRITE, Linux 5.14; elsewhere they fault in as they
+ * are touched): on a virtual machine the first touch of a page costs more than the reading of
+ * it (the helper's heap_ready says the same of MuPDF), and a page filled but never used costs
+ * as much. Measured on the bench's opening (qc: cold runs alternated 30 times, lower
  * quartiles), read and layout: chunks of 512 KB mapped on their own 3.00 ms, chunks of 64 KB
  * from the heap 2.58 ms (layout 0.58 -> 0.36 ms, 30 page faults -> 13), the same unfilled
- * 2.99 ms, chunks of 128 KB (which malloc maps on their own) 3.02 ms. Two arenas: what a read
- * keeps (objects, fonts, decoded streams: 350 KB for the two pages of the bench's opening)
- * and the scratch of one operator or line, emptied after it, so that its memory stays in the
- * cache. */
+ * 2.99 ms, chunks of 128 KB (which malloc maps on their own) 3.02 ms. Filling whole chunks
+ * at once filled 60 KB that the bench's first page never used (its last chunk). Two arenas:
+ * what a read keeps (objects, fonts, decoded streams: 350 KB for the two pages of the bench's
+ * opening) and the scratch of one operator or line, emptied after it, so that its memory
+ * stays in the cache. */
 #define CHUNK ((size_t)64 << 10)
 #define SCRATCH_CHUNK ((size_t)32 << 10)
+#define FILL_STEP ((size_t)16 << 10)
 
 static struct chunk *chunk_new(size_t size)
 {
 	struct chunk *c = malloc(size);
 	if (!c)
 		return NULL;
-#ifdef MADV_POPULATE_WRITE
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t lo = ((uintptr_t)c + page - 1) & ~(page - 1);
-	uintptr_t hi = ((uintptr_t)c + size) & ~(page - 1);
-	if (page && hi > lo)
-		madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#endif
 	c->size = size;
+	c->ready = 0;
 	return c;
 }
 
-static void *qalloc_chunk(struct quick *q, size_t n);
+/* Makes c->data[0..want) ready: its pages from c->ready on filled, at least FILL_STEP more. */
+static void chunk_fill(struct chunk *c, size_t want)
+{
+	if (want < c->ready + FILL_STEP)
+		want = c->ready + FILL_STEP;
+	if (want > c->cap)
+		want = c->cap;
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t lo = ((uintptr_t)c->data + c->ready) & ~(page - 1);
+	uintptr_t hi = ((uintptr_t)c->data + want + page - 1) & ~(page - 1);
+	uintptr_t end = ((uintptr_t)c->data + c->cap) & ~(page - 1);
+	if (hi > end)
+		hi = end;
+	if (page && hi > lo)
+		madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#endif
+	c->ready = want;
+}
+
+static void *qalloc_chunk(struct quick *q, size_t n, int fill);
 
 /* n bytes of the current arena: from its chunk, or a new chunk when it is full. */
 static inline void *qalloc(struct quick *q, size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	struct chunk *c = q->cur->head;
-	if (c && c->cap - c->used >= n) {
+	if (c && c->ready - c->used >= n) {
 		void *p = (char *)c->data + c->used;
 		c->used += n;
 		return p;
 	}
-	return qalloc_chunk(q, n);
+	return qalloc_chunk(q, n, 1);
 }
 
-static void *qalloc_chunk(struct quick *q, size_t n)
+/* Room for n bytes (fill: its pages filled first; else left to fault in as they are
+ * written) in the current chunk, or in a new one. */
+static void *qalloc_chunk(struct quick *q, size_t n, int fill)
 {
 	struct arena *a = q->cur;
-	size_t want = a == &q->scratch ? SCRATCH_CHUNK : CHUNK;
-	size_t cap = n > want - sizeof(struct chunk) ? n : want - sizeof(struct chunk);
-	if (q->arena_total + cap > MAX_ARENA)
-		refuse(q, "memory bound");
-	struct chunk *c = chunk_new(sizeof *c + cap);
-	if (!c)
-		refuse(q, "out of memory");
-	c->next = a->head;
-	c->used = 0;
-	c->cap = cap;
-	a->head = c;
-	q->arena_total += c->size;
+	struct chunk *c = a->head;
+	if (!c || c->cap - c->used < n) {
+		size_t want = a == &q->scratch ? SCRATCH_CHUNK : CHUNK;
+		size_t cap = n > want - sizeof(struct chunk) ? n : want - sizeof(struct chunk);
+		if (q->arena_total + cap > MAX_ARENA)
+			refuse(q, "memory bound");
+		c = chunk_new(sizeof *c + cap);
+		if (!c)
+			refuse(q, "out of memory");
+		c->next = a->head;
+		c->used = 0;
+		c->cap = cap;
+		a->head = c;
+		q->arena_total += c->size;
+	}
+	if (c->ready - c->used < n) {
+		if (fill)
+			chunk_fill(c, c->used + n);
+		else if (c->ready < c->used + n)
+			c->ready = c->used + n;
+	}
 	void *p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
+}
+
+/* Gives back the end of p, the current arena's last allocation, beyond its first keep
+ * bytes. */
+static void qalloc_trim(struct quick *q, void *p, size_t keep)
+{
+	struct chunk *c = q->cur->head;
+	keep = (keep + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!c || (char *)p < (char *)c->data || (char *)p > (char *)c->data + c->used)
+		return;
+	size_t at = (size_t)((char *)p - (char *)c->data);
+	if (at + keep < c->used)
+		c->used = at + keep;
 }
 
 /* Empties the scratch arena: its first chunk is kept, any more given back. */
@@ -863,13 +905,21 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 			if (cap <= len)
 				refuse(q, "inflate bound");
 		}
-		unsigned char *grown = qalloc(q, cap + 1);
+		unsigned char *grown = qalloc_chunk(q, (cap + 1 + sizeof(max_align_t) - 1)
+		                                       / sizeof(max_align_t) * sizeof(max_align_t), 0);
 		if (len)
 			memcpy(grown, b, len);
 		b = grown;
 		z->next_out = b + len;
 		z->avail_out = (uInt)(cap - len);
-		rc = inflate(z, Z_NO_FLUSH);
+		/* Z_FINISH: a stream that ends in the room given is inflated without the 32 KB
+		 * window zlib otherwise makes and copies each call's output into; such a call
+		 * answers Z_BUF_ERROR where Z_NO_FLUSH would answer Z_OK, told apart here by
+		 * the bytes it read or wrote (the same data either way) */
+		uInt was_in = z->avail_in, was_out = z->avail_out;
+		rc = inflate(z, Z_FINISH);
+		if (rc == Z_BUF_ERROR && (z->avail_in != was_in || z->avail_out != was_out))
+			rc = Z_OK;
 		len = cap - z->avail_out;
 		if (rc != Z_OK || (z->avail_in == 0 && z->avail_out > 0))
 			break;
@@ -880,6 +930,7 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 		refuse(q, "bad flate data");
 	q->inflated += len;
 	b[len] = 0;
+	qalloc_trim(q, b, len + 1);
 	*out = b;
 	*outn = len;
 }
