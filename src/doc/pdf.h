@@ -53,9 +53,10 @@ int pdf_shape_read(const char *buf, size_t len, const struct shape_want *,
 int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
              struct block_list *out, struct parse_diag *d);
 
-/* How far the last whole read (pdf_read of all pages, through the helper) has come: the page
- * it is on and the document's page count, 0 while not known (before it starts, from the
- * cache). The one progress a reader can show for a PDF, whose bytes say nothing of its
+/* How far the last whole read (pdf_read of all pages, through the helper or gavel's own
+ * reader) has come: the page it is on (gavel's own: the pages read, on two cores) and the
+ * document's page count, 0 while not known (before it starts, from the cache, while the
+ * pages read are laid out). The one progress a reader can show for a PDF, whose bytes say nothing of its
  * pages; it may be asked from another thread. */
 void pdf_progress(int *page, int *total);
 

@@ -57,14 +57,16 @@ if command -v tmux >/dev/null 2>&1; then
 fi
 # the reader's progress on a long PDF (200 pages, read in the background after its first
 # screen): the page its reader is on, never a percentage (one timed on the opening said 99% at
-# once). Its text is not kept yet (a cache of its own), so the helper reads every page.
+# once). Its text is not kept yet (a cache of its own), and gavel's own reader is off (it
+# reads the 200 pages in a tenth of a second), so the helper reads every page.
 if command -v tmux >/dev/null 2>&1 && command -v mutool >/dev/null 2>&1; then
 	set --
 	i=0
 	while [ "$i" -lt 20 ]; do set -- "$@" "$D/A_RES_73_3-EN.pdf"; i=$((i + 1)); done
 	mutool merge -o "$TMP/long.pdf" "$@" >/dev/null 2>&1 || fail "mutool merge"
+	TMUX_SOCK="gavel-test-$$-long"   # a fresh server: the old one may still be going away
 	tm_start 100 30 "GAVEL_PDF_HELPER=$GAVEL_PDF_HELPER" "XDG_CACHE_HOME=$TMP/long-cache" \
-		"$GAVEL" "$TMP/long.pdf"
+		GAVEL_PDF_QUICK=0 "$GAVEL" "$TMP/long.pdf"
 	tm_wait "reading long.pdf" 20 || fail "reader: no 'reading' status for a long PDF"
 	pct="" pages="" i=0
 	while [ "$i" -lt 1200 ]; do
@@ -79,6 +81,17 @@ if command -v tmux >/dev/null 2>&1 && command -v mutool >/dev/null 2>&1; then
 	tm_wait_gone "reading long.pdf" 60 && ok "reader: the whole PDF read" || fail "still reading"
 	tm_keys q
 	tm_wait "__EXITED__ 0" 20 && ok "reader: exit 0 after the long PDF" ||
+		fail "reader: $(tm_screen | tail -3)"
+	tm kill-server 2>/dev/null
+	# gavel's own reader, on: the opening and the whole, never the helper (here one that
+	# fails), its 20 resolutions there once the reading line is gone
+	TMUX_SOCK="gavel-test-$$-own"   # a fresh server: the old one may still be going away
+	tm_start 100 30 "GAVEL_PDF_HELPER=/bin/false" "XDG_CACHE_HOME=$TMP/long-cache-own" \
+		"$GAVEL" "$TMP/long.pdf"
+	tm_wait "(1 of 20)" 20 && ok "reader: the whole PDF read by gavel itself" ||
+		fail "reader, gavel's own reading: $(tm_screen | tail -3)"
+	tm_keys q
+	tm_wait "__EXITED__ 0" 20 && ok "reader: exit 0 after gavel's own reading" ||
 		fail "reader: $(tm_screen | tail -3)"
 	tm kill-server 2>/dev/null
 fi

@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <setjmp.h>
@@ -86,10 +87,11 @@ static char *describe(int rc, struct block_list *bl, const struct parse_diag *d)
 
 enum { HELPER, QUICK, QUICK_ONLY };
 
-/* The opening as pdf_read gives it: by the helper (quick reader off), by the quick reader
- * (the helper after a refusal), or by the quick reader only (the helper one that fails,
- * /bin/false: what comes out is the quick reader's own, never the helper's). */
-static char *opening_by_pdf_read(const char *path, int how)
+/* The first `pages` pages (0: all) as pdf_read gives them: by the helper (quick reader off),
+ * by the quick reader (the helper after a refusal), or by the quick reader only (the helper
+ * one that fails, /bin/false: what comes out is the quick reader's own, never the
+ * helper's). */
+static char *pages_by_pdf_read(const char *path, int how, int pages)
 {
 	int quick = how != HELPER;
 	char *helper = strdup(getenv("GAVEL_PDF_HELPER"));
@@ -102,13 +104,18 @@ static char *opening_by_pdf_read(const char *path, int how)
 	memset(&bl, 0, sizeof bl);
 	memset(&d, 0, sizeof d);
 	int more = 0;
-	int rc = pdf_read(path, NULL, 0, OPENING, &more, &bl, &d);
+	int rc = pdf_read(path, NULL, 0, pages, &more, &bl, &d);
 	char *s = describe(rc, &bl, &d);
 	blocks_free(&bl);
 	unsetenv("GAVEL_PDF_QUICK");
 	setenv("GAVEL_PDF_HELPER", helper, 1);
 	free(helper);
 	return s;
+}
+
+static char *opening_by_pdf_read(const char *path, int how)
+{
+	return pages_by_pdf_read(path, how, OPENING);
 }
 
 /* A stream's records without their numbers: each span's text and direction, and which
@@ -198,7 +205,7 @@ static void report_difference(const char *path, const char *a, const char *b)
 	size_t from = i;
 	while (from > 0 && a[from - 1] != '\n')
 		from--;
-	fprintf(stderr, "%s: the quick reader's opening differs from the helper's at line %zu:\n"
+	fprintf(stderr, "%s: the quick reader's reading differs from the helper's at line %zu:\n"
 	        "  helper: %.160s\n  quick:  %.160s\n", path, line, a + from, b + from);
 }
 
@@ -301,6 +308,94 @@ static void same_as_helper(void **state)
 	for (char *save = NULL, *p = list ? strtok_r(list, ":", &save) : NULL; p;
 	     p = strtok_r(NULL, ":", &save))
 		failed += same_opening(p) != 0;
+	free(list);
+	assert_int_equal(failed, 0);
+}
+
+/* One PDF read whole: by the quick reader alone (never the helper), the same blocks and
+ * model as the helper's, and kept in the cache as the helper's whole read is. */
+static int same_whole(const char *path)
+{
+	/* a cache of its own: neither read finds the other's stream kept */
+	char dir[sizeof cache_dir + 16];
+	static int seq;
+	snprintf(dir, sizeof dir, "%s/whole%d", cache_dir, seq++);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	setenv("XDG_CACHE_HOME", dir, 1);
+	char *helper = pages_by_pdf_read(path, HELPER, 0);
+	char *quick = pages_by_pdf_read(path, QUICK_ONLY, 0);
+	/* the quick reader's whole stream was kept: read again, it comes from the cache, the
+	 * same again (with /bin/false as the helper, nothing else could give it) */
+	char *again = pages_by_pdf_read(path, QUICK_ONLY, 0);
+	setenv("XDG_CACHE_HOME", cache_dir, 1);
+	int rc = 0;
+	if (strcmp(helper, quick) != 0) {
+		report_difference(path, helper, quick);
+		rc = -1;
+	} else if (strcmp(quick, again) != 0) {
+		report_difference(path, quick, again);
+		rc = -1;
+	}
+	free(helper);
+	free(quick);
+	free(again);
+	return rc;
+}
+
+/* A whole read counts its pages as both parts read them: at its end every page, of the
+ * document's count; an opening counts none. */
+static void whole_progress(void **state)
+{
+	(void)state;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/tests/data/pdf/A_RES_73_3-EN.pdf", ABS_TOP_SRCDIR);
+	size_t n;
+	char *pdf = slurp(path, &n);
+	assert_non_null(pdf);
+	char *out;
+	size_t len;
+	const char *why;
+	int done = -1, total = -1;
+	assert_int_equal(pdf_quick_stream((const unsigned char *)pdf, n, PDF_QUICK_ALL, &out, &len,
+	                                  &why), 0);
+	free(out);
+	pdf_quick_progress(&done, &total);
+	assert_int_equal(total, 10);
+	assert_int_equal(done, 10);
+	/* four pages asked: four read; fifty: the document's ten */
+	assert_int_equal(pdf_quick_stream((const unsigned char *)pdf, n, 4, &out, &len, &why), 0);
+	free(out);
+	pdf_quick_progress(&done, &total);
+	assert_int_equal(total, 4);
+	assert_int_equal(done, 4);
+	assert_int_equal(pdf_quick_stream((const unsigned char *)pdf, n, 50, &out, &len, &why), 0);
+	free(out);
+	pdf_quick_progress(&done, &total);
+	assert_int_equal(total, 10);
+	assert_int_equal(done, 10);
+	assert_int_equal(pdf_quick_stream((const unsigned char *)pdf, n, 2, &out, &len, &why), 0);
+	free(out);
+	pdf_quick_progress(&done, &total);
+	assert_int_equal(done, 10);   /* the last whole read's, untouched */
+	free(pdf);
+}
+
+/* Every PDF of same_as_helper, read whole by the quick reader: the helper's model. */
+static void whole_same_as_helper(void **state)
+{
+	(void)state;
+	const char *h = getenv("GAVEL_PDF_HELPER");
+	if (!h || !*h)
+		skip();
+	int failed = 0, n = 0;
+	n += each_pdf("tests/data/pdf", same_whole, &failed);
+	n += each_pdf("tests/data/pdf/gen", same_whole, &failed);
+	assert_true(n >= 15);
+	const char *extra = getenv("GAVEL_TEST_EXTRA_PDF");
+	char *list = extra ? strdup(extra) : NULL;
+	for (char *save = NULL, *p = list ? strtok_r(list, ":", &save) : NULL; p;
+	     p = strtok_r(NULL, ":", &save))
+		failed += same_whole(p) != 0;
 	free(list);
 	assert_int_equal(failed, 0);
 }
@@ -460,11 +555,14 @@ static char *pages_of(const char *path, int pages)
 
 static cpu_set_t all_cpus, one_cpu;
 
-/* Whether path's streams of 1, 3 and 5 pages read on two cores are the one-core reads. */
+/* Whether path's streams of 1, 2, 3 and 5 pages and of all its pages, read on two cores,
+ * are the one-core reads. */
 static int parts_same(const char *path)
 {
+	static const int asked[] = { 1, 2, 3, 5, PDF_QUICK_ALL };
 	int differ = 0;
-	for (int pages = 1; pages <= 5; pages += 2) {
+	for (size_t k = 0; k < sizeof asked / sizeof *asked; k++) {
+		int pages = asked[k];
 		char *split = pages_of(path, pages);
 		assert_int_equal(sched_setaffinity(0, sizeof one_cpu, &one_cpu), 0);
 		char *whole = pages_of(path, pages);
@@ -480,9 +578,10 @@ static int parts_same(const char *path)
 	return differ;
 }
 
-/* An opening's first page is read on another core beside the rest, each part with its own
- * objects and fonts (pdf-quick.c): the joined stream must be the one read's, byte for byte,
- * for every PDF here, refusals included; on one core there is one read. */
+/* An opening's first page is read on another core beside the rest, a whole read's first
+ * half beside the second, each part with its own objects and fonts (pdf-quick.c): the
+ * joined stream must be the one read's, byte for byte, for every PDF here, refusals
+ * included; on one core there is one read. */
 static void parts_join_as_one(void **state)
 {
 	(void)state;
@@ -668,6 +767,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_as_helper),
+		cmocka_unit_test(whole_same_as_helper),
+		cmocka_unit_test(whole_progress),
 		cmocka_unit_test(refusals_fall_back),
 		cmocka_unit_test(made_by_hand),
 		cmocka_unit_test(hostile),
