@@ -209,6 +209,15 @@ static void report_difference(const char *path, const char *a, const char *b)
 	        "  helper: %.160s\n  quick:  %.160s\n", path, line, a + from, b + from);
 }
 
+/* Whether a and b differ (then said, where they part). */
+static int differs(const char *path, const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return 0;
+	report_difference(path, a, b);
+	return 1;
+}
+
 /* One PDF: accepted, and the same opening as the helper's. Returns 0 when it matched. */
 static int same_opening(const char *path)
 {
@@ -228,18 +237,9 @@ static int same_opening(const char *path)
 	char *hs = helper_stream(path, &hn);
 	char *hsk = skeleton(hs, hn);
 	free(hs);
-	int rc = 0;
 	/* the same spans, in the same order (their boxes may differ by a rounding) */
-	if (strcmp(hsk, quick_skeleton) != 0) {
-		report_difference(path, hsk, quick_skeleton);
-		rc = -1;
-	} else if (strcmp(helper, quick) != 0) {
-		report_difference(path, helper, quick);
-		rc = -1;
-	} else if (strcmp(helper, through) != 0) {
-		report_difference(path, helper, through);
-		rc = -1;
-	}
+	int rc = differs(path, hsk, quick_skeleton) || differs(path, helper, quick)
+	         || differs(path, helper, through) ? -1 : 0;
 	free(quick);
 	free(helper);
 	free(through);
@@ -291,25 +291,32 @@ static int teardown(void **state)
 	return system(rm) == 0 ? 0 : -1;
 }
 
-/* The official PDFs, the LibreOffice-typeset ones in six languages (Arabic set in visual
- * runs, Chinese set oblique) and any extra: read by the quick reader, same opening. */
+/* check(path) for the official PDFs, the LibreOffice-typeset ones in six languages (Arabic
+ * set in visual runs, Chinese set oblique) and those of $GAVEL_TEST_EXTRA_PDF; how many of
+ * them it failed. */
+static int helper_pdfs(int (*check)(const char *))
+{
+	int failed = 0, n = 0;
+	n += each_pdf("tests/data/pdf", check, &failed);
+	n += each_pdf("tests/data/pdf/gen", check, &failed);
+	assert_true(n >= 15);
+	const char *extra = getenv("GAVEL_TEST_EXTRA_PDF");
+	char *list = extra ? strdup(extra) : NULL;
+	for (char *save = NULL, *p = list ? strtok_r(list, ":", &save) : NULL; p;
+	     p = strtok_r(NULL, ":", &save))
+		failed += check(p) != 0;
+	free(list);
+	return failed;
+}
+
+/* Every PDF read by the quick reader: the same opening as the helper's. */
 static void same_as_helper(void **state)
 {
 	(void)state;
 	const char *h = getenv("GAVEL_PDF_HELPER");
 	if (!h || !*h)
 		skip();
-	int failed = 0, n = 0;
-	n += each_pdf("tests/data/pdf", same_opening, &failed);
-	n += each_pdf("tests/data/pdf/gen", same_opening, &failed);
-	assert_true(n >= 15);
-	const char *extra = getenv("GAVEL_TEST_EXTRA_PDF");
-	char *list = extra ? strdup(extra) : NULL;
-	for (char *save = NULL, *p = list ? strtok_r(list, ":", &save) : NULL; p;
-	     p = strtok_r(NULL, ":", &save))
-		failed += same_opening(p) != 0;
-	free(list);
-	assert_int_equal(failed, 0);
+	assert_int_equal(helper_pdfs(same_opening), 0);
 }
 
 /* One PDF read whole: by the quick reader alone (never the helper), the same blocks and
@@ -328,14 +335,7 @@ static int same_whole(const char *path)
 	 * same again (with /bin/false as the helper, nothing else could give it) */
 	char *again = pages_by_pdf_read(path, QUICK_ONLY, 0);
 	setenv("XDG_CACHE_HOME", cache_dir, 1);
-	int rc = 0;
-	if (strcmp(helper, quick) != 0) {
-		report_difference(path, helper, quick);
-		rc = -1;
-	} else if (strcmp(quick, again) != 0) {
-		report_difference(path, quick, again);
-		rc = -1;
-	}
+	int rc = differs(path, helper, quick) || differs(path, quick, again) ? -1 : 0;
 	free(helper);
 	free(quick);
 	free(again);
@@ -387,17 +387,7 @@ static void whole_same_as_helper(void **state)
 	const char *h = getenv("GAVEL_PDF_HELPER");
 	if (!h || !*h)
 		skip();
-	int failed = 0, n = 0;
-	n += each_pdf("tests/data/pdf", same_whole, &failed);
-	n += each_pdf("tests/data/pdf/gen", same_whole, &failed);
-	assert_true(n >= 15);
-	const char *extra = getenv("GAVEL_TEST_EXTRA_PDF");
-	char *list = extra ? strdup(extra) : NULL;
-	for (char *save = NULL, *p = list ? strtok_r(list, ":", &save) : NULL; p;
-	     p = strtok_r(NULL, ":", &save))
-		failed += same_whole(p) != 0;
-	free(list);
-	assert_int_equal(failed, 0);
+	assert_int_equal(helper_pdfs(same_whole), 0);
 }
 
 /* Writes bytes to a file of the temporary directory; returns its path (static). */
