@@ -35,6 +35,12 @@
 #define MAX_ARENA ((size_t)64 << 20)      /* memory for objects and characters */
 #define MAX_OBJECTS 20000                 /* objects parsed */
 #define MAX_OPS 400000                    /* content operators per read */
+/* A whole read of a large file may go further, in proportion to the file: its pages' content
+ * costs its bytes (inflated at most INFLATE_PER_BYTE times) and its operators at most one per
+ * OPS_BYTES bytes of the file (a 600-page resolution of 23 MB: 1.4 million operators, 37 MB
+ * of content; what a small file can make gavel do stays bounded as above). */
+#define INFLATE_PER_BYTE 2
+#define OPS_BYTES 8
 #define MAX_DEPTH 24                      /* nesting of objects, page tree, forms */
 #define MAX_XREF_SECTIONS 64              /* /Prev hops */
 #define MAX_XREF_SIZE 4000000             /* object numbers */
@@ -75,6 +81,10 @@ struct quick {
 	const unsigned char *buf;
 	size_t len;
 	struct arena perm, scratch;
+	struct arena page;    /* the page being read: its content, let go after it */
+	struct arena *dec_to; /* where decoded streams go, when not to q->cur (a page's content) */
+	size_t max_inflate;   /* MAX_INFLATE, or more for a large file */
+	long max_ops;         /* MAX_OPS, likewise */
 	struct arena *cur;    /* where qalloc takes from */
 	size_t arena_total;
 	struct qchar *chars;  /* the characters of the line being read (MuPDF's line) */
@@ -261,10 +271,10 @@ static void qalloc_trim(struct quick *q, void *p, size_t keep)
 		c->used = at + keep;
 }
 
-/* Empties the scratch arena: its first chunk is kept, any more given back. */
-static void scratch_reset(struct quick *q)
+/* Empties an arena (the scratch, a page's): its first chunk is kept, any more given back. */
+static void arena_reset(struct quick *q, struct arena *a)
 {
-	struct chunk *c = q->scratch.head;
+	struct chunk *c = a->head;
 	while (c && c->next) {
 		struct chunk *nx = c->next;
 		q->arena_total -= c->size;
@@ -273,13 +283,18 @@ static void scratch_reset(struct quick *q)
 	}
 	if (c)
 		c->used = 0;
-	q->scratch.head = c;
+	a->head = c;
+}
+
+static void scratch_reset(struct quick *q)
+{
+	arena_reset(q, &q->scratch);
 }
 
 static void arena_free(struct quick *q)
 {
-	struct arena *a[2] = { &q->perm, &q->scratch };
-	for (int k = 0; k < 2; k++) {
+	struct arena *a[3] = { &q->perm, &q->scratch, &q->page };
+	for (int k = 0; k < 3; k++) {
 		for (struct chunk *c = a[k]->head, *nx; c; c = nx) {
 			nx = c->next;
 			free(c);
@@ -911,13 +926,16 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 	z->next_in = (unsigned char *)in;
 	z->avail_in = (uInt)n;
 	for (;;) {
-		if (q->inflated + cap > MAX_INFLATE + 1) {
-			cap = MAX_INFLATE + 1 - q->inflated;
+		if (q->inflated + cap > q->max_inflate + 1) {
+			cap = q->max_inflate + 1 - q->inflated;
 			if (cap <= len)
 				refuse(q, "inflate bound");
 		}
+		struct arena *was = q->cur;
+		q->cur = q->dec_to ? q->dec_to : was;
 		unsigned char *grown = qalloc_chunk(q, (cap + 1 + sizeof(max_align_t) - 1)
 		                                       / sizeof(max_align_t) * sizeof(max_align_t), 0);
+		q->cur = was;
 		if (len)
 			memcpy(grown, b, len);
 		b = grown;
@@ -941,7 +959,10 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 		refuse(q, "bad flate data");
 	q->inflated += len;
 	b[len] = 0;
+	struct arena *was = q->cur;
+	q->cur = q->dec_to ? q->dec_to : was;
 	qalloc_trim(q, b, len + 1);
+	q->cur = was;
 	*out = b;
 	*outn = len;
 }
@@ -1003,7 +1024,10 @@ static unsigned char *decode(struct quick *q, struct obj *s, size_t *n)
 			parms = parms->n == 1 ? resolve(q, &parms->v[0]) : &null_obj;
 	}
 	if (f->t == O_NULL) {
+		struct arena *was = q->cur;
+		q->cur = q->dec_to ? q->dec_to : was;
 		unsigned char *b = qalloc(q, s->dlen + 1);
+		q->cur = was;
 		memcpy(b, s->data, s->dlen);
 		b[s->dlen] = 0;   /* the readers after this one stop at the end, not at a NUL */
 		*n = s->dlen;
@@ -2585,7 +2609,7 @@ static void run_content(struct interp *in, const unsigned char *d, size_t n)
 		    && !word_is(&l, wn, "false") && !word_is(&l, wn, "null"))
 			refuse(in->q, "unknown operator");
 		if (op) {
-			if (++in->q->ops > MAX_OPS)
+			if (++in->q->ops > in->q->max_ops)
 				refuse(in->q, "operator bound");
 			l.p += wn;
 			q->cur = &q->perm;
@@ -2929,6 +2953,10 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 	check_annots(q, page);
 	struct rect box;
 	page_box(q, h, &box);
+	/* the page's own memory (its state, its content decoded) is let go after it; what its
+	 * operators load (fonts, forms) and the objects resolved stay with the read */
+	struct arena *outer = q->cur;
+	q->cur = &q->page;
 	struct page *pg = qalloc(q, sizeof *pg);
 	memset(pg, 0, sizeof *pg);
 	pg->no = no;
@@ -2944,12 +2972,15 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 	memcpy(in->gs[0].ctm, ctm, sizeof ctm);
 	in->gs[0].lw = 1;
 	in->gs[0].th = 1;
+	q->cur = outer;
 	struct obj *c = dict_get(q, page, "Contents");
 	size_t nc = c->t == O_ARR ? c->n : 1;
 	/* the content streams are one stream cut anywhere: joined before they are read */
 	size_t total = 0;
+	q->cur = &q->page;
 	unsigned char **parts = qalloc(q, nc * sizeof *parts);
 	size_t *lens = qalloc(q, nc * sizeof *lens);
+	q->cur = outer;
 	for (size_t i = 0; i < nc; i++) {
 		struct obj *s = c->t == O_ARR ? resolve(q, &c->v[i]) : c;
 		if (s->t == O_NULL) {
@@ -2959,10 +2990,14 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 		}
 		if (!s->data)
 			refuse(q, "contents not a stream");
+		q->dec_to = &q->page;
 		parts[i] = decode(q, s, &lens[i]);
+		q->dec_to = NULL;
 		total += lens[i] + 1;
 	}
+	q->cur = &q->page;
 	unsigned char *all = nc == 1 ? parts[0] : qalloc(q, total + 1);
+	q->cur = outer;
 	size_t at = nc == 1 ? lens[0] : 0;
 	for (size_t i = 0; nc > 1 && i < nc; i++) {
 		if (lens[i])
@@ -2977,6 +3012,7 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 	page_end(q, pg);
 	if (q->progress)
 		atomic_fetch_add(&prog_done, 1);
+	arena_reset(q, &q->page);
 }
 
 struct walk {
@@ -3075,6 +3111,12 @@ static void read_part(struct part *pt)
 	}
 	q->buf = pt->buf;
 	q->len = pt->len;
+	q->max_inflate = MAX_INFLATE;
+	if (pt->len <= QUICK_MAX_FILE && pt->len * INFLATE_PER_BYTE > q->max_inflate)
+		q->max_inflate = pt->len * INFLATE_PER_BYTE;
+	q->max_ops = MAX_OPS;
+	if (pt->len <= QUICK_MAX_FILE && (long)(pt->len / OPS_BYTES) > q->max_ops)
+		q->max_ops = (long)(pt->len / OPS_BYTES);
 	q->progress = pt->progress;
 	q->cur = &q->perm;
 	volatile int rc = 0;

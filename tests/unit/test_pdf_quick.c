@@ -593,9 +593,9 @@ static void parts_join_as_one(void **state)
 	assert_int_equal(failed, 0);
 }
 
-/* A one-page PDF whose content stream is z[0..zn) (Flate), its xref worked out. Caller
- * frees; *n its length. */
-static char *flate_pdf(const unsigned char *z, size_t zn, size_t *n)
+/* A one-page PDF whose content stream is z[0..zn) (Flate), its xref worked out, after pad
+ * bytes of comment lines. Caller frees; *n its length. */
+static char *padded_flate_pdf(const unsigned char *z, size_t zn, size_t pad, size_t *n)
 {
 	char *b = NULL;
 	size_t len = 0;
@@ -603,6 +603,8 @@ static char *flate_pdf(const unsigned char *z, size_t zn, size_t *n)
 	assert_non_null(f);
 	long off[7];
 	fputs("%PDF-1.4\n", f);
+	for (size_t i = 0; i < pad; i += 64)
+		fputs("%..............................................................\n", f);
 	off[1] = ftell(f);
 	fputs("1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n", f);
 	off[2] = ftell(f);
@@ -631,6 +633,49 @@ static char *flate_pdf(const unsigned char *z, size_t zn, size_t *n)
 	assert_int_equal(fclose(f), 0);
 	*n = len;
 	return b;
+}
+
+static char *flate_pdf(const unsigned char *z, size_t zn, size_t *n)
+{
+	return padded_flate_pdf(z, zn, 0, n);
+}
+
+/* The bounds of a read grow with the file (pdf-quick.c): 450,000 operators (a page's text
+ * and "n" after "n") are refused in a small file and read in one of 4 MB (one operator per
+ * 8 bytes of the file allowed). */
+static void bounds_grow_with_the_file(void **state)
+{
+	(void)state;
+	static const char head[] = "BT /F1 12 Tf 72 700 Td (Bounded) Tj ET\n";
+	size_t ops = 450000, cn = sizeof head - 1 + 2 * ops;
+	char *content = malloc(cn);
+	assert_non_null(content);
+	memcpy(content, head, sizeof head - 1);
+	for (size_t i = 0; i < ops; i++)
+		memcpy(content + sizeof head - 1 + 2 * i, "n\n", 2);
+	uLongf zn = compressBound((uLong)cn);
+	unsigned char *z = malloc(zn);
+	assert_non_null(z);
+	assert_int_equal(compress2(z, &zn, (const Bytef *)content, (uLong)cn, 9), Z_OK);
+	free(content);
+	for (int big = 0; big < 2; big++) {
+		size_t n;
+		char *pdf = padded_flate_pdf(z, zn, big ? (size_t)4 << 20 : 0, &n);
+		char *out = NULL;
+		size_t len = 0;
+		const char *why = NULL;
+		int rc = pdf_quick_stream((const unsigned char *)pdf, n, PDF_QUICK_ALL, &out, &len, &why);
+		if (big) {
+			assert_int_equal(rc, 0);
+			assert_non_null(strstr(out, " h Bounded\n"));
+		} else {
+			assert_int_equal(rc, 1);
+			assert_string_equal(why, "operator bound");
+		}
+		free(out);
+		free(pdf);
+	}
+	free(z);
 }
 
 /* Flate as MuPDF reads it: the zlib header checked (a wrong one refused, and the helper
@@ -764,6 +809,7 @@ int main(void)
 		cmocka_unit_test(hostile),
 		cmocka_unit_test(parts_join_as_one),
 		cmocka_unit_test(flate_streams),
+		cmocka_unit_test(bounds_grow_with_the_file),
 		cmocka_unit_test(file_cut_while_read),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
