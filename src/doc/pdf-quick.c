@@ -82,7 +82,6 @@ struct quick {
 	size_t len;
 	struct arena perm, scratch;
 	struct arena page;    /* the page being read: its content, let go after it */
-	struct arena *dec_to; /* where decoded streams go, when not to q->cur (a page's content) */
 	size_t max_inflate;   /* MAX_INFLATE, or more for a large file */
 	long max_ops;         /* MAX_OPS, likewise */
 	struct arena *cur;    /* where qalloc takes from */
@@ -900,8 +899,8 @@ static struct obj *resolve(struct quick *q, struct obj *o)
 
 /* Inflates into the arena, whose memory is already faulted in and reused: a buffer of its
  * own per stream, grown by realloc, cost more in page faults than the inflating. */
-static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsigned char **out,
-                        size_t *outn)
+static void inflate_all(struct quick *q, struct arena *to, const unsigned char *in, size_t n,
+                        unsigned char **out, size_t *outn)
 {
 	/* The zlib header checked as inflate checks it (method, window, check bits; no preset
 	 * dictionary), the data then inflated raw in the window it gives: the Adler-32 after
@@ -932,7 +931,7 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 				refuse(q, "inflate bound");
 		}
 		struct arena *was = q->cur;
-		q->cur = q->dec_to ? q->dec_to : was;
+		q->cur = to;
 		unsigned char *grown = qalloc_chunk(q, (cap + 1 + sizeof(max_align_t) - 1)
 		                                       / sizeof(max_align_t) * sizeof(max_align_t), 0);
 		q->cur = was;
@@ -960,7 +959,7 @@ static void inflate_all(struct quick *q, const unsigned char *in, size_t n, unsi
 	q->inflated += len;
 	b[len] = 0;
 	struct arena *was = q->cur;
-	q->cur = q->dec_to ? q->dec_to : was;
+	q->cur = to;
 	qalloc_trim(q, b, len + 1);
 	q->cur = was;
 	*out = b;
@@ -1013,8 +1012,9 @@ static size_t unpredict(struct quick *q, unsigned char *d, size_t n, struct obj 
 	return out;
 }
 
-/* A stream's decoded bytes: no filter or Flate only (with predictors for xref streams). */
-static unsigned char *decode(struct quick *q, struct obj *s, size_t *n)
+/* A stream's decoded bytes, in the arena `to` (what decoding it resolves goes to the arena
+ * in force): no filter or Flate only (with predictors for xref streams). */
+static unsigned char *decode_to(struct quick *q, struct arena *to, struct obj *s, size_t *n)
 {
 	struct obj *f = dict_get(q, s, "Filter");
 	struct obj *parms = dict_get(q, s, "DecodeParms");
@@ -1025,7 +1025,7 @@ static unsigned char *decode(struct quick *q, struct obj *s, size_t *n)
 	}
 	if (f->t == O_NULL) {
 		struct arena *was = q->cur;
-		q->cur = q->dec_to ? q->dec_to : was;
+		q->cur = to;
 		unsigned char *b = qalloc(q, s->dlen + 1);
 		q->cur = was;
 		memcpy(b, s->data, s->dlen);
@@ -1036,10 +1036,16 @@ static unsigned char *decode(struct quick *q, struct obj *s, size_t *n)
 	if (!is_name(f, "FlateDecode") && !is_name(f, "Fl"))
 		refuse(q, "filter");
 	unsigned char *b;
-	inflate_all(q, s->data, s->dlen, &b, n);
+	inflate_all(q, to, s->data, s->dlen, &b, n);
 	if (parms->t == O_DICT)
 		*n = unpredict(q, b, *n, parms);
 	return b;
+}
+
+/* A stream's decoded bytes, in the arena in force. */
+static unsigned char *decode(struct quick *q, struct obj *s, size_t *n)
+{
+	return decode_to(q, q->cur, s, n);
 }
 
 /* ---- reading the xref ---- */
@@ -2990,9 +2996,7 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 		}
 		if (!s->data)
 			refuse(q, "contents not a stream");
-		q->dec_to = &q->page;
-		parts[i] = decode(q, s, &lens[i]);
-		q->dec_to = NULL;
+		parts[i] = decode_to(q, &q->page, s, &lens[i]);
 		total += lens[i] + 1;
 	}
 	q->cur = &q->page;

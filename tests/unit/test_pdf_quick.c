@@ -497,7 +497,7 @@ static char *quick_of(const char *name, size_t *len)
 
 /* What the real PDFs do not use, in PDFs made by hand (tests/data/pdf/quick/make.py): a
  * cross-reference stream with a PNG predictor and an object stream give the very stream the
- * classic table gives; /Differences glyph names, a Type0 font's /W in both forms and its
+ * classic table gives, and so does a filter named by reference into an object stream; /Differences glyph names, a Type0 font's /W in both forms and its
  * ToUnicode's bfrange arrays, a form's text, ' and " and T*, character and word spacing,
  * scaling and rise, a rule stroked and one filled. */
 static void made_by_hand(void **state)
@@ -508,6 +508,11 @@ static void made_by_hand(void **state)
 	char *xstream = quick_of("xref-stream.pdf", &b);
 	assert_int_equal(a, b);
 	assert_memory_equal(classic, xstream, a);
+	/* the object stream first decoded for a page's content (its filter named there) is kept
+	 * beyond the page (parts_join_as_one reads its two pages in one part too) */
+	char *objstm = quick_of("filter-in-objstm.pdf", &b);
+	assert_string_equal(objstm, classic);
+	free(objstm);
 	static const char *want[] = {
 		"h United Nations\n", "h Noting with \u201cconcern\u201d the report \u2014 the whole report,\n",
 		"h Adopts the text AB 12 \u00e9t\u00e9\n", "h Text\n", "h form.\n", "h \u201c\u2014\n",
@@ -589,7 +594,8 @@ static void parts_join_as_one(void **state)
 	int failed = 0, n = 0;
 	n += each_pdf("tests/data/pdf", parts_same, &failed);
 	n += each_pdf("tests/data/pdf/gen", parts_same, &failed);
-	assert_true(n >= 10);
+	n += each_pdf("tests/data/pdf/quick", parts_same, &failed);
+	assert_true(n >= 13);
 	assert_int_equal(failed, 0);
 }
 

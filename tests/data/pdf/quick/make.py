@@ -3,7 +3,8 @@
 use what the official and office-made PDFs of tests/data/pdf do not: a cross-reference stream
 with a PNG predictor and an object stream, /Differences glyph names, a Type0 font with both
 forms of /W and a ToUnicode with bfrange arrays, a form XObject with text, ' and " and T*,
-rules filled and stroked. test_pdf_quick holds the quick reader's opening of each equal to
+rules filled and stroked; and a filter named by reference into an object stream first read
+while a page's content is decoded. test_pdf_quick holds the quick reader's opening of each equal to
 the helper's (MuPDF's). Run from this directory: python3 make.py"""
 import zlib
 
@@ -131,6 +132,21 @@ BT /F1 10 Tf 72 500 Td 2 Tc (spaced) Tj 0 Tc 120 Tz ( and wide) Tj 100 Tz 5 Ts (
     }
     return objs
 
+def filter_in_objstm(objs):
+    """The same pages, the first page's content naming its filter by reference to an object
+    of the object stream (which is then first decoded while that content is), and the second
+    page's font a copy of the first's that only the object stream holds: what the object
+    stream decoded while a page's content was must outlive the page."""
+    objs = dict(objs)
+    objs[4] = objs[4].replace(b"/Filter/FlateDecode", b"/Filter 17 0 R", 1)
+    objs[17] = b"/FlateDecode"
+    objs[18] = objs[5]
+    objs[2] = objs[2].replace(b"/F3 9 0 R>>", b"/F3 9 0 R/F4 18 0 R>>", 1)
+    objs[16] = stream(b"BT /F4 10 Tf 72 700 Td (Page two, 2/2.) Tj ET")
+    return objs
+
 objs = resolution()
 open("classic.pdf", "wb").write(pdf(objs))
 open("xref-stream.pdf", "wb").write(pdf(objs, xref_stream=True, objstm=(1, 2, 3, 5, 6, 7, 9, 11, 12, 13, 14, 15)))
+open("filter-in-objstm.pdf", "wb").write(pdf(filter_in_objstm(objs), xref_stream=True,
+                                             objstm=(5, 6, 7, 9, 11, 13, 14, 15, 17, 18)))
