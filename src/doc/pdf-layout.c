@@ -930,13 +930,7 @@ static void measure(struct ctx *c)
 	struct lines *L = &c->L;
 	float *v = malloc((L->n ? L->n : 1) * sizeof *v);
 	float *w = malloc((L->n ? L->n : 1) * sizeof *w);
-	if (!v || !w) {
-		free(v);
-		free(w);
-		c->oom = 1;
-		return;
-	}
-	if (body_size(c) != 0) {
+	if (!v || !w || body_size(c) != 0) {
 		free(v);
 		free(w);
 		c->oom = 1;

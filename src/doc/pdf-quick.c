@@ -211,26 +211,31 @@ static void chunk_fill(struct chunk *c, size_t want)
 	c->ready = want;
 }
 
-static void *qalloc_chunk(struct quick *q, size_t n, int fill);
+static void *qalloc_chunk(struct quick *q, struct arena *a, size_t n, int fill);
 
-/* n bytes of the current arena: from its chunk, or a new chunk when it is full. */
-static inline void *qalloc(struct quick *q, size_t n)
+/* n bytes of arena a: from its chunk, or a new chunk when it is full. */
+static inline void *qalloc_in(struct quick *q, struct arena *a, size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	struct chunk *c = q->cur->head;
+	struct chunk *c = a->head;
 	if (c && c->ready - c->used >= n) {
 		void *p = (char *)c->data + c->used;
 		c->used += n;
 		return p;
 	}
-	return qalloc_chunk(q, n, 1);
+	return qalloc_chunk(q, a, n, 1);
 }
 
-/* Room for n bytes (fill: its pages filled first; else left to fault in as they are
- * written) in the current chunk, or in a new one. */
-static void *qalloc_chunk(struct quick *q, size_t n, int fill)
+/* n bytes of the current arena. */
+static inline void *qalloc(struct quick *q, size_t n)
 {
-	struct arena *a = q->cur;
+	return qalloc_in(q, q->cur, n);
+}
+
+/* Room for n bytes (a multiple of max_align_t; fill: its pages filled first, else left to
+ * fault in as they are written) in a's chunk, or in a new one. */
+static void *qalloc_chunk(struct quick *q, struct arena *a, size_t n, int fill)
+{
 	struct chunk *c = a->head;
 	if (!c || c->cap - c->used < n) {
 		size_t want = a == &q->scratch ? SCRATCH_CHUNK : CHUNK;
@@ -257,11 +262,10 @@ static void *qalloc_chunk(struct quick *q, size_t n, int fill)
 	return p;
 }
 
-/* Gives back the end of p, the current arena's last allocation, beyond its first keep
- * bytes. */
-static void qalloc_trim(struct quick *q, void *p, size_t keep)
+/* Gives back the end of p, arena a's last allocation, beyond its first keep bytes. */
+static void qalloc_trim(struct arena *a, void *p, size_t keep)
 {
-	struct chunk *c = q->cur->head;
+	struct chunk *c = a->head;
 	keep = (keep + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	if (!c || (char *)p < (char *)c->data || (char *)p > (char *)c->data + c->used)
 		return;
@@ -930,11 +934,8 @@ static void inflate_all(struct quick *q, struct arena *to, const unsigned char *
 			if (cap <= len)
 				refuse(q, "inflate bound");
 		}
-		struct arena *was = q->cur;
-		q->cur = to;
-		unsigned char *grown = qalloc_chunk(q, (cap + 1 + sizeof(max_align_t) - 1)
-		                                       / sizeof(max_align_t) * sizeof(max_align_t), 0);
-		q->cur = was;
+		unsigned char *grown = qalloc_chunk(q, to, (cap + 1 + sizeof(max_align_t) - 1)
+		                                           / sizeof(max_align_t) * sizeof(max_align_t), 0);
 		if (len)
 			memcpy(grown, b, len);
 		b = grown;
@@ -958,10 +959,7 @@ static void inflate_all(struct quick *q, struct arena *to, const unsigned char *
 		refuse(q, "bad flate data");
 	q->inflated += len;
 	b[len] = 0;
-	struct arena *was = q->cur;
-	q->cur = to;
-	qalloc_trim(q, b, len + 1);
-	q->cur = was;
+	qalloc_trim(to, b, len + 1);
 	*out = b;
 	*outn = len;
 }
@@ -1024,10 +1022,7 @@ static unsigned char *decode_to(struct quick *q, struct arena *to, struct obj *s
 			parms = parms->n == 1 ? resolve(q, &parms->v[0]) : &null_obj;
 	}
 	if (f->t == O_NULL) {
-		struct arena *was = q->cur;
-		q->cur = to;
-		unsigned char *b = qalloc(q, s->dlen + 1);
-		q->cur = was;
+		unsigned char *b = qalloc_in(q, to, s->dlen + 1);
 		memcpy(b, s->data, s->dlen);
 		b[s->dlen] = 0;   /* the readers after this one stop at the end, not at a NUL */
 		*n = s->dlen;
@@ -2961,13 +2956,11 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 	page_box(q, h, &box);
 	/* the page's own memory (its state, its content decoded) is let go after it; what its
 	 * operators load (fonts, forms) and the objects resolved stay with the read */
-	struct arena *outer = q->cur;
-	q->cur = &q->page;
-	struct page *pg = qalloc(q, sizeof *pg);
+	struct page *pg = qalloc_in(q, &q->page, sizeof *pg);
 	memset(pg, 0, sizeof *pg);
 	pg->no = no;
 	pg->fonts = *fonts;
-	struct interp *in = qalloc(q, sizeof *in);
+	struct interp *in = qalloc_in(q, &q->page, sizeof *in);
 	memset(in, 0, sizeof *in);
 	in->q = q;
 	in->pg = pg;
@@ -2978,15 +2971,12 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 	memcpy(in->gs[0].ctm, ctm, sizeof ctm);
 	in->gs[0].lw = 1;
 	in->gs[0].th = 1;
-	q->cur = outer;
 	struct obj *c = dict_get(q, page, "Contents");
 	size_t nc = c->t == O_ARR ? c->n : 1;
 	/* the content streams are one stream cut anywhere: joined before they are read */
 	size_t total = 0;
-	q->cur = &q->page;
-	unsigned char **parts = qalloc(q, nc * sizeof *parts);
-	size_t *lens = qalloc(q, nc * sizeof *lens);
-	q->cur = outer;
+	unsigned char **parts = qalloc_in(q, &q->page, nc * sizeof *parts);
+	size_t *lens = qalloc_in(q, &q->page, nc * sizeof *lens);
 	for (size_t i = 0; i < nc; i++) {
 		struct obj *s = c->t == O_ARR ? resolve(q, &c->v[i]) : c;
 		if (s->t == O_NULL) {
@@ -2999,9 +2989,7 @@ static void read_page(struct quick *q, struct obj *page, const struct inherited 
 		parts[i] = decode_to(q, &q->page, s, &lens[i]);
 		total += lens[i] + 1;
 	}
-	q->cur = &q->page;
-	unsigned char *all = nc == 1 ? parts[0] : qalloc(q, total + 1);
-	q->cur = outer;
+	unsigned char *all = nc == 1 ? parts[0] : qalloc_in(q, &q->page, total + 1);
 	size_t at = nc == 1 ? lens[0] : 0;
 	for (size_t i = 0; nc > 1 && i < nc; i++) {
 		if (lens[i])

@@ -615,7 +615,6 @@ int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *
 	if (max_pages == 0) {
 		atomic_store(&prog_page, 0);
 		atomic_store(&prog_total, 0);
-		atomic_store(&prog_quick, 0);
 	}
 	/* a PDF read whole before comes from the cache, its first pages as asked */
 	char cache[PATH_MAX + 64];
