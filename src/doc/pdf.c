@@ -524,14 +524,14 @@ static void kept_swap(void *map, size_t len)
 
 /* The quick reader's stream of the first pages of the file at path, or of buf[0..len) when
  * path is NULL (pdf-quick.h); -1 when it refuses or the file cannot be mapped (the helper
- * then reads it, and says why). */
+ * then reads it, and says why), why saying what stopped it. */
 static int quick_read(const char *path, const char *buf, size_t len, int max_pages, char **out,
-                      size_t *n)
+                      size_t *n, const char **why)
 {
-	const char *why;
 	if (!path)
-		return pdf_quick_stream((const unsigned char *)buf, len, max_pages, out, n, &why)
+		return pdf_quick_stream((const unsigned char *)buf, len, max_pages, out, n, why)
 		       == 0 ? 0 : -1;
+	*why = "the file cannot be read";
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -543,7 +543,7 @@ static int quick_read(const char *path, const char *buf, size_t len, int max_pag
 	close(fd);
 	if (map == MAP_FAILED)
 		return -1;
-	int rc = pdf_quick_stream(map, (size_t)st.st_size, max_pages, out, n, &why);
+	int rc = pdf_quick_stream(map, (size_t)st.st_size, max_pages, out, n, why);
 	kept_swap(map, (size_t)st.st_size);
 	return rc == 0 ? 0 : -1;
 }
@@ -559,7 +559,8 @@ static int quick_opening(const char *path, int max_pages, int *more, struct bloc
 {
 	char *qs;
 	size_t qn;
-	if (quick_read(path, NULL, 0, max_pages, &qs, &qn))
+	const char *why;
+	if (quick_read(path, NULL, 0, max_pages, &qs, &qn, &why))
 		return -1;
 	int m = 0;
 	int rc = pdf_read_stream(qs, qn, &m, out, d);
@@ -584,8 +585,9 @@ static int quick_whole(const char *path, const char *buf, size_t len, const char
 {
 	char *qs;
 	size_t qn;
+	const char *why;
 	atomic_store(&prog_quick, 1);
-	int r = quick_read(path, buf, len, PDF_QUICK_ALL, &qs, &qn);
+	int r = quick_read(path, buf, len, PDF_QUICK_ALL, &qs, &qn, &why);
 	atomic_store(&prog_quick, 0);
 	if (r)
 		return -1;
@@ -604,14 +606,49 @@ static int quick_whole(const char *path, const char *buf, size_t len, const char
 	return 0;
 }
 
+/* A read without the helper (gavel built --without-mupdf, or gavel-pdf gone): gavel's own
+ * reader alone, which reads the plain PDFs the UN publishes, uncached (a cache is named
+ * after the helper that wrote it). What it refuses is refused with its reason and the way
+ * out; a scan is said as always. */
+static int own_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
+                    struct block_list *out, struct parse_diag *d)
+{
+	char *qs = NULL;
+	size_t qn = 0;
+	const char *why = "gavel's own reader is off (GAVEL_PDF_QUICK=0)";
+	int r = -1;
+	if (pdf_quick_enabled()) {
+		atomic_store(&prog_quick, max_pages == 0);
+		r = quick_read(path, buf, len, max_pages > 0 ? max_pages : PDF_QUICK_ALL, &qs, &qn,
+		               &why);
+		atomic_store(&prog_quick, 0);
+	}
+	if (r == 0) {
+		int rc = pdf_read_stream(qs, qn, more, out, d);
+		free(qs);
+		return rc;
+	}
+	/* whether it needs a password or only has an owner's (MuPDF reads those), only
+	 * decrypting would tell */
+	if (why && strcmp(why, "encrypted") == 0)
+		return fail(d, EX_UNAVAILABLE, "the PDF is encrypted, which only MuPDF's reader "
+		            "(gavel-pdf, not built in this gavel) reads: save a decrypted copy (for "
+		            "example qpdf --decrypt in.pdf out.pdf, with --password=PASSWORD if it has "
+		            "one) and open that", NULL);
+	if (why && strcmp(why, "out of memory") == 0)
+		return fail(d, EX_OSERR, "out of memory", NULL);
+	return fail(d, EX_UNAVAILABLE, "gavel's own PDF reader cannot read this PDF (%s), and this "
+	            "gavel was built without MuPDF's (gavel-pdf): extract the text first, e.g. with "
+	            "pdftotext", why ? why : "refused");
+}
+
 int pdf_read(const char *path, const char *buf, size_t len, int max_pages, int *more,
              struct block_list *out, struct parse_diag *d)
 {
 	kept_swap(NULL, 0);
 	char helper[PATH_MAX];
 	if (helper_path(helper, sizeof helper))
-		return fail(d, EX_UNAVAILABLE, "this gavel was built without its PDF reader (gavel-pdf, "
-		            "which needs MuPDF): extract the text first, e.g. with pdftotext", NULL);
+		return own_read(path, buf, len, max_pages, more, out, d);
 	if (max_pages == 0) {
 		atomic_store(&prog_page, 0);
 		atomic_store(&prog_total, 0);

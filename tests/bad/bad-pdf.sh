@@ -2,12 +2,12 @@
 # bad-pdf.sh: malformed, hostile and unreadable PDFs (issue 13). Each must give one clear line
 # on stderr ("gavel: ..."), a documented exit status (0 when what could be read is shown; 65
 # bad data; 69 the PDF reader missing), no crash of gavel, and an end within a bound; the PDF
-# reader's own crash, hang or flood is gavel's to report. Large and broken PDFs are made here,
+# reader's own crash, hang or flood is gavel's to report. Gavel's own reader alone (no MuPDF)
+# first, then with the helper, when it is built. Large and broken PDFs are made here,
 # from the PDFs in tests/data/pdf, never committed.
 . "$top_srcdir/tests/lib.sh"
 need python3
 need timeout
-[ -x "${GAVEL_PDF_HELPER:-}" ] || { echo "SKIP: the PDF reader gavel-pdf is not built (no MuPDF)"; exit 77; }
 LIMIT=${BAD_TIMEOUT:-$((120 * ${GAVEL_TEST_SLOW:-1}))}
 P="$top_srcdir/tests/data/pdf"
 D="$TMP/d"
@@ -95,6 +95,22 @@ objs.append(stream(b'BT /F1 10 Tf 100 700 Td (The General Assembly, Recalling th
 w('many-pages.pdf', doc(objs))
 EOF
 
+# Without MuPDF's helper (configure --without-mupdf): gavel's own reader reads plain PDFs,
+# says a scan as always, and refuses the rest (encrypted, damaged) with its reason and the
+# way out.
+NO="/nonexistent/gavel-pdf"
+GAVEL_PDF_HELPER=$NO pdf_case "no MuPDF: a plain PDF read by gavel itself" "0" "" "$P/A_RES_73_7-EN.pdf"
+GAVEL_PDF_HELPER=$NO pdf_case "no MuPDF: a PDF cut short" "69" "MuPDF" "$D/truncated.pdf"
+GAVEL_PDF_HELPER=$NO pdf_case "no MuPDF: a password-protected PDF" "69" "qpdf --decrypt" "$P/bad/encrypted.pdf"
+GAVEL_PDF_HELPER=$NO pdf_case "no MuPDF: an owner's password only" "69" "encrypted" "$P/bad/owner-only.pdf"
+GAVEL_PDF_HELPER=$NO pdf_case "no MuPDF: a scan" "65" "OCR" "$P/bad/scan.pdf"
+GAVEL_PDF_HELPER=$NO GAVEL_PDF_QUICK=0 pdf_case "no PDF reader at all" "69" "pdftotext" "$P/A_RES_73_7-EN.pdf"
+for f in "$D"/*.pdf; do
+	GAVEL_PDF_HELPER=$NO pdf_case "no MuPDF: $(basename "$f")" "0 65 69" "" "$f"
+done
+
+[ -x "${GAVEL_PDF_HELPER:-}" ] || { echo "skipped: the cases of the helper, gavel-pdf, not built (no MuPDF)"; finish; }
+
 pdf_case "a PDF cut at 30%" "0 65" "" "$D/truncated.pdf"
 pdf_case "a PDF cut before its fonts" "65" "no character" "$D/cut-before-fonts.pdf"
 pdf_case "a PDF header and nothing" "65" "damaged PDF" "$D/header-only.pdf"
@@ -110,12 +126,11 @@ pdf_case "a password-protected PDF" "65" "password" "$P/bad/encrypted.pdf"
 pdf_case "a PDF with an owner password only" "0" "" "$P/bad/owner-only.pdf"
 pdf_case "a scan without text" "65" "OCR" "$P/bad/scan.pdf"
 
-# The PDF reader itself missing, crashing, hanging or flooding gavel (gavel's own reader off:
+# The PDF reader itself crashing, hanging or flooding gavel (gavel's own reader off:
 # it reads these PDFs whole without the helper).
 printf '#!/bin/sh\nkill -SEGV $$\n' >"$TMP/crash" && chmod +x "$TMP/crash"
 printf '#!/bin/sh\nexec sleep 600\n' >"$TMP/hang" && chmod +x "$TMP/hang"
 printf '#!/bin/sh\necho gavel-pdf 1\nexec yes "span 0 10 1 2 3 4 5 h flood"\n' >"$TMP/flood" && chmod +x "$TMP/flood"
-GAVEL_PDF_HELPER=/nonexistent/gavel-pdf pdf_case "no PDF reader" "69" "pdftotext" "$P/A_RES_73_7-EN.pdf"
 GAVEL_PDF_QUICK=0 GAVEL_PDF_HELPER="$TMP/crash" pdf_case "the PDF reader crashes" "65" "damaged PDF" "$P/A_RES_73_7-EN.pdf"
 GAVEL_PDF_QUICK=0 GAVEL_PDF_HELPER="$TMP/hang" GAVEL_PDF_TIMEOUT=2 pdf_case "the PDF reader hangs" "65" "too long" "$P/A_RES_73_7-EN.pdf"
 GAVEL_PDF_QUICK=0 GAVEL_PDF_HELPER="$TMP/flood" pdf_case "the PDF reader floods" "65" "128 MB" "$P/A_RES_73_7-EN.pdf"

@@ -513,15 +513,79 @@ static void helper(void **state)
 	} else {
 		unsetenv("XDG_CACHE_HOME");
 	}
-	/* no helper */
-	char *keep = strdup(h);
-	setenv("GAVEL_PDF_HELPER", "/nonexistent/gavel-pdf", 1);
-	memset(&d, 0, sizeof d);
-	assert_int_equal(pdf_read(path, NULL, 0, 0, NULL, &bl, &d), EX_UNAVAILABLE);
-	assert_non_null(strstr(d.reason, "pdftotext"));
-	setenv("GAVEL_PDF_HELPER", keep, 1);
-	free(keep);
 	blocks_free(&bl);
+}
+
+/* pdf_read of path (or of buf[0..len) when path is NULL): its exit code, the reason in d. */
+static int read_pdf(const char *path, const char *buf, size_t len, int pages, int *more,
+                    struct parse_diag *d)
+{
+	struct block_list bl;
+	memset(&bl, 0, sizeof bl);
+	memset(d, 0, sizeof *d);
+	int rc = pdf_read(path, buf, len, pages, more, &bl, d);
+	if (rc == 0)
+		assert_true(bl.n > 5);
+	blocks_free(&bl);
+	return rc;
+}
+
+/* Without the helper (a gavel built --without-mupdf), gavel's own reader reads the plain PDFs
+ * (an opening, the whole, a file, the bytes of one); a scan is said as always; what it
+ * refuses (an encrypted PDF, a cut one), and everything when it is off, is refused with its
+ * reason and the way out. Needs no MuPDF. */
+static void without_helper(void **state)
+{
+	(void)state;
+	const char *h = getenv("GAVEL_PDF_HELPER");
+	char *keep = h ? strdup(h) : NULL;
+	setenv("GAVEL_PDF_HELPER", "/nonexistent/gavel-pdf", 1);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/tests/data/pdf/A_RES_73_3-EN.pdf", ABS_TOP_SRCDIR);
+	struct parse_diag d;
+	int more = 0;
+	assert_int_equal(read_pdf(path, NULL, 0, 2, &more, &d), 0);
+	assert_int_equal(more, 1);
+	more = 1;
+	assert_int_equal(read_pdf(path, NULL, 0, 0, &more, &d), 0);
+	assert_int_equal(more, 0);
+	struct collection *col = NULL;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file(path, INPUT_AUTO, &col, &d), 0);
+	assert_string_equal(col->docs[0]->meta.symbol, "A/RES/73/3");
+	assert_true(res_find_footnote(col->docs[0], 7) >= 0);
+	assert_true(res_find_footnote(col->docs[0], 8) < 0);
+	collection_free(col);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static char buf[1 << 20];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	assert_int_equal(read_pdf(NULL, buf, n, 0, NULL, &d), 0);
+	/* cut short: no xref for gavel's own reader (MuPDF would rebuild one) */
+	assert_int_equal(read_pdf(NULL, buf, n / 3, 0, NULL, &d), EX_UNAVAILABLE);
+	assert_non_null(strstr(d.reason, "MuPDF"));
+	assert_non_null(strstr(d.reason, "pdftotext"));
+	char bad[4096];
+	snprintf(bad, sizeof bad, "%s/tests/data/pdf/bad/encrypted.pdf", ABS_TOP_SRCDIR);
+	assert_int_equal(read_pdf(bad, NULL, 0, 0, NULL, &d), EX_UNAVAILABLE);
+	assert_non_null(strstr(d.reason, "qpdf --decrypt"));
+	/* an owner's password only: MuPDF reads it, gavel's own reader does not decrypt */
+	snprintf(bad, sizeof bad, "%s/tests/data/pdf/bad/owner-only.pdf", ABS_TOP_SRCDIR);
+	assert_int_equal(read_pdf(bad, NULL, 0, 0, NULL, &d), EX_UNAVAILABLE);
+	assert_non_null(strstr(d.reason, "encrypted"));
+	snprintf(bad, sizeof bad, "%s/tests/data/pdf/bad/scan.pdf", ABS_TOP_SRCDIR);
+	assert_int_equal(read_pdf(bad, NULL, 0, 2, NULL, &d), EX_DATAERR);
+	assert_non_null(strstr(d.reason, "OCR"));
+	setenv("GAVEL_PDF_QUICK", "0", 1);
+	assert_int_equal(read_pdf(path, NULL, 0, 0, NULL, &d), EX_UNAVAILABLE);
+	assert_non_null(strstr(d.reason, "pdftotext"));
+	unsetenv("GAVEL_PDF_QUICK");
+	if (keep)
+		setenv("GAVEL_PDF_HELPER", keep, 1);
+	else
+		unsetenv("GAVEL_PDF_HELPER");
+	free(keep);
 }
 
 /* The whole file kept by the cache at dir (its one stream), or NULL. */
@@ -699,6 +763,7 @@ int main(void)
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(malformed_streams),
 		cmocka_unit_test(helper),
+		cmocka_unit_test(without_helper),
 		cmocka_unit_test(opening_reads_on),
 		cmocka_unit_test(cache_prefix),
 	};
