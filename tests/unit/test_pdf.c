@@ -540,6 +540,7 @@ static void without_helper(void **state)
 	const char *h = getenv("GAVEL_PDF_HELPER");
 	char *keep = h ? strdup(h) : NULL;
 	setenv("GAVEL_PDF_HELPER", "/nonexistent/gavel-pdf", 1);
+	unsetenv("GAVEL_PDF_QUICK");
 	char path[4096];
 	snprintf(path, sizeof path, "%s/tests/data/pdf/A_RES_73_3-EN.pdf", ABS_TOP_SRCDIR);
 	struct parse_diag d;
