@@ -484,11 +484,10 @@ static void number_runs(struct dx *d, const char *old_num, const char *new_num, 
 }
 
 /* An annex title: the annex's label ("Annex II") on a paragraph of its own, then the title. */
-/* The label printed above an annex's title; NULL for one named by its title alone. */
 static const char *annex_label(const struct resolution *r, const struct para *p)
 {
-	if (p->annex >= 0 && (size_t)p->annex < r->nannexes)
-		return res_annex_shown_label(&r->annexes[p->annex]);
+	if (p->annex >= 0 && (size_t)p->annex < r->nannexes && r->annexes[p->annex].label)
+		return r->annexes[p->annex].label;
 	return p->label ? p->label : "";
 }
 
@@ -503,24 +502,22 @@ static void body_para(struct dx *d, const struct rl_entry *e, enum mode mode,
 	if (p->kind == PARA_ANNEX_TITLE) {
 		const char *lo = pold && mode != M_ALL_INS ? annex_label(d->rl->old, pold) : NULL;
 		const char *ln = pnew && mode != M_ALL_DEL ? annex_label(d->rl->new, pnew) : NULL;
-		if (lo || ln) {
-			para_open(d, NULL, "AnnexTitle", mark);
-			if (lo && ln && strcmp(lo, ln) == 0) {
-				run(f, ln, strlen(ln), 0, 0);
-			} else {
-				if (lo) {
-					rev_open(d, f, RL_DEL);
-					run(f, lo, strlen(lo), 1, 0);
-					rev_close(f, RL_DEL);
-				}
-				if (ln) {
-					rev_open(d, f, RL_INS);
-					run(f, ln, strlen(ln), 0, 0);
-					rev_close(f, RL_INS);
-				}
+		para_open(d, NULL, "AnnexTitle", mark);
+		if (lo && ln && strcmp(lo, ln) == 0) {
+			run(f, ln, strlen(ln), 0, 0);
+		} else {
+			if (lo) {
+				rev_open(d, f, RL_DEL);
+				run(f, lo, strlen(lo), 1, 0);
+				rev_close(f, RL_DEL);
 			}
-			fputs("</w:p>\n", f);
+			if (ln) {
+				rev_open(d, f, RL_INS);
+				run(f, ln, strlen(ln), 0, 0);
+				rev_close(f, RL_INS);
+			}
 		}
+		fputs("</w:p>\n", f);
 		if (!e->nsegs)
 			return;
 	}

@@ -764,16 +764,6 @@ static int annex_line(const struct akn_text *t)
 	return e == t->len && e - k <= 12;
 }
 
-static const char *annex_word(const char *lang)
-{
-	static const char *const words[][2] = { { "fr", "Annexe" }, { "es", "Anexo" },
-		{ "ru", "Приложение" }, { "zh", "附件" }, { "ar", "المرفق" } };
-	for (size_t i = 0; lang && i < sizeof words / sizeof *words; i++)
-		if (strcmp(lang, words[i][0]) == 0)
-			return words[i][1];
-	return "Annex";
-}
-
 static void annex_para(struct akn *a, const xmlNode *p, int *opened)
 {
 	struct bstate *st = &a->st;
@@ -797,7 +787,7 @@ static void annex_para(struct akn *a, const xmlNode *p, int *opened)
 		goto done;
 	}
 	if (!*opened) {
-		const char *w = annex_word(st->lang);
+		const char *w = lang_annex_name(st->lang);
 		build_annex(st, w, strlen(w));
 		*opened = 1;
 		/* a first line set as a heading is the annex's title */
@@ -838,7 +828,7 @@ static void annex_doc(struct akn *a, const xmlNode *doc)
 				annex_para(a, c, &opened);
 			else if (akn_is(c, "container") && akn_child(c, "table")) {
 				if (!opened) {
-					const char *w = annex_word(a->st.lang);
+					const char *w = lang_annex_name(a->st.lang);
 					build_annex(&a->st, w, strlen(w));
 					opened = 1;
 				}

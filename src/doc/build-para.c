@@ -652,9 +652,13 @@ void build_annex(struct bstate *st, const char *s, size_t n)
 	new_annex(st, s, labl, s + t, n - t);
 }
 
+/* A text adopted inline, titled by heading s[0..n) ("Political declaration of ..."): an annex
+ * as the UN's XML has it, labelled with the annex word (its paragraphs "Annex, para. 5",
+ * not the title's hundred characters before every number). */
 void build_annex_named(struct bstate *st, const char *s, size_t n)
 {
-	new_annex(st, s, n, s, n);
+	const char *w = lang_annex_name(st->lang);
+	new_annex(st, w, strlen(w), s, n);
 	st->read.want_annex_title = 0;
 }
 

@@ -151,7 +151,7 @@ void build_part_title(struct bstate *, const char *s, size_t n);
 void build_annex(struct bstate *, const char *s, size_t n);
 void build_annex_title(struct bstate *, const char *s, size_t n);
 /* An annex the text names by its title alone ("Political declaration ..." set apart after
- * "Adopts the following ...:"): label and title are s. */
+ * "Adopts the following ...:"): the language's annex word its label, s its title. */
 void build_annex_named(struct bstate *, const char *s, size_t n);
 /* Appends text to paragraph i after a space (a paragraph broken by a page or a blank line). */
 void build_append(struct bstate *, int i, const char *s, size_t n);

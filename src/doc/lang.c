@@ -2092,6 +2092,16 @@ size_t lang_annex_word(const char *s, size_t len)
 	return MATCH_CELL(annex_words, s, len);
 }
 
+const char *lang_annex_name(const char *lang)
+{
+	static const char *const words[][2] = { { "fr", "Annexe" }, { "es", "Anexo" },
+		{ "ru", "Приложение" }, { "zh", "附件" }, { "ar", "المرفق" } };
+	for (size_t i = 0; lang && i < sizeof words / sizeof *words; i++)
+		if (strcmp(lang, words[i][0]) == 0)
+			return words[i][1];
+	return "Annex";
+}
+
 int lang_article_heading(const char *s, size_t len)
 {
 	while (len && s[len - 1] == ' ')

@@ -156,6 +156,10 @@ int lang_meeting_in(const char *s, size_t len, size_t *start, size_t *n);
  * "مرفق", "Appendix"), returns its length, else 0. */
 size_t lang_annex_word(const char *s, size_t len);
 
+/* The word language lang (ISO 639-1; English when NULL or unknown) heads an annex with:
+ * "Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق". */
+const char *lang_annex_name(const char *lang);
+
 /* Whether s is the heading of an article of an annexed text: "Article 12", "Article
  * premier", "Artículo 3", "Статья 2", "第3条", "المادة 3". */
 int lang_article_heading(const char *s, size_t len);

@@ -313,13 +313,6 @@ int res_find(const struct resolution *res, const char *id)
 	return -1;
 }
 
-const char *res_annex_shown_label(const struct res_annex *a)
-{
-	if (!a || !a->label || (a->title && strcmp(a->label, a->title) == 0))
-		return NULL;
-	return a->label;
-}
-
 int res_find_footnote(const struct resolution *res, int num)
 {
 	char id[32];

@@ -190,11 +190,6 @@ void res_drop_para(struct resolution *, size_t i);
 /* Index of the paragraph with this id ("op3.a.ii", "fn16"), or -1. */
 int res_find(const struct resolution *, const char *id);
 
-/* The label printed above an annex's title ("Annex II"); NULL for an annex named by its title
- * alone (a declaration adopted with the resolution: "Political declaration of ..."), whose
- * label is that title, printed once. */
-const char *res_annex_shown_label(const struct res_annex *a);
-
 /* Index of footnote number `num` ("16"), or -1. */
 int res_find_footnote(const struct resolution *, int num);
 

@@ -342,11 +342,9 @@ static int write_heading_para(struct sink *k, const struct resolution *res, int 
 	if (p->kind == PARA_ANNEX_TITLE) {
 		const struct res_annex *a = p->annex >= 0 && (size_t)p->annex < res->nannexes
 		                            ? &res->annexes[p->annex] : NULL;
+		const char *label = a && a->label ? a->label : para_label(p);
+		rc = write_para_wrapped(k, res, label, strlen(label), 0, width, 0);
 		const char *title = p->text && *p->text ? p->text : a && a->title ? a->title : NULL;
-		const char *label = a ? res_annex_shown_label(a) : para_label(p);
-		if (!label && !title)
-			label = para_label(p);
-		rc = label ? write_para_wrapped(k, res, label, strlen(label), 0, width, 0) : 0;
 		if (rc == 0 && title)
 			rc = write_para_wrapped(k, res, title, strlen(title), 0, width, 0);
 		return rc;
@@ -643,13 +641,7 @@ static int write_side(struct sink *k, const struct resolution *res, int i, const
 	struct buf b = BUF_INIT;
 	if (p->kind == PARA_ANNEX_TITLE || p->kind == PARA_ANNEX_HEADING) {
 		/* a heading with its number or label put back in front: "Annex II Title" */
-		const char *number = p->num;
-		if (p->kind == PARA_ANNEX_TITLE) {
-			number = p->annex >= 0 && (size_t)p->annex < res->nannexes
-			         ? res_annex_shown_label(&res->annexes[p->annex]) : p->label;
-			if (!number && !p->text_len)
-				number = p->label;
-		}
+		const char *number = p->kind == PARA_ANNEX_TITLE ? p->label : p->num;
 		rc = buf_reserve(&b, 0);
 		if (rc == 0)
 			b.s[0] = '\0';

@@ -171,7 +171,7 @@ static void lannex(struct lbuf *b, const struct resolution *r, int i, uint16_t s
 {
 	const struct para *p = &r->paras[i];
 	if (p->kind != PARA_ANNEX_TITLE || p->annex < 0 || (size_t)p->annex >= r->nannexes ||
-	    !res_annex_shown_label(&r->annexes[p->annex]))
+	    !r->annexes[p->annex].label)
 		return;
 	const char *l = r->annexes[p->annex].label;
 	ltext(b, l, strlen(l), st | ST_HEADING, utf8);

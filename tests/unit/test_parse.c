@@ -760,6 +760,33 @@ static void huge_line(void **state)
 	free(buf);
 }
 
+/* A declaration adopted inline ("Adopts the following political declaration ...:", then its
+ * title set apart; A/RES/73/3 as pdftotext gives it): an annex labelled with the annex word,
+ * as the UN's XML has it, titled by the declaration; its paragraphs "Annex, para. 5", not
+ * the title's hundred characters before every number. */
+static void inline_declaration(void **state)
+{
+	(void)state;
+	struct collection *col = NULL;
+	struct parse_diag d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(parse_file(ABS_TOP_SRCDIR "/tests/data/pdf/A_RES_73_3-EN.txt", INPUT_AUTO,
+	                            &col, &d), 0);
+	const struct resolution *r = col->docs[0];
+	assert_int_equal(r->nannexes, 1);
+	assert_string_equal(r->annexes[0].label, "Annex");
+	assert_string_equal(r->annexes[0].title, "Political declaration of the high-level meeting "
+	                    "of the General Assembly on the fight against tuberculosis");
+	int found = 0;
+	for (size_t i = 0; i < r->npara; i++)
+		if (strcmp(r->paras[i].id, "annex1.p5") == 0) {
+			assert_string_equal(r->paras[i].label, "Annex, para. 5");
+			found = 1;
+		}
+	assert_true(found);
+	collection_free(col);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -778,6 +805,7 @@ int main(void)
 		cmocka_unit_test(security_council_corpus),
 		cmocka_unit_test(many_annexes),
 		cmocka_unit_test(huge_line),
+		cmocka_unit_test(inline_declaration),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

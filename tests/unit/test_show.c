@@ -405,47 +405,6 @@ static void parts_and_annexes(void **state)
 	res_free(r);
 }
 
-/* An annex named by its title alone (a declaration the resolution adopts: no "Annex" word),
- * whose label is that title: the title once, where a labelled annex has both. */
-static void annex_named_by_its_title(void **state)
-{
-	(void)state;
-	struct resolution *r = res_new();
-	r->meta.symbol = strdup("A/RES/99/8");
-	const char *t = "Political declaration on lamps";
-	r->annexes = calloc(1, sizeof *r->annexes);
-	r->annexes[0] = (struct res_annex){ strdup("annex1"), strdup(t), strdup(t) };
-	r->nannexes = 1;
-	int i = add(r, PARA_OPERATIVE, "op1", "OP 1", "1", "Adopts the following declaration:", 0,
-	            -1);
-	i = add(r, PARA_ANNEX_TITLE, "annex1", t, NULL, t, 0, -1);
-	r->paras[i].annex = 0;
-	i = add(r, PARA_ANNEX, "annex1.t1", "Annex, text 1", NULL, "We, the keepers, resolve.", 0,
-	        -1);
-	r->paras[i].annex = 0;
-	assert_null(res_annex_shown_label(&r->annexes[0]));
-	struct show_opts opts = { .width = 60 };
-	struct out o;
-	out_open(&o);
-	assert_int_equal(show_write(o.f, r, NULL, 0, &opts, NULL), 0);
-	out_close(&o);
-	const char *at = strstr(o.buf, t);
-	assert_non_null(at);
-	assert_null(strstr(at + 1, t));
-	assert_non_null(strstr(o.buf, "\nPolitical declaration on lamps\n"));
-	free(o.buf);
-	/* labelled, the label comes back above the title */
-	free(r->annexes[0].label);
-	r->annexes[0].label = strdup("Annex");
-	assert_string_equal(res_annex_shown_label(&r->annexes[0]), "Annex");
-	out_open(&o);
-	assert_int_equal(show_write(o.f, r, NULL, 0, &opts, NULL), 0);
-	out_close(&o);
-	assert_non_null(strstr(o.buf, "\nAnnex\nPolitical declaration on lamps\n"));
-	free(o.buf);
-	res_free(r);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,7 +417,6 @@ int main(void)
 		cmocka_unit_test(cjk_and_combining),
 		cmocka_unit_test(arabic_right_to_left),
 		cmocka_unit_test(parts_and_annexes),
-		cmocka_unit_test(annex_named_by_its_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
