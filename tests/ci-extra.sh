@@ -2,13 +2,15 @@
 # ci-extra.sh: the hardening checks of issue 7, run by .ci/run after the normal `make check`:
 #   1. the whole `make check` in an AddressSanitizer + UBSan build (--enable-sanitizers);
 #   2. every unit test (tests/unit/test_*) and the fuzz replay under valgrind, zero errors/leaks;
-#   3. `make fuzz-smoke` in a clang --enable-fuzzing build (about two minutes of fuzzing in all).
+#   3. `make fuzz-smoke` in a clang --enable-fuzzing build (about two minutes of fuzzing in all);
+#   4. the PDF tests in a build without MuPDF (--without-mupdf), where gavel's own reader reads
+#      PDFs alone.
 # Each runs in its own VPATH build directory made from a pristine copy of the source (the
 # tree itself may be configured in place, which VPATH builds refuse). Missing packages (valgrind,
 # clang, libclang-rt-dev) are installed with apt-get when possible. All steps run even when one
 # fails; the summary at the end names each, and the exit status is 1 if any failed.
 # Environment: CI_EXTRA_DIR (work dir, default a temp dir), FUZZ_SECONDS (per target, default 55),
-# CI_EXTRA_STEPS (default "asan valgrind fuzz").
+# CI_EXTRA_STEPS (default "asan valgrind fuzz nomupdf").
 # No test bounds its own running time (speed is measured by make bench); GAVEL_TEST_SLOW is
 # still exported (5 under the sanitizers, 50 under valgrind) for tests that scale work by it.
 set -uo pipefail
@@ -16,7 +18,7 @@ export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
 src=$(cd "$(dirname "$0")/.." && pwd)
 work=${CI_EXTRA_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/gavel-ci-extra.XXXXXX")}
 jobs=$(nproc 2>/dev/null || echo 2)
-steps=${CI_EXTRA_STEPS:-asan valgrind fuzz}
+steps=${CI_EXTRA_STEPS:-asan valgrind fuzz nomupdf}
 fuzz_seconds=${FUZZ_SECONDS:-55}
 summary=""
 failed=0
@@ -70,7 +72,7 @@ for step in $steps; do
 	t0=$(date +%s)
 	case $step in
 	asan)
-		log "1/3 make check under AddressSanitizer and UBSan"
+		log "1/4 make check under AddressSanitizer and UBSan"
 		# (no strict_string_checks: it flags legal strndup() on buffers without a NUL)
 		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1
 		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 GAVEL_TEST_SLOW=5
@@ -88,7 +90,7 @@ for step in $steps; do
 		unset ASAN_OPTIONS UBSAN_OPTIONS GAVEL_TEST_SLOW
 		;;
 	valgrind)
-		log "2/3 unit tests under valgrind"
+		log "2/4 unit tests under valgrind"
 		install valgrind
 		if ! command -v valgrind >/dev/null 2>&1; then
 			result valgrind FAIL 0
@@ -123,13 +125,28 @@ for step in $steps; do
 		[ "$ok" = 1 ] && result valgrind PASS $(($(date +%s) - t0)) || result valgrind FAIL $(($(date +%s) - t0))
 		;;
 	fuzz)
-		log "3/3 fuzz-smoke with clang and libFuzzer (${fuzz_seconds}s per target)"
+		log "3/4 fuzz-smoke with clang and libFuzzer (${fuzz_seconds}s per target)"
 		install clang libclang-rt-dev
 		if CC=clang build "$work/fuzz" --enable-fuzzing CC=clang &&
 			(cd "$work/fuzz" && make fuzz-smoke FUZZ_SECONDS="$fuzz_seconds"); then
 			result fuzz PASS $(($(date +%s) - t0))
 		else
 			result fuzz FAIL $(($(date +%s) - t0))
+		fi
+		;;
+	nomupdf)
+		log "4/4 the PDF tests without MuPDF (gavel's own reader alone)"
+		if build "$work/nomupdf" --without-mupdf &&
+			(cd "$work/nomupdf" && make -j"$jobs" check TESTS="tests/unit/test_pdf \
+				tests/unit/test_pdf_quick tests/unit/test_shape_pdf tests/bad/bad-pdf.sh \
+				tests/e2e/pdf.sh" >check.log 2>&1); then
+			result nomupdf PASS $(($(date +%s) - t0))
+		else
+			grep -E '^(FAIL|ERROR)' "$work/nomupdf/check.log" 2>/dev/null
+			for l in "$work"/nomupdf/tests/*/*.log; do
+				[ -f "$l" ] && grep -qE '^(FAIL|ERROR)' "$l" && { echo "--- $l"; tail -n 30 "$l"; }
+			done
+			result nomupdf FAIL $(($(date +%s) - t0))
 		fi
 		;;
 	*)
